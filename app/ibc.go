@@ -1,0 +1,54 @@
+package app
+
+import (
+	"github.com/cosmos/evm/x/erc20"
+	erc20v2 "github.com/cosmos/evm/x/erc20/v2"
+	ibccallbackskeeper "github.com/cosmos/evm/x/ibc/callbacks/keeper"
+	ibccallbacks "github.com/cosmos/ibc-go/v11/modules/apps/callbacks"
+	"github.com/cosmos/ibc-go/v11/modules/apps/transfer"
+	ibctransfertypes "github.com/cosmos/ibc-go/v11/modules/apps/transfer/types"
+	transferv2 "github.com/cosmos/ibc-go/v11/modules/apps/transfer/v2"
+	porttypes "github.com/cosmos/ibc-go/v11/modules/core/05-port/types"
+	ibcapi "github.com/cosmos/ibc-go/v11/modules/core/api"
+	ibctm "github.com/cosmos/ibc-go/v11/modules/light-clients/07-tendermint"
+)
+
+// maxIBCCallbackGas bounds the gas an IBC callback into a contract may use, so
+// a packet cannot carry unbounded EVM work into a relayer's transaction.
+const maxIBCCallbackGas = uint64(1_000_000)
+
+// wireIBCRouting builds the ICS-20 transfer stacks for IBC v1 (channels) and
+// v2 (Eureka), routes them, and registers the Tendermint light client.
+//
+// IBC v1 transfer stack, as packets travel:
+//
+//	send: transfer.SendPacket -> erc20 -> callbacks -> channel.SendPacket
+//	recv: channel.RecvPacket -> callbacks.OnRecvPacket -> erc20.OnRecvPacket -> transfer.OnRecvPacket
+//
+// The erc20 middleware converts received tokens that have an ERC-20
+// representation; the callbacks middleware lets contracts react to packets.
+// IBC v2: transferv2 wrapped by the erc20 v2 middleware.
+func (app *OpenLedgerApp) wireIBCRouting() ibctm.LightClientModule {
+	var transferStack porttypes.IBCModule = transfer.NewIBCModule(app.TransferKeeper)
+	transferStack = erc20.NewIBCMiddleware(app.Erc20Keeper, transferStack)
+	app.CallbackKeeper = ibccallbackskeeper.NewKeeper(app.AccountKeeper, app.EVMKeeper, app.Erc20Keeper)
+	callbacks := ibccallbacks.NewIBCMiddleware(app.CallbackKeeper, maxIBCCallbackGas)
+	callbacks.SetICS4Wrapper(app.IBCKeeper.ChannelKeeper)
+	callbacks.SetUnderlyingApplication(transferStack)
+	transferStack = callbacks
+
+	var transferStackV2 ibcapi.IBCModule = transferv2.NewIBCModule(app.TransferKeeper)
+	transferStackV2 = erc20v2.NewIBCMiddleware(transferStackV2, app.Erc20Keeper)
+
+	router := porttypes.NewRouter()
+	router.AddRoute(ibctransfertypes.ModuleName, transferStack)
+	routerV2 := ibcapi.NewRouter()
+	routerV2.AddRoute(ibctransfertypes.ModuleName, transferStackV2)
+	app.IBCKeeper.SetRouter(router)
+	app.IBCKeeper.SetRouterV2(routerV2)
+
+	clientKeeper := app.IBCKeeper.ClientKeeper
+	tmLightClient := ibctm.NewLightClientModule(app.appCodec, clientKeeper.GetStoreProvider())
+	clientKeeper.AddRoute(ibctm.ModuleName, &tmLightClient)
+	return tmLightClient
+}

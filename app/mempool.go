@@ -1,0 +1,69 @@
+package app
+
+import (
+	evmmempool "github.com/cosmos/evm/mempool"
+	evmserver "github.com/cosmos/evm/server"
+	evmtypes "github.com/cosmos/evm/x/vm/types"
+
+	"cosmossdk.io/log/v2"
+
+	"github.com/cosmos/cosmos-sdk/baseapp"
+	servertypes "github.com/cosmos/cosmos-sdk/server/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+)
+
+// configureEVMMempool installs cosmos/evm's mempool, which orders Ethereum
+// transactions by nonce and fee the way wallets expect (a transaction with a
+// future nonce waits in a queue instead of being rejected) and keeps Cosmos
+// transactions in a priority pool beside them.
+func (app *OpenLedgerApp) configureEVMMempool(appOpts servertypes.AppOptions, logger log.Logger) error {
+	// Before genesis has configured the EVM there is nothing to order.
+	if evmtypes.GetChainConfig() == nil {
+		return nil
+	}
+
+	mempoolConfig := evmserver.ResolveMempoolConfig(app.AnteHandler(), appOpts, logger)
+	cosmosPoolMaxTx := evmserver.GetCosmosPoolMaxTx(appOpts, logger)
+	if cosmosPoolMaxTx < 0 {
+		logger.Info("EVM mempool disabled by configuration")
+		return nil
+	}
+	if err := evmserver.ValidateReapBounds(appOpts, mempoolConfig.BlockGasLimit); err != nil {
+		return err
+	}
+
+	txEncoder := evmmempool.NewTxEncoder(app.txConfig)
+	mempool := evmmempool.NewMempool(
+		app.CreateQueryContext, logger, app.EVMKeeper, app.FeeMarketKeeper, app.txConfig,
+		evmmempool.NewTxRechecker(mempoolConfig.AnteHandler, txEncoder),
+		evmmempool.NewTxRechecker(mempoolConfig.AnteHandler, txEncoder),
+		mempoolConfig, cosmosPoolMaxTx,
+	)
+	app.EVMMempool = mempool
+
+	// Transactions in the mempool were checked on entry and are re-checked on
+	// every new block, so building a proposal only needs to encode them.
+	app.SetPrepareProposal(baseapp.NewDefaultProposalHandler(mempool, encodeOnlyTxVerifier{app.BaseApp}).PrepareProposalHandler())
+	app.SetInsertTxHandler(mempool.NewInsertTxHandler(app.TxDecode))
+	app.SetReapTxsHandler(mempool.NewReapTxsHandler())
+	app.SetCheckTxHandler(mempool.NewCheckTxHandler(app.TxDecode, evmserver.GetMempoolCheckTxTimeout(appOpts, logger)))
+	app.SetMempool(mempool)
+	app.SetPrepareCheckStater(func(_ sdk.Context) {
+		if !mempool.HasEventBus() {
+			mempool.NotifyNewBlock()
+		}
+	})
+	return nil
+}
+
+// encodeOnlyTxVerifier skips re-running the ante handler on transactions the
+// mempool already validated when a proposal is prepared.
+type encodeOnlyTxVerifier struct {
+	*baseapp.BaseApp
+}
+
+var _ baseapp.ProposalTxVerifier = encodeOnlyTxVerifier{}
+
+func (v encodeOnlyTxVerifier) PrepareProposalVerifyTx(tx sdk.Tx) ([]byte, error) {
+	return v.TxEncode(tx)
+}

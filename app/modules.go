@@ -1,0 +1,93 @@
+package app
+
+import (
+	erc20types "github.com/cosmos/evm/x/erc20/types"
+	feemarkettypes "github.com/cosmos/evm/x/feemarket/types"
+	evmtypes "github.com/cosmos/evm/x/vm/types"
+	"github.com/cosmos/ibc-go/v11/modules/apps/transfer"
+	ibctransfertypes "github.com/cosmos/ibc-go/v11/modules/apps/transfer/types"
+	ibcexported "github.com/cosmos/ibc-go/v11/modules/core/exported"
+
+	"github.com/cosmos/cosmos-sdk/types/module"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	"github.com/cosmos/cosmos-sdk/x/authz"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+	consensusparamtypes "github.com/cosmos/cosmos-sdk/x/consensus/types"
+	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
+	evidencetypes "github.com/cosmos/cosmos-sdk/x/evidence/types"
+	"github.com/cosmos/cosmos-sdk/x/feegrant"
+	"github.com/cosmos/cosmos-sdk/x/genutil"
+	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
+	"github.com/cosmos/cosmos-sdk/x/gov"
+	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
+	protocolpooltypes "github.com/cosmos/cosmos-sdk/x/protocolpool/types"
+	slashingtypes "github.com/cosmos/cosmos-sdk/x/slashing/types"
+	"github.com/cosmos/cosmos-sdk/x/staking"
+	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
+	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
+)
+
+// newBasicManager builds the codec/genesis/CLI registry from the module
+// manager, overriding the few modules whose basics need arguments.
+func newBasicManager(manager *module.Manager) module.BasicManager {
+	return module.NewBasicManagerFromManager(manager, map[string]module.AppModuleBasic{
+		genutiltypes.ModuleName:     genutil.NewAppModuleBasic(genutiltypes.DefaultMessageValidator),
+		stakingtypes.ModuleName:     staking.AppModuleBasic{},
+		govtypes.ModuleName:         gov.NewAppModuleBasic(nil),
+		ibctransfertypes.ModuleName: transfer.AppModuleBasic{},
+	})
+}
+
+// setModuleOrder fixes the order in which modules run in each phase of a
+// block and of genesis. Every module appears in every list; the comments say
+// where order matters.
+func setModuleOrder(manager *module.Manager) {
+	// Upgrades apply before anything else reads state; the EVM restores its
+	// process-wide configuration before any transaction.
+	manager.SetOrderPreBlockers(
+		upgradetypes.ModuleName,
+		authtypes.ModuleName,
+		evmtypes.ModuleName,
+	)
+
+	manager.SetOrderBeginBlockers(
+		ibcexported.ModuleName, ibctransfertypes.ModuleName,
+		erc20types.ModuleName,
+		// The fee market sets this block's base fee before the EVM reads it.
+		feemarkettypes.ModuleName, evmtypes.ModuleName,
+		// Distribution pays out the previous block's fees before slashing
+		// changes validator power.
+		distrtypes.ModuleName, protocolpooltypes.ModuleName, slashingtypes.ModuleName,
+		evidencetypes.ModuleName, stakingtypes.ModuleName,
+		authtypes.ModuleName, banktypes.ModuleName, govtypes.ModuleName, genutiltypes.ModuleName,
+		authz.ModuleName, feegrant.ModuleName, consensusparamtypes.ModuleName, upgradetypes.ModuleName,
+	)
+
+	manager.SetOrderEndBlockers(
+		banktypes.ModuleName, govtypes.ModuleName, stakingtypes.ModuleName, authtypes.ModuleName,
+		evmtypes.ModuleName, erc20types.ModuleName,
+		// The fee market runs last among modules that do work, so that it sees
+		// the gas used by the whole block.
+		feemarkettypes.ModuleName,
+		ibcexported.ModuleName, ibctransfertypes.ModuleName,
+		distrtypes.ModuleName, protocolpooltypes.ModuleName, slashingtypes.ModuleName,
+		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName,
+		feegrant.ModuleName, upgradetypes.ModuleName, consensusparamtypes.ModuleName,
+	)
+
+	// Genesis: accounts and balances first; staking before genutil so that
+	// gentxs find funded accounts and pools; the fee market before genutil
+	// because gentxs pass through the minimum-gas-price check.
+	genesisOrder := []string{
+		authtypes.ModuleName, banktypes.ModuleName,
+		distrtypes.ModuleName, protocolpooltypes.ModuleName, stakingtypes.ModuleName,
+		slashingtypes.ModuleName, govtypes.ModuleName,
+		ibcexported.ModuleName,
+		evmtypes.ModuleName, feemarkettypes.ModuleName, erc20types.ModuleName,
+		ibctransfertypes.ModuleName,
+		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName,
+		feegrant.ModuleName, upgradetypes.ModuleName, consensusparamtypes.ModuleName,
+	}
+	manager.SetOrderInitGenesis(genesisOrder...)
+	manager.SetOrderExportGenesis(genesisOrder...)
+}
