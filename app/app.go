@@ -173,10 +173,11 @@ func New(
 	appOpts servertypes.AppOptions,
 	baseAppOptions ...func(*baseapp.BaseApp),
 ) *OpenLedgerApp {
+	// The EVM chain id comes from app.toml (config.DefaultEVMChainID unless
+	// changed). Without one, as in the CLI's throw-away app, cosmos/evm uses a
+	// placeholder id that a real node may still replace: its chain config is
+	// process-wide and can be set only once otherwise.
 	evmChainID := cast.ToUint64(appOpts.Get(srvflags.EVMChainID))
-	if evmChainID == 0 {
-		evmChainID = config.DefaultEVMChainID
-	}
 	encodingConfig := evmencoding.MakeConfig(evmChainID)
 	appCodec := encodingConfig.Codec
 	interfaceRegistry := encodingConfig.InterfaceRegistry

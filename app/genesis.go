@@ -8,7 +8,13 @@ import (
 	feemarkettypes "github.com/cosmos/evm/x/feemarket/types"
 	evmtypes "github.com/cosmos/evm/x/vm/types"
 
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/module"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
+	govv1 "github.com/cosmos/cosmos-sdk/x/gov/types/v1"
 
 	"github.com/openledger/openledger/app/config"
 )
@@ -22,26 +28,60 @@ type GenesisState map[string]json.RawMessage
 // decay to zero (which would make spam free).
 var MinGasPrice = math.LegacyNewDec(1_000_000_000)
 
-// DefaultGenesis is the genesis `openledgerd init` writes: every module's
-// defaults with OPEN as the bond, gov, fee and EVM denom (the SDK defaults
-// already use aopen, set as sdk.DefaultBondDenom in this package's init).
+// Governance deposits, in whole OPEN: high enough that proposals are not spam,
+// low enough for a community member.
+const (
+	govMinDepositOPEN          = 1_000
+	govExpeditedMinDepositOPEN = 5_000
+)
+
+// DefaultGenesis is the genesis `openledgerd init` writes.
 func (app *OpenLedgerApp) DefaultGenesis() map[string]json.RawMessage {
-	genesis := app.BasicModuleManager.DefaultGenesis(app.appCodec)
+	return app.BasicModuleManager.DefaultGenesis(app.appCodec)
+}
 
-	bankGenesis := banktypes.DefaultGenesisState()
-	bankGenesis.DenomMetadata = []banktypes.Metadata{config.CoinMetadata()}
-	genesis[banktypes.ModuleName] = app.appCodec.MustMarshalJSON(bankGenesis)
+// openLedgerGenesisDefaults are the modules whose SDK defaults do not fit
+// OpenLedger. Denoms need no override: sdk.DefaultBondDenom is aopen.
+var openLedgerGenesisDefaults = map[string]func(codec.JSONCodec) json.RawMessage{
+	// OPEN's metadata: the EVM reads its 18 decimals from here.
+	banktypes.ModuleName: func(cdc codec.JSONCodec) json.RawMessage {
+		genesis := banktypes.DefaultGenesisState()
+		genesis.DenomMetadata = []banktypes.Metadata{config.CoinMetadata()}
+		return cdc.MustMarshalJSON(genesis)
+	},
+	// OPEN is the EVM's native coin; every precompile is on.
+	evmtypes.ModuleName: func(cdc codec.JSONCodec) json.RawMessage {
+		genesis := evmtypes.DefaultGenesisState()
+		genesis.Params.EvmDenom = config.BaseDenom
+		genesis.Params.ExtendedDenomOptions = &evmtypes.ExtendedDenomOptions{ExtendedDenom: config.BaseDenom}
+		genesis.Params.ActiveStaticPrecompiles = evmtypes.AvailableStaticPrecompiles
+		genesis.Preinstalls = evmtypes.DefaultPreinstalls
+		return cdc.MustMarshalJSON(genesis)
+	},
+	feemarkettypes.ModuleName: func(cdc codec.JSONCodec) json.RawMessage {
+		genesis := feemarkettypes.DefaultGenesisState()
+		genesis.Params.MinGasPrice = MinGasPrice
+		return cdc.MustMarshalJSON(genesis)
+	},
+	govtypes.ModuleName: func(cdc codec.JSONCodec) json.RawMessage {
+		genesis := govv1.DefaultGenesisState()
+		genesis.Params.MinDeposit = sdk.NewCoins(config.OPEN(govMinDepositOPEN))
+		genesis.Params.ExpeditedMinDeposit = sdk.NewCoins(config.OPEN(govExpeditedMinDepositOPEN))
+		return cdc.MustMarshalJSON(genesis)
+	},
+}
 
-	evmGenesis := evmtypes.DefaultGenesisState()
-	evmGenesis.Params.EvmDenom = config.BaseDenom
-	evmGenesis.Params.ExtendedDenomOptions = &evmtypes.ExtendedDenomOptions{ExtendedDenom: config.BaseDenom}
-	evmGenesis.Params.ActiveStaticPrecompiles = evmtypes.AvailableStaticPrecompiles
-	evmGenesis.Preinstalls = evmtypes.DefaultPreinstalls
-	genesis[evmtypes.ModuleName] = app.appCodec.MustMarshalJSON(evmGenesis)
+// withGenesisDefaults replaces a module's default genesis and keeps the rest
+// of its basic behaviour (codec registration, genesis validation, REST routes).
+type withGenesisDefaults struct {
+	module.AppModuleBasic
+	defaultGenesis func(codec.JSONCodec) json.RawMessage
+}
 
-	feemarketGenesis := feemarkettypes.DefaultGenesisState()
-	feemarketGenesis.Params.MinGasPrice = MinGasPrice
-	genesis[feemarkettypes.ModuleName] = app.appCodec.MustMarshalJSON(feemarketGenesis)
+func (m withGenesisDefaults) DefaultGenesis(cdc codec.JSONCodec) json.RawMessage {
+	return m.defaultGenesis(cdc)
+}
 
-	return genesis
+func (m withGenesisDefaults) ValidateGenesis(cdc codec.JSONCodec, txConfig client.TxEncodingConfig, bz json.RawMessage) error {
+	return m.AppModuleBasic.(module.HasGenesisBasics).ValidateGenesis(cdc, txConfig, bz)
 }

@@ -29,13 +29,19 @@ import (
 
 // newBasicManager builds the codec/genesis/CLI registry from the module
 // manager, overriding the few modules whose basics need arguments.
+// The basics of modules with OpenLedger genesis defaults are wrapped so that
+// `openledgerd init` writes those defaults.
 func newBasicManager(manager *module.Manager) module.BasicManager {
-	return module.NewBasicManagerFromManager(manager, map[string]module.AppModuleBasic{
+	basics := module.NewBasicManagerFromManager(manager, map[string]module.AppModuleBasic{
 		genutiltypes.ModuleName:     genutil.NewAppModuleBasic(genutiltypes.DefaultMessageValidator),
 		stakingtypes.ModuleName:     staking.AppModuleBasic{},
 		govtypes.ModuleName:         gov.NewAppModuleBasic(nil),
 		ibctransfertypes.ModuleName: transfer.AppModuleBasic{},
 	})
+	for _, name := range sortedKeys(openLedgerGenesisDefaults) {
+		basics[name] = withGenesisDefaults{AppModuleBasic: basics[name], defaultGenesis: openLedgerGenesisDefaults[name]}
+	}
+	return basics
 }
 
 // setModuleOrder fixes the order in which modules run in each phase of a

@@ -48,7 +48,11 @@ func DefaultAppConfig() AppConfig {
 	}
 }
 
-// DefaultCometConfig is config.toml for a new node: CometBFT's defaults.
+// DefaultCometConfig is config.toml for a new node: CometBFT's defaults, with
+// the mempool handed to the application, where the EVM mempool orders
+// Ethereum transactions by sender nonce and fee.
 func DefaultCometConfig() *cmtcfg.Config {
-	return cmtcfg.DefaultConfig()
+	cfg := cmtcfg.DefaultConfig()
+	cfg.Mempool.Type = cmtcfg.MempoolTypeApp
+	return cfg
 }
