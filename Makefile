@@ -1,0 +1,62 @@
+#!/usr/bin/make -f
+# OpenLedger: `make localnet` starts a development chain, `make test` runs every
+# test. `make help` lists the rest.
+
+BINARY      := build/openledgerd
+GO          ?= go
+# In-process tests need cosmos/evm's `test` build tag: it lets several
+# applications in one process reset the EVM's process-wide configuration.
+TEST_TAGS   := test
+TEST_FLAGS  ?= -timeout 30m
+VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS     := -X github.com/cosmos/cosmos-sdk/version.Name=openledger \
+               -X github.com/cosmos/cosmos-sdk/version.AppName=openledgerd \
+               -X github.com/cosmos/cosmos-sdk/version.Version=$(VERSION)
+
+.DEFAULT_GOAL := help
+
+## help: list the targets
+help:
+	@awk '/^## /{ sub(/^## /, ""); i = index($$0, ":"); printf "  %-16s %s\n", substr($$0, 1, i-1), substr($$0, i+2) }' $(MAKEFILE_LIST)
+
+## build: build openledgerd into build/
+build:
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BINARY) ./cmd/openledgerd
+
+## install: install openledgerd into $GOPATH/bin
+install:
+	$(GO) install -ldflags '$(LDFLAGS)' ./cmd/openledgerd
+
+## localnet: build and start a single-validator chain on 127.0.0.1 (RESET=1 starts over from genesis)
+localnet: build
+	@scripts/localnet.sh $(if $(RESET),--reset,)
+
+## localnet-multi: build and start a 4-validator network on 127.0.0.1 (Ctrl-C stops all four)
+localnet-multi: build
+	@scripts/localnet-multi.sh
+
+## test: run every test: unit, in-process chain, IBC, and system tests on the real binary
+test: build
+	OPENLEDGERD_BIN=$(CURDIR)/$(BINARY) $(GO) test -tags $(TEST_TAGS) $(TEST_FLAGS) ./...
+
+## test-unit: run the tests that need no running node
+test-unit:
+	$(GO) test -tags $(TEST_TAGS) $(TEST_FLAGS) $$($(GO) list ./... | grep -v /tests/system)
+
+## test-system: run the system tests on the real binary
+test-system: build
+	OPENLEDGERD_BIN=$(CURDIR)/$(BINARY) $(GO) test -tags $(TEST_TAGS) $(TEST_FLAGS) -v -count=1 ./tests/system/...
+
+## load-test: send bank transfers to a running localnet and report sustained TPS (TXS=, CONCURRENCY=)
+load-test: build
+	$(GO) run ./cmd/loadtest -home .localnet $(if $(TXS),-txs $(TXS),) $(if $(CONCURRENCY),-senders $(CONCURRENCY),)
+
+## proto-gen: generate Go code from proto/ with pinned local plugins (offline)
+proto-gen:
+	@scripts/protocgen.sh
+
+## fmt: format the Go code
+fmt:
+	gofmt -w $$(git ls-files '*.go' | grep -v '\.pb\.')
+
+.PHONY: help build install localnet localnet-multi test test-unit test-system load-test proto-gen fmt
