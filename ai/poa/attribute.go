@@ -1,0 +1,254 @@
+package poa
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Method names the attribution rule; it is part of every answer.
+const Method = MethodVersion + "/exact-maximal-spans+minhash-lsh-paraphrase"
+
+// Attribute answers which contributions shaped text, and by how much. The
+// rule (README.md, "Combining the evidence"):
+//
+//  1. Every output word covered by an exact span is credited through the
+//     covering span that is rarest (fewest occurrences; then longest; then
+//     first). Its mass is rarity(occurrences), shared equally by the
+//     distinct contributions holding the span.
+//  2. Every other word covered by an accepted paraphrase window is credited
+//     through the best-scoring window (ties: all tied contributions share).
+//     Its mass is max(1, rarity(1) * score_ppm / 1e6).
+//  3. attributed_ppm = 1e6 * credited words / output words (floor), split
+//     among contributions in proportion to their mass by largest
+//     remainder, ties to the smaller id.
+func (e *Engine) Attribute(text []byte, opts Options) (res *Result, err error) {
+	defer catchCorruption(&err)
+	minSpan, err := opts.minSpan()
+	if err != nil {
+		return nil, err
+	}
+	if err := validateText(text); err != nil {
+		return nil, err
+	}
+	n := Normalize(text)
+	words := Words(n.Text)
+	res = &Result{
+		Method:       Method,
+		Attributions: []Attribution{},
+		Exact:        []ExactEvidence{},
+		Paraphrase:   []ParaphraseEvidence{},
+		MinSpan:      minSpan,
+		OutputWords:  len(words),
+		Indexes:      make([]IndexRef, 0, len(e.indexes)),
+	}
+	for _, ix := range e.indexes {
+		res.Indexes = append(res.Indexes, IndexRef{Name: ix.Name(), ManifestSHA256: ix.ManifestSHA256})
+	}
+	if len(words) == 0 {
+		return res, nil
+	}
+	rarities := e.newRarityTable()
+	spans, _ := e.findExactSpans(n.Text, words, minSpan)
+	matches := e.findParaphrases(n.Text, words, rarities)
+
+	book := newCreditBook(len(words))
+	book.creditExact(e, spans, rarities)
+	book.creditParaphrase(e, matches, rarities)
+
+	res.AttributedPPM = int64(book.covered) * 1_000_000 / int64(len(words))
+	res.Attributions = book.attributions(uint64(res.AttributedPPM), n, words)
+	res.Exact = e.exactEvidence(spans, n, rarities)
+	res.Paraphrase = book.paraphraseEvidence(n, words)
+	return res, nil
+}
+
+// creditBook assigns each output word to at most one piece of evidence and
+// accumulates the contributions' raw credit.
+type creditBook struct {
+	exactOf    []int   // covering span chosen for each word, or -1
+	paraScore  []int64 // best paraphrase score for each remaining word
+	paraIDs    [][]string
+	raw        map[string]uint64
+	wordsOf    map[string][]int // credited words per contribution, ascending
+	paraWords  map[string][]int
+	paraBest   map[string]int64
+	covered    int
+}
+
+func newCreditBook(words int) *creditBook {
+	b := &creditBook{
+		exactOf:   make([]int, words),
+		paraScore: make([]int64, words),
+		paraIDs:   make([][]string, words),
+		raw:       map[string]uint64{},
+		wordsOf:   map[string][]int{},
+		paraWords: map[string][]int{},
+		paraBest:  map[string]int64{},
+	}
+	for i := range b.exactOf {
+		b.exactOf[i] = -1
+	}
+	return b
+}
+
+// massUnit scales masses so equal shares of a small mass stay exact
+// enough: a word's mass is split as floor(mass << 32 / holders).
+const massUnit = 32
+
+func (b *creditBook) creditExact(e *Engine, spans []exactSpan, r *rarityTable) {
+	better := func(a, c int) bool { // is span a a better cover than span c?
+		sa, sc := &spans[a], &spans[c]
+		if sa.occurrences != sc.occurrences {
+			return sa.occurrences < sc.occurrences
+		}
+		if wa, wc := sa.lastWord-sa.firstWord, sc.lastWord-sc.firstWord; wa != wc {
+			return wa > wc
+		}
+		return a < c // spans are in order of start
+	}
+	for si := range spans {
+		for k := spans[si].firstWord; k < spans[si].lastWord; k++ {
+			if b.exactOf[k] < 0 || better(si, b.exactOf[k]) {
+				b.exactOf[k] = si
+			}
+		}
+	}
+	holders := make([][]string, len(spans))
+	for si, s := range spans {
+		holders[si] = e.spanIDs(s)
+	}
+	for k, si := range b.exactOf {
+		if si < 0 {
+			continue
+		}
+		ids := holders[si]
+		mass := uint64(r.rarity(spans[si].occurrences))
+		b.credit(k, ids, mass)
+	}
+}
+
+func (b *creditBook) creditParaphrase(e *Engine, matches []paraphraseMatch, r *rarityTable) {
+	for _, m := range matches {
+		id := e.indexes[m.index].ids[m.doc]
+		for k := m.firstWord; k <= m.lastWord; k++ {
+			switch {
+			case b.exactOf[k] >= 0:
+			case m.score > b.paraScore[k]:
+				b.paraScore[k] = m.score
+				b.paraIDs[k] = append(b.paraIDs[k][:0], id)
+			case m.score == b.paraScore[k] && !slices.Contains(b.paraIDs[k], id):
+				b.paraIDs[k] = append(b.paraIDs[k], id)
+			}
+		}
+	}
+	for k, score := range b.paraScore {
+		if score == 0 {
+			continue
+		}
+		ids := b.paraIDs[k]
+		slices.Sort(ids)
+		mass := uint64(max(1, r.maxRarity()*score/1_000_000))
+		b.credit(k, ids, mass)
+		for _, id := range ids {
+			b.paraWords[id] = append(b.paraWords[id], k)
+			b.paraBest[id] = max(b.paraBest[id], score)
+		}
+	}
+}
+
+// credit gives word k's mass to the contributions ids, in equal shares.
+func (b *creditBook) credit(k int, ids []string, mass uint64) {
+	share := (mass << massUnit) / uint64(len(ids))
+	for _, id := range ids {
+		b.raw[id] += share
+		b.wordsOf[id] = append(b.wordsOf[id], k)
+	}
+	b.covered++
+}
+
+// attributions turns raw credit into ppm weights.
+func (b *creditBook) attributions(total uint64, n *Normalized, words []Span) []Attribution {
+	credits := make([]rawCredit, 0, len(b.raw))
+	for id, raw := range b.raw {
+		credits = append(credits, rawCredit{id, raw})
+	}
+	slices.SortFunc(credits, func(a, c rawCredit) int { return cmp.Compare(a.id, c.id) })
+	shares := splitLargestRemainder(total, credits)
+	out := []Attribution{}
+	for i, c := range credits {
+		if shares[i] == 0 {
+			continue // credited, but too little to show in parts per million
+		}
+		ws := b.wordsOf[c.id]
+		slices.Sort(ws)
+		out = append(out, Attribution{ID: c.id, WeightPPM: int64(shares[i]), Spans: wordRuns(slices.Compact(ws), n, words)})
+	}
+	slices.SortFunc(out, func(a, c Attribution) int {
+		if a.WeightPPM != c.WeightPPM {
+			return cmp.Compare(c.WeightPPM, a.WeightPPM)
+		}
+		return cmp.Compare(a.ID, c.ID)
+	})
+	return out
+}
+
+func (b *creditBook) paraphraseEvidence(n *Normalized, words []Span) []ParaphraseEvidence {
+	out := []ParaphraseEvidence{}
+	for id, ws := range b.paraWords {
+		out = append(out, ParaphraseEvidence{ID: id, ScorePPM: b.paraBest[id], Spans: wordRuns(ws, n, words)})
+	}
+	slices.SortFunc(out, func(a, c ParaphraseEvidence) int {
+		if a.ScorePPM != c.ScorePPM {
+			return cmp.Compare(c.ScorePPM, a.ScorePPM)
+		}
+		return cmp.Compare(a.ID, c.ID)
+	})
+	return out
+}
+
+// wordRuns turns ascending word indexes into original-text spans, joining
+// consecutive words (and what lies between them).
+func wordRuns(ws []int, n *Normalized, words []Span) []Span {
+	spans := []Span{}
+	for i := 0; i < len(ws); {
+		j := i
+		for j+1 < len(ws) && ws[j+1] == ws[j]+1 {
+			j++
+		}
+		s, e := n.OriginalSpan(words[ws[i]].Start, words[ws[j]].End)
+		spans = append(spans, Span{s, e})
+		i = j + 1
+	}
+	return spans
+}
+
+// spanIDs returns the distinct contribution ids holding a span, sorted.
+func (e *Engine) spanIDs(s exactSpan) []string {
+	ids := make([]string, 0, len(s.hits))
+	for _, h := range s.hits {
+		ids = append(ids, e.indexes[h.index].ids[h.doc])
+	}
+	return slices.Compact(ids) // hits are sorted by id
+}
+
+func (e *Engine) exactEvidence(spans []exactSpan, n *Normalized, r *rarityTable) []ExactEvidence {
+	out := make([]ExactEvidence, 0, len(spans))
+	for _, s := range spans {
+		start, end := n.OriginalSpan(s.start, s.end)
+		ev := ExactEvidence{
+			Start: start, End: end,
+			Words:        s.lastWord - s.firstWord,
+			Occurrences:  s.occurrences,
+			Rarity:       r.rarity(s.occurrences),
+			Sources:      []Source{},
+			SourcesTotal: len(s.hits),
+		}
+		for _, h := range s.hits[:min(len(s.hits), maxListedSources)] {
+			ix := e.indexes[h.index]
+			srcStart, srcEnd := ix.sourceSpan(h.pos, h.pos+s.end-s.start)
+			ev.Sources = append(ev.Sources, Source{ID: ix.ids[h.doc], Index: ix.Name(), Start: srcStart, End: srcEnd})
+		}
+		out = append(out, ev)
+	}
+	return out
+}

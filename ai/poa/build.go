@@ -1,0 +1,278 @@
+package poa
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// BuildOptions configure Build.
+type BuildOptions struct {
+	// Name identifies the index when several are queried together; empty
+	// means the base name of the output directory.
+	Name string
+	// Progress receives human-readable progress lines (nil: silent).
+	Progress io.Writer
+	// Replace allows replacing an existing index directory.
+	Replace bool
+	// SizeHint is the input size when known; it lets the corpus buffer be
+	// allocated once.
+	SizeHint int64
+}
+
+// BuildStats reports what a build did and how long each phase took.
+type BuildStats struct {
+	Manifest       *Manifest
+	ReadTime       time.Duration
+	SuffixTime     time.Duration
+	SketchTime     time.Duration
+	WriteTime      time.Duration
+	TotalTime      time.Duration
+	IndexBytes     int64
+	ManifestSHA256 string
+}
+
+// corpus is the normalised input held in memory during a build.
+type corpus struct {
+	text      []byte
+	docStarts []uint32 // documents+1 entries
+	anchors   OffsetMap
+	ids       []string
+	inputSum  hash.Hash
+	inputLen  int64
+	lines     int
+}
+
+// Build reads JSONL contributions from input and writes an index directory
+// at outDir. The directory appears only when the index is complete.
+func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, error) {
+	started := time.Now()
+	if opts.Name == "" {
+		opts.Name = filepath.Base(filepath.Clean(outDir))
+	}
+	if err := checkOutputDir(outDir, opts.Replace); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(outDir)), ".poa-index-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp) // a no-op once renamed
+	progress := newProgress(opts.Progress)
+
+	stats := &BuildStats{}
+	c, err := readCorpus(input, tmp, opts.SizeHint, progress)
+	if err != nil {
+		return nil, err
+	}
+	stats.ReadTime = time.Since(started)
+	progress.logf("read %d contributions, %s input, %s normalised in %s",
+		len(c.ids), byteSize(c.inputLen), byteSize(int64(len(c.text))), stats.ReadTime.Round(time.Millisecond))
+
+	// The suffix array and the paraphrase sketches are independent: build
+	// them on two cores.
+	type saResult struct {
+		sa     []int32
+		prefix []uint32
+		took   time.Duration
+		err    error
+	}
+	saDone := make(chan saResult, 1)
+	go func() {
+		t0 := time.Now()
+		sa, prefix, err := buildWordSuffixArray(c.text)
+		saDone <- saResult{sa, prefix, time.Since(t0), err}
+	}()
+	t0 := time.Now()
+	sk := buildSketches(c.text, c.docStarts)
+	stats.SketchTime = time.Since(t0)
+	progress.logf("paraphrase sketches: %d windows, %d LSH entries in %s", len(sk.windows)/2, len(sk.postings), stats.SketchTime.Round(time.Millisecond))
+	sr := <-saDone
+	if sr.err != nil {
+		return nil, sr.err
+	}
+	stats.SuffixTime = sr.took
+	progress.logf("suffix array: %d word positions over %s in %s", len(sr.sa), byteSize(int64(len(c.text))), sr.took.Round(time.Millisecond))
+
+	t0 = time.Now()
+	m := &Manifest{
+		Format:        FormatName,
+		FormatVersion: FormatVersion,
+		MethodVersion: MethodVersion,
+		Name:          opts.Name,
+		Input:         InputSummary{SHA256: hex.EncodeToString(c.inputSum.Sum(nil)), Bytes: c.inputLen, Lines: c.lines},
+		Counts: IndexCounts{
+			Documents:       len(c.ids),
+			NormalizedBytes: int64(len(c.text)),
+			WordPositions:   int64(len(sr.sa)),
+			Windows:         int64(len(sk.windows) / 2),
+			LSHEntries:      int64(len(sk.postings)),
+			Anchors:         int64(len(c.anchors)),
+		},
+		Params: currentParams(),
+	}
+	w := &indexWriter{dir: tmp}
+	w.file(fileText, func(out io.Writer) error { _, err := out.Write(c.text); return err })
+	w.file(fileDocs, func(out io.Writer) error { return writeUint32s(out, c.docStarts) })
+	w.file(fileIDs, func(out io.Writer) error { return writeIDs(out, c.ids) })
+	w.adopt(fileMeta) // streamed while reading
+	w.file(fileOffsets, func(out io.Writer) error { return writeAnchors(out, c.anchors) })
+	w.file(fileSA, func(out io.Writer) error { return writeInt32s(out, sr.sa) })
+	w.file(filePrefix, func(out io.Writer) error { return writeUint32s(out, sr.prefix) })
+	w.file(fileWindows, func(out io.Writer) error { return writeUint32s(out, sk.windows) })
+	w.file(fileLSH, func(out io.Writer) error { return writePostings(out, sk.postings) })
+	w.file(fileLSHPrefix, func(out io.Writer) error { return writeUint32s(out, sk.prefix) })
+	if w.err != nil {
+		return nil, w.err
+	}
+	m.Files = w.files
+	manifestSum, err := writeManifest(tmp, m)
+	if err != nil {
+		return nil, err
+	}
+	if err := syncDir(tmp); err != nil {
+		return nil, err
+	}
+	if err := installDir(tmp, outDir, opts.Replace); err != nil {
+		return nil, err
+	}
+	stats.WriteTime = time.Since(t0)
+	stats.TotalTime = time.Since(started)
+	stats.Manifest = m
+	stats.ManifestSHA256 = manifestSum
+	for _, f := range m.Files {
+		stats.IndexBytes += f.Bytes
+	}
+	progress.logf("wrote %s (%s in %d files) in %s; total %s",
+		outDir, byteSize(stats.IndexBytes), len(m.Files)+1, stats.WriteTime.Round(time.Millisecond), stats.TotalTime.Round(time.Millisecond))
+	return stats, nil
+}
+
+// readCorpus streams and validates the input, normalising every
+// contribution into one buffer and writing metadata to dir/meta.jsonl.
+func readCorpus(input io.Reader, dir string, sizeHint int64, progress *progress) (*corpus, error) {
+	c := &corpus{inputSum: sha256.New()}
+	if sizeHint > 0 && sizeHint < MaxShardBytes {
+		// Normalised text is rarely longer than its JSON encoding.
+		c.text = make([]byte, 0, sizeHint+sizeHint/16)
+	}
+	counter := &countingWriter{}
+	cr := newContributionReader(io.TeeReader(input, io.MultiWriter(c.inputSum, counter)))
+	metaFile, err := os.Create(filepath.Join(dir, fileMeta))
+	if err != nil {
+		return nil, err
+	}
+	defer metaFile.Close()
+	meta := newBufferedFile(metaFile)
+	z := NewNormalizer()
+	var docAnchors OffsetMap
+	bad := &InputError{}
+	for {
+		contribution, err := cr.next()
+		var le *LineError
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if errors.As(err, &le) {
+			bad.add(le)
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reading input: %w", err)
+		}
+		if bad.Total > 0 {
+			continue // keep validating, stop building
+		}
+		start := len(c.text)
+		c.text, docAnchors = z.Append(c.text, docAnchors[:0], []byte(contribution.Text))
+		if len(c.text) == start {
+			bad.add(&LineError{contribution.Line, `"text" is empty after normalisation`})
+			continue
+		}
+		if len(c.text)+1 > MaxShardBytes {
+			return nil, fmt.Errorf("line %d: the normalised corpus exceeds %d bytes, the limit of one index shard; split the input", contribution.Line, MaxShardBytes)
+		}
+		for _, a := range docAnchors {
+			a.Norm += uint32(start)
+			c.anchors = append(c.anchors, a)
+		}
+		c.text = append(c.text, docSeparator)
+		c.docStarts = append(c.docStarts, uint32(start))
+		c.ids = append(c.ids, contribution.ID)
+		meta.Write(contribution.Meta)
+		meta.WriteByte('\n')
+		progress.reading(counter.n, len(c.ids))
+	}
+	c.lines = cr.line
+	c.inputLen = counter.n
+	if bad.Total > 0 {
+		return nil, bad
+	}
+	if len(c.ids) == 0 {
+		return nil, errors.New("the input holds no contributions")
+	}
+	c.docStarts = append(c.docStarts, uint32(len(c.text)))
+	if err := meta.Flush(); err != nil {
+		return nil, err
+	}
+	if err := metaFile.Sync(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func checkOutputDir(outDir string, replace bool) error {
+	entries, err := os.ReadDir(outDir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(entries) > 0 && !replace {
+		return fmt.Errorf("%s exists and is not empty (use --force to replace it)", outDir)
+	}
+	if len(entries) > 0 {
+		if _, err := os.Stat(filepath.Join(outDir, fileManifest)); err != nil {
+			return fmt.Errorf("%s exists and does not look like an index; refusing to replace it", outDir)
+		}
+	}
+	return nil
+}
+
+// installDir moves the finished index into place.
+func installDir(tmp, outDir string, replace bool) error {
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if _, err := os.Stat(outDir); err == nil {
+		if !replace {
+			if err := os.Remove(outDir); err != nil { // only an empty directory goes
+				return fmt.Errorf("%s appeared during the build: %w", outDir, err)
+			}
+		} else {
+			old := outDir + ".old"
+			if err := os.RemoveAll(old); err != nil {
+				return err
+			}
+			if err := os.Rename(outDir, old); err != nil {
+				return err
+			}
+			defer os.RemoveAll(old)
+		}
+	}
+	return os.Rename(tmp, outDir)
+}
+
+type countingWriter struct{ n int64 }
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.n += int64(len(p))
+	return len(p), nil
+}

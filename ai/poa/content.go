@@ -1,0 +1,93 @@
+package poa
+
+import "bytes"
+
+// Content tokens feed the paraphrase signal. A reworded passage keeps most
+// of its content words (nouns, verbs, adjectives) but changes their order,
+// inflection and the glue between them, so the signal works on a set of
+// stemmed content words: stop words and tokens shorter than three bytes are
+// dropped, and a few English suffixes are stripped.
+
+// contentToken is a content word of a text: its stem's hash and the index
+// of the word it came from.
+type contentToken struct {
+	hash uint64
+	word int32
+}
+
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range bytes.Fields([]byte(`
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had
+has have having he her here hers herself him himself his how however i if in into is it its itself
+just may me might more most must my myself no nor not now of off on once only or other our ours
+ourselves out over own same shall she should so some such than that the their theirs them
+themselves then there these they this those through thus to too under until up upon us very was we
+were what when where which while who whom why will with within without would yet you your yours
+yourself yourselves one two use used uses using new see returns return
+`)) {
+		m[string(w)] = true
+	}
+	return m
+}()
+
+// stemSuffixes are stripped in order, first match only, keeping a stem of at
+// least three bytes. Crude on purpose: the same rule runs on corpus and
+// output, so it only has to merge inflections, not find linguistic roots.
+var stemSuffixes = []struct{ suffix, replacement string }{
+	{"ational", "ate"}, {"ations", "ate"}, {"ation", "ate"}, {"ements", ""}, {"ement", ""},
+	{"ments", ""}, {"ment", ""}, {"ingly", ""}, {"ings", ""}, {"ing", ""}, {"ies", "y"},
+	{"ied", "y"}, {"edly", ""}, {"ed", ""}, {"es", ""}, {"ly", ""}, {"s", ""},
+}
+
+// stem returns the stem of a normalised word (appended to dst).
+func stem(dst, word []byte) []byte {
+	for _, s := range stemSuffixes {
+		if len(word)-len(s.suffix) >= 3 && bytes.HasSuffix(word, []byte(s.suffix)) {
+			dst = append(dst, word[:len(word)-len(s.suffix)]...)
+			return append(dst, s.replacement...)
+		}
+	}
+	return append(dst, word...)
+}
+
+// isContentWord reports whether a normalised word carries content.
+func isContentWord(word []byte) bool {
+	return len(word) >= 3 && !stopWords[string(word)]
+}
+
+// appendContentTokens appends the content tokens of text, whose words are
+// given, numbering words from firstWord. stemBuf is scratch space.
+func appendContentTokens(dst []contentToken, text []byte, words []Span, firstWord int, stemBuf []byte) ([]contentToken, []byte) {
+	for i, w := range words {
+		word := text[w.Start:w.End]
+		if !isContentWord(word) {
+			continue
+		}
+		stemBuf = stem(stemBuf[:0], word)
+		dst = append(dst, contentToken{hash: hashBytes(stemBuf), word: int32(firstWord + i)})
+	}
+	return dst, stemBuf
+}
+
+// hashBytes is FNV-1a with a splitmix64 finaliser: fixed, portable and
+// cheap; the finaliser spreads FNV's weak low bits.
+func hashBytes(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return mix64(h)
+}
+
+// mix64 is the splitmix64 finaliser.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
