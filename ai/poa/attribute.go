@@ -65,14 +65,14 @@ func (e *Engine) Attribute(text []byte, opts Options) (res *Result, err error) {
 // creditBook assigns each output word to at most one piece of evidence and
 // accumulates the contributions' raw credit.
 type creditBook struct {
-	exactOf    []int   // covering span chosen for each word, or -1
-	paraScore  []int64 // best paraphrase score for each remaining word
-	paraIDs    [][]string
-	raw        map[string]uint64
-	wordsOf    map[string][]int // credited words per contribution, ascending
-	paraWords  map[string][]int
-	paraBest   map[string]int64
-	covered    int
+	exactOf   []int   // covering span chosen for each word, or -1
+	paraScore []int64 // best paraphrase score for each remaining word
+	paraIDs   [][]string
+	raw       map[string]uint64
+	wordsOf   map[string][]int // credited words per contribution, ascending
+	paraWords map[string][]int
+	paraBest  map[string]int64
+	covered   int
 }
 
 func newCreditBook(words int) *creditBook {
