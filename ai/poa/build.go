@@ -126,6 +126,7 @@ func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, erro
 	w.file(fileSA, func(out io.Writer) error { return writeInt32s(out, sr.sa) })
 	w.file(filePrefix, func(out io.Writer) error { return writeUint32s(out, sr.prefix) })
 	w.file(fileWindows, func(out io.Writer) error { return writeUint32s(out, sk.windows) })
+	w.file(fileDocWindow, func(out io.Writer) error { return writeUint32s(out, sk.docWindows) })
 	w.file(fileLSH, func(out io.Writer) error { return writePostings(out, sk.postings) })
 	w.file(fileLSHPrefix, func(out io.Writer) error { return writeUint32s(out, sk.prefix) })
 	if w.err != nil {

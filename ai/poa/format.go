@@ -18,6 +18,8 @@ package poa
 //	prefix.bin      uint32 x 65537: SA entries whose first two bytes are p
 //	                are sa[prefix[p]:prefix[p+1]]
 //	windows.bin     uint32 start, end (in text.bin) of each paraphrase window
+//	doc_windows.bin uint32 first window of every contribution, plus the
+//	                window count
 //	lsh.bin         LSH postings: uint64 band key, uint32 window, sorted
 //	lsh_prefix.bin  uint32 x 65537 bucket bounds on the key's top 16 bits
 //	*.blocks        SHA-256 of every BlockSize-byte block of the file named
@@ -42,6 +44,7 @@ const (
 	windowTokens        = 32 // content tokens per window
 	corpusWindowStride  = 16 // corpus windows overlap by half
 	outputWindowStride  = 4  // output windows slide finely to align with corpus ones
+	outputWindowTokens  = 24 // content tokens per output window: a reworded passage rarely fills 32
 	minWindowTokens     = 8  // fewer content tokens carry too little signal
 	minhashPermutations = 64
 	lshBands            = 16
@@ -63,13 +66,14 @@ const (
 	fileSA        = "sa.bin"
 	filePrefix    = "prefix.bin"
 	fileWindows   = "windows.bin"
+	fileDocWindow = "doc_windows.bin"
 	fileLSH       = "lsh.bin"
 	fileLSHPrefix = "lsh_prefix.bin"
 	blocksSuffix  = ".blocks"
 )
 
 // dataFiles lists the data files in manifest order.
-var dataFiles = []string{fileText, fileDocs, fileIDs, fileMeta, fileOffsets, fileSA, filePrefix, fileWindows, fileLSH, fileLSHPrefix}
+var dataFiles = []string{fileText, fileDocs, fileIDs, fileMeta, fileOffsets, fileSA, filePrefix, fileWindows, fileDocWindow, fileLSH, fileLSHPrefix}
 
 // Manifest describes an index directory.
 type Manifest struct {

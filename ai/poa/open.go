@@ -46,6 +46,7 @@ type Index struct {
 
 	text, sa, offsets, windows, lsh, meta *blockFile
 	docStarts                             []uint32
+	docWindows                            []uint32 // first window of each contribution, then the count
 	ids                                   []string
 	prefix, lshPrefix                     []uint32
 	files                                 []*blockFile
@@ -100,7 +101,7 @@ func Open(dir string, opts OpenOptions) (_ *Index, err error) {
 		}
 	}
 	// The small files are read whole now, so check them whole now.
-	for _, fname := range []string{fileDocs, fileIDs, filePrefix, fileLSHPrefix} {
+	for _, fname := range []string{fileDocs, fileIDs, filePrefix, fileDocWindow, fileLSHPrefix} {
 		bf := opened[fname]
 		if err := bf.verifyAllBlocks(); err != nil {
 			return nil, err
@@ -240,6 +241,12 @@ func (ix *Index) loadTables(opened map[string]*blockFile) error {
 			return bad(fileIDs, "id %d is empty or out of order", i)
 		}
 		ix.ids[i] = string(idBytes[idOffsets[i]:idOffsets[i+1]])
+	}
+
+	ix.docWindows = decodeUint32s(opened[fileDocWindow].data)
+	if len(ix.docWindows) != c.Documents+1 || ix.docWindows[0] != 0 || int64(ix.docWindows[c.Documents]) != c.Windows ||
+		!sort.SliceIsSorted(ix.docWindows, func(i, j int) bool { return ix.docWindows[i] < ix.docWindows[j] }) {
+		return bad(fileDocWindow, "does not map every contribution to its windows")
 	}
 
 	var err error

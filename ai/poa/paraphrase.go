@@ -4,32 +4,49 @@ import (
 	"cmp"
 	"encoding/binary"
 	"slices"
+	"sort"
 )
 
 // Paraphrase evidence. The output's content tokens are cut into windows of
-// windowTokens tokens sliding by outputWindowStride; each window's MinHash
-// band keys are looked up in every index's LSH table, and each candidate
-// corpus window is then scored exactly: its neighbourhood (the window and
-// its neighbours in the same contribution) is re-tokenised from the
-// corpus text, and the score is the IDF-weighted share of the output
-// window's distinct content tokens found there:
+// windowTokens tokens sliding by outputWindowStride. Candidate corpus
+// windows come from two lookups:
 //
-//	score_ppm = 1e6 * sum(idf(t), t in W ∩ R) / sum(idf(t), t in W)
+//   - MinHash LSH: a corpus window sharing a whole band (lshRows slots) of
+//     an output window's signature (near-duplicates, light rewording);
+//   - rare anchors: the output window's rarest content words (at most
+//     maxAnchorOccurrences occurrences in the corpus, found through the
+//     suffix array) point at the corpus windows holding them; a window
+//     hit by two anchors is a candidate. Rewording swaps common words
+//     and keeps the specific ones, which is exactly what survives here.
 //
-// with idf(t) = rarity(occurrences of t's surface form at word starts + 1)
-// (see rarity). Synonym swaps, reordered clauses and small insertions
-// lower the score a little; unrelated text on the same topic shares only
-// common words, which weigh little.
+// Each candidate is then scored exactly against its neighbourhood (the
+// window and its neighbours in the same contribution, re-tokenised from
+// the corpus text). With W the output window's distinct content tokens, R
+// the neighbourhood's, P(X) the unordered pairs of tokens at most
+// pairDistance apart, and idf(t) = rarity(count(t)+1):
+//
+//	unigram = sum(idf(t), t in W∩R) / sum(idf(t), t in W)
+//	pairs   = sum(idf(a)+idf(b), {a,b} in P(W)∩P(R)) / sum(idf(a)+idf(b), {a,b} in P(W))
+//	score   = (unigram + pairs) / 2, in ppm
+//
+// Unigrams survive reordering; pairs of nearby words survive clause moves
+// but not a mere shared topic, which is what sinks unrelated text.
 
 const (
 	// paraphraseThresholdPPM is the least score accepted as paraphrase.
-	paraphraseThresholdPPM = 550_000
+	paraphraseThresholdPPM = 350_000
 	// minSharedTokens is the least number of distinct shared content
 	// tokens, so short windows cannot match on a handful of words.
 	minSharedTokens = 8
+	// pairDistance is how many content tokens apart a pair may be.
+	pairDistance = 3
 	// maxBucketPostings skips LSH buckets shared by more windows than
 	// this: the band is boilerplate, not evidence.
 	maxBucketPostings = 1000
+	// maxAnchorOccurrences is the most corpus occurrences a word may have
+	// to serve as an anchor; maxAnchorsPerWindow the rarest kept.
+	maxAnchorOccurrences = 16
+	maxAnchorsPerWindow  = 8
 )
 
 // paraphraseMatch is an output window that scores above the threshold
@@ -52,47 +69,25 @@ type candidateKey struct {
 	window int
 }
 
+// tokenStat is what the corpus says about one output content token.
+type tokenStat struct {
+	count   int64 // word starts beginning with the token's surface form
+	idf     int64
+	ranges  [][2]int       // suffix-array range per index
+	windows []candidateKey // for anchors: the corpus windows holding it
+}
+
 func (e *Engine) findParaphrases(q []byte, words []Span, r *rarityTable) []paraphraseMatch {
 	tokens, _ := appendContentTokens(nil, q, words, 0, nil)
 	if len(tokens) < minWindowTokens {
 		return nil
 	}
 	windows := outputWindows(tokens)
+	stats := e.tokenStats(q, words, tokens, r)
 
-	// Candidates: corpus windows sharing a band with an output window.
 	proposals := map[candidateKey][]int{} // candidate -> output windows
-	type bandQuery struct {
-		key     uint64
-		windows []int
-	}
-	keys := map[uint64][]int{}
-	for w := range windows {
-		for b := 0; b < lshBands; b++ {
-			k := windows[w].sig.bandKey(b)
-			keys[k] = append(keys[k], w)
-		}
-	}
-	sortedKeys := make([]bandQuery, 0, len(keys))
-	for k, ws := range keys {
-		sortedKeys = append(sortedKeys, bandQuery{k, ws})
-	}
-	slices.SortFunc(sortedKeys, func(a, b bandQuery) int { return cmp.Compare(a.key, b.key) })
-	for i, ix := range e.indexes {
-		for _, bq := range sortedKeys {
-			lo, hi := ix.postings(bq.key)
-			if hi-lo > maxBucketPostings {
-				continue
-			}
-			for j := lo; j < hi; j++ {
-				c := candidateKey{i, ix.postingWindow(j)}
-				for _, w := range bq.windows {
-					if ws := proposals[c]; len(ws) == 0 || ws[len(ws)-1] != w {
-						proposals[c] = append(proposals[c], w)
-					}
-				}
-			}
-		}
-	}
+	e.proposeByLSH(windows, proposals)
+	e.proposeByAnchors(windows, stats, proposals)
 	candidates := make([]candidateKey, 0, len(proposals))
 	for c := range proposals {
 		candidates = append(candidates, c)
@@ -108,7 +103,7 @@ func (e *Engine) findParaphrases(q []byte, words []Span, r *rarityTable) []parap
 	var regionWords []Span
 	var regionTokens []contentToken
 	var stemBuf []byte
-	region := map[uint64]bool{}
+	region := newTokenSet()
 	for _, c := range candidates {
 		ix := e.indexes[c.index]
 		doc, start, end := ix.windowNeighbourhood(c.window)
@@ -116,14 +111,11 @@ func (e *Engine) findParaphrases(q []byte, words []Span, r *rarityTable) []parap
 		regionWords = regionWords[:0]
 		forEachWord(text, func(s, e int) { regionWords = append(regionWords, Span{s, e}) })
 		regionTokens, stemBuf = appendContentTokens(regionTokens[:0], text, regionWords, 0, stemBuf)
-		clear(region)
-		for _, t := range regionTokens {
-			region[t.hash] = true
-		}
+		region.reset(regionTokens)
 		ws := proposals[c]
 		slices.Sort(ws)
 		for _, w := range slices.Compact(ws) {
-			m, ok := scoreWindow(windows[w].tokens, region, q, words, r)
+			m, ok := scoreWindow(windows[w].tokens, region, stats)
 			if !ok {
 				continue
 			}
@@ -134,11 +126,130 @@ func (e *Engine) findParaphrases(q []byte, words []Span, r *rarityTable) []parap
 	return matches
 }
 
+// tokenStats counts every distinct output content token in the corpus.
+func (e *Engine) tokenStats(q []byte, words []Span, tokens []contentToken, r *rarityTable) map[uint64]*tokenStat {
+	stats := make(map[uint64]*tokenStat, len(tokens))
+	for _, t := range tokens {
+		if stats[t.hash] != nil {
+			continue
+		}
+		surface := q[words[t.word].Start:words[t.word].End]
+		st := &tokenStat{ranges: make([][2]int, len(e.indexes))}
+		for i, ix := range e.indexes {
+			lo, hi := ix.rangeOf(surface)
+			st.ranges[i] = [2]int{lo, hi}
+			st.count += int64(hi - lo)
+		}
+		st.idf = r.rarity(st.count + 1)
+		stats[t.hash] = st
+	}
+	return stats
+}
+
+// proposeByLSH adds the corpus windows sharing a band with an output
+// window.
+func (e *Engine) proposeByLSH(windows []outputWindow, proposals map[candidateKey][]int) {
+	type bandQuery struct {
+		key     uint64
+		windows []int
+	}
+	keys := map[uint64][]int{}
+	for w := range windows {
+		for b := 0; b < lshBands; b++ {
+			k := windows[w].sig.bandKey(b)
+			keys[k] = append(keys[k], w)
+		}
+	}
+	sorted := make([]bandQuery, 0, len(keys))
+	for k, ws := range keys {
+		sorted = append(sorted, bandQuery{k, ws})
+	}
+	slices.SortFunc(sorted, func(a, b bandQuery) int { return cmp.Compare(a.key, b.key) })
+	for i, ix := range e.indexes {
+		for _, bq := range sorted {
+			lo, hi := ix.postings(bq.key)
+			if hi-lo > maxBucketPostings {
+				continue
+			}
+			for j := lo; j < hi; j++ {
+				c := candidateKey{i, ix.postingWindow(j)}
+				proposals[c] = append(proposals[c], bq.windows...)
+			}
+		}
+	}
+}
+
+// proposeByAnchors adds the corpus windows holding two of an output
+// window's rarest content words (or its only one).
+func (e *Engine) proposeByAnchors(windows []outputWindow, stats map[uint64]*tokenStat, proposals map[candidateKey][]int) {
+	type anchor struct {
+		hash  uint64
+		count int64
+	}
+	var anchors []anchor
+	hits := map[candidateKey]int{}
+	for w, win := range windows {
+		anchors = anchors[:0]
+		for _, t := range win.tokens {
+			if st := stats[t.hash]; st.count >= 1 && st.count <= maxAnchorOccurrences {
+				anchors = append(anchors, anchor{t.hash, st.count})
+			}
+		}
+		slices.SortFunc(anchors, func(a, b anchor) int {
+			if c := cmp.Compare(a.count, b.count); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.hash, b.hash)
+		})
+		anchors = slices.CompactFunc(anchors, func(a, b anchor) bool { return a.hash == b.hash })
+		anchors = anchors[:min(len(anchors), maxAnchorsPerWindow)]
+		if len(anchors) == 0 {
+			continue
+		}
+		clear(hits)
+		for _, a := range anchors {
+			for _, c := range e.anchorWindows(stats[a.hash]) {
+				hits[c]++
+			}
+		}
+		need := min(2, len(anchors))
+		for c, n := range hits {
+			if n >= need {
+				proposals[c] = append(proposals[c], w)
+			}
+		}
+	}
+}
+
+// anchorWindows returns (once per token) the corpus windows holding a
+// rare token's occurrences.
+func (e *Engine) anchorWindows(st *tokenStat) []candidateKey {
+	if st.windows != nil {
+		return st.windows
+	}
+	st.windows = []candidateKey{}
+	for i, ix := range e.indexes {
+		for j := st.ranges[i][0]; j < st.ranges[i][1]; j++ {
+			if w, ok := ix.windowAt(ix.saAt(j)); ok {
+				st.windows = append(st.windows, candidateKey{i, w})
+			}
+		}
+	}
+	slices.SortFunc(st.windows, func(a, b candidateKey) int {
+		if c := cmp.Compare(a.index, b.index); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.window, b.window)
+	})
+	st.windows = slices.Compact(st.windows)
+	return st.windows
+}
+
 // outputWindows cuts tokens into windows of windowTokens tokens sliding by
 // outputWindowStride (one window when there are fewer tokens).
 func outputWindows(tokens []contentToken) []outputWindow {
 	blocks := blockSignatures(tokens, outputWindowStride)
-	per := windowTokens / outputWindowStride
+	per := outputWindowTokens / outputWindowStride
 	if len(blocks) <= per {
 		sig := emptySignature()
 		for i := range blocks {
@@ -159,15 +270,43 @@ func outputWindows(tokens []contentToken) []outputWindow {
 	return windows
 }
 
-// scoreWindow scores an output window against a corpus neighbourhood's
-// token set.
-func scoreWindow(tokens []contentToken, region map[uint64]bool, q []byte, words []Span, r *rarityTable) (paraphraseMatch, bool) {
+// tokenSet holds a neighbourhood's content tokens and nearby pairs.
+type tokenSet struct {
+	tokens map[uint64]bool
+	pairs  map[uint64]bool
+}
+
+func newTokenSet() *tokenSet {
+	return &tokenSet{tokens: map[uint64]bool{}, pairs: map[uint64]bool{}}
+}
+
+func (s *tokenSet) reset(tokens []contentToken) {
+	clear(s.tokens)
+	clear(s.pairs)
+	for i, t := range tokens {
+		s.tokens[t.hash] = true
+		for j := i + 1; j < len(tokens) && j <= i+pairDistance; j++ {
+			s.pairs[pairKey(t.hash, tokens[j].hash)] = true
+		}
+	}
+}
+
+// pairKey hashes an unordered pair of tokens.
+func pairKey(a, b uint64) uint64 {
+	if a > b {
+		a, b = b, a
+	}
+	return mix64(a ^ mix64(b+0x2545f4914f6cdd1d))
+}
+
+// scoreWindow scores an output window against a neighbourhood.
+func scoreWindow(tokens []contentToken, region *tokenSet, stats map[uint64]*tokenStat) (paraphraseMatch, bool) {
 	var total, shared int64
 	distinctShared := 0
 	first, last := -1, -1
 	seen := make(map[uint64]bool, len(tokens))
 	for _, t := range tokens {
-		in := region[t.hash]
+		in := region.tokens[t.hash]
 		if in {
 			if first < 0 {
 				first = int(t.word)
@@ -178,7 +317,7 @@ func scoreWindow(tokens []contentToken, region map[uint64]bool, q []byte, words 
 			continue
 		}
 		seen[t.hash] = true
-		w := r.idf(t.hash, q[words[t.word].Start:words[t.word].End])
+		w := stats[t.hash].idf
 		total += w
 		if in {
 			shared += w
@@ -188,7 +327,24 @@ func scoreWindow(tokens []contentToken, region map[uint64]bool, q []byte, words 
 	if distinctShared < minSharedTokens || total == 0 {
 		return paraphraseMatch{}, false
 	}
-	score := shared * 1_000_000 / total
+	var pairTotal, pairShared int64
+	clear(seen)
+	for i, a := range tokens {
+		for j := i + 1; j < len(tokens) && j <= i+pairDistance; j++ {
+			b := tokens[j]
+			k := pairKey(a.hash, b.hash)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			w := stats[a.hash].idf + stats[b.hash].idf
+			pairTotal += w
+			if region.pairs[k] {
+				pairShared += w
+			}
+		}
+	}
+	score := (shared*1_000_000/total + pairShared*1_000_000/max(pairTotal, 1)) / 2
 	if score < paraphraseThresholdPPM {
 		return paraphraseMatch{}, false
 	}
@@ -232,6 +388,21 @@ func (ix *Index) postingWindow(j int) int {
 		panic(ix.lsh.corrupt("entry %d names window %d of %d", j, w, ix.Manifest.Counts.Windows))
 	}
 	return w
+}
+
+// windowAt returns the window of text position pos: the last window of
+// its contribution starting at or before pos.
+func (ix *Index) windowAt(pos int) (int, bool) {
+	doc := ix.docAt(pos)
+	first, end := int(ix.docWindows[doc]), int(ix.docWindows[doc+1])
+	if first == end {
+		return 0, false // too few content words for a window
+	}
+	w := first + sort.Search(end-first, func(i int) bool {
+		s, _ := ix.windowSpan(first + i)
+		return s > pos
+	}) - 1
+	return max(w, first), true
 }
 
 // windowSpan returns window w's text range.

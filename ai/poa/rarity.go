@@ -7,9 +7,7 @@ import "math/bits"
 // word positions in all indexes: about log2(N/c) + 1, an integer IDF. A
 // span or word found once weighs bitlen(N); one found N/2 times weighs 2.
 type rarityTable struct {
-	e        *Engine
 	totalLog int64
-	idfCache map[uint64]int64
 }
 
 func (e *Engine) newRarityTable() *rarityTable {
@@ -17,7 +15,7 @@ func (e *Engine) newRarityTable() *rarityTable {
 	for _, ix := range e.indexes {
 		n += ix.Manifest.Counts.WordPositions
 	}
-	return &rarityTable{e: e, totalLog: int64(bits.Len64(uint64(max(n, 1)))), idfCache: map[uint64]int64{}}
+	return &rarityTable{totalLog: int64(bits.Len64(uint64(max(n, 1))))}
 }
 
 // rarity of something found count times (count >= 1).
@@ -27,19 +25,3 @@ func (r *rarityTable) rarity(count int64) int64 {
 
 // maxRarity is the rarity of something found once.
 func (r *rarityTable) maxRarity() int64 { return r.rarity(1) }
-
-// idf weighs a content token by how often its surface form starts a word
-// in the corpus (prefix occurrences, so inflections count together).
-func (r *rarityTable) idf(hash uint64, surface []byte) int64 {
-	if v, ok := r.idfCache[hash]; ok {
-		return v
-	}
-	count := int64(1)
-	for _, ix := range r.e.indexes {
-		lo, hi := ix.rangeOf(surface)
-		count += int64(hi - lo)
-	}
-	v := r.rarity(count)
-	r.idfCache[hash] = v
-	return v
-}

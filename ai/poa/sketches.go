@@ -16,6 +16,9 @@ type lshPosting struct {
 // sketches are the paraphrase part of an index.
 type sketches struct {
 	windows  []uint32 // start, end pairs in text
+	// docWindows[d] is contribution d's first window; the last entry is
+	// the number of windows.
+	docWindows []uint32
 	postings []lshPosting
 	prefix   []uint32
 }
@@ -29,6 +32,7 @@ func buildSketches(text []byte, docStarts []uint32) *sketches {
 	var tokens []contentToken
 	var stemBuf []byte
 	for d := 0; d+1 < len(docStarts); d++ {
+		sk.docWindows = append(sk.docWindows, uint32(len(sk.windows)/2))
 		start := int(docStarts[d])
 		doc := text[start : int(docStarts[d+1])-1]
 		words = words[:0]
@@ -55,6 +59,7 @@ func buildSketches(text []byte, docStarts []uint32) *sketches {
 			}
 		}
 	}
+	sk.docWindows = append(sk.docWindows, uint32(len(sk.windows)/2))
 	slices.SortFunc(sk.postings, func(a, b lshPosting) int {
 		if c := cmp.Compare(a.key, b.key); c != 0 {
 			return c
