@@ -15,12 +15,12 @@ type lshPosting struct {
 
 // sketches are the paraphrase part of an index.
 type sketches struct {
-	windows  []uint32 // start, end pairs in text
+	windows []uint32 // start, end pairs in text
 	// docWindows[d] is contribution d's first window; the last entry is
 	// the number of windows.
 	docWindows []uint32
-	postings []lshPosting
-	prefix   []uint32
+	postings   []lshPosting
+	prefix     []uint32
 }
 
 // buildSketches cuts every contribution's content tokens into windows of
