@@ -1,6 +1,7 @@
 package poa
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"unicode/utf16"
@@ -118,4 +119,11 @@ func invalidUTF8At(b []byte) int {
 		i += size
 	}
 	return -1
+}
+
+// DecodeJSONText decodes a raw JSON string literal strictly: invalid UTF-8
+// and unpaired surrogate escapes are errors (encoding/json would silently
+// turn them into U+FFFD and attribute a different text).
+func DecodeJSONText(raw []byte) (string, error) {
+	return decodeJSONString(bytes.TrimSpace(raw))
 }

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/openledger/openledger/ai/poa"
+)
+
+func runIndex(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlagSet("index", "--input CONTRIBUTIONS.jsonl --out INDEX_DIR [flags]",
+		`Builds an index from JSONL contributions: one JSON object per line with at
+least "id" (string, unique) and "text" (string); every other field is kept
+as metadata. Bad lines are reported with their line number and nothing is
+written. The index appears at INDEX_DIR only once it is complete.`, stderr)
+	input := fs.String("input", "", "contributions file (JSONL); - reads standard input")
+	out := fs.String("out", "", "index directory to create")
+	name := fs.String("name", "", "index name used in answers (default: base name of --out)")
+	force := fs.Bool("force", false, "replace an existing index at --out")
+	quiet := fs.Bool("quiet", false, "no progress output")
+	if code, stop := parseFlags(fs, args); stop {
+		return code
+	}
+	if *input == "" || *out == "" {
+		fmt.Fprintln(stderr, "poa index: --input and --out are required")
+		fs.Usage()
+		return exitError
+	}
+	var r io.Reader = stdin
+	var sizeHint int64
+	if *input != "-" {
+		f, err := os.Open(*input)
+		if err != nil {
+			fmt.Fprintf(stderr, "poa index: %v\n", err)
+			return exitError
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			sizeHint = st.Size()
+		}
+		r = f
+	}
+	opts := poa.BuildOptions{Name: *name, Replace: *force, SizeHint: sizeHint}
+	if !*quiet {
+		opts.Progress = stderr
+	}
+	stats, err := poa.Build(r, *out, opts)
+	if err != nil {
+		var ie *poa.InputError
+		if errors.As(err, &ie) {
+			fmt.Fprintf(stderr, "poa index: %s: %v\n", *input, err)
+		} else {
+			fmt.Fprintf(stderr, "poa index: %v\n", err)
+		}
+		return exitError
+	}
+	m := stats.Manifest
+	fmt.Fprintf(stdout, "index %s: %d contributions, %d normalised bytes, %d word positions, %d windows; manifest sha256 %s\n",
+		m.Name, m.Counts.Documents, m.Counts.NormalizedBytes, m.Counts.WordPositions, m.Counts.Windows, stats.ManifestSHA256)
+	return exitOK
+}
