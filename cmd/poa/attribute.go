@@ -25,6 +25,10 @@ object, byte-identical on every machine for the same indexes and text.`, stderr)
 	if code, stop := parseFlags(fs, args); stop {
 		return code
 	}
+	if *minSpan < 1 || *minSpan > poa.MaxMinSpanWords {
+		fmt.Fprintf(stderr, "poa attribute: --min-span must be between 1 and %d\n", poa.MaxMinSpanWords)
+		return exitError
+	}
 	text, err := readText(*textFile, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "poa attribute: %v\n", err)
