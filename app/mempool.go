@@ -1,6 +1,8 @@
 package app
 
 import (
+	abci "github.com/cometbft/cometbft/abci/types"
+
 	evmmempool "github.com/cosmos/evm/mempool"
 	evmserver "github.com/cosmos/evm/server"
 	evmtypes "github.com/cosmos/evm/x/vm/types"
@@ -46,7 +48,7 @@ func (app *OpenLedgerApp) configureEVMMempool(appOpts servertypes.AppOptions, lo
 	app.SetPrepareProposal(baseapp.NewDefaultProposalHandler(mempool, encodeOnlyTxVerifier{app.BaseApp}).PrepareProposalHandler())
 	app.SetInsertTxHandler(mempool.NewInsertTxHandler(app.TxDecode))
 	app.SetReapTxsHandler(mempool.NewReapTxsHandler())
-	app.SetCheckTxHandler(mempool.NewCheckTxHandler(app.TxDecode, evmserver.GetMempoolCheckTxTimeout(appOpts, logger)))
+	app.SetCheckTxHandler(answerCheckTxErrors(mempool.NewCheckTxHandler(app.TxDecode, evmserver.GetMempoolCheckTxTimeout(appOpts, logger))))
 	app.SetMempool(mempool)
 	app.SetPrepareCheckStater(func(_ sdk.Context) {
 		if !mempool.HasEventBus() {
@@ -54,6 +56,21 @@ func (app *OpenLedgerApp) configureEVMMempool(appOpts servertypes.AppOptions, lo
 		}
 	})
 	return nil
+}
+
+// answerCheckTxErrors turns a CheckTx error (bytes that do not decode as a
+// transaction) into a rejection with its error code and log. CometBFT's app
+// mempool never answers broadcast_tx_sync when CheckTx returns an error
+// (cometbft/cometbft#5952), so a client sending garbage would wait until its
+// own timeout instead of reading "tx parse error".
+func answerCheckTxErrors(checkTx sdk.CheckTxHandler) sdk.CheckTxHandler {
+	return func(runTx sdk.RunTx, req *abci.RequestCheckTx) (*abci.ResponseCheckTx, error) {
+		res, err := checkTx(runTx, req)
+		if err != nil {
+			return evmmempool.ErrAsCheckTxResponse(err), nil
+		}
+		return res, nil
+	}
 }
 
 // encodeOnlyTxVerifier skips re-running the ante handler on transactions the

@@ -1,0 +1,354 @@
+// Package system_test drives the real openledgerd binary as a user would: it
+// initialises a node home with scripts/localnet.sh, starts the node on free
+// loopback ports, and talks to it through the CLI and the EVM JSON-RPC.
+package system_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+const (
+	chainID    = "openledger-local-1"
+	evmChainID = 6736
+	// gasPrice is the genesis floor of the base fee: 1 gwei in aopen.
+	gasPrice = "1000000000aopen"
+)
+
+// node is one running openledgerd.
+type node struct {
+	bin     string
+	home    string
+	rpcPort int
+	evmPort int
+	wsPort  int
+	restURL string
+	cmd     *exec.Cmd
+	logPath string
+	exited  chan error
+}
+
+// localnet is the node shared by every test in this package.
+var localnet *node
+
+func TestMain(m *testing.M) {
+	code, err := runWithNode(m)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "system tests:", err)
+		os.Exit(1)
+	}
+	os.Exit(code)
+}
+
+func runWithNode(m *testing.M) (int, error) {
+	workDir, err := os.MkdirTemp("", "openledger-system-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(workDir)
+
+	bin, err := openledgerdBinary(workDir)
+	if err != nil {
+		return 0, err
+	}
+	localnet, err = startNode(bin, filepath.Join(workDir, "home"))
+	if err != nil {
+		return 0, err
+	}
+	code := m.Run()
+	if code != 0 {
+		localnet.printLogTail(60)
+	}
+	localnet.stop()
+	return code, nil
+}
+
+// openledgerdBinary is $OPENLEDGERD_BIN (set by `make test`) or a fresh build.
+func openledgerdBinary(workDir string) (string, error) {
+	if bin := os.Getenv("OPENLEDGERD_BIN"); bin != "" {
+		return bin, nil
+	}
+	bin := filepath.Join(workDir, "openledgerd")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/openledgerd")
+	build.Dir = repoRoot()
+	if out, err := build.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("building openledgerd: %v\n%s", err, out)
+	}
+	return bin, nil
+}
+
+func repoRoot() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		panic(err)
+	}
+	return filepath.Join(wd, "..", "..")
+}
+
+// startNode writes a home with the localnet script on free ports, starts the
+// node and waits until it has produced blocks and JSON-RPC answers.
+func startNode(bin, home string) (*node, error) {
+	ports, err := freePorts(6)
+	if err != nil {
+		return nil, err
+	}
+	n := &node{
+		bin: bin, home: home,
+		rpcPort: ports[0], evmPort: ports[4], wsPort: ports[5],
+		restURL: fmt.Sprintf("http://127.0.0.1:%d", ports[3]),
+		logPath: filepath.Join(home, "node.log"),
+		exited:  make(chan error, 1),
+	}
+
+	initialise := exec.Command(filepath.Join(repoRoot(), "scripts", "localnet.sh"), "--init-only", "--reset")
+	initialise.Env = append(os.Environ(),
+		"OPENLEDGERD="+bin, "LOCALNET_HOME="+home, "BLOCK_TIME=500ms",
+		"RPC_PORT="+strconv.Itoa(ports[0]), "P2P_PORT="+strconv.Itoa(ports[1]),
+		"GRPC_PORT="+strconv.Itoa(ports[2]), "API_PORT="+strconv.Itoa(ports[3]),
+		"JSONRPC_PORT="+strconv.Itoa(ports[4]), "JSONRPC_WS_PORT="+strconv.Itoa(ports[5]),
+	)
+	if out, err := initialise.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("scripts/localnet.sh --init-only: %v\n%s", err, out)
+	}
+
+	logFile, err := os.Create(n.logPath)
+	if err != nil {
+		return nil, err
+	}
+	n.cmd = exec.Command(bin, "start", "--home", home, "--log_no_color")
+	n.cmd.Stdout, n.cmd.Stderr = logFile, logFile
+	if err := n.cmd.Start(); err != nil {
+		return nil, err
+	}
+	go func() { n.exited <- n.cmd.Wait(); logFile.Close() }()
+
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		select {
+		case err := <-n.exited:
+			n.printLogTail(40)
+			return nil, fmt.Errorf("node exited during start-up: %v", err)
+		case <-time.After(300 * time.Millisecond):
+		}
+		if height, err := n.height(); err == nil && height >= 2 && n.evmReady() {
+			return n, nil
+		}
+	}
+	n.printLogTail(40)
+	n.stop()
+	return nil, errors.New("node did not produce blocks within 2 minutes")
+}
+
+func freePorts(count int) ([]int, error) {
+	listeners := make([]net.Listener, 0, count)
+	defer func() {
+		for _, l := range listeners {
+			l.Close()
+		}
+	}()
+	ports := make([]int, 0, count)
+	for range count {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return nil, err
+		}
+		listeners = append(listeners, l)
+		ports = append(ports, l.Addr().(*net.TCPAddr).Port)
+	}
+	return ports, nil
+}
+
+func (n *node) stop() {
+	if n.cmd == nil || n.cmd.Process == nil {
+		return
+	}
+	_ = n.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-n.exited:
+	case <-time.After(20 * time.Second):
+		_ = n.cmd.Process.Kill()
+		<-n.exited
+	}
+}
+
+func (n *node) printLogTail(lines int) {
+	data, err := os.ReadFile(n.logPath)
+	if err != nil {
+		return
+	}
+	all := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	if len(all) > lines {
+		all = all[len(all)-lines:]
+	}
+	fmt.Fprintf(os.Stderr, "--- last %d lines of %s ---\n%s\n", len(all), n.logPath, strings.Join(all, "\n"))
+}
+
+// height is the latest block height, read from CometBFT's RPC.
+func (n *node) height() (int64, error) {
+	resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/status", n.rpcPort))
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	var status struct {
+		Result struct {
+			SyncInfo struct {
+				LatestBlockHeight string `json:"latest_block_height"`
+			} `json:"sync_info"`
+		} `json:"result"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&status); err != nil {
+		return 0, err
+	}
+	return strconv.ParseInt(status.Result.SyncInfo.LatestBlockHeight, 10, 64)
+}
+
+func (n *node) evmReady() bool {
+	body := strings.NewReader(`{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]}`)
+	resp, err := http.Post(n.evmURL(), "application/json", body)
+	if err != nil {
+		return false
+	}
+	resp.Body.Close()
+	return resp.StatusCode == http.StatusOK
+}
+
+func (n *node) evmURL() string { return fmt.Sprintf("http://127.0.0.1:%d", n.evmPort) }
+
+// waitBlocks waits until the chain is count blocks past its current height.
+func (n *node) waitBlocks(t *testing.T, count int64) {
+	t.Helper()
+	start, err := n.height()
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(time.Duration(count)*5*time.Second + 10*time.Second)
+	for time.Now().Before(deadline) {
+		if h, err := n.height(); err == nil && h >= start+count {
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("chain did not advance %d blocks from %d", count, start)
+}
+
+// run executes openledgerd with the node's home and returns its stdout; a
+// failing command returns its stderr in the error.
+func (n *node) run(ctx context.Context, args ...string) (string, error) {
+	args = append(args, "--home", n.home)
+	cmd := exec.CommandContext(ctx, n.bin, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	if err != nil {
+		return stdout.String(), fmt.Errorf("openledgerd %s: %v: %s%s", strings.Join(args, " "), err, stderr.String(), stdout.String())
+	}
+	return stdout.String(), nil
+}
+
+// cli runs a query or key command and fails the test on error.
+func (n *node) cli(t *testing.T, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	out, err := n.run(ctx, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// address is the open1... address of a dev key.
+func (n *node) address(t *testing.T, key string) string {
+	t.Helper()
+	return strings.TrimSpace(n.cli(t, "keys", "show", key, "-a", "--keyring-backend", "test"))
+}
+
+// balance is an address's aopen balance as the bank module reports it.
+func (n *node) balance(t *testing.T, address string) string {
+	t.Helper()
+	var res struct {
+		Balance struct {
+			Amount string `json:"amount"`
+		} `json:"balance"`
+	}
+	out := n.cli(t, "query", "bank", "balance", address, "aopen", "--output", "json")
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("decoding %q: %v", out, err)
+	}
+	if res.Balance.Amount == "" {
+		return "0"
+	}
+	return res.Balance.Amount
+}
+
+// txResult is what CheckTx (broadcast) or block execution (query tx) says.
+type txResult struct {
+	Height string `json:"height"`
+	TxHash string `json:"txhash"`
+	Code   uint32 `json:"code"`
+	RawLog string `json:"raw_log"`
+}
+
+// tx signs and broadcasts a transaction with the dev keyring and returns the
+// broadcast result; err is set when the CLI refuses or CheckTx rejects it.
+func (n *node) tx(t *testing.T, args ...string) (txResult, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	args = append([]string{"tx"}, args...)
+	args = append(args, "--keyring-backend", "test", "--chain-id", chainID, "--output", "json", "-y")
+	out, err := n.run(ctx, args...)
+	if err != nil {
+		return txResult{}, err
+	}
+	var res txResult
+	if err := json.Unmarshal([]byte(lastJSONLine(out)), &res); err != nil {
+		t.Fatalf("decoding broadcast result %q: %v", out, err)
+	}
+	if res.Code != 0 {
+		return res, fmt.Errorf("CheckTx code %d: %s", res.Code, res.RawLog)
+	}
+	return res, nil
+}
+
+// waitTx waits until a transaction is in a block and returns its result.
+func (n *node) waitTx(t *testing.T, hash string) txResult {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		out, err := n.run(ctx, "query", "tx", hash, "--output", "json")
+		cancel()
+		if err == nil {
+			var res txResult
+			if err := json.Unmarshal([]byte(out), &res); err != nil {
+				t.Fatalf("decoding tx %q: %v", out, err)
+			}
+			return res
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	t.Fatalf("transaction %s was not included within 30s", hash)
+	return txResult{}
+}
+
+// lastJSONLine skips anything the CLI prints before its JSON result (such as
+// a gas estimate).
+func lastJSONLine(out string) string {
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	return lines[len(lines)-1]
+}
