@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Starts a 4-validator OpenLedger network on 127.0.0.1: four nodes, each with
+# its own home, keys and ports, peered with each other.
+#
+#   scripts/localnet-multi.sh             initialise (first run) and start all four
+#   scripts/localnet-multi.sh --reset     start over from a new genesis
+#   scripts/localnet-multi.sh --init-only write the four homes and exit
+#
+# Node i (0..3) listens on the single-node ports plus 10*i: node 0 on 26657
+# (CometBFT RPC), 9090 (gRPC), 1317 (REST), 8545/8546 (EVM JSON-RPC HTTP/WS),
+# node 1 on 26667, 9100, 1327, 8555/8556, and so on; P2P on 26656+10*i.
+#
+# Environment: OPENLEDGERD (binary), LOCALNET_MULTI_HOME (default
+# .localnet-multi), BLOCK_TIME (default 1s).
+#
+# Genesis: 1,000,000,000 OPEN in all; each validator 25,000,000 (1,000,000
+# bonded), the dev accounts and treasury as in the single-node localnet.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bin="${OPENLEDGERD:-$repo_root/build/openledgerd}"
+base_dir="${LOCALNET_MULTI_HOME:-$repo_root/.localnet-multi}"
+# shellcheck source=lib/devnet.sh
+source "$repo_root/scripts/lib/devnet.sh"
+
+validators=4
+validator_open=25000000
+
+reset=false
+init_only=false
+for arg in "$@"; do
+	case "$arg" in
+	-y | --reset) reset=true ;;
+	--init-only) init_only=true ;;
+	-h | --help)
+		sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+		exit 0
+		;;
+	*)
+		echo "unknown argument: $arg (try --help)" >&2
+		exit 2
+		;;
+	esac
+done
+
+if [[ ! -x "$bin" ]]; then
+	echo "openledgerd not found at $bin: run 'make build' first" >&2
+	exit 1
+fi
+
+node_home() { echo "$base_dir/node$1"; }
+port() { echo $(($1 + 10 * $2)); } # port BASE NODE
+
+init_network() {
+	rm -rf "$base_dir"
+	echo "Initialising $validators validators of $chain_id in $base_dir"
+	local i home genesis_home
+	genesis_home="$(node_home 0)"
+
+	for ((i = 0; i < validators; i++)); do
+		home="$(node_home "$i")"
+		"$bin" init "validator$i" --chain-id "$chain_id" --default-denom aopen --home "$home" >/dev/null 2>&1
+		"$bin" keys add "validator$i" --keyring-backend test --home "$home" >/dev/null 2>&1
+		"$bin" genesis add-genesis-account \
+			"$("$bin" keys show "validator$i" -a --keyring-backend test --home "$home")" \
+			"${validator_open}${atto}aopen" --home "$genesis_home"
+	done
+	require_total_supply $(($(add_dev_accounts "$genesis_home") + validators * validator_open))
+
+	# Each validator signs its gentx against the funded genesis with its own
+	# consensus key; node 0 collects them into the final genesis.
+	for ((i = 0; i < validators; i++)); do
+		home="$(node_home "$i")"
+		[[ $i -eq 0 ]] || cp "$genesis_home/config/genesis.json" "$home/config/genesis.json"
+		"$bin" genesis gentx "validator$i" "${validator_stake_open}${atto}aopen" --moniker "validator$i" \
+			--chain-id "$chain_id" --gas-prices "$gas_price" --keyring-backend test --home "$home" >/dev/null 2>&1
+		[[ $i -eq 0 ]] || cp "$home"/config/gentx/*.json "$genesis_home/config/gentx/"
+	done
+	"$bin" genesis collect-gentxs --home "$genesis_home" >/dev/null 2>&1
+	"$bin" genesis validate --home "$genesis_home" >/dev/null
+
+	local peers=() node_id
+	for ((i = 0; i < validators; i++)); do
+		home="$(node_home "$i")"
+		[[ $i -eq 0 ]] || cp "$genesis_home/config/genesis.json" "$home/config/genesis.json"
+		configure_node "$home" "$(port 26657 "$i")" "$(port 26656 "$i")" "$(port 9090 "$i")" \
+			"$(port 1317 "$i")" "$(port 8545 "$i")" "$(port 8546 "$i")" "${BLOCK_TIME:-1s}"
+		node_id="$("$bin" comet show-node-id --home "$home")"
+		peers+=("$node_id@127.0.0.1:$(port 26656 "$i")")
+	done
+	local all_peers
+	all_peers="$(
+		IFS=,
+		echo "${peers[*]}"
+	)"
+	for ((i = 0; i < validators; i++)); do
+		sed -i "s#^persistent_peers = .*#persistent_peers = \"$all_peers\"#" "$(node_home "$i")/config/config.toml"
+	done
+}
+
+if $reset || [[ ! -f "$(node_home 0)/config/genesis.json" ]]; then
+	init_network
+fi
+if $init_only; then
+	exit 0
+fi
+
+pids=()
+for ((i = 0; i < validators; i++)); do
+	home="$(node_home "$i")"
+	"$bin" start --home "$home" --log_no_color >>"$home/node.log" 2>&1 &
+	pids+=($!)
+done
+trap 'echo; echo "Stopping the nodes..."; kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null; exit 0' INT TERM
+
+echo "Waiting for the first block..."
+wait_for_first_block "$(node_home 0)" "${pids[0]}" "$(node_home 0)/node.log"
+
+echo
+echo "OpenLedger 4-validator localnet is running (chain id $chain_id, EVM chain id $evm_chain_id)."
+echo
+printf '  %-6s %-24s %-16s %-24s %-24s %s\n' node "CometBFT RPC" gRPC REST "EVM JSON-RPC" "log"
+for ((i = 0; i < validators; i++)); do
+	printf '  %-6s %-24s %-16s %-24s %-24s %s\n' "$i" "http://127.0.0.1:$(port 26657 "$i")" \
+		"127.0.0.1:$(port 9090 "$i")" "http://127.0.0.1:$(port 1317 "$i")" \
+		"http://127.0.0.1:$(port 8545 "$i")" "$(node_home "$i")/node.log"
+done
+echo
+echo "Dev accounts (test keyring in $(node_home 0)):"
+# shellcheck disable=SC2046
+print_accounts "$(node_home 0)" $(dev_account_names)
+echo
+echo "Validators: $("$bin" query staking validators --home "$(node_home 0)" --output json | grep -o '"moniker": *"[^"]*"' | wc -l) bonded."
+echo "Stop: Ctrl-C stops all four nodes.  Start over: scripts/localnet-multi.sh --reset"
+echo
+tail -n 0 -f --pid="${pids[0]}" "$(node_home 0)/node.log" | grep --line-buffered -E 'finalized block|WRN|ERR' &
+wait "${pids[@]}"
