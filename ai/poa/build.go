@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 )
 
@@ -47,6 +48,9 @@ type corpus struct {
 	inputSum  hash.Hash
 	inputLen  int64
 	lines     int
+	// Built while reading, on other cores.
+	words    *wordSorter
+	sketches *sketchBuilder
 }
 
 // Build reads JSONL contributions from input and writes an index directory
@@ -75,8 +79,8 @@ func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, erro
 	progress.logf("read %d contributions, %s input, %s normalised in %s",
 		len(c.ids), byteSize(c.inputLen), byteSize(int64(len(c.text))), stats.ReadTime.Round(time.Millisecond))
 
-	// The suffix array and the paraphrase sketches are independent: build
-	// them on two cores.
+	// The suffix array and the paraphrase sketches were started while
+	// reading; finish them on two cores.
 	type saResult struct {
 		sa     []int32
 		prefix []uint32
@@ -86,19 +90,19 @@ func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, erro
 	saDone := make(chan saResult, 1)
 	go func() {
 		t0 := time.Now()
-		sa, prefix, err := buildWordSuffixArray(c.text)
+		sa, prefix, err := c.words.finish(c.text)
 		saDone <- saResult{sa, prefix, time.Since(t0), err}
 	}()
 	t0 := time.Now()
-	sk := buildSketches(c.text, c.docStarts)
+	sk := c.sketches.finish()
 	stats.SketchTime = time.Since(t0)
-	progress.logf("paraphrase sketches: %d windows, %d LSH entries in %s", len(sk.windows)/2, len(sk.postings), stats.SketchTime.Round(time.Millisecond))
+	progress.logf("paraphrase sketches: %d windows, %d LSH entries sorted in %s", len(sk.windows)/2, len(sk.postings), stats.SketchTime.Round(time.Millisecond))
 	sr := <-saDone
 	if sr.err != nil {
 		return nil, sr.err
 	}
 	stats.SuffixTime = sr.took
-	progress.logf("suffix array: %d word positions over %s in %s", len(sr.sa), byteSize(int64(len(c.text))), sr.took.Round(time.Millisecond))
+	progress.logf("suffix array: %d word positions over %s sorted in %s", len(sr.sa), byteSize(int64(len(c.text))), sr.took.Round(time.Millisecond))
 
 	t0 = time.Now()
 	m := &Manifest{
@@ -174,6 +178,40 @@ func readCorpus(input io.Reader, dir string, sizeHint int64, progress *progress)
 	z := NewNormalizer()
 	var docAnchors OffsetMap
 	bad := &InputError{}
+
+	// Each contribution goes, once normalised, to the word namer and the
+	// sketcher, each on its own goroutine. They read text only below the
+	// offsets they are sent, which never change once written.
+	c.words, c.sketches = &wordSorter{}, &sketchBuilder{}
+	type docSlice struct {
+		text       []byte
+		start, end int
+	}
+	toWords, toSketches := make(chan docSlice, 256), make(chan docSlice, 256)
+	var workers sync.WaitGroup
+	workers.Add(2)
+	go func() {
+		defer workers.Done()
+		for d := range toWords {
+			c.words.addText(d.text, d.start, d.end)
+		}
+	}()
+	go func() {
+		defer workers.Done()
+		for d := range toSketches {
+			c.sketches.addDoc(d.text[d.start:d.end], d.start)
+		}
+	}()
+	stopWorkers := func() {
+		close(toWords)
+		close(toSketches)
+		workers.Wait()
+	}
+	defer func() {
+		if toWords != nil {
+			stopWorkers()
+		}
+	}()
 	for {
 		contribution, err := cr.next()
 		var le *LineError
@@ -203,13 +241,18 @@ func readCorpus(input io.Reader, dir string, sizeHint int64, progress *progress)
 			a.Norm += uint32(start)
 			c.anchors = append(c.anchors, a)
 		}
+		end := len(c.text)
 		c.text = append(c.text, docSeparator)
+		toWords <- docSlice{c.text, start, end + 1}
+		toSketches <- docSlice{c.text, start, end}
 		c.docStarts = append(c.docStarts, uint32(start))
 		c.ids = append(c.ids, contribution.ID)
 		meta.Write(contribution.Meta)
 		meta.WriteByte('\n')
 		progress.reading(counter.n, len(c.ids))
 	}
+	stopWorkers()
+	toWords = nil
 	c.lines = cr.line
 	c.inputLen = counter.n
 	if bad.Total > 0 {

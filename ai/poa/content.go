@@ -41,10 +41,24 @@ var stemSuffixes = []struct{ suffix, replacement string }{
 	{"ied", "y"}, {"edly", ""}, {"ed", ""}, {"es", ""}, {"ly", ""}, {"s", ""},
 }
 
+// suffixesByLastByte indexes stemSuffixes by their last byte, keeping
+// their order, so most words are checked against none or a few.
+var suffixesByLastByte = func() (t [256][]int) {
+	for i, s := range stemSuffixes {
+		last := s.suffix[len(s.suffix)-1]
+		t[last] = append(t[last], i)
+	}
+	return t
+}()
+
 // stem returns the stem of a normalised word (appended to dst).
 func stem(dst, word []byte) []byte {
-	for _, s := range stemSuffixes {
-		if len(word)-len(s.suffix) >= 3 && bytes.HasSuffix(word, []byte(s.suffix)) {
+	if len(word) == 0 {
+		return dst
+	}
+	for _, i := range suffixesByLastByte[word[len(word)-1]] {
+		s := stemSuffixes[i]
+		if len(word)-len(s.suffix) >= 3 && string(word[len(word)-len(s.suffix):]) == s.suffix {
 			dst = append(dst, word[:len(word)-len(s.suffix)]...)
 			return append(dst, s.replacement...)
 		}

@@ -46,8 +46,8 @@ const (
 	outputWindowStride  = 4  // output windows slide finely to align with corpus ones
 	outputWindowTokens  = 24 // content tokens per output window: a reworded passage rarely fills 32
 	minWindowTokens     = 8  // fewer content tokens carry too little signal
-	minhashPermutations = 64
-	lshBands            = 16
+	minhashPermutations = 32
+	lshBands            = 8
 	lshRows             = minhashPermutations / lshBands
 
 	prefixTableEntries = 1<<16 + 1

@@ -23,49 +23,52 @@ type sketches struct {
 	prefix     []uint32
 }
 
-// buildSketches cuts every contribution's content tokens into windows of
+// sketchBuilder cuts every contribution's content tokens into windows of
 // windowTokens tokens overlapping by half, MinHashes each window and
-// indexes its LSH band keys.
-func buildSketches(text []byte, docStarts []uint32) *sketches {
-	sk := &sketches{}
-	var words []Span
-	var tokens []contentToken
-	var stemBuf []byte
-	for d := 0; d+1 < len(docStarts); d++ {
-		sk.docWindows = append(sk.docWindows, uint32(len(sk.windows)/2))
-		start := int(docStarts[d])
-		doc := text[start : int(docStarts[d+1])-1]
-		words = words[:0]
-		forEachWord(doc, func(s, e int) { words = append(words, Span{s, e}) })
-		tokens, stemBuf = appendContentTokens(tokens[:0], doc, words, 0, stemBuf)
-		if len(tokens) < minWindowTokens {
-			continue
+// indexes its LSH band keys. Contributions are added in order, while the
+// input is still being read.
+type sketchBuilder struct {
+	sk      sketches
+	words   []Span
+	tokens  []contentToken
+	stemBuf []byte
+}
+
+// addDoc sketches one contribution, doc, which starts at text offset start.
+func (b *sketchBuilder) addDoc(doc []byte, start int) {
+	sk := &b.sk
+	sk.docWindows = append(sk.docWindows, uint32(len(sk.windows)/2))
+	b.words = b.words[:0]
+	forEachWord(doc, func(s, e int) { b.words = append(b.words, Span{s, e}) })
+	b.tokens, b.stemBuf = appendContentTokens(b.tokens[:0], doc, b.words, 0, b.stemBuf)
+	if len(b.tokens) < minWindowTokens {
+		return
+	}
+	blocks := blockSignatures(b.tokens, corpusWindowStride)
+	windows := max(1, len(blocks)-1)
+	for j := 0; j < windows; j++ {
+		sig := blocks[j]
+		if j+1 < len(blocks) {
+			sig.minInto(&blocks[j+1])
 		}
-		blocks := blockSignatures(tokens, corpusWindowStride)
-		windows := max(1, len(blocks)-1)
-		for j := 0; j < windows; j++ {
-			sig := blocks[j]
-			if j+1 < len(blocks) {
-				sig.minInto(&blocks[j+1])
-			}
-			first := j * corpusWindowStride
-			last := min((j+2)*corpusWindowStride, len(tokens)) - 1
-			id := uint32(len(sk.windows) / 2)
-			sk.windows = append(sk.windows,
-				uint32(start+words[tokens[first].word].Start),
-				uint32(start+words[tokens[last].word].End))
-			for b := 0; b < lshBands; b++ {
-				sk.postings = append(sk.postings, lshPosting{sig.bandKey(b), id})
-			}
+		first := j * corpusWindowStride
+		last := min((j+2)*corpusWindowStride, len(b.tokens)) - 1
+		id := uint32(len(sk.windows) / 2)
+		sk.windows = append(sk.windows,
+			uint32(start+b.words[b.tokens[first].word].Start),
+			uint32(start+b.words[b.tokens[last].word].End))
+		for band := 0; band < lshBands; band++ {
+			sk.postings = append(sk.postings, lshPosting{sig.bandKey(band), id})
 		}
 	}
+}
+
+// finish sorts the postings: a counting pass on the top 16 bits of the key
+// (which is also the bucket table), then each small bucket by key and
+// window.
+func (b *sketchBuilder) finish() *sketches {
+	sk := &b.sk
 	sk.docWindows = append(sk.docWindows, uint32(len(sk.windows)/2))
-	slices.SortFunc(sk.postings, func(a, b lshPosting) int {
-		if c := cmp.Compare(a.key, b.key); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.window, b.window)
-	})
 	sk.prefix = make([]uint32, prefixTableEntries)
 	for _, p := range sk.postings {
 		sk.prefix[p.key>>48+1]++
@@ -73,7 +76,32 @@ func buildSketches(text []byte, docStarts []uint32) *sketches {
 	for i := 1; i < len(sk.prefix); i++ {
 		sk.prefix[i] += sk.prefix[i-1]
 	}
+	sorted := make([]lshPosting, len(sk.postings))
+	next := slices.Clone(sk.prefix[:len(sk.prefix)-1])
+	for _, p := range sk.postings {
+		bucket := p.key >> 48
+		sorted[next[bucket]] = p
+		next[bucket]++
+	}
+	for i := 0; i+1 < len(sk.prefix); i++ {
+		slices.SortFunc(sorted[sk.prefix[i]:sk.prefix[i+1]], func(a, b lshPosting) int {
+			if c := cmp.Compare(a.key, b.key); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.window, b.window)
+		})
+	}
+	sk.postings = sorted
 	return sk
+}
+
+// buildSketches sketches a whole corpus at once.
+func buildSketches(text []byte, docStarts []uint32) *sketches {
+	var b sketchBuilder
+	for d := 0; d+1 < len(docStarts); d++ {
+		b.addDoc(text[docStarts[d]:docStarts[d+1]-1], int(docStarts[d]))
+	}
+	return b.finish()
 }
 
 func writePostings(w io.Writer, postings []lshPosting) error {
