@@ -55,8 +55,12 @@ load-test: build
 proto-gen:
 	@scripts/protocgen.sh
 
+## proto-lint: lint proto/ with buf (installed by proto-gen)
+proto-lint: proto-gen
+	build/tools/buf lint --path proto
+
 ## fmt: format the Go code
 fmt:
 	gofmt -w $$(git ls-files '*.go' | grep -v '\.pb\.')
 
-.PHONY: help build install localnet localnet-multi test test-unit test-system load-test proto-gen fmt
+.PHONY: help build install localnet localnet-multi test test-unit test-system load-test proto-gen proto-lint fmt
