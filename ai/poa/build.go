@@ -129,6 +129,7 @@ func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, erro
 	w.file(fileOffsets, func(out io.Writer) error { return writeAnchors(out, c.anchors) })
 	w.file(fileSA, func(out io.Writer) error { return writeInt32s(out, sr.sa) })
 	w.file(filePrefix, func(out io.Writer) error { return writeUint32s(out, sr.prefix) })
+	w.file(fileSamples, func(out io.Writer) error { _, err := out.Write(sampleKeys(c.text, sr.sa)); return err })
 	w.file(fileWindows, func(out io.Writer) error { return writeUint32s(out, sk.windows) })
 	w.file(fileDocWindow, func(out io.Writer) error { return writeUint32s(out, sk.docWindows) })
 	w.file(fileLSH, func(out io.Writer) error { return writePostings(out, sk.postings) })

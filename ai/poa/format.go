@@ -17,6 +17,9 @@ package poa
 //	                word, in byte order
 //	prefix.bin      uint32 x 65537: SA entries whose first two bytes are p
 //	                are sa[prefix[p]:prefix[p+1]]
+//	sa_samples.bin  the first sampleKeyBytes bytes of the suffix at every
+//	                sampleEvery-th SA entry (zero-padded), read at open so
+//	                a search narrows to one gap without touching the disk
 //	windows.bin     uint32 start, end (in text.bin) of each paraphrase window
 //	doc_windows.bin uint32 first window of every contribution, plus the
 //	                window count
@@ -50,6 +53,10 @@ const (
 	lshBands            = 8
 	lshRows             = minhashPermutations / lshBands
 
+	// Suffix-array samples kept in memory.
+	sampleEvery    = 64
+	sampleKeyBytes = 16
+
 	prefixTableEntries = 1<<16 + 1
 	anchorBytes        = 12
 	lshEntryBytes      = 12
@@ -65,6 +72,7 @@ const (
 	fileOffsets   = "offsets.bin"
 	fileSA        = "sa.bin"
 	filePrefix    = "prefix.bin"
+	fileSamples   = "sa_samples.bin"
 	fileWindows   = "windows.bin"
 	fileDocWindow = "doc_windows.bin"
 	fileLSH       = "lsh.bin"
@@ -73,7 +81,7 @@ const (
 )
 
 // dataFiles lists the data files in manifest order.
-var dataFiles = []string{fileText, fileDocs, fileIDs, fileMeta, fileOffsets, fileSA, filePrefix, fileWindows, fileDocWindow, fileLSH, fileLSHPrefix}
+var dataFiles = []string{fileText, fileDocs, fileIDs, fileMeta, fileOffsets, fileSA, filePrefix, fileSamples, fileWindows, fileDocWindow, fileLSH, fileLSHPrefix}
 
 // Manifest describes an index directory.
 type Manifest struct {
@@ -113,6 +121,8 @@ type IndexParams struct {
 	MinhashPermutations int `json:"minhash_permutations"`
 	LSHBands            int `json:"lsh_bands"`
 	LSHRows             int `json:"lsh_rows"`
+	SampleEvery         int `json:"sample_every"`
+	SampleKeyBytes      int `json:"sample_key_bytes"`
 }
 
 func currentParams() IndexParams {
@@ -124,6 +134,8 @@ func currentParams() IndexParams {
 		MinhashPermutations: minhashPermutations,
 		LSHBands:            lshBands,
 		LSHRows:             lshRows,
+		SampleEvery:         sampleEvery,
+		SampleKeyBytes:      sampleKeyBytes,
 	}
 }
 

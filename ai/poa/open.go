@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"time"
 )
@@ -49,6 +50,7 @@ type Index struct {
 	docWindows                            []uint32 // first window of each contribution, then the count
 	ids                                   []string
 	prefix, lshPrefix                     []uint32
+	samples                               []byte // sampleKeyBytes per sample
 	files                                 []*blockFile
 }
 
@@ -101,7 +103,7 @@ func Open(dir string, opts OpenOptions) (_ *Index, err error) {
 		}
 	}
 	// The small files are read whole now, so check them whole now.
-	for _, fname := range []string{fileDocs, fileIDs, filePrefix, fileDocWindow, fileLSHPrefix} {
+	for _, fname := range []string{fileDocs, fileIDs, filePrefix, fileSamples, fileDocWindow, fileLSHPrefix} {
 		bf := opened[fname]
 		if err := bf.verifyAllBlocks(); err != nil {
 			return nil, err
@@ -252,6 +254,10 @@ func (ix *Index) loadTables(opened map[string]*blockFile) error {
 	var err error
 	if ix.prefix, err = decodePrefixTable(opened[filePrefix].data, c.WordPositions); err != nil {
 		return bad(filePrefix, "%v", err)
+	}
+	ix.samples = slices.Clone(opened[fileSamples].data)
+	if int64(len(ix.samples)) != sampleCount(c.WordPositions)*sampleKeyBytes {
+		return bad(fileSamples, "%d bytes for %d samples", len(ix.samples), sampleCount(c.WordPositions))
 	}
 	if ix.lshPrefix, err = decodePrefixTable(opened[fileLSHPrefix].data, c.LSHEntries); err != nil {
 		return bad(fileLSHPrefix, "%v", err)

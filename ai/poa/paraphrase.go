@@ -99,6 +99,7 @@ func (e *Engine) findParaphrases(q []byte, words []Span, r *rarityTable) []parap
 		return cmp.Compare(a.window, b.window)
 	})
 
+	profiles := make([]*windowProfile, len(windows))
 	var matches []paraphraseMatch
 	var regionWords []Span
 	var regionTokens []contentToken
@@ -115,7 +116,10 @@ func (e *Engine) findParaphrases(q []byte, words []Span, r *rarityTable) []parap
 		ws := proposals[c]
 		slices.Sort(ws)
 		for _, w := range slices.Compact(ws) {
-			m, ok := scoreWindow(windows[w].tokens, region, stats)
+			if profiles[w] == nil {
+				profiles[w] = newWindowProfile(windows[w].tokens, stats)
+			}
+			m, ok := scoreWindow(profiles[w], region)
 			if !ok {
 				continue
 			}
@@ -299,54 +303,79 @@ func pairKey(a, b uint64) uint64 {
 	return mix64(a ^ mix64(b+0x2545f4914f6cdd1d))
 }
 
-// scoreWindow scores an output window against a neighbourhood.
-func scoreWindow(tokens []contentToken, region *tokenSet, stats map[uint64]*tokenStat) (paraphraseMatch, bool) {
-	var total, shared int64
-	distinctShared := 0
-	first, last := -1, -1
-	seen := make(map[uint64]bool, len(tokens))
+// weighted is a distinct token or pair of an output window with its
+// weight.
+type weighted struct {
+	key    uint64
+	weight int64
+}
+
+// windowProfile is what scoring needs of an output window, computed once
+// however many candidates it is scored against.
+type windowProfile struct {
+	tokens                []contentToken
+	distinct, pairs       []weighted
+	tokenTotal, pairTotal int64
+}
+
+func newWindowProfile(tokens []contentToken, stats map[uint64]*tokenStat) *windowProfile {
+	p := &windowProfile{tokens: tokens}
+	seen := make(map[uint64]bool, 2*len(tokens))
 	for _, t := range tokens {
-		in := region.tokens[t.hash]
-		if in {
-			if first < 0 {
-				first = int(t.word)
-			}
-			last = int(t.word)
-		}
-		if seen[t.hash] {
-			continue
-		}
-		seen[t.hash] = true
-		w := stats[t.hash].idf
-		total += w
-		if in {
-			shared += w
-			distinctShared++
+		if !seen[t.hash] {
+			seen[t.hash] = true
+			w := stats[t.hash].idf
+			p.distinct = append(p.distinct, weighted{t.hash, w})
+			p.tokenTotal += w
 		}
 	}
-	if distinctShared < minSharedTokens || total == 0 {
-		return paraphraseMatch{}, false
-	}
-	var pairTotal, pairShared int64
 	clear(seen)
 	for i, a := range tokens {
 		for j := i + 1; j < len(tokens) && j <= i+pairDistance; j++ {
 			b := tokens[j]
 			k := pairKey(a.hash, b.hash)
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			w := stats[a.hash].idf + stats[b.hash].idf
-			pairTotal += w
-			if region.pairs[k] {
-				pairShared += w
+			if !seen[k] {
+				seen[k] = true
+				w := stats[a.hash].idf + stats[b.hash].idf
+				p.pairs = append(p.pairs, weighted{k, w})
+				p.pairTotal += w
 			}
 		}
 	}
-	score := (shared*1_000_000/total + pairShared*1_000_000/max(pairTotal, 1)) / 2
+	return p
+}
+
+// scoreWindow scores an output window against a neighbourhood.
+func scoreWindow(p *windowProfile, region *tokenSet) (paraphraseMatch, bool) {
+	var shared int64
+	distinctShared := 0
+	for _, t := range p.distinct {
+		if region.tokens[t.key] {
+			shared += t.weight
+			distinctShared++
+		}
+	}
+	if distinctShared < minSharedTokens || p.tokenTotal == 0 {
+		return paraphraseMatch{}, false
+	}
+	var pairShared int64
+	for _, pr := range p.pairs {
+		if region.pairs[pr.key] {
+			pairShared += pr.weight
+		}
+	}
+	score := (shared*1_000_000/p.tokenTotal + pairShared*1_000_000/max(p.pairTotal, 1)) / 2
 	if score < paraphraseThresholdPPM {
 		return paraphraseMatch{}, false
+	}
+	first, last := -1, -1
+	for _, t := range p.tokens {
+		if region.tokens[t.hash] {
+			if first < 0 {
+				first = int(t.word)
+			}
+			last = int(t.word)
+		}
 	}
 	return paraphraseMatch{score: score, firstWord: first, lastWord: last}, true
 }

@@ -84,20 +84,7 @@ func (ix *Index) longestMatch(q []byte) int {
 	if lo == hi {
 		return 1
 	}
-	best, lcpLo, lcpHi := 2, 2, 2
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		l, c := ix.compareAt(ix.saAt(mid), q, min(lcpLo, lcpHi))
-		best = max(best, l)
-		switch {
-		case c == 0:
-			return len(q)
-		case c > 0:
-			lo, lcpLo = mid+1, l
-		default:
-			hi, lcpHi = mid, l
-		}
-	}
+	_, best := ix.bound(q, lo, hi, false)
 	return best
 }
 
@@ -111,29 +98,69 @@ func (ix *Index) rangeOf(pattern []byte) (int, int) {
 	if lo == hi || len(pattern) <= 2 {
 		return lo, hi
 	}
-	known := 2
-	// Lower bound: the first suffix not sorting before the pattern.
-	l, h, lcpL, lcpH := lo, hi, known, known
-	for l < h {
-		mid := int(uint(l+h) >> 1)
-		n, c := ix.compareAt(ix.saAt(mid), pattern, min(lcpL, lcpH))
-		if c > 0 {
-			l, lcpL = mid+1, n
+	first, _ := ix.bound(pattern, lo, hi, false)
+	last, _ := ix.bound(pattern, first, hi, true)
+	return first, last
+}
+
+// bound binary-searches [lo, hi), a range whose suffixes all share q's
+// first two bytes, for the first suffix not sorting before q (or, with
+// upper, the first sorting after every extension of q). It also returns
+// the longest common prefix of q with any suffix it compared.
+//
+// The search runs first over the in-memory samples (every sampleEvery-th
+// entry, whose first sampleKeyBytes bytes are kept), touching the mapped
+// files only when a sample's key ties with q; then over the at most
+// sampleEvery-1 entries left between two samples.
+func (ix *Index) bound(q []byte, lo, hi int, upper bool) (int, int) {
+	const known = 2
+	lcpLo, lcpHi, best := known, known, known
+	goRight := func(c int) bool { return c > 0 || upper && c == 0 }
+	kLo, kHi := (lo+sampleEvery-1)/sampleEvery, (hi+sampleEvery-1)/sampleEvery
+	for kLo < kHi {
+		k := int(uint(kLo+kHi) >> 1)
+		skip := min(lcpLo, lcpHi)
+		l, c, decided := ix.compareSample(k, q, skip)
+		if !decided {
+			l, c = ix.compareAt(ix.saAt(k*sampleEvery), q, skip)
+		}
+		best = max(best, l)
+		if goRight(c) {
+			kLo, lo, lcpLo = k+1, k*sampleEvery+1, l
 		} else {
-			h, lcpH = mid, n
+			kHi, hi, lcpHi = k, k*sampleEvery, l
 		}
 	}
-	first := l
-	// Upper bound: the first suffix sorting after every extension of it.
-	l, h, lcpL, lcpH = first, hi, known, known
-	for l < h {
-		mid := int(uint(l+h) >> 1)
-		n, c := ix.compareAt(ix.saAt(mid), pattern, min(lcpL, lcpH))
-		if c >= 0 {
-			l, lcpL = mid+1, n
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		l, c := ix.compareAt(ix.saAt(mid), q, min(lcpLo, lcpHi))
+		best = max(best, l)
+		if goRight(c) {
+			lo, lcpLo = mid+1, l
 		} else {
-			h, lcpH = mid, n
+			hi, lcpHi = mid, l
 		}
 	}
-	return first, l
+	return lo, best
+}
+
+// compareSample compares q with sample k's key, the first sampleKeyBytes
+// bytes of its suffix. It reports false when the key cannot settle the
+// order (q is longer and the key is all prefix of q).
+func (ix *Index) compareSample(k int, q []byte, skip int) (int, int, bool) {
+	key := ix.samples[k*sampleKeyBytes : (k+1)*sampleKeyBytes]
+	n := min(len(q), sampleKeyBytes)
+	if skip < n {
+		l := skip + commonPrefix(key[skip:n], q[skip:n])
+		if l < n {
+			if q[l] < key[l] {
+				return l, -1, true
+			}
+			return l, 1, true
+		}
+	}
+	if len(q) <= sampleKeyBytes {
+		return len(q), 0, true
+	}
+	return 0, 0, false
 }

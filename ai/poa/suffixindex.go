@@ -146,3 +146,23 @@ func byteLevelWordSuffixArray(text []byte) ([]int32, error) {
 	}
 	return slices.Clip(sa[:kept]), nil
 }
+
+// sampleCount is the number of samples for a suffix array of n entries.
+func sampleCount(n int64) int64 { return (n + sampleEvery - 1) / sampleEvery }
+
+// sampleKeys returns the first sampleKeyBytes bytes of every
+// sampleEvery-th suffix, zero-padded past the end of the text. Padding is
+// never compared with anything that matters: every suffix reaches a 0xFF
+// separator first, which no query byte equals.
+func sampleKeys(text []byte, sa []int32) []byte {
+	keys := make([]byte, 0, sampleCount(int64(len(sa)))*sampleKeyBytes)
+	for i := 0; i < len(sa); i += sampleEvery {
+		p := int(sa[i])
+		key := text[p:min(len(text), p+sampleKeyBytes)]
+		keys = append(keys, key...)
+		for k := len(key); k < sampleKeyBytes; k++ {
+			keys = append(keys, 0)
+		}
+	}
+	return keys
+}

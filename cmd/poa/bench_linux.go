@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,6 +39,7 @@ DIR/report.md. Nothing here runs in "go test".`, stderr)
 	sources := fs.String("sources", "/usr/share/doc,"+filepath.Join(runtime.GOROOT(), "src"), "comma-separated directories of prose")
 	reuse := fs.Bool("reuse", false, "reuse DIR/corpus.jsonl and the indexes if present")
 	baselineInput := fs.String("build-baseline", "", "internal: build the n-gram baseline from this JSONL into --dir")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the warm PoA queries to this file")
 	if code, stop := parseFlags(fs, args); stop {
 		return code
 	}
@@ -57,6 +59,7 @@ DIR/report.md. Nothing here runs in "go test".`, stderr)
 			fmt.Fprintf(stderr, "poa bench: %v\n", err)
 			return exitError
 		}
+		fmt.Fprintf(stderr, "%s%d bytes\n", peakMemoryPrefix, peakMemoryBytes())
 		return exitOK
 	}
 	size, err := parseSize(*sizeFlag)
@@ -65,7 +68,7 @@ DIR/report.md. Nothing here runs in "go test".`, stderr)
 		return exitError
 	}
 	b := &bench{dir: *dir, size: size, seed: *seed, warm: *warm, cold: *cold, reuse: *reuse, log: stderr,
-		sources: strings.Split(*sources, ","), command: "poa bench " + strings.Join(args, " ")}
+		sources: strings.Split(*sources, ","), cpuProfile: *cpuProfile, command: "poa bench " + strings.Join(args, " ")}
 	report, err := b.run()
 	if err != nil {
 		fmt.Fprintf(stderr, "poa bench: %v\n", err)
@@ -109,6 +112,7 @@ type bench struct {
 	reuse      bool
 	sources    []string
 	command    string
+	cpuProfile string
 	log        io.Writer
 }
 
@@ -224,6 +228,14 @@ func (b *bench) run() (string, error) {
 			}
 		}
 		var times []time.Duration
+		if b.cpuProfile != "" {
+			stopProfile, err := startProfile(fmt.Sprintf("%s.%d", b.cpuProfile, size))
+			if err != nil {
+				closeAll()
+				return "", err
+			}
+			defer stopProfile()
+		}
 		for _, q := range qs[20 : 20+b.warm] {
 			t := time.Now()
 			res, err := engine.Attribute([]byte(q), poa.Options{})
@@ -235,6 +247,7 @@ func (b *bench) run() (string, error) {
 			attributedSample = append(attributedSample, res.AttributedPPM)
 		}
 		closeAll()
+		stopProfiles()
 		results[fmt.Sprintf("poa/%d/warm", size)] = summarize(times)
 
 		// Cold: evict the index from the page cache, map it afresh, query.
@@ -307,6 +320,30 @@ func (b *bench) run() (string, error) {
 	return r.markdown(), nil
 }
 
+var activeProfile *os.File
+
+// startProfile starts a CPU profile; stopProfiles ends it.
+func startProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	activeProfile = f
+	return stopProfiles, nil
+}
+
+func stopProfiles() {
+	if activeProfile != nil {
+		pprof.StopCPUProfile()
+		activeProfile.Close()
+		activeProfile = nil
+	}
+}
+
 func openEngine(dir string) (*poa.Engine, func(), error) {
 	ix, err := poa.Open(dir, poa.OpenOptions{})
 	if err != nil {
@@ -331,9 +368,17 @@ func (b *bench) measure(exe string, args ...string) (*buildRun, error) {
 	if err := cmd.Run(); err != nil {
 		return nil, fmt.Errorf("%s %s: %w", filepath.Base(exe), strings.Join(args, " "), err)
 	}
-	run := &buildRun{wall: time.Since(t), stderr: errBuf.String(), command: "poa " + strings.Join(args, " ")}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		run.maxRSS = ru.Maxrss * 1024 // kilobytes on Linux
+	run := &buildRun{wall: time.Since(t), command: "poa " + strings.Join(args, " ")}
+	// The child reports its own peak (VmHWM): rusage maxrss would include
+	// this process's memory, inherited across the exec.
+	for _, line := range strings.Split(errBuf.String(), "\n") {
+		if rest, ok := strings.CutPrefix(line, peakMemoryPrefix); ok {
+			run.maxRSS, _ = strconv.ParseInt(strings.TrimSuffix(rest, " bytes"), 10, 64)
+			continue
+		}
+		if line != "" {
+			run.stderr += line + "\n"
+		}
 	}
 	return run, nil
 }

@@ -56,6 +56,9 @@ written. The index appears at INDEX_DIR only once it is complete.`, stderr)
 		}
 		return exitError
 	}
+	if peak := peakMemoryBytes(); peak > 0 && !*quiet {
+		fmt.Fprintf(stderr, "%s%d bytes\n", peakMemoryPrefix, peak)
+	}
 	m := stats.Manifest
 	fmt.Fprintf(stdout, "index %s: %d contributions, %d normalised bytes, %d word positions, %d windows; manifest sha256 %s\n",
 		m.Name, m.Counts.Documents, m.Counts.NormalizedBytes, m.Counts.WordPositions, m.Counts.Windows, stats.ManifestSHA256)
