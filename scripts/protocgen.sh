@@ -28,6 +28,11 @@ module_dir() { # module_dir MODULE: its folder in the module cache, at go.mod's 
 	go list -m -f '{{.Dir}}' "$1"
 }
 
+if ! find proto/openledger -name '*.proto' 2>/dev/null | grep -q .; then
+	echo "no .proto files under proto/openledger: nothing to generate"
+	exit 0
+fi
+
 mkdir -p "$tools"
 install_tool buf "github.com/bufbuild/buf/cmd/buf@$buf_version"
 install_tool protoc-gen-gocosmos "github.com/cosmos/gogoproto/protoc-gen-gocosmos@$(go list -m -f '{{.Version}}' github.com/cosmos/gogoproto)"
@@ -41,11 +46,6 @@ cp -r "$(module_dir github.com/cosmos/cosmos-proto)/proto/cosmos_proto" "$deps/"
 go mod download "github.com/grpc-ecosystem/grpc-gateway@$grpc_gateway_version"
 cp -r "$(go env GOMODCACHE)/github.com/grpc-ecosystem/grpc-gateway@$grpc_gateway_version/third_party/googleapis/google/api" "$deps/google/"
 chmod -R u+w "$deps"
-
-if ! find proto/openledger -name '*.proto' 2>/dev/null | grep -q .; then
-	echo "no .proto files under proto/openledger: nothing to generate"
-	exit 0
-fi
 
 rm -rf .proto-gen
 "$tools/buf" generate --template proto/buf.gen.gogo.yaml --path proto/openledger
