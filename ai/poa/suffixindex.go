@@ -1,9 +1,10 @@
 package poa
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"slices"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -32,23 +33,14 @@ func buildWordSuffixArray(text []byte) ([]int32, []uint32, error) {
 // wordSorter names the extended tokens of a corpus as it is read, then
 // sorts. Text is added in order; every call sees the whole text so far.
 type wordSorter struct {
-	starts     []int32
-	names      []int32
-	firstSeen  map[string]int32
-	vocabulary []vocabEntry
-}
-
-type vocabEntry struct {
-	token string
-	name  int32
+	starts []int32
+	names  []int32
+	vocab  tokenVocabulary
 }
 
 // addText adds the words of text[start:end]. The last word seen so far is
 // named only when the next one (or the end) is known.
 func (w *wordSorter) addText(text []byte, start, end int) {
-	if w.firstSeen == nil {
-		w.firstSeen = map[string]int32{}
-	}
 	forEachWord(text[start:end], func(s, _ int) {
 		w.starts = append(w.starts, int32(start+s))
 		if n := len(w.starts); n >= 2 {
@@ -59,15 +51,7 @@ func (w *wordSorter) addText(text []byte, start, end int) {
 
 // name names word i's extended token.
 func (w *wordSorter) name(text []byte, i int) {
-	token := text[w.starts[i]:extendedTokenEnd(text, w.starts, i)]
-	name, ok := w.firstSeen[string(token)]
-	if !ok {
-		key := string(token)
-		name = int32(len(w.vocabulary))
-		w.firstSeen[key] = name
-		w.vocabulary = append(w.vocabulary, vocabEntry{key, name})
-	}
-	w.names = append(w.names, name)
+	w.names = append(w.names, w.vocab.name(text[w.starts[i]:extendedTokenEnd(text, w.starts, i)]))
 }
 
 // finish names the last word, ranks the vocabulary in byte order, and
@@ -80,14 +64,8 @@ func (w *wordSorter) finish(text []byte) ([]int32, []uint32, error) {
 		return nil, prefixTable(text, nil), nil
 	}
 	w.name(text, len(w.starts)-1)
-	w.firstSeen = nil
-	slices.SortFunc(w.vocabulary, func(a, b vocabEntry) int { return strings.Compare(a.token, b.token) })
-	rank := make([]int32, len(w.vocabulary))
-	for r, v := range w.vocabulary {
-		rank[v.name] = int32(r)
-	}
-	alphabet := len(w.vocabulary)
-	w.vocabulary = nil
+	rank, alphabet := w.vocab.ranks()
+	w.vocab = tokenVocabulary{}
 	names := w.names
 	for i, name := range names {
 		names[i] = rank[name]
@@ -100,6 +78,87 @@ func (w *wordSorter) finish(text []byte) ([]int32, []uint32, error) {
 	}
 	w.starts = nil
 	return sa, prefixTable(text, sa), nil
+}
+
+// tokenVocabulary names byte strings by first appearance. It keeps the
+// strings in one arena and indexes them with an open-addressing table of
+// 64-bit hashes (every hit is confirmed byte for byte), so millions of
+// tokens cost no garbage-collected objects.
+type tokenVocabulary struct {
+	arena   []byte
+	offsets []uint32 // token n is arena[offsets[n]:offsets[n+1]]
+	hashes  []uint64
+	slots   []int32 // name+1, 0 = empty
+}
+
+func (v *tokenVocabulary) token(name int32) []byte {
+	return v.arena[v.offsets[name]:v.offsets[name+1]]
+}
+
+func (v *tokenVocabulary) name(token []byte) int32 {
+	if v.slots == nil {
+		v.slots = make([]int32, 1<<16)
+		v.offsets = []uint32{0}
+	}
+	h := hashToken(token)
+	mask := uint64(len(v.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		slot := v.slots[i]
+		if slot == 0 {
+			name := int32(len(v.hashes))
+			v.slots[i] = name + 1
+			v.hashes = append(v.hashes, h)
+			v.arena = append(v.arena, token...)
+			v.offsets = append(v.offsets, uint32(len(v.arena)))
+			if 2*len(v.hashes) > len(v.slots) {
+				v.grow()
+			}
+			return name
+		}
+		if name := slot - 1; v.hashes[name] == h && string(v.token(name)) == string(token) {
+			return name
+		}
+	}
+}
+
+func (v *tokenVocabulary) grow() {
+	v.slots = make([]int32, 2*len(v.slots))
+	mask := uint64(len(v.slots) - 1)
+	for name, h := range v.hashes {
+		i := h & mask
+		for v.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		v.slots[i] = int32(name) + 1
+	}
+}
+
+// ranks returns every name's rank in byte order of the tokens, and the
+// number of tokens.
+func (v *tokenVocabulary) ranks() ([]int32, int) {
+	order := make([]int32, len(v.hashes))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return bytes.Compare(v.token(a), v.token(b)) })
+	rank := make([]int32, len(order))
+	for r, name := range order {
+		rank[name] = int32(r)
+	}
+	return rank, len(order)
+}
+
+// hashToken hashes a short byte string eight bytes at a time.
+func hashToken(b []byte) uint64 {
+	h := uint64(len(b)) * 0x9e3779b97f4a7c15
+	for ; len(b) >= 8; b = b[8:] {
+		h = mix64(h ^ binary.LittleEndian.Uint64(b))
+	}
+	var tail uint64
+	for i, c := range b {
+		tail |= uint64(c) << (8 * i)
+	}
+	return mix64(h ^ tail)
 }
 
 // extendedTokenEnd returns the end of word i's extended token: the start
