@@ -30,15 +30,16 @@ const (
 
 // node is one running openledgerd.
 type node struct {
-	bin     string
-	home    string
-	rpcPort int
-	evmPort int
-	wsPort  int
-	restURL string
-	cmd     *exec.Cmd
-	logPath string
-	exited  chan error
+	bin      string
+	home     string
+	rpcPort  int
+	grpcPort int
+	evmPort  int
+	wsPort   int
+	restURL  string
+	cmd      *exec.Cmd
+	logPath  string
+	exited   chan error
 }
 
 // localnet is the node shared by every test in this package.
@@ -107,7 +108,7 @@ func startNode(bin, home string) (*node, error) {
 	}
 	n := &node{
 		bin: bin, home: home,
-		rpcPort: ports[0], evmPort: ports[4], wsPort: ports[5],
+		rpcPort: ports[0], grpcPort: ports[2], evmPort: ports[4], wsPort: ports[5],
 		restURL: fmt.Sprintf("http://127.0.0.1:%d", ports[3]),
 		logPath: filepath.Join(home, "node.log"),
 		exited:  make(chan error, 1),
