@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"math/bits"
 	"sync/atomic"
 )
 
@@ -110,6 +111,15 @@ func (f *blockFile) chunk(off int) []byte {
 func (f *blockFile) u32(i int) uint32 {
 	f.ensure(4*i, 4)
 	return binary.LittleEndian.Uint32(f.data[4*i:])
+}
+
+// verifiedBlocks counts the blocks checked so far.
+func (f *blockFile) verifiedBlocks() int64 {
+	var n int64
+	for i := range f.verified {
+		n += int64(bits.OnesCount64(f.verified[i].Load()))
+	}
+	return n
 }
 
 // entries returns the number of fixed-size entries in the file.

@@ -284,6 +284,17 @@ func decodePrefixTable(data []byte, total int64) ([]uint32, error) {
 	return table, nil
 }
 
+// BlocksVerified is the number of BlockSize blocks checked against their
+// sums so far, which is also how many distinct blocks queries have read
+// (a measure of a query's footprint on a cold cache).
+func (ix *Index) BlocksVerified() int64 {
+	var n int64
+	for _, bf := range ix.files {
+		n += bf.verifiedBlocks()
+	}
+	return n
+}
+
 // Name is the index's name.
 func (ix *Index) Name() string { return ix.Manifest.Name }
 

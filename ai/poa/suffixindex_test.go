@@ -35,3 +35,39 @@ func TestWordSuffixArrayMatchesByteLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestWordSuffixArrayWithLargeVocabulary grows the token table many times
+// (tens of thousands of distinct extended tokens).
+func TestWordSuffixArrayWithLargeVocabulary(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 12))
+	letters := "abcdefghijklmnopqrstuvwxyzéß"
+	var b strings.Builder
+	for n := 0; n < 60000; n++ {
+		for k := 1 + rng.IntN(7); k > 0; k-- {
+			b.WriteString(string([]rune(letters)[rng.IntN(28)]))
+		}
+		b.WriteString([]string{" ", ", ", ". ", " (", "\xff"}[rng.IntN(5)])
+	}
+	b.WriteByte(docSeparator)
+	text := []byte(b.String())
+	got, _, err := buildWordSuffixArray(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := byteLevelWordSuffixArray(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) {
+		t.Fatal("word suffix array differs from the byte-level one")
+	}
+	var v tokenVocabulary
+	for i := 0; i < 50000; i++ {
+		if name := v.name([]byte(strings.Repeat("x", i%7) + string(rune('a'+i%26)) + strings.Repeat("y", i/182))); name < 0 {
+			t.Fatal("negative name")
+		}
+	}
+	if len(v.slots) < 2*len(v.hashes) {
+		t.Fatalf("table of %d slots for %d tokens", len(v.slots), len(v.hashes))
+	}
+}

@@ -212,6 +212,7 @@ func (b *bench) run() (string, error) {
 	}
 	results := map[string]latency{}
 	var openBlocks []time.Duration
+	blocksTouched := map[int]int64{}
 	var residentAfterEvict float64
 	var attributedSample []int64
 	for _, size := range sizes {
@@ -261,11 +262,13 @@ func (b *bench) run() (string, error) {
 				return "", err
 			}
 			opened := time.Now()
+			before := engine.Indexes()[0].BlocksVerified()
 			if _, err := engine.Attribute([]byte(q), poa.Options{}); err != nil {
 				closeAll()
 				return "", err
 			}
 			times = append(times, time.Since(opened))
+			blocksTouched[size] += engine.Indexes()[0].BlocksVerified() - before
 			openBlocks = append(openBlocks, opened.Sub(t))
 			closeAll()
 		}
@@ -316,6 +319,10 @@ func (b *bench) run() (string, error) {
 		openBlocks: summarize(openBlocks), residentAfterEvict: residentAfterEvict,
 		meanAttributedPPM: meanAttributed, warm: b.warm, cold: b.cold,
 		indexBytes: dirBytes(indexDir), baselineBytes: dirBytes(baselineDir),
+		blocksPerColdQuery: map[int]int64{},
+	}
+	for size, n := range blocksTouched {
+		r.blocksPerColdQuery[size] = n / int64(max(1, b.cold))
 	}
 	return r.markdown(), nil
 }
