@@ -71,7 +71,9 @@ type candidateKey struct {
 
 // tokenStat is what the corpus says about one output content token.
 type tokenStat struct {
-	count   int64 // word starts beginning with the token's surface form
+	// count is the number of word starts beginning with the token's
+	// surface form; above maxAnchorOccurrences it may be a lower bound.
+	count   int64
 	idf     int64
 	ranges  [][2]int       // suffix-array range per index
 	windows []candidateKey // for anchors: the corpus windows holding it
@@ -138,7 +140,23 @@ func (e *Engine) tokenStats(q []byte, words []Span, tokens []contentToken, r *ra
 			continue
 		}
 		surface := q[words[t.word].Start:words[t.word].End]
-		st := &tokenStat{ranges: make([][2]int, len(e.indexes))}
+		st := &tokenStat{}
+		// The weight depends on the count only through its bit length,
+		// and an anchor needs at most maxAnchorOccurrences occurrences:
+		// when the samples alone settle both, no page is read. The result
+		// is the same as with the exact count.
+		var least, most int64
+		for _, ix := range e.indexes {
+			lo, hi := ix.countInterval(surface)
+			least, most = least+int64(lo), most+int64(hi)
+		}
+		if least > maxAnchorOccurrences && r.rarity(least+1) == r.rarity(most+1) {
+			st.count = least // a lower bound: enough to rule out anchoring
+			st.idf = r.rarity(least + 1)
+			stats[t.hash] = st
+			continue
+		}
+		st.ranges = make([][2]int, len(e.indexes))
 		for i, ix := range e.indexes {
 			lo, hi := ix.rangeOf(surface)
 			st.ranges[i] = [2]int{lo, hi}

@@ -103,45 +103,85 @@ func (ix *Index) rangeOf(pattern []byte) (int, int) {
 	return first, last
 }
 
-// bound binary-searches [lo, hi), a range whose suffixes all share q's
-// first two bytes, for the first suffix not sorting before q (or, with
-// upper, the first sorting after every extension of q). It also returns
-// the longest common prefix of q with any suffix it compared.
-//
-// The search runs first over the in-memory samples (every sampleEvery-th
-// entry, whose first sampleKeyBytes bytes are kept), touching the mapped
-// files only when a sample's key ties with q; then over the at most
-// sampleEvery-1 entries left between two samples.
-func (ix *Index) bound(q []byte, lo, hi int, upper bool) (int, int) {
+// searchState is a binary search in progress over [lo, hi), with the
+// longest common prefixes of q with the entries just outside (lcpLo with
+// lo-1, lcpHi with hi) and with any entry compared (best).
+type searchState struct {
+	lo, hi, lcpLo, lcpHi, best int
+	upper                      bool
+}
+
+// newSearch starts a search over [lo, hi), a range whose suffixes all share
+// q's first two bytes, for the first suffix not sorting before q (or, with
+// upper, the first sorting after every extension of q).
+func newSearch(lo, hi int, upper bool) *searchState {
 	const known = 2
-	lcpLo, lcpHi, best := known, known, known
-	goRight := func(c int) bool { return c > 0 || upper && c == 0 }
-	kLo, kHi := (lo+sampleEvery-1)/sampleEvery, (hi+sampleEvery-1)/sampleEvery
+	return &searchState{lo: lo, hi: hi, lcpLo: known, lcpHi: known, best: known, upper: upper}
+}
+
+func (st *searchState) goRight(c int) bool { return c > 0 || st.upper && c == 0 }
+
+// narrow runs the search over the in-memory samples (every sampleEvery-th
+// entry, whose first sampleKeyBytes bytes are kept), touching the mapped
+// files only when a sample's key ties with q. Afterwards the answer lies in
+// [lo, hi], at most sampleEvery-1 entries apart.
+func (ix *Index) narrow(q []byte, st *searchState) {
+	kLo, kHi := (st.lo+sampleEvery-1)/sampleEvery, (st.hi+sampleEvery-1)/sampleEvery
 	for kLo < kHi {
 		k := int(uint(kLo+kHi) >> 1)
-		skip := min(lcpLo, lcpHi)
+		skip := min(st.lcpLo, st.lcpHi)
 		l, c, decided := ix.compareSample(k, q, skip)
 		if !decided {
 			l, c = ix.compareAt(ix.saAt(k*sampleEvery), q, skip)
 		}
-		best = max(best, l)
-		if goRight(c) {
-			kLo, lo, lcpLo = k+1, k*sampleEvery+1, l
+		st.best = max(st.best, l)
+		if st.goRight(c) {
+			kLo, st.lo, st.lcpLo = k+1, k*sampleEvery+1, l
 		} else {
-			kHi, hi, lcpHi = k, k*sampleEvery, l
+			kHi, st.hi, st.lcpHi = k, k*sampleEvery, l
 		}
 	}
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		l, c := ix.compareAt(ix.saAt(mid), q, min(lcpLo, lcpHi))
-		best = max(best, l)
-		if goRight(c) {
-			lo, lcpLo = mid+1, l
+}
+
+// finish completes the search over the entries left, reading them.
+func (ix *Index) finish(q []byte, st *searchState) int {
+	for st.lo < st.hi {
+		mid := int(uint(st.lo+st.hi) >> 1)
+		l, c := ix.compareAt(ix.saAt(mid), q, min(st.lcpLo, st.lcpHi))
+		st.best = max(st.best, l)
+		if st.goRight(c) {
+			st.lo, st.lcpLo = mid+1, l
 		} else {
-			hi, lcpHi = mid, l
+			st.hi, st.lcpHi = mid, l
 		}
 	}
-	return lo, best
+	return st.lo
+}
+
+// bound runs a whole search and returns its answer and the longest common
+// prefix of q with any suffix compared.
+func (ix *Index) bound(q []byte, lo, hi int, upper bool) (int, int) {
+	st := newSearch(lo, hi, upper)
+	ix.narrow(q, st)
+	pos := ix.finish(q, st)
+	return pos, st.best
+}
+
+// countInterval bounds the number of word-start suffixes beginning with
+// pattern using the in-memory samples only: the count lies in [lo, hi].
+func (ix *Index) countInterval(pattern []byte) (int, int) {
+	if len(pattern) == 0 {
+		return 0, 0
+	}
+	lo, hi := ix.bucket(pattern)
+	if lo == hi || len(pattern) <= 2 {
+		return hi - lo, hi - lo
+	}
+	first := newSearch(lo, hi, false)
+	ix.narrow(pattern, first)
+	last := newSearch(first.lo, hi, true)
+	ix.narrow(pattern, last)
+	return max(0, last.lo-first.hi), last.hi - first.lo
 }
 
 // compareSample compares q with sample k's key, the first sampleKeyBytes

@@ -72,8 +72,12 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 			t.Fatalf("longestMatch(%q) = %d, want %d", q, got, want)
 		}
 		lo, hi := ix.rangeOf(q)
-		if got, want := hi-lo, bruteCount(text, starts, q); got != want {
+		want := bruteCount(text, starts, q)
+		if got := hi - lo; got != want {
 			t.Fatalf("rangeOf(%q) counts %d, want %d", q, got, want)
+		}
+		if least, most := ix.countInterval(q); want < least || want > most {
+			t.Fatalf("countInterval(%q) = [%d, %d] misses %d", q, least, most, want)
 		}
 		for i := lo; i < hi; i++ {
 			if !bytes.HasPrefix(text[ix.saAt(i):], q) {
