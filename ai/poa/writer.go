@@ -6,8 +6,10 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"hash"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 )
@@ -209,12 +211,15 @@ func writeAnchors(w io.Writer, anchors OffsetMap) error {
 // writeIDs writes documents+1 uint32 offsets, then the id bytes.
 func writeIDs(w io.Writer, ids []string) error {
 	offsets := make([]uint32, 0, len(ids)+1)
-	total := uint32(0)
+	total := int64(0)
 	for _, id := range ids {
-		offsets = append(offsets, total)
-		total += uint32(len(id))
+		offsets = append(offsets, uint32(total))
+		total += int64(len(id))
+		if total > math.MaxUint32 {
+			return errors.New("the ids add up to more than 4 GiB; split the input")
+		}
 	}
-	offsets = append(offsets, total)
+	offsets = append(offsets, uint32(total))
 	if err := writeUint32s(w, offsets); err != nil {
 		return err
 	}
