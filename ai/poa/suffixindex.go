@@ -81,62 +81,96 @@ func (w *wordSorter) finish(text []byte) ([]int32, []uint32, error) {
 }
 
 // tokenVocabulary names byte strings by first appearance. It keeps the
-// strings in one arena and indexes them with an open-addressing table of
-// 64-bit hashes (every hit is confirmed byte for byte), so millions of
+// strings in one arena and indexes them with an open-addressing table
+// whose slots hold each token's hash and, for tokens of up to
+// inlineTokenBytes bytes (nearly all of them), the token itself: a lookup
+// is usually one cache line, confirmed byte for byte, and millions of
 // tokens cost no garbage-collected objects.
 type tokenVocabulary struct {
 	arena   []byte
 	offsets []uint32 // token n is arena[offsets[n]:offsets[n+1]]
-	hashes  []uint64
-	slots   []int32 // name+1, 0 = empty
+	slots   []vocabSlot
+	count   int
+}
+
+const inlineTokenBytes = 23
+
+// vocabSlot is 32 bytes, two to a cache line.
+type vocabSlot struct {
+	hash   uint32
+	name   int32 // name+1; 0 = empty
+	length uint8
+	key    [inlineTokenBytes]byte
 }
 
 func (v *tokenVocabulary) token(name int32) []byte {
 	return v.arena[v.offsets[name]:v.offsets[name+1]]
 }
 
+// matches reports whether slot holds token.
+func (v *tokenVocabulary) matches(slot *vocabSlot, h uint32, token []byte) bool {
+	if slot.hash != h || int(slot.length) != min(len(token), 255) {
+		return false
+	}
+	if len(token) <= inlineTokenBytes {
+		return string(slot.key[:len(token)]) == string(token)
+	}
+	return string(v.token(slot.name-1)) == string(token)
+}
+
 func (v *tokenVocabulary) name(token []byte) int32 {
 	if v.slots == nil {
-		v.slots = make([]int32, 1<<16)
+		v.slots = make([]vocabSlot, 1<<16)
 		v.offsets = []uint32{0}
 	}
 	h := hashToken(token)
 	mask := uint64(len(v.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
-		slot := v.slots[i]
-		if slot == 0 {
-			name := int32(len(v.hashes))
-			v.slots[i] = name + 1
-			v.hashes = append(v.hashes, h)
+		slot := &v.slots[i]
+		if slot.name == 0 {
+			name := int32(v.count)
+			v.count++
 			v.arena = append(v.arena, token...)
 			v.offsets = append(v.offsets, uint32(len(v.arena)))
-			if 2*len(v.hashes) > len(v.slots) {
+			v.fill(slot, uint32(h>>32), name, token)
+			if 4*v.count > 3*len(v.slots) {
 				v.grow()
 			}
 			return name
 		}
-		if name := slot - 1; v.hashes[name] == h && string(v.token(name)) == string(token) {
-			return name
+		if v.matches(slot, uint32(h>>32), token) {
+			return slot.name - 1
 		}
 	}
 }
 
+func (v *tokenVocabulary) fill(slot *vocabSlot, h uint32, name int32, token []byte) {
+	slot.hash, slot.name, slot.length = h, name+1, uint8(min(len(token), 255))
+	copy(slot.key[:], token)
+}
+
 func (v *tokenVocabulary) grow() {
-	v.slots = make([]int32, 2*len(v.slots))
+	old := v.slots
+	v.slots = make([]vocabSlot, 2*len(old))
 	mask := uint64(len(v.slots) - 1)
-	for name, h := range v.hashes {
-		i := h & mask
-		for v.slots[i] != 0 {
+	for k := range old {
+		if old[k].name == 0 {
+			continue
+		}
+		token := v.token(old[k].name - 1)
+		i := hashToken(token) & mask
+		for v.slots[i].name != 0 {
 			i = (i + 1) & mask
 		}
-		v.slots[i] = int32(name) + 1
+		v.slots[i] = old[k]
 	}
 }
 
 // ranks returns every name's rank in byte order of the tokens, and the
 // number of tokens.
 func (v *tokenVocabulary) ranks() ([]int32, int) {
-	order := make([]int32, len(v.hashes))
+	v.slots = nil
+	order := make([]int32, v.count)
 	for i := range order {
 		order[i] = int32(i)
 	}

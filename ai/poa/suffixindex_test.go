@@ -3,6 +3,7 @@ package poa
 import (
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -63,11 +64,23 @@ func TestWordSuffixArrayWithLargeVocabulary(t *testing.T) {
 	}
 	var v tokenVocabulary
 	for i := 0; i < 50000; i++ {
-		if name := v.name([]byte(strings.Repeat("x", i%7) + string(rune('a'+i%26)) + strings.Repeat("y", i/182))); name < 0 {
-			t.Fatal("negative name")
+		if name := v.name(vocabToken(i)); int(name) != i {
+			t.Fatalf("token %d named %d", i, name)
 		}
 	}
-	if len(v.slots) < 2*len(v.hashes) {
-		t.Fatalf("table of %d slots for %d tokens", len(v.slots), len(v.hashes))
+	if 4*v.count > 3*len(v.slots) || v.count != 50000 {
+		t.Fatalf("table of %d slots for %d tokens", len(v.slots), v.count)
 	}
+	for i := 0; i < 50000; i += 997 { // names are stable and tokens kept
+		token := vocabToken(i)
+		if name := v.name(token); string(v.token(name)) != string(token) || int(name) != i {
+			t.Fatalf("token %d named %d", i, name)
+		}
+	}
+}
+
+// vocabToken is the i-th distinct test token; lengths 1 to 35 bytes cover
+// both inline and arena comparisons.
+func vocabToken(i int) []byte {
+	return []byte(strings.Repeat("x", i%30) + strconv.Itoa(i))
 }
