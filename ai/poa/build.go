@@ -1,6 +1,7 @@
 package poa
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -9,6 +10,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -97,6 +100,22 @@ func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, erro
 	sk := c.sketches.finish()
 	stats.SketchTime = time.Since(t0)
 	progress.logf("paraphrase sketches: %d windows, %d LSH entries sorted in %s", len(sk.windows)/2, len(sk.postings), stats.SketchTime.Round(time.Millisecond))
+
+	// Write (and hash) everything that does not depend on the suffix
+	// array while it is being sorted.
+	t0 = time.Now()
+	w := &indexWriter{dir: tmp}
+	w.file(fileText, func(out io.Writer) error { _, err := out.Write(c.text); return err })
+	w.file(fileDocs, func(out io.Writer) error { return writeUint32s(out, c.docStarts) })
+	w.file(fileIDs, func(out io.Writer) error { return writeIDs(out, c.ids) })
+	w.adopt(fileMeta) // streamed while reading
+	w.file(fileOffsets, func(out io.Writer) error { return writeAnchors(out, c.anchors) })
+	w.file(fileWindows, func(out io.Writer) error { return writeUint32s(out, sk.windows) })
+	w.file(fileDocWindow, func(out io.Writer) error { return writeUint32s(out, sk.docWindows) })
+	w.file(fileLSH, func(out io.Writer) error { return writePostings(out, sk.postings) })
+	w.file(fileLSHPrefix, func(out io.Writer) error { return writeUint32s(out, sk.prefix) })
+	writeTime := time.Since(t0)
+
 	sr := <-saDone
 	if sr.err != nil {
 		return nil, sr.err
@@ -105,6 +124,12 @@ func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, erro
 	progress.logf("suffix array: %d word positions over %s sorted in %s", len(sr.sa), byteSize(int64(len(c.text))), sr.took.Round(time.Millisecond))
 
 	t0 = time.Now()
+	w.file(fileSA, func(out io.Writer) error { return writeInt32s(out, sr.sa) })
+	w.file(filePrefix, func(out io.Writer) error { return writeUint32s(out, sr.prefix) })
+	w.file(fileSamples, func(out io.Writer) error { _, err := out.Write(sampleKeys(c.text, sr.sa)); return err })
+	if w.err != nil {
+		return nil, w.err
+	}
 	m := &Manifest{
 		Format:        FormatName,
 		FormatVersion: FormatVersion,
@@ -121,22 +146,10 @@ func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, erro
 		},
 		Params: currentParams(),
 	}
-	w := &indexWriter{dir: tmp}
-	w.file(fileText, func(out io.Writer) error { _, err := out.Write(c.text); return err })
-	w.file(fileDocs, func(out io.Writer) error { return writeUint32s(out, c.docStarts) })
-	w.file(fileIDs, func(out io.Writer) error { return writeIDs(out, c.ids) })
-	w.adopt(fileMeta) // streamed while reading
-	w.file(fileOffsets, func(out io.Writer) error { return writeAnchors(out, c.anchors) })
-	w.file(fileSA, func(out io.Writer) error { return writeInt32s(out, sr.sa) })
-	w.file(filePrefix, func(out io.Writer) error { return writeUint32s(out, sr.prefix) })
-	w.file(fileSamples, func(out io.Writer) error { _, err := out.Write(sampleKeys(c.text, sr.sa)); return err })
-	w.file(fileWindows, func(out io.Writer) error { return writeUint32s(out, sk.windows) })
-	w.file(fileDocWindow, func(out io.Writer) error { return writeUint32s(out, sk.docWindows) })
-	w.file(fileLSH, func(out io.Writer) error { return writePostings(out, sk.postings) })
-	w.file(fileLSHPrefix, func(out io.Writer) error { return writeUint32s(out, sk.prefix) })
-	if w.err != nil {
-		return nil, w.err
-	}
+	// List files in format order, whatever order they were written in.
+	slices.SortStableFunc(w.files, func(a, b ManifestFile) int {
+		return cmp.Compare(fileOrder(a.Name), fileOrder(b.Name))
+	})
 	m.Files = w.files
 	manifestSum, err := writeManifest(tmp, m)
 	if err != nil {
@@ -148,14 +161,14 @@ func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, erro
 	if err := installDir(tmp, outDir, opts.Replace); err != nil {
 		return nil, err
 	}
-	stats.WriteTime = time.Since(t0)
+	stats.WriteTime = writeTime + time.Since(t0)
 	stats.TotalTime = time.Since(started)
 	stats.Manifest = m
 	stats.ManifestSHA256 = manifestSum
 	for _, f := range m.Files {
 		stats.IndexBytes += f.Bytes
 	}
-	progress.logf("wrote %s (%s in %d files) in %s; total %s",
+	progress.logf("wrote %s (%s in %d files) in %s, most of it while sorting; total %s",
 		outDir, byteSize(stats.IndexBytes), len(m.Files)+1, stats.WriteTime.Round(time.Millisecond), stats.TotalTime.Round(time.Millisecond))
 	return stats, nil
 }
@@ -320,4 +333,15 @@ type countingWriter struct{ n int64 }
 func (w *countingWriter) Write(p []byte) (int, error) {
 	w.n += int64(len(p))
 	return len(p), nil
+}
+
+// fileOrder orders file names as dataFiles does, each followed by its
+// block sums.
+func fileOrder(name string) int {
+	base, isBlocks := strings.CutSuffix(name, blocksSuffix)
+	i := slices.Index(dataFiles, base)
+	if isBlocks {
+		return 2*i + 1
+	}
+	return 2 * i
 }

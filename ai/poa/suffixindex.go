@@ -174,7 +174,26 @@ func (v *tokenVocabulary) ranks() ([]int32, int) {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return bytes.Compare(v.token(a), v.token(b)) })
+	// Sort two halves on two cores, then merge.
+	byToken := func(a, b int32) int { return bytes.Compare(v.token(a), v.token(b)) }
+	half := len(order) / 2
+	done := make(chan struct{})
+	go func() {
+		slices.SortFunc(order[:half], byToken)
+		close(done)
+	}()
+	slices.SortFunc(order[half:], byToken)
+	<-done
+	merged := make([]int32, 0, len(order))
+	left, right := order[:half], order[half:]
+	for len(left) > 0 && len(right) > 0 {
+		if byToken(left[0], right[0]) <= 0 {
+			merged, left = append(merged, left[0]), left[1:]
+		} else {
+			merged, right = append(merged, right[0]), right[1:]
+		}
+	}
+	order = append(append(merged, left...), right...)
 	rank := make([]int32, len(order))
 	for r, name := range order {
 		rank[name] = int32(r)
