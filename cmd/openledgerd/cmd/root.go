@@ -145,6 +145,9 @@ func addCommands(rootCmd *cobra.Command, tempApp *app.OpenLedgerApp, defaultHome
 	if _, err := srvflags.AddTxFlags(rootCmd); err != nil {
 		panic(err)
 	}
+	// The shared flag definitions give examples in another chain's denom.
+	rootCmd.PersistentFlags().Lookup(flags.FlagFees).Usage = "Fees to pay along with the transaction, e.g. 200000000000000aopen"
+	rootCmd.PersistentFlags().Lookup(flags.FlagGasPrices).Usage = "Gas price in aopen per unit of gas, e.g. 1000000000aopen (the minimum)"
 }
 
 func queryCommand() *cobra.Command {
