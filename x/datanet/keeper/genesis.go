@@ -1,0 +1,127 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/openledger/openledger/x/datanet/merkle"
+	"github.com/openledger/openledger/x/datanet/types"
+)
+
+// InitGenesis validates and writes the genesis state, then rebuilds the
+// derived state (accepted order, accepted-content index, Merkle frontiers)
+// from the contributions. It runs after x/bank: the module account must hold
+// at least the deposits of the pending contributions.
+func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
+	if err := gs.Validate(k.addressCodec); err != nil {
+		return err
+	}
+	if err := k.Params.Set(ctx, gs.Params); err != nil {
+		return err
+	}
+	if err := k.NextDatanetID.Set(ctx, gs.NextDatanetId); err != nil {
+		return err
+	}
+	if err := k.NextContributionID.Set(ctx, gs.NextContributionId); err != nil {
+		return err
+	}
+	for _, d := range gs.Datanets {
+		if err := k.Datanets.Set(ctx, d.Id, d); err != nil {
+			return err
+		}
+	}
+
+	// Accepted contributions per Datanet in leaf order (Validate checked
+	// that the leaf indexes are exactly 0..n-1). Map used for look-ups only.
+	leaves := make(map[uint64][]types.Contribution, len(gs.Datanets))
+	for _, d := range gs.Datanets {
+		leaves[d.Id] = []types.Contribution{}
+	}
+	pendingDeposits := sdk.NewCoins()
+	for _, c := range gs.Contributions {
+		if err := k.Contributions.Set(ctx, c.Id, c); err != nil {
+			return err
+		}
+		switch c.Status {
+		case types.CONTRIBUTION_STATUS_ACCEPTED:
+			list := leaves[c.DatanetId]
+			for uint64(len(list)) <= c.LeafIndex {
+				list = append(list, types.Contribution{})
+			}
+			list[c.LeafIndex] = c
+			leaves[c.DatanetId] = list
+		case types.CONTRIBUTION_STATUS_PENDING:
+			pendingDeposits = pendingDeposits.Add(c.Deposit)
+		}
+	}
+	for _, d := range gs.Datanets {
+		if len(leaves[d.Id]) == 0 {
+			continue
+		}
+		frontier := &merkle.Frontier{}
+		for i := range leaves[d.Id] {
+			if err := k.appendAccepted(ctx, frontier, &leaves[d.Id][i]); err != nil {
+				return err
+			}
+		}
+		if err := k.storeFrontier(ctx, d.Id, frontier); err != nil {
+			return err
+		}
+	}
+	for _, v := range gs.Versions {
+		if err := k.Versions.Set(ctx, collections.Join(v.DatanetId, v.Version), v); err != nil {
+			return err
+		}
+	}
+
+	held := k.bankKeeper.GetAllBalances(ctx, k.moduleAddress)
+	if !held.IsAllGTE(pendingDeposits) {
+		return errorsmod.Wrapf(types.ErrInsufficientModuleFunds, "module account holds %s, pending deposits are %s", held, pendingDeposits)
+	}
+	return nil
+}
+
+// ExportGenesis writes the whole state, sorted as Validate expects.
+func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	gs := &types.GenesisState{Params: params}
+	if gs.NextDatanetId, err = k.NextDatanetID.Peek(ctx); err != nil {
+		return nil, err
+	}
+	if gs.NextContributionId, err = k.NextContributionID.Peek(ctx); err != nil {
+		return nil, err
+	}
+	// Id 0 is never handed out (see nextID).
+	gs.NextDatanetId = max(gs.NextDatanetId, 1)
+	gs.NextContributionId = max(gs.NextContributionId, 1)
+
+	err = k.Datanets.Walk(ctx, nil, func(_ uint64, d types.Datanet) (bool, error) {
+		gs.Datanets = append(gs.Datanets, d)
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = k.Contributions.Walk(ctx, nil, func(_ uint64, c types.Contribution) (bool, error) {
+		gs.Contributions = append(gs.Contributions, c)
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = k.Versions.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], v types.Version) (bool, error) {
+		gs.Versions = append(gs.Versions, v)
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return gs, nil
+}

@@ -1,0 +1,29 @@
+package keeper
+
+import (
+	"context"
+
+	"github.com/openledger/openledger/x/datanet/types"
+)
+
+// SetCurators replaces the curator set of a Datanet.
+func (k msgServer) SetCurators(ctx context.Context, msg *types.MsgSetCurators) (*types.MsgSetCuratorsResponse, error) {
+	d, err := k.ownedActiveDatanet(ctx, msg.Owner, msg.DatanetId)
+	if err != nil {
+		return nil, err
+	}
+	curators, err := types.CanonicalCurators(k.addressCodec, d.Owner, msg.Curators)
+	if err != nil {
+		return nil, err
+	}
+
+	d.Curators = curators
+	d.UpdatedHeight = k.height(ctx)
+	if err := k.Datanets.Set(ctx, d.Id, d); err != nil {
+		return nil, err
+	}
+	if err := k.emit(ctx, &types.EventCuratorsSet{DatanetId: d.Id, Curators: curators}); err != nil {
+		return nil, err
+	}
+	return &types.MsgSetCuratorsResponse{}, nil
+}

@@ -1,0 +1,262 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/openledger/openledger/x/datanet/merkle"
+	"github.com/openledger/openledger/x/datanet/types"
+)
+
+// queryServer implements types.QueryServer.
+type queryServer struct {
+	k Keeper
+}
+
+var _ types.QueryServer = queryServer{}
+
+// NewQueryServerImpl returns the Query service of the keeper.
+func NewQueryServerImpl(k Keeper) types.QueryServer {
+	return queryServer{k: k}
+}
+
+// errNilRequest answers a request that is nil.
+var errNilRequest = errorsmod.Wrap(types.ErrInvalidRequest, "empty request")
+
+// Params returns the module parameters.
+func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	params, err := q.k.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryParamsResponse{Params: params}, nil
+}
+
+// Datanet returns one Datanet.
+func (q queryServer) Datanet(ctx context.Context, req *types.QueryDatanetRequest) (*types.QueryDatanetResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	d, err := q.k.GetDatanet(ctx, req.DatanetId)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryDatanetResponse{Datanet: d}, nil
+}
+
+// Datanets lists Datanets: all, by owner or by tag.
+func (q queryServer) Datanets(ctx context.Context, req *types.QueryDatanetsRequest) (*types.QueryDatanetsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	byID := func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Datanet, error) {
+		return q.k.GetDatanet(ctx, key.K2())
+	}
+	var (
+		datanets []types.Datanet
+		page     *query.PageResponse
+		err      error
+	)
+	switch {
+	case req.Owner != "" && req.Tag != "":
+		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "filter by owner %q or by tag %q, not both", req.Owner, req.Tag)
+	case req.Owner != "":
+		owner, _, perr := types.ParseAddress(q.k.addressCodec, "owner", req.Owner)
+		if perr != nil {
+			return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", perr)
+		}
+		datanets, page, err = query.CollectionPaginate(ctx, q.k.Datanets.Indexes.Owner, req.Pagination, byID,
+			query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](owner))
+	case req.Tag != "":
+		if terr := types.ValidateTag(req.Tag); terr != nil {
+			return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", terr)
+		}
+		datanets, page, err = query.CollectionPaginate(ctx, q.k.Datanets.Indexes.Tag, req.Pagination,
+			func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Datanet, error) {
+				return q.k.GetDatanet(ctx, key.K2())
+			},
+			query.WithCollectionPaginationPairPrefix[string, uint64](req.Tag))
+	default:
+		datanets, page, err = query.CollectionPaginate(ctx, q.k.Datanets, req.Pagination,
+			func(_ uint64, d types.Datanet) (types.Datanet, error) { return d, nil })
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryDatanetsResponse{Datanets: datanets, Pagination: page}, nil
+}
+
+// Contribution returns one contribution.
+func (q queryServer) Contribution(ctx context.Context, req *types.QueryContributionRequest) (*types.QueryContributionResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	c, err := q.k.GetContribution(ctx, req.ContributionId)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryContributionResponse{Contribution: c}, nil
+}
+
+// ContributionsByDatanet lists a Datanet's contributions, optionally of one
+// status.
+func (q queryServer) ContributionsByDatanet(ctx context.Context, req *types.QueryContributionsByDatanetRequest) (*types.QueryContributionsByDatanetResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	if _, known := types.ContributionStatus_name[int32(req.Status)]; !known {
+		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "unknown status %d", req.Status)
+	}
+	if _, err := q.k.GetDatanet(ctx, req.DatanetId); err != nil {
+		return nil, err
+	}
+	var (
+		contributions []types.Contribution
+		page          *query.PageResponse
+		err           error
+	)
+	if req.Status == types.CONTRIBUTION_STATUS_UNSPECIFIED {
+		contributions, page, err = query.CollectionPaginate(ctx, q.k.Contributions.Indexes.Datanet, req.Pagination,
+			func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.Contribution, error) {
+				return q.k.GetContribution(ctx, key.K2())
+			},
+			query.WithCollectionPaginationPairPrefix[uint64, uint64](req.DatanetId))
+	} else {
+		contributions, page, err = query.CollectionPaginate(ctx, q.k.Contributions.Indexes.DatanetStatus, req.Pagination,
+			func(key collections.Pair[collections.Pair[uint64, int32], uint64], _ collections.NoValue) (types.Contribution, error) {
+				return q.k.GetContribution(ctx, key.K2())
+			},
+			query.WithCollectionPaginationPairPrefix[collections.Pair[uint64, int32], uint64](
+				collections.Join(req.DatanetId, int32(req.Status))))
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryContributionsByDatanetResponse{Contributions: contributions, Pagination: page}, nil
+}
+
+// ContributionsByContributor lists an account's contributions.
+func (q queryServer) ContributionsByContributor(ctx context.Context, req *types.QueryContributionsByContributorRequest) (*types.QueryContributionsByContributorResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	contributor, _, err := types.ParseAddress(q.k.addressCodec, "contributor", req.Contributor)
+	if err != nil {
+		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", err)
+	}
+	contributions, page, err := query.CollectionPaginate(ctx, q.k.Contributions.Indexes.Contributor, req.Pagination,
+		func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Contribution, error) {
+			return q.k.GetContribution(ctx, key.K2())
+		},
+		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](contributor))
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryContributionsByContributorResponse{Contributions: contributions, Pagination: page}, nil
+}
+
+// Version returns one version of a Datanet, 0 meaning the current one.
+func (q queryServer) Version(ctx context.Context, req *types.QueryVersionRequest) (*types.QueryVersionResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	v, err := q.k.GetVersion(ctx, req.DatanetId, req.Version)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryVersionResponse{Version: v}, nil
+}
+
+// Versions lists the versions of a Datanet.
+func (q queryServer) Versions(ctx context.Context, req *types.QueryVersionsRequest) (*types.QueryVersionsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	if _, err := q.k.GetDatanet(ctx, req.DatanetId); err != nil {
+		return nil, err
+	}
+	versions, page, err := query.CollectionPaginate(ctx, q.k.Versions, req.Pagination,
+		func(_ collections.Pair[uint64, uint64], v types.Version) (types.Version, error) { return v, nil },
+		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.DatanetId))
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryVersionsResponse{Versions: versions, Pagination: page}, nil
+}
+
+// AcceptedContributions lists a Datanet's accepted contributions in leaf order.
+func (q queryServer) AcceptedContributions(ctx context.Context, req *types.QueryAcceptedContributionsRequest) (*types.QueryAcceptedContributionsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	if _, err := q.k.GetDatanet(ctx, req.DatanetId); err != nil {
+		return nil, err
+	}
+	accepted, page, err := query.CollectionPaginate(ctx, q.k.AcceptedOrder, req.Pagination,
+		func(key collections.Pair[uint64, uint64], id uint64) (types.AcceptedContribution, error) {
+			c, err := q.k.GetContribution(ctx, id)
+			return types.AcceptedContribution{LeafIndex: key.K2(), Contribution: c}, err
+		},
+		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.DatanetId))
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryAcceptedContributionsResponse{Contributions: accepted, Pagination: page}, nil
+}
+
+// MembershipProof proves that an accepted contribution is covered by a
+// version of its Datanet. It rebuilds the tree of that version from the
+// accepted order: O(leaf count) reads and hashes.
+func (q queryServer) MembershipProof(ctx context.Context, req *types.QueryMembershipProofRequest) (*types.QueryMembershipProofResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	c, err := q.k.GetContribution(ctx, req.ContributionId)
+	if err != nil {
+		return nil, err
+	}
+	if c.Status != types.CONTRIBUTION_STATUS_ACCEPTED {
+		return nil, errorsmod.Wrapf(types.ErrNotInVersion, "contribution %d is %s", c.Id, c.Status)
+	}
+	v, err := q.k.GetVersion(ctx, c.DatanetId, req.Version)
+	if err != nil {
+		return nil, err
+	}
+	if c.LeafIndex >= v.LeafCount {
+		return nil, errorsmod.Wrapf(types.ErrNotInVersion, "contribution %d was accepted in version %d, after version %d",
+			c.Id, c.AcceptedVersion, v.Version)
+	}
+	leaves, err := q.k.Leaves(ctx, c.DatanetId, v.LeafCount)
+	if err != nil {
+		return nil, err
+	}
+	siblings, err := merkle.Proof(leaves, c.LeafIndex)
+	if err != nil {
+		return nil, errorsmod.Wrapf(types.ErrMerkleTree, "%v", err)
+	}
+	root, err := merkle.HashFromBytes(v.Root)
+	if err != nil {
+		return nil, errorsmod.Wrapf(types.ErrMerkleTree, "version %d root: %v", v.Version, err)
+	}
+	// A proof that does not verify means stored state is inconsistent; say
+	// so rather than hand out a proof that fails on the client.
+	if err := merkle.VerifyProof(root, v.LeafCount, leaves[c.LeafIndex], c.LeafIndex, siblings); err != nil {
+		return nil, errorsmod.Wrapf(types.ErrMerkleTree, "datanet %d version %d: %v", c.DatanetId, v.Version, err)
+	}
+	resp := &types.QueryMembershipProofResponse{
+		DatanetId: c.DatanetId, Version: v.Version, Root: v.Root, LeafCount: v.LeafCount,
+		LeafIndex: c.LeafIndex, Leaf: leaves[c.LeafIndex].Bytes(), Siblings: make([][]byte, len(siblings)),
+	}
+	for i, s := range siblings {
+		resp.Siblings[i] = s.Bytes()
+	}
+	return resp, nil
+}
