@@ -19,7 +19,9 @@ import (
 // collect moves fee + deposit from the payer into the module account, then
 // routes the fee to its destination. Zero amounts move nothing.
 func (k Keeper) collect(ctx context.Context, payer sdk.AccAddress, fee, deposit sdk.Coin, dest types.FeeDestination) error {
-	total := sdk.NewCoins(fee, deposit)
+	// Coins.Add merges equal denoms and drops zero amounts (sdk.NewCoins
+	// would panic on a fee and a deposit of the same denom).
+	total := sdk.NewCoins().Add(fee).Add(deposit)
 	if total.IsZero() {
 		return nil
 	}

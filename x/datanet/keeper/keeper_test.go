@@ -1,0 +1,398 @@
+package keeper_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/core/address"
+	"cosmossdk.io/core/header"
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+	"github.com/cosmos/cosmos-sdk/runtime"
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
+	"github.com/cosmos/cosmos-sdk/testutil"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
+	"github.com/openledger/openledger/x/datanet"
+	"github.com/openledger/openledger/x/datanet/keeper"
+	"github.com/openledger/openledger/x/datanet/types"
+)
+
+const (
+	denom = types.DefaultDenom
+	// communityPoolModule is the module account the fake community pool funds.
+	communityPoolModule = "protocolpool"
+	// startHeight is the block height of the test context.
+	startHeight = 100
+)
+
+// fakeBank is a bank keeper that really moves, burns and tracks balances, so
+// that tests can check that no aopen is created or lost.
+type fakeBank struct {
+	balances map[string]sdk.Coins
+	supply   sdk.Coins
+	burners  []string
+}
+
+func newFakeBank() *fakeBank {
+	return &fakeBank{balances: map[string]sdk.Coins{}, supply: sdk.NewCoins(), burners: []string{types.ModuleName}}
+}
+
+func (b *fakeBank) mint(addr sdk.AccAddress, amt sdk.Coins) {
+	b.balances[string(addr)] = b.balances[string(addr)].Add(amt...)
+	b.supply = b.supply.Add(amt...)
+}
+
+func (b *fakeBank) send(from, to sdk.AccAddress, amt sdk.Coins) error {
+	if !amt.IsValid() {
+		return errorsmod.Wrapf(sdkerrors.ErrInvalidCoins, "%s", amt)
+	}
+	bal := b.balances[string(from)]
+	if !bal.IsAllGTE(amt) {
+		return errorsmod.Wrapf(sdkerrors.ErrInsufficientFunds, "%s is smaller than %s", bal, amt)
+	}
+	b.balances[string(from)] = bal.Sub(amt...)
+	b.balances[string(to)] = b.balances[string(to)].Add(amt...)
+	return nil
+}
+
+func (b *fakeBank) SendCoinsFromAccountToModule(_ context.Context, from sdk.AccAddress, module string, amt sdk.Coins) error {
+	return b.send(from, authtypes.NewModuleAddress(module), amt)
+}
+
+func (b *fakeBank) SendCoinsFromModuleToAccount(_ context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error {
+	return b.send(authtypes.NewModuleAddress(module), to, amt)
+}
+
+func (b *fakeBank) BurnCoins(_ context.Context, module string, amt sdk.Coins) error {
+	if !slices.Contains(b.burners, module) {
+		return errorsmod.Wrapf(sdkerrors.ErrUnauthorized, "%s may not burn", module)
+	}
+	addr := authtypes.NewModuleAddress(module)
+	bal := b.balances[string(addr)]
+	if !bal.IsAllGTE(amt) {
+		return errorsmod.Wrapf(sdkerrors.ErrInsufficientFunds, "burning %s from %s", amt, bal)
+	}
+	b.balances[string(addr)] = bal.Sub(amt...)
+	b.supply = b.supply.Sub(amt...)
+	return nil
+}
+
+func (b *fakeBank) GetAllBalances(_ context.Context, addr sdk.AccAddress) sdk.Coins {
+	return b.balances[string(addr)]
+}
+
+// total is the sum of every balance; it must always equal the supply.
+func (b *fakeBank) total() sdk.Coins {
+	sum := sdk.NewCoins()
+	for _, bal := range b.balances {
+		sum = sum.Add(bal...)
+	}
+	return sum
+}
+
+func (b *fakeBank) clone() *fakeBank {
+	c := &fakeBank{balances: map[string]sdk.Coins{}, supply: b.supply, burners: b.burners}
+	for k, v := range b.balances {
+		c.balances[k] = v
+	}
+	return c
+}
+
+// fakeCommunityPool funds the community pool the way x/protocolpool does: a
+// transfer from the sender to its module account.
+type fakeCommunityPool struct{ bank *fakeBank }
+
+func (p fakeCommunityPool) FundCommunityPool(ctx sdk.Context, amount sdk.Coins, sender sdk.AccAddress) error {
+	return p.bank.SendCoinsFromAccountToModule(ctx, sender, communityPoolModule, amount)
+}
+
+// noModuleAccounts is an account keeper whose app registered no module accounts.
+type noModuleAccounts struct{}
+
+func (noModuleAccounts) GetModuleAddress(string) sdk.AccAddress { return nil }
+
+type fakeAccountKeeper struct{}
+
+func (fakeAccountKeeper) GetModuleAddress(name string) sdk.AccAddress {
+	return authtypes.NewModuleAddress(name)
+}
+
+// account is a test account: its address and its canonical string.
+type account struct {
+	addr sdk.AccAddress
+	str  string
+}
+
+type fixture struct {
+	t         *testing.T
+	ctx       sdk.Context
+	key       *storetypes.KVStoreKey
+	k         keeper.Keeper
+	msgs      types.MsgServer
+	queries   types.QueryServer
+	bank      *fakeBank
+	ac        address.Codec
+	authority string
+
+	owner, alice, bob, carol, stranger account
+}
+
+// startBalance is what every test account starts with.
+var startBalance = sdk.NewCoins(sdk.NewCoin(denom, math.NewIntWithDecimal(1000, 18)))
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	key := storetypes.NewKVStoreKey(types.StoreKey)
+	tctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test"))
+	ctx := tctx.Ctx.WithBlockHeight(startHeight).WithHeaderInfo(header.Info{Height: startHeight})
+	encCfg := moduletestutil.MakeTestEncodingConfig(datanet.AppModule{})
+	ac := addresscodec.NewBech32Codec("open")
+	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
+	require.NoError(t, err)
+
+	bank := newFakeBank()
+	k := keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
+		runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, bank, fakeCommunityPool{bank})
+	require.NoError(t, k.InitGenesis(ctx, *types.DefaultGenesis()))
+
+	f := &fixture{
+		t: t, ctx: ctx, key: key, k: k, bank: bank, ac: ac, authority: authority,
+		msgs: keeper.NewMsgServerImpl(k), queries: keeper.NewQueryServerImpl(k),
+	}
+	for _, a := range []struct {
+		acc  *account
+		name string
+	}{{&f.owner, "owner"}, {&f.alice, "alice"}, {&f.bob, "bob"}, {&f.carol, "carol"}, {&f.stranger, "stranger"}} {
+		addr := sdk.AccAddress(fmt.Sprintf("%-20s", a.name)[:20])
+		s, err := ac.BytesToString(addr)
+		require.NoError(t, err)
+		*a.acc = account{addr: addr, str: s}
+		bank.mint(addr, startBalance)
+	}
+	return f
+}
+
+// deliver runs a message the way a transaction does: in a cached context
+// written back only on success. It then checks the module's invariants and
+// that the bank's balances add up to its supply.
+func deliver[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req) (Resp, error) {
+	f.t.Helper()
+	cacheCtx, write := f.ctx.CacheContext()
+	bankBefore := f.bank.clone()
+	resp, err := handler(cacheCtx, msg)
+	if err != nil {
+		*f.bank = *bankBefore
+		return resp, err
+	}
+	write()
+	f.checkInvariants()
+	return resp, nil
+}
+
+func (f *fixture) checkInvariants() {
+	f.t.Helper()
+	msg, broken := keeper.AllInvariants(f.k)(f.ctx)
+	require.False(f.t, broken, msg)
+	require.True(f.t, f.bank.total().Equal(f.bank.supply), "balances %s, supply %s", f.bank.total(), f.bank.supply)
+}
+
+// state is everything a message could change: the module's raw store and
+// every balance and the supply.
+type state struct {
+	kv       [][2][]byte
+	balances map[string]string
+	supply   string
+}
+
+func (f *fixture) snapshot() state {
+	f.t.Helper()
+	s := state{balances: map[string]string{}, supply: f.bank.supply.String()}
+	it := f.ctx.KVStore(f.key).Iterator(nil, nil)
+	defer it.Close()
+	for ; it.Valid(); it.Next() {
+		s.kv = append(s.kv, [2][]byte{bytes.Clone(it.Key()), bytes.Clone(it.Value())})
+	}
+	for k, v := range f.bank.balances {
+		s.balances[k] = v.String()
+	}
+	return s
+}
+
+// requireFailsUnchanged runs a message directly on the test context (no
+// cache, unlike a transaction) and checks that it fails with want and
+// leaves the store and every balance exactly as they were.
+func requireFailsUnchanged[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req, want *errorsmod.Error) {
+	f.t.Helper()
+	before := f.snapshot()
+	_, err := handler(f.ctx, msg)
+	require.Error(f.t, err)
+	require.ErrorIs(f.t, err, want, "got %v", err)
+	require.Equal(f.t, before, f.snapshot(), "a failed message changed state")
+}
+
+// balance is an account's aopen balance.
+func (f *fixture) balance(addr sdk.AccAddress) math.Int {
+	return f.bank.balances[string(addr)].AmountOf(denom)
+}
+
+func (f *fixture) moduleBalance() math.Int {
+	return f.balance(authtypes.NewModuleAddress(types.ModuleName))
+}
+
+func (f *fixture) communityPoolBalance() math.Int {
+	return f.balance(authtypes.NewModuleAddress(communityPoolModule))
+}
+
+func (f *fixture) params() types.Params {
+	p, err := f.k.Params.Get(f.ctx)
+	require.NoError(f.t, err)
+	return p
+}
+
+func (f *fixture) setParams(mutate func(*types.Params)) {
+	p := f.params()
+	mutate(&p)
+	require.NoError(f.t, f.k.Params.Set(f.ctx, p))
+}
+
+// createMsg is a valid MsgCreateDatanet.
+func (f *fixture) createMsg(owner account) *types.MsgCreateDatanet {
+	return &types.MsgCreateDatanet{
+		Owner:          owner.str,
+		Name:           "Medical Q&A",
+		Summary:        "Curated medical questions and answers",
+		Description:    "# Medical Q&A\n\nQuestions answered by clinicians.\n",
+		Tags:           []string{"medical", "qa"},
+		License:        "CC-BY-4.0",
+		Visibility:     types.VISIBILITY_PUBLIC,
+		CurationPolicy: types.CURATION_POLICY_OWNER_REVIEWS,
+	}
+}
+
+// createDatanet creates a Datanet owned by f.owner, after mutate.
+func (f *fixture) createDatanet(mutate func(*types.MsgCreateDatanet)) uint64 {
+	f.t.Helper()
+	msg := f.createMsg(f.owner)
+	if mutate != nil {
+		mutate(msg)
+	}
+	resp, err := deliver(f, f.msgs.CreateDatanet, msg)
+	require.NoError(f.t, err)
+	return resp.DatanetId
+}
+
+// content returns inline content and its hash.
+func content(s string) ([]byte, []byte) {
+	sum := sha256.Sum256([]byte(s))
+	return []byte(s), sum[:]
+}
+
+// submitMsg is a valid inline MsgSubmitContribution.
+func submitMsg(from account, datanetID uint64, text string) *types.MsgSubmitContribution {
+	data, hash := content(text)
+	return &types.MsgSubmitContribution{
+		Contributor: from.str, DatanetId: datanetID, ContentHash: hash,
+		SizeBytes: uint64(len(data)), MediaType: "text/plain", InlineData: data,
+	}
+}
+
+func (f *fixture) submit(from account, datanetID uint64, text string) uint64 {
+	f.t.Helper()
+	resp, err := deliver(f, f.msgs.SubmitContribution, submitMsg(from, datanetID, text))
+	require.NoError(f.t, err)
+	return resp.ContributionId
+}
+
+func (f *fixture) review(reviewer account, datanetID uint64, decisions ...types.ReviewDecision) *types.MsgReviewContributionsResponse {
+	f.t.Helper()
+	resp, err := deliver(f, f.msgs.ReviewContributions, &types.MsgReviewContributions{
+		Reviewer: reviewer.str, DatanetId: datanetID, Decisions: decisions,
+	})
+	require.NoError(f.t, err)
+	return resp
+}
+
+func accept(id uint64) types.ReviewDecision {
+	return types.ReviewDecision{ContributionId: id, Accept: true}
+}
+
+func reject(id uint64, reason string) types.ReviewDecision {
+	return types.ReviewDecision{ContributionId: id, Reason: reason}
+}
+
+func (f *fixture) datanet(id uint64) types.Datanet {
+	d, err := f.k.GetDatanet(f.ctx, id)
+	require.NoError(f.t, err)
+	return d
+}
+
+func (f *fixture) contribution(id uint64) types.Contribution {
+	c, err := f.k.GetContribution(f.ctx, id)
+	require.NoError(f.t, err)
+	return c
+}
+
+// events returns the typed events of a type emitted so far.
+func eventsOfType(ctx sdk.Context, typ string) []sdk.Event {
+	var out []sdk.Event
+	for _, e := range ctx.EventManager().Events() {
+		if e.Type == typ {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
+	key := storetypes.NewKVStoreKey(types.StoreKey)
+	encCfg := moduletestutil.MakeTestEncodingConfig(datanet.AppModule{})
+	ac := addresscodec.NewBech32Codec("open")
+	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
+	require.NoError(t, err)
+	bank := newFakeBank()
+	var nilBank *fakeBank
+
+	cases := []struct {
+		name string
+		make func()
+	}{
+		{"Failure - nil store service", func() {
+			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, bank, fakeCommunityPool{bank})
+		}},
+		{"Failure - nil address codec", func() {
+			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), nil, authority, fakeAccountKeeper{}, bank, fakeCommunityPool{bank})
+		}},
+		{"Failure - nil bank keeper (typed nil pointer)", func() {
+			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, nilBank, fakeCommunityPool{bank})
+		}},
+		{"Failure - nil community pool keeper", func() {
+			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, bank, nil)
+		}},
+		{"Failure - module account not registered", func() {
+			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, noModuleAccounts{}, bank, fakeCommunityPool{bank})
+		}},
+		{"Failure - invalid authority", func() {
+			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, "gov", fakeAccountKeeper{}, bank, fakeCommunityPool{bank})
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Panics(t, tc.make)
+		})
+	}
+}
+
+// headerAt is the header info of a block height.
+func headerAt(height int64) header.Info { return header.Info{Height: height} }

@@ -1,0 +1,73 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/openledger/openledger/x/datanet/types"
+)
+
+func TestArchiveDatanet(t *testing.T) {
+	t.Run("Success - pending contributions closed and refunded, accepted ones kept", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.createDatanet(nil)
+		accepted := f.submit(f.alice, id, "row one")
+		f.review(f.owner, id, accept(accepted))
+		p1 := f.submit(f.alice, id, "row two")
+		p2 := f.submit(f.bob, id, "row three")
+		deposit := f.params().ContributionDeposit.Amount
+		require.Equal(t, deposit.MulRaw(2), f.moduleBalance())
+		aliceBefore, bobBefore := f.balance(f.alice.addr), f.balance(f.bob.addr)
+
+		resp, err := deliver(f, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: id})
+		require.NoError(t, err)
+		require.Equal(t, []uint64{p1, p2}, resp.ClosedContributionIds)
+
+		d := f.datanet(id)
+		require.Equal(t, types.DATANET_STATUS_ARCHIVED, d.Status)
+		require.Equal(t, uint64(1), d.CurrentVersion, "versions survive archiving")
+		for _, pid := range []uint64{p1, p2} {
+			c := f.contribution(pid)
+			require.Equal(t, types.CONTRIBUTION_STATUS_WITHDRAWN, c.Status)
+			require.Equal(t, types.DEPOSIT_OUTCOME_RETURNED, c.DepositOutcome)
+			require.Equal(t, types.ArchivedReason, c.Reason)
+		}
+		require.Equal(t, types.CONTRIBUTION_STATUS_ACCEPTED, f.contribution(accepted).Status)
+		require.True(t, f.moduleBalance().IsZero())
+		require.Equal(t, aliceBefore.Add(deposit), f.balance(f.alice.addr))
+		require.Equal(t, bobBefore.Add(deposit), f.balance(f.bob.addr))
+		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetArchived"), 1)
+		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventContributionWithdrawn"), 2)
+
+		// The current version can still be proven.
+		_, err = f.queries.MembershipProof(f.ctx, &types.QueryMembershipProofRequest{ContributionId: accepted})
+		require.NoError(t, err)
+	})
+
+	cases := []struct {
+		name   string
+		mutate func(f *fixture, m *types.MsgArchiveDatanet)
+		want   *errorsmod.Error
+	}{
+		{"Failure - not the owner", func(f *fixture, m *types.MsgArchiveDatanet) { m.Owner = f.bob.str }, types.ErrNotDatanetOwner},
+		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgArchiveDatanet) { m.DatanetId = 2 }, types.ErrDatanetNotFound},
+		{"Failure - already archived", func(f *fixture, m *types.MsgArchiveDatanet) {
+			_, err := deliver(f, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			require.NoError(f.t, err)
+		}, types.ErrDatanetArchived},
+		{"Failure - invalid signer", func(_ *fixture, m *types.MsgArchiveDatanet) { m.Owner = "" }, types.ErrInvalidAddress},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			id := f.createDatanet(nil)
+			f.submit(f.alice, id, "pending row")
+			msg := &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: id}
+			tc.mutate(f, msg)
+			requireFailsUnchanged(f, f.msgs.ArchiveDatanet, msg, tc.want)
+		})
+	}
+}

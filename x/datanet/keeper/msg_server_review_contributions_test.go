@@ -1,0 +1,258 @@
+package keeper_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/openledger/openledger/x/datanet/merkle"
+	"github.com/openledger/openledger/x/datanet/types"
+)
+
+// expectedRoot computes a version root from scratch over contributions in
+// acceptance order.
+func expectedRoot(f *fixture, ids ...uint64) []byte {
+	f.t.Helper()
+	leaves := make([]merkle.Hash, len(ids))
+	for i, id := range ids {
+		leaf, err := merkle.LeafHash(id, f.contribution(id).ContentHash)
+		require.NoError(f.t, err)
+		leaves[i] = leaf
+	}
+	root, err := merkle.Root(leaves)
+	require.NoError(f.t, err)
+	return root.Bytes()
+}
+
+func TestReviewContributions(t *testing.T) {
+	t.Run("Success - acceptance makes version 1 over the accepted contributions", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.createDatanet(nil)
+		c1 := f.submit(f.alice, id, "row one")
+		c2 := f.submit(f.bob, id, "row two")
+		aliceBefore := f.balance(f.alice.addr)
+		f.ctx = f.ctx.WithBlockHeight(startHeight + 3).WithHeaderInfo(headerAt(startHeight + 3))
+
+		resp := f.review(f.owner, id, accept(c2), accept(c1))
+		require.Equal(t, []uint64{c2, c1}, resp.AcceptedIds)
+		require.Empty(t, resp.RejectedIds)
+		require.Equal(t, uint64(1), resp.Version)
+		require.Equal(t, expectedRoot(f, c2, c1), resp.Root, "leaves in batch order")
+
+		v, err := f.k.GetVersion(f.ctx, id, 1)
+		require.NoError(t, err)
+		require.Equal(t, types.Version{DatanetId: id, Version: 1, Root: resp.Root, LeafCount: 2, Height: startHeight + 3}, v)
+		d := f.datanet(id)
+		require.Equal(t, uint64(1), d.CurrentVersion)
+		require.Equal(t, int64(startHeight+3), d.UpdatedHeight)
+
+		for i, cid := range []uint64{c2, c1} {
+			c := f.contribution(cid)
+			require.Equal(t, types.CONTRIBUTION_STATUS_ACCEPTED, c.Status)
+			require.Equal(t, uint64(1), c.AcceptedVersion)
+			require.Equal(t, uint64(i), c.LeafIndex)
+			require.Equal(t, f.owner.str, c.Reviewer)
+			require.Equal(t, types.DEPOSIT_OUTCOME_RETURNED, c.DepositOutcome)
+			require.Equal(t, int64(startHeight+3), c.ResolvedHeight)
+			owner, err := f.k.AcceptedContent.Get(f.ctx, collections.Join(id, c.ContentHash))
+			require.NoError(t, err)
+			require.Equal(t, cid, owner)
+			got, err := f.k.AcceptedOrder.Get(f.ctx, collections.Join(id, uint64(i)))
+			require.NoError(t, err)
+			require.Equal(t, cid, got)
+		}
+		require.Equal(t, aliceBefore.Add(f.params().ContributionDeposit.Amount), f.balance(f.alice.addr), "deposit returned")
+		require.True(t, f.moduleBalance().IsZero())
+		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventContributionReviewed"), 2)
+		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventVersionCreated"), 1)
+	})
+
+	t.Run("Success - version N+1 covers everything accepted so far, in acceptance order", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.createDatanet(nil)
+		var order []uint64
+		for batch := 1; batch <= 5; batch++ {
+			var decisions []types.ReviewDecision
+			for i := 0; i < batch; i++ {
+				cid := f.submit(f.alice, id, fmt.Sprintf("batch %d row %d", batch, i))
+				decisions = append([]types.ReviewDecision{accept(cid)}, decisions...) // newest first
+			}
+			resp := f.review(f.owner, id, decisions...)
+			for _, d := range decisions {
+				order = append(order, d.ContributionId)
+			}
+			require.Equal(t, uint64(batch), resp.Version)
+			require.Equal(t, expectedRoot(f, order...), resp.Root, "version %d", batch)
+
+			stored, err := f.k.MerkleFrontiers.Get(f.ctx, id)
+			require.NoError(t, err)
+			require.Equal(t, uint64(len(order)), stored.LeafCount)
+			require.LessOrEqual(t, len(stored.Branch), merkle.Depth)
+		}
+		// Earlier versions keep their roots.
+		v2, err := f.k.GetVersion(f.ctx, id, 2)
+		require.NoError(t, err)
+		require.Equal(t, expectedRoot(f, order[:3]...), v2.Root)
+		require.Equal(t, uint64(3), v2.LeafCount)
+	})
+
+	t.Run("Success - rejection burns the deposit and makes no version", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.createDatanet(nil)
+		cid := f.submit(f.alice, id, "spam")
+		supply := f.bank.supply.AmountOf(denom)
+		before := f.balance(f.alice.addr)
+
+		resp := f.review(f.owner, id, reject(cid, "spam"))
+		require.Equal(t, []uint64{cid}, resp.RejectedIds)
+		require.Zero(t, resp.Version)
+		require.Empty(t, resp.Root)
+
+		c := f.contribution(cid)
+		require.Equal(t, types.CONTRIBUTION_STATUS_REJECTED, c.Status)
+		require.Equal(t, types.DEPOSIT_OUTCOME_BURNED, c.DepositOutcome)
+		require.Equal(t, "spam", c.Reason)
+		require.Equal(t, before, f.balance(f.alice.addr))
+		require.Equal(t, supply.Sub(f.params().ContributionDeposit.Amount), f.bank.supply.AmountOf(denom))
+		require.True(t, f.moduleBalance().IsZero())
+		require.Zero(t, f.datanet(id).CurrentVersion)
+		require.Empty(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventVersionCreated"))
+	})
+
+	t.Run("Success - rejection returns the deposit when the param says so", func(t *testing.T) {
+		f := newFixture(t)
+		f.setParams(func(p *types.Params) { p.RejectedDeposit = types.REJECTED_DEPOSIT_POLICY_RETURN })
+		id := f.createDatanet(nil)
+		cid := f.submit(f.alice, id, "not quite")
+		before := f.balance(f.alice.addr)
+		f.review(f.owner, id, reject(cid, "needs sources"))
+		require.Equal(t, types.DEPOSIT_OUTCOME_RETURNED, f.contribution(cid).DepositOutcome)
+		require.Equal(t, before.Add(f.params().ContributionDeposit.Amount), f.balance(f.alice.addr))
+	})
+
+	t.Run("Success - duplicate content in one batch: the first accepted keeps it", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.createDatanet(nil)
+		first := f.submit(f.alice, id, "same row")
+		second := f.submit(f.bob, id, "same row")
+		other := f.submit(f.bob, id, "other row")
+		bobBefore := f.balance(f.bob.addr)
+
+		resp := f.review(f.owner, id, accept(second), accept(first), accept(other))
+		require.Equal(t, []uint64{second, other}, resp.AcceptedIds)
+		require.Equal(t, []uint64{first}, resp.RejectedIds)
+		require.Equal(t, expectedRoot(f, second, other), resp.Root)
+
+		dup := f.contribution(first)
+		require.Equal(t, types.CONTRIBUTION_STATUS_REJECTED, dup.Status)
+		require.Equal(t, types.DuplicateContentReason, dup.Reason)
+		require.Equal(t, types.DEPOSIT_OUTCOME_RETURNED, dup.DepositOutcome)
+		require.Equal(t, bobBefore.Add(f.params().ContributionDeposit.Amount.MulRaw(2)), f.balance(f.bob.addr))
+	})
+
+	t.Run("Success - pending duplicate of content accepted earlier is rejected", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.createDatanet(nil)
+		first := f.submit(f.alice, id, "same row")
+		late := f.submit(f.bob, id, "same row")
+		f.review(f.owner, id, accept(first))
+
+		resp := f.review(f.owner, id, accept(late))
+		require.Empty(t, resp.AcceptedIds)
+		require.Zero(t, resp.Version, "a batch of duplicates makes no version")
+		require.Equal(t, types.DuplicateContentReason, f.contribution(late).Reason)
+		require.Equal(t, uint64(1), f.datanet(id).CurrentVersion)
+	})
+
+	t.Run("Success - curator reviews under curator-set-reviews", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.createDatanet(func(m *types.MsgCreateDatanet) { m.CurationPolicy = types.CURATION_POLICY_CURATOR_SET_REVIEWS })
+		_, err := deliver(f, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: id, Curators: []string{f.carol.str}})
+		require.NoError(t, err)
+		c1 := f.submit(f.alice, id, "one")
+		c2 := f.submit(f.alice, id, "two")
+		f.review(f.carol, id, accept(c1))
+		f.review(f.owner, id, accept(c2))
+		require.Equal(t, f.carol.str, f.contribution(c1).Reviewer)
+		require.Equal(t, uint64(2), f.datanet(id).CurrentVersion)
+	})
+
+	t.Run("Success - a full batch", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.createDatanet(nil)
+		decisions := make([]types.ReviewDecision, types.MaxReviewBatch)
+		for i := range decisions {
+			decisions[i] = types.ReviewDecision{ContributionId: f.submit(f.alice, id, fmt.Sprintf("row %d", i)), Accept: i%3 != 0, Reason: "ok"}
+		}
+		resp := f.review(f.owner, id, decisions...)
+		require.Len(t, resp.AcceptedIds, 66)
+		require.Len(t, resp.RejectedIds, 34)
+		require.Equal(t, expectedRoot(f, resp.AcceptedIds...), resp.Root)
+	})
+
+	cases := []struct {
+		name   string
+		mutate func(f *fixture, m *types.MsgReviewContributions)
+		want   *errorsmod.Error
+	}{
+		{"Failure - reviewing someone else's Datanet", func(f *fixture, m *types.MsgReviewContributions) { m.Reviewer = f.stranger.str }, types.ErrNotReviewer},
+		{"Failure - curator under owner-reviews", func(f *fixture, m *types.MsgReviewContributions) {
+			_, err := deliver(f, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: m.DatanetId, Curators: []string{f.carol.str}})
+			require.NoError(f.t, err)
+			m.Reviewer = f.carol.str
+		}, types.ErrNotReviewer},
+		{"Failure - the contributor reviewing their own work", func(f *fixture, m *types.MsgReviewContributions) { m.Reviewer = f.alice.str }, types.ErrNotReviewer},
+		{"Failure - empty batch", func(_ *fixture, m *types.MsgReviewContributions) { m.Decisions = nil }, types.ErrInvalidReviewBatch},
+		{"Failure - batch too large", func(_ *fixture, m *types.MsgReviewContributions) {
+			m.Decisions = make([]types.ReviewDecision, types.MaxReviewBatch+1)
+		}, types.ErrInvalidReviewBatch},
+		{"Failure - same contribution twice", func(_ *fixture, m *types.MsgReviewContributions) {
+			m.Decisions = append(m.Decisions, reject(m.Decisions[0].ContributionId, ""))
+		}, types.ErrInvalidReviewBatch},
+		{"Failure - reviewing an accepted contribution", func(f *fixture, m *types.MsgReviewContributions) {
+			f.review(f.owner, m.DatanetId, accept(m.Decisions[1].ContributionId))
+		}, types.ErrContributionNotPending},
+		{"Failure - reviewing a withdrawn contribution", func(f *fixture, m *types.MsgReviewContributions) {
+			_, err := deliver(f, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.str, ContributionId: m.Decisions[1].ContributionId})
+			require.NoError(f.t, err)
+		}, types.ErrContributionNotPending},
+		{"Failure - contribution of another Datanet", func(f *fixture, m *types.MsgReviewContributions) {
+			other := f.createDatanet(nil)
+			m.Decisions = append(m.Decisions, accept(f.submit(f.alice, other, "elsewhere")))
+		}, types.ErrWrongDatanet},
+		{"Failure - unknown contribution", func(_ *fixture, m *types.MsgReviewContributions) {
+			m.Decisions = append(m.Decisions, accept(1000))
+		}, types.ErrContributionNotFound},
+		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgReviewContributions) { m.DatanetId = 77 }, types.ErrDatanetNotFound},
+		{"Failure - archived Datanet", func(f *fixture, m *types.MsgReviewContributions) {
+			_, err := deliver(f, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			require.NoError(f.t, err)
+		}, types.ErrDatanetArchived},
+		{"Failure - reason too long", func(_ *fixture, m *types.MsgReviewContributions) {
+			m.Decisions[1].Reason = strings.Repeat("r", types.MaxReasonLength+1)
+		}, types.ErrInvalidReason},
+		{"Failure - reason with a newline", func(_ *fixture, m *types.MsgReviewContributions) { m.Decisions[0].Reason = "a\nb" }, types.ErrInvalidReason},
+		{"Failure - invalid reviewer", func(_ *fixture, m *types.MsgReviewContributions) { m.Reviewer = "open" }, types.ErrInvalidAddress},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			id := f.createDatanet(nil)
+			c1 := f.submit(f.alice, id, "one")
+			c2 := f.submit(f.alice, id, "two")
+			// The first decision is valid: a failure later in the batch must
+			// leave it unapplied too.
+			msg := &types.MsgReviewContributions{
+				Reviewer: f.owner.str, DatanetId: id,
+				Decisions: []types.ReviewDecision{accept(c1), reject(c2, "duplicate of upstream")},
+			}
+			tc.mutate(f, msg)
+			requireFailsUnchanged(f, f.msgs.ReviewContributions, msg, tc.want)
+		})
+	}
+}

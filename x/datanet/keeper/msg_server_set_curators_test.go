@@ -1,0 +1,83 @@
+package keeper_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/openledger/openledger/x/datanet/types"
+)
+
+func TestSetCurators(t *testing.T) {
+	t.Run("Success - set, canonicalised, then cleared", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.createDatanet(nil)
+		_, err := deliver(f, f.msgs.SetCurators, &types.MsgSetCurators{
+			Owner: f.owner.str, DatanetId: id, Curators: []string{f.alice.str, strings.ToUpper(f.bob.str)},
+		})
+		require.NoError(t, err)
+		require.Equal(t, []string{f.alice.str, f.bob.str}, f.datanet(id).Curators)
+		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventCuratorsSet"), 1)
+
+		_, err = deliver(f, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: id})
+		require.NoError(t, err)
+		require.Empty(t, f.datanet(id).Curators)
+	})
+
+	t.Run("Success - the maximum number of curators", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.createDatanet(nil)
+		_, err := deliver(f, f.msgs.SetCurators, &types.MsgSetCurators{
+			Owner: f.owner.str, DatanetId: id, Curators: manyAddresses(f, types.MaxCurators),
+		})
+		require.NoError(t, err)
+		require.Len(t, f.datanet(id).Curators, types.MaxCurators)
+	})
+
+	cases := []struct {
+		name   string
+		mutate func(f *fixture, m *types.MsgSetCurators)
+		want   *errorsmod.Error
+	}{
+		{"Failure - too many curators", func(f *fixture, m *types.MsgSetCurators) {
+			m.Curators = manyAddresses(f, types.MaxCurators+1)
+		}, types.ErrInvalidCurators},
+		{"Failure - duplicate curator", func(f *fixture, m *types.MsgSetCurators) {
+			m.Curators = []string{f.alice.str, strings.ToUpper(f.alice.str)}
+		}, types.ErrInvalidCurators},
+		{"Failure - owner as curator", func(f *fixture, m *types.MsgSetCurators) { m.Curators = []string{f.owner.str} }, types.ErrInvalidCurators},
+		{"Failure - invalid curator address", func(_ *fixture, m *types.MsgSetCurators) { m.Curators = []string{"open1bad"} }, types.ErrInvalidCurators},
+		{"Failure - not the owner", func(f *fixture, m *types.MsgSetCurators) { m.Owner = f.alice.str }, types.ErrNotDatanetOwner},
+		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgSetCurators) { m.DatanetId = 7 }, types.ErrDatanetNotFound},
+		{"Failure - archived Datanet", func(f *fixture, m *types.MsgSetCurators) {
+			_, err := deliver(f, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			require.NoError(f.t, err)
+		}, types.ErrDatanetArchived},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			id := f.createDatanet(nil)
+			msg := &types.MsgSetCurators{Owner: f.owner.str, DatanetId: id, Curators: []string{f.alice.str}}
+			tc.mutate(f, msg)
+			requireFailsUnchanged(f, f.msgs.SetCurators, msg, tc.want)
+		})
+	}
+}
+
+// manyAddresses returns n distinct addresses.
+func manyAddresses(f *fixture, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		s, err := f.ac.BytesToString(sdk.AccAddress(fmt.Sprintf("curator-%012d", i)))
+		require.NoError(f.t, err)
+		out[i] = s
+	}
+	return out
+}

@@ -1,0 +1,185 @@
+package keeper_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	"github.com/openledger/openledger/x/datanet/types"
+)
+
+func TestSubmitContribution(t *testing.T) {
+	t.Run("Success - inline: fee burned, deposit held", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.createDatanet(nil)
+		p := f.params()
+		supply := f.bank.supply.AmountOf(denom)
+		before := f.balance(f.alice.addr)
+		msg := submitMsg(f.alice, id, "What is the normal resting heart rate? 60-100 bpm.")
+
+		resp, err := deliver(f, f.msgs.SubmitContribution, msg)
+		require.NoError(t, err)
+		require.Equal(t, uint64(1), resp.ContributionId)
+
+		fee := p.FeePerByte.Amount.MulRaw(int64(len(msg.InlineData)))
+		require.Equal(t, sdk.NewCoin(denom, fee), resp.FeePaid)
+		require.Equal(t, p.ContributionDeposit, resp.Deposit)
+		require.Equal(t, before.Sub(fee).Sub(p.ContributionDeposit.Amount), f.balance(f.alice.addr))
+		require.Equal(t, p.ContributionDeposit.Amount, f.moduleBalance())
+		require.Equal(t, supply.Sub(fee), f.bank.supply.AmountOf(denom))
+
+		c := f.contribution(1)
+		require.Equal(t, types.CONTRIBUTION_STATUS_PENDING, c.Status)
+		require.Equal(t, f.alice.str, c.Contributor)
+		require.Equal(t, msg.ContentHash, c.ContentHash)
+		require.Equal(t, msg.InlineData, c.InlineData)
+		require.Equal(t, uint64(len(msg.InlineData)), c.SizeBytes)
+		require.Equal(t, int64(startHeight), c.SubmittedHeight)
+		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventContributionSubmitted"), 1)
+	})
+
+	t.Run("Success - off-chain URI, fee to the community pool", func(t *testing.T) {
+		f := newFixture(t)
+		f.setParams(func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL })
+		id := f.createDatanet(nil)
+		pool := f.communityPoolBalance()
+		hash := sha256.Sum256([]byte("a large file"))
+		msg := &types.MsgSubmitContribution{
+			Contributor: f.bob.str, DatanetId: id, ContentHash: hash[:], SizeBytes: 1 << 30,
+			MediaType: "application/jsonl; charset=utf-8", Uri: "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
+		}
+		resp, err := deliver(f, f.msgs.SubmitContribution, msg)
+		require.NoError(t, err)
+		fee := f.params().FeePerByte.Amount.MulRaw(1 << 30)
+		require.Equal(t, fee, resp.FeePaid.Amount)
+		require.Equal(t, pool.Add(fee), f.communityPoolBalance())
+		require.Equal(t, f.params().ContributionDeposit.Amount, f.moduleBalance())
+		c := f.contribution(resp.ContributionId)
+		require.Empty(t, c.InlineData)
+		require.Equal(t, msg.Uri, c.Uri)
+	})
+
+	t.Run("Success - free: no fee, no deposit", func(t *testing.T) {
+		f := newFixture(t)
+		f.setParams(func(p *types.Params) {
+			p.FeePerByte = sdk.NewInt64Coin(denom, 0)
+			p.ContributionDeposit = sdk.NewInt64Coin(denom, 0)
+		})
+		id := f.createDatanet(nil)
+		before := f.balance(f.alice.addr)
+		f.submit(f.alice, id, "free row")
+		require.Equal(t, before, f.balance(f.alice.addr))
+	})
+
+	t.Run("Success - deposit only, zero fee", func(t *testing.T) {
+		f := newFixture(t)
+		f.setParams(func(p *types.Params) { p.FeePerByte = sdk.NewInt64Coin(denom, 0) })
+		id := f.createDatanet(nil)
+		f.submit(f.alice, id, "row")
+		require.Equal(t, f.params().ContributionDeposit.Amount, f.moduleBalance())
+	})
+
+	t.Run("Success - inline at exactly max_inline_bytes", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.createDatanet(nil)
+		f.submit(f.alice, id, strings.Repeat("x", int(f.params().MaxInlineBytes)))
+	})
+
+	t.Run("Success - private Datanet takes its owner and curators", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.createDatanet(func(m *types.MsgCreateDatanet) { m.Visibility = types.VISIBILITY_PRIVATE })
+		_, err := deliver(f, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: id, Curators: []string{f.carol.str}})
+		require.NoError(t, err)
+		f.submit(f.owner, id, "owner row")
+		f.submit(f.carol, id, "curator row")
+	})
+
+	t.Run("Success - a hash that is only pending elsewhere or in another Datanet is fine", func(t *testing.T) {
+		f := newFixture(t)
+		a := f.createDatanet(nil)
+		b := f.createDatanet(nil)
+		first := f.submit(f.alice, a, "shared row")
+		f.review(f.owner, a, accept(first))
+		f.submit(f.bob, b, "shared row")  // accepted in a, not in b
+		f.submit(f.bob, b, "pending row") // pending twice in b
+		f.submit(f.carol, b, "pending row")
+	})
+
+	data, hash := content("row")
+	cases := []struct {
+		name   string
+		mutate func(f *fixture, m *types.MsgSubmitContribution)
+		want   *errorsmod.Error
+	}{
+		{"Failure - hash does not match inline data", func(_ *fixture, m *types.MsgSubmitContribution) {
+			other := sha256.Sum256([]byte("other"))
+			m.ContentHash = other[:]
+		}, types.ErrContentHashMismatch},
+		{"Failure - size does not match inline data", func(_ *fixture, m *types.MsgSubmitContribution) { m.SizeBytes++ }, types.ErrInvalidSize},
+		{"Failure - hash of 31 bytes", func(_ *fixture, m *types.MsgSubmitContribution) { m.ContentHash = hash[:31] }, types.ErrInvalidContentHash},
+		{"Failure - no hash", func(_ *fixture, m *types.MsgSubmitContribution) { m.ContentHash = nil }, types.ErrInvalidContentHash},
+		{"Failure - both inline data and URI", func(_ *fixture, m *types.MsgSubmitContribution) { m.Uri = "https://example.org/row" }, types.ErrInvalidContentLocation},
+		{"Failure - neither inline data nor URI", func(_ *fixture, m *types.MsgSubmitContribution) { m.InlineData = nil }, types.ErrInvalidContentLocation},
+		{"Failure - inline data over max_inline_bytes", func(f *fixture, m *types.MsgSubmitContribution) {
+			big := bytes.Repeat([]byte("x"), int(f.params().MaxInlineBytes)+1)
+			sum := sha256.Sum256(big)
+			m.InlineData, m.ContentHash, m.SizeBytes = big, sum[:], uint64(len(big))
+		}, types.ErrInlineTooLarge},
+		{"Failure - URI with zero size", func(_ *fixture, m *types.MsgSubmitContribution) {
+			m.InlineData, m.Uri, m.SizeBytes = nil, "ar://abc", 0
+		}, types.ErrInvalidSize},
+		{"Failure - URI without scheme", func(_ *fixture, m *types.MsgSubmitContribution) {
+			m.InlineData, m.Uri = nil, "example.org/row"
+		}, types.ErrInvalidURI},
+		{"Failure - URI with a space", func(_ *fixture, m *types.MsgSubmitContribution) {
+			m.InlineData, m.Uri = nil, "https://example.org/a row"
+		}, types.ErrInvalidURI},
+		{"Failure - URI too long", func(_ *fixture, m *types.MsgSubmitContribution) {
+			m.InlineData, m.Uri = nil, "https://example.org/"+strings.Repeat("a", types.MaxURILength)
+		}, types.ErrInvalidURI},
+		{"Failure - media type without subtype", func(_ *fixture, m *types.MsgSubmitContribution) { m.MediaType = "text" }, types.ErrInvalidMediaType},
+		{"Failure - empty media type", func(_ *fixture, m *types.MsgSubmitContribution) { m.MediaType = "" }, types.ErrInvalidMediaType},
+		{"Failure - media type too long", func(_ *fixture, m *types.MsgSubmitContribution) {
+			m.MediaType = "text/" + strings.Repeat("p", types.MaxMediaTypeLength)
+		}, types.ErrInvalidMediaType},
+		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgSubmitContribution) { m.DatanetId = 42 }, types.ErrDatanetNotFound},
+		{"Failure - archived Datanet", func(f *fixture, m *types.MsgSubmitContribution) {
+			_, err := deliver(f, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			require.NoError(f.t, err)
+		}, types.ErrDatanetArchived},
+		{"Failure - stranger to a private Datanet", func(f *fixture, m *types.MsgSubmitContribution) {
+			msg := updateMsg(f.owner, m.DatanetId)
+			msg.Visibility = types.VISIBILITY_PRIVATE
+			_, err := deliver(f, f.msgs.UpdateDatanet, msg)
+			require.NoError(f.t, err)
+		}, types.ErrNotAllowedToContribute},
+		{"Failure - content already accepted in the Datanet", func(f *fixture, m *types.MsgSubmitContribution) {
+			first := f.submit(f.bob, m.DatanetId, string(data))
+			f.review(f.owner, m.DatanetId, accept(first))
+		}, types.ErrDuplicateContent},
+		{"Failure - invalid contributor", func(_ *fixture, m *types.MsgSubmitContribution) { m.Contributor = "cosmos1xyz" }, types.ErrInvalidAddress},
+		{"Failure - cannot pay fee and deposit", func(f *fixture, m *types.MsgSubmitContribution) {
+			f.setParams(func(p *types.Params) {
+				p.ContributionDeposit = sdk.NewCoin(denom, startBalance.AmountOf(denom).Sub(math.NewInt(1)))
+			})
+		}, sdkerrors.ErrInsufficientFunds},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			id := f.createDatanet(nil)
+			msg := submitMsg(f.alice, id, string(data))
+			tc.mutate(f, msg)
+			requireFailsUnchanged(f, f.msgs.SubmitContribution, msg, tc.want)
+		})
+	}
+}

@@ -1,0 +1,80 @@
+package keeper_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/openledger/openledger/x/datanet/types"
+)
+
+func updateMsg(owner account, id uint64) *types.MsgUpdateDatanet {
+	return &types.MsgUpdateDatanet{
+		Owner: owner.str, DatanetId: id,
+		Name: "Clinical Q&A", Summary: "Now with citations", Description: "## v2\n",
+		Tags: []string{"qa", "clinical"}, License: "CC-BY-SA-4.0",
+		Visibility: types.VISIBILITY_PRIVATE, CurationPolicy: types.CURATION_POLICY_CURATOR_SET_REVIEWS,
+	}
+}
+
+func TestUpdateDatanet(t *testing.T) {
+	t.Run("Success - metadata replaced and tag index follows", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.createDatanet(nil)
+		balance := f.balance(f.owner.addr)
+		f.ctx = f.ctx.WithBlockHeight(startHeight + 5).WithHeaderInfo(headerAt(startHeight + 5))
+
+		_, err := deliver(f, f.msgs.UpdateDatanet, updateMsg(f.owner, id))
+		require.NoError(t, err)
+
+		d := f.datanet(id)
+		require.Equal(t, "Clinical Q&A", d.Name)
+		require.Equal(t, "Now with citations", d.Summary)
+		require.Equal(t, []string{"qa", "clinical"}, d.Tags)
+		require.Equal(t, "CC-BY-SA-4.0", d.License)
+		require.Equal(t, types.VISIBILITY_PRIVATE, d.Visibility)
+		require.Equal(t, types.CURATION_POLICY_CURATOR_SET_REVIEWS, d.CurationPolicy)
+		require.Equal(t, int64(startHeight), d.CreatedHeight)
+		require.Equal(t, int64(startHeight+5), d.UpdatedHeight)
+		require.Equal(t, balance, f.balance(f.owner.addr), "updates are free")
+
+		for tag, want := range map[string]bool{"medical": false, "qa": true, "clinical": true} {
+			has, err := f.k.Datanets.Indexes.Tag.Has(f.ctx, tag, id)
+			require.NoError(t, err)
+			require.Equal(t, want, has, tag)
+		}
+		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetUpdated"), 1)
+	})
+
+	cases := []struct {
+		name   string
+		mutate func(f *fixture, m *types.MsgUpdateDatanet)
+		want   *errorsmod.Error
+	}{
+		{"Failure - not the owner", func(f *fixture, m *types.MsgUpdateDatanet) { m.Owner = f.alice.str }, types.ErrNotDatanetOwner},
+		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgUpdateDatanet) { m.DatanetId = 99 }, types.ErrDatanetNotFound},
+		{"Failure - archived Datanet", func(f *fixture, m *types.MsgUpdateDatanet) {
+			_, err := deliver(f, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			require.NoError(f.t, err)
+		}, types.ErrDatanetArchived},
+		{"Failure - empty name", func(_ *fixture, m *types.MsgUpdateDatanet) { m.Name = "" }, types.ErrInvalidName},
+		{"Failure - oversize description", func(_ *fixture, m *types.MsgUpdateDatanet) {
+			m.Description = strings.Repeat("x", types.MaxDescriptionLength+1)
+		}, types.ErrInvalidDescription},
+		{"Failure - bad tag", func(_ *fixture, m *types.MsgUpdateDatanet) { m.Tags = []string{"no spaces"} }, types.ErrInvalidTags},
+		{"Failure - unspecified visibility", func(_ *fixture, m *types.MsgUpdateDatanet) { m.Visibility = 0 }, types.ErrInvalidVisibility},
+		{"Failure - invalid signer", func(_ *fixture, m *types.MsgUpdateDatanet) { m.Owner = "nope" }, types.ErrInvalidAddress},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			id := f.createDatanet(nil)
+			msg := updateMsg(f.owner, id)
+			tc.mutate(f, msg)
+			requireFailsUnchanged(f, f.msgs.UpdateDatanet, msg, tc.want)
+		})
+	}
+}

@@ -1,0 +1,63 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/openledger/openledger/x/datanet/types"
+)
+
+func TestWithdrawContribution(t *testing.T) {
+	t.Run("Success - deposit returned, fee kept", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.createDatanet(nil)
+		before := f.balance(f.alice.addr)
+		cid := f.submit(f.alice, id, "a row")
+		fee := f.contribution(cid).FeePaid.Amount
+
+		resp, err := deliver(f, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.str, ContributionId: cid})
+		require.NoError(t, err)
+		require.Equal(t, f.params().ContributionDeposit, resp.DepositReturned)
+		require.Equal(t, before.Sub(fee), f.balance(f.alice.addr))
+		require.True(t, f.moduleBalance().IsZero())
+
+		c := f.contribution(cid)
+		require.Equal(t, types.CONTRIBUTION_STATUS_WITHDRAWN, c.Status)
+		require.Equal(t, types.DEPOSIT_OUTCOME_RETURNED, c.DepositOutcome)
+		require.Equal(t, int64(startHeight), c.ResolvedHeight)
+		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventContributionWithdrawn"), 1)
+	})
+
+	cases := []struct {
+		name   string
+		mutate func(f *fixture, m *types.MsgWithdrawContribution)
+		want   *errorsmod.Error
+	}{
+		{"Failure - not the contributor", func(f *fixture, m *types.MsgWithdrawContribution) { m.Contributor = f.owner.str }, types.ErrNotContributor},
+		{"Failure - unknown contribution", func(_ *fixture, m *types.MsgWithdrawContribution) { m.ContributionId = 9 }, types.ErrContributionNotFound},
+		{"Failure - already accepted", func(f *fixture, m *types.MsgWithdrawContribution) {
+			f.review(f.owner, 1, accept(m.ContributionId))
+		}, types.ErrContributionNotPending},
+		{"Failure - already rejected", func(f *fixture, m *types.MsgWithdrawContribution) {
+			f.review(f.owner, 1, reject(m.ContributionId, "off topic"))
+		}, types.ErrContributionNotPending},
+		{"Failure - already withdrawn", func(f *fixture, m *types.MsgWithdrawContribution) {
+			_, err := deliver(f, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: m.Contributor, ContributionId: m.ContributionId})
+			require.NoError(f.t, err)
+		}, types.ErrContributionNotPending},
+		{"Failure - invalid signer", func(_ *fixture, m *types.MsgWithdrawContribution) { m.Contributor = "x" }, types.ErrInvalidAddress},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			id := f.createDatanet(nil)
+			cid := f.submit(f.alice, id, "a row")
+			msg := &types.MsgWithdrawContribution{Contributor: f.alice.str, ContributionId: cid}
+			tc.mutate(f, msg)
+			requireFailsUnchanged(f, f.msgs.WithdrawContribution, msg, tc.want)
+		})
+	}
+}
