@@ -15,6 +15,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
+	"github.com/cosmos/cosmos-sdk/codec"
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	"github.com/cosmos/cosmos-sdk/runtime"
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
@@ -144,6 +145,7 @@ type fixture struct {
 	queries   types.QueryServer
 	bank      *fakeBank
 	ac        address.Codec
+	cdc       codec.Codec
 	authority string
 
 	owner, alice, bob, carol, stranger account
@@ -168,7 +170,7 @@ func newFixture(t *testing.T) *fixture {
 	require.NoError(t, k.InitGenesis(ctx, *types.DefaultGenesis()))
 
 	f := &fixture{
-		t: t, ctx: ctx, key: key, k: k, bank: bank, ac: ac, authority: authority,
+		t: t, ctx: ctx, key: key, k: k, bank: bank, ac: ac, cdc: encCfg.Codec, authority: authority,
 		msgs: keeper.NewMsgServerImpl(k), queries: keeper.NewQueryServerImpl(k),
 	}
 	for _, a := range []struct {
