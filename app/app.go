@@ -109,6 +109,9 @@ import (
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
 	"github.com/openledger/openledger/app/config"
+	"github.com/openledger/openledger/x/datanet"
+	datanetkeeper "github.com/openledger/openledger/x/datanet/keeper"
+	datanettypes "github.com/openledger/openledger/x/datanet/types"
 )
 
 func init() {
@@ -157,6 +160,9 @@ type OpenLedgerApp struct {
 	Erc20Keeper     erc20keeper.Keeper
 	EVMMempool      sdkmempool.ExtMempool
 
+	// AI modules
+	DatanetKeeper datanetkeeper.Keeper
+
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
 	configurator       module.Configurator
@@ -196,6 +202,7 @@ func New(
 		feegrant.StoreKey, evidencetypes.StoreKey, authzkeeper.StoreKey,
 		ibcexported.StoreKey, ibctransfertypes.StoreKey,
 		evmtypes.StoreKey, feemarkettypes.StoreKey, erc20types.StoreKey,
+		datanettypes.StoreKey,
 	)
 	objectKeys := storetypes.NewObjectStoreKeys(banktypes.ObjectStoreKey, evmtypes.ObjectKey)
 
@@ -361,6 +368,12 @@ func New(
 
 	tmLightClient := app.wireIBCRouting()
 
+	app.DatanetKeeper = datanetkeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[datanettypes.StoreKey]),
+		runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), accountAddressCodec, authority,
+		app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper,
+	)
+
 	vmModule := vm.NewAppModule(app.EVMKeeper, app.AccountKeeper, app.BankKeeper, app.AccountKeeper.AddressCodec())
 
 	app.ModuleManager = module.NewManager(
@@ -383,6 +396,7 @@ func New(
 		vmModule,
 		feemarket.NewAppModule(app.FeeMarketKeeper),
 		erc20.NewAppModule(app.Erc20Keeper, app.AccountKeeper),
+		datanet.NewAppModule(app.DatanetKeeper),
 	)
 	app.BasicModuleManager = newBasicManager(app.ModuleManager)
 	app.BasicModuleManager.RegisterLegacyAminoCodec(app.legacyAmino)

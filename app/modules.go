@@ -25,6 +25,8 @@ import (
 	"github.com/cosmos/cosmos-sdk/x/staking"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
+
+	datanettypes "github.com/openledger/openledger/x/datanet/types"
 )
 
 // newBasicManager builds the codec/genesis/CLI registry from the module
@@ -91,6 +93,8 @@ func setModuleOrder(manager *module.Manager) {
 		ibcexported.ModuleName,
 		evmtypes.ModuleName, feemarkettypes.ModuleName, erc20types.ModuleName,
 		ibctransfertypes.ModuleName,
+		// The AI modules check their module accounts' balances, set by bank.
+		datanettypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName,
 		feegrant.ModuleName, upgradetypes.ModuleName, consensusparamtypes.ModuleName,
 	}

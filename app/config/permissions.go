@@ -18,6 +18,8 @@ import (
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 	protocolpooltypes "github.com/cosmos/cosmos-sdk/x/protocolpool/types"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
+
+	datanettypes "github.com/openledger/openledger/x/datanet/types"
 )
 
 // moduleAccountPermissions lists every module account and what it may do.
@@ -43,6 +45,8 @@ var moduleAccountPermissions = map[string][]string{
 	vmtypes.ModuleName:                          {authtypes.Minter, authtypes.Burner},
 	feemarkettypes.ModuleName:                   nil,
 	erc20types.ModuleName:                       {authtypes.Minter, authtypes.Burner},
+	// datanet holds contribution deposits and burns fees and forfeited deposits.
+	datanettypes.ModuleName: {authtypes.Burner},
 }
 
 // ModuleAccountPermissions returns a copy of the module account permissions.
