@@ -1,14 +1,20 @@
-// Command loadtest measures how many bank transfers per second a running
+// Command loadtest measures how many transactions per second a running
 // OpenLedger node commits. It funds a set of fresh sender accounts from a dev
-// key, then has every sender broadcast signed MsgSend transactions over gRPC
-// as fast as CheckTx accepts them, and reports the sustained rate at which
-// they land in blocks.
+// key, then has every sender broadcast signed transactions over gRPC as fast
+// as CheckTx accepts them, and reports the sustained rate at which they land
+// in blocks.
 //
 //	go run ./cmd/loadtest -home .localnet -txs 5000 -senders 50
+//	go run ./cmd/loadtest -home .localnet -workload contribute -txs 10000 -senders 100 -accept
+//
+// Workloads: "bank" sends 1 aopen transfers; "contribute" submits distinct
+// 1 KiB inline contributions to a new Datanet owned by the funding key, and
+// with -accept that key then accepts them all in review batches.
 package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"flag"
 	"fmt"
@@ -33,6 +39,7 @@ import (
 	cryptotypes "github.com/cosmos/cosmos-sdk/crypto/types"
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
 	txtypes "github.com/cosmos/cosmos-sdk/types/tx"
 	"github.com/cosmos/cosmos-sdk/types/tx/signing"
 	authsigning "github.com/cosmos/cosmos-sdk/x/auth/signing"
@@ -41,16 +48,23 @@ import (
 
 	"github.com/openledger/openledger/app"
 	"github.com/openledger/openledger/app/config"
+	datanettypes "github.com/openledger/openledger/x/datanet/types"
 )
 
 const (
-	sendGas = 150_000
+	sendGas       = 150_000
+	contributeGas = 300_000
+	reviewGas     = 30_000_000
+	// contributionSize is the size of each generated contribution: 1 KiB.
+	contributionSize = 1024
 	// gasPrice is ten times the genesis floor, so that the EIP-1559 base fee
 	// can rise under load without rejecting the test's own transactions.
 	gasPrice = 10_000_000_000
 )
 
 type options struct {
+	workload string
+	accept   bool
 	home     string
 	grpcAddr string
 	chainID  string
@@ -62,6 +76,8 @@ type options struct {
 
 func main() {
 	var opts options
+	flag.StringVar(&opts.workload, "workload", "bank", "bank | contribute")
+	flag.BoolVar(&opts.accept, "accept", false, "contribute workload: accept every contribution afterwards and time it")
 	flag.StringVar(&opts.home, "home", ".localnet", "node home holding the dev keyring (test backend)")
 	flag.StringVar(&opts.grpcAddr, "grpc", "127.0.0.1:9090", "gRPC address of the node")
 	flag.StringVar(&opts.chainID, "chain-id", config.LocalChainID, "Cosmos chain id")
@@ -84,6 +100,11 @@ type loadClient struct {
 	conn     *grpc.ClientConn
 	auth     authtypes.QueryClient
 	txs      txtypes.ServiceClient
+	datanets datanettypes.QueryClient
+	keyring  keyring.Keyring
+	funder   sdk.AccAddress
+	// datanetID is the Datanet the contribute workload submits to.
+	datanetID uint64
 }
 
 type sender struct {
@@ -97,6 +118,9 @@ func run(opts options) error {
 	if opts.txs < opts.senders || opts.senders < 1 {
 		return errors.New("need -senders >= 1 and -txs >= -senders")
 	}
+	if opts.workload != "bank" && opts.workload != "contribute" {
+		return fmt.Errorf("unknown -workload %q: bank or contribute", opts.workload)
+	}
 	sdkConfig := sdk.GetConfig()
 	config.SetAddressConfig(sdkConfig)
 	codecs := app.New(log.NewNopLogger(), dbm.NewMemDB(), true, simtestutil.EmptyAppOptions{})
@@ -109,35 +133,65 @@ func run(opts options) error {
 	c := &loadClient{
 		opts: opts, txConfig: codecs.GetTxConfig(), conn: conn,
 		auth: authtypes.NewQueryClient(conn), txs: txtypes.NewServiceClient(conn),
+		datanets: datanettypes.NewQueryClient(conn),
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), opts.timeout)
 	defer cancel()
 
-	senders, err := c.fundSenders(ctx, codecs)
+	c.keyring, err = keyring.New(config.AppName, keyring.BackendTest, opts.home, nil, codecs.AppCodec(), hd.EthSecp256k1Option())
+	if err != nil {
+		return err
+	}
+	record, err := c.keyring.Key(opts.funder)
+	if err != nil {
+		return fmt.Errorf("key %q in %s: %w", opts.funder, opts.home, err)
+	}
+	if c.funder, err = record.GetAddress(); err != nil {
+		return err
+	}
+
+	perSender, err := c.fundingPerSender(ctx)
+	if err != nil {
+		return err
+	}
+	senders, err := c.fundSenders(ctx, perSender)
 	if err != nil {
 		return fmt.Errorf("funding senders: %w", err)
 	}
-	fmt.Printf("funded %d senders; sending %d transfers\n", len(senders), opts.txs)
-	return c.sendLoad(ctx, senders)
+	if opts.workload == "contribute" {
+		if c.datanetID, err = c.createDatanet(ctx); err != nil {
+			return fmt.Errorf("creating the Datanet: %w", err)
+		}
+		fmt.Printf("created datanet %d\n", c.datanetID)
+	}
+	fmt.Printf("funded %d senders; sending %d %s transactions\n", len(senders), opts.txs, opts.workload)
+	if err := c.sendLoad(ctx, senders); err != nil {
+		return err
+	}
+	if opts.workload == "contribute" && opts.accept {
+		return c.acceptAll(ctx)
+	}
+	return nil
+}
+
+// fundingPerSender is what each sender needs: 10 OPEN for transfers; for
+// contributions, every deposit and per-byte fee on top.
+func (c *loadClient) fundingPerSender(ctx context.Context) (sdk.Coins, error) {
+	funding := config.OPEN(10)
+	if c.opts.workload == "contribute" {
+		res, err := c.datanets.Params(ctx, &datanettypes.QueryParamsRequest{})
+		if err != nil {
+			return nil, fmt.Errorf("datanet params: %w", err)
+		}
+		each := res.Params.ContributionDeposit.Amount.Add(res.Params.FeePerByte.Amount.MulRaw(contributionSize))
+		funding = funding.AddAmount(each.MulRaw(int64(c.opts.txs/c.opts.senders + 1)))
+	}
+	return sdk.NewCoins(funding), nil
 }
 
 // fundSenders creates fresh keys and funds them with one multi-send from the
 // funder key, then reads back their account numbers.
-func (c *loadClient) fundSenders(ctx context.Context, codecs *app.OpenLedgerApp) ([]*sender, error) {
-	kr, err := keyring.New(config.AppName, keyring.BackendTest, c.opts.home, nil, codecs.AppCodec(), hd.EthSecp256k1Option())
-	if err != nil {
-		return nil, err
-	}
-	funderRecord, err := kr.Key(c.opts.funder)
-	if err != nil {
-		return nil, fmt.Errorf("key %q in %s: %w", c.opts.funder, c.opts.home, err)
-	}
-	funderAddress, err := funderRecord.GetAddress()
-	if err != nil {
-		return nil, err
-	}
-
-	perSender := sdk.NewCoins(config.OPEN(10))
+func (c *loadClient) fundSenders(ctx context.Context, perSender sdk.Coins) ([]*sender, error) {
 	senders := make([]*sender, c.opts.senders)
 	outputs := make([]banktypes.Output, c.opts.senders)
 	for i := range senders {
@@ -149,25 +203,8 @@ func (c *loadClient) fundSenders(ctx context.Context, codecs *app.OpenLedgerApp)
 		outputs[i] = banktypes.NewOutput(senders[i].address, perSender)
 	}
 	total := sdk.NewCoins(sdk.NewCoin(config.BaseDenom, perSender.AmountOf(config.BaseDenom).MulRaw(int64(c.opts.senders))))
-	multiSend := banktypes.NewMsgMultiSend(banktypes.NewInput(funderAddress, total), outputs)
-
-	number, sequence, err := c.account(ctx, funderAddress)
-	if err != nil {
-		return nil, err
-	}
-	builder := c.txConfig.NewTxBuilder()
-	if err := builder.SetMsgs(multiSend); err != nil {
-		return nil, err
-	}
-	gas := uint64(100_000 + 30_000*c.opts.senders)
-	builder.SetGasLimit(gas)
-	builder.SetFeeAmount(fee(gas))
-	factory := clienttx.Factory{}.WithKeybase(kr).WithTxConfig(c.txConfig).WithChainID(c.opts.chainID).
-		WithAccountNumber(number).WithSequence(sequence).WithSignMode(signing.SignMode_SIGN_MODE_DIRECT)
-	if err := clienttx.Sign(ctx, factory, c.opts.funder, builder, true); err != nil {
-		return nil, err
-	}
-	if err := c.broadcast(ctx, builder); err != nil {
+	multiSend := banktypes.NewMsgMultiSend(banktypes.NewInput(c.funder, total), outputs)
+	if err := c.sendAsFunder(ctx, uint64(100_000+30_000*c.opts.senders), multiSend); err != nil {
 		return nil, err
 	}
 
@@ -201,7 +238,7 @@ func (c *loadClient) sendLoad(ctx context.Context, senders []*sender) error {
 		go func(s *sender, recipient sdk.AccAddress) {
 			defer wg.Done()
 			for range perSender {
-				builder, err := c.signedSend(ctx, s, recipient)
+				builder, err := c.signedLoadTx(ctx, s, recipient)
 				if err == nil {
 					err = c.broadcast(ctx, builder)
 				}
@@ -237,18 +274,31 @@ func (c *loadClient) sendLoad(ctx context.Context, senders []*sender) error {
 		fmt.Printf("first rejection: %s\n", msg)
 	}
 	fmt.Printf("broadcast in %.1fs; all committed after %.1fs\n", broadcastDone.Seconds(), elapsed.Seconds())
-	fmt.Printf("sustained throughput: %.0f tx/s\n", float64(accepted)/elapsed.Seconds())
+	fmt.Printf("sustained throughput: %.0f %s tx/s\n", float64(accepted)/elapsed.Seconds(), c.opts.workload)
 	return nil
 }
 
-// signedSend builds and signs a 1 aopen transfer at the sender's next sequence.
-func (c *loadClient) signedSend(ctx context.Context, s *sender, to sdk.AccAddress) (client.TxBuilder, error) {
+// signedLoadTx builds and signs the workload's next transaction at the
+// sender's next sequence: a 1 aopen transfer to the recipient, or a 1 KiB
+// contribution whose content is unique to the sender and sequence.
+func (c *loadClient) signedLoadTx(ctx context.Context, s *sender, to sdk.AccAddress) (client.TxBuilder, error) {
+	var msg sdk.Msg = banktypes.NewMsgSend(s.address, to, sdk.NewCoins(sdk.NewInt64Coin(config.BaseDenom, 1)))
+	gas := uint64(sendGas)
+	if c.opts.workload == "contribute" {
+		content := contributionContent(s.address, s.sequence)
+		hash := sha256.Sum256(content)
+		msg = &datanettypes.MsgSubmitContribution{
+			Contributor: s.address.String(), DatanetId: c.datanetID, ContentHash: hash[:],
+			SizeBytes: uint64(len(content)), MediaType: "text/plain", InlineData: content,
+		}
+		gas = contributeGas
+	}
 	builder := c.txConfig.NewTxBuilder()
-	if err := builder.SetMsgs(banktypes.NewMsgSend(s.address, to, sdk.NewCoins(sdk.NewInt64Coin(config.BaseDenom, 1)))); err != nil {
+	if err := builder.SetMsgs(msg); err != nil {
 		return nil, err
 	}
-	builder.SetGasLimit(sendGas)
-	builder.SetFeeAmount(fee(sendGas))
+	builder.SetGasLimit(gas)
+	builder.SetFeeAmount(fee(gas))
 
 	signMode := signing.SignMode_SIGN_MODE_DIRECT
 	// First attach an empty signature so the signed bytes carry the signer
@@ -267,6 +317,98 @@ func (c *loadClient) signedSend(ctx context.Context, s *sender, to sdk.AccAddres
 		return nil, err
 	}
 	return builder, builder.SetSignatures(signature)
+}
+
+// contributionContent is 1 KiB of text unique to a sender and sequence.
+func contributionContent(address sdk.AccAddress, sequence uint64) []byte {
+	content := []byte(fmt.Sprintf("contribution %d of %s: ", sequence, address))
+	for i := 0; len(content) < contributionSize; i++ {
+		content = append(content, "abcdefghijklmnopqrstuvwxyz "[i%27])
+	}
+	return content[:contributionSize]
+}
+
+// sendAsFunder signs msgs with the funding key, broadcasts them and waits
+// until they are committed.
+func (c *loadClient) sendAsFunder(ctx context.Context, gas uint64, msgs ...sdk.Msg) error {
+	number, sequence, err := c.account(ctx, c.funder)
+	if err != nil {
+		return err
+	}
+	builder := c.txConfig.NewTxBuilder()
+	if err := builder.SetMsgs(msgs...); err != nil {
+		return err
+	}
+	builder.SetGasLimit(gas)
+	builder.SetFeeAmount(fee(gas))
+	factory := clienttx.Factory{}.WithKeybase(c.keyring).WithTxConfig(c.txConfig).WithChainID(c.opts.chainID).
+		WithAccountNumber(number).WithSequence(sequence).WithSignMode(signing.SignMode_SIGN_MODE_DIRECT)
+	if err := clienttx.Sign(ctx, factory, c.opts.funder, builder, true); err != nil {
+		return err
+	}
+	if err := c.broadcast(ctx, builder); err != nil {
+		return err
+	}
+	for {
+		if _, committed, err := c.account(ctx, c.funder); err == nil && committed > sequence {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// createDatanet creates the Datanet the contribute workload submits to and
+// returns its id (the newest Datanet of the funding key).
+func (c *loadClient) createDatanet(ctx context.Context) (uint64, error) {
+	err := c.sendAsFunder(ctx, 500_000, &datanettypes.MsgCreateDatanet{
+		Owner: c.funder.String(), Name: "load test", License: "CC0-1.0",
+		Visibility: datanettypes.VISIBILITY_PUBLIC, CurationPolicy: datanettypes.CURATION_POLICY_OWNER_REVIEWS,
+	})
+	if err != nil {
+		return 0, err
+	}
+	res, err := c.datanets.Datanets(ctx, &datanettypes.QueryDatanetsRequest{
+		Owner: c.funder.String(), Pagination: &query.PageRequest{Reverse: true, Limit: 1},
+	})
+	if err != nil {
+		return 0, err
+	}
+	if len(res.Datanets) == 0 {
+		return 0, errors.New("the new Datanet is not listed")
+	}
+	return res.Datanets[0].Id, nil
+}
+
+// acceptAll accepts every pending contribution of the Datanet in review
+// batches of the largest allowed size and reports how long it took.
+func (c *loadClient) acceptAll(ctx context.Context) error {
+	start := time.Now()
+	accepted := 0
+	for {
+		res, err := c.datanets.ContributionsByDatanet(ctx, &datanettypes.QueryContributionsByDatanetRequest{
+			DatanetId: c.datanetID, Status: datanettypes.CONTRIBUTION_STATUS_PENDING,
+			Pagination: &query.PageRequest{Limit: datanettypes.MaxReviewBatch},
+		})
+		if err != nil {
+			return err
+		}
+		if len(res.Contributions) == 0 {
+			break
+		}
+		review := &datanettypes.MsgReviewContributions{Reviewer: c.funder.String(), DatanetId: c.datanetID}
+		for _, contribution := range res.Contributions {
+			review.Decisions = append(review.Decisions, datanettypes.ReviewDecision{ContributionId: contribution.Id, Accept: true, Reason: "load test"})
+		}
+		if err := c.sendAsFunder(ctx, reviewGas, review); err != nil {
+			return fmt.Errorf("reviewing after %d accepted: %w", accepted, err)
+		}
+		accepted += len(review.Decisions)
+	}
+	fmt.Printf("accepted %d contributions of datanet %d in %.1fs\n", accepted, c.datanetID, time.Since(start).Seconds())
+	return nil
 }
 
 func (c *loadClient) broadcast(ctx context.Context, builder client.TxBuilder) error {

@@ -154,6 +154,9 @@ func (e *exporter) writeFile(cmd *cobra.Command, path string) (uint64, []byte, e
 	if err := buffered.Flush(); err != nil {
 		return 0, nil, err
 	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return 0, nil, err
+	}
 	if err := tmp.Close(); err != nil {
 		return 0, nil, err
 	}
