@@ -26,27 +26,7 @@ source "$repo_root/scripts/lib/devnet.sh"
 validators=4
 validator_open=25000000
 
-reset=false
-init_only=false
-for arg in "$@"; do
-	case "$arg" in
-	-y | --reset) reset=true ;;
-	--init-only) init_only=true ;;
-	-h | --help)
-		sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-		exit 0
-		;;
-	*)
-		echo "unknown argument: $arg (try --help)" >&2
-		exit 2
-		;;
-	esac
-done
-
-if [[ ! -x "$bin" ]]; then
-	echo "openledgerd not found at $bin: run 'make build' first" >&2
-	exit 1
-fi
+parse_devnet_args "${BASH_SOURCE[0]}" "$@"
 
 node_home() { echo "$base_dir/node$1"; }
 port() { echo $(($1 + 10 * $2)); } # port BASE NODE

@@ -34,27 +34,7 @@ jsonrpc_ws_port="${JSONRPC_WS_PORT:-8546}"
 validator_mnemonic="junk unknown civil young devote carbon acquire pool vibrant pill slim salon ill tiger law prize alcohol mail vicious balcony taxi unaware escape churn"
 validator_open=100000000
 
-reset=false
-init_only=false
-for arg in "$@"; do
-	case "$arg" in
-	-y | --reset) reset=true ;;
-	--init-only) init_only=true ;;
-	-h | --help)
-		sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-		exit 0
-		;;
-	*)
-		echo "unknown argument: $arg (try --help)" >&2
-		exit 2
-		;;
-	esac
-done
-
-if [[ ! -x "$bin" ]]; then
-	echo "openledgerd not found at $bin: run 'make build' first" >&2
-	exit 1
-fi
+parse_devnet_args "${BASH_SOURCE[0]}" "$@"
 
 init_chain() {
 	rm -rf "$home_dir"

@@ -22,6 +22,34 @@ dev_accounts=(
 	"treasury|fame join put cargo snack tree armor penalty ivory whale process two trophy casino disease aisle version find earn provide culture today spike audit|850000000"
 )
 
+# parse_devnet_args SCRIPT ARGS...: sets reset and init_only from the
+# arguments both scripts take, prints SCRIPT's header comment for --help, and
+# checks that the binary exists.
+parse_devnet_args() {
+	local script="$1" arg
+	shift
+	reset=false
+	init_only=false
+	for arg in "$@"; do
+		case "$arg" in
+		-y | --reset) reset=true ;;
+		--init-only) init_only=true ;;
+		-h | --help)
+			sed -n '2,/^set -euo/p' "$script" | sed '$d' | sed 's/^# \{0,1\}//'
+			exit 0
+			;;
+		*)
+			echo "unknown argument: $arg (try --help)" >&2
+			exit 2
+			;;
+		esac
+	done
+	if [[ ! -x "$bin" ]]; then
+		echo "openledgerd not found at $bin: run 'make build' first" >&2
+		exit 1
+	fi
+}
+
 # add_genesis_key HOME NAME MNEMONIC OPEN: recovers a key into HOME's test
 # keyring and funds it in HOME's genesis.
 add_genesis_key() {
