@@ -1,5 +1,5 @@
 // Package app wires the OpenLedger application: the Cosmos SDK modules, the
-// EVM (cosmos/evm), IBC (ibc-go) and, in later releases, the AI modules.
+// EVM (cosmos/evm), IBC (ibc-go) and OpenLedger's AI modules (x/datanet).
 //
 // The wiring is written out by hand rather than through depinject because
 // cosmos/evm and ibc-go are not depinject modules, and because a reader should

@@ -241,13 +241,9 @@ func queryJSON(t *testing.T, into any, args ...string) {
 
 func totalSupply(t *testing.T) math.Int {
 	t.Helper()
-	var res struct {
-		Amount struct {
-			Amount string `json:"amount"`
-		} `json:"amount"`
-	}
-	queryJSON(t, &res, "query", "bank", "total-supply-of", "aopen")
-	return mustInt(t, res.Amount.Amount)
+	supply, err := localnet.supplyOf("aopen")
+	require.NoError(t, err)
+	return mustInt(t, supply)
 }
 
 func readJSONL(t *testing.T, path string) []map[string]any {

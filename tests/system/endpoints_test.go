@@ -17,12 +17,13 @@ import (
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 )
 
-// TestEveryEndpointAnswers reads the supply over REST and gRPC and follows new
-// blocks over the EVM WebSocket, the endpoints wallets and apps use.
+// TestEveryEndpointAnswers reads the supply over REST and gRPC (the same as
+// the CLI's) and follows new blocks over the EVM WebSocket: the endpoints
+// wallets and apps use.
 func TestEveryEndpointAnswers(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	const supply = "1000000000000000000000000000"
+	supply := totalSupply(t).String()
 
 	resp, err := http.Get(localnet.restURL + "/cosmos/bank/v1beta1/supply/by_denom?denom=aopen")
 	require.NoError(t, err)

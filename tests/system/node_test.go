@@ -45,6 +45,9 @@ type node struct {
 // localnet is the node shared by every test in this package.
 var localnet *node
 
+// genesisSupply is the total aopen the node reported before any test ran.
+var genesisSupply string
+
 func TestMain(m *testing.M) {
 	code, err := runWithNode(m)
 	if err != nil {
@@ -67,6 +70,10 @@ func runWithNode(m *testing.M) (int, error) {
 	}
 	localnet, err = startNode(bin, filepath.Join(workDir, "home"))
 	if err != nil {
+		return 0, err
+	}
+	if genesisSupply, err = localnet.supplyOf("aopen"); err != nil {
+		localnet.stop()
 		return 0, err
 	}
 	code := m.Run()
@@ -228,6 +235,25 @@ func (n *node) evmReady() bool {
 }
 
 func (n *node) evmURL() string { return fmt.Sprintf("http://127.0.0.1:%d", n.evmPort) }
+
+// supplyOf reads a denom's total supply through the CLI.
+func (n *node) supplyOf(denom string) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	out, err := n.run(ctx, "query", "bank", "total-supply-of", denom, "--output", "json")
+	if err != nil {
+		return "", err
+	}
+	var res struct {
+		Amount struct {
+			Amount string `json:"amount"`
+		} `json:"amount"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		return "", fmt.Errorf("decoding %q: %w", out, err)
+	}
+	return res.Amount.Amount, nil
+}
 
 // waitBlocks waits until the chain is count blocks past its current height.
 func (n *node) waitBlocks(t *testing.T, count int64) {
