@@ -10,12 +10,21 @@ import (
 )
 
 func runIndex(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("index", "--input CONTRIBUTIONS.jsonl --out INDEX_DIR [flags]",
+	fs := newFlagSet("index", "(--input CONTRIBUTIONS.jsonl | --from-chain GRPC_ADDR --datanet ID --version N) --out INDEX_DIR [flags]",
 		`Builds an index from JSONL contributions: one JSON object per line with at
 least "id" (string, unique) and "text" (string); every other field is kept
 as metadata. Bad lines are reported with their line number and nothing is
-written. The index appears at INDEX_DIR only once it is complete.`, stderr)
+written. The index appears at INDEX_DIR only once it is complete.
+
+With --from-chain the contributions are those of a Datanet version, read
+from an OpenLedger node over gRPC (the same JSONL as 'openledgerd query
+datanet export'): every content is re-hashed and the whole list checked
+against the version's Merkle root, and nothing is built unless all of it
+verifies.`, stderr)
 	input := fs.String("input", "", "contributions file (JSONL); - reads standard input")
+	fromChain := fs.String("from-chain", "", "gRPC address of an OpenLedger node (e.g. 127.0.0.1:9090) to read a Datanet version from")
+	datanetID := fs.Uint64("datanet", 0, "with --from-chain: the Datanet id")
+	version := fs.Uint64("version", 0, "with --from-chain: the version (0: the current one)")
 	out := fs.String("out", "", "index directory to create")
 	name := fs.String("name", "", "index name used in answers (default: base name of --out)")
 	force := fs.Bool("force", false, "replace an existing index at --out")
@@ -23,8 +32,21 @@ written. The index appears at INDEX_DIR only once it is complete.`, stderr)
 	if code, stop := parseFlags(fs, args); stop {
 		return code
 	}
+	if *fromChain != "" {
+		if *input != "" || *datanetID == 0 {
+			fmt.Fprintln(stderr, "poa index: --from-chain takes --datanet (and --version) instead of --input")
+			return exitError
+		}
+		exported, err := exportFromChain(*fromChain, *datanetID, *version, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "poa index: %v\n", err)
+			return exitError
+		}
+		defer os.Remove(exported)
+		*input = exported
+	}
 	if *input == "" || *out == "" {
-		fmt.Fprintln(stderr, "poa index: --input and --out are required")
+		fmt.Fprintln(stderr, "poa index: --input (or --from-chain) and --out are required")
 		fs.Usage()
 		return exitError
 	}

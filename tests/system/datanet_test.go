@@ -6,7 +6,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -134,6 +137,22 @@ func TestDatanetContributeReviewExport(t *testing.T) {
 		require.Equal(t, float64(1), lines[i]["version"])
 	}
 
+	// The attribution engine indexes the same version straight from the node
+	// and attributes an output to the contribution it came from.
+	indexDir := filepath.Join(t.TempDir(), "index")
+	runPoa(t, "index", "--from-chain", "127.0.0.1:"+strconv.Itoa(localnet.grpcPort),
+		"--datanet", datanetID, "--version", "1", "--out", indexDir, "--quiet")
+	output := filepath.Join(t.TempDir(), "output.txt")
+	require.NoError(t, os.WriteFile(output, []byte("For adults the usual dose is 500 mg to 1 g every four to six hours, at most 4 g a day."), 0o600))
+	var attribution struct {
+		Attributions []struct {
+			ID string `json:"id"`
+		} `json:"attributions"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(runPoa(t, "attribute", "--index", indexDir, "--text-file", output, "--json")), &attribution))
+	require.NotEmpty(t, attribution.Attributions)
+	require.Equal(t, alphaByAlice, attribution.Attributions[0].ID)
+
 	// Balances: the creation fee and per-byte fees are burned, deposits come
 	// back on acceptance and on a duplicate, and the owner's rejection burns one.
 	perByte := func(name string) math.Int { return params.FeePerByte.MulRaw(int64(len(texts[name]))) }
@@ -144,6 +163,15 @@ func TestDatanetContributeReviewExport(t *testing.T) {
 		localnet.balance(t, addr[carol]))
 	burned := params.CreationFee.Add(perByte("alpha").MulRaw(2)).Add(perByte("beta")).Add(perByte("gamma")).Add(params.Deposit)
 	require.Equal(t, supplyBefore.Sub(burned).String(), totalSupply(t).String())
+}
+
+func runPoa(t *testing.T, args ...string) string {
+	t.Helper()
+	var stdout, stderr strings.Builder
+	cmd := exec.Command(poaBin, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	require.NoErrorf(t, cmd.Run(), "poa %v: %s", args, stderr.String())
+	return stdout.String()
 }
 
 func datanetTx(t *testing.T, from string, args ...string) {

@@ -48,6 +48,9 @@ var localnet *node
 // genesisSupply is the total aopen the node reported before any test ran.
 var genesisSupply string
 
+// poaBin is the attribution engine's binary, for tests that index chain data.
+var poaBin string
+
 func TestMain(m *testing.M) {
 	code, err := runWithNode(m)
 	if err != nil {
@@ -64,8 +67,11 @@ func runWithNode(m *testing.M) (int, error) {
 	}
 	defer os.RemoveAll(workDir)
 
-	bin, err := openledgerdBinary(workDir)
+	bin, err := buildBinary(workDir, "OPENLEDGERD_BIN", "openledgerd")
 	if err != nil {
+		return 0, err
+	}
+	if poaBin, err = buildBinary(workDir, "POA_BIN", "poa"); err != nil {
 		return 0, err
 	}
 	localnet, err = startNode(bin, filepath.Join(workDir, "home"))
@@ -84,16 +90,17 @@ func runWithNode(m *testing.M) (int, error) {
 	return code, nil
 }
 
-// openledgerdBinary is $OPENLEDGERD_BIN (set by `make test`) or a fresh build.
-func openledgerdBinary(workDir string) (string, error) {
-	if bin := os.Getenv("OPENLEDGERD_BIN"); bin != "" {
+// buildBinary is the binary named by an environment variable (`make test`
+// sets OPENLEDGERD_BIN) or a fresh build of ./cmd/<name>.
+func buildBinary(workDir, envVar, name string) (string, error) {
+	if bin := os.Getenv(envVar); bin != "" {
 		return bin, nil
 	}
-	bin := filepath.Join(workDir, "openledgerd")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/openledgerd")
+	bin := filepath.Join(workDir, name)
+	build := exec.Command("go", "build", "-o", bin, "./cmd/"+name)
 	build.Dir = repoRoot()
 	if out, err := build.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("building openledgerd: %v\n%s", err, out)
+		return "", fmt.Errorf("building %s: %v\n%s", name, err, out)
 	}
 	return bin, nil
 }

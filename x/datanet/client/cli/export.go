@@ -2,34 +2,25 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/flags"
-	"github.com/cosmos/cosmos-sdk/types/query"
 
-	"github.com/openledger/openledger/x/datanet/merkle"
+	datanetclient "github.com/openledger/openledger/x/datanet/client"
 	"github.com/openledger/openledger/x/datanet/types"
 )
 
 const (
 	flagOut      = "out"
 	flagPageSize = "page-size"
-	// progressEvery is how often a long export reports progress.
-	progressEvery = 1000
 )
 
 // QueryCmd is `openledgerd query datanet`; AutoCLI adds the generated commands.
@@ -42,25 +33,6 @@ func QueryCmd() *cobra.Command {
 	}
 	cmd.AddCommand(ExportCmd())
 	return cmd
-}
-
-// ExportLine is one line of an export: the input format of the attribution
-// engine (`poa index`) and of trainers.
-type ExportLine struct {
-	ID          string `json:"id"`
-	Datanet     uint64 `json:"datanet"`
-	Version     uint64 `json:"version"`
-	LeafIndex   uint64 `json:"leaf_index"`
-	Contributor string `json:"contributor"`
-	SHA256      string `json:"sha256"`
-	SizeBytes   uint64 `json:"size_bytes"`
-	MediaType   string `json:"media_type"`
-	// Text is the content when it is stored on chain and is UTF-8.
-	Text string `json:"text,omitempty"`
-	// DataBase64 is on-chain content that is not UTF-8 text.
-	DataBase64 string `json:"data_base64,omitempty"`
-	// URI is where off-chain content is stored; its hash is SHA256.
-	URI string `json:"uri,omitempty"`
 }
 
 // ExportCmd writes every accepted contribution of a version as JSONL after
@@ -147,7 +119,7 @@ func (e *exporter) writeFile(cmd *cobra.Command, path string) (uint64, []byte, e
 	defer tmp.Close()
 
 	buffered := bufio.NewWriter(tmp)
-	count, root, err := e.export(cmd, buffered)
+	count, root, err := datanetclient.ExportVersion(cmd.Context(), e.queries, e.datanetID, e.version, e.pageSize, buffered, e.progress)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -161,80 +133,4 @@ func (e *exporter) writeFile(cmd *cobra.Command, path string) (uint64, []byte, e
 		return 0, nil, err
 	}
 	return count, root, os.Rename(tmp.Name(), path)
-}
-
-// export streams the version's contributions to w in acceptance order and
-// verifies them; it returns the number written and the version root.
-func (e *exporter) export(cmd *cobra.Command, w io.Writer) (uint64, []byte, error) {
-	ctx := cmd.Context()
-	versionRes, err := e.queries.Version(ctx, &types.QueryVersionRequest{DatanetId: e.datanetID, Version: e.version})
-	if err != nil {
-		return 0, nil, fmt.Errorf("datanet %d version %d: %w", e.datanetID, e.version, err)
-	}
-	version := versionRes.Version
-	items := make([]merkle.Item, 0, version.LeafCount)
-	encoder := json.NewEncoder(w)
-	encoder.SetEscapeHTML(false)
-
-	var nextKey []byte
-	for uint64(len(items)) < version.LeafCount {
-		page, err := e.queries.AcceptedContributions(ctx, &types.QueryAcceptedContributionsRequest{
-			DatanetId:  e.datanetID,
-			Pagination: &query.PageRequest{Key: nextKey, Limit: e.pageSize},
-		})
-		if err != nil {
-			return 0, nil, fmt.Errorf("fetching contributions after %d: %w", len(items), err)
-		}
-		for _, accepted := range page.Contributions {
-			if uint64(len(items)) == version.LeafCount {
-				break // accepted after this version
-			}
-			line, err := exportLine(accepted, uint64(len(items)), version.Version)
-			if err != nil {
-				return 0, nil, err
-			}
-			if err := encoder.Encode(line); err != nil {
-				return 0, nil, err
-			}
-			items = append(items, merkle.Item{ContributionID: accepted.Contribution.Id, ContentHash: accepted.Contribution.ContentHash})
-			if len(items)%progressEvery == 0 {
-				fmt.Fprintf(e.progress, "exported %d/%d contributions\n", len(items), version.LeafCount)
-			}
-		}
-		if page.Pagination == nil || len(page.Pagination.NextKey) == 0 {
-			break
-		}
-		nextKey = page.Pagination.NextKey
-	}
-
-	if err := merkle.VerifyItems(version.Root, version.LeafCount, items); err != nil {
-		return 0, nil, fmt.Errorf("datanet %d version %d does not verify: %w", e.datanetID, e.version, err)
-	}
-	return uint64(len(items)), version.Root, nil
-}
-
-// exportLine checks one contribution and turns it into its JSONL line.
-func exportLine(accepted types.AcceptedContribution, wantIndex, version uint64) (ExportLine, error) {
-	c := accepted.Contribution
-	if accepted.LeafIndex != wantIndex || c.Status != types.CONTRIBUTION_STATUS_ACCEPTED {
-		return ExportLine{}, fmt.Errorf("contribution %d: leaf %d with status %s where accepted leaf %d was expected",
-			c.Id, accepted.LeafIndex, c.Status, wantIndex)
-	}
-	line := ExportLine{
-		ID: strconv.FormatUint(c.Id, 10), Datanet: c.DatanetId, Version: version, LeafIndex: wantIndex,
-		Contributor: c.Contributor, SHA256: hex.EncodeToString(c.ContentHash),
-		SizeBytes: c.SizeBytes, MediaType: c.MediaType, URI: c.Uri,
-	}
-	if len(c.InlineData) == 0 {
-		return line, nil
-	}
-	if sum := sha256.Sum256(c.InlineData); !bytes.Equal(sum[:], c.ContentHash) {
-		return ExportLine{}, fmt.Errorf("contribution %d: content hashes to %x, recorded %x", c.Id, sum, c.ContentHash)
-	}
-	if utf8.Valid(c.InlineData) {
-		line.Text = string(c.InlineData)
-	} else {
-		line.DataBase64 = base64.StdEncoding.EncodeToString(c.InlineData)
-	}
-	return line, nil
 }
