@@ -11,7 +11,8 @@
 # node 1 on 26667, 9100, 1327, 8555/8556, and so on; P2P on 26656+10*i.
 #
 # Environment: OPENLEDGERD (binary), LOCALNET_MULTI_HOME (default
-# .localnet-multi), BLOCK_TIME (default 1s).
+# .localnet-multi), BLOCK_TIME (default 1s), PORT_OFFSET (added to every
+# port, default 0).
 #
 # Genesis: 1,000,000,000 OPEN in all; each validator 25,000,000 (1,000,000
 # bonded), the dev accounts and treasury as in the single-node localnet.
@@ -29,7 +30,8 @@ validator_open=25000000
 parse_devnet_args "${BASH_SOURCE[0]}" "$@"
 
 node_home() { echo "$base_dir/node$1"; }
-port() { echo $(($1 + 10 * $2)); } # port BASE NODE
+port_offset="${PORT_OFFSET:-0}"
+port() { echo $(($1 + 10 * $2 + port_offset)); } # port BASE NODE
 
 init_network() {
 	rm -rf "$base_dir"

@@ -1,0 +1,157 @@
+package system_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// The four-validator network of scripts/localnet-multi.sh: node i listens on
+// the single-node ports plus 10*i plus an offset.
+const multiValidators = 4
+
+var multiBasePorts = []int{26656, 26657, 9090, 1317, 8545, 8546}
+
+// TestFourValidatorNetwork writes the four homes with the script, starts the
+// four nodes on loopback and checks that they peer, agree on a chain with four
+// bonded validators and keep producing blocks.
+func TestFourValidatorNetwork(t *testing.T) {
+	base := t.TempDir()
+	offset := freePortOffset(t)
+
+	initialise := exec.Command(filepath.Join(repoRoot(), "scripts", "localnet-multi.sh"), "--init-only", "--reset")
+	initialise.Env = append(os.Environ(), "OPENLEDGERD="+localnet.bin, "LOCALNET_MULTI_HOME="+base,
+		"PORT_OFFSET="+strconv.Itoa(offset), "BLOCK_TIME=500ms")
+	out, err := initialise.CombinedOutput()
+	require.NoErrorf(t, err, "localnet-multi.sh --init-only: %s", out)
+
+	for i := range multiValidators {
+		home := filepath.Join(base, fmt.Sprintf("node%d", i))
+		logFile, err := os.Create(filepath.Join(home, "node.log"))
+		require.NoError(t, err)
+		node := exec.Command(localnet.bin, "start", "--home", home, "--log_no_color")
+		node.Stdout, node.Stderr = logFile, logFile
+		require.NoError(t, node.Start())
+		t.Cleanup(func() {
+			_ = node.Process.Signal(syscall.SIGTERM)
+			done := make(chan struct{})
+			go func() { _ = node.Wait(); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(20 * time.Second):
+				_ = node.Process.Kill()
+			}
+			logFile.Close()
+		})
+	}
+
+	rpc := func(i int) string { return fmt.Sprintf("http://127.0.0.1:%d", 26657+10*i+offset) }
+	deadline := time.Now().Add(3 * time.Minute)
+	for i := range multiValidators {
+		for {
+			if height, peers := nodeStatus(rpc(i)); height >= 3 && peers == multiValidators-1 {
+				break
+			}
+			if time.Now().After(deadline) {
+				height, peers := nodeStatus(rpc(i))
+				t.Fatalf("node %d at height %d with %d peers after 3 minutes", i, height, peers)
+			}
+			time.Sleep(500 * time.Millisecond)
+		}
+	}
+
+	var validators struct {
+		Result struct {
+			Total string `json:"total"`
+		} `json:"result"`
+	}
+	getJSON(t, rpc(3)+"/validators", &validators)
+	require.Equal(t, strconv.Itoa(multiValidators), validators.Result.Total)
+
+	// Every node holds the same block at a height all have passed.
+	hashes := map[string]bool{}
+	for i := range multiValidators {
+		var block struct {
+			Result struct {
+				BlockID struct {
+					Hash string `json:"hash"`
+				} `json:"block_id"`
+			} `json:"result"`
+		}
+		getJSON(t, rpc(i)+"/block?height=3", &block)
+		hashes[block.Result.BlockID.Hash] = true
+	}
+	require.Len(t, hashes, 1, "the four nodes disagree on block 3")
+}
+
+// freePortOffset finds an offset at which every port of the four nodes is free.
+func freePortOffset(t *testing.T) int {
+	t.Helper()
+	for offset := 20000; offset < 30000; offset += 137 {
+		if portsFree(offset) {
+			return offset
+		}
+	}
+	t.Fatal("no free port range for four nodes")
+	return 0
+}
+
+func portsFree(offset int) bool {
+	for i := range multiValidators {
+		for _, base := range multiBasePorts {
+			l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", base+10*i+offset))
+			if err != nil {
+				return false
+			}
+			l.Close()
+		}
+	}
+	return true
+}
+
+// nodeStatus is a node's latest height and its number of peers (0, 0 while it
+// does not answer).
+func nodeStatus(rpc string) (height int64, peers int) {
+	var status struct {
+		Result struct {
+			SyncInfo struct {
+				LatestBlockHeight string `json:"latest_block_height"`
+			} `json:"sync_info"`
+		} `json:"result"`
+	}
+	var netInfo struct {
+		Result struct {
+			NPeers string `json:"n_peers"`
+		} `json:"result"`
+	}
+	if decodeGet(rpc+"/status", &status) != nil || decodeGet(rpc+"/net_info", &netInfo) != nil {
+		return 0, 0
+	}
+	height, _ = strconv.ParseInt(status.Result.SyncInfo.LatestBlockHeight, 10, 64)
+	peers, _ = strconv.Atoi(netInfo.Result.NPeers)
+	return height, peers
+}
+
+func decodeGet(url string, into any) error {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	return json.NewDecoder(resp.Body).Decode(into)
+}
+
+func getJSON(t *testing.T, url string, into any) {
+	t.Helper()
+	require.NoError(t, decodeGet(url, into))
+}
