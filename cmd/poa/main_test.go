@@ -125,8 +125,24 @@ func TestHelpOnEveryCommand(t *testing.T) {
 	runPoa(t, "", "frobnicate").want(t, 2)
 	runPoa(t, "").want(t, 2)
 	runPoa(t, "", "attribute", "--no-such-flag").want(t, 2)
-	if r := runPoa(t, "", "index", "--help"); r.code != 0 || strings.Contains(r.stderr, "from-chain") {
+	if r := runPoa(t, "", "index", "--help"); r.code != 0 || !strings.Contains(r.stderr, "from-chain") {
 		t.Errorf("index help: %d %s", r.code, r.stderr)
+	}
+}
+
+// The chain path itself runs against a real node in tests/system; here, the
+// ways to call it wrongly.
+func TestIndexFromChainRefusesBadArguments(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "idx")
+	for _, args := range [][]string{
+		{"index", "--from-chain", "127.0.0.1:1", "--out", out},                                   // no --datanet
+		{"index", "--from-chain", "127.0.0.1:1", "--datanet", "1", "--input", "x", "--out", out}, // both inputs
+		{"index", "--from-chain", "127.0.0.1:1", "--datanet", "1", "--out", out},                 // nothing listens
+	} {
+		runPoa(t, "", args...).want(t, 2)
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Fatalf("poa %v left an index behind", args)
+		}
 	}
 }
 
