@@ -2,8 +2,6 @@ package app
 
 import (
 	"errors"
-	"maps"
-	"slices"
 
 	evmmempool "github.com/cosmos/evm/mempool"
 
@@ -84,9 +82,4 @@ func (app *OpenLedgerApp) Close() error {
 // Configurator is used by upgrade handlers to run module migrations.
 func (app *OpenLedgerApp) Configurator() module.Configurator {
 	return app.configurator
-}
-
-// sortedKeys returns a map's keys in order, for deterministic iteration.
-func sortedKeys[V any](m map[string]V) []string {
-	return slices.Sorted(maps.Keys(m))
 }
