@@ -28,10 +28,13 @@ func TestTransferDatanetOwnership(t *testing.T) {
 		require.Equal(t, []string{f.bob.str}, d.Curators)
 		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetOwnershipTransferred"), 1)
 
-		for owner, want := range map[string]int{f.owner.str: 0, f.alice.str: 1} {
-			resp, err := f.queries.Datanets(f.ctx, &types.QueryDatanetsRequest{Owner: owner})
+		for _, c := range []struct {
+			owner string
+			want  int
+		}{{f.owner.str, 0}, {f.alice.str, 1}} {
+			resp, err := f.queries.Datanets(f.ctx, &types.QueryDatanetsRequest{Owner: c.owner})
 			require.NoError(t, err)
-			require.Len(t, resp.Datanets, want, owner)
+			require.Len(t, resp.Datanets, c.want, c.owner)
 		}
 
 		// The previous owner has no rights left; the new one has them all.

@@ -41,10 +41,13 @@ func TestUpdateDatanet(t *testing.T) {
 		require.Equal(t, int64(startHeight+5), d.UpdatedHeight)
 		require.Equal(t, balance, f.balance(f.owner.addr), "updates are free")
 
-		for tag, want := range map[string]bool{"medical": false, "qa": true, "clinical": true} {
-			has, err := f.k.Datanets.Indexes.Tag.Has(f.ctx, tag, id)
+		for _, c := range []struct {
+			tag  string
+			want bool
+		}{{"medical", false}, {"qa", true}, {"clinical", true}} {
+			has, err := f.k.Datanets.Indexes.Tag.Has(f.ctx, c.tag, id)
 			require.NoError(t, err)
-			require.Equal(t, want, has, tag)
+			require.Equal(t, c.want, has, c.tag)
 		}
 		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetUpdated"), 1)
 	})
