@@ -97,7 +97,6 @@ func main() {
 type loadClient struct {
 	opts     options
 	txConfig client.TxConfig
-	conn     *grpc.ClientConn
 	auth     authtypes.QueryClient
 	txs      txtypes.ServiceClient
 	datanets datanettypes.QueryClient
@@ -131,7 +130,7 @@ func run(opts options) error {
 	}
 	defer conn.Close()
 	c := &loadClient{
-		opts: opts, txConfig: codecs.GetTxConfig(), conn: conn,
+		opts: opts, txConfig: codecs.GetTxConfig(),
 		auth: authtypes.NewQueryClient(conn), txs: txtypes.NewServiceClient(conn),
 		datanets: datanettypes.NewQueryClient(conn),
 	}
@@ -164,7 +163,7 @@ func run(opts options) error {
 		}
 		fmt.Printf("created datanet %d\n", c.datanetID)
 	}
-	fmt.Printf("funded %d senders; sending %d %s transactions\n", len(senders), opts.txs, opts.workload)
+	fmt.Printf("funded %d senders; sending %d %s transactions\n", len(senders), opts.txs/len(senders)*len(senders), opts.workload)
 	if err := c.sendLoad(ctx, senders); err != nil {
 		return err
 	}
