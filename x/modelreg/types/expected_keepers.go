@@ -1,0 +1,36 @@
+package types
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	datanettypes "github.com/openledger/openledger/x/datanet/types"
+)
+
+// AccountKeeper is what x/modelreg needs from x/auth.
+type AccountKeeper interface {
+	// GetModuleAddress returns the address of a module account.
+	GetModuleAddress(name string) sdk.AccAddress
+}
+
+// BankKeeper is what x/modelreg needs from x/bank: collecting registration
+// fees into the module account and burning them.
+type BankKeeper interface {
+	SendCoinsFromAccountToModule(ctx context.Context, senderAddr sdk.AccAddress, recipientModule string, amt sdk.Coins) error
+	BurnCoins(ctx context.Context, moduleName string, amounts sdk.Coins) error
+}
+
+// CommunityPoolKeeper is what x/modelreg needs from x/protocolpool. The
+// signature matches protocolpool's Keeper.FundCommunityPool in SDK v0.54,
+// which takes an sdk.Context.
+type CommunityPoolKeeper interface {
+	FundCommunityPool(ctx sdk.Context, amount sdk.Coins, sender sdk.AccAddress) error
+}
+
+// DatanetKeeper is what x/modelreg needs from x/datanet: the Datanet
+// versions a model was trained on. It matches x/datanet's Keeper.GetVersion
+// (version 0 there means the current one; x/modelreg never asks for 0).
+type DatanetKeeper interface {
+	GetVersion(ctx context.Context, datanetID, version uint64) (datanettypes.Version, error)
+}
