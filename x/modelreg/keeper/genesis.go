@@ -1,0 +1,51 @@
+package keeper
+
+import (
+	"context"
+
+	"github.com/openledger/openledger/x/modelreg/types"
+)
+
+// InitGenesis validates and writes the genesis state; the indexes are
+// rebuilt as the models are written.
+func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
+	if err := gs.Validate(k.addressCodec); err != nil {
+		return err
+	}
+	if err := k.Params.Set(ctx, gs.Params); err != nil {
+		return err
+	}
+	if err := k.NextModelID.Set(ctx, gs.NextModelId); err != nil {
+		return err
+	}
+	for _, m := range gs.Models {
+		if err := k.Models.Set(ctx, m.Id, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ExportGenesis returns the state, models in ascending id order.
+func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	next, err := k.NextModelID.Peek(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if next == 0 {
+		next = 1
+	}
+	gs := &types.GenesisState{Params: params, NextModelId: next}
+	err = k.Models.Walk(ctx, nil, func(_ uint64, m types.Model) (bool, error) {
+		gs.Models = append(gs.Models, m)
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return gs, nil
+}

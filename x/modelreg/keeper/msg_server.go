@@ -1,0 +1,43 @@
+package keeper
+
+import (
+	"context"
+
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/openledger/openledger/x/modelreg/types"
+)
+
+// msgServer implements types.MsgServer; each handler lives in
+// msg_server_<action>.go. Every handler checks everything it can before it
+// writes anything, so a failed message changes no state even outside a
+// transaction's cache.
+type msgServer struct {
+	Keeper
+}
+
+var _ types.MsgServer = msgServer{}
+
+// NewMsgServerImpl returns the Msg service of the keeper.
+func NewMsgServerImpl(k Keeper) types.MsgServer {
+	return msgServer{Keeper: k}
+}
+
+// ownedModel loads a model that the signer owns and that is not revoked.
+func (k Keeper) ownedModel(ctx context.Context, signer string, id uint64) (types.Model, error) {
+	_, owner, err := types.ParseAddress(k.addressCodec, "owner", signer)
+	if err != nil {
+		return types.Model{}, err
+	}
+	m, err := k.GetModel(ctx, id)
+	if err != nil {
+		return m, err
+	}
+	if m.Owner != owner {
+		return m, errorsmod.Wrapf(types.ErrNotModelOwner, "%s does not own model %d (owner %s)", owner, id, m.Owner)
+	}
+	if m.Status == types.MODEL_STATUS_REVOKED {
+		return m, errorsmod.Wrapf(types.ErrModelRevoked, "model %d", id)
+	}
+	return m, nil
+}
