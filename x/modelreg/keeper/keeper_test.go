@@ -360,7 +360,6 @@ func eventsOfType(ctx sdk.Context, typ string) []sdk.Event {
 	return out
 }
 
-
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	encCfg := moduletestutil.MakeTestEncodingConfig(modelreg.AppModule{})

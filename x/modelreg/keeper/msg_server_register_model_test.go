@@ -138,7 +138,7 @@ func TestRegisterModel(t *testing.T) {
 	for _, tc := range failures {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFixture(t)
-			f.register(baseMsg(f.owner))             // model 1: a base
+			f.register(baseMsg(f.owner))              // model 1: a base
 			f.register(adapterMsg(f.owner, 1, f.ds1)) // model 2: an adapter
 			msg := baseMsg(f.owner)
 			tc.mutate(f, msg)
