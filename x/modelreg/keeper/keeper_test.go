@@ -397,3 +397,6 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 		})
 	}
 }
+
+// headerAt is the header info of a block height.
+func headerAt(height int64) header.Info { return header.Info{Height: height} }

@@ -1,0 +1,55 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/openledger/openledger/x/modelreg/types"
+)
+
+func TestTransferModelOwnership(t *testing.T) {
+	t.Run("Success - owner and owner index move", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.register(baseMsg(f.owner))
+		_, err := deliver(f, f.msgs.TransferModelOwnership, &types.MsgTransferModelOwnership{Owner: f.owner.str, ModelId: id, NewOwner: f.alice.str})
+		require.NoError(t, err)
+		require.Equal(t, f.alice.str, f.model(id).Owner)
+		resp, err := f.queries.Models(f.ctx, &types.QueryModelsRequest{Owner: f.owner.str})
+		require.NoError(t, err)
+		require.Empty(t, resp.Models)
+		resp, err = f.queries.Models(f.ctx, &types.QueryModelsRequest{Owner: f.alice.str})
+		require.NoError(t, err)
+		require.Len(t, resp.Models, 1)
+	})
+
+	failures := []struct {
+		name string
+		msg  func(f *fixture) *types.MsgTransferModelOwnership
+		want *errorsmod.Error
+	}{
+		{"Failure - not the owner", func(f *fixture) *types.MsgTransferModelOwnership {
+			return &types.MsgTransferModelOwnership{Owner: f.alice.str, ModelId: 1, NewOwner: f.bob.str}
+		}, types.ErrNotModelOwner},
+		{"Failure - to the same owner", func(f *fixture) *types.MsgTransferModelOwnership {
+			return &types.MsgTransferModelOwnership{Owner: f.owner.str, ModelId: 1, NewOwner: f.owner.str}
+		}, types.ErrInvalidNewOwner},
+		{"Failure - invalid new owner", func(f *fixture) *types.MsgTransferModelOwnership {
+			return &types.MsgTransferModelOwnership{Owner: f.owner.str, ModelId: 1, NewOwner: "nobody"}
+		}, types.ErrInvalidNewOwner},
+		{"Failure - revoked model", func(f *fixture) *types.MsgTransferModelOwnership {
+			f.setStatus(1, types.MODEL_STATUS_REVOKED)
+			return &types.MsgTransferModelOwnership{Owner: f.owner.str, ModelId: 1, NewOwner: f.bob.str}
+		}, types.ErrModelRevoked},
+	}
+	for _, tc := range failures {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			f.register(baseMsg(f.owner))
+			msg := tc.msg(f)
+			requireFailsUnchanged(f, f.msgs.TransferModelOwnership, msg, tc.want)
+		})
+	}
+}

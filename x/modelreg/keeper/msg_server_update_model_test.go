@@ -1,0 +1,63 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	"github.com/openledger/openledger/x/modelreg/types"
+)
+
+func updateMsg(owner account, id uint64) *types.MsgUpdateModel {
+	return &types.MsgUpdateModel{
+		Owner: owner.str, ModelId: id, Name: "Llama 3 8B (v2 card)", Architecture: "llama-3-8b",
+		EvalMetrics: []types.Metric{{Name: "gsm8k", Value: "0.512300"}, {Name: "mmlu", Value: "0.670000"}},
+		License:     "MIT",
+		Price:       types.Price{PerCall: math.NewInt(2000), Per_1KTokens: math.ZeroInt()},
+	}
+}
+
+func TestUpdateModel(t *testing.T) {
+	t.Run("Success - metadata and price replaced", func(t *testing.T) {
+		f := newFixture(t)
+		id := f.register(baseMsg(f.owner))
+		f.ctx = f.ctx.WithHeaderInfo(headerAt(startHeight + 5))
+		_, err := deliver(f, f.msgs.UpdateModel, updateMsg(f.owner, id))
+		require.NoError(t, err)
+		m := f.model(id)
+		require.Equal(t, "MIT", m.License)
+		require.Equal(t, math.NewInt(2000), m.Price.PerCall)
+		require.Len(t, m.EvalMetrics, 2)
+		require.Equal(t, int64(startHeight+5), m.UpdatedHeight)
+		require.Equal(t, int64(startHeight), m.CreatedHeight)
+	})
+
+	failures := []struct {
+		name   string
+		mutate func(f *fixture, m *types.MsgUpdateModel)
+		want   *errorsmod.Error
+	}{
+		{"Failure - not the owner", func(f *fixture, m *types.MsgUpdateModel) { m.Owner = f.alice.str }, types.ErrNotModelOwner},
+		{"Failure - unknown model", func(_ *fixture, m *types.MsgUpdateModel) { m.ModelId = 9 }, types.ErrModelNotFound},
+		{"Failure - revoked model", func(f *fixture, _ *types.MsgUpdateModel) { f.setStatus(1, types.MODEL_STATUS_REVOKED) }, types.ErrModelRevoked},
+		{"Failure - empty name", func(_ *fixture, m *types.MsgUpdateModel) { m.Name = "" }, types.ErrInvalidName},
+		{"Failure - absurd price", func(_ *fixture, m *types.MsgUpdateModel) {
+			m.Price.PerCall = types.DefaultMaxPrice.MulRaw(2)
+		}, types.ErrInvalidPrice},
+		{"Failure - duplicate metric", func(_ *fixture, m *types.MsgUpdateModel) {
+			m.EvalMetrics = []types.Metric{{Name: "mmlu", Value: "0.100000"}, {Name: "mmlu", Value: "0.200000"}}
+		}, types.ErrInvalidMetrics},
+	}
+	for _, tc := range failures {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			id := f.register(baseMsg(f.owner))
+			msg := updateMsg(f.owner, id)
+			tc.mutate(f, msg)
+			requireFailsUnchanged(f, f.msgs.UpdateModel, msg, tc.want)
+		})
+	}
+}

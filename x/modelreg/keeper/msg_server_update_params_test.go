@@ -1,0 +1,51 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	"github.com/openledger/openledger/x/modelreg/types"
+)
+
+func TestUpdateParams(t *testing.T) {
+	t.Run("Success - authority sets params", func(t *testing.T) {
+		f := newFixture(t)
+		p := types.DefaultParams()
+		p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL
+		p.MaxPrice = math.NewInt(5)
+		_, err := deliver(f, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: f.authority, Params: p})
+		require.NoError(t, err)
+		got, err := f.k.Params.Get(f.ctx)
+		require.NoError(t, err)
+		require.Equal(t, p, got)
+	})
+
+	failures := []struct {
+		name   string
+		signer func(f *fixture) string
+		mutate func(p *types.Params)
+		want   *errorsmod.Error
+	}{
+		{"Failure - not the authority", func(f *fixture) string { return f.alice.str }, func(*types.Params) {}, sdkerrors.ErrUnauthorized},
+		{"Failure - unspecified fee destination", func(f *fixture) string { return f.authority },
+			func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_UNSPECIFIED }, types.ErrInvalidParams},
+		{"Failure - zero max price", func(f *fixture) string { return f.authority },
+			func(p *types.Params) { p.MaxPrice = math.ZeroInt() }, types.ErrInvalidParams},
+		{"Failure - negative fee", func(f *fixture) string { return f.authority },
+			func(p *types.Params) { p.RegistrationFee.Amount = math.NewInt(-1) }, types.ErrInvalidParams},
+	}
+	for _, tc := range failures {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			p := types.DefaultParams()
+			tc.mutate(&p)
+			requireFailsUnchanged(f, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: tc.signer(f), Params: p}, tc.want)
+		})
+	}
+}
