@@ -17,7 +17,8 @@ type LineageResult struct {
 	// Datasets are the Datanet versions the model and its ancestors were
 	// trained on, without duplicates, in ascending (datanet, version) order.
 	Datasets []types.DatasetRef
-	// Depth is the number of generations above the model (0: no ancestor).
+	// Depth is the number of breadth-first generations above the model (0:
+	// no ancestor): the largest shortest-path distance to an ancestor.
 	Depth int
 }
 
