@@ -1,0 +1,41 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/openledger/openledger/x/modelreg/keeper"
+	"github.com/openledger/openledger/x/modelreg/types"
+)
+
+func TestInvariants(t *testing.T) {
+	t.Run("Success - registered models hold", func(t *testing.T) {
+		f := newFixture(t)
+		base := f.register(baseMsg(f.owner))
+		f.register(adapterMsg(f.alice, base, f.ds1))
+		_, broken := keeper.AllInvariants(f.k)(f.ctx)
+		require.False(t, broken)
+	})
+	t.Run("Failure - base model missing", func(t *testing.T) {
+		f := newFixture(t)
+		base := f.register(baseMsg(f.owner))
+		id := f.register(adapterMsg(f.alice, base, f.ds1))
+		m := f.model(id)
+		m.BaseModelId = 7
+		require.NoError(t, f.k.Models.Set(f.ctx, id, m))
+		msg, broken := keeper.AllInvariants(f.k)(f.ctx)
+		require.True(t, broken)
+		require.Contains(t, msg, "model 7")
+	})
+	t.Run("Failure - base model not of kind base", func(t *testing.T) {
+		f := newFixture(t)
+		base := f.register(baseMsg(f.owner))
+		id := f.register(adapterMsg(f.alice, base, f.ds1))
+		m := f.model(base)
+		m.Kind = types.MODEL_KIND_FULL_FINE_TUNE
+		require.NoError(t, f.k.Models.Set(f.ctx, base, m))
+		_, broken := keeper.AllInvariants(f.k)(f.ctx)
+		require.True(t, broken, "model %d", id)
+	})
+}
