@@ -84,6 +84,7 @@ func TestGenesisValidate(t *testing.T) {
 			gs.Models[0].Kind = types.MODEL_KIND_FULL_FINE_TUNE
 			gs.Models[0].BaseModelId = 0
 		}},
+		{"Failure - previous version of another kind", func(gs *types.GenesisState) { gs.Models[1].PreviousVersionId = 1 }},
 		{"Failure - unspecified status", func(gs *types.GenesisState) { gs.Models[1].Status = types.MODEL_STATUS_UNSPECIFIED }},
 		{"Failure - non-canonical owner", func(gs *types.GenesisState) { gs.Models[0].Owner = "OPEN1XYZ" }},
 		{"Failure - zero next id", func(gs *types.GenesisState) { gs.Models = nil; gs.NextModelId = 0 }},

@@ -17,6 +17,7 @@ func TestDeprecateModel(t *testing.T) {
 		_, err := deliver(f, f.msgs.DeprecateModel, &types.MsgDeprecateModel{Owner: f.owner.str, ModelId: id})
 		require.NoError(t, err)
 		require.Equal(t, types.MODEL_STATUS_DEPRECATED, f.model(id).Status)
+		require.Len(t, eventsOfType(f.ctx, "openledger.modelreg.v1.EventModelDeprecated"), 1)
 		requireFailsUnchanged(f, f.msgs.RegisterModel, adapterMsg(f.alice, id, f.ds1), types.ErrModelNotActive)
 	})
 

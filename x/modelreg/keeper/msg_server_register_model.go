@@ -44,7 +44,7 @@ func (k msgServer) RegisterModel(ctx context.Context, msg *types.MsgRegisterMode
 	if err := k.checkBase(ctx, m.Kind, m.BaseModelId); err != nil {
 		return nil, err
 	}
-	if err := k.checkPreviousVersion(ctx, owner, m.PreviousVersionId); err != nil {
+	if err := k.checkPreviousVersion(ctx, owner, m.Kind, m.PreviousVersionId); err != nil {
 		return nil, err
 	}
 	if err := k.checkDepth(ctx, m); err != nil {
@@ -112,15 +112,19 @@ func (k Keeper) checkBase(ctx context.Context, kind types.ModelKind, baseID uint
 	return nil
 }
 
-// checkPreviousVersion checks that a superseded model exists, belongs to the
-// same owner and is not revoked.
-func (k Keeper) checkPreviousVersion(ctx context.Context, owner string, prevID uint64) error {
+// checkPreviousVersion checks that a superseded model exists, is of the same
+// kind, belongs to the same owner and is not revoked. Same kind keeps the
+// lineage graph narrow: a base model's only parent is its previous version.
+func (k Keeper) checkPreviousVersion(ctx context.Context, owner string, kind types.ModelKind, prevID uint64) error {
 	if prevID == 0 {
 		return nil
 	}
 	prev, err := k.GetModel(ctx, prevID)
 	if err != nil {
 		return errorsmod.Wrapf(types.ErrInvalidPreviousVersion, "%v", err)
+	}
+	if prev.Kind != kind {
+		return errorsmod.Wrapf(types.ErrInvalidPreviousVersion, "previous version %d is a %s, the new model a %s", prevID, prev.Kind, kind)
 	}
 	if prev.Owner != owner {
 		return errorsmod.Wrapf(types.ErrNotModelOwner, "previous version %d is owned by %s, not %s", prevID, prev.Owner, owner)

@@ -125,6 +125,10 @@ func TestRegisterModel(t *testing.T) {
 		}, types.ErrInvalidPrice},
 		{"Failure - empty license", func(_ *fixture, m *types.MsgRegisterModel) { m.License = "" }, types.ErrInvalidLicense},
 		{"Failure - previous version not found", func(_ *fixture, m *types.MsgRegisterModel) { m.PreviousVersionId = 99 }, types.ErrInvalidPreviousVersion},
+		{"Failure - previous version of another kind", func(f *fixture, m *types.MsgRegisterModel) {
+			*m = *adapterMsg(f.owner, 1, f.ds1)
+			m.PreviousVersionId = 1 // a base model
+		}, types.ErrInvalidPreviousVersion},
 		{"Failure - previous version of another owner", func(f *fixture, m *types.MsgRegisterModel) {
 			*m = *baseMsg(f.alice)
 			m.PreviousVersionId = 1

@@ -17,6 +17,7 @@ func TestTransferModelOwnership(t *testing.T) {
 		_, err := deliver(f, f.msgs.TransferModelOwnership, &types.MsgTransferModelOwnership{Owner: f.owner.str, ModelId: id, NewOwner: f.alice.str})
 		require.NoError(t, err)
 		require.Equal(t, f.alice.str, f.model(id).Owner)
+		require.Len(t, eventsOfType(f.ctx, "openledger.modelreg.v1.EventModelOwnershipTransferred"), 1)
 		resp, err := f.queries.Models(f.ctx, &types.QueryModelsRequest{Owner: f.owner.str})
 		require.NoError(t, err)
 		require.Empty(t, resp.Models)

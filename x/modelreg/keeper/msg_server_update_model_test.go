@@ -33,6 +33,7 @@ func TestUpdateModel(t *testing.T) {
 		require.Len(t, m.EvalMetrics, 2)
 		require.Equal(t, int64(startHeight+5), m.UpdatedHeight)
 		require.Equal(t, int64(startHeight), m.CreatedHeight)
+		require.Len(t, eventsOfType(f.ctx, "openledger.modelreg.v1.EventModelUpdated"), 1)
 	})
 
 	failures := []struct {

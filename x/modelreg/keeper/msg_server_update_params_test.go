@@ -24,6 +24,7 @@ func TestUpdateParams(t *testing.T) {
 		got, err := f.k.Params.Get(f.ctx)
 		require.NoError(t, err)
 		require.Equal(t, p, got)
+		require.Len(t, eventsOfType(f.ctx, "openledger.modelreg.v1.EventParamsUpdated"), 1)
 	})
 
 	failures := []struct {

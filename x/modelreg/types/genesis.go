@@ -42,6 +42,9 @@ func (gs GenesisState) Validate(ac address.Codec) error {
 			}
 			d = max(d, rd+1)
 		}
+		if m.PreviousVersionId != 0 && kinds[m.PreviousVersionId] != m.Kind {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "model %d: previous version %d is of another kind", m.Id, m.PreviousVersionId)
+		}
 		if m.BaseModelId != 0 && kinds[m.BaseModelId] != MODEL_KIND_BASE {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "model %d: base model %d is not of kind base", m.Id, m.BaseModelId)
 		}

@@ -53,7 +53,8 @@ type MsgRegisterModel struct {
 	License string `protobuf:"bytes,9,opt,name=license,proto3" json:"license,omitempty"`
 	// price is the inference price.
 	Price Price `protobuf:"bytes,10,opt,name=price,proto3" json:"price"`
-	// previous_version_id is the signer's model this one supersedes; 0 for none.
+	// previous_version_id is the signer's model of the same kind this one
+	// supersedes; 0 for none.
 	PreviousVersionId uint64 `protobuf:"varint,11,opt,name=previous_version_id,json=previousVersionId,proto3" json:"previous_version_id,omitempty"`
 }
 
