@@ -1,5 +1,6 @@
 // Package app wires the OpenLedger application: the Cosmos SDK modules, the
-// EVM (cosmos/evm), IBC (ibc-go) and OpenLedger's AI modules (x/datanet).
+// EVM (cosmos/evm), IBC (ibc-go) and OpenLedger's AI modules (x/datanet,
+// x/modelreg).
 //
 // The wiring is written out by hand rather than through depinject because
 // cosmos/evm and ibc-go are not depinject modules, and because a reader should
@@ -112,6 +113,9 @@ import (
 	"github.com/openledger/openledger/x/datanet"
 	datanetkeeper "github.com/openledger/openledger/x/datanet/keeper"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/modelreg"
+	modelregkeeper "github.com/openledger/openledger/x/modelreg/keeper"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
 func init() {
@@ -161,7 +165,8 @@ type OpenLedgerApp struct {
 	EVMMempool      sdkmempool.ExtMempool
 
 	// AI modules
-	DatanetKeeper datanetkeeper.Keeper
+	DatanetKeeper  datanetkeeper.Keeper
+	ModelregKeeper modelregkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -202,7 +207,7 @@ func New(
 		feegrant.StoreKey, evidencetypes.StoreKey, authzkeeper.StoreKey,
 		ibcexported.StoreKey, ibctransfertypes.StoreKey,
 		evmtypes.StoreKey, feemarkettypes.StoreKey, erc20types.StoreKey,
-		datanettypes.StoreKey,
+		datanettypes.StoreKey, modelregtypes.StoreKey,
 	)
 	objectKeys := storetypes.NewObjectStoreKeys(banktypes.ObjectStoreKey, evmtypes.ObjectKey)
 
@@ -373,6 +378,11 @@ func New(
 		runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), accountAddressCodec, authority,
 		app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper,
 	)
+	app.ModelregKeeper = modelregkeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[modelregtypes.StoreKey]),
+		runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), accountAddressCodec, authority,
+		app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper, app.DatanetKeeper,
+	)
 
 	vmModule := vm.NewAppModule(app.EVMKeeper, app.AccountKeeper, app.BankKeeper, app.AccountKeeper.AddressCodec())
 
@@ -397,6 +407,7 @@ func New(
 		feemarket.NewAppModule(app.FeeMarketKeeper),
 		erc20.NewAppModule(app.Erc20Keeper, app.AccountKeeper),
 		datanet.NewAppModule(app.DatanetKeeper),
+		modelreg.NewAppModule(app.ModelregKeeper),
 	)
 	app.BasicModuleManager = newBasicManager(app.ModuleManager)
 	app.BasicModuleManager.RegisterLegacyAminoCodec(app.legacyAmino)

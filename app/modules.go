@@ -27,6 +27,7 @@ import (
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
 // newBasicManager builds the codec/genesis/CLI registry from the module
@@ -94,7 +95,7 @@ func setModuleOrder(manager *module.Manager) {
 		evmtypes.ModuleName, feemarkettypes.ModuleName, erc20types.ModuleName,
 		ibctransfertypes.ModuleName,
 		// The AI modules check their module accounts' balances, set by bank.
-		datanettypes.ModuleName,
+		datanettypes.ModuleName, modelregtypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName,
 		feegrant.ModuleName, upgradetypes.ModuleName, consensusparamtypes.ModuleName,
 	}

@@ -20,6 +20,7 @@ import (
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
 // moduleAccountPermissions lists every module account and what it may do.
@@ -47,6 +48,9 @@ var moduleAccountPermissions = map[string][]string{
 	erc20types.ModuleName:                       {authtypes.Minter, authtypes.Burner},
 	// datanet holds contribution deposits and burns fees and forfeited deposits.
 	datanettypes.ModuleName: {authtypes.Burner},
+	// modelreg collects registration fees and burns them (or funds the
+	// community pool).
+	modelregtypes.ModuleName: {authtypes.Burner},
 }
 
 // ModuleAccountPermissions returns a copy of the module account permissions.
