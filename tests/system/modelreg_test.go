@@ -106,13 +106,26 @@ func TestModelRegistryLineage(t *testing.T) {
 	queryJSON(t, &model, "query", "modelreg", "model", adapterV1)
 	require.Equal(t, "MODEL_STATUS_DEPRECATED", model.Model.Status)
 
-	// Someone else cannot deprecate the owner's model: the simulation says
-	// so and nothing is broadcast.
-	_, err := localnet.tx(t, "modelreg", "deprecate-model", adapterV2, "--from", contributor, "--gas", "auto", "--gas-prices", gasPrice)
-	require.Error(t, err)
-	require.Contains(t, err.Error(), "owner")
-	queryJSON(t, &model, "query", "modelreg", "model", adapterV2)
-	require.Equal(t, "MODEL_STATUS_ACTIVE", model.Model.Status)
+	// Someone else can neither update nor deprecate the owner's model: the
+	// simulation says so and nothing is broadcast.
+	for _, args := range [][]string{
+		{"update-model", adapterV2, "hijacked", "llama", "apache-2.0", `{"per_call":"1","per_1k_tokens":"0"}`},
+		{"deprecate-model", adapterV2},
+	} {
+		args = append([]string{"modelreg"}, args...)
+		_, err := localnet.tx(t, append(args, "--from", contributor, "--gas", "auto", "--gas-prices", gasPrice)...)
+		require.Error(t, err)
+		require.Contains(t, err.Error(), "owner")
+	}
+	var unchanged struct {
+		Model struct {
+			Name   string `json:"name"`
+			Status string `json:"status"`
+		} `json:"model"`
+	}
+	queryJSON(t, &unchanged, "query", "modelreg", "model", adapterV2)
+	require.Equal(t, "support-lora", unchanged.Model.Name)
+	require.Equal(t, "MODEL_STATUS_ACTIVE", unchanged.Model.Status)
 }
 
 // modelFromPEFT writes a PEFT adapter folder with LoRA rank r and registers it.
