@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keeperutil"
 )
 
 // Every payment to x/datanet is one transfer from the payer into the module
@@ -33,23 +34,12 @@ func (k Keeper) collect(ctx context.Context, payer sdk.AccAddress, fee, deposit 
 
 // routeFee sends a fee held by the module account to its destination.
 func (k Keeper) routeFee(ctx context.Context, fee sdk.Coin, dest types.FeeDestination) error {
-	if fee.IsZero() {
-		return nil
-	}
-	coins := sdk.NewCoins(fee)
 	switch dest {
-	case types.FEE_DESTINATION_BURN:
-		if err := k.bankKeeper.BurnCoins(ctx, types.ModuleName, coins); err != nil {
-			return errorsmod.Wrapf(err, "burning fee %s", fee)
-		}
-	case types.FEE_DESTINATION_COMMUNITY_POOL:
-		if err := k.communityPoolKeeper.FundCommunityPool(sdk.UnwrapSDKContext(ctx), coins, k.moduleAddress); err != nil {
-			return errorsmod.Wrapf(err, "funding the community pool with fee %s", fee)
-		}
-	default:
-		return errorsmod.Wrapf(types.ErrInvalidParams, "fee_destination %s", dest)
+	case types.FEE_DESTINATION_BURN, types.FEE_DESTINATION_COMMUNITY_POOL:
+		return keeperutil.RouteFee(ctx, k.bankKeeper, k.communityPoolKeeper, types.ModuleName, k.moduleAddress,
+			fee, dest == types.FEE_DESTINATION_COMMUNITY_POOL)
 	}
-	return nil
+	return errorsmod.Wrapf(types.ErrInvalidParams, "fee_destination %s", dest)
 }
 
 // returnDeposit pays a held deposit back.

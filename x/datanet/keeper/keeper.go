@@ -4,7 +4,6 @@ package keeper
 import (
 	"context"
 	"fmt"
-	"reflect"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
@@ -19,6 +18,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keeperutil"
 )
 
 // Keeper is the state of x/datanet and the services it uses.
@@ -85,7 +85,7 @@ func NewKeeper(
 		{"community pool keeper", communityPoolKeeper},
 	}
 	for _, d := range deps {
-		if isNil(d.dep) {
+		if keeperutil.IsNil(d.dep) {
 			panic(fmt.Sprintf("x/%s keeper: %s is nil", types.ModuleName, d.name))
 		}
 	}
@@ -131,19 +131,6 @@ func NewKeeper(
 	}
 	k.Schema = schema
 	return k
-}
-
-// isNil reports a nil interface or an interface holding a nil pointer, map,
-// slice or function.
-func isNil(v any) bool {
-	if v == nil {
-		return true
-	}
-	switch rv := reflect.ValueOf(v); rv.Kind() {
-	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Func, reflect.Interface, reflect.Chan:
-		return rv.IsNil()
-	}
-	return false
 }
 
 // GetAuthority returns the account allowed to change params.

@@ -13,6 +13,8 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/openledger/openledger/x/internal/keeperutil"
 )
 
 // Metadata is the editable description of a Datanet, as set by
@@ -269,21 +271,7 @@ func ValidateReason(reason string) error {
 // ParseAddress decodes an account address with the chain's address codec and
 // returns it with its canonical string form, the one stored in state.
 func ParseAddress(ac address.Codec, field, s string) (sdk.AccAddress, string, error) {
-	if s == "" {
-		return nil, "", errorsmod.Wrapf(ErrInvalidAddress, "%s is empty", field)
-	}
-	bz, err := ac.StringToBytes(s)
-	if err != nil {
-		return nil, "", errorsmod.Wrapf(ErrInvalidAddress, "%s %q: %v", field, s, err)
-	}
-	if len(bz) == 0 {
-		return nil, "", errorsmod.Wrapf(ErrInvalidAddress, "%s %q is empty", field, s)
-	}
-	canonical, err := ac.BytesToString(bz)
-	if err != nil {
-		return nil, "", errorsmod.Wrapf(ErrInvalidAddress, "%s %q: %v", field, s, err)
-	}
-	return bz, canonical, nil
+	return keeperutil.ParseAddress(ac, ErrInvalidAddress, field, s)
 }
 
 // CanonicalCurators checks a curator set (at most MaxCurators valid addresses,

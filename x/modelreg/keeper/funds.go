@@ -7,6 +7,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/openledger/openledger/x/internal/keeperutil"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -21,21 +22,14 @@ func (k Keeper) collectFee(ctx context.Context, payer sdk.AccAddress, fee sdk.Co
 	if fee.IsZero() {
 		return nil
 	}
-	coins := sdk.NewCoins(fee)
-	if err := k.bankKeeper.SendCoinsFromAccountToModule(ctx, payer, types.ModuleName, coins); err != nil {
-		return errorsmod.Wrapf(err, "paying registration fee %s", fee)
-	}
 	switch dest {
-	case types.FEE_DESTINATION_BURN:
-		if err := k.bankKeeper.BurnCoins(ctx, types.ModuleName, coins); err != nil {
-			return errorsmod.Wrapf(err, "burning fee %s", fee)
-		}
-	case types.FEE_DESTINATION_COMMUNITY_POOL:
-		if err := k.communityPoolKeeper.FundCommunityPool(sdk.UnwrapSDKContext(ctx), coins, k.moduleAddress); err != nil {
-			return errorsmod.Wrapf(err, "funding the community pool with fee %s", fee)
-		}
+	case types.FEE_DESTINATION_BURN, types.FEE_DESTINATION_COMMUNITY_POOL:
 	default:
 		return errorsmod.Wrapf(types.ErrInvalidParams, "fee_destination %s", dest)
 	}
-	return nil
+	if err := k.bankKeeper.SendCoinsFromAccountToModule(ctx, payer, types.ModuleName, sdk.NewCoins(fee)); err != nil {
+		return errorsmod.Wrapf(err, "paying registration fee %s", fee)
+	}
+	return keeperutil.RouteFee(ctx, k.bankKeeper, k.communityPoolKeeper, types.ModuleName, k.moduleAddress,
+		fee, dest == types.FEE_DESTINATION_COMMUNITY_POOL)
 }

@@ -11,6 +11,8 @@ import (
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/openledger/openledger/x/internal/keeperutil"
 )
 
 // validateText accepts non-empty valid UTF-8 of at most max bytes, without
@@ -305,19 +307,5 @@ func SameRoot(a, b []byte) bool { return bytes.Equal(a, b) }
 // ParseAddress decodes an account address with the chain's address codec and
 // returns it with its canonical string form, the one stored in state.
 func ParseAddress(ac address.Codec, field, s string) (sdk.AccAddress, string, error) {
-	if s == "" {
-		return nil, "", errorsmod.Wrapf(ErrInvalidAddress, "%s is empty", field)
-	}
-	bz, err := ac.StringToBytes(s)
-	if err != nil {
-		return nil, "", errorsmod.Wrapf(ErrInvalidAddress, "%s %q: %v", field, s, err)
-	}
-	if len(bz) == 0 {
-		return nil, "", errorsmod.Wrapf(ErrInvalidAddress, "%s %q is empty", field, s)
-	}
-	canonical, err := ac.BytesToString(bz)
-	if err != nil {
-		return nil, "", errorsmod.Wrapf(ErrInvalidAddress, "%s %q: %v", field, s, err)
-	}
-	return bz, canonical, nil
+	return keeperutil.ParseAddress(ac, ErrInvalidAddress, field, s)
 }
