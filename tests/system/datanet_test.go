@@ -176,12 +176,7 @@ func runPoa(t *testing.T, args ...string) string {
 
 func datanetTx(t *testing.T, from string, args ...string) {
 	t.Helper()
-	args = append([]string{"datanet"}, args...)
-	args = append(args, "--from", from, "--gas", datanetTxGas, "--fees", datanetTxFee+"aopen")
-	res, err := localnet.tx(t, args...)
-	require.NoError(t, err)
-	included := localnet.waitTx(t, res.TxHash)
-	require.Zerof(t, included.Code, "%v: %s", args, included.RawLog)
+	moduleTx(t, from, "datanet", args...)
 }
 
 func decision(id string, accept bool, reason string) string {

@@ -138,6 +138,9 @@ func startNode(bin, home string) (*node, error) {
 	if out, err := initialise.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("scripts/localnet.sh --init-only: %v\n%s", err, out)
 	}
+	if err := shortenPeriods(home); err != nil {
+		return nil, fmt.Errorf("shortening genesis periods: %w", err)
+	}
 
 	logFile, err := os.Create(n.logPath)
 	if err != nil {
