@@ -1,0 +1,194 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/openledger/openledger/x/agentstake/types"
+)
+
+// queryServer implements types.QueryServer.
+type queryServer struct {
+	k Keeper
+}
+
+var _ types.QueryServer = queryServer{}
+
+// NewQueryServerImpl returns the Query service of the keeper.
+func NewQueryServerImpl(k Keeper) types.QueryServer {
+	return queryServer{k: k}
+}
+
+// errNilRequest answers a request that is nil.
+var errNilRequest = errorsmod.Wrap(types.ErrInvalidRequest, "empty request")
+
+// parseOperator decodes an operator in a request.
+func (q queryServer) parseOperator(field, s string) (sdk.AccAddress, error) {
+	op, _, err := types.ParseAddress(q.k.addressCodec, field, s)
+	if err != nil {
+		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", err)
+	}
+	return op, nil
+}
+
+// Params returns the module parameters.
+func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	params, err := q.k.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryParamsResponse{Params: params}, nil
+}
+
+// Agent returns one agent.
+func (q queryServer) Agent(ctx context.Context, req *types.QueryAgentRequest) (*types.QueryAgentResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	op, err := q.parseOperator("operator", req.Operator)
+	if err != nil {
+		return nil, err
+	}
+	a, err := q.k.GetAgent(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryAgentResponse{Agent: a}, nil
+}
+
+// Agents lists agents: all, or by kind, owner or model (one filter at most).
+func (q queryServer) Agents(ctx context.Context, req *types.QueryAgentsRequest) (*types.QueryAgentsResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	filters := 0
+	for _, set := range []bool{req.Kind != types.AGENT_KIND_UNSPECIFIED, req.Owner != "", req.ModelId != 0} {
+		if set {
+			filters++
+		}
+	}
+	if filters > 1 {
+		return nil, errorsmod.Wrap(types.ErrInvalidRequest, "set at most one of kind, owner and model_id")
+	}
+	byKey := func(key collections.Pair[int32, sdk.AccAddress], _ collections.NoValue) (types.Agent, error) {
+		return q.k.GetAgent(ctx, key.K2())
+	}
+	var (
+		agents []types.Agent
+		page   *query.PageResponse
+		err    error
+	)
+	switch {
+	case req.Kind != types.AGENT_KIND_UNSPECIFIED:
+		if err := types.ValidateKind(req.Kind); err != nil {
+			return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", err)
+		}
+		agents, page, err = query.CollectionPaginate(ctx, q.k.Agents.Indexes.Kind, req.Pagination, byKey,
+			query.WithCollectionPaginationPairPrefix[int32, sdk.AccAddress](int32(req.Kind)))
+	case req.Owner != "":
+		owner, perr := q.parseOperator("owner", req.Owner)
+		if perr != nil {
+			return nil, perr
+		}
+		agents, page, err = query.CollectionPaginate(ctx, q.k.Agents.Indexes.Owner, req.Pagination,
+			func(key collections.Pair[sdk.AccAddress, sdk.AccAddress], _ collections.NoValue) (types.Agent, error) {
+				return q.k.GetAgent(ctx, key.K2())
+			},
+			query.WithCollectionPaginationPairPrefix[sdk.AccAddress, sdk.AccAddress](owner))
+	case req.ModelId != 0:
+		agents, page, err = query.CollectionPaginate(ctx, q.k.Agents.Indexes.Model, req.Pagination,
+			func(key collections.Pair[uint64, sdk.AccAddress], _ collections.NoValue) (types.Agent, error) {
+				return q.k.GetAgent(ctx, key.K2())
+			},
+			query.WithCollectionPaginationPairPrefix[uint64, sdk.AccAddress](req.ModelId))
+	default:
+		agents, page, err = query.CollectionPaginate(ctx, q.k.Agents, req.Pagination,
+			func(_ sdk.AccAddress, a types.Agent) (types.Agent, error) { return a, nil })
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryAgentsResponse{Agents: agents, Pagination: page}, nil
+}
+
+// TotalStake returns the active stake of each kind and the module totals.
+func (q queryServer) TotalStake(ctx context.Context, req *types.QueryTotalStakeRequest) (*types.QueryTotalStakeResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	resp := &types.QueryTotalStakeResponse{}
+	for _, kind := range allKinds {
+		v, err := q.k.activeStake(ctx, kind)
+		if err != nil {
+			return nil, err
+		}
+		resp.Kinds = append(resp.Kinds, types.KindStake{Kind: kind, ActiveBonded: v})
+	}
+	var err error
+	if resp.TotalBonded, err = getInt(ctx, q.k.TotalBonded); err != nil {
+		return nil, err
+	}
+	if resp.TotalUnbonding, err = getInt(ctx, q.k.TotalUnbonding); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// UnbondingEntries lists an agent's unbonding entries by id.
+func (q queryServer) UnbondingEntries(ctx context.Context, req *types.QueryUnbondingEntriesRequest) (*types.QueryUnbondingEntriesResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	op, err := q.parseOperator("operator", req.Operator)
+	if err != nil {
+		return nil, err
+	}
+	entries, page, err := query.CollectionPaginate(ctx, q.k.UnbondingEntries, req.Pagination,
+		func(_ collections.Pair[sdk.AccAddress, uint64], e types.UnbondingEntry) (types.UnbondingEntry, error) { return e, nil },
+		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](op))
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryUnbondingEntriesResponse{Entries: entries, Pagination: page}, nil
+}
+
+// SlashHistory lists an agent's slash records by id.
+func (q queryServer) SlashHistory(ctx context.Context, req *types.QuerySlashHistoryRequest) (*types.QuerySlashHistoryResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	op, err := q.parseOperator("operator", req.Operator)
+	if err != nil {
+		return nil, err
+	}
+	records, page, err := query.CollectionPaginate(ctx, q.k.SlashRecords, req.Pagination,
+		func(_ collections.Pair[sdk.AccAddress, uint64], r types.SlashRecord) (types.SlashRecord, error) { return r, nil },
+		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](op))
+	if err != nil {
+		return nil, err
+	}
+	return &types.QuerySlashHistoryResponse{Records: records, Pagination: page}, nil
+}
+
+// SettlementDomain returns the EIP-712 domain of settlements.
+func (q queryServer) SettlementDomain(_ context.Context, req *types.QuerySettlementDomainRequest) (*types.QuerySettlementDomainResponse, error) {
+	if req == nil {
+		return nil, errNilRequest
+	}
+	d := types.SettlementDomain(q.k.evmChainID)
+	return &types.QuerySettlementDomainResponse{
+		EvmChainId:        d.ChainID,
+		VerifyingContract: common.BytesToAddress(d.VerifyingContract).Hex(),
+		SettlementType:    types.SettlementType,
+	}, nil
+}
