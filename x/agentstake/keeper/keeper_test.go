@@ -1,0 +1,390 @@
+package keeper_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/core/address"
+	"cosmossdk.io/core/header"
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+	"github.com/cosmos/cosmos-sdk/runtime"
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
+	"github.com/cosmos/cosmos-sdk/testutil"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
+	"github.com/openledger/openledger/x/agentstake"
+	"github.com/openledger/openledger/x/agentstake/keeper"
+	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/banktest"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
+)
+
+const (
+	denom = types.BondDenom
+	// startHeight is the block height of the test context.
+	startHeight = 100
+	// evmChainID is the EVM chain id of the test chain.
+	evmChainID = 6736
+)
+
+// startTime is the block time of the test context.
+var startTime = time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+
+// bank is the conserving test bank with the blocked-address check of x/bank.
+type bank struct {
+	*banktest.Bank
+	blocked map[string]bool // look-ups only
+}
+
+func (b *bank) BlockedAddr(addr sdk.AccAddress) bool { return b.blocked[string(addr)] }
+
+// fakeModels is a ModelregKeeper holding models in a slice, answering like
+// x/modelreg's keeper.
+type fakeModels struct{ models []modelregtypes.Model }
+
+func (m *fakeModels) GetModel(_ context.Context, id uint64) (modelregtypes.Model, error) {
+	for _, x := range m.models {
+		if x.Id == id {
+			return x, nil
+		}
+	}
+	return modelregtypes.Model{}, errorsmod.Wrapf(modelregtypes.ErrModelNotFound, "model %d", id)
+}
+
+func (m *fakeModels) setStatus(id uint64, s modelregtypes.ModelStatus) {
+	for i := range m.models {
+		if m.models[i].Id == id {
+			m.models[i].Status = s
+		}
+	}
+}
+
+type noModuleAccounts struct{}
+
+func (noModuleAccounts) GetModuleAddress(string) sdk.AccAddress { return nil }
+
+type fakeAccountKeeper struct{}
+
+func (fakeAccountKeeper) GetModuleAddress(name string) sdk.AccAddress {
+	return authtypes.NewModuleAddress(name)
+}
+
+// recordingHooks records the hook calls.
+type recordingHooks struct {
+	slashed []string
+	left    []string
+	fail    error
+}
+
+func (h *recordingHooks) AfterAgentSlashed(_ context.Context, op sdk.AccAddress, reason types.SlashReason, amount math.Int) error {
+	h.slashed = append(h.slashed, fmt.Sprintf("%s %s %s", sdk.AccAddress(op), reason, amount))
+	return h.fail
+}
+
+func (h *recordingHooks) AfterAgentLeftActiveSet(_ context.Context, op sdk.AccAddress) error {
+	h.left = append(h.left, sdk.AccAddress(op).String())
+	return h.fail
+}
+
+// account is a test account: its address and its canonical string.
+type account struct {
+	addr sdk.AccAddress
+	str  string
+	// key signs settlements (set for eth accounts).
+	key *ecdsa.PrivateKey
+}
+
+type fixture struct {
+	t         testing.TB
+	ctx       sdk.Context
+	key       *storetypes.KVStoreKey
+	k         keeper.Keeper
+	msgs      types.MsgServer
+	queries   types.QueryServer
+	bank      *bank
+	models    *fakeModels
+	hooks     *recordingHooks
+	ac        address.Codec
+	cdc       codec.Codec
+	authority string
+
+	owner, alice, bob account
+	// node is an account with a real secp256k1 key (serving node operator).
+	node account
+}
+
+// startBalance is what every test account starts with: 1,000,000 OPEN.
+var startBalance = sdk.NewCoins(sdk.NewCoin(denom, open(1_000_000)))
+
+// open is n OPEN in aopen.
+func open(n int64) math.Int { return math.NewIntWithDecimal(n, 18) }
+
+// ethAccount derives an account from a fixed private key.
+func ethAccount(t testing.TB, ac address.Codec, seed byte) account {
+	t.Helper()
+	priv, err := crypto.ToECDSA(bytes.Repeat([]byte{seed}, 32))
+	require.NoError(t, err)
+	addr := sdk.AccAddress(crypto.PubkeyToAddress(priv.PublicKey).Bytes())
+	s, err := ac.BytesToString(addr)
+	require.NoError(t, err)
+	return account{addr: addr, str: s, key: priv}
+}
+
+func newFixture(t testing.TB) *fixture {
+	key := storetypes.NewKVStoreKey(types.StoreKey)
+	tctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test"))
+	ctx := tctx.Ctx.WithBlockHeight(startHeight).WithHeaderInfo(header.Info{Height: startHeight, Time: startTime})
+	encCfg := moduletestutil.MakeTestEncodingConfig(agentstake.AppModule{})
+	ac := addresscodec.NewBech32Codec("open")
+	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
+	require.NoError(t, err)
+
+	b := &bank{Bank: banktest.New(types.ModuleName), blocked: map[string]bool{}}
+	b.blocked[string(authtypes.NewModuleAddress("distribution"))] = true
+	models := &fakeModels{}
+	for id := uint64(1); id <= 3; id++ {
+		models.models = append(models.models, modelregtypes.Model{Id: id, Status: modelregtypes.MODEL_STATUS_ACTIVE})
+	}
+	k := keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
+		runtime.ProvideHeaderInfoService(nil), ac, authority, evmChainID, fakeAccountKeeper{}, b, models)
+	hooks := &recordingHooks{}
+	k = k.SetHooks(hooks)
+	require.NoError(t, k.InitGenesis(ctx, *types.DefaultGenesis()))
+
+	f := &fixture{
+		t: t, ctx: ctx, key: key, k: k, bank: b, models: models, hooks: hooks, ac: ac, cdc: encCfg.Codec, authority: authority,
+		msgs: keeper.NewMsgServerImpl(k), queries: keeper.NewQueryServerImpl(k),
+	}
+	for _, a := range []struct {
+		acc  *account
+		name string
+	}{{&f.owner, "owner"}, {&f.alice, "alice"}, {&f.bob, "bob"}} {
+		addr := sdk.AccAddress(fmt.Sprintf("%-20s", a.name)[:20])
+		s, err := ac.BytesToString(addr)
+		require.NoError(t, err)
+		*a.acc = account{addr: addr, str: s}
+		b.Mint(addr, startBalance)
+	}
+	f.node = ethAccount(t, ac, 0x42)
+	b.Mint(f.node.addr, startBalance)
+	return f
+}
+
+// deliver runs a message the way a transaction does: in a cached context
+// written back only on success. It then checks the module's invariants and
+// that the bank's balances add up to its supply.
+func deliver[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req) (Resp, error) {
+	f.t.Helper()
+	cacheCtx, write := f.ctx.CacheContext()
+	bankBefore := f.bank.Clone()
+	resp, err := handler(cacheCtx, msg)
+	if err != nil {
+		f.bank.Bank = bankBefore
+		return resp, err
+	}
+	write()
+	f.checkInvariants()
+	return resp, nil
+}
+
+func (f *fixture) checkInvariants() {
+	f.t.Helper()
+	msg, broken := keeper.AllInvariants(f.k)(f.ctx)
+	require.False(f.t, broken, msg)
+	require.True(f.t, f.bank.Total().Equal(f.bank.Supply()), "balances %s, supply %s", f.bank.Total(), f.bank.Supply())
+}
+
+// state is everything a message could change: the module's raw store and
+// every balance and the supply.
+type state struct {
+	kv   [][2][]byte
+	bank *banktest.Bank
+}
+
+func (f *fixture) snapshot() state {
+	s := state{bank: f.bank.Clone()}
+	it := f.ctx.KVStore(f.key).Iterator(nil, nil)
+	defer it.Close()
+	for ; it.Valid(); it.Next() {
+		s.kv = append(s.kv, [2][]byte{bytes.Clone(it.Key()), bytes.Clone(it.Value())})
+	}
+	return s
+}
+
+// requireFailsUnchanged runs a message directly on the test context (no
+// cache, unlike a transaction) and checks that it fails with want and
+// leaves the store and every balance exactly as they were.
+func requireFailsUnchanged[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req, want *errorsmod.Error) {
+	f.t.Helper()
+	before := f.snapshot()
+	_, err := handler(f.ctx, msg)
+	require.Error(f.t, err)
+	require.ErrorIs(f.t, err, want, "got %v", err)
+	after := f.snapshot()
+	require.Equal(f.t, before.kv, after.kv, "a failed message changed the store")
+	require.True(f.t, before.bank.Equal(after.bank), "a failed message moved coins")
+}
+
+func (f *fixture) balance(addr sdk.AccAddress) math.Int {
+	return f.bank.Balance(addr).AmountOf(denom)
+}
+
+func (f *fixture) moduleBalance() math.Int {
+	return f.bank.ModuleBalance(types.ModuleName).AmountOf(denom)
+}
+
+func (f *fixture) setParams(mutate func(*types.Params)) {
+	p, err := f.k.Params.Get(f.ctx)
+	require.NoError(f.t, err)
+	mutate(&p)
+	require.NoError(f.t, f.k.Params.Set(f.ctx, p))
+}
+
+// advance moves the block height and time forward.
+func (f *fixture) advance(blocks int64, d time.Duration) {
+	h := f.ctx.HeaderInfo()
+	h.Height += blocks
+	h.Time = h.Time.Add(d)
+	f.ctx = f.ctx.WithBlockHeight(h.Height).WithHeaderInfo(h)
+}
+
+// endBlock runs EndBlock and the invariants.
+func (f *fixture) endBlock() {
+	f.t.Helper()
+	require.NoError(f.t, f.k.EndBlock(f.ctx))
+	f.checkInvariants()
+}
+
+// servingNodeMsg registers acc's own serving node for models 1 and 2 with
+// the minimum stake.
+func servingNodeMsg(owner account) *types.MsgRegisterAgent {
+	return &types.MsgRegisterAgent{
+		Owner: owner.str, Kind: types.AGENT_KIND_SERVING_NODE, ModelIds: []uint64{1, 2},
+		Endpoint: "https://node.example.org/v1", MetadataUri: "ipfs://bafynode",
+		Stake: types.DefaultMinStakeServingNode,
+	}
+}
+
+// attestorMsg registers owner's attestor with stake.
+func attestorMsg(owner account, stake math.Int) *types.MsgRegisterAgent {
+	return &types.MsgRegisterAgent{Owner: owner.str, Kind: types.AGENT_KIND_ATTESTOR, Stake: stake}
+}
+
+func (f *fixture) register(msg *types.MsgRegisterAgent) sdk.AccAddress {
+	f.t.Helper()
+	resp, err := deliver(f, f.msgs.RegisterAgent, msg)
+	require.NoError(f.t, err)
+	op, err := f.ac.StringToBytes(resp.Operator)
+	require.NoError(f.t, err)
+	return op
+}
+
+func (f *fixture) agent(op sdk.AccAddress) types.Agent {
+	f.t.Helper()
+	a, err := f.k.GetAgent(f.ctx, op)
+	require.NoError(f.t, err)
+	return a
+}
+
+func (f *fixture) unbond(owner account, op sdk.AccAddress, amt math.Int) types.UnbondingEntry {
+	f.t.Helper()
+	resp, err := deliver(f, f.msgs.BeginUnbonding, &types.MsgBeginUnbonding{Owner: owner.str, Operator: f.str(op), Amount: amt})
+	require.NoError(f.t, err)
+	return resp.Entry
+}
+
+func (f *fixture) str(addr sdk.AccAddress) string {
+	s, err := f.ac.BytesToString(addr)
+	require.NoError(f.t, err)
+	return s
+}
+
+func (f *fixture) activeStake(kind types.AgentKind) math.Int {
+	resp, err := f.queries.TotalStake(f.ctx, &types.QueryTotalStakeRequest{})
+	require.NoError(f.t, err)
+	for _, ks := range resp.Kinds {
+		if ks.Kind == kind {
+			return ks.ActiveBonded
+		}
+	}
+	return math.ZeroInt()
+}
+
+// eventsOfType returns the typed events of a type emitted so far.
+func eventsOfType(ctx sdk.Context, typ string) []sdk.Event {
+	var out []sdk.Event
+	for _, e := range ctx.EventManager().Events() {
+		if e.Type == typ {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
+	key := storetypes.NewKVStoreKey(types.StoreKey)
+	encCfg := moduletestutil.MakeTestEncodingConfig(agentstake.AppModule{})
+	ac := addresscodec.NewBech32Codec("open")
+	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
+	require.NoError(t, err)
+	b := &bank{Bank: banktest.New(types.ModuleName)}
+	store := runtime.NewKVStoreService(key)
+	hs := runtime.ProvideHeaderInfoService(nil)
+	var nilModels *fakeModels
+
+	cases := []struct {
+		name string
+		make func()
+	}{
+		{"Failure - nil store service", func() {
+			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, hs, ac, authority, evmChainID, fakeAccountKeeper{}, b, &fakeModels{})
+		}},
+		{"Failure - nil modelreg keeper (typed nil pointer)", func() {
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, evmChainID, fakeAccountKeeper{}, b, nilModels)
+		}},
+		{"Failure - nil bank keeper", func() {
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, evmChainID, fakeAccountKeeper{}, nil, &fakeModels{})
+		}},
+		{"Failure - module account not registered", func() {
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, evmChainID, noModuleAccounts{}, b, &fakeModels{})
+		}},
+		{"Failure - invalid authority", func() {
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, "gov", evmChainID, fakeAccountKeeper{}, b, &fakeModels{})
+		}},
+		{"Failure - zero EVM chain id", func() {
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, 0, fakeAccountKeeper{}, b, &fakeModels{})
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Panics(t, tc.make)
+		})
+	}
+}
+
+func TestSetHooks(t *testing.T) {
+	f := newFixture(t)
+	require.Panics(t, func() { f.k.SetHooks(&recordingHooks{}) }, "hooks may be set once")
+
+	// Copies of the keeper made before SetHooks see the hooks.
+	key := storetypes.NewKVStoreKey(types.StoreKey)
+	k := keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{},
+		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, evmChainID, fakeAccountKeeper{}, f.bank, f.models)
+	early := k
+	h := &recordingHooks{}
+	k.SetHooks(types.NewMultiHooks(h))
+	require.Panics(t, func() { early.SetHooks(h) })
+}

@@ -1,0 +1,88 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	"github.com/openledger/openledger/x/agentstake/types"
+)
+
+func TestAddStake(t *testing.T) {
+	t.Run("Success - adds to the bond and the active total", func(t *testing.T) {
+		f := newFixture(t)
+		op := f.register(servingNodeMsg(f.owner))
+		_, err := deliver(f, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(5)})
+		require.NoError(t, err)
+		want := types.DefaultMinStakeServingNode.Add(open(5))
+		require.Equal(t, want, f.agent(op).Bonded)
+		require.Equal(t, want, f.activeStake(types.AGENT_KIND_SERVING_NODE))
+		require.Len(t, eventsOfType(f.ctx, "openledger.agentstake.v1.EventStakeAdded"), 1)
+	})
+
+	t.Run("Success - an inactive agent back at the minimum becomes active", func(t *testing.T) {
+		f := newFixture(t)
+		op := f.register(servingNodeMsg(f.owner))
+		f.unbond(f.owner, op, open(1))
+		require.Equal(t, types.AGENT_STATUS_INACTIVE, f.agent(op).Status)
+		require.True(t, f.activeStake(types.AGENT_KIND_SERVING_NODE).IsZero())
+		_, err := deliver(f, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(1)})
+		require.NoError(t, err)
+		require.Equal(t, types.AGENT_STATUS_ACTIVE, f.agent(op).Status)
+		require.Equal(t, types.DefaultMinStakeServingNode, f.activeStake(types.AGENT_KIND_SERVING_NODE))
+	})
+
+	t.Run("Success - a jailed agent stays jailed", func(t *testing.T) {
+		f := newFixture(t)
+		op := f.register(servingNodeMsg(f.owner))
+		_, err := f.k.Slash(f.ctx, op, types.SLASH_REASON_GOVERNANCE, "prop 1", nil, 0)
+		require.NoError(t, err)
+		_, err = deliver(f, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(5000)})
+		require.NoError(t, err)
+		require.Equal(t, types.AGENT_STATUS_JAILED, f.agent(op).Status)
+		require.True(t, f.activeStake(types.AGENT_KIND_SERVING_NODE).IsZero())
+	})
+
+	failures := []struct {
+		name string
+		msg  func(f *fixture) *types.MsgAddStake
+		want *errorsmod.Error
+	}{
+		{"Failure - not the owner", func(f *fixture) *types.MsgAddStake {
+			return &types.MsgAddStake{Owner: f.alice.str, Operator: f.owner.str, Amount: open(1)}
+		}, types.ErrNotOwner},
+		{"Failure - unknown agent", func(f *fixture) *types.MsgAddStake {
+			return &types.MsgAddStake{Owner: f.owner.str, Operator: f.bob.str, Amount: open(1)}
+		}, types.ErrAgentNotFound},
+		{"Failure - zero amount", func(f *fixture) *types.MsgAddStake {
+			return &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: math.ZeroInt()}
+		}, types.ErrInvalidAmount},
+		{"Failure - nil amount", func(f *fixture) *types.MsgAddStake {
+			return &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str}
+		}, types.ErrInvalidAmount},
+		{"Failure - tombstoned", func(f *fixture) *types.MsgAddStake {
+			_, err := f.k.Slash(f.ctx, f.owner.addr, types.SLASH_REASON_EQUIVOCATION, "gov", nil, 0)
+			require.NoError(f.t, err)
+			return &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(1)}
+		}, types.ErrAgentTombstoned},
+		{"Failure - insufficient funds", func(f *fixture) *types.MsgAddStake {
+			return &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(5_000_000)}
+		}, sdkerrors.ErrInsufficientFunds},
+		{"Failure - invalid operator", func(f *fixture) *types.MsgAddStake {
+			return &types.MsgAddStake{Owner: f.owner.str, Operator: "x", Amount: open(1)}
+		}, types.ErrInvalidAddress},
+	}
+	for _, tc := range failures {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			f.register(servingNodeMsg(f.owner))
+			msg := tc.msg(f)
+			requireFailsUnchanged(f, f.msgs.AddStake, msg, tc.want)
+		})
+	}
+}

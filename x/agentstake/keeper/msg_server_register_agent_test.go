@@ -1,0 +1,153 @@
+package keeper_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
+	"github.com/openledger/openledger/x/agentstake/types"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
+)
+
+func TestRegisterAgent(t *testing.T) {
+	t.Run("Success - serving node, operator defaults to the owner", func(t *testing.T) {
+		f := newFixture(t)
+		before := f.balance(f.owner.addr)
+		op := f.register(servingNodeMsg(f.owner))
+		require.Equal(t, f.owner.addr, op)
+		a := f.agent(op)
+		require.Equal(t, types.Agent{
+			Operator: f.owner.str, Owner: f.owner.str, Kind: types.AGENT_KIND_SERVING_NODE, ModelIds: []uint64{1, 2},
+			Endpoint: "https://node.example.org/v1", MetadataUri: "ipfs://bafynode", Bonded: types.DefaultMinStakeServingNode,
+			Status: types.AGENT_STATUS_ACTIVE, JailedUntil: a.JailedUntil, CreatedHeight: startHeight, UpdatedHeight: startHeight,
+		}, a)
+		require.Equal(t, before.Sub(types.DefaultMinStakeServingNode), f.balance(f.owner.addr))
+		require.Equal(t, types.DefaultMinStakeServingNode, f.moduleBalance())
+		require.Equal(t, types.DefaultMinStakeServingNode, f.activeStake(types.AGENT_KIND_SERVING_NODE))
+		require.Len(t, eventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentRegistered"), 1)
+		require.NoError(t, f.k.CheckActiveServingNode(f.ctx, op, 2))
+	})
+
+	t.Run("Success - separate operator and an attestor without models", func(t *testing.T) {
+		f := newFixture(t)
+		msg := attestorMsg(f.owner, types.DefaultMinStakeAttestor.MulRaw(2))
+		msg.Operator = f.alice.str
+		op := f.register(msg)
+		require.Equal(t, f.alice.addr, op)
+		require.Equal(t, f.owner.str, f.agent(op).Owner)
+		stake, err := f.k.AttestorStake(f.ctx, op)
+		require.NoError(t, err)
+		require.Equal(t, msg.Stake, stake)
+		total, err := f.k.TotalAttestorStake(f.ctx)
+		require.NoError(t, err)
+		require.Equal(t, msg.Stake, total)
+		// The owner's balance paid, not the operator's.
+		require.Equal(t, open(1_000_000), f.balance(f.alice.addr))
+	})
+
+	failures := []struct {
+		name string
+		msg  func(f *fixture) *types.MsgRegisterAgent
+		want *errorsmod.Error
+	}{
+		{"Failure - below the minimum stake", func(f *fixture) *types.MsgRegisterAgent {
+			m := servingNodeMsg(f.owner)
+			m.Stake = types.DefaultMinStakeServingNode.SubRaw(1)
+			return m
+		}, types.ErrBelowMinStake},
+		{"Failure - zero stake", func(f *fixture) *types.MsgRegisterAgent {
+			m := servingNodeMsg(f.owner)
+			m.Stake = math.ZeroInt()
+			return m
+		}, types.ErrInvalidAmount},
+		{"Failure - unknown model", func(f *fixture) *types.MsgRegisterAgent {
+			m := servingNodeMsg(f.owner)
+			m.ModelIds = []uint64{1, 9}
+			return m
+		}, types.ErrUnknownModel},
+		{"Failure - deprecated model", func(f *fixture) *types.MsgRegisterAgent {
+			f.models.setStatus(2, modelregtypes.MODEL_STATUS_DEPRECATED)
+			return servingNodeMsg(f.owner)
+		}, types.ErrModelNotActive},
+		{"Failure - too many models", func(f *fixture) *types.MsgRegisterAgent {
+			f.setParams(func(p *types.Params) { p.MaxModelsPerAgent = 1 })
+			return servingNodeMsg(f.owner)
+		}, types.ErrTooManyModels},
+		{"Failure - model ids not ascending", func(f *fixture) *types.MsgRegisterAgent {
+			m := servingNodeMsg(f.owner)
+			m.ModelIds = []uint64{2, 1}
+			return m
+		}, types.ErrInvalidModelIDs},
+		{"Failure - serving node without models", func(f *fixture) *types.MsgRegisterAgent {
+			m := servingNodeMsg(f.owner)
+			m.ModelIds = nil
+			return m
+		}, types.ErrInvalidModelIDs},
+		{"Failure - operator already registered", func(f *fixture) *types.MsgRegisterAgent {
+			f.register(servingNodeMsg(f.owner))
+			m := attestorMsg(f.alice, types.DefaultMinStakeAttestor)
+			m.Operator = f.owner.str
+			return m
+		}, types.ErrAgentExists},
+		{"Failure - endpoint not http(s)", func(f *fixture) *types.MsgRegisterAgent {
+			m := servingNodeMsg(f.owner)
+			m.Endpoint = "ftp://node.example.org"
+			return m
+		}, types.ErrInvalidEndpoint},
+		{"Failure - endpoint too long", func(f *fixture) *types.MsgRegisterAgent {
+			m := servingNodeMsg(f.owner)
+			m.Endpoint = "https://node.example.org/" + strings.Repeat("a", types.MaxEndpointLength)
+			return m
+		}, types.ErrInvalidEndpoint},
+		{"Failure - serving node without endpoint", func(f *fixture) *types.MsgRegisterAgent {
+			m := servingNodeMsg(f.owner)
+			m.Endpoint = ""
+			return m
+		}, types.ErrInvalidEndpoint},
+		{"Failure - metadata uri with spaces", func(f *fixture) *types.MsgRegisterAgent {
+			m := servingNodeMsg(f.owner)
+			m.MetadataUri = "ipfs://a b"
+			return m
+		}, types.ErrInvalidMetadataURI},
+		{"Failure - unspecified kind", func(f *fixture) *types.MsgRegisterAgent {
+			m := servingNodeMsg(f.owner)
+			m.Kind = types.AGENT_KIND_UNSPECIFIED
+			return m
+		}, types.ErrInvalidKind},
+		{"Failure - invalid owner", func(*fixture) *types.MsgRegisterAgent {
+			return &types.MsgRegisterAgent{Owner: "nobody", Kind: types.AGENT_KIND_ATTESTOR, Stake: types.DefaultMinStakeAttestor}
+		}, types.ErrInvalidAddress},
+		{"Failure - invalid operator", func(f *fixture) *types.MsgRegisterAgent {
+			m := servingNodeMsg(f.owner)
+			m.Operator = "open1invalid"
+			return m
+		}, types.ErrInvalidAddress},
+		{"Failure - serving node operator is not a 20-byte address", func(f *fixture) *types.MsgRegisterAgent {
+			m := servingNodeMsg(f.owner)
+			m.Operator = f.str(make([]byte, 32))
+			return m
+		}, types.ErrInvalidAddress},
+		{"Failure - owner may not receive funds", func(f *fixture) *types.MsgRegisterAgent {
+			addr := authtypes.NewModuleAddress("distribution")
+			f.bank.Mint(addr, startBalance)
+			return attestorMsg(account{addr: addr, str: f.str(addr)}, types.DefaultMinStakeAttestor)
+		}, types.ErrBlockedOwner},
+		{"Failure - insufficient funds", func(f *fixture) *types.MsgRegisterAgent {
+			return attestorMsg(f.owner, open(2_000_000))
+		}, sdkerrors.ErrInsufficientFunds},
+	}
+	for _, tc := range failures {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			msg := tc.msg(f)
+			requireFailsUnchanged(f, f.msgs.RegisterAgent, msg, tc.want)
+		})
+	}
+}

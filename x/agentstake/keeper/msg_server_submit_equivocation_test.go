@@ -1,0 +1,169 @@
+package keeper_test
+
+import (
+	"bytes"
+	"crypto/ecdsa"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	"github.com/openledger/openledger/x/agentstake/types"
+)
+
+// signed signs a settlement of the node with key on chainID.
+func (f *fixture) signed(key *ecdsa.PrivateKey, chainID uint64, user account, nonce uint64, amount math.Int, root byte) types.SignedSettlement {
+	f.t.Helper()
+	node := sdkAddrOf(key)
+	s := types.Settlement{ServingNode: node, User: user.addr, Nonce: nonce, CumulativeAmount: amount, BatchRoot: bytes.Repeat([]byte{root}, 32)}
+	digest, err := s.Digest(chainID)
+	require.NoError(f.t, err)
+	sig, err := crypto.Sign(digest[:], key)
+	require.NoError(f.t, err)
+	return types.SignedSettlement{
+		ServingNode: f.str(node), User: user.str, Nonce: nonce, CumulativeAmount: amount,
+		BatchRoot: s.BatchRoot, Signature: sig,
+	}
+}
+
+func sdkAddrOf(key *ecdsa.PrivateKey) []byte { return crypto.PubkeyToAddress(key.PublicKey).Bytes() }
+
+func TestSubmitEquivocation(t *testing.T) {
+	t.Run("Success - conflicting settlements slash, reward and tombstone", func(t *testing.T) {
+		f := newFixture(t)
+		op := f.register(servingNodeMsg(f.node))
+		require.Equal(t, f.node.addr, op)
+		// Stake unbonding before the evidence is slashed too (infraction height 0).
+		f.unbond(f.node, op, open(2000))
+		f.advance(5, 0)
+
+		first := f.signed(f.node.key, evmChainID, f.alice, 7, open(3), 0xaa)
+		second := f.signed(f.node.key, evmChainID, f.alice, 7, open(4), 0xaa)
+		bobBefore := f.balance(f.bob.addr)
+		supply := f.bank.Supply().AmountOf(denom)
+		resp, err := deliver(f, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str, First: first, Second: second})
+		require.NoError(t, err)
+		// 50% of 8,000 bonded + 50% of 2,000 unbonding.
+		require.Equal(t, open(5000), resp.Slashed)
+		require.Equal(t, bobBefore.Add(open(500)), f.balance(f.bob.addr), "10%% challenger reward")
+		require.Equal(t, supply.Sub(open(4500)), f.bank.Supply().AmountOf(denom), "the rest is burned")
+		a := f.agent(op)
+		require.Equal(t, types.AGENT_STATUS_TOMBSTONED, a.Status)
+		require.Equal(t, open(4000), a.Bonded)
+		entries, err := f.queries.UnbondingEntries(f.ctx, &types.QueryUnbondingEntriesRequest{Operator: f.node.str})
+		require.NoError(t, err)
+		require.Equal(t, open(1000), entries.Entries[0].Amount)
+		require.Equal(t, open(2000), entries.Entries[0].InitialAmount)
+		hist, err := f.queries.SlashHistory(f.ctx, &types.QuerySlashHistoryRequest{Operator: f.node.str})
+		require.NoError(t, err)
+		require.Len(t, hist.Records, 1)
+		r := hist.Records[0]
+		require.Equal(t, types.SLASH_REASON_EQUIVOCATION, r.Reason)
+		require.Equal(t, f.bob.str, r.Challenger)
+		require.Equal(t, open(500), r.ChallengerReward)
+		require.Equal(t, open(4500), r.Burned)
+		require.Contains(t, r.EvidenceRef, "nonce 7")
+
+		// The tombstoned owner can still unbond what is left.
+		f.unbond(f.node, op, open(4000))
+	})
+
+	t.Run("Success - different batch roots conflict too", func(t *testing.T) {
+		f := newFixture(t)
+		f.register(servingNodeMsg(f.node))
+		first := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 0xaa)
+		second := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 0xbb)
+		_, err := deliver(f, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str, First: first, Second: second})
+		require.NoError(t, err)
+	})
+
+	other, err := crypto.ToECDSA(bytes.Repeat([]byte{0x07}, 32))
+	require.NoError(t, err)
+	failures := []struct {
+		name string
+		msg  func(f *fixture) *types.MsgSubmitEquivocation
+		want *errorsmod.Error
+	}{
+		{"Failure - signed for another chain id", func(f *fixture) *types.MsgSubmitEquivocation {
+			return &types.MsgSubmitEquivocation{Submitter: f.bob.str,
+				First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
+				Second: f.signed(f.node.key, evmChainID+1, f.alice, 1, open(4), 1)}
+		}, types.ErrInvalidSettlementSig},
+		{"Failure - signed by another key", func(f *fixture) *types.MsgSubmitEquivocation {
+			second := f.signed(other, evmChainID, f.alice, 1, open(4), 1)
+			second.ServingNode = f.node.str
+			return &types.MsgSubmitEquivocation{Submitter: f.bob.str,
+				First: f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1), Second: second}
+		}, types.ErrInvalidSettlementSig},
+		{"Failure - tampered amount", func(f *fixture) *types.MsgSubmitEquivocation {
+			second := f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)
+			second.CumulativeAmount = open(5)
+			return &types.MsgSubmitEquivocation{Submitter: f.bob.str,
+				First: f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1), Second: second}
+		}, types.ErrInvalidSettlementSig},
+		{"Failure - identical statements", func(f *fixture) *types.MsgSubmitEquivocation {
+			s := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1)
+			return &types.MsgSubmitEquivocation{Submitter: f.bob.str, First: s, Second: s}
+		}, types.ErrEvidenceNotConflicting},
+		{"Failure - different nonces", func(f *fixture) *types.MsgSubmitEquivocation {
+			return &types.MsgSubmitEquivocation{Submitter: f.bob.str,
+				First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
+				Second: f.signed(f.node.key, evmChainID, f.alice, 2, open(4), 1)}
+		}, types.ErrEvidenceNotConflicting},
+		{"Failure - different users", func(f *fixture) *types.MsgSubmitEquivocation {
+			return &types.MsgSubmitEquivocation{Submitter: f.bob.str,
+				First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
+				Second: f.signed(f.node.key, evmChainID, f.owner, 1, open(4), 1)}
+		}, types.ErrEvidenceNotConflicting},
+		{"Failure - evidence already used", func(f *fixture) *types.MsgSubmitEquivocation {
+			msg := &types.MsgSubmitEquivocation{Submitter: f.bob.str,
+				First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
+				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)}
+			_, err := deliver(f, f.msgs.SubmitEquivocation, msg)
+			require.NoError(f.t, err)
+			return msg
+		}, types.ErrEvidenceUsed},
+		{"Failure - second evidence against a tombstoned node", func(f *fixture) *types.MsgSubmitEquivocation {
+			_, err := deliver(f, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str,
+				First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
+				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)})
+			require.NoError(f.t, err)
+			return &types.MsgSubmitEquivocation{Submitter: f.bob.str,
+				First:  f.signed(f.node.key, evmChainID, f.alice, 2, open(3), 1),
+				Second: f.signed(f.node.key, evmChainID, f.alice, 2, open(4), 1)}
+		}, types.ErrAgentTombstoned},
+		{"Failure - unregistered signer", func(f *fixture) *types.MsgSubmitEquivocation {
+			return &types.MsgSubmitEquivocation{Submitter: f.bob.str,
+				First:  f.signed(other, evmChainID, f.alice, 1, open(3), 1),
+				Second: f.signed(other, evmChainID, f.alice, 1, open(4), 1)}
+		}, types.ErrAgentNotFound},
+		{"Failure - short batch root", func(f *fixture) *types.MsgSubmitEquivocation {
+			first := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1)
+			first.BatchRoot = first.BatchRoot[:31]
+			return &types.MsgSubmitEquivocation{Submitter: f.bob.str, First: first,
+				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)}
+		}, types.ErrInvalidSettlement},
+		{"Failure - missing amount", func(f *fixture) *types.MsgSubmitEquivocation {
+			first := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1)
+			first.CumulativeAmount = math.Int{}
+			return &types.MsgSubmitEquivocation{Submitter: f.bob.str, First: first,
+				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)}
+		}, types.ErrInvalidSettlement},
+		{"Failure - invalid submitter", func(f *fixture) *types.MsgSubmitEquivocation {
+			return &types.MsgSubmitEquivocation{Submitter: "bob",
+				First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
+				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)}
+		}, types.ErrInvalidAddress},
+	}
+	for _, tc := range failures {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			f.register(servingNodeMsg(f.node))
+			msg := tc.msg(f)
+			requireFailsUnchanged(f, f.msgs.SubmitEquivocation, msg, tc.want)
+		})
+	}
+}

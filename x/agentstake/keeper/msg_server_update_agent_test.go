@@ -1,0 +1,77 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/openledger/openledger/x/agentstake/types"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
+)
+
+func TestUpdateAgent(t *testing.T) {
+	t.Run("Success - models, endpoint and metadata replaced; model index follows", func(t *testing.T) {
+		f := newFixture(t)
+		op := f.register(servingNodeMsg(f.owner))
+		f.advance(1, 0)
+		_, err := deliver(f, f.msgs.UpdateAgent, &types.MsgUpdateAgent{
+			Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{3}, Endpoint: "http://10.0.0.1:8080",
+		})
+		require.NoError(t, err)
+		a := f.agent(op)
+		require.Equal(t, []uint64{3}, a.ModelIds)
+		require.Equal(t, "http://10.0.0.1:8080", a.Endpoint)
+		require.Empty(t, a.MetadataUri)
+		require.Equal(t, int64(startHeight+1), a.UpdatedHeight)
+		require.ErrorIs(t, f.k.CheckActiveServingNode(f.ctx, op, 1), types.ErrModelNotServed)
+		require.NoError(t, f.k.CheckActiveServingNode(f.ctx, op, 3))
+		resp, err := f.queries.Agents(f.ctx, &types.QueryAgentsRequest{ModelId: 1})
+		require.NoError(t, err)
+		require.Empty(t, resp.Agents)
+		resp, err = f.queries.Agents(f.ctx, &types.QueryAgentsRequest{ModelId: 3})
+		require.NoError(t, err)
+		require.Len(t, resp.Agents, 1)
+	})
+
+	failures := []struct {
+		name string
+		msg  func(f *fixture) *types.MsgUpdateAgent
+		want *errorsmod.Error
+	}{
+		{"Failure - not the owner", func(f *fixture) *types.MsgUpdateAgent {
+			return &types.MsgUpdateAgent{Owner: f.alice.str, Operator: f.owner.str, ModelIds: []uint64{1}, Endpoint: "https://x.org"}
+		}, types.ErrNotOwner},
+		{"Failure - revoked model", func(f *fixture) *types.MsgUpdateAgent {
+			f.models.setStatus(3, modelregtypes.MODEL_STATUS_REVOKED)
+			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{3}, Endpoint: "https://x.org"}
+		}, types.ErrModelNotActive},
+		{"Failure - unknown model", func(f *fixture) *types.MsgUpdateAgent {
+			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{4}, Endpoint: "https://x.org"}
+		}, types.ErrUnknownModel},
+		{"Failure - too many models", func(f *fixture) *types.MsgUpdateAgent {
+			f.setParams(func(p *types.Params) { p.MaxModelsPerAgent = 2 })
+			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{1, 2, 3}, Endpoint: "https://x.org"}
+		}, types.ErrTooManyModels},
+		{"Failure - invalid endpoint", func(f *fixture) *types.MsgUpdateAgent {
+			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{1}, Endpoint: "https://user:pw@x.org"}
+		}, types.ErrInvalidEndpoint},
+		{"Failure - tombstoned", func(f *fixture) *types.MsgUpdateAgent {
+			_, err := f.k.Slash(f.ctx, f.owner.addr, types.SLASH_REASON_EQUIVOCATION, "gov", nil, 0)
+			require.NoError(f.t, err)
+			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{1}, Endpoint: "https://x.org"}
+		}, types.ErrAgentTombstoned},
+		{"Failure - unknown agent", func(f *fixture) *types.MsgUpdateAgent {
+			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.bob.str, ModelIds: []uint64{1}, Endpoint: "https://x.org"}
+		}, types.ErrAgentNotFound},
+	}
+	for _, tc := range failures {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			f.register(servingNodeMsg(f.owner))
+			msg := tc.msg(f)
+			requireFailsUnchanged(f, f.msgs.UpdateAgent, msg, tc.want)
+		})
+	}
+}
