@@ -388,3 +388,7 @@ func TestSetHooks(t *testing.T) {
 	k.SetHooks(types.NewMultiHooks(h))
 	require.Panics(t, func() { early.SetHooks(h) })
 }
+
+func coinsOf(amt math.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(denom, amt)) }
+
+func moduleAddr() sdk.AccAddress { return authtypes.NewModuleAddress(types.ModuleName) }

@@ -167,3 +167,12 @@ func TestSubmitEquivocation(t *testing.T) {
 		})
 	}
 }
+
+// mustKey is a fixed private key.
+func mustKey(seed byte) *ecdsa.PrivateKey {
+	k, err := crypto.ToECDSA(bytes.Repeat([]byte{seed}, 32))
+	if err != nil {
+		panic(err)
+	}
+	return k
+}

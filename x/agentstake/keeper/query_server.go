@@ -154,7 +154,9 @@ func (q queryServer) UnbondingEntries(ctx context.Context, req *types.QueryUnbon
 		return nil, err
 	}
 	entries, page, err := query.CollectionPaginate(ctx, q.k.UnbondingEntries, req.Pagination,
-		func(_ collections.Pair[sdk.AccAddress, uint64], e types.UnbondingEntry) (types.UnbondingEntry, error) { return e, nil },
+		func(_ collections.Pair[sdk.AccAddress, uint64], e types.UnbondingEntry) (types.UnbondingEntry, error) {
+			return e, nil
+		},
 		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](op))
 	if err != nil {
 		return nil, err
@@ -172,7 +174,9 @@ func (q queryServer) SlashHistory(ctx context.Context, req *types.QuerySlashHist
 		return nil, err
 	}
 	records, page, err := query.CollectionPaginate(ctx, q.k.SlashRecords, req.Pagination,
-		func(_ collections.Pair[sdk.AccAddress, uint64], r types.SlashRecord) (types.SlashRecord, error) { return r, nil },
+		func(_ collections.Pair[sdk.AccAddress, uint64], r types.SlashRecord) (types.SlashRecord, error) {
+			return r, nil
+		},
 		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](op))
 	if err != nil {
 		return nil, err

@@ -1,0 +1,153 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/core/header"
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/runtime"
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
+	"github.com/cosmos/cosmos-sdk/testutil"
+
+	"github.com/openledger/openledger/x/agentstake/keeper"
+	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/banktest"
+)
+
+// populated is a fixture with every kind of state: agents of each kind and
+// status, unbonding entries, slash records and used evidence.
+func populated(t *testing.T) *fixture {
+	f := newFixture(t)
+	node := f.register(servingNodeMsg(f.node))
+	f.register(attestorMsg(f.owner, open(6000)))
+	f.register(&types.MsgRegisterAgent{Owner: f.alice.str, Kind: types.AGENT_KIND_AUTONOMOUS_AGENT, Stake: open(1000), Endpoint: "https://agent.example"})
+	f.unbond(f.owner, f.owner.addr, open(1500)) // inactive now
+	f.unbond(f.node, node, open(100))
+	f.advance(3, 0)
+	_, err := deliver(f, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str,
+		First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
+		Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)})
+	require.NoError(t, err)
+	_, err = f.k.Slash(f.ctx, f.alice.addr, types.SLASH_REASON_GOVERNANCE, "prop 3", nil, 0)
+	require.NoError(t, err)
+	f.checkInvariants()
+	return f
+}
+
+func TestGenesisRoundTrip(t *testing.T) {
+	f := populated(t)
+	exported, err := f.k.ExportGenesis(f.ctx)
+	require.NoError(t, err)
+	require.Len(t, exported.Agents, 3)
+	require.Len(t, exported.UnbondingEntries, 2)
+	require.Len(t, exported.SlashRecords, 2)
+	require.Len(t, exported.UsedEvidence, 1)
+	require.Equal(t, uint64(3), exported.NextUnbondingId)
+	require.Equal(t, uint64(3), exported.NextSlashId)
+	require.NoError(t, exported.Validate(f.ac))
+
+	// Import into a fresh store with a bank holding the same module balance:
+	// the same raw state, indexes, queue and totals included.
+	key := storetypes.NewKVStoreKey(types.StoreKey)
+	ctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test2")).Ctx.
+		WithHeaderInfo(header.Info{Height: 1, Time: startTime})
+	b2 := &bank{Bank: banktest.New(types.ModuleName)}
+	k2 := keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{},
+		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, evmChainID, fakeAccountKeeper{}, b2, f.models)
+
+	// The module account must hold bonds plus entries.
+	err = k2.InitGenesis(ctx, *exported)
+	require.ErrorIs(t, err, types.ErrInvalidGenesis)
+	require.ErrorContains(t, err, "module account holds")
+
+	key = storetypes.NewKVStoreKey(types.StoreKey)
+	ctx = testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test3")).Ctx.
+		WithHeaderInfo(header.Info{Height: 1, Time: startTime})
+	k2 = keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{},
+		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, evmChainID, fakeAccountKeeper{}, b2, f.models)
+	b2.Mint(moduleAddr(), coinsOf(f.moduleBalance()))
+	require.NoError(t, k2.InitGenesis(ctx, *exported))
+	again, err := k2.ExportGenesis(ctx)
+	require.NoError(t, err)
+	require.Equal(t, exported, again)
+
+	dump := func(s storetypes.KVStore) [][2]string {
+		var out [][2]string
+		it := s.Iterator(nil, nil)
+		defer it.Close()
+		for ; it.Valid(); it.Next() {
+			out = append(out, [2]string{string(it.Key()), string(it.Value())})
+		}
+		return out
+	}
+	require.Equal(t, dump(f.ctx.KVStore(f.key)), dump(ctx.KVStore(key)))
+	msg, broken := keeper.AllInvariants(k2)(ctx)
+	require.False(t, broken, msg)
+
+	// JSON round trip through the codec.
+	bz, err := f.cdc.MarshalJSON(exported)
+	require.NoError(t, err)
+	var decoded types.GenesisState
+	require.NoError(t, f.cdc.UnmarshalJSON(bz, &decoded))
+	bz2, err := f.cdc.MarshalJSON(&decoded)
+	require.NoError(t, err)
+	require.Equal(t, string(bz), string(bz2))
+	require.NoError(t, decoded.Validate(f.ac))
+}
+
+func TestGenesisValidate(t *testing.T) {
+	f := populated(t)
+	valid, err := f.k.ExportGenesis(f.ctx)
+	require.NoError(t, err)
+
+	cases := []struct {
+		name   string
+		mutate func(gs *types.GenesisState)
+	}{
+		{"Failure - invalid params", func(gs *types.GenesisState) { gs.Params.MaxUnbondingEntries = 0 }},
+		{"Failure - zero next unbonding id", func(gs *types.GenesisState) { gs.NextUnbondingId = 0 }},
+		{"Failure - zero next slash id", func(gs *types.GenesisState) { gs.NextSlashId = 0 }},
+		{"Failure - agents out of order", func(gs *types.GenesisState) { gs.Agents[0], gs.Agents[1] = gs.Agents[1], gs.Agents[0] }},
+		{"Failure - duplicate agent", func(gs *types.GenesisState) { gs.Agents[1] = gs.Agents[0] }},
+		{"Failure - non-canonical operator", func(gs *types.GenesisState) { gs.Agents[0].Operator = "OPEN1XYZ" }},
+		{"Failure - unspecified status", func(gs *types.GenesisState) { gs.Agents[0].Status = types.AGENT_STATUS_UNSPECIFIED }},
+		{"Failure - unspecified kind", func(gs *types.GenesisState) { gs.Agents[0].Kind = types.AGENT_KIND_UNSPECIFIED }},
+		{"Failure - negative bond", func(gs *types.GenesisState) { gs.Agents[0].Bonded = math.NewInt(-1) }},
+		{"Failure - bad endpoint", func(gs *types.GenesisState) { gs.Agents[0].Endpoint = "nope" }},
+		{"Failure - updated before created", func(gs *types.GenesisState) { gs.Agents[0].UpdatedHeight = gs.Agents[0].CreatedHeight - 1 }},
+		{"Failure - entry ids out of order", func(gs *types.GenesisState) {
+			gs.UnbondingEntries[0], gs.UnbondingEntries[1] = gs.UnbondingEntries[1], gs.UnbondingEntries[0]
+		}},
+		{"Failure - entry id not below next id", func(gs *types.GenesisState) { gs.NextUnbondingId = 2 }},
+		{"Failure - entry of an unknown agent", func(gs *types.GenesisState) { gs.UnbondingEntries[0].Operator = gs.UnbondingEntries[0].Owner; gs.Agents = gs.Agents[1:] }},
+		{"Failure - entry owner differs from the agent's", func(gs *types.GenesisState) { gs.UnbondingEntries[0].Owner = f.bob.str }},
+		{"Failure - entry amount above its initial amount", func(gs *types.GenesisState) {
+			gs.UnbondingEntries[0].Amount = gs.UnbondingEntries[0].InitialAmount.AddRaw(1)
+		}},
+		{"Failure - slash ids out of order", func(gs *types.GenesisState) { gs.SlashRecords[0].Id = 5 }},
+		{"Failure - slash record does not add up", func(gs *types.GenesisState) { gs.SlashRecords[0].Burned = math.ZeroInt() }},
+		{"Failure - slash record with unspecified reason", func(gs *types.GenesisState) { gs.SlashRecords[0].Reason = types.SLASH_REASON_UNSPECIFIED }},
+		{"Failure - slash record of an unknown agent", func(gs *types.GenesisState) { gs.SlashRecords[0].Operator = f.bob.str }},
+		{"Failure - duplicate used evidence", func(gs *types.GenesisState) { gs.UsedEvidence = append(gs.UsedEvidence, gs.UsedEvidence[0]) }},
+		{"Failure - used evidence of an unknown agent", func(gs *types.GenesisState) { gs.UsedEvidence[0].ServingNode = f.str(sdkAddrOf(mustKey(7))) }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			bz, err := f.cdc.MarshalJSON(valid)
+			require.NoError(t, err)
+			var gs types.GenesisState
+			require.NoError(t, f.cdc.UnmarshalJSON(bz, &gs))
+			tc.mutate(&gs)
+			require.ErrorIs(t, gs.Validate(f.ac), types.ErrInvalidGenesis)
+		})
+	}
+	t.Run("Success - default genesis", func(t *testing.T) {
+		require.NoError(t, types.DefaultGenesis().Validate(f.ac))
+	})
+	t.Run("Success - exported genesis", func(t *testing.T) {
+		require.NoError(t, valid.Validate(f.ac))
+	})
+}

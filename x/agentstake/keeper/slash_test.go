@@ -1,0 +1,142 @@
+package keeper_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/math"
+
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
+	"github.com/openledger/openledger/x/agentstake/types"
+)
+
+func TestSlashDuringUnbonding(t *testing.T) {
+	f := newFixture(t)
+	op := f.register(servingNodeMsg(f.owner)) // 10,000 bonded at height 100
+	f.setParams(func(p *types.Params) { p.MaxUnbondingEntries = 10 })
+	f.advance(10, 0) // 110
+	f.unbond(f.owner, op, open(1000))
+	f.advance(10, 0) // 120: the infraction
+	f.unbond(f.owner, op, open(2000))
+	f.advance(10, 0) // 130
+	f.unbond(f.owner, op, open(3000))
+	f.advance(10, 0) // 140
+
+	aliceBefore := f.balance(f.alice.addr)
+	slashed, err := f.k.SlashForAttribution(f.ctx, op, "challenge 9", f.alice.addr, 120)
+	require.NoError(t, err)
+	// 10% of the 4,000 bond and of the entries created at or after 120 (2,000 and 3,000).
+	require.Equal(t, open(400+200+300), slashed)
+	require.Equal(t, aliceBefore.Add(open(90)), f.balance(f.alice.addr))
+	f.checkInvariants()
+
+	resp, err := f.queries.UnbondingEntries(f.ctx, &types.QueryUnbondingEntriesRequest{Operator: f.owner.str})
+	require.NoError(t, err)
+	require.Len(t, resp.Entries, 3)
+	require.Equal(t, open(1000), resp.Entries[0].Amount, "created before the infraction: untouched")
+	require.Equal(t, open(1800), resp.Entries[1].Amount)
+	require.Equal(t, open(2700), resp.Entries[2].Amount)
+	a := f.agent(op)
+	require.Equal(t, open(3600), a.Bonded)
+	require.Equal(t, types.AGENT_STATUS_JAILED, a.Status)
+
+	// The owner is paid the slashed entries at maturity.
+	ownerBefore := f.balance(f.owner.addr)
+	f.advance(1, types.DefaultUnbondingPeriod)
+	f.endBlock()
+	require.Equal(t, ownerBefore.Add(open(1000+1800+2700)), f.balance(f.owner.addr))
+	require.Equal(t, open(3600), f.moduleBalance())
+}
+
+func TestSlashEntryToZeroIsRemoved(t *testing.T) {
+	f := newFixture(t)
+	op := f.register(attestorMsg(f.owner, open(5000)))
+	f.unbond(f.owner, op, open(1000))
+	f.setParams(func(p *types.Params) { p.SlashBpsGovernance = types.BPSTotal })
+	slashed, err := f.k.Slash(f.ctx, op, types.SLASH_REASON_GOVERNANCE, "all of it", nil, 0)
+	require.NoError(t, err)
+	require.Equal(t, open(5000), slashed)
+	f.checkInvariants()
+	resp, err := f.queries.UnbondingEntries(f.ctx, &types.QueryUnbondingEntriesRequest{Operator: f.owner.str})
+	require.NoError(t, err)
+	require.Empty(t, resp.Entries)
+	f.advance(1, types.DefaultUnbondingPeriod)
+	f.endBlock()
+	require.True(t, f.moduleBalance().IsZero())
+}
+
+func TestSlashRounding(t *testing.T) {
+	f := newFixture(t)
+	f.setParams(func(p *types.Params) { p.MinStakeAttestor = math.NewInt(1) })
+	op := f.register(attestorMsg(f.owner, math.NewInt(19)))
+	// floor(19 * 1000 / 10000) = 1; reward floor(1 * 1000 / 10000) = 0.
+	slashed, err := f.k.Slash(f.ctx, op, types.SLASH_REASON_ATTRIBUTION_FRAUD, "r", f.alice.addr, 0)
+	require.NoError(t, err)
+	require.Equal(t, math.NewInt(1), slashed)
+	f.checkInvariants()
+	hist, err := f.queries.SlashHistory(f.ctx, &types.QuerySlashHistoryRequest{Operator: f.owner.str})
+	require.NoError(t, err)
+	require.True(t, hist.Records[0].ChallengerReward.IsZero())
+	require.Equal(t, math.NewInt(1), hist.Records[0].Burned)
+}
+
+func TestSlashBlockedChallengerRewardIsBurned(t *testing.T) {
+	f := newFixture(t)
+	op := f.register(attestorMsg(f.owner, open(10_000)))
+	supply := f.bank.Supply().AmountOf(denom)
+	slashed, err := f.k.Slash(f.ctx, op, types.SLASH_REASON_ATTRIBUTION_FRAUD, "r", authtypes.NewModuleAddress("distribution"), 0)
+	require.NoError(t, err)
+	require.Equal(t, supply.Sub(slashed), f.bank.Supply().AmountOf(denom))
+	f.checkInvariants()
+}
+
+func TestSlashJailedAgentAgainExtendsJail(t *testing.T) {
+	f := newFixture(t)
+	op := f.register(servingNodeMsg(f.owner))
+	f.slash(types.SLASH_REASON_ATTRIBUTION_FRAUD)
+	first := f.agent(op).JailedUntil
+	f.advance(1, types.DefaultJailDuration/2)
+	f.slash(types.SLASH_REASON_ATTRIBUTION_FRAUD)
+	require.True(t, f.agent(op).JailedUntil.After(first))
+	require.Len(t, f.hooks.left, 1, "the hook fires when the agent leaves the active set, once")
+	require.Len(t, f.hooks.slashed, 2)
+	f.checkInvariants()
+}
+
+func TestSlashHookErrorFailsTheSlash(t *testing.T) {
+	f := newFixture(t)
+	op := f.register(servingNodeMsg(f.owner))
+	f.hooks.fail = errors.New("refused")
+	_, err := f.k.Slash(f.ctx, op, types.SLASH_REASON_GOVERNANCE, "r", nil, 0)
+	require.ErrorContains(t, err, "refused")
+}
+
+func TestActiveSetChecks(t *testing.T) {
+	f := newFixture(t)
+	node := f.register(servingNodeMsg(f.owner))
+	att := f.register(attestorMsg(f.alice, open(7000)))
+	agent := f.register(&types.MsgRegisterAgent{Owner: f.bob.str, Kind: types.AGENT_KIND_AUTONOMOUS_AGENT, Stake: open(1000)})
+
+	require.NoError(t, f.k.CheckActiveServingNode(f.ctx, node, 1))
+	require.ErrorIs(t, f.k.CheckActiveServingNode(f.ctx, node, 3), types.ErrModelNotServed)
+	require.ErrorIs(t, f.k.CheckActiveServingNode(f.ctx, att, 1), types.ErrWrongAgentKind)
+	require.ErrorIs(t, f.k.CheckActiveServingNode(f.ctx, f.node.addr, 1), types.ErrAgentNotFound)
+	_, err := f.k.AttestorStake(f.ctx, agent)
+	require.ErrorIs(t, err, types.ErrWrongAgentKind)
+	_, err = f.k.AttestorStake(f.ctx, f.node.addr)
+	require.ErrorIs(t, err, types.ErrAgentNotFound)
+	total, err := f.k.TotalAttestorStake(f.ctx)
+	require.NoError(t, err)
+	require.Equal(t, open(7000), total)
+
+	_, err = f.k.Slash(f.ctx, att, types.SLASH_REASON_GOVERNANCE, "r", nil, 0)
+	require.NoError(t, err)
+	total, err = f.k.TotalAttestorStake(f.ctx)
+	require.NoError(t, err)
+	require.True(t, total.IsZero(), "a jailed attestor leaves the total")
+	_, err = f.k.AttestorStake(f.ctx, att)
+	require.ErrorIs(t, err, types.ErrAgentNotActive)
+}
