@@ -122,7 +122,10 @@ func TestGenesisValidate(t *testing.T) {
 			gs.UnbondingEntries[0], gs.UnbondingEntries[1] = gs.UnbondingEntries[1], gs.UnbondingEntries[0]
 		}},
 		{"Failure - entry id not below next id", func(gs *types.GenesisState) { gs.NextUnbondingId = 2 }},
-		{"Failure - entry of an unknown agent", func(gs *types.GenesisState) { gs.UnbondingEntries[0].Operator = gs.UnbondingEntries[0].Owner; gs.Agents = gs.Agents[1:] }},
+		{"Failure - entry of an unknown agent", func(gs *types.GenesisState) {
+			gs.UnbondingEntries[0].Operator = gs.UnbondingEntries[0].Owner
+			gs.Agents = gs.Agents[1:]
+		}},
 		{"Failure - entry owner differs from the agent's", func(gs *types.GenesisState) { gs.UnbondingEntries[0].Owner = f.bob.str }},
 		{"Failure - entry amount above its initial amount", func(gs *types.GenesisState) {
 			gs.UnbondingEntries[0].Amount = gs.UnbondingEntries[0].InitialAmount.AddRaw(1)
