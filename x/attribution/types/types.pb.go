@@ -5,24 +5,151 @@ package types
 
 import (
 	bytes "bytes"
+	cosmossdk_io_math "cosmossdk.io/math"
 	fmt "fmt"
+	_ "github.com/cosmos/cosmos-proto"
+	types "github.com/cosmos/cosmos-sdk/types"
+	_ "github.com/cosmos/cosmos-sdk/types/tx/amino"
 	_ "github.com/cosmos/gogoproto/gogoproto"
 	proto "github.com/cosmos/gogoproto/proto"
+	github_com_cosmos_gogoproto_types "github.com/cosmos/gogoproto/types"
+	_ "google.golang.org/protobuf/types/known/durationpb"
+	_ "google.golang.org/protobuf/types/known/timestamppb"
 	io "io"
 	math "math"
 	math_bits "math/bits"
+	time "time"
 )
 
 // Reference imports to suppress errors if they are not otherwise used.
 var _ = proto.Marshal
 var _ = fmt.Errorf
 var _ = math.Inf
+var _ = time.Kitchen
 
 // This is a compile-time assertion to ensure that this generated file
 // is compatible with the proto package it is being compiled against.
 // A compilation error at this line likely means your copy of the
 // proto package needs to be updated.
 const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
+
+// RecordStatus is the life-cycle state of an attribution record.
+type RecordStatus int32
+
+const (
+	// RECORD_STATUS_UNSPECIFIED is invalid in state.
+	RECORD_STATUS_UNSPECIFIED RecordStatus = 0
+	// RECORD_STATUS_PENDING waits for its challenge deadline; its payouts are
+	// pending and may still be challenged.
+	RECORD_STATUS_PENDING RecordStatus = 1
+	// RECORD_STATUS_CHALLENGED has an open challenge; it neither finalizes nor
+	// takes another challenge until the challenge resolves.
+	RECORD_STATUS_CHALLENGED RecordStatus = 2
+	// RECORD_STATUS_FINAL has paid its payouts into claimable balances.
+	RECORD_STATUS_FINAL RecordStatus = 3
+	// RECORD_STATUS_OVERTURNED lost a challenge: it paid nothing to
+	// contributors and its data reward went to params.overturned_destination.
+	RECORD_STATUS_OVERTURNED RecordStatus = 4
+)
+
+var RecordStatus_name = map[int32]string{
+	0: "RECORD_STATUS_UNSPECIFIED",
+	1: "RECORD_STATUS_PENDING",
+	2: "RECORD_STATUS_CHALLENGED",
+	3: "RECORD_STATUS_FINAL",
+	4: "RECORD_STATUS_OVERTURNED",
+}
+
+var RecordStatus_value = map[string]int32{
+	"RECORD_STATUS_UNSPECIFIED": 0,
+	"RECORD_STATUS_PENDING":     1,
+	"RECORD_STATUS_CHALLENGED":  2,
+	"RECORD_STATUS_FINAL":       3,
+	"RECORD_STATUS_OVERTURNED":  4,
+}
+
+func (x RecordStatus) String() string {
+	return proto.EnumName(RecordStatus_name, int32(x))
+}
+
+func (RecordStatus) EnumDescriptor() ([]byte, []int) {
+	return fileDescriptor_82a9a668be7fdcef, []int{0}
+}
+
+// FundsDestination says where funds that nobody earned go.
+type FundsDestination int32
+
+const (
+	// FUNDS_DESTINATION_UNSPECIFIED is invalid in params.
+	FUNDS_DESTINATION_UNSPECIFIED FundsDestination = 0
+	// FUNDS_DESTINATION_BURN burns them.
+	FUNDS_DESTINATION_BURN FundsDestination = 1
+	// FUNDS_DESTINATION_COMMUNITY_POOL sends them to the community pool.
+	FUNDS_DESTINATION_COMMUNITY_POOL FundsDestination = 2
+)
+
+var FundsDestination_name = map[int32]string{
+	0: "FUNDS_DESTINATION_UNSPECIFIED",
+	1: "FUNDS_DESTINATION_BURN",
+	2: "FUNDS_DESTINATION_COMMUNITY_POOL",
+}
+
+var FundsDestination_value = map[string]int32{
+	"FUNDS_DESTINATION_UNSPECIFIED":    0,
+	"FUNDS_DESTINATION_BURN":           1,
+	"FUNDS_DESTINATION_COMMUNITY_POOL": 2,
+}
+
+func (x FundsDestination) String() string {
+	return proto.EnumName(FundsDestination_name, int32(x))
+}
+
+func (FundsDestination) EnumDescriptor() ([]byte, []int) {
+	return fileDescriptor_82a9a668be7fdcef, []int{1}
+}
+
+// ChallengeStatus is the life-cycle state of a challenge.
+type ChallengeStatus int32
+
+const (
+	// CHALLENGE_STATUS_UNSPECIFIED is invalid in state.
+	CHALLENGE_STATUS_UNSPECIFIED ChallengeStatus = 0
+	// CHALLENGE_STATUS_OPEN takes attestor votes until its voting deadline.
+	CHALLENGE_STATUS_OPEN ChallengeStatus = 1
+	// CHALLENGE_STATUS_UPHELD reached the uphold quorum: the record was
+	// overturned, the serving node slashed and the bond returned.
+	CHALLENGE_STATUS_UPHELD ChallengeStatus = 2
+	// CHALLENGE_STATUS_REJECTED reached the reject quorum: the bond was burned
+	// and the record resumed.
+	CHALLENGE_STATUS_REJECTED ChallengeStatus = 3
+	// CHALLENGE_STATUS_EXPIRED reached no quorum by its voting deadline: the
+	// bond was returned and the record resumed.
+	CHALLENGE_STATUS_EXPIRED ChallengeStatus = 4
+)
+
+var ChallengeStatus_name = map[int32]string{
+	0: "CHALLENGE_STATUS_UNSPECIFIED",
+	1: "CHALLENGE_STATUS_OPEN",
+	2: "CHALLENGE_STATUS_UPHELD",
+	3: "CHALLENGE_STATUS_REJECTED",
+	4: "CHALLENGE_STATUS_EXPIRED",
+}
+
+var ChallengeStatus_value = map[string]int32{
+	"CHALLENGE_STATUS_UNSPECIFIED": 0,
+	"CHALLENGE_STATUS_OPEN":        1,
+	"CHALLENGE_STATUS_UPHELD":      2,
+	"CHALLENGE_STATUS_REJECTED":    3,
+	"CHALLENGE_STATUS_EXPIRED":     4,
+}
+
+func (x ChallengeStatus) String() string {
+	return proto.EnumName(ChallengeStatus_name, int32(x))
+}
+
+func (ChallengeStatus) EnumDescriptor() ([]byte, []int) {
+	return fileDescriptor_82a9a668be7fdcef, []int{2}
+}
 
 // ContributionWeight is the share of an attributed amount that one accepted
 // Datanet contribution earned, in parts per million. Integers, so that anyone
@@ -146,9 +273,769 @@ func (m *DatasetVersion) GetRoot() []byte {
 	return nil
 }
 
+// Payout is what one account earns from a record. Payouts are computed when
+// the record is made and paid (made claimable) when it becomes final.
+type Payout struct {
+	// recipient is the contributor, or the Datanet owner for a curator share.
+	Recipient string `protobuf:"bytes,1,opt,name=recipient,proto3" json:"recipient,omitempty"`
+	// contribution_id is the contribution the contributor is paid for, or 0
+	// for a Datanet owner's curator share (summed over the record).
+	ContributionId uint64 `protobuf:"varint,2,opt,name=contribution_id,json=contributionId,proto3" json:"contribution_id,omitempty"`
+	// amount in aopen (positive).
+	Amount cosmossdk_io_math.Int `protobuf:"bytes,3,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+}
+
+func (m *Payout) Reset()         { *m = Payout{} }
+func (m *Payout) String() string { return proto.CompactTextString(m) }
+func (*Payout) ProtoMessage()    {}
+func (*Payout) Descriptor() ([]byte, []int) {
+	return fileDescriptor_82a9a668be7fdcef, []int{2}
+}
+func (m *Payout) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *Payout) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_Payout.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *Payout) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_Payout.Merge(m, src)
+}
+func (m *Payout) XXX_Size() int {
+	return m.Size()
+}
+func (m *Payout) XXX_DiscardUnknown() {
+	xxx_messageInfo_Payout.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_Payout proto.InternalMessageInfo
+
+func (m *Payout) GetRecipient() string {
+	if m != nil {
+		return m.Recipient
+	}
+	return ""
+}
+
+func (m *Payout) GetContributionId() uint64 {
+	if m != nil {
+		return m.ContributionId
+	}
+	return 0
+}
+
+// AttributionRecord is one model's share of a settled inference batch with
+// the Proof of Attribution weights the serving node computed for it.
+type AttributionRecord struct {
+	// id is assigned at recording, from 1.
+	Id uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	// serving_node served the inferences and computed the attribution.
+	ServingNode string `protobuf:"bytes,2,opt,name=serving_node,json=servingNode,proto3" json:"serving_node,omitempty"`
+	// model_id is the x/modelreg model that produced the outputs.
+	ModelId uint64 `protobuf:"varint,3,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	// method is the attribution method, e.g. suffix-array-v1.
+	Method string `protobuf:"bytes,4,opt,name=method,proto3" json:"method,omitempty"`
+	// datasets are the Datanet versions the weights were computed over, in
+	// ascending (datanet, version) order.
+	Datasets []DatasetVersion `protobuf:"bytes,5,rep,name=datasets,proto3" json:"datasets"`
+	// receipts_root is the Merkle root of the batch's inference receipts (all
+	// zero: no receipts, the record cannot be challenged).
+	ReceiptsRoot []byte `protobuf:"bytes,6,opt,name=receipts_root,json=receiptsRoot,proto3" json:"receipts_root,omitempty"`
+	// inference_count is how many inferences the record covers.
+	InferenceCount uint64 `protobuf:"varint,7,opt,name=inference_count,json=inferenceCount,proto3" json:"inference_count,omitempty"`
+	// weights per contribution, strictly ascending contribution id.
+	Weights []ContributionWeight `protobuf:"bytes,8,rep,name=weights,proto3" json:"weights"`
+	// data_reward is the data contributors' share of the fees, held by the
+	// module until the record is final or overturned.
+	DataReward types.Coin `protobuf:"bytes,9,opt,name=data_reward,json=dataReward,proto3" json:"data_reward"`
+	// payouts are the positive amounts the record pays: one per weighted
+	// contribution to its contributor, then one per Datanet owner (ascending
+	// address) for the curator shares.
+	Payouts []Payout `protobuf:"bytes,10,rep,name=payouts,proto3" json:"payouts"`
+	// unattributed is data_reward less every payout: the unweighted part and
+	// the rounding dust. It goes to params.unattributed_destination when the
+	// record becomes final.
+	Unattributed cosmossdk_io_math.Int `protobuf:"bytes,11,opt,name=unattributed,proto3,customtype=cosmossdk.io/math.Int" json:"unattributed"`
+	// created_height is the block height of recording (the infraction height
+	// if the record is overturned).
+	CreatedHeight int64 `protobuf:"varint,12,opt,name=created_height,json=createdHeight,proto3" json:"created_height,omitempty"`
+	// challenge_deadline is the block time of recording plus the challenge
+	// window: the record may be challenged before it and becomes final at it.
+	ChallengeDeadline time.Time `protobuf:"bytes,13,opt,name=challenge_deadline,json=challengeDeadline,proto3,stdtime" json:"challenge_deadline"`
+	// status is pending, challenged, final or overturned.
+	Status RecordStatus `protobuf:"varint,14,opt,name=status,proto3,enum=openledger.attribution.v1.RecordStatus" json:"status,omitempty"`
+	// open_challenge_id is the open challenge of a CHALLENGED record, else 0.
+	OpenChallengeId uint64 `protobuf:"varint,15,opt,name=open_challenge_id,json=openChallengeId,proto3" json:"open_challenge_id,omitempty"`
+	// resolved_height is the block height at which the record became final or
+	// overturned, 0 before.
+	ResolvedHeight int64 `protobuf:"varint,16,opt,name=resolved_height,json=resolvedHeight,proto3" json:"resolved_height,omitempty"`
+}
+
+func (m *AttributionRecord) Reset()         { *m = AttributionRecord{} }
+func (m *AttributionRecord) String() string { return proto.CompactTextString(m) }
+func (*AttributionRecord) ProtoMessage()    {}
+func (*AttributionRecord) Descriptor() ([]byte, []int) {
+	return fileDescriptor_82a9a668be7fdcef, []int{3}
+}
+func (m *AttributionRecord) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *AttributionRecord) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_AttributionRecord.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *AttributionRecord) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_AttributionRecord.Merge(m, src)
+}
+func (m *AttributionRecord) XXX_Size() int {
+	return m.Size()
+}
+func (m *AttributionRecord) XXX_DiscardUnknown() {
+	xxx_messageInfo_AttributionRecord.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_AttributionRecord proto.InternalMessageInfo
+
+func (m *AttributionRecord) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+func (m *AttributionRecord) GetServingNode() string {
+	if m != nil {
+		return m.ServingNode
+	}
+	return ""
+}
+
+func (m *AttributionRecord) GetModelId() uint64 {
+	if m != nil {
+		return m.ModelId
+	}
+	return 0
+}
+
+func (m *AttributionRecord) GetMethod() string {
+	if m != nil {
+		return m.Method
+	}
+	return ""
+}
+
+func (m *AttributionRecord) GetDatasets() []DatasetVersion {
+	if m != nil {
+		return m.Datasets
+	}
+	return nil
+}
+
+func (m *AttributionRecord) GetReceiptsRoot() []byte {
+	if m != nil {
+		return m.ReceiptsRoot
+	}
+	return nil
+}
+
+func (m *AttributionRecord) GetInferenceCount() uint64 {
+	if m != nil {
+		return m.InferenceCount
+	}
+	return 0
+}
+
+func (m *AttributionRecord) GetWeights() []ContributionWeight {
+	if m != nil {
+		return m.Weights
+	}
+	return nil
+}
+
+func (m *AttributionRecord) GetDataReward() types.Coin {
+	if m != nil {
+		return m.DataReward
+	}
+	return types.Coin{}
+}
+
+func (m *AttributionRecord) GetPayouts() []Payout {
+	if m != nil {
+		return m.Payouts
+	}
+	return nil
+}
+
+func (m *AttributionRecord) GetCreatedHeight() int64 {
+	if m != nil {
+		return m.CreatedHeight
+	}
+	return 0
+}
+
+func (m *AttributionRecord) GetChallengeDeadline() time.Time {
+	if m != nil {
+		return m.ChallengeDeadline
+	}
+	return time.Time{}
+}
+
+func (m *AttributionRecord) GetStatus() RecordStatus {
+	if m != nil {
+		return m.Status
+	}
+	return RECORD_STATUS_UNSPECIFIED
+}
+
+func (m *AttributionRecord) GetOpenChallengeId() uint64 {
+	if m != nil {
+		return m.OpenChallengeId
+	}
+	return 0
+}
+
+func (m *AttributionRecord) GetResolvedHeight() int64 {
+	if m != nil {
+		return m.ResolvedHeight
+	}
+	return 0
+}
+
+// Receipt is one inference as the serving node committed to it: a leaf of a
+// record's receipts root. See README.md for its leaf hash encoding.
+type Receipt struct {
+	// user is the bech32 address of the user who paid for the inference.
+	User string `protobuf:"bytes,1,opt,name=user,proto3" json:"user,omitempty"`
+	// model_id is the model that produced the output.
+	ModelID uint64 `protobuf:"varint,2,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	// output_hash is the SHA-256 of the output text (32 bytes).
+	OutputHash []byte `protobuf:"bytes,3,opt,name=output_hash,json=outputHash,proto3" json:"output_hash,omitempty"`
+	// weights are the attribution weights of this one inference.
+	Weights []ContributionWeight `protobuf:"bytes,4,rep,name=weights,proto3" json:"weights"`
+}
+
+func (m *Receipt) Reset()         { *m = Receipt{} }
+func (m *Receipt) String() string { return proto.CompactTextString(m) }
+func (*Receipt) ProtoMessage()    {}
+func (*Receipt) Descriptor() ([]byte, []int) {
+	return fileDescriptor_82a9a668be7fdcef, []int{4}
+}
+func (m *Receipt) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *Receipt) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_Receipt.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *Receipt) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_Receipt.Merge(m, src)
+}
+func (m *Receipt) XXX_Size() int {
+	return m.Size()
+}
+func (m *Receipt) XXX_DiscardUnknown() {
+	xxx_messageInfo_Receipt.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_Receipt proto.InternalMessageInfo
+
+func (m *Receipt) GetUser() string {
+	if m != nil {
+		return m.User
+	}
+	return ""
+}
+
+func (m *Receipt) GetModelID() uint64 {
+	if m != nil {
+		return m.ModelID
+	}
+	return 0
+}
+
+func (m *Receipt) GetOutputHash() []byte {
+	if m != nil {
+		return m.OutputHash
+	}
+	return nil
+}
+
+func (m *Receipt) GetWeights() []ContributionWeight {
+	if m != nil {
+		return m.Weights
+	}
+	return nil
+}
+
+// Challenge disputes one receipt of a record.
+type Challenge struct {
+	// id is assigned at creation, from 1.
+	Id uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	// record_id is the disputed record.
+	RecordId uint64 `protobuf:"varint,2,opt,name=record_id,json=recordId,proto3" json:"record_id,omitempty"`
+	// challenger posted the bond.
+	Challenger string `protobuf:"bytes,3,opt,name=challenger,proto3" json:"challenger,omitempty"`
+	// bond is the challenge bond held by the module while the challenge is open.
+	Bond types.Coin `protobuf:"bytes,4,opt,name=bond,proto3" json:"bond"`
+	// receipt is the disputed receipt, proven to be in the record's receipts root.
+	Receipt Receipt `protobuf:"bytes,5,opt,name=receipt,proto3" json:"receipt"`
+	// leaf_index is the receipt's position in the batch.
+	LeafIndex uint64 `protobuf:"varint,6,opt,name=leaf_index,json=leafIndex,proto3" json:"leaf_index,omitempty"`
+	// leaf_count is the number of receipts in the batch.
+	LeafCount uint64 `protobuf:"varint,7,opt,name=leaf_count,json=leafCount,proto3" json:"leaf_count,omitempty"`
+	// recomputed_weights are the weights the challenger says the
+	// deterministic PoA engine gives for the receipt.
+	RecomputedWeights []ContributionWeight `protobuf:"bytes,8,rep,name=recomputed_weights,json=recomputedWeights,proto3" json:"recomputed_weights"`
+	// voting_deadline is the block time of creation plus the voting period.
+	VotingDeadline time.Time `protobuf:"bytes,9,opt,name=voting_deadline,json=votingDeadline,proto3,stdtime" json:"voting_deadline"`
+	// status is open, upheld, rejected or expired.
+	Status ChallengeStatus `protobuf:"varint,10,opt,name=status,proto3,enum=openledger.attribution.v1.ChallengeStatus" json:"status,omitempty"`
+	// uphold_stake is the attestor stake that voted to uphold.
+	UpholdStake cosmossdk_io_math.Int `protobuf:"bytes,11,opt,name=uphold_stake,json=upholdStake,proto3,customtype=cosmossdk.io/math.Int" json:"uphold_stake"`
+	// reject_stake is the attestor stake that voted to reject.
+	RejectStake cosmossdk_io_math.Int `protobuf:"bytes,12,opt,name=reject_stake,json=rejectStake,proto3,customtype=cosmossdk.io/math.Int" json:"reject_stake"`
+	// slashed is what the serving node lost when the challenge was upheld.
+	Slashed cosmossdk_io_math.Int `protobuf:"bytes,13,opt,name=slashed,proto3,customtype=cosmossdk.io/math.Int" json:"slashed"`
+	// created_height is the block height of creation.
+	CreatedHeight int64 `protobuf:"varint,14,opt,name=created_height,json=createdHeight,proto3" json:"created_height,omitempty"`
+	// resolved_height is the block height of resolution, 0 while open.
+	ResolvedHeight int64 `protobuf:"varint,15,opt,name=resolved_height,json=resolvedHeight,proto3" json:"resolved_height,omitempty"`
+}
+
+func (m *Challenge) Reset()         { *m = Challenge{} }
+func (m *Challenge) String() string { return proto.CompactTextString(m) }
+func (*Challenge) ProtoMessage()    {}
+func (*Challenge) Descriptor() ([]byte, []int) {
+	return fileDescriptor_82a9a668be7fdcef, []int{5}
+}
+func (m *Challenge) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *Challenge) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_Challenge.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *Challenge) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_Challenge.Merge(m, src)
+}
+func (m *Challenge) XXX_Size() int {
+	return m.Size()
+}
+func (m *Challenge) XXX_DiscardUnknown() {
+	xxx_messageInfo_Challenge.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_Challenge proto.InternalMessageInfo
+
+func (m *Challenge) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+func (m *Challenge) GetRecordId() uint64 {
+	if m != nil {
+		return m.RecordId
+	}
+	return 0
+}
+
+func (m *Challenge) GetChallenger() string {
+	if m != nil {
+		return m.Challenger
+	}
+	return ""
+}
+
+func (m *Challenge) GetBond() types.Coin {
+	if m != nil {
+		return m.Bond
+	}
+	return types.Coin{}
+}
+
+func (m *Challenge) GetReceipt() Receipt {
+	if m != nil {
+		return m.Receipt
+	}
+	return Receipt{}
+}
+
+func (m *Challenge) GetLeafIndex() uint64 {
+	if m != nil {
+		return m.LeafIndex
+	}
+	return 0
+}
+
+func (m *Challenge) GetLeafCount() uint64 {
+	if m != nil {
+		return m.LeafCount
+	}
+	return 0
+}
+
+func (m *Challenge) GetRecomputedWeights() []ContributionWeight {
+	if m != nil {
+		return m.RecomputedWeights
+	}
+	return nil
+}
+
+func (m *Challenge) GetVotingDeadline() time.Time {
+	if m != nil {
+		return m.VotingDeadline
+	}
+	return time.Time{}
+}
+
+func (m *Challenge) GetStatus() ChallengeStatus {
+	if m != nil {
+		return m.Status
+	}
+	return CHALLENGE_STATUS_UNSPECIFIED
+}
+
+func (m *Challenge) GetCreatedHeight() int64 {
+	if m != nil {
+		return m.CreatedHeight
+	}
+	return 0
+}
+
+func (m *Challenge) GetResolvedHeight() int64 {
+	if m != nil {
+		return m.ResolvedHeight
+	}
+	return 0
+}
+
+// Vote is one attestor's vote on a challenge, weighted by its bonded stake
+// when it voted.
+type Vote struct {
+	// challenge_id is the challenge.
+	ChallengeId uint64 `protobuf:"varint,1,opt,name=challenge_id,json=challengeId,proto3" json:"challenge_id,omitempty"`
+	// attestor is the voting attestor's operator address.
+	Attestor string `protobuf:"bytes,2,opt,name=attestor,proto3" json:"attestor,omitempty"`
+	// uphold is true to uphold the challenge, false to reject it.
+	Uphold bool `protobuf:"varint,3,opt,name=uphold,proto3" json:"uphold,omitempty"`
+	// stake is the attestor's bonded stake counted for the vote.
+	Stake cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=stake,proto3,customtype=cosmossdk.io/math.Int" json:"stake"`
+}
+
+func (m *Vote) Reset()         { *m = Vote{} }
+func (m *Vote) String() string { return proto.CompactTextString(m) }
+func (*Vote) ProtoMessage()    {}
+func (*Vote) Descriptor() ([]byte, []int) {
+	return fileDescriptor_82a9a668be7fdcef, []int{6}
+}
+func (m *Vote) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *Vote) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_Vote.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *Vote) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_Vote.Merge(m, src)
+}
+func (m *Vote) XXX_Size() int {
+	return m.Size()
+}
+func (m *Vote) XXX_DiscardUnknown() {
+	xxx_messageInfo_Vote.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_Vote proto.InternalMessageInfo
+
+func (m *Vote) GetChallengeId() uint64 {
+	if m != nil {
+		return m.ChallengeId
+	}
+	return 0
+}
+
+func (m *Vote) GetAttestor() string {
+	if m != nil {
+		return m.Attestor
+	}
+	return ""
+}
+
+func (m *Vote) GetUphold() bool {
+	if m != nil {
+		return m.Uphold
+	}
+	return false
+}
+
+// AddressAmount is an amount owed to or earned by an account.
+type AddressAmount struct {
+	// address is the account.
+	Address string `protobuf:"bytes,1,opt,name=address,proto3" json:"address,omitempty"`
+	// amount in aopen.
+	Amount cosmossdk_io_math.Int `protobuf:"bytes,2,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+}
+
+func (m *AddressAmount) Reset()         { *m = AddressAmount{} }
+func (m *AddressAmount) String() string { return proto.CompactTextString(m) }
+func (*AddressAmount) ProtoMessage()    {}
+func (*AddressAmount) Descriptor() ([]byte, []int) {
+	return fileDescriptor_82a9a668be7fdcef, []int{7}
+}
+func (m *AddressAmount) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *AddressAmount) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_AddressAmount.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *AddressAmount) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_AddressAmount.Merge(m, src)
+}
+func (m *AddressAmount) XXX_Size() int {
+	return m.Size()
+}
+func (m *AddressAmount) XXX_DiscardUnknown() {
+	xxx_messageInfo_AddressAmount.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_AddressAmount proto.InternalMessageInfo
+
+func (m *AddressAmount) GetAddress() string {
+	if m != nil {
+		return m.Address
+	}
+	return ""
+}
+
+// ContributionAmount is an amount a contribution earned.
+type ContributionAmount struct {
+	// contribution_id is the contribution.
+	ContributionId uint64 `protobuf:"varint,1,opt,name=contribution_id,json=contributionId,proto3" json:"contribution_id,omitempty"`
+	// amount in aopen.
+	Amount cosmossdk_io_math.Int `protobuf:"bytes,2,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+}
+
+func (m *ContributionAmount) Reset()         { *m = ContributionAmount{} }
+func (m *ContributionAmount) String() string { return proto.CompactTextString(m) }
+func (*ContributionAmount) ProtoMessage()    {}
+func (*ContributionAmount) Descriptor() ([]byte, []int) {
+	return fileDescriptor_82a9a668be7fdcef, []int{8}
+}
+func (m *ContributionAmount) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *ContributionAmount) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_ContributionAmount.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *ContributionAmount) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_ContributionAmount.Merge(m, src)
+}
+func (m *ContributionAmount) XXX_Size() int {
+	return m.Size()
+}
+func (m *ContributionAmount) XXX_DiscardUnknown() {
+	xxx_messageInfo_ContributionAmount.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_ContributionAmount proto.InternalMessageInfo
+
+func (m *ContributionAmount) GetContributionId() uint64 {
+	if m != nil {
+		return m.ContributionId
+	}
+	return 0
+}
+
+// Params are the governance-controlled parameters of x/attribution.
+type Params struct {
+	// challenge_window is how long a record can be challenged before its
+	// payouts become claimable.
+	ChallengeWindow time.Duration `protobuf:"bytes,1,opt,name=challenge_window,json=challengeWindow,proto3,stdduration" json:"challenge_window"`
+	// challenge_bond is what a challenger posts (aopen).
+	ChallengeBond types.Coin `protobuf:"bytes,2,opt,name=challenge_bond,json=challengeBond,proto3" json:"challenge_bond"`
+	// voting_period is how long attestors may vote on a challenge.
+	VotingPeriod time.Duration `protobuf:"bytes,3,opt,name=voting_period,json=votingPeriod,proto3,stdduration" json:"voting_period"`
+	// quorum_bps is the share of the total active attestor stake (basis
+	// points of 10,000) that must vote one way to decide a challenge; above
+	// 5,000 so that both sides cannot reach it.
+	QuorumBps uint32 `protobuf:"varint,4,opt,name=quorum_bps,json=quorumBps,proto3" json:"quorum_bps,omitempty"`
+	// datanet_owner_bps is the curator share of each contribution's reward
+	// that goes to the owner of its Datanet (basis points).
+	DatanetOwnerBps uint32 `protobuf:"varint,5,opt,name=datanet_owner_bps,json=datanetOwnerBps,proto3" json:"datanet_owner_bps,omitempty"`
+	// unattributed_destination is where the unattributed part of a final
+	// record's reward goes.
+	UnattributedDestination FundsDestination `protobuf:"varint,6,opt,name=unattributed_destination,json=unattributedDestination,proto3,enum=openledger.attribution.v1.FundsDestination" json:"unattributed_destination,omitempty"`
+	// overturned_destination is where the whole data reward of an overturned
+	// record goes.
+	OverturnedDestination FundsDestination `protobuf:"varint,7,opt,name=overturned_destination,json=overturnedDestination,proto3,enum=openledger.attribution.v1.FundsDestination" json:"overturned_destination,omitempty"`
+	// max_weights_per_record bounds the weights of a record (and of a
+	// challenged receipt).
+	MaxWeightsPerRecord uint32 `protobuf:"varint,8,opt,name=max_weights_per_record,json=maxWeightsPerRecord,proto3" json:"max_weights_per_record,omitempty"`
+}
+
+func (m *Params) Reset()         { *m = Params{} }
+func (m *Params) String() string { return proto.CompactTextString(m) }
+func (*Params) ProtoMessage()    {}
+func (*Params) Descriptor() ([]byte, []int) {
+	return fileDescriptor_82a9a668be7fdcef, []int{9}
+}
+func (m *Params) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *Params) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_Params.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *Params) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_Params.Merge(m, src)
+}
+func (m *Params) XXX_Size() int {
+	return m.Size()
+}
+func (m *Params) XXX_DiscardUnknown() {
+	xxx_messageInfo_Params.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_Params proto.InternalMessageInfo
+
+func (m *Params) GetChallengeWindow() time.Duration {
+	if m != nil {
+		return m.ChallengeWindow
+	}
+	return 0
+}
+
+func (m *Params) GetChallengeBond() types.Coin {
+	if m != nil {
+		return m.ChallengeBond
+	}
+	return types.Coin{}
+}
+
+func (m *Params) GetVotingPeriod() time.Duration {
+	if m != nil {
+		return m.VotingPeriod
+	}
+	return 0
+}
+
+func (m *Params) GetQuorumBps() uint32 {
+	if m != nil {
+		return m.QuorumBps
+	}
+	return 0
+}
+
+func (m *Params) GetDatanetOwnerBps() uint32 {
+	if m != nil {
+		return m.DatanetOwnerBps
+	}
+	return 0
+}
+
+func (m *Params) GetUnattributedDestination() FundsDestination {
+	if m != nil {
+		return m.UnattributedDestination
+	}
+	return FUNDS_DESTINATION_UNSPECIFIED
+}
+
+func (m *Params) GetOverturnedDestination() FundsDestination {
+	if m != nil {
+		return m.OverturnedDestination
+	}
+	return FUNDS_DESTINATION_UNSPECIFIED
+}
+
+func (m *Params) GetMaxWeightsPerRecord() uint32 {
+	if m != nil {
+		return m.MaxWeightsPerRecord
+	}
+	return 0
+}
+
 func init() {
+	proto.RegisterEnum("openledger.attribution.v1.RecordStatus", RecordStatus_name, RecordStatus_value)
+	proto.RegisterEnum("openledger.attribution.v1.FundsDestination", FundsDestination_name, FundsDestination_value)
+	proto.RegisterEnum("openledger.attribution.v1.ChallengeStatus", ChallengeStatus_name, ChallengeStatus_value)
 	proto.RegisterType((*ContributionWeight)(nil), "openledger.attribution.v1.ContributionWeight")
 	proto.RegisterType((*DatasetVersion)(nil), "openledger.attribution.v1.DatasetVersion")
+	proto.RegisterType((*Payout)(nil), "openledger.attribution.v1.Payout")
+	proto.RegisterType((*AttributionRecord)(nil), "openledger.attribution.v1.AttributionRecord")
+	proto.RegisterType((*Receipt)(nil), "openledger.attribution.v1.Receipt")
+	proto.RegisterType((*Challenge)(nil), "openledger.attribution.v1.Challenge")
+	proto.RegisterType((*Vote)(nil), "openledger.attribution.v1.Vote")
+	proto.RegisterType((*AddressAmount)(nil), "openledger.attribution.v1.AddressAmount")
+	proto.RegisterType((*ContributionAmount)(nil), "openledger.attribution.v1.ContributionAmount")
+	proto.RegisterType((*Params)(nil), "openledger.attribution.v1.Params")
 }
 
 func init() {
@@ -156,24 +1043,109 @@ func init() {
 }
 
 var fileDescriptor_82a9a668be7fdcef = []byte{
-	// 267 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xe2, 0x52, 0xcd, 0x2f, 0x48, 0xcd,
-	0xcb, 0x49, 0x4d, 0x49, 0x4f, 0x2d, 0xd2, 0x4f, 0x2c, 0x29, 0x29, 0xca, 0x4c, 0x2a, 0x2d, 0xc9,
-	0xcc, 0xcf, 0xd3, 0x2f, 0x33, 0xd4, 0x2f, 0xa9, 0x2c, 0x48, 0x2d, 0xd6, 0x2b, 0x28, 0xca, 0x2f,
-	0xc9, 0x17, 0x92, 0x44, 0x28, 0xd3, 0x43, 0x52, 0xa6, 0x57, 0x66, 0x28, 0x25, 0x92, 0x9e, 0x9f,
-	0x9e, 0x0f, 0x56, 0xa5, 0x0f, 0x62, 0x41, 0x34, 0x28, 0xf9, 0x73, 0x09, 0x39, 0xe7, 0xe7, 0xc1,
-	0x15, 0x86, 0xa7, 0x66, 0xa6, 0x67, 0x94, 0x08, 0xa9, 0x73, 0xf1, 0x27, 0x23, 0x89, 0xc6, 0x67,
-	0xa6, 0x48, 0x30, 0x2a, 0x30, 0x6a, 0xb0, 0x04, 0xf1, 0x21, 0x0b, 0x7b, 0xa6, 0x08, 0x09, 0x70,
-	0x31, 0x17, 0x14, 0xe4, 0x4a, 0x30, 0x29, 0x30, 0x6a, 0xf0, 0x06, 0x81, 0x98, 0x4a, 0xc9, 0x5c,
-	0x7c, 0x2e, 0x89, 0x25, 0x89, 0xc5, 0xa9, 0x25, 0x61, 0xa9, 0x45, 0xc5, 0x99, 0xf9, 0x79, 0x42,
-	0xb2, 0x5c, 0x5c, 0x29, 0x89, 0x25, 0x89, 0x79, 0xa9, 0x25, 0x08, 0x73, 0x38, 0xa1, 0x22, 0x9e,
-	0x29, 0x42, 0x12, 0x5c, 0xec, 0x65, 0x10, 0x95, 0x60, 0x63, 0x58, 0x82, 0x60, 0x5c, 0x21, 0x21,
-	0x2e, 0x96, 0xa2, 0xfc, 0xfc, 0x12, 0x09, 0x66, 0x05, 0x46, 0x0d, 0x9e, 0x20, 0x30, 0xdb, 0x8a,
-	0xe5, 0xc5, 0x02, 0x79, 0x46, 0x27, 0xbf, 0x13, 0x8f, 0xe4, 0x18, 0x2f, 0x3c, 0x92, 0x63, 0x7c,
-	0xf0, 0x48, 0x8e, 0x71, 0xc2, 0x63, 0x39, 0x86, 0x0b, 0x8f, 0xe5, 0x18, 0x6e, 0x3c, 0x96, 0x63,
-	0x88, 0x32, 0x49, 0xcf, 0x2c, 0xc9, 0x28, 0x4d, 0xd2, 0x4b, 0xce, 0xcf, 0xd5, 0x47, 0x0a, 0x32,
-	0x24, 0x66, 0x05, 0x4a, 0xf8, 0x81, 0x03, 0x2f, 0x89, 0x0d, 0x1c, 0x18, 0xc6, 0x80, 0x00, 0x00,
-	0x00, 0xff, 0xff, 0x3e, 0x8d, 0x90, 0xbb, 0x66, 0x01, 0x00, 0x00,
+	// 1619 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x58, 0xcd, 0x6f, 0x1b, 0xc7,
+	0x15, 0xd7, 0x4a, 0x34, 0x29, 0x3e, 0x7e, 0x6a, 0x12, 0xdb, 0x2b, 0x25, 0xa6, 0x68, 0xb6, 0x69,
+	0x54, 0xb5, 0x26, 0x6b, 0x25, 0x28, 0x82, 0xf4, 0x50, 0xf0, 0x63, 0x65, 0x6d, 0x22, 0x91, 0xc4,
+	0x92, 0xb2, 0xd3, 0x5e, 0x16, 0x4b, 0xce, 0x98, 0xdc, 0x86, 0xdc, 0x61, 0x77, 0x67, 0x29, 0xe7,
+	0xd0, 0x73, 0x8b, 0x02, 0x05, 0x72, 0xec, 0xb1, 0x40, 0x2e, 0x3d, 0x15, 0x01, 0x9a, 0x7b, 0xaf,
+	0xb9, 0x35, 0xc8, 0xa9, 0xe8, 0xc1, 0x2d, 0xec, 0x43, 0xfa, 0x07, 0xb4, 0xf7, 0x62, 0x66, 0x76,
+	0x97, 0x4b, 0x51, 0x96, 0x23, 0xc5, 0x17, 0x61, 0xe7, 0x7d, 0xfc, 0xe6, 0xcd, 0x9b, 0xf7, 0x7e,
+	0xf3, 0x44, 0x78, 0x8b, 0xce, 0x88, 0x33, 0x21, 0x78, 0x44, 0xdc, 0x9a, 0xc5, 0x98, 0x6b, 0x0f,
+	0x7c, 0x66, 0x53, 0xa7, 0x36, 0xbf, 0x5f, 0x63, 0x9f, 0xcc, 0x88, 0x57, 0x9d, 0xb9, 0x94, 0x51,
+	0xb4, 0xbd, 0x30, 0xab, 0xc6, 0xcc, 0xaa, 0xf3, 0xfb, 0x3b, 0x5b, 0xd6, 0xd4, 0x76, 0x68, 0x4d,
+	0xfc, 0x95, 0xd6, 0x3b, 0xa5, 0x21, 0xf5, 0xa6, 0xd4, 0xab, 0x0d, 0x2c, 0x8f, 0xd4, 0xe6, 0xf7,
+	0x07, 0x84, 0x59, 0xf7, 0x6b, 0x43, 0x6a, 0x3b, 0x81, 0x7e, 0x5b, 0xea, 0x4d, 0xb1, 0xaa, 0xc9,
+	0x45, 0xa0, 0x7a, 0x7d, 0x44, 0x47, 0x54, 0xca, 0xf9, 0x57, 0x08, 0x38, 0xa2, 0x74, 0x34, 0x21,
+	0x35, 0xb1, 0x1a, 0xf8, 0x8f, 0x6b, 0xd8, 0x77, 0x2d, 0x11, 0x80, 0xd4, 0xef, 0x9e, 0xd7, 0x33,
+	0x7b, 0x4a, 0x3c, 0x66, 0x4d, 0x67, 0xd2, 0xa0, 0xd2, 0x01, 0xd4, 0xa4, 0x4e, 0x14, 0xf7, 0x23,
+	0x62, 0x8f, 0xc6, 0x0c, 0xbd, 0x0d, 0x85, 0x61, 0x4c, 0x6a, 0xda, 0x58, 0x55, 0xca, 0xca, 0x5e,
+	0xc2, 0xc8, 0xc7, 0xc5, 0x3a, 0x46, 0x45, 0xd8, 0x98, 0xcd, 0xa6, 0xea, 0x7a, 0x59, 0xd9, 0xcb,
+	0x19, 0xfc, 0xb3, 0x32, 0x84, 0x7c, 0xcb, 0x62, 0x96, 0x47, 0xd8, 0x43, 0xe2, 0x7a, 0x36, 0x75,
+	0xd0, 0x1d, 0x00, 0x6c, 0x31, 0xcb, 0x21, 0x6c, 0x81, 0x93, 0x0e, 0x24, 0x3a, 0x46, 0x2a, 0xa4,
+	0xe6, 0xd2, 0x52, 0xc0, 0x24, 0x8c, 0x70, 0x89, 0x10, 0x24, 0x5c, 0x4a, 0x99, 0xba, 0x51, 0x56,
+	0xf6, 0xb2, 0x86, 0xf8, 0x7e, 0x3f, 0xf1, 0x9f, 0x3f, 0xed, 0x2a, 0x95, 0xbf, 0x2a, 0x90, 0xec,
+	0x5a, 0x9f, 0x50, 0x9f, 0xa1, 0x9f, 0x42, 0xda, 0x25, 0x43, 0x7b, 0x66, 0x13, 0x87, 0x09, 0xf0,
+	0x74, 0x43, 0xfd, 0xfa, 0x8b, 0x7b, 0xaf, 0x07, 0xc9, 0xab, 0x63, 0xec, 0x12, 0xcf, 0xeb, 0x31,
+	0xd7, 0x76, 0x46, 0xc6, 0xc2, 0xf4, 0xa2, 0x23, 0xae, 0x5f, 0x78, 0xc4, 0x23, 0x48, 0x5a, 0x53,
+	0xea, 0x3b, 0x32, 0x8e, 0x74, 0xe3, 0x27, 0x5f, 0x3e, 0xdd, 0x5d, 0xfb, 0xe7, 0xd3, 0xdd, 0x9b,
+	0x72, 0x07, 0x0f, 0x7f, 0x5c, 0xb5, 0x69, 0x6d, 0x6a, 0xb1, 0x71, 0x55, 0x77, 0xd8, 0xd7, 0x5f,
+	0xdc, 0x83, 0x60, 0x6b, 0xdd, 0x61, 0x7f, 0xfe, 0xe6, 0xf3, 0x7d, 0xc5, 0x08, 0xfc, 0x2b, 0xff,
+	0x4d, 0xc2, 0x56, 0x7d, 0x51, 0x23, 0x06, 0x19, 0x52, 0x17, 0xa3, 0x3c, 0xac, 0x47, 0x69, 0x59,
+	0xb7, 0x31, 0xfa, 0x19, 0x64, 0x3d, 0xe2, 0xce, 0x6d, 0x67, 0x64, 0x3a, 0x14, 0x13, 0x11, 0xd5,
+	0x65, 0x67, 0xca, 0x04, 0xd6, 0x6d, 0x8a, 0x09, 0xda, 0x86, 0xcd, 0x29, 0xc5, 0x64, 0xc2, 0x8f,
+	0xb3, 0x21, 0xb3, 0x29, 0xd6, 0x3a, 0x46, 0xb7, 0x20, 0x39, 0x25, 0x6c, 0x4c, 0xb1, 0x9a, 0xe0,
+	0x88, 0x46, 0xb0, 0x42, 0x1f, 0xc2, 0x26, 0x96, 0x17, 0xe6, 0xa9, 0x37, 0xca, 0x1b, 0x7b, 0x99,
+	0x83, 0x1f, 0x56, 0x5f, 0x58, 0xd4, 0xd5, 0xe5, 0xbb, 0x6d, 0x24, 0x78, 0x32, 0x8c, 0x08, 0x00,
+	0x7d, 0x0f, 0x72, 0x2e, 0x19, 0x12, 0x7b, 0xc6, 0x3c, 0x53, 0xdc, 0x5d, 0x52, 0xdc, 0x5d, 0x36,
+	0x14, 0x1a, 0x94, 0x8a, 0xd4, 0xdb, 0xce, 0x63, 0xe2, 0x12, 0x67, 0x48, 0xcc, 0xa1, 0x48, 0x6d,
+	0x4a, 0xa6, 0x3e, 0x12, 0x37, 0xb9, 0x14, 0x9d, 0x40, 0xea, 0x4c, 0x14, 0xa4, 0xa7, 0x6e, 0x8a,
+	0xc8, 0xee, 0x5d, 0x12, 0xd9, 0x6a, 0x19, 0x07, 0xd1, 0x85, 0x18, 0x48, 0x83, 0x0c, 0x0f, 0xd4,
+	0x74, 0xc9, 0x99, 0xe5, 0x62, 0x35, 0x5d, 0x56, 0xf6, 0x32, 0x07, 0xdb, 0xd5, 0x20, 0xab, 0xbc,
+	0x27, 0xab, 0x41, 0x4f, 0x56, 0x9b, 0xd4, 0x76, 0x1a, 0x69, 0xee, 0x2e, 0xaf, 0x50, 0x54, 0xb0,
+	0x21, 0xfc, 0x50, 0x1d, 0x52, 0x33, 0x51, 0x7b, 0x9e, 0x0a, 0x22, 0xaa, 0xbb, 0x97, 0x44, 0x25,
+	0xab, 0x34, 0x8c, 0x24, 0xf0, 0x43, 0x7d, 0xc8, 0xfa, 0x4e, 0x68, 0x49, 0xb0, 0x9a, 0xb9, 0x66,
+	0x65, 0x2d, 0xa1, 0xa0, 0xb7, 0x20, 0x3f, 0x74, 0x89, 0xc5, 0x08, 0x36, 0xc7, 0xe2, 0xc8, 0x6a,
+	0xb6, 0xac, 0xec, 0x6d, 0x18, 0xb9, 0x40, 0x7a, 0x24, 0x9b, 0xfb, 0x23, 0x40, 0xc3, 0xb1, 0x35,
+	0x99, 0x10, 0x67, 0x44, 0x4c, 0x4c, 0x2c, 0x3c, 0xb1, 0x1d, 0xa2, 0xe6, 0x44, 0x36, 0x76, 0xaa,
+	0x92, 0x30, 0xaa, 0x21, 0x61, 0x54, 0xfb, 0x21, 0x61, 0x34, 0x72, 0x3c, 0xbc, 0x4f, 0xff, 0xb5,
+	0xab, 0xc8, 0xbd, 0xb7, 0x22, 0x90, 0x56, 0x80, 0x81, 0x7e, 0x0e, 0x49, 0x8f, 0x59, 0xcc, 0xf7,
+	0xd4, 0x7c, 0x59, 0xd9, 0xcb, 0x1f, 0xbc, 0x7d, 0x49, 0x62, 0x64, 0xf5, 0xf7, 0x84, 0xb9, 0x11,
+	0xb8, 0xa1, 0x7d, 0xd8, 0xe2, 0x1e, 0xe6, 0x22, 0x3e, 0x1b, 0xab, 0x05, 0x51, 0x1b, 0x05, 0xae,
+	0x68, 0x86, 0x72, 0x1d, 0xf3, 0x2a, 0x72, 0x89, 0x47, 0x27, 0xf3, 0xc5, 0x71, 0x8b, 0xe2, 0xb8,
+	0xf9, 0x50, 0x2c, 0xcf, 0x5b, 0xf9, 0xbb, 0x02, 0x29, 0x43, 0xd6, 0x1f, 0xfa, 0x31, 0x24, 0x7c,
+	0x8f, 0xb8, 0x2f, 0x25, 0x0a, 0x61, 0x85, 0x7e, 0x10, 0xeb, 0x26, 0x41, 0x0e, 0x8d, 0xcc, 0xb3,
+	0xa7, 0xbb, 0xa9, 0x13, 0xd1, 0x51, 0xad, 0x45, 0x6b, 0xed, 0x42, 0x86, 0xfa, 0x6c, 0xe6, 0x33,
+	0x73, 0x6c, 0x79, 0xe3, 0x80, 0xaf, 0x40, 0x8a, 0x8e, 0x2c, 0x6f, 0x1c, 0x2f, 0xe4, 0xc4, 0x77,
+	0x2f, 0xe4, 0xca, 0xff, 0x92, 0x90, 0x8e, 0x52, 0xb1, 0x42, 0x20, 0x6f, 0x08, 0x46, 0xa4, 0x2e,
+	0x5e, 0x70, 0xda, 0xa6, 0x14, 0xe8, 0x18, 0xbd, 0x07, 0x10, 0x25, 0xd7, 0x0d, 0x18, 0xed, 0xc5,
+	0x69, 0x88, 0xd9, 0xa2, 0xf7, 0x20, 0x31, 0xa0, 0x8e, 0x64, 0x8f, 0x6f, 0xdb, 0x36, 0xc2, 0x03,
+	0x3d, 0x80, 0x54, 0xd0, 0xff, 0xea, 0x0d, 0xe1, 0x5c, 0xb9, 0xbc, 0x2e, 0xb8, 0x65, 0x1c, 0x25,
+	0xf4, 0xe6, 0x2f, 0xc9, 0x84, 0x58, 0x8f, 0x4d, 0xdb, 0xc1, 0xe4, 0x89, 0xa0, 0x96, 0x84, 0x91,
+	0xe6, 0x12, 0x9d, 0x0b, 0x22, 0x75, 0x9c, 0x52, 0x84, 0x5a, 0xb2, 0xc9, 0x00, 0x10, 0x4f, 0xc3,
+	0x74, 0xc6, 0x9b, 0xc5, 0x7c, 0x05, 0xc4, 0xb2, 0xb5, 0x80, 0x7b, 0x14, 0x50, 0x8c, 0x01, 0x85,
+	0x39, 0x65, 0x9c, 0xbb, 0xa3, 0xc6, 0x4a, 0x5f, 0xb5, 0xb1, 0xf2, 0x12, 0x21, 0xea, 0xaa, 0x46,
+	0xd4, 0x55, 0x20, 0xba, 0x6a, 0xff, 0xb2, 0x58, 0xc3, 0xfb, 0x3a, 0xd7, 0x58, 0x3d, 0xc8, 0xfa,
+	0xb3, 0x31, 0x9d, 0x60, 0xd3, 0x63, 0xd6, 0xc7, 0xe4, 0xda, 0x84, 0x93, 0x91, 0x28, 0x3d, 0x0e,
+	0xc2, 0x41, 0x5d, 0xf2, 0x2b, 0x32, 0x64, 0x01, 0x68, 0xf6, 0xba, 0xa0, 0x12, 0x45, 0x82, 0x7e,
+	0x00, 0x29, 0x6f, 0x62, 0x79, 0x63, 0x82, 0x05, 0x25, 0x5d, 0x07, 0x2f, 0x04, 0xb8, 0x80, 0x10,
+	0xf3, 0x17, 0x11, 0xe2, 0x05, 0x4c, 0x52, 0xb8, 0x90, 0x49, 0xfe, 0xa6, 0x40, 0xe2, 0x21, 0x65,
+	0x04, 0xdd, 0x85, 0xec, 0x12, 0x45, 0xc9, 0xe6, 0xcb, 0x0c, 0x63, 0xf4, 0xf4, 0x2e, 0x6c, 0x5a,
+	0x8c, 0x11, 0x8f, 0x51, 0xf7, 0xa5, 0x4f, 0x78, 0x64, 0xc9, 0x1f, 0x69, 0x99, 0x61, 0xd1, 0x9a,
+	0x9b, 0x46, 0xb0, 0x42, 0x87, 0x70, 0x43, 0xe6, 0x38, 0x71, 0xcd, 0x9c, 0x48, 0xf7, 0xca, 0x1f,
+	0x14, 0xc8, 0x05, 0x7b, 0xd7, 0xc5, 0x50, 0x82, 0x0e, 0x20, 0x65, 0x49, 0xc1, 0x4b, 0x49, 0x31,
+	0x34, 0x8c, 0x8d, 0x44, 0xeb, 0xdf, 0x71, 0x24, 0xfa, 0xad, 0xb2, 0x3c, 0x7f, 0x06, 0x41, 0x7d,
+	0xeb, 0xf9, 0xf3, 0xd5, 0x45, 0xf2, 0x34, 0xc1, 0x47, 0x4a, 0xd7, 0x9a, 0xf2, 0x66, 0x29, 0x2e,
+	0x6e, 0xf7, 0xcc, 0x76, 0x30, 0x3d, 0x13, 0xdb, 0x73, 0xd6, 0x3b, 0xdf, 0xc5, 0xad, 0x60, 0xde,
+	0x96, 0x4d, 0xfc, 0xc7, 0xa8, 0x89, 0x0b, 0x11, 0xc2, 0x23, 0x01, 0x80, 0x3e, 0x84, 0xfc, 0x02,
+	0x54, 0x10, 0xe9, 0xfa, 0x15, 0x88, 0x34, 0x17, 0xf9, 0x36, 0x38, 0xa3, 0x9e, 0x40, 0x2e, 0xa0,
+	0x99, 0x19, 0x71, 0x6d, 0x2a, 0xab, 0xe5, 0x2a, 0xe1, 0x65, 0xa5, 0x7b, 0x57, 0x78, 0x73, 0xe2,
+	0xfc, 0xb5, 0x4f, 0x5d, 0x7f, 0x6a, 0x0e, 0x66, 0x9e, 0x28, 0xb1, 0x9c, 0x91, 0x96, 0x92, 0xc6,
+	0x4c, 0xbc, 0xca, 0xe1, 0x00, 0x4f, 0xcf, 0x1c, 0xe2, 0x0a, 0xab, 0x1b, 0xc2, 0xaa, 0x10, 0x28,
+	0x3a, 0x5c, 0xce, 0x6d, 0x1f, 0x83, 0x1a, 0x9f, 0x49, 0x4c, 0x4c, 0x3c, 0x66, 0x3b, 0x22, 0x06,
+	0x41, 0xd8, 0xf9, 0x83, 0x1f, 0x5d, 0x42, 0x5f, 0x87, 0xbe, 0x83, 0xbd, 0xd6, 0xc2, 0xc5, 0xb8,
+	0x1d, 0x07, 0x8b, 0x29, 0xd0, 0x00, 0x6e, 0xd1, 0x39, 0x71, 0x99, 0xef, 0x3a, 0xe7, 0x76, 0x49,
+	0x5d, 0x7d, 0x97, 0x9b, 0x0b, 0xa8, 0xf8, 0x1e, 0xef, 0xc0, 0xad, 0xa9, 0xf5, 0x24, 0x7c, 0x29,
+	0x78, 0xaa, 0x4d, 0xf9, 0x8e, 0xaa, 0x9b, 0xe2, 0xf0, 0xaf, 0x4d, 0xad, 0x27, 0x01, 0xf1, 0x77,
+	0x89, 0x2b, 0x07, 0x9a, 0xf7, 0x6f, 0xff, 0xfe, 0x9b, 0xcf, 0xf7, 0x51, 0xfc, 0x3f, 0x46, 0x59,
+	0x55, 0xfb, 0x9f, 0x29, 0x90, 0x8d, 0x0f, 0x3d, 0xe8, 0x0e, 0x6c, 0x1b, 0x5a, 0xb3, 0x63, 0xb4,
+	0xcc, 0x5e, 0xbf, 0xde, 0x3f, 0xed, 0x99, 0xa7, 0xed, 0x5e, 0x57, 0x6b, 0xea, 0x87, 0xba, 0xd6,
+	0x2a, 0xae, 0xa1, 0x6d, 0xb8, 0xb9, 0xac, 0xee, 0x6a, 0xed, 0x96, 0xde, 0x7e, 0x50, 0x54, 0xd0,
+	0x9b, 0xa0, 0x2e, 0xab, 0x9a, 0x47, 0xf5, 0xe3, 0x63, 0xad, 0xfd, 0x40, 0x6b, 0x15, 0xd7, 0xd1,
+	0x6d, 0x78, 0x6d, 0x59, 0x7b, 0xa8, 0xb7, 0xeb, 0xc7, 0xc5, 0x8d, 0x55, 0xb7, 0xce, 0x43, 0xcd,
+	0xe8, 0x9f, 0x1a, 0x6d, 0xad, 0x55, 0x4c, 0xec, 0x24, 0x7e, 0xf7, 0x59, 0x69, 0x6d, 0xff, 0x37,
+	0x50, 0x3c, 0x9f, 0x1e, 0x74, 0x17, 0xee, 0x1c, 0x9e, 0xb6, 0x5b, 0x3d, 0xb3, 0xa5, 0xf5, 0xfa,
+	0x7a, 0xbb, 0xde, 0xd7, 0x3b, 0xed, 0x73, 0xc1, 0xee, 0xc0, 0xad, 0x55, 0x93, 0xc6, 0xa9, 0xd1,
+	0x2e, 0x2a, 0xe8, 0xfb, 0x50, 0x5e, 0xd5, 0x35, 0x3b, 0x27, 0x27, 0xa7, 0x6d, 0xbd, 0xff, 0x0b,
+	0xb3, 0xdb, 0xe9, 0x1c, 0x17, 0xd7, 0x83, 0xed, 0xff, 0xa2, 0x40, 0xe1, 0xdc, 0x1b, 0x86, 0xca,
+	0xf0, 0x66, 0x74, 0xbe, 0x17, 0xa6, 0x6a, 0xc5, 0xa2, 0xd3, 0xd5, 0xf8, 0xe6, 0x6f, 0xc0, 0xed,
+	0x55, 0xe7, 0xee, 0x91, 0x76, 0xcc, 0x33, 0x75, 0x07, 0xb6, 0x57, 0x94, 0x86, 0xf6, 0x81, 0xd6,
+	0xec, 0x6b, 0x2d, 0x99, 0xaf, 0x15, 0xb5, 0xf6, 0x51, 0x57, 0x37, 0x16, 0xf9, 0x6a, 0xb4, 0xbf,
+	0x7c, 0x56, 0x52, 0xbe, 0x7a, 0x56, 0x52, 0xfe, 0xfd, 0xac, 0xa4, 0x7c, 0xfa, 0xbc, 0xb4, 0xf6,
+	0xd5, 0xf3, 0xd2, 0xda, 0x3f, 0x9e, 0x97, 0xd6, 0x7e, 0xf9, 0xee, 0xc8, 0x66, 0x63, 0x7f, 0x50,
+	0x1d, 0xd2, 0x69, 0x2d, 0xf6, 0x5b, 0x42, 0xec, 0xf3, 0xc9, 0xd2, 0x0f, 0x0b, 0xe2, 0x57, 0x85,
+	0x41, 0x52, 0xb4, 0xee, 0x3b, 0xff, 0x0f, 0x00, 0x00, 0xff, 0xff, 0x55, 0xda, 0x47, 0x2e, 0x7f,
+	0x10, 0x00, 0x00,
 }
 
 func (this *DatasetVersion) Equal(that interface{}) bool {
@@ -279,6 +1251,602 @@ func (m *DatasetVersion) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *Payout) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *Payout) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *Payout) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if m.ContributionId != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.ContributionId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Recipient) > 0 {
+		i -= len(m.Recipient)
+		copy(dAtA[i:], m.Recipient)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Recipient)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *AttributionRecord) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *AttributionRecord) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *AttributionRecord) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ResolvedHeight != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.ResolvedHeight))
+		i--
+		dAtA[i] = 0x1
+		i--
+		dAtA[i] = 0x80
+	}
+	if m.OpenChallengeId != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.OpenChallengeId))
+		i--
+		dAtA[i] = 0x78
+	}
+	if m.Status != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Status))
+		i--
+		dAtA[i] = 0x70
+	}
+	n1, err1 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.ChallengeDeadline, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.ChallengeDeadline):])
+	if err1 != nil {
+		return 0, err1
+	}
+	i -= n1
+	i = encodeVarintTypes(dAtA, i, uint64(n1))
+	i--
+	dAtA[i] = 0x6a
+	if m.CreatedHeight != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.CreatedHeight))
+		i--
+		dAtA[i] = 0x60
+	}
+	{
+		size := m.Unattributed.Size()
+		i -= size
+		if _, err := m.Unattributed.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x5a
+	if len(m.Payouts) > 0 {
+		for iNdEx := len(m.Payouts) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Payouts[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintTypes(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x52
+		}
+	}
+	{
+		size, err := m.DataReward.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x4a
+	if len(m.Weights) > 0 {
+		for iNdEx := len(m.Weights) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Weights[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintTypes(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x42
+		}
+	}
+	if m.InferenceCount != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.InferenceCount))
+		i--
+		dAtA[i] = 0x38
+	}
+	if len(m.ReceiptsRoot) > 0 {
+		i -= len(m.ReceiptsRoot)
+		copy(dAtA[i:], m.ReceiptsRoot)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.ReceiptsRoot)))
+		i--
+		dAtA[i] = 0x32
+	}
+	if len(m.Datasets) > 0 {
+		for iNdEx := len(m.Datasets) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Datasets[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintTypes(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x2a
+		}
+	}
+	if len(m.Method) > 0 {
+		i -= len(m.Method)
+		copy(dAtA[i:], m.Method)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Method)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.ModelId != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.ModelId))
+		i--
+		dAtA[i] = 0x18
+	}
+	if len(m.ServingNode) > 0 {
+		i -= len(m.ServingNode)
+		copy(dAtA[i:], m.ServingNode)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.ServingNode)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.Id != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *Receipt) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *Receipt) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *Receipt) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Weights) > 0 {
+		for iNdEx := len(m.Weights) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Weights[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintTypes(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x22
+		}
+	}
+	if len(m.OutputHash) > 0 {
+		i -= len(m.OutputHash)
+		copy(dAtA[i:], m.OutputHash)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.OutputHash)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.ModelID != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.ModelID))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.User) > 0 {
+		i -= len(m.User)
+		copy(dAtA[i:], m.User)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.User)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *Challenge) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *Challenge) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *Challenge) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ResolvedHeight != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.ResolvedHeight))
+		i--
+		dAtA[i] = 0x78
+	}
+	if m.CreatedHeight != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.CreatedHeight))
+		i--
+		dAtA[i] = 0x70
+	}
+	{
+		size := m.Slashed.Size()
+		i -= size
+		if _, err := m.Slashed.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x6a
+	{
+		size := m.RejectStake.Size()
+		i -= size
+		if _, err := m.RejectStake.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x62
+	{
+		size := m.UpholdStake.Size()
+		i -= size
+		if _, err := m.UpholdStake.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x5a
+	if m.Status != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Status))
+		i--
+		dAtA[i] = 0x50
+	}
+	n3, err3 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.VotingDeadline, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.VotingDeadline):])
+	if err3 != nil {
+		return 0, err3
+	}
+	i -= n3
+	i = encodeVarintTypes(dAtA, i, uint64(n3))
+	i--
+	dAtA[i] = 0x4a
+	if len(m.RecomputedWeights) > 0 {
+		for iNdEx := len(m.RecomputedWeights) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.RecomputedWeights[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintTypes(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x42
+		}
+	}
+	if m.LeafCount != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.LeafCount))
+		i--
+		dAtA[i] = 0x38
+	}
+	if m.LeafIndex != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.LeafIndex))
+		i--
+		dAtA[i] = 0x30
+	}
+	{
+		size, err := m.Receipt.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	{
+		size, err := m.Bond.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	if len(m.Challenger) > 0 {
+		i -= len(m.Challenger)
+		copy(dAtA[i:], m.Challenger)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Challenger)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.RecordId != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.RecordId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.Id != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *Vote) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *Vote) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *Vote) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Stake.Size()
+		i -= size
+		if _, err := m.Stake.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	if m.Uphold {
+		i--
+		if m.Uphold {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x18
+	}
+	if len(m.Attestor) > 0 {
+		i -= len(m.Attestor)
+		copy(dAtA[i:], m.Attestor)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Attestor)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.ChallengeId != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.ChallengeId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *AddressAmount) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *AddressAmount) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *AddressAmount) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Address) > 0 {
+		i -= len(m.Address)
+		copy(dAtA[i:], m.Address)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Address)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *ContributionAmount) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *ContributionAmount) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *ContributionAmount) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if m.ContributionId != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.ContributionId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *Params) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *Params) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *Params) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.MaxWeightsPerRecord != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.MaxWeightsPerRecord))
+		i--
+		dAtA[i] = 0x40
+	}
+	if m.OverturnedDestination != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.OverturnedDestination))
+		i--
+		dAtA[i] = 0x38
+	}
+	if m.UnattributedDestination != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.UnattributedDestination))
+		i--
+		dAtA[i] = 0x30
+	}
+	if m.DatanetOwnerBps != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.DatanetOwnerBps))
+		i--
+		dAtA[i] = 0x28
+	}
+	if m.QuorumBps != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.QuorumBps))
+		i--
+		dAtA[i] = 0x20
+	}
+	n6, err6 := github_com_cosmos_gogoproto_types.StdDurationMarshalTo(m.VotingPeriod, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdDuration(m.VotingPeriod):])
+	if err6 != nil {
+		return 0, err6
+	}
+	i -= n6
+	i = encodeVarintTypes(dAtA, i, uint64(n6))
+	i--
+	dAtA[i] = 0x1a
+	{
+		size, err := m.ChallengeBond.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	n8, err8 := github_com_cosmos_gogoproto_types.StdDurationMarshalTo(m.ChallengeWindow, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdDuration(m.ChallengeWindow):])
+	if err8 != nil {
+		return 0, err8
+	}
+	i -= n8
+	i = encodeVarintTypes(dAtA, i, uint64(n8))
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintTypes(dAtA []byte, offset int, v uint64) int {
 	offset -= sovTypes(v)
 	base := offset
@@ -320,6 +1888,248 @@ func (m *DatasetVersion) Size() (n int) {
 	l = len(m.Root)
 	if l > 0 {
 		n += 1 + l + sovTypes(uint64(l))
+	}
+	return n
+}
+
+func (m *Payout) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Recipient)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if m.ContributionId != 0 {
+		n += 1 + sovTypes(uint64(m.ContributionId))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	return n
+}
+
+func (m *AttributionRecord) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovTypes(uint64(m.Id))
+	}
+	l = len(m.ServingNode)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if m.ModelId != 0 {
+		n += 1 + sovTypes(uint64(m.ModelId))
+	}
+	l = len(m.Method)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if len(m.Datasets) > 0 {
+		for _, e := range m.Datasets {
+			l = e.Size()
+			n += 1 + l + sovTypes(uint64(l))
+		}
+	}
+	l = len(m.ReceiptsRoot)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if m.InferenceCount != 0 {
+		n += 1 + sovTypes(uint64(m.InferenceCount))
+	}
+	if len(m.Weights) > 0 {
+		for _, e := range m.Weights {
+			l = e.Size()
+			n += 1 + l + sovTypes(uint64(l))
+		}
+	}
+	l = m.DataReward.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	if len(m.Payouts) > 0 {
+		for _, e := range m.Payouts {
+			l = e.Size()
+			n += 1 + l + sovTypes(uint64(l))
+		}
+	}
+	l = m.Unattributed.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	if m.CreatedHeight != 0 {
+		n += 1 + sovTypes(uint64(m.CreatedHeight))
+	}
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.ChallengeDeadline)
+	n += 1 + l + sovTypes(uint64(l))
+	if m.Status != 0 {
+		n += 1 + sovTypes(uint64(m.Status))
+	}
+	if m.OpenChallengeId != 0 {
+		n += 1 + sovTypes(uint64(m.OpenChallengeId))
+	}
+	if m.ResolvedHeight != 0 {
+		n += 2 + sovTypes(uint64(m.ResolvedHeight))
+	}
+	return n
+}
+
+func (m *Receipt) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.User)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if m.ModelID != 0 {
+		n += 1 + sovTypes(uint64(m.ModelID))
+	}
+	l = len(m.OutputHash)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if len(m.Weights) > 0 {
+		for _, e := range m.Weights {
+			l = e.Size()
+			n += 1 + l + sovTypes(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *Challenge) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovTypes(uint64(m.Id))
+	}
+	if m.RecordId != 0 {
+		n += 1 + sovTypes(uint64(m.RecordId))
+	}
+	l = len(m.Challenger)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = m.Bond.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	l = m.Receipt.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	if m.LeafIndex != 0 {
+		n += 1 + sovTypes(uint64(m.LeafIndex))
+	}
+	if m.LeafCount != 0 {
+		n += 1 + sovTypes(uint64(m.LeafCount))
+	}
+	if len(m.RecomputedWeights) > 0 {
+		for _, e := range m.RecomputedWeights {
+			l = e.Size()
+			n += 1 + l + sovTypes(uint64(l))
+		}
+	}
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.VotingDeadline)
+	n += 1 + l + sovTypes(uint64(l))
+	if m.Status != 0 {
+		n += 1 + sovTypes(uint64(m.Status))
+	}
+	l = m.UpholdStake.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	l = m.RejectStake.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	l = m.Slashed.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	if m.CreatedHeight != 0 {
+		n += 1 + sovTypes(uint64(m.CreatedHeight))
+	}
+	if m.ResolvedHeight != 0 {
+		n += 1 + sovTypes(uint64(m.ResolvedHeight))
+	}
+	return n
+}
+
+func (m *Vote) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ChallengeId != 0 {
+		n += 1 + sovTypes(uint64(m.ChallengeId))
+	}
+	l = len(m.Attestor)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if m.Uphold {
+		n += 2
+	}
+	l = m.Stake.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	return n
+}
+
+func (m *AddressAmount) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Address)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	return n
+}
+
+func (m *ContributionAmount) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ContributionId != 0 {
+		n += 1 + sovTypes(uint64(m.ContributionId))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	return n
+}
+
+func (m *Params) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = github_com_cosmos_gogoproto_types.SizeOfStdDuration(m.ChallengeWindow)
+	n += 1 + l + sovTypes(uint64(l))
+	l = m.ChallengeBond.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	l = github_com_cosmos_gogoproto_types.SizeOfStdDuration(m.VotingPeriod)
+	n += 1 + l + sovTypes(uint64(l))
+	if m.QuorumBps != 0 {
+		n += 1 + sovTypes(uint64(m.QuorumBps))
+	}
+	if m.DatanetOwnerBps != 0 {
+		n += 1 + sovTypes(uint64(m.DatanetOwnerBps))
+	}
+	if m.UnattributedDestination != 0 {
+		n += 1 + sovTypes(uint64(m.UnattributedDestination))
+	}
+	if m.OverturnedDestination != 0 {
+		n += 1 + sovTypes(uint64(m.OverturnedDestination))
+	}
+	if m.MaxWeightsPerRecord != 0 {
+		n += 1 + sovTypes(uint64(m.MaxWeightsPerRecord))
 	}
 	return n
 }
@@ -519,6 +2329,1861 @@ func (m *DatasetVersion) Unmarshal(dAtA []byte) error {
 				m.Root = []byte{}
 			}
 			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *Payout) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: Payout: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: Payout: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Recipient", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Recipient = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ContributionId", wireType)
+			}
+			m.ContributionId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ContributionId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *AttributionRecord) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: AttributionRecord: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: AttributionRecord: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ServingNode", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ServingNode = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ModelId", wireType)
+			}
+			m.ModelId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ModelId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Method", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Method = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Datasets", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Datasets = append(m.Datasets, DatasetVersion{})
+			if err := m.Datasets[len(m.Datasets)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ReceiptsRoot", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ReceiptsRoot = append(m.ReceiptsRoot[:0], dAtA[iNdEx:postIndex]...)
+			if m.ReceiptsRoot == nil {
+				m.ReceiptsRoot = []byte{}
+			}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field InferenceCount", wireType)
+			}
+			m.InferenceCount = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.InferenceCount |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Weights", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Weights = append(m.Weights, ContributionWeight{})
+			if err := m.Weights[len(m.Weights)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 9:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DataReward", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.DataReward.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 10:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payouts", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Payouts = append(m.Payouts, Payout{})
+			if err := m.Payouts[len(m.Payouts)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 11:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Unattributed", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Unattributed.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 12:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CreatedHeight", wireType)
+			}
+			m.CreatedHeight = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CreatedHeight |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 13:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChallengeDeadline", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.ChallengeDeadline, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 14:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Status", wireType)
+			}
+			m.Status = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Status |= RecordStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 15:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OpenChallengeId", wireType)
+			}
+			m.OpenChallengeId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OpenChallengeId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 16:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ResolvedHeight", wireType)
+			}
+			m.ResolvedHeight = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ResolvedHeight |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *Receipt) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: Receipt: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: Receipt: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field User", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.User = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ModelID", wireType)
+			}
+			m.ModelID = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ModelID |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OutputHash", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.OutputHash = append(m.OutputHash[:0], dAtA[iNdEx:postIndex]...)
+			if m.OutputHash == nil {
+				m.OutputHash = []byte{}
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Weights", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Weights = append(m.Weights, ContributionWeight{})
+			if err := m.Weights[len(m.Weights)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *Challenge) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: Challenge: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: Challenge: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RecordId", wireType)
+			}
+			m.RecordId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.RecordId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Challenger", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Challenger = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Bond", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Bond.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Receipt", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Receipt.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LeafIndex", wireType)
+			}
+			m.LeafIndex = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.LeafIndex |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LeafCount", wireType)
+			}
+			m.LeafCount = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.LeafCount |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RecomputedWeights", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.RecomputedWeights = append(m.RecomputedWeights, ContributionWeight{})
+			if err := m.RecomputedWeights[len(m.RecomputedWeights)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 9:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field VotingDeadline", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.VotingDeadline, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 10:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Status", wireType)
+			}
+			m.Status = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Status |= ChallengeStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 11:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field UpholdStake", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.UpholdStake.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 12:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RejectStake", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.RejectStake.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 13:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Slashed", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Slashed.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 14:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CreatedHeight", wireType)
+			}
+			m.CreatedHeight = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CreatedHeight |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 15:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ResolvedHeight", wireType)
+			}
+			m.ResolvedHeight = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ResolvedHeight |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *Vote) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: Vote: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: Vote: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChallengeId", wireType)
+			}
+			m.ChallengeId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ChallengeId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Attestor", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Attestor = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Uphold", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.Uphold = bool(v != 0)
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Stake", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Stake.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *AddressAmount) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: AddressAmount: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: AddressAmount: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Address", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Address = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *ContributionAmount) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: ContributionAmount: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: ContributionAmount: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ContributionId", wireType)
+			}
+			m.ContributionId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ContributionId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *Params) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: Params: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: Params: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChallengeWindow", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdDurationUnmarshal(&m.ChallengeWindow, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChallengeBond", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.ChallengeBond.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field VotingPeriod", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdDurationUnmarshal(&m.VotingPeriod, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field QuorumBps", wireType)
+			}
+			m.QuorumBps = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.QuorumBps |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DatanetOwnerBps", wireType)
+			}
+			m.DatanetOwnerBps = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.DatanetOwnerBps |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field UnattributedDestination", wireType)
+			}
+			m.UnattributedDestination = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.UnattributedDestination |= FundsDestination(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OverturnedDestination", wireType)
+			}
+			m.OverturnedDestination = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.OverturnedDestination |= FundsDestination(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 8:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxWeightsPerRecord", wireType)
+			}
+			m.MaxWeightsPerRecord = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.MaxWeightsPerRecord |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTypes(dAtA[iNdEx:])

@@ -1,0 +1,163 @@
+package types
+
+import (
+	"bytes"
+
+	"cosmossdk.io/core/address"
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/openledger/openledger/x/internal/keeperutil"
+)
+
+// Limits on what a record may carry.
+const (
+	// HashLength is the length of every SHA-256 hash and Merkle root.
+	HashLength = 32
+	// MaxMethodLength bounds an attribution method name, in bytes.
+	MaxMethodLength = 32
+	// MaxDatasets bounds the Datanet versions of one record (x/modelreg's
+	// bound on a training record).
+	MaxDatasets = 32
+)
+
+// ParseAddress decodes a bech32 account address and returns it with its
+// canonical string; errors wrap ErrInvalidAddress.
+func ParseAddress(ac address.Codec, field, s string) (sdk.AccAddress, string, error) {
+	return keeperutil.ParseAddress(ac, ErrInvalidAddress, field, s)
+}
+
+// ValidateMethod checks an attribution method: 1 to MaxMethodLength bytes of
+// [a-z0-9.-].
+func ValidateMethod(m string) error {
+	if m == "" || len(m) > MaxMethodLength {
+		return errorsmod.Wrapf(ErrInvalidMethod, "method %q must be 1 to %d bytes", m, MaxMethodLength)
+	}
+	for i := 0; i < len(m); i++ {
+		c := m[i]
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '.' && c != '-' {
+			return errorsmod.Wrapf(ErrInvalidMethod, "method %q: only a-z, 0-9, '.' and '-' are allowed", m)
+		}
+	}
+	return nil
+}
+
+// ValidateDatasets checks the shape of a dataset list: 1 to MaxDatasets
+// versions in strictly ascending (datanet, version) order, ids above zero,
+// roots of 32 bytes. Whether they exist is checked against x/datanet.
+func ValidateDatasets(ds []DatasetVersion) error {
+	if len(ds) == 0 || len(ds) > MaxDatasets {
+		return errorsmod.Wrapf(ErrInvalidDatasets, "%d datasets, want 1 to %d", len(ds), MaxDatasets)
+	}
+	for i, d := range ds {
+		if d.DatanetId == 0 || d.Version == 0 {
+			return errorsmod.Wrapf(ErrInvalidDatasets, "dataset %d: datanet id and version must be above zero", i)
+		}
+		if len(d.Root) != HashLength {
+			return errorsmod.Wrapf(ErrInvalidDatasets, "dataset %d: root of %d bytes, want %d", i, len(d.Root), HashLength)
+		}
+		if i > 0 {
+			p := ds[i-1]
+			if p.DatanetId > d.DatanetId || (p.DatanetId == d.DatanetId && p.Version >= d.Version) {
+				return errorsmod.Wrapf(ErrInvalidDatasets,
+					"datasets must be in strictly ascending (datanet, version) order: datanet %d version %d after datanet %d version %d",
+					d.DatanetId, d.Version, p.DatanetId, p.Version)
+			}
+		}
+	}
+	return nil
+}
+
+// ValidateReceiptsRoot checks a receipts root: exactly 32 bytes (all zero
+// means "no receipts").
+func ValidateReceiptsRoot(root []byte) error {
+	if len(root) != HashLength {
+		return errorsmod.Wrapf(ErrInvalidReceiptsRoot, "got %d bytes", len(root))
+	}
+	return nil
+}
+
+// NoReceipts reports the all-zero receipts root of a record without receipts.
+func NoReceipts(root []byte) bool {
+	return len(root) == HashLength && bytes.Equal(root, make([]byte, HashLength))
+}
+
+// ValidateWeights checks a weight list: at most maxWeights entries in
+// strictly ascending contribution id, each 1 to PPMTotal ppm, summing to at
+// most PPMTotal. An empty list is valid.
+func ValidateWeights(ws []ContributionWeight, maxWeights uint32) error {
+	if uint64(len(ws)) > uint64(maxWeights) {
+		return errorsmod.Wrapf(ErrTooManyWeights, "%d weights, at most %d", len(ws), maxWeights)
+	}
+	var sum uint64
+	for i, w := range ws {
+		if w.ContributionId == 0 {
+			return errorsmod.Wrapf(ErrUnknownContribution, "weight %d: contribution id 0", i)
+		}
+		if i > 0 && ws[i-1].ContributionId >= w.ContributionId {
+			return errorsmod.Wrapf(ErrWeightsNotAscending, "contribution %d after %d", w.ContributionId, ws[i-1].ContributionId)
+		}
+		if w.Ppm == 0 {
+			return errorsmod.Wrapf(ErrZeroWeight, "contribution %d", w.ContributionId)
+		}
+		if w.Ppm > PPMTotal {
+			return errorsmod.Wrapf(ErrWeightTooLarge, "contribution %d: %d ppm", w.ContributionId, w.Ppm)
+		}
+		sum += uint64(w.Ppm)
+	}
+	if sum > PPMTotal {
+		return errorsmod.Wrapf(ErrWeightsSumTooLarge, "weights sum to %d ppm", sum)
+	}
+	return nil
+}
+
+// EqualWeights reports two weight lists that are the same entry by entry.
+func EqualWeights(a, b []ContributionWeight) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// ValidateDataReward checks a data reward: a valid aopen coin, zero allowed.
+func ValidateDataReward(c sdk.Coin) error {
+	if c.Denom != RewardDenom {
+		return errorsmod.Wrapf(ErrInvalidDataReward, "denom %q, want %s", c.Denom, RewardDenom)
+	}
+	if c.Amount.IsNil() || c.Amount.IsNegative() {
+		return errorsmod.Wrapf(ErrInvalidDataReward, "amount %s must be zero or positive", c.Amount)
+	}
+	return nil
+}
+
+// ValidateBasic checks everything about an input that needs no state: the
+// serving node address, model id, method, dataset shape, receipts root,
+// weights and data reward. The keeper then checks the datasets and the
+// contributions against x/datanet.
+func (in RecordInput) ValidateBasic(ac address.Codec, maxWeights uint32) error {
+	if _, _, err := ParseAddress(ac, "serving_node", in.ServingNode); err != nil {
+		return err
+	}
+	if in.ModelID == 0 {
+		return errorsmod.Wrap(ErrInvalidModelID, "model id must be above zero")
+	}
+	if err := ValidateMethod(in.Method); err != nil {
+		return err
+	}
+	if err := ValidateDatasets(in.Datasets); err != nil {
+		return err
+	}
+	if err := ValidateReceiptsRoot(in.ReceiptsRoot); err != nil {
+		return err
+	}
+	if err := ValidateWeights(in.Weights, maxWeights); err != nil {
+		return err
+	}
+	return ValidateDataReward(in.DataReward)
+}
