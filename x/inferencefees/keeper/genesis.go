@@ -1,0 +1,111 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/openledger/openledger/x/inferencefees/types"
+)
+
+// InitGenesis validates and writes the genesis state; the withdrawal queue
+// and the channel index are rebuilt. The module account must hold exactly
+// the sum of the credit balances, so x/bank's genesis must run first.
+func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
+	if err := gs.Validate(k.addressCodec); err != nil {
+		return err
+	}
+	held := k.bankKeeper.GetBalance(ctx, k.moduleAddress, types.Denom).Amount
+	if sum := gs.CreditSum(); !held.Equal(sum) {
+		return errorsmod.Wrapf(types.ErrInvalidGenesis, "the module account holds %s%s, the credits sum to %s%s", held, types.Denom, sum, types.Denom)
+	}
+	if err := k.Params.Set(ctx, gs.Params); err != nil {
+		return err
+	}
+	if err := k.Totals.Set(ctx, gs.Totals); err != nil {
+		return err
+	}
+	if err := k.NextWithdrawalID.Set(ctx, gs.NextWithdrawalId); err != nil {
+		return err
+	}
+	for _, c := range gs.Credits {
+		user, _, err := types.ParseAddress(k.addressCodec, "user", c.User)
+		if err != nil {
+			return err
+		}
+		if err := k.Credits.Set(ctx, user, c); err != nil {
+			return err
+		}
+	}
+	for _, w := range gs.Withdrawals {
+		user, _, err := types.ParseAddress(k.addressCodec, "user", w.User)
+		if err != nil {
+			return err
+		}
+		if err := k.Withdrawals.Set(ctx, collections.Join(user, w.Id), w); err != nil {
+			return err
+		}
+		if err := k.WithdrawalQueue.Set(ctx, collections.Join3(w.ReleaseTime, user, w.Id)); err != nil {
+			return err
+		}
+	}
+	for _, ch := range gs.Channels {
+		user, _, err := types.ParseAddress(k.addressCodec, "user", ch.User)
+		if err != nil {
+			return err
+		}
+		node, _, err := types.ParseAddress(k.addressCodec, "serving_node", ch.ServingNode)
+		if err != nil {
+			return err
+		}
+		if err := k.Channels.Set(ctx, collections.Join(user, node), ch); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ExportGenesis returns the state in key order.
+func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
+	p, err := k.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	totals, err := k.GetTotals(ctx)
+	if err != nil {
+		return nil, err
+	}
+	next, err := k.NextWithdrawalID.Peek(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if next == 0 {
+		next = 1
+	}
+	gs := &types.GenesisState{Params: p, NextWithdrawalId: next, Totals: totals}
+	if gs.Credits, err = collectValues(ctx, k.Credits); err != nil {
+		return nil, err
+	}
+	if gs.Withdrawals, err = collectValues(ctx, k.Withdrawals); err != nil {
+		return nil, err
+	}
+	err = k.Channels.Walk(ctx, nil, func(_ ChannelKey, ch types.Channel) (bool, error) {
+		gs.Channels = append(gs.Channels, ch)
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return gs, nil
+}
+
+// collectValues returns every value of a map in key order.
+func collectValues[K, V any](ctx context.Context, m collections.Map[K, V]) ([]V, error) {
+	var out []V
+	err := m.Walk(ctx, nil, func(_ K, v V) (bool, error) {
+		out = append(out, v)
+		return false, nil
+	})
+	return out, err
+}

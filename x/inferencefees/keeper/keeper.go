@@ -1,0 +1,246 @@
+// Package keeper holds the state and the state transitions of
+// x/inferencefees: prepaid credit, voucher channels, batched settlement and
+// the fee split.
+package keeper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/collections/indexes"
+	"cosmossdk.io/core/address"
+	"cosmossdk.io/core/event"
+	"cosmossdk.io/core/header"
+	"cosmossdk.io/core/store"
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/gogoproto/proto"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/openledger/openledger/x/inferencefees/types"
+	"github.com/openledger/openledger/x/internal/keeperutil"
+)
+
+// ChannelKey is the key of a channel: (user, serving node).
+type ChannelKey = collections.Pair[sdk.AccAddress, sdk.AccAddress]
+
+// WithdrawalKey is the key of a withdrawal: (user, id).
+type WithdrawalKey = collections.Pair[sdk.AccAddress, uint64]
+
+// QueueKey is the key of a withdrawal in the release queue: (release time,
+// user, id).
+type QueueKey = collections.Triple[time.Time, sdk.AccAddress, uint64]
+
+// ChannelIndexes are the reverse look-ups of channels.
+type ChannelIndexes struct {
+	// Node indexes (serving node, (user, serving node)).
+	Node *indexes.Multi[sdk.AccAddress, ChannelKey, types.Channel]
+}
+
+// IndexesList implements collections.Indexes.
+func (i ChannelIndexes) IndexesList() []collections.Index[ChannelKey, types.Channel] {
+	return []collections.Index[ChannelKey, types.Channel]{i.Node}
+}
+
+// Keeper is the state of x/inferencefees and the services it uses.
+type Keeper struct {
+	cdc           codec.BinaryCodec
+	eventService  event.Service
+	headerService header.Service
+	addressCodec  address.Codec
+	// authority may change params: the gov module account by default.
+	authority string
+	// evmChainID is the EIP-155 chain id in the EIP-712 domain of vouchers
+	// and settlements.
+	evmChainID uint64
+
+	bankKeeper          types.BankKeeper
+	communityPoolKeeper types.CommunityPoolKeeper
+	modelregKeeper      types.ModelregKeeper
+	agentstakeKeeper    types.AgentstakeKeeper
+	attributionKeeper   types.AttributionKeeper
+	moduleAddress       sdk.AccAddress
+
+	Schema collections.Schema
+	// Params are the module parameters.
+	Params collections.Item[types.Params]
+	// Totals are the cumulative fee figures.
+	Totals collections.Item[types.Totals]
+	// Credits maps user -> Credit.
+	Credits collections.Map[sdk.AccAddress, types.Credit]
+	// NextWithdrawalID is the id the next withdrawal gets (from 1).
+	NextWithdrawalID collections.Sequence
+	// Withdrawals maps (user, id) -> pending Withdrawal.
+	Withdrawals collections.Map[WithdrawalKey, types.Withdrawal]
+	// WithdrawalQueue holds (release time, user, id) of every pending
+	// withdrawal; EndBlock pays out those whose time has come.
+	WithdrawalQueue collections.KeySet[QueueKey]
+	// Channels maps (user, serving node) -> Channel, indexed by node.
+	Channels *collections.IndexedMap[ChannelKey, types.Channel, ChannelIndexes]
+}
+
+// NewKeeper builds the keeper. It panics on a missing dependency, an invalid
+// authority, a zero EVM chain id or a missing module account: those are
+// wiring mistakes that must stop the node at start-up.
+func NewKeeper(
+	cdc codec.BinaryCodec,
+	storeService store.KVStoreService,
+	eventService event.Service,
+	headerService header.Service,
+	addressCodec address.Codec,
+	authority string,
+	evmChainID uint64,
+	accountKeeper types.AccountKeeper,
+	bankKeeper types.BankKeeper,
+	communityPoolKeeper types.CommunityPoolKeeper,
+	modelregKeeper types.ModelregKeeper,
+	agentstakeKeeper types.AgentstakeKeeper,
+	attributionKeeper types.AttributionKeeper,
+) Keeper {
+	deps := []struct {
+		name string
+		dep  any
+	}{
+		{"codec", cdc}, {"store service", storeService}, {"event service", eventService},
+		{"header service", headerService}, {"address codec", addressCodec},
+		{"account keeper", accountKeeper}, {"bank keeper", bankKeeper},
+		{"community pool keeper", communityPoolKeeper}, {"modelreg keeper", modelregKeeper},
+		{"agentstake keeper", agentstakeKeeper}, {"attribution keeper", attributionKeeper},
+	}
+	for _, d := range deps {
+		if keeperutil.IsNil(d.dep) {
+			panic(fmt.Sprintf("x/%s keeper: %s is nil", types.ModuleName, d.name))
+		}
+	}
+	if _, err := addressCodec.StringToBytes(authority); err != nil {
+		panic(fmt.Sprintf("x/%s keeper: invalid authority %q: %v", types.ModuleName, authority, err))
+	}
+	if evmChainID == 0 {
+		panic(fmt.Sprintf("x/%s keeper: the EVM chain id must be set", types.ModuleName))
+	}
+	moduleAddress := accountKeeper.GetModuleAddress(types.ModuleName)
+	if moduleAddress == nil {
+		panic(fmt.Sprintf("x/%s keeper: the %s module account is not registered", types.ModuleName, types.ModuleName))
+	}
+
+	sb := collections.NewSchemaBuilder(storeService)
+	k := Keeper{
+		cdc:                 cdc,
+		eventService:        eventService,
+		headerService:       headerService,
+		addressCodec:        addressCodec,
+		authority:           authority,
+		evmChainID:          evmChainID,
+		bankKeeper:          bankKeeper,
+		communityPoolKeeper: communityPoolKeeper,
+		modelregKeeper:      modelregKeeper,
+		agentstakeKeeper:    agentstakeKeeper,
+		attributionKeeper:   attributionKeeper,
+		moduleAddress:       moduleAddress,
+
+		Params:           collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		Totals:           collections.NewItem(sb, types.TotalsKey, "totals", codec.CollValue[types.Totals](cdc)),
+		Credits:          collections.NewMap(sb, types.CreditsKey, "credits", sdk.AccAddressKey, codec.CollValue[types.Credit](cdc)),
+		NextWithdrawalID: collections.NewSequence(sb, types.NextWithdrawalIDKey, "next_withdrawal_id"),
+		Withdrawals: collections.NewMap(sb, types.WithdrawalsKey, "withdrawals",
+			collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key), codec.CollValue[types.Withdrawal](cdc)),
+		WithdrawalQueue: collections.NewKeySet(sb, types.WithdrawalQueueKey, "withdrawal_queue",
+			collections.TripleKeyCodec(sdk.TimeKey, sdk.AccAddressKey, collections.Uint64Key)),
+		Channels: collections.NewIndexedMap(sb, types.ChannelsKey, "channels",
+			collections.PairKeyCodec(sdk.AccAddressKey, sdk.AccAddressKey), codec.CollValue[types.Channel](cdc),
+			ChannelIndexes{
+				Node: indexes.NewMulti(sb, types.ChannelsByNodeKey, "channels_by_node",
+					sdk.AccAddressKey, collections.PairKeyCodec(sdk.AccAddressKey, sdk.AccAddressKey),
+					func(pk ChannelKey, _ types.Channel) (sdk.AccAddress, error) { return pk.K2(), nil }),
+			}),
+	}
+	schema, err := sb.Build()
+	if err != nil {
+		panic(fmt.Sprintf("x/%s keeper: building the collections schema: %v", types.ModuleName, err))
+	}
+	k.Schema = schema
+	return k
+}
+
+// GetAuthority returns the account allowed to change params.
+func (k Keeper) GetAuthority() string { return k.authority }
+
+// AddressCodec returns the account address codec.
+func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
+
+// EVMChainID is the chain id of the vouchers' and settlements' EIP-712 domain.
+func (k Keeper) EVMChainID() uint64 { return k.evmChainID }
+
+// height is the current block height.
+func (k Keeper) height(ctx context.Context) int64 {
+	return k.headerService.GetHeaderInfo(ctx).Height
+}
+
+// blockTime is the current block time.
+func (k Keeper) blockTime(ctx context.Context) time.Time {
+	return k.headerService.GetHeaderInfo(ctx).Time
+}
+
+// emit emits a typed event.
+func (k Keeper) emit(ctx context.Context, ev proto.Message) error {
+	return k.eventService.EventManager(ctx).Emit(ctx, ev)
+}
+
+// GetCredit returns a user's credit; a user without one has a zero credit.
+func (k Keeper) GetCredit(ctx context.Context, user sdk.AccAddress) (types.Credit, error) {
+	c, err := k.Credits.Get(ctx, user)
+	if err == nil {
+		return c, nil
+	}
+	if !isNotFound(err) {
+		return c, err
+	}
+	s, err := k.addressCodec.BytesToString(user)
+	if err != nil {
+		return c, err
+	}
+	return types.Credit{User: s, Balance: math.ZeroInt(), PendingWithdrawal: math.ZeroInt()}, nil
+}
+
+// setCredit stores a credit, or removes it once it holds nothing and has no
+// withdrawal pending.
+func (k Keeper) setCredit(ctx context.Context, user sdk.AccAddress, c types.Credit) error {
+	if c.Balance.IsZero() && c.PendingWithdrawal.IsZero() {
+		return k.Credits.Remove(ctx, user)
+	}
+	return k.Credits.Set(ctx, user, c)
+}
+
+// GetChannel returns the channel of (user, node); a channel never settled
+// is zero.
+func (k Keeper) GetChannel(ctx context.Context, user, node sdk.AccAddress) (types.Channel, bool, error) {
+	ch, err := k.Channels.Get(ctx, collections.Join(user, node))
+	if err == nil {
+		return ch, true, nil
+	}
+	if !isNotFound(err) {
+		return ch, false, err
+	}
+	return types.Channel{SettledAmount: math.ZeroInt()}, false, nil
+}
+
+// GetTotals returns the cumulative fee figures.
+func (k Keeper) GetTotals(ctx context.Context) (types.Totals, error) {
+	t, err := k.Totals.Get(ctx)
+	if isNotFound(err) {
+		return types.ZeroTotals(), nil
+	}
+	return t, err
+}
+
+func isNotFound(err error) bool { return errors.Is(err, collections.ErrNotFound) }
+
+// QueueKeyOf is the release-queue key of a withdrawal.
+func QueueKeyOf(user sdk.AccAddress, w types.Withdrawal) QueueKey {
+	return collections.Join3(w.ReleaseTime, user, w.Id)
+}

@@ -1,0 +1,54 @@
+package types
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	attributiontypes "github.com/openledger/openledger/x/attribution/types"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
+)
+
+// AccountKeeper is what x/inferencefees needs from x/auth.
+type AccountKeeper interface {
+	// GetModuleAddress returns the address of a module account.
+	GetModuleAddress(name string) sdk.AccAddress
+}
+
+// BankKeeper is what x/inferencefees needs from x/bank: taking deposits and
+// direct payments into the module account, paying shares and withdrawals
+// out of it, burning the burn share, and reading the module balance for the
+// invariant.
+type BankKeeper interface {
+	SendCoinsFromAccountToModule(ctx context.Context, senderAddr sdk.AccAddress, recipientModule string, amt sdk.Coins) error
+	SendCoinsFromModuleToAccount(ctx context.Context, senderModule string, recipientAddr sdk.AccAddress, amt sdk.Coins) error
+	BurnCoins(ctx context.Context, moduleName string, amounts sdk.Coins) error
+	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
+}
+
+// CommunityPoolKeeper is what x/inferencefees needs from x/protocolpool
+// (Keeper.FundCommunityPool in SDK v0.54, which takes an sdk.Context).
+type CommunityPoolKeeper interface {
+	FundCommunityPool(ctx sdk.Context, amount sdk.Coins, sender sdk.AccAddress) error
+}
+
+// ModelregKeeper is what x/inferencefees needs from x/modelreg: a model's
+// status, owner and training Datanet versions. Unknown ids answer
+// x/modelreg's ErrModelNotFound.
+type ModelregKeeper interface {
+	GetModel(ctx context.Context, id uint64) (modelregtypes.Model, error)
+}
+
+// AgentstakeKeeper is what x/inferencefees needs from x/agentstake.
+type AgentstakeKeeper interface {
+	// CheckActiveServingNode returns nil when operator is an ACTIVE serving
+	// node that serves modelID, otherwise a wrapped x/agentstake error.
+	CheckActiveServingNode(ctx context.Context, operator sdk.AccAddress, modelID uint64) error
+}
+
+// AttributionKeeper is what x/inferencefees needs from x/attribution.
+type AttributionKeeper interface {
+	// RecordAttribution moves in.DataReward from fromModule's account into
+	// x/attribution and stores a record; it returns the record id.
+	RecordAttribution(ctx context.Context, fromModule string, in attributiontypes.RecordInput) (uint64, error)
+}
