@@ -73,6 +73,10 @@ func TestConservationUnderRandomSequences(t *testing.T) {
 		}
 		f.advance(1, 24*time.Hour)
 		f.endBlock()
+		agents, err := f.queries.Agents(f.ctx, &types.QueryAgentsRequest{})
+		require.NoError(t, err)
+		require.NotEmpty(t, agents.Agents, "the sequence registered agents")
+		require.Positive(t, len(eventsOfType(f.ctx, "openledger.agentstake.v1.EventUnbondingCompleted")), "and paid unbonding entries")
 		resp, err := f.queries.TotalStake(f.ctx, &types.QueryTotalStakeRequest{})
 		require.NoError(t, err)
 		require.True(t, resp.TotalUnbonding.IsZero())
