@@ -45,5 +45,4 @@ var (
 	ErrInvalidGenesis            = errorsmod.Register(ModuleName, 34, "invalid genesis state")
 	ErrInvalidRequest            = errorsmod.RegisterWithGRPCCode(ModuleName, 35, codes.InvalidArgument, "invalid query request")
 	ErrInvalidSourceModule       = errorsmod.Register(ModuleName, 36, "invalid source module")
-	ErrInvalidRecomputedWeights  = errorsmod.Register(ModuleName, 37, "invalid recomputed weights")
 )

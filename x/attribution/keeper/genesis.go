@@ -1,0 +1,157 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/openledger/openledger/x/attribution/types"
+)
+
+// InitGenesis validates and writes the genesis state. The indexes, both
+// deadline queues and the per-address pending totals are rebuilt from the
+// records and challenges.
+func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
+	if err := gs.Validate(k.addressCodec); err != nil {
+		return err
+	}
+	if err := k.Params.Set(ctx, gs.Params); err != nil {
+		return err
+	}
+	if err := k.NextRecordID.Set(ctx, gs.NextRecordId); err != nil {
+		return err
+	}
+	if err := k.NextChallengeID.Set(ctx, gs.NextChallengeId); err != nil {
+		return err
+	}
+	pending := newAddrSums()
+	for _, r := range gs.Records {
+		if err := k.Records.Set(ctx, r.Id, r); err != nil {
+			return err
+		}
+		switch r.Status {
+		case types.RECORD_STATUS_PENDING:
+			if err := k.RecordQueue.Set(ctx, deadlineKey(r.ChallengeDeadline, r.Id)); err != nil {
+				return err
+			}
+			fallthrough
+		case types.RECORD_STATUS_CHALLENGED:
+			if err := k.addPayouts(pending, r.Payouts); err != nil {
+				return err
+			}
+		}
+	}
+	if err := addEach(ctx, k.Pending, pending, false); err != nil {
+		return err
+	}
+	for _, c := range gs.Challenges {
+		if err := k.Challenges.Set(ctx, c.Id, c); err != nil {
+			return err
+		}
+		if c.Status == types.CHALLENGE_STATUS_OPEN {
+			if err := k.ChallengeQueue.Set(ctx, deadlineKey(c.VotingDeadline, c.Id)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, v := range gs.Votes {
+		addr, err := k.addressCodec.StringToBytes(v.Attestor)
+		if err != nil {
+			return err
+		}
+		if err := k.Votes.Set(ctx, collections.Join(v.ChallengeId, sdk.AccAddress(addr)), v); err != nil {
+			return err
+		}
+	}
+	for _, list := range []struct {
+		m collections.Map[sdk.AccAddress, math.Int]
+		l []types.AddressAmount
+	}{{k.Claimable, gs.Claimable}, {k.AddressEarnings, gs.AddressEarnings}} {
+		for _, a := range list.l {
+			addr, err := k.addressCodec.StringToBytes(a.Address)
+			if err != nil {
+				return err
+			}
+			if err := list.m.Set(ctx, addr, a.Amount); err != nil {
+				return err
+			}
+		}
+	}
+	for _, c := range gs.ContributionEarnings {
+		if err := k.ContributionEarnings.Set(ctx, c.ContributionId, c.Amount); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ExportGenesis returns the state in key order.
+func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	gs := &types.GenesisState{Params: params}
+	if gs.NextRecordId, err = peekID(ctx, k.NextRecordID); err != nil {
+		return nil, err
+	}
+	if gs.NextChallengeId, err = peekID(ctx, k.NextChallengeID); err != nil {
+		return nil, err
+	}
+	if err := k.Records.Walk(ctx, nil, func(_ uint64, r types.AttributionRecord) (bool, error) {
+		gs.Records = append(gs.Records, r)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.Challenges.Walk(ctx, nil, func(_ uint64, c types.Challenge) (bool, error) {
+		gs.Challenges = append(gs.Challenges, c)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.Votes.Walk(ctx, nil, func(_ collections.Pair[uint64, sdk.AccAddress], v types.Vote) (bool, error) {
+		gs.Votes = append(gs.Votes, v)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if gs.Claimable, err = k.exportAmounts(ctx, k.Claimable); err != nil {
+		return nil, err
+	}
+	if gs.AddressEarnings, err = k.exportAmounts(ctx, k.AddressEarnings); err != nil {
+		return nil, err
+	}
+	if err := k.ContributionEarnings.Walk(ctx, nil, func(id uint64, amt math.Int) (bool, error) {
+		gs.ContributionEarnings = append(gs.ContributionEarnings, types.ContributionAmount{ContributionId: id, Amount: amt})
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	return gs, nil
+}
+
+func (k Keeper) exportAmounts(ctx context.Context, m collections.Map[sdk.AccAddress, math.Int]) ([]types.AddressAmount, error) {
+	var out []types.AddressAmount
+	err := m.Walk(ctx, nil, func(addr sdk.AccAddress, amt math.Int) (bool, error) {
+		s, err := k.addressCodec.BytesToString(addr)
+		if err != nil {
+			return true, err
+		}
+		out = append(out, types.AddressAmount{Address: s, Amount: amt})
+		return false, nil
+	})
+	return out, err
+}
+
+// peekID is the next id of a sequence, at least 1.
+func peekID(ctx context.Context, seq collections.Sequence) (uint64, error) {
+	next, err := seq.Peek(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return max(next, 1), nil
+}

@@ -1,0 +1,255 @@
+// Package keeper holds the state and the state transitions of x/attribution.
+package keeper
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/core/address"
+	"cosmossdk.io/core/event"
+	"cosmossdk.io/core/header"
+	"cosmossdk.io/core/store"
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/gogoproto/proto"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/keeperutil"
+)
+
+// Keeper is the state of x/attribution and the services it uses.
+type Keeper struct {
+	cdc           codec.BinaryCodec
+	eventService  event.Service
+	headerService header.Service
+	addressCodec  address.Codec
+	// authority may change params: the gov module account by default.
+	authority string
+
+	bankKeeper          types.BankKeeper
+	communityPoolKeeper types.CommunityPoolKeeper
+	datanetKeeper       types.DatanetKeeper
+	agentstakeKeeper    types.AgentstakeKeeper
+	moduleAddress       sdk.AccAddress
+
+	Schema collections.Schema
+	// Params are the module parameters.
+	Params collections.Item[types.Params]
+	// NextRecordID is the id the next record gets (from 1).
+	NextRecordID collections.Sequence
+	// Records maps id -> AttributionRecord, indexed by model, serving node
+	// and weighted contribution.
+	Records *collections.IndexedMap[uint64, types.AttributionRecord, RecordIndexes]
+	// RecordQueue holds (challenge deadline unix nanoseconds, record id) of
+	// every PENDING record.
+	RecordQueue collections.KeySet[collections.Pair[int64, uint64]]
+	// Pending maps address -> its payouts in PENDING and CHALLENGED records.
+	Pending collections.Map[sdk.AccAddress, math.Int]
+	// Claimable maps address -> its final, unclaimed rewards.
+	Claimable collections.Map[sdk.AccAddress, math.Int]
+	// ContributionEarnings maps contribution id -> lifetime final contributor earnings.
+	ContributionEarnings collections.Map[uint64, math.Int]
+	// AddressEarnings maps address -> lifetime final earnings.
+	AddressEarnings collections.Map[sdk.AccAddress, math.Int]
+	// NextChallengeID is the id the next challenge gets (from 1).
+	NextChallengeID collections.Sequence
+	// Challenges maps id -> Challenge, indexed by record.
+	Challenges *collections.IndexedMap[uint64, types.Challenge, ChallengeIndexes]
+	// ChallengeQueue holds (voting deadline unix nanoseconds, challenge id)
+	// of every OPEN challenge.
+	ChallengeQueue collections.KeySet[collections.Pair[int64, uint64]]
+	// Votes maps (challenge id, attestor) -> Vote.
+	Votes collections.Map[collections.Pair[uint64, sdk.AccAddress], types.Vote]
+}
+
+// NewKeeper builds the keeper. It panics on a missing dependency, an invalid
+// authority or a missing module account: those are wiring mistakes that must
+// stop the node at start-up. The module account must be a Burner (bonds of
+// rejected challenges and, by param, unattributed or overturned rewards are
+// burned).
+func NewKeeper(
+	cdc codec.BinaryCodec,
+	storeService store.KVStoreService,
+	eventService event.Service,
+	headerService header.Service,
+	addressCodec address.Codec,
+	authority string,
+	accountKeeper types.AccountKeeper,
+	bankKeeper types.BankKeeper,
+	communityPoolKeeper types.CommunityPoolKeeper,
+	datanetKeeper types.DatanetKeeper,
+	agentstakeKeeper types.AgentstakeKeeper,
+) Keeper {
+	deps := []struct {
+		name string
+		dep  any
+	}{
+		{"codec", cdc}, {"store service", storeService}, {"event service", eventService},
+		{"header service", headerService}, {"address codec", addressCodec},
+		{"account keeper", accountKeeper}, {"bank keeper", bankKeeper},
+		{"community pool keeper", communityPoolKeeper}, {"datanet keeper", datanetKeeper},
+		{"agentstake keeper", agentstakeKeeper},
+	}
+	for _, d := range deps {
+		if keeperutil.IsNil(d.dep) {
+			panic(fmt.Sprintf("x/%s keeper: %s is nil", types.ModuleName, d.name))
+		}
+	}
+	if _, err := addressCodec.StringToBytes(authority); err != nil {
+		panic(fmt.Sprintf("x/%s keeper: invalid authority %q: %v", types.ModuleName, authority, err))
+	}
+	moduleAddress := accountKeeper.GetModuleAddress(types.ModuleName)
+	if moduleAddress == nil {
+		panic(fmt.Sprintf("x/%s keeper: the %s module account is not registered", types.ModuleName, types.ModuleName))
+	}
+
+	sb := collections.NewSchemaBuilder(storeService)
+	deadlineKey := collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)
+	k := Keeper{
+		cdc:                 cdc,
+		eventService:        eventService,
+		headerService:       headerService,
+		addressCodec:        addressCodec,
+		authority:           authority,
+		bankKeeper:          bankKeeper,
+		communityPoolKeeper: communityPoolKeeper,
+		datanetKeeper:       datanetKeeper,
+		agentstakeKeeper:    agentstakeKeeper,
+		moduleAddress:       moduleAddress,
+
+		Params:       collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		NextRecordID: collections.NewSequence(sb, types.NextRecordIDKey, "next_record_id"),
+		Records: collections.NewIndexedMap(sb, types.RecordsKey, "records",
+			collections.Uint64Key, codec.CollValue[types.AttributionRecord](cdc), newRecordIndexes(sb, addressCodec)),
+		RecordQueue: collections.NewKeySet(sb, types.RecordQueueKey, "record_queue", deadlineKey),
+		Pending:     collections.NewMap(sb, types.PendingKey, "pending", sdk.AccAddressKey, sdk.IntValue),
+		Claimable:   collections.NewMap(sb, types.ClaimableKey, "claimable", sdk.AccAddressKey, sdk.IntValue),
+		ContributionEarnings: collections.NewMap(sb, types.ContributionEarningsKey, "contribution_earnings",
+			collections.Uint64Key, sdk.IntValue),
+		AddressEarnings: collections.NewMap(sb, types.AddressEarningsKey, "address_earnings", sdk.AccAddressKey, sdk.IntValue),
+		NextChallengeID: collections.NewSequence(sb, types.NextChallengeIDKey, "next_challenge_id"),
+		Challenges: collections.NewIndexedMap(sb, types.ChallengesKey, "challenges",
+			collections.Uint64Key, codec.CollValue[types.Challenge](cdc), newChallengeIndexes(sb)),
+		ChallengeQueue: collections.NewKeySet(sb, types.ChallengeQueueKey, "challenge_queue", deadlineKey),
+		Votes: collections.NewMap(sb, types.VotesKey, "votes",
+			collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey), codec.CollValue[types.Vote](cdc)),
+	}
+	schema, err := sb.Build()
+	if err != nil {
+		panic(fmt.Sprintf("x/%s keeper: building the collections schema: %v", types.ModuleName, err))
+	}
+	k.Schema = schema
+	return k
+}
+
+// GetAuthority returns the account allowed to change params.
+func (k Keeper) GetAuthority() string { return k.authority }
+
+// AddressCodec returns the account address codec.
+func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
+
+// ModuleAddress is the address of the module account.
+func (k Keeper) ModuleAddress() sdk.AccAddress { return k.moduleAddress }
+
+// height is the current block height.
+func (k Keeper) height(ctx context.Context) int64 {
+	return k.headerService.GetHeaderInfo(ctx).Height
+}
+
+// now is the current block time.
+func (k Keeper) now(ctx context.Context) time.Time {
+	return k.headerService.GetHeaderInfo(ctx).Time
+}
+
+// emit emits a typed event.
+func (k Keeper) emit(ctx context.Context, ev proto.Message) error {
+	return k.eventService.EventManager(ctx).Emit(ctx, ev)
+}
+
+// GetRecord returns a record or ErrRecordNotFound.
+func (k Keeper) GetRecord(ctx context.Context, id uint64) (types.AttributionRecord, error) {
+	r, err := k.Records.Get(ctx, id)
+	if err != nil {
+		if errorsmod.IsOf(err, collections.ErrNotFound) {
+			return r, errorsmod.Wrapf(types.ErrRecordNotFound, "record %d", id)
+		}
+		return r, err
+	}
+	return r, nil
+}
+
+// GetChallenge returns a challenge or ErrChallengeNotFound.
+func (k Keeper) GetChallenge(ctx context.Context, id uint64) (types.Challenge, error) {
+	c, err := k.Challenges.Get(ctx, id)
+	if err != nil {
+		if errorsmod.IsOf(err, collections.ErrNotFound) {
+			return c, errorsmod.Wrapf(types.ErrChallengeNotFound, "challenge %d", id)
+		}
+		return c, err
+	}
+	return c, nil
+}
+
+// amountOf reads an amount map, zero when absent.
+func amountOf[K any](ctx context.Context, m collections.Map[K, math.Int], key K) (math.Int, error) {
+	v, err := m.Get(ctx, key)
+	if err != nil {
+		if errorsmod.IsOf(err, collections.ErrNotFound) {
+			return math.ZeroInt(), nil
+		}
+		return v, err
+	}
+	return v, nil
+}
+
+// addAmount adds delta (possibly negative) to an amount map entry; an entry
+// that reaches zero is removed and one that would go negative is an error.
+func addAmount[K any](ctx context.Context, m collections.Map[K, math.Int], key K, delta math.Int) error {
+	cur, err := amountOf(ctx, m, key)
+	if err != nil {
+		return err
+	}
+	next := cur.Add(delta)
+	switch {
+	case next.IsNegative():
+		return fmt.Errorf("x/%s: amount of %v would become negative (%s %+d)", types.ModuleName, key, cur, delta.BigInt())
+	case next.IsZero():
+		return m.Remove(ctx, key)
+	default:
+		return m.Set(ctx, key, next)
+	}
+}
+
+// coins is a one-denom reward amount as sdk.Coins.
+func coins(amt math.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(types.RewardDenom, amt)) }
+
+// sendFunds routes an amount the module account holds to a destination:
+// burned or into the community pool. Zero moves nothing.
+func (k Keeper) sendFunds(ctx context.Context, amt math.Int, dest types.FundsDestination) error {
+	if !types.ValidDestination(dest) {
+		return errorsmod.Wrapf(types.ErrInvalidParams, "destination %s", dest)
+	}
+	return keeperutil.RouteFee(ctx, k.bankKeeper, k.communityPoolKeeper, types.ModuleName, k.moduleAddress,
+		sdk.NewCoin(types.RewardDenom, amt), dest == types.FUNDS_DESTINATION_COMMUNITY_POOL)
+}
+
+// nextID takes the next id of a sequence. Id 0 is never handed out: it means
+// "none" in records and queries.
+func nextID(ctx context.Context, seq collections.Sequence) (uint64, error) {
+	id, err := seq.Next(ctx)
+	if err == nil && id == 0 {
+		id, err = seq.Next(ctx)
+	}
+	return id, err
+}
+
+// deadlineKey is a queue key.
+func deadlineKey(t time.Time, id uint64) collections.Pair[int64, uint64] {
+	return collections.Join(t.UnixNano(), id)
+}
