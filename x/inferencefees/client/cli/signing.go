@@ -14,6 +14,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/crypto/keyring"
 	signingtypes "github.com/cosmos/cosmos-sdk/types/tx/signing"
 
+	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 	"github.com/openledger/openledger/x/inferencefees/types"
 	"github.com/openledger/openledger/x/internal/eip712"
@@ -24,90 +25,51 @@ import (
 // so that the module does not import the application.
 const DefaultEVMChainID uint64 = 6736
 
-// DigestSigner signs 32-byte EIP-712 digests as an Ethereum key does:
-// 65 bytes r ‖ s ‖ v.
-type DigestSigner interface {
-	// Address is the signer's 20-byte account address.
-	Address() []byte
-	// SignDigest signs the digest as it is (no further hashing).
-	SignDigest(digest []byte) ([]byte, error)
-}
-
-// KeyringSigner signs with a local key of a Cosmos keyring. With an
-// eth_secp256k1 key (cosmos/evm's ethsecp256k1.PrivKey), Sign signs a
-// 32-byte input as a digest, as it is, and returns r ‖ s ‖ v with v 0/1:
-// exactly an Ethereum signature of the digest.
-type KeyringSigner struct {
-	Keyring keyring.Keyring
-	// Name is the key's name in the keyring.
-	Name string
-	addr []byte
-}
-
-// NewKeyringSigner checks that the named key is a local key of the keyring.
-func NewKeyringSigner(kr keyring.Keyring, name string) (*KeyringSigner, error) {
-	rec, err := kr.Key(name)
+// SignVoucher signs a voucher with the keyring key keyName for the chain
+// with evmChainID and returns the 65-byte r || s || v signature (v 0 or 1)
+// that Voucher.VerifySignature accepts.
+//
+// The key must be a local eth_secp256k1 key whose address is the voucher's
+// user: cosmos/evm's ethsecp256k1 PrivKey.Sign signs a 32-byte input as a
+// digest, as it is, with go-ethereum's crypto.Sign. The signature is checked
+// before it is returned, so a key of another algorithm (which hashes its
+// input again) or of another account is refused here rather than on chain.
+func SignVoucher(kr keyring.Keyring, keyName string, v types.Voucher, evmChainID uint64) ([]byte, error) {
+	if kr == nil {
+		return nil, fmt.Errorf("no keyring")
+	}
+	digest, err := v.Digest(evmChainID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("voucher: %w", err)
 	}
-	if rec.GetLocal() == nil {
-		return nil, fmt.Errorf("key %q is not a local key: vouchers and settlements need a key this keyring can sign with", name)
-	}
-	addr, err := rec.GetAddress()
+	sig, pub, err := kr.Sign(keyName, digest[:], signingtypes.SignMode_SIGN_MODE_DIRECT)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("signing with key %q: %w", keyName, err)
 	}
-	return &KeyringSigner{Keyring: kr, Name: name, addr: addr}, nil
-}
-
-// Address implements DigestSigner.
-func (s *KeyringSigner) Address() []byte { return s.addr }
-
-// SignDigest implements DigestSigner.
-func (s *KeyringSigner) SignDigest(digest []byte) ([]byte, error) {
-	sig, _, err := s.Keyring.Sign(s.Name, digest, signingtypes.SignMode_SIGN_MODE_DIRECT)
-	return sig, err
-}
-
-// signDigest signs a digest and checks that the signature recovers to the
-// signer: a key of another type (a plain secp256k1 Cosmos key hashes its
-// input and signs 64 bytes) is refused here rather than on chain.
-func signDigest(s DigestSigner, digest eip712.Word) ([]byte, error) {
-	sig, err := s.SignDigest(digest[:])
-	if err != nil {
-		return nil, err
+	if pub != nil && !bytes.Equal(pub.Address(), v.User) {
+		return nil, fmt.Errorf("key %q is account %X, not the voucher's user %X", keyName, pub.Address().Bytes(), v.User)
 	}
-	signer, err := eip712.RecoverAddress(digest, sig)
-	if err != nil || !bytes.Equal(signer, s.Address()) {
-		return nil, fmt.Errorf("the key did not produce an Ethereum signature of the digest: use an eth_secp256k1 key")
+	if len(sig) != eip712.SignatureSize {
+		return nil, fmt.Errorf("key %q gave a %d-byte signature: vouchers need an eth_secp256k1 key", keyName, len(sig))
+	}
+	if err := v.VerifySignature(evmChainID, sig); err != nil {
+		return nil, fmt.Errorf("key %q did not sign the voucher digest as is (an eth_secp256k1 key does): %w", keyName, err)
 	}
 	return sig, nil
 }
 
-// SignVoucher signs a voucher with the user's key.
-func SignVoucher(s DigestSigner, v types.Voucher, evmChainID uint64) ([]byte, error) {
-	if !bytes.Equal(s.Address(), v.User) {
-		return nil, fmt.Errorf("the key's address %X is not the voucher's user %X", s.Address(), v.User)
-	}
-	digest, err := v.Digest(evmChainID)
+// KeyAddress is the account address of a keyring key.
+func KeyAddress(kr keyring.Keyring, keyName string) ([]byte, error) {
+	rec, err := kr.Key(keyName)
 	if err != nil {
 		return nil, err
 	}
-	return signDigest(s, digest)
+	return rec.GetAddress()
 }
 
-// SignSettlement signs the x/agentstake Settlement of a voucher in a batch
-// with the serving node's key: the node_signature of a SignedVoucher.
-func SignSettlement(s DigestSigner, v types.Voucher, receiptsRoot []byte, evmChainID uint64) ([]byte, error) {
-	if !bytes.Equal(s.Address(), v.ServingNode) {
-		return nil, fmt.Errorf("the key's address %X is not the serving node %X", s.Address(), v.ServingNode)
-	}
-	digest, err := v.Settlement(receiptsRoot).Digest(evmChainID)
-	if err != nil {
-		return nil, err
-	}
-	return signDigest(s, digest)
-}
+// SettlementSigner signs an x/agentstake Settlement with the serving node's
+// key (x/agentstake/client/cli.SignSettlement with a keyring key).
+type SettlementSigner func(s agentstaketypes.Settlement) ([]byte, error)
 
 // VoucherJSON is a signed voucher as sign-voucher prints it and as the
 // vouchers of a settle-batch file list it (serving_node and evm_chain_id
@@ -181,8 +143,8 @@ func parseAmount(s string) (math.Int, error) {
 // BuildSettleBatch turns a batch file into a MsgSettleBatch from the signer's
 // node: it checks every user signature (so a bad voucher fails here, not on
 // chain) and adds the node's settlement signature to every voucher.
-func BuildSettleBatch(ac address.Codec, b BatchFile, node DigestSigner, evmChainID uint64) (*types.MsgSettleBatch, error) {
-	nodeStr, err := ac.BytesToString(node.Address())
+func BuildSettleBatch(ac address.Codec, b BatchFile, node []byte, sign SettlementSigner, evmChainID uint64) (*types.MsgSettleBatch, error) {
+	nodeStr, err := ac.BytesToString(node)
 	if err != nil {
 		return nil, err
 	}
@@ -207,11 +169,11 @@ func BuildSettleBatch(ac address.Codec, b BatchFile, node DigestSigner, evmChain
 		if err != nil {
 			return nil, fmt.Errorf("vouchers[%d]: user_signature: %w", i, err)
 		}
-		v := types.Voucher{User: user, ServingNode: node.Address(), CumulativeAmount: amount, Nonce: vj.Nonce, Expiry: vj.Expiry}
+		v := types.Voucher{User: user, ServingNode: node, CumulativeAmount: amount, Nonce: vj.Nonce, Expiry: vj.Expiry}
 		if err := v.VerifySignature(evmChainID, userSig); err != nil {
 			return nil, fmt.Errorf("vouchers[%d]: user signature (EVM chain id %d): %w", i, evmChainID, err)
 		}
-		nodeSig, err := SignSettlement(node, v, root, evmChainID)
+		nodeSig, err := sign(v.Settlement(root))
 		if err != nil {
 			return nil, fmt.Errorf("vouchers[%d]: %w", i, err)
 		}

@@ -19,8 +19,11 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/client/tx"
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+	"github.com/cosmos/cosmos-sdk/crypto/keyring"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	agentstakecli "github.com/openledger/openledger/x/agentstake/client/cli"
+	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
 	"github.com/openledger/openledger/x/inferencefees/types"
 )
 
@@ -112,12 +115,12 @@ voucher: what MetaMask shows and signs. Nothing is broadcast.`,
 			chainID, _ := f.GetUint64(flagEVMChainID)
 			withTypedData, _ := f.GetBool(flagTypedData)
 
-			signer, err := NewKeyringSigner(clientCtx.Keyring, clientCtx.FromName)
+			user, err := KeyAddress(clientCtx.Keyring, clientCtx.FromName)
 			if err != nil {
 				return err
 			}
-			v := types.Voucher{User: signer.Address(), ServingNode: node, CumulativeAmount: amount, Nonce: nonce, Expiry: expiry}
-			out, err := SignedVoucherOutput(signer, v, chainID, withTypedData)
+			v := types.Voucher{User: user, ServingNode: node, CumulativeAmount: amount, Nonce: nonce, Expiry: expiry}
+			out, err := SignedVoucherOutput(clientCtx.Keyring, clientCtx.FromName, v, chainID, withTypedData)
 			if err != nil {
 				return err
 			}
@@ -140,8 +143,8 @@ voucher: what MetaMask shows and signs. Nothing is broadcast.`,
 
 // SignedVoucherOutput signs the voucher and returns the JSON sign-voucher
 // prints: the voucher, or {"voucher": ..., "typed_data": ...}.
-func SignedVoucherOutput(signer DigestSigner, v types.Voucher, chainID uint64, withTypedData bool) (json.RawMessage, error) {
-	sig, err := SignVoucher(signer, v, chainID)
+func SignedVoucherOutput(kr keyring.Keyring, keyName string, v types.Voucher, chainID uint64, withTypedData bool) (json.RawMessage, error) {
+	sig, err := SignVoucher(kr, keyName, v, chainID)
 	if err != nil {
 		return nil, err
 	}
@@ -205,11 +208,14 @@ different settlements of one voucher is equivocation and gets the node slashed.`
 				return err
 			}
 			chainID, _ := cmd.Flags().GetUint64(flagEVMChainID)
-			signer, err := NewKeyringSigner(clientCtx.Keyring, clientCtx.FromName)
+			node, err := KeyAddress(clientCtx.Keyring, clientCtx.FromName)
 			if err != nil {
 				return err
 			}
-			msg, err := BuildSettleBatch(accountCodec(), batch, signer, chainID)
+			sign := func(s agentstaketypes.Settlement) ([]byte, error) {
+				return agentstakecli.SignSettlement(clientCtx.Keyring, clientCtx.FromName, s, chainID)
+			}
+			msg, err := BuildSettleBatch(accountCodec(), batch, node, sign, chainID)
 			if err != nil {
 				return err
 			}

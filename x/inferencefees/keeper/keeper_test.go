@@ -1,0 +1,461 @@
+package keeper_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/core/address"
+	"cosmossdk.io/core/header"
+	corestore "cosmossdk.io/core/store"
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+	"github.com/cosmos/cosmos-sdk/runtime"
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
+	"github.com/cosmos/cosmos-sdk/testutil"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
+	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
+	attributiontypes "github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/inferencefees"
+	"github.com/openledger/openledger/x/inferencefees/keeper"
+	"github.com/openledger/openledger/x/inferencefees/types"
+	"github.com/openledger/openledger/x/internal/banktest"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
+)
+
+const (
+	denom       = types.Denom
+	evmChainID  = 6736
+	startHeight = 100
+)
+
+// startTime is the block time of the test context.
+var startTime = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// bank is banktest's conserving bank; refuse makes payouts to one account
+// fail, as x/bank does for a blocked address.
+type bank struct {
+	*banktest.Bank
+	refuse sdk.AccAddress
+}
+
+func (b *bank) SendCoinsFromModuleToAccount(ctx context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error {
+	if b.refuse != nil && bytes.Equal(to, b.refuse) {
+		return errorsmod.Wrapf(sdkerrors.ErrUnauthorized, "%s is not allowed to receive funds", to)
+	}
+	return b.Bank.SendCoinsFromModuleToAccount(ctx, module, to, amt)
+}
+
+// fakeModels answers like x/modelreg's keeper.
+type fakeModels struct{ models []modelregtypes.Model }
+
+func (m *fakeModels) GetModel(_ context.Context, id uint64) (modelregtypes.Model, error) {
+	for _, model := range m.models {
+		if model.Id == id {
+			return model, nil
+		}
+	}
+	return modelregtypes.Model{}, errorsmod.Wrapf(modelregtypes.ErrModelNotFound, "model %d", id)
+}
+
+func (m *fakeModels) set(model modelregtypes.Model) {
+	for i := range m.models {
+		if m.models[i].Id == model.Id {
+			m.models[i] = model
+			return
+		}
+	}
+	m.models = append(m.models, model)
+}
+
+// servingNode is a fake x/agentstake agent.
+type servingNode struct {
+	addr   sdk.AccAddress
+	kind   string // "serving-node" or "attestor"
+	status string // "active", "jailed", "unbonding", "tombstoned"
+	models []uint64
+}
+
+// fakeNodes answers CheckActiveServingNode with x/agentstake's errors.
+type fakeNodes struct{ nodes []servingNode }
+
+func (n *fakeNodes) CheckActiveServingNode(_ context.Context, operator sdk.AccAddress, modelID uint64) error {
+	for _, node := range n.nodes {
+		if !bytes.Equal(node.addr, operator) {
+			continue
+		}
+		switch {
+		case node.kind != "serving-node":
+			return errorsmod.Wrapf(agentstaketypes.ErrWrongAgentKind, "%s is a %s", operator, node.kind)
+		case node.status != "active":
+			return errorsmod.Wrapf(agentstaketypes.ErrAgentNotActive, "%s is %s", operator, node.status)
+		case !slices.Contains(node.models, modelID):
+			return errorsmod.Wrapf(agentstaketypes.ErrModelNotServed, "model %d", modelID)
+		}
+		return nil
+	}
+	return errorsmod.Wrapf(agentstaketypes.ErrAgentNotFound, "%s", operator)
+}
+
+func (n *fakeNodes) setStatus(addr sdk.AccAddress, status string) {
+	for i := range n.nodes {
+		if bytes.Equal(n.nodes[i].addr, addr) {
+			n.nodes[i].status = status
+		}
+	}
+}
+
+// fakeAttribution stores the inputs and, as x/attribution does, really pulls
+// the data reward from the calling module's account into its own.
+type fakeAttribution struct {
+	bank    *bank
+	records []attributiontypes.RecordInput
+	refuse  error
+}
+
+func (a *fakeAttribution) RecordAttribution(ctx context.Context, fromModule string, in attributiontypes.RecordInput) (uint64, error) {
+	if a.refuse != nil {
+		return 0, a.refuse
+	}
+	if in.Method == "" || len(in.Datasets) == 0 || len(in.ReceiptsRoot) != 32 || in.ModelID == 0 || !in.DataReward.IsValid() {
+		return 0, fmt.Errorf("fake attribution: bad input %+v", in)
+	}
+	if in.DataReward.IsPositive() {
+		if err := a.bank.SendCoinsFromModuleToModule(ctx, fromModule, attributiontypes.ModuleName, sdk.NewCoins(in.DataReward)); err != nil {
+			return 0, err
+		}
+	}
+	a.records = append(a.records, in)
+	return uint64(len(a.records)), nil
+}
+
+type fakeAccountKeeper struct{}
+
+func (fakeAccountKeeper) GetModuleAddress(name string) sdk.AccAddress { return authtypes.NewModuleAddress(name) }
+
+type noModuleAccounts struct{}
+
+func (noModuleAccounts) GetModuleAddress(string) sdk.AccAddress { return nil }
+
+// account is a test account with an Ethereum key.
+type account struct {
+	key  *ecdsa.PrivateKey
+	addr sdk.AccAddress
+	str  string
+}
+
+type fixture struct {
+	t         testing.TB
+	ctx       sdk.Context
+	key       *storetypes.KVStoreKey
+	k         keeper.Keeper
+	msgs      types.MsgServer
+	queries   types.QueryServer
+	bank      *bank
+	models    *fakeModels
+	nodes     *fakeNodes
+	attr      *fakeAttribution
+	ac        address.Codec
+	cdc       codec.Codec
+	authority string
+
+	owner, node, node2, alice, bob account
+	// model ids: 1 active with two Datanet versions, 2 active without
+	// training data, 3 deprecated.
+	root []byte
+}
+
+// startBalance is what every test account starts with: 1,000 OPEN.
+var startBalance = math.NewIntWithDecimal(1000, 18)
+
+func coins(a math.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(denom, a)) }
+func coin(a int64) sdk.Coin      { return sdk.NewInt64Coin(denom, a) }
+func oneOPEN() math.Int          { return math.NewIntWithDecimal(1, 18) }
+
+func hash(s string) []byte {
+	sum := sha256.Sum256([]byte(s))
+	return sum[:]
+}
+
+// newAccount derives a deterministic Ethereum key from a name.
+func newAccount(t testing.TB, ac address.Codec, name string) account {
+	t.Helper()
+	key, err := crypto.ToECDSA(hash("key " + name))
+	require.NoError(t, err)
+	addr := sdk.AccAddress(crypto.PubkeyToAddress(key.PublicKey).Bytes())
+	s, err := ac.BytesToString(addr)
+	require.NoError(t, err)
+	return account{key: key, addr: addr, str: s}
+}
+
+func newFixture(t testing.TB) *fixture {
+	t.Helper()
+	key := storetypes.NewKVStoreKey(types.StoreKey)
+	tctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test"))
+	ctx := tctx.Ctx.WithBlockHeight(startHeight).WithBlockTime(startTime).
+		WithHeaderInfo(header.Info{Height: startHeight, Time: startTime})
+	encCfg := moduletestutil.MakeTestEncodingConfig(inferencefees.AppModule{})
+	ac := addresscodec.NewBech32Codec("open")
+	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
+	require.NoError(t, err)
+
+	b := &bank{Bank: banktest.New(types.ModuleName)}
+	f := &fixture{
+		t: t, ctx: ctx, key: key, bank: b, ac: ac, cdc: encCfg.Codec, authority: authority,
+		models: &fakeModels{}, nodes: &fakeNodes{}, attr: &fakeAttribution{bank: b},
+		root: hash("receipts"),
+	}
+	f.k = keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
+		runtime.ProvideHeaderInfoService(nil), ac, authority, evmChainID, fakeAccountKeeper{}, b,
+		banktest.CommunityPool{Bank: b.Bank}, f.models, f.nodes, f.attr)
+	require.NoError(t, f.k.InitGenesis(ctx, *types.DefaultGenesis()))
+	f.msgs, f.queries = keeper.NewMsgServerImpl(f.k), keeper.NewQueryServerImpl(f.k)
+	// Small amounts keep the split arithmetic in the tests readable.
+	f.setParams(func(p *types.Params) { p.MinDeposit = math.NewInt(1) })
+
+	for _, a := range []struct {
+		acc  *account
+		name string
+	}{{&f.owner, "owner"}, {&f.node, "node"}, {&f.node2, "node2"}, {&f.alice, "alice"}, {&f.bob, "bob"}} {
+		*a.acc = newAccount(t, ac, a.name)
+		b.Mint(a.acc.addr, coins(startBalance))
+	}
+	f.models.set(modelregtypes.Model{
+		Id: 1, Owner: f.owner.str, Status: modelregtypes.MODEL_STATUS_ACTIVE,
+		Training: modelregtypes.TrainingRecord{Datasets: []modelregtypes.DatasetRef{
+			{DatanetId: 1, Version: 2, Root: hash("d1v2")}, {DatanetId: 4, Version: 1, Root: hash("d4v1")},
+		}},
+	})
+	f.models.set(modelregtypes.Model{Id: 2, Owner: f.owner.str, Status: modelregtypes.MODEL_STATUS_ACTIVE})
+	f.models.set(modelregtypes.Model{Id: 3, Owner: f.owner.str, Status: modelregtypes.MODEL_STATUS_DEPRECATED})
+	f.nodes.nodes = []servingNode{
+		{addr: f.node.addr, kind: "serving-node", status: "active", models: []uint64{1, 2, 3}},
+		{addr: f.node2.addr, kind: "serving-node", status: "active", models: []uint64{1}},
+	}
+	return f
+}
+
+// deliver runs a message the way a transaction does: in a cached context
+// written back only on success. It then checks the module's invariants and
+// that the bank's balances add up to its supply.
+func deliver[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req) (Resp, error) {
+	f.t.Helper()
+	cacheCtx, write := f.ctx.CacheContext()
+	bankBefore := f.bank.Clone()
+	resp, err := handler(cacheCtx, msg)
+	if err != nil {
+		*f.bank.Bank = *bankBefore
+		return resp, err
+	}
+	write()
+	f.checkInvariants()
+	return resp, nil
+}
+
+func (f *fixture) checkInvariants() {
+	f.t.Helper()
+	msg, broken := keeper.AllInvariants(f.k)(f.ctx)
+	require.False(f.t, broken, msg)
+	require.True(f.t, f.bank.Total().Equal(f.bank.Supply()), "balances %s, supply %s", f.bank.Total(), f.bank.Supply())
+}
+
+// state is everything a message could change: the module's raw store and
+// every balance and the supply.
+type state struct {
+	kv   [][2][]byte
+	bank *banktest.Bank
+}
+
+func (f *fixture) snapshot() state {
+	f.t.Helper()
+	s := state{bank: f.bank.Clone()}
+	it := f.ctx.KVStore(f.key).Iterator(nil, nil)
+	defer it.Close()
+	for ; it.Valid(); it.Next() {
+		s.kv = append(s.kv, [2][]byte{bytes.Clone(it.Key()), bytes.Clone(it.Value())})
+	}
+	return s
+}
+
+// requireFailsUnchanged runs a message directly on the test context (no
+// cache, unlike a transaction) and checks that it fails with want and
+// leaves the store and every balance exactly as they were.
+func requireFailsUnchanged[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req, want *errorsmod.Error) {
+	f.t.Helper()
+	before := f.snapshot()
+	records := len(f.attr.records)
+	_, err := handler(f.ctx, msg)
+	require.Error(f.t, err)
+	require.ErrorIs(f.t, err, want, "got %v", err)
+	after := f.snapshot()
+	require.Equal(f.t, before.kv, after.kv, "a failed message changed the store")
+	require.True(f.t, before.bank.Equal(after.bank), "a failed message moved coins")
+	require.Len(f.t, f.attr.records, records, "a failed message recorded an attribution")
+}
+
+func (f *fixture) balance(addr sdk.AccAddress) math.Int { return f.bank.Balance(addr).AmountOf(denom) }
+func (f *fixture) moduleBalance(name string) math.Int   { return f.bank.ModuleBalance(name).AmountOf(denom) }
+
+func (f *fixture) setParams(mutate func(*types.Params)) {
+	p, err := f.k.Params.Get(f.ctx)
+	require.NoError(f.t, err)
+	mutate(&p)
+	require.NoError(f.t, p.Validate())
+	require.NoError(f.t, f.k.Params.Set(f.ctx, p))
+}
+
+func (f *fixture) params() types.Params {
+	p, err := f.k.Params.Get(f.ctx)
+	require.NoError(f.t, err)
+	return p
+}
+
+// deposit adds credit for a user.
+func (f *fixture) deposit(user account, amount math.Int) {
+	f.t.Helper()
+	_, err := deliver(f, f.msgs.DepositCredit, &types.MsgDepositCredit{User: user.str, Amount: sdk.NewCoin(denom, amount)})
+	require.NoError(f.t, err)
+}
+
+func (f *fixture) credit(user account) types.Credit {
+	c, err := f.k.GetCredit(f.ctx, user.addr)
+	require.NoError(f.t, err)
+	return c
+}
+
+func (f *fixture) totals() types.Totals {
+	t, err := f.k.GetTotals(f.ctx)
+	require.NoError(f.t, err)
+	return t
+}
+
+// advance moves to the next block, time later, and runs EndBlock.
+func (f *fixture) advance(d time.Duration) {
+	f.t.Helper()
+	h := f.ctx.BlockHeight() + 1
+	now := f.ctx.HeaderInfo().Time.Add(d)
+	f.ctx = f.ctx.WithBlockHeight(h).WithBlockTime(now).WithHeaderInfo(header.Info{Height: h, Time: now})
+	require.NoError(f.t, f.k.EndBlock(f.ctx))
+	f.checkInvariants()
+}
+
+// expiry is a voucher expiry an hour after the current block time.
+func (f *fixture) expiry() uint64 { return uint64(f.ctx.HeaderInfo().Time.Add(time.Hour).Unix()) }
+
+// signVoucher signs a voucher with the user's key on a chain.
+func signVoucher(t testing.TB, user account, v types.Voucher, chainID uint64) []byte {
+	t.Helper()
+	d, err := v.Digest(chainID)
+	require.NoError(t, err)
+	sig, err := crypto.Sign(d[:], user.key)
+	require.NoError(t, err)
+	return sig
+}
+
+// signSettlement signs a voucher's settlement with the node's key.
+func signSettlement(t testing.TB, node account, v types.Voucher, root []byte, chainID uint64) []byte {
+	t.Helper()
+	d, err := v.Settlement(root).Digest(chainID)
+	require.NoError(t, err)
+	sig, err := crypto.Sign(d[:], node.key)
+	require.NoError(t, err)
+	return sig
+}
+
+// voucher is a voucher from user to node, signed by both for the batch root.
+func (f *fixture) voucher(user, node account, cumulative math.Int, nonce uint64) types.SignedVoucher {
+	return makeVoucher(f.t, user, node, cumulative, nonce, f.expiry(), f.root)
+}
+
+func makeVoucher(t testing.TB, user, node account, cumulative math.Int, nonce, expiry uint64, root []byte) types.SignedVoucher {
+	v := types.Voucher{User: user.addr, ServingNode: node.addr, CumulativeAmount: cumulative, Nonce: nonce, Expiry: expiry}
+	return types.SignedVoucher{
+		User: user.str, CumulativeAmount: cumulative, Nonce: nonce, Expiry: expiry,
+		UserSignature: signVoucher(t, user, v, evmChainID), NodeSignature: signSettlement(t, node, v, root, evmChainID),
+	}
+}
+
+// batch is a batch of vouchers to f.node with one usage entry for model.
+func (f *fixture) batch(model uint64, inferences uint64, vouchers ...types.SignedVoucher) *types.MsgSettleBatch {
+	total := math.ZeroInt()
+	for _, v := range vouchers {
+		ch, _, err := f.k.GetChannel(f.ctx, mustAddr(f, v.User), f.node.addr)
+		require.NoError(f.t, err)
+		total = total.Add(v.CumulativeAmount.Sub(ch.SettledAmount))
+	}
+	return &types.MsgSettleBatch{
+		ServingNode: f.node.str, ReceiptsRoot: f.root, Vouchers: vouchers,
+		Usage: []types.ModelUsage{{ModelId: model, Amount: total, InferenceCount: inferences}},
+	}
+}
+
+func mustAddr(f *fixture, s string) sdk.AccAddress {
+	bz, err := f.ac.StringToBytes(s)
+	require.NoError(f.t, err)
+	return bz
+}
+
+// eventsOfType returns the typed events of a type emitted so far.
+func eventsOfType(ctx sdk.Context, typ string) []sdk.Event {
+	var out []sdk.Event
+	for _, e := range ctx.EventManager().Events() {
+		if e.Type == typ {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
+
+func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
+	key := storetypes.NewKVStoreKey(types.StoreKey)
+	encCfg := moduletestutil.MakeTestEncodingConfig(inferencefees.AppModule{})
+	ac := addresscodec.NewBech32Codec("open")
+	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
+	require.NoError(t, err)
+	b := &bank{Bank: banktest.New(types.ModuleName)}
+	pool := banktest.CommunityPool{Bank: b.Bank}
+	store := runtime.NewKVStoreService(key)
+	hs := runtime.ProvideHeaderInfoService(nil)
+	var nilModels *fakeModels
+
+	build := func(store corestore.KVStoreService, authority string, chainID uint64, ak types.AccountKeeper, pool types.CommunityPoolKeeper, models types.ModelregKeeper, nodes types.AgentstakeKeeper, attr types.AttributionKeeper) func() {
+		return func() {
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, chainID, ak, b, pool, models, nodes, attr)
+		}
+	}
+	require.NotPanics(t, build(store, authority, evmChainID, fakeAccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{}))
+	cases := []struct {
+		name string
+		make func()
+	}{
+		{"Failure - nil store service", build(nil, authority, evmChainID, fakeAccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
+		{"Failure - nil modelreg keeper (typed nil pointer)", build(store, authority, evmChainID, fakeAccountKeeper{}, pool, nilModels, &fakeNodes{}, &fakeAttribution{})},
+		{"Failure - nil agentstake keeper", build(store, authority, evmChainID, fakeAccountKeeper{}, pool, &fakeModels{}, nil, &fakeAttribution{})},
+		{"Failure - nil attribution keeper", build(store, authority, evmChainID, fakeAccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, nil)},
+		{"Failure - nil community pool keeper", build(store, authority, evmChainID, fakeAccountKeeper{}, nil, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
+		{"Failure - module account not registered", build(store, authority, evmChainID, noModuleAccounts{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
+		{"Failure - invalid authority", build(store, "gov", evmChainID, fakeAccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
+		{"Failure - zero EVM chain id", build(store, authority, 0, fakeAccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { require.Panics(t, tc.make) })
+	}
+}

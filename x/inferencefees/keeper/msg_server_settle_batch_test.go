@@ -1,0 +1,410 @@
+package keeper_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
+
+	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
+	attributiontypes "github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/inferencefees/types"
+	"github.com/openledger/openledger/x/internal/banktest"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
+)
+
+func TestSettleBatch(t *testing.T) {
+	t.Run("Success - two users, two models, exact split to every destination", func(t *testing.T) {
+		f := newFixture(t)
+		f.deposit(f.alice, math.NewInt(1_000_000))
+		f.deposit(f.bob, math.NewInt(500_000))
+		weights := []attributiontypes.ContributionWeight{{ContributionId: 3, Ppm: 600_000}, {ContributionId: 9, Ppm: 300_000}}
+		msg := &types.MsgSettleBatch{
+			ServingNode: f.node.str, ReceiptsRoot: f.root,
+			Vouchers: []types.SignedVoucher{f.voucher(f.alice, f.node, math.NewInt(300_000), 1), f.voucher(f.bob, f.node, math.NewInt(123_457), 4)},
+			Usage: []types.ModelUsage{
+				{ModelId: 1, Amount: math.NewInt(400_001), InferenceCount: 40},
+				{ModelId: 2, Amount: math.NewInt(23_456), InferenceCount: 3},
+			},
+			Attribution: []types.ModelAttribution{{ModelId: 1, Method: "suffix-array-v1", Weights: weights}},
+		}
+		ownerBefore, nodeBefore, supplyBefore := f.balance(f.owner.addr), f.balance(f.node.addr), f.bank.Supply().AmountOf(denom)
+		resp, err := deliver(f, f.msgs.SettleBatch, msg)
+		require.NoError(t, err)
+		require.Equal(t, math.NewInt(423_457), resp.Total)
+		require.Equal(t, []uint64{1, 0}, resp.AttributionRecordIds)
+
+		// Model 1: 400,001 -> owner 160,000, node 120,000, protocol 20,000,
+		// data 60,000, burn 40,001 (the remainder).
+		// Model 2: 23,456 -> owner 9,382, node 7,036, protocol 1,172 + data
+		// 3,518 (no training data: community pool), burn 2,348.
+		require.Equal(t, ownerBefore.AddRaw(160_000+9_382), f.balance(f.owner.addr))
+		require.Equal(t, nodeBefore.AddRaw(120_000+7_036), f.balance(f.node.addr))
+		require.Equal(t, math.NewInt(20_000+1_172+3_518), f.moduleBalance(banktest.CommunityPoolModule))
+		require.Equal(t, math.NewInt(60_000), f.moduleBalance(attributiontypes.ModuleName))
+		require.Equal(t, supplyBefore.SubRaw(40_001+2_348), f.bank.Supply().AmountOf(denom))
+		require.Equal(t, math.NewInt(1_000_000-300_000+500_000-123_457), f.moduleBalance(types.ModuleName))
+
+		// Credits and channels.
+		require.Equal(t, math.NewInt(700_000), f.credit(f.alice).Balance)
+		require.Equal(t, math.NewInt(376_543), f.credit(f.bob).Balance)
+		ch, found, err := f.k.GetChannel(f.ctx, f.bob.addr, f.node.addr)
+		require.NoError(t, err)
+		require.True(t, found)
+		require.Equal(t, types.Channel{User: f.bob.str, ServingNode: f.node.str, SettledAmount: math.NewInt(123_457), LastNonce: 4, LastSettledHeight: startHeight}, ch)
+
+		// The attribution record input.
+		require.Len(t, f.attr.records, 1)
+		rec := f.attr.records[0]
+		require.Equal(t, attributiontypes.RecordInput{
+			ServingNode: f.node.str, ModelID: 1, Method: "suffix-array-v1",
+			Datasets: []attributiontypes.DatasetVersion{
+				{DatanetId: 1, Version: 2, Root: hash("d1v2")}, {DatanetId: 4, Version: 1, Root: hash("d4v1")},
+			},
+			ReceiptsRoot: f.root, InferenceCount: 40, Weights: weights, DataReward: coin(60_000),
+		}, rec)
+
+		// Totals.
+		tot := f.totals()
+		require.Equal(t, math.NewInt(423_457), tot.Settled)
+		require.Equal(t, math.NewInt(40_001+2_348), tot.Burned)
+		require.Equal(t, math.NewInt(169_382), tot.ToModelOwners)
+		require.Equal(t, math.NewInt(127_036), tot.ToServingNodes)
+		require.Equal(t, math.NewInt(24_690), tot.ToProtocol)
+		require.Equal(t, math.NewInt(60_000), tot.ToAttribution)
+		require.Equal(t, uint64(2), tot.VouchersSettled)
+		require.Equal(t, uint64(43), tot.Inferences)
+		require.Equal(t, uint64(1), tot.Batches)
+
+		require.Len(t, eventsOfType(f.ctx, "openledger.inferencefees.v1.EventVoucherSettled"), 2)
+		require.Len(t, eventsOfType(f.ctx, "openledger.inferencefees.v1.EventFeeSplit"), 2)
+		require.Len(t, eventsOfType(f.ctx, "openledger.inferencefees.v1.EventBatchSettled"), 1)
+	})
+
+	t.Run("Success - without an attribution entry the data share is recorded unattributed (method none)", func(t *testing.T) {
+		f := newFixture(t)
+		f.deposit(f.alice, math.NewInt(10_000))
+		_, err := deliver(f, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 1)))
+		require.NoError(t, err)
+		require.Len(t, f.attr.records, 1)
+		require.Equal(t, types.MethodNone, f.attr.records[0].Method)
+		require.Empty(t, f.attr.records[0].Weights)
+		require.Equal(t, coin(1_500), f.attr.records[0].DataReward)
+	})
+
+	t.Run("Success - a newer voucher releases only the difference; the old one is stale", func(t *testing.T) {
+		f := newFixture(t)
+		f.deposit(f.alice, math.NewInt(10_000))
+		first := f.voucher(f.alice, f.node, math.NewInt(3_000), 1)
+		_, err := deliver(f, f.msgs.SettleBatch, f.batch(1, 3, first))
+		require.NoError(t, err)
+
+		second := f.voucher(f.alice, f.node, math.NewInt(7_500), 5)
+		msg := f.batch(1, 4, second)
+		require.Equal(t, math.NewInt(4_500), msg.Usage[0].Amount)
+		_, err = deliver(f, f.msgs.SettleBatch, msg)
+		require.NoError(t, err)
+		require.Equal(t, math.NewInt(2_500), f.credit(f.alice).Balance)
+
+		// Replaying either voucher settles nothing.
+		for _, v := range []types.SignedVoucher{first, second} {
+			replay := &types.MsgSettleBatch{ServingNode: f.node.str, ReceiptsRoot: f.root, Vouchers: []types.SignedVoucher{v},
+				Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(1), InferenceCount: 1}}}
+			requireFailsUnchanged(f, f.msgs.SettleBatch, replay, types.ErrStaleVoucher)
+		}
+	})
+
+	t.Run("Success - the same user pays two nodes through two channels", func(t *testing.T) {
+		f := newFixture(t)
+		f.deposit(f.alice, math.NewInt(10_000))
+		_, err := deliver(f, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(4_000), 1)))
+		require.NoError(t, err)
+		v := f.voucher(f.alice, f.node2, math.NewInt(6_000), 1)
+		_, err = deliver(f, f.msgs.SettleBatch, &types.MsgSettleBatch{ServingNode: f.node2.str, ReceiptsRoot: f.root,
+			Vouchers: []types.SignedVoucher{v}, Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(6_000), InferenceCount: 2}}})
+		require.NoError(t, err)
+		require.True(t, f.credit(f.alice).Balance.IsZero())
+		// An empty credit is removed.
+		has, err := f.k.Credits.Has(f.ctx, f.alice.addr)
+		require.NoError(t, err)
+		require.False(t, has)
+	})
+
+	t.Run("Success - MetaMask's 27/28 recovery byte", func(t *testing.T) {
+		f := newFixture(t)
+		f.deposit(f.alice, math.NewInt(10_000))
+		v := f.voucher(f.alice, f.node, math.NewInt(10_000), 1)
+		v.UserSignature[64] += 27
+		_, err := deliver(f, f.msgs.SettleBatch, f.batch(1, 1, v))
+		require.NoError(t, err)
+	})
+}
+
+func TestSettleBatchFailures(t *testing.T) {
+	amount := math.NewInt(10_000)
+	cases := []struct {
+		name  string
+		setup func(f *fixture)
+		msg   func(f *fixture) *types.MsgSettleBatch
+		want  *errorsmod.Error
+	}{
+		{"bad user signature (signed by someone else)", nil, func(f *fixture) *types.MsgSettleBatch {
+			v := f.voucher(f.alice, f.node, amount, 1)
+			v.UserSignature = f.voucher(f.bob, f.node, amount, 1).UserSignature
+			return f.batch(1, 1, v)
+		}, types.ErrBadUserSignature},
+		{"user signature over another amount", nil, func(f *fixture) *types.MsgSettleBatch {
+			v := f.voucher(f.alice, f.node, amount, 1)
+			v.UserSignature = f.voucher(f.alice, f.node, amount.SubRaw(1), 1).UserSignature
+			return f.batch(1, 1, v)
+		}, types.ErrBadUserSignature},
+		{"user signature malformed (64 bytes)", nil, func(f *fixture) *types.MsgSettleBatch {
+			v := f.voucher(f.alice, f.node, amount, 1)
+			v.UserSignature = v.UserSignature[:64]
+			return f.batch(1, 1, v)
+		}, types.ErrMalformedSignature},
+		{"user signature with a bad recovery byte", nil, func(f *fixture) *types.MsgSettleBatch {
+			v := f.voucher(f.alice, f.node, amount, 1)
+			v.UserSignature[64] = 9
+			return f.batch(1, 1, v)
+		}, types.ErrBadUserSignature},
+		{"wrong chain in the domain", nil, func(f *fixture) *types.MsgSettleBatch {
+			v := f.voucher(f.alice, f.node, amount, 1)
+			raw := types.Voucher{User: f.alice.addr, ServingNode: f.node.addr, CumulativeAmount: amount, Nonce: 1, Expiry: v.Expiry}
+			v.UserSignature = signVoucher(t, f.alice, raw, evmChainID+1)
+			return f.batch(1, 1, v)
+		}, types.ErrBadUserSignature},
+		{"voucher made out to another node", nil, func(f *fixture) *types.MsgSettleBatch {
+			v := f.voucher(f.alice, f.node, amount, 1)
+			v.UserSignature = f.voucher(f.alice, f.node2, amount, 1).UserSignature
+			return f.batch(1, 1, v)
+		}, types.ErrBadUserSignature},
+		{"bad node signature (signed by another node)", nil, func(f *fixture) *types.MsgSettleBatch {
+			v := f.voucher(f.alice, f.node, amount, 1)
+			raw := types.Voucher{User: f.alice.addr, ServingNode: f.node.addr, CumulativeAmount: amount, Nonce: 1, Expiry: v.Expiry}
+			v.NodeSignature = signSettlement(t, f.node2, raw, f.root, evmChainID)
+			return f.batch(1, 1, v)
+		}, types.ErrBadNodeSignature},
+		{"node signature over another receipts root", nil, func(f *fixture) *types.MsgSettleBatch {
+			v := f.voucher(f.alice, f.node, amount, 1)
+			raw := types.Voucher{User: f.alice.addr, ServingNode: f.node.addr, CumulativeAmount: amount, Nonce: 1, Expiry: v.Expiry}
+			v.NodeSignature = signSettlement(t, f.node, raw, hash("other root"), evmChainID)
+			return f.batch(1, 1, v)
+		}, types.ErrBadNodeSignature},
+		{"node signature for another chain", nil, func(f *fixture) *types.MsgSettleBatch {
+			v := f.voucher(f.alice, f.node, amount, 1)
+			raw := types.Voucher{User: f.alice.addr, ServingNode: f.node.addr, CumulativeAmount: amount, Nonce: 1, Expiry: v.Expiry}
+			v.NodeSignature = signSettlement(t, f.node, raw, f.root, evmChainID+1)
+			return f.batch(1, 1, v)
+		}, types.ErrBadNodeSignature},
+		{"node signature missing", nil, func(f *fixture) *types.MsgSettleBatch {
+			v := f.voucher(f.alice, f.node, amount, 1)
+			v.NodeSignature = nil
+			return f.batch(1, 1, v)
+		}, types.ErrMalformedSignature},
+		{"nonce zero on a new channel", nil, func(f *fixture) *types.MsgSettleBatch {
+			return f.batch(1, 1, f.voucher(f.alice, f.node, amount, 0))
+		}, types.ErrStaleVoucher},
+		{"expired voucher (expiry = block time)", nil, func(f *fixture) *types.MsgSettleBatch {
+			return f.batch(1, 1, makeVoucher(t, f.alice, f.node, amount, 1, uint64(startTime.Unix()), f.root))
+		}, types.ErrVoucherExpired},
+		{"overdraw: release above the credit", nil, func(f *fixture) *types.MsgSettleBatch {
+			return f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(50_001), 1))
+		}, types.ErrInsufficientCredit},
+		{"overdraw: user without credit", nil, func(f *fixture) *types.MsgSettleBatch {
+			u := newAccount(t, f.ac, "stranger")
+			return f.batch(1, 1, f.voucher(u, f.node, amount, 1))
+		}, types.ErrInsufficientCredit},
+		{"duplicate channel", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1), f.voucher(f.alice, f.node, amount.AddRaw(1), 2))
+			return msg
+		}, types.ErrDuplicateChannel},
+		{"usage sums to less than the release", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Usage[0].Amount = amount.SubRaw(1)
+			return msg
+		}, types.ErrUsageMismatch},
+		{"usage sums to more than the release", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Usage = append(msg.Usage, types.ModelUsage{ModelId: 2, Amount: math.NewInt(1), InferenceCount: 1})
+			return msg
+		}, types.ErrUsageMismatch},
+		{"usage models not ascending", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(2, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Usage = append(msg.Usage, types.ModelUsage{ModelId: 1, Amount: math.NewInt(1), InferenceCount: 1})
+			return msg
+		}, types.ErrUsageNotSorted},
+		{"usage model twice", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Usage = []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(5_000), InferenceCount: 1}, {ModelId: 1, Amount: math.NewInt(5_000), InferenceCount: 1}}
+			return msg
+		}, types.ErrUsageNotSorted},
+		{"usage model id zero", nil, func(f *fixture) *types.MsgSettleBatch {
+			return f.batch(0, 1, f.voucher(f.alice, f.node, amount, 1))
+		}, types.ErrInvalidModelID},
+		{"usage zero inference count", nil, func(f *fixture) *types.MsgSettleBatch {
+			return f.batch(1, 0, f.voucher(f.alice, f.node, amount, 1))
+		}, types.ErrInvalidInferenceCount},
+		{"usage zero amount", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Usage = append(msg.Usage, types.ModelUsage{ModelId: 2, Amount: math.ZeroInt(), InferenceCount: 1})
+			return msg
+		}, types.ErrInvalidAmount},
+		{"unknown model", nil, func(f *fixture) *types.MsgSettleBatch {
+			return f.batch(99, 1, f.voucher(f.alice, f.node, amount, 1))
+		}, modelregtypes.ErrModelNotFound},
+		{"inactive (deprecated) model", nil, func(f *fixture) *types.MsgSettleBatch {
+			return f.batch(3, 1, f.voucher(f.alice, f.node, amount, 1))
+		}, types.ErrModelNotActive},
+		{"revoked model", func(f *fixture) {
+			m, _ := f.models.GetModel(f.ctx, 1)
+			m.Status = modelregtypes.MODEL_STATUS_REVOKED
+			f.models.set(m)
+		}, func(f *fixture) *types.MsgSettleBatch {
+			return f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+		}, types.ErrModelNotActive},
+		{"jailed node", func(f *fixture) { f.nodes.setStatus(f.node.addr, "jailed") }, func(f *fixture) *types.MsgSettleBatch {
+			return f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+		}, agentstaketypes.ErrAgentNotActive},
+		{"unstaked (unregistered) node", func(f *fixture) { f.nodes.nodes = f.nodes.nodes[1:] }, func(f *fixture) *types.MsgSettleBatch {
+			return f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+		}, agentstaketypes.ErrAgentNotFound},
+		{"node does not serve the model", func(f *fixture) { f.nodes.nodes[0].models = []uint64{2} }, func(f *fixture) *types.MsgSettleBatch {
+			return f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+		}, agentstaketypes.ErrModelNotServed},
+		{"node is an attestor", func(f *fixture) { f.nodes.nodes[0].kind = "attestor" }, func(f *fixture) *types.MsgSettleBatch {
+			return f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+		}, agentstaketypes.ErrWrongAgentKind},
+		{"attribution for a model not in the usage", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Attribution = []types.ModelAttribution{{ModelId: 2, Method: "suffix-array-v1"}}
+			return msg
+		}, types.ErrAttributionNotInUsage},
+		{"two attribution entries for a model", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Attribution = []types.ModelAttribution{{ModelId: 1, Method: "a"}, {ModelId: 1, Method: "b"}}
+			return msg
+		}, types.ErrDuplicateAttribution},
+		{"attribution weights not ascending", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Attribution = []types.ModelAttribution{{ModelId: 1, Method: "a", Weights: []attributiontypes.ContributionWeight{{ContributionId: 2, Ppm: 1}, {ContributionId: 2, Ppm: 1}}}}
+			return msg
+		}, types.ErrInvalidAttribution},
+		{"attribution weights above a million ppm", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Attribution = []types.ModelAttribution{{ModelId: 1, Method: "a", Weights: []attributiontypes.ContributionWeight{{ContributionId: 1, Ppm: 600_000}, {ContributionId: 2, Ppm: 400_001}}}}
+			return msg
+		}, types.ErrInvalidAttribution},
+		{"attribution method with upper case", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Attribution = []types.ModelAttribution{{ModelId: 1, Method: "Suffix"}}
+			return msg
+		}, types.ErrInvalidAttribution},
+		{"attribution for a model trained on no Datanet", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(2, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Attribution = []types.ModelAttribution{{ModelId: 2, Method: "a"}}
+			return msg
+		}, types.ErrNoTrainingData},
+		{"receipts root of 31 bytes", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.ReceiptsRoot = msg.ReceiptsRoot[:31]
+			return msg
+		}, types.ErrInvalidReceiptsRoot},
+		{"no vouchers", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1)
+			msg.Usage[0].Amount = amount
+			return msg
+		}, types.ErrEmptyBatch},
+		{"no usage", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Usage = nil
+			return msg
+		}, types.ErrEmptyBatch},
+		{"too many vouchers", func(f *fixture) { f.setParams(func(p *types.Params) { p.MaxVouchersPerBatch = 1 }) }, func(f *fixture) *types.MsgSettleBatch {
+			return f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1), f.voucher(f.bob, f.node, amount, 1))
+		}, types.ErrTooManyVouchers},
+		{"too many usage entries", func(f *fixture) { f.setParams(func(p *types.Params) { p.MaxUsageEntriesPerBatch = 1 }) }, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Usage = []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(5_000), InferenceCount: 1}, {ModelId: 2, Amount: math.NewInt(5_000), InferenceCount: 1}}
+			return msg
+		}, types.ErrTooManyUsageEntries},
+		{"serving node with a 32-byte address", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			long, _ := f.ac.BytesToString(bytes.Repeat([]byte{1}, 32))
+			msg.ServingNode = long
+			return msg
+		}, types.ErrInvalidAddress},
+		{"voucher user not an address", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Vouchers[0].User = "alice"
+			return msg
+		}, types.ErrInvalidAddress},
+		{"cumulative amount above the bound", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Vouchers[0].CumulativeAmount = types.MaxAmount.AddRaw(1)
+			return msg
+		}, types.ErrInvalidAmount},
+	}
+	for _, tc := range cases {
+		t.Run("Failure - "+tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			f.deposit(f.alice, math.NewInt(50_000))
+			f.deposit(f.bob, math.NewInt(50_000))
+			if tc.setup != nil {
+				tc.setup(f)
+			}
+			requireFailsUnchanged(f, f.msgs.SettleBatch, tc.msg(f), tc.want)
+		})
+	}
+}
+
+func TestSettleBatchStaleAfterSettlement(t *testing.T) {
+	f := newFixture(t)
+	f.deposit(f.alice, math.NewInt(50_000))
+	_, err := deliver(f, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 5)))
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name   string
+		amount int64
+		nonce  uint64
+	}{
+		{"lower nonce, higher amount", 20_000, 4},
+		{"same nonce, higher amount", 20_000, 5},
+		{"higher nonce, same amount", 10_000, 6},
+		{"higher nonce, lower amount", 9_000, 6},
+	} {
+		t.Run("Failure - "+tc.name, func(t *testing.T) {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(tc.amount), tc.nonce))
+			msg.Usage[0].Amount = math.NewInt(1)
+			requireFailsUnchanged(f, f.msgs.SettleBatch, msg, types.ErrStaleVoucher)
+		})
+	}
+}
+
+func TestSettleBatchAttributionRefusalReverts(t *testing.T) {
+	f := newFixture(t)
+	f.deposit(f.alice, math.NewInt(50_000))
+	f.attr.refuse = errorsmod.Wrap(attributiontypes.ErrContributionNotAccepted, "contribution 7 is not accepted")
+	before := f.snapshot()
+	_, err := deliver(f, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 1)))
+	require.ErrorIs(t, err, attributiontypes.ErrContributionNotAccepted)
+	require.Equal(t, before.kv, f.snapshot().kv)
+	require.True(t, before.bank.Equal(f.bank.Bank))
+}
+
+// TestSettleBatchGas: every voucher costs two signature recoveries of gas.
+func TestSettleBatchGas(t *testing.T) {
+	f := newFixture(t)
+	f.deposit(f.alice, math.NewInt(50_000))
+	f.deposit(f.bob, math.NewInt(50_000))
+	msg := f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(1_000), 1), f.voucher(f.bob, f.node, math.NewInt(1_000), 1))
+	ctx := f.ctx.WithGasMeter(storetypes.NewGasMeter(1_000_000_000))
+	_, err := f.msgs.SettleBatch(ctx, msg)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, ctx.GasMeter().GasConsumed(), uint64(4*types.SignatureVerifyGas))
+}
