@@ -1,6 +1,6 @@
 // Package app wires the OpenLedger application: the Cosmos SDK modules, the
 // EVM (cosmos/evm), IBC (ibc-go) and OpenLedger's AI modules (x/datanet,
-// x/modelreg).
+// x/modelreg, x/agentstake).
 //
 // The wiring is written out by hand rather than through depinject because
 // cosmos/evm and ibc-go are not depinject modules, and because a reader should
@@ -110,6 +110,9 @@ import (
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
 	"github.com/openledger/openledger/app/config"
+	"github.com/openledger/openledger/x/agentstake"
+	agentstakekeeper "github.com/openledger/openledger/x/agentstake/keeper"
+	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
 	"github.com/openledger/openledger/x/datanet"
 	datanetkeeper "github.com/openledger/openledger/x/datanet/keeper"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
@@ -165,8 +168,9 @@ type OpenLedgerApp struct {
 	EVMMempool      sdkmempool.ExtMempool
 
 	// AI modules
-	DatanetKeeper  datanetkeeper.Keeper
-	ModelregKeeper modelregkeeper.Keeper
+	DatanetKeeper    datanetkeeper.Keeper
+	ModelregKeeper   modelregkeeper.Keeper
+	AgentstakeKeeper agentstakekeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -207,7 +211,7 @@ func New(
 		feegrant.StoreKey, evidencetypes.StoreKey, authzkeeper.StoreKey,
 		ibcexported.StoreKey, ibctransfertypes.StoreKey,
 		evmtypes.StoreKey, feemarkettypes.StoreKey, erc20types.StoreKey,
-		datanettypes.StoreKey, modelregtypes.StoreKey,
+		datanettypes.StoreKey, modelregtypes.StoreKey, agentstaketypes.StoreKey,
 	)
 	objectKeys := storetypes.NewObjectStoreKeys(banktypes.ObjectStoreKey, evmtypes.ObjectKey)
 
@@ -383,6 +387,12 @@ func New(
 		runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), accountAddressCodec, authority,
 		app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper, app.DatanetKeeper,
 	)
+	// Settlement signatures are EIP-712 typed data bound to the EVM chain id.
+	app.AgentstakeKeeper = agentstakekeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[agentstaketypes.StoreKey]),
+		runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), accountAddressCodec, authority,
+		typedDataChainID(evmChainID), app.AccountKeeper, app.BankKeeper, app.ModelregKeeper,
+	)
 
 	vmModule := vm.NewAppModule(app.EVMKeeper, app.AccountKeeper, app.BankKeeper, app.AccountKeeper.AddressCodec())
 
@@ -408,6 +418,7 @@ func New(
 		erc20.NewAppModule(app.Erc20Keeper, app.AccountKeeper),
 		datanet.NewAppModule(app.DatanetKeeper),
 		modelreg.NewAppModule(app.ModelregKeeper),
+		agentstake.NewAppModule(app.AgentstakeKeeper),
 	)
 	app.BasicModuleManager = newBasicManager(app.ModuleManager)
 	app.BasicModuleManager.RegisterLegacyAminoCodec(app.legacyAmino)
@@ -472,4 +483,15 @@ func New(
 	))
 
 	return app
+}
+
+// typedDataChainID is the chain id in the EIP-712 domain of the typed data
+// the AI modules verify (settlements, payment vouchers): the node's EVM chain
+// id, or the default one in the CLI's throw-away app, which has none and
+// verifies nothing.
+func typedDataChainID(evmChainID uint64) uint64 {
+	if evmChainID == 0 {
+		return config.DefaultEVMChainID
+	}
+	return evmChainID
 }

@@ -26,6 +26,7 @@ import (
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
+	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
@@ -82,6 +83,8 @@ func setModuleOrder(manager *module.Manager) {
 		distrtypes.ModuleName, protocolpooltypes.ModuleName, slashingtypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName,
 		feegrant.ModuleName, upgradetypes.ModuleName, consensusparamtypes.ModuleName,
+		// Matured unbonding entries are released at the end of the block.
+		agentstaketypes.ModuleName,
 	)
 
 	// Genesis: accounts and balances first; staking before genutil so that
@@ -95,7 +98,7 @@ func setModuleOrder(manager *module.Manager) {
 		evmtypes.ModuleName, feemarkettypes.ModuleName, erc20types.ModuleName,
 		ibctransfertypes.ModuleName,
 		// The AI modules check their module accounts' balances, set by bank.
-		datanettypes.ModuleName, modelregtypes.ModuleName,
+		datanettypes.ModuleName, modelregtypes.ModuleName, agentstaketypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName,
 		feegrant.ModuleName, upgradetypes.ModuleName, consensusparamtypes.ModuleName,
 	}

@@ -19,6 +19,7 @@ import (
 	protocolpooltypes "github.com/cosmos/cosmos-sdk/x/protocolpool/types"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
+	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
@@ -51,6 +52,8 @@ var moduleAccountPermissions = map[string][]string{
 	// modelreg collects registration fees and burns them (or funds the
 	// community pool).
 	modelregtypes.ModuleName: {authtypes.Burner},
+	// agentstake holds bonded and unbonding stake and burns slashed stake.
+	agentstaketypes.ModuleName: {authtypes.Burner},
 }
 
 // ModuleAccountPermissions returns a copy of the module account permissions.

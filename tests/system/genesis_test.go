@@ -14,6 +14,7 @@ import (
 var testPeriods = []struct{ module, field, duration string }{
 	{"gov", "voting_period", "8s"},
 	{"gov", "expedited_voting_period", "4s"},
+	{"agentstake", "unbonding_period", "6s"},
 }
 
 // shortenPeriods rewrites HOME/config/genesis.json with testPeriods.
