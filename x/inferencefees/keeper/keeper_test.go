@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/header"
 	corestore "cosmossdk.io/core/store"
@@ -147,7 +148,9 @@ func (a *fakeAttribution) RecordAttribution(ctx context.Context, fromModule stri
 
 type fakeAccountKeeper struct{}
 
-func (fakeAccountKeeper) GetModuleAddress(name string) sdk.AccAddress { return authtypes.NewModuleAddress(name) }
+func (fakeAccountKeeper) GetModuleAddress(name string) sdk.AccAddress {
+	return authtypes.NewModuleAddress(name)
+}
 
 type noModuleAccounts struct{}
 
@@ -310,7 +313,9 @@ func requireFailsUnchanged[Req, Resp any](f *fixture, handler func(context.Conte
 }
 
 func (f *fixture) balance(addr sdk.AccAddress) math.Int { return f.bank.Balance(addr).AmountOf(denom) }
-func (f *fixture) moduleBalance(name string) math.Int   { return f.bank.ModuleBalance(name).AmountOf(denom) }
+func (f *fixture) moduleBalance(name string) math.Int {
+	return f.bank.ModuleBalance(name).AmountOf(denom)
+}
 
 func (f *fixture) setParams(mutate func(*types.Params)) {
 	p, err := f.k.Params.Get(f.ctx)
@@ -458,4 +463,8 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { require.Panics(t, tc.make) })
 	}
+}
+
+func keeperWithdrawalKey(user account, id uint64) keeper.WithdrawalKey {
+	return collections.Join(user.addr, id)
 }

@@ -1,0 +1,56 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/math"
+
+	"github.com/openledger/openledger/x/inferencefees/keeper"
+	"github.com/openledger/openledger/x/inferencefees/types"
+)
+
+func TestInvariants(t *testing.T) {
+	setup := func(t *testing.T) *fixture {
+		f := newFixture(t)
+		f.deposit(f.alice, math.NewInt(1_000))
+		_, err := deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(100)})
+		require.NoError(t, err)
+		_, err = deliver(f, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(300), 1)))
+		require.NoError(t, err)
+		return f
+	}
+	t.Run("Success - hold after deposits, withdrawals and settlements", func(t *testing.T) {
+		f := setup(t)
+		_, broken := keeper.AllInvariants(f.k)(f.ctx)
+		require.False(t, broken)
+	})
+	t.Run("Failure - a credit without coins behind it", func(t *testing.T) {
+		f := setup(t)
+		c := f.credit(f.alice)
+		c.Balance = c.Balance.AddRaw(1)
+		require.NoError(t, f.k.Credits.Set(f.ctx, f.alice.addr, c))
+		msg, broken := keeper.CreditBackingInvariant(f.k)(f.ctx)
+		require.True(t, broken)
+		require.Contains(t, msg, "credit backing")
+		_, broken = keeper.AllInvariants(f.k)(f.ctx)
+		require.True(t, broken)
+	})
+	t.Run("Failure - unbalanced totals", func(t *testing.T) {
+		f := setup(t)
+		tot := f.totals()
+		tot.Burned = tot.Burned.AddRaw(1)
+		require.NoError(t, f.k.Totals.Set(f.ctx, tot))
+		_, broken := keeper.TotalsInvariant(f.k)(f.ctx)
+		require.True(t, broken)
+	})
+	t.Run("Failure - pending sum differs from the withdrawals", func(t *testing.T) {
+		f := setup(t)
+		c := f.credit(f.alice)
+		c.PendingWithdrawal = math.ZeroInt()
+		require.NoError(t, f.k.Credits.Set(f.ctx, f.alice.addr, c))
+		_, broken := keeper.PendingWithdrawalsInvariant(f.k)(f.ctx)
+		require.True(t, broken)
+	})
+}

@@ -1,0 +1,188 @@
+package keeper_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	"github.com/openledger/openledger/x/inferencefees/types"
+)
+
+func TestDepositCredit(t *testing.T) {
+	t.Run("Success - deposits add up in the module account", func(t *testing.T) {
+		f := newFixture(t)
+		resp, err := deliver(f, f.msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.str, Amount: coin(700)})
+		require.NoError(t, err)
+		require.Equal(t, math.NewInt(700), resp.Balance)
+		resp, err = deliver(f, f.msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.str, Amount: coin(300)})
+		require.NoError(t, err)
+		require.Equal(t, math.NewInt(1_000), resp.Balance)
+		require.Equal(t, types.Credit{User: f.alice.str, Balance: math.NewInt(1_000), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))
+		require.Equal(t, startBalance.SubRaw(1_000), f.balance(f.alice.addr))
+		require.Equal(t, math.NewInt(1_000), f.moduleBalance(types.ModuleName))
+		require.Len(t, eventsOfType(f.ctx, "openledger.inferencefees.v1.EventCreditDeposited"), 2)
+	})
+
+	long, err := newFixture(t).ac.BytesToString(make([]byte, 32))
+	require.NoError(t, err)
+	cases := []struct {
+		name string
+		msg  func(f *fixture) *types.MsgDepositCredit
+		want *errorsmod.Error
+	}{
+		{"below min deposit", func(f *fixture) *types.MsgDepositCredit {
+			f.setParams(func(p *types.Params) { p.MinDeposit = math.NewInt(1_000) })
+			return &types.MsgDepositCredit{User: f.alice.str, Amount: coin(999)}
+		}, types.ErrBelowMinDeposit},
+		{"wrong denom", func(f *fixture) *types.MsgDepositCredit {
+			return &types.MsgDepositCredit{User: f.alice.str, Amount: sdk.NewInt64Coin("uatom", 5)}
+		}, types.ErrInvalidDenom},
+		{"zero amount", func(f *fixture) *types.MsgDepositCredit {
+			return &types.MsgDepositCredit{User: f.alice.str, Amount: coin(0)}
+		}, types.ErrInvalidAmount},
+		{"32-byte address (cannot sign vouchers)", func(f *fixture) *types.MsgDepositCredit {
+			return &types.MsgDepositCredit{User: long, Amount: coin(5)}
+		}, types.ErrInvalidAddress},
+		{"insufficient funds", func(f *fixture) *types.MsgDepositCredit {
+			return &types.MsgDepositCredit{User: f.alice.str, Amount: sdk.NewCoin(denom, startBalance.AddRaw(1))}
+		}, sdkerrors.ErrInsufficientFunds},
+	}
+	for _, tc := range cases {
+		t.Run("Failure - "+tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			requireFailsUnchanged(f, f.msgs.DepositCredit, tc.msg(f), tc.want)
+		})
+	}
+}
+
+func TestRequestWithdrawal(t *testing.T) {
+	t.Run("Success - paid out at maturity, not a block earlier", func(t *testing.T) {
+		f := newFixture(t)
+		f.deposit(f.alice, math.NewInt(1_000))
+		resp, err := deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(600)})
+		require.NoError(t, err)
+		require.Equal(t, uint64(1), resp.WithdrawalId)
+		require.Equal(t, startTime.Add(types.DefaultWithdrawalDelay), resp.ReleaseTime)
+
+		q, err := f.queries.Credit(f.ctx, &types.QueryCreditRequest{User: f.alice.str})
+		require.NoError(t, err)
+		require.Equal(t, math.NewInt(1_000), q.Credit.Balance)
+		require.Equal(t, math.NewInt(600), q.Locked)
+		require.Equal(t, math.NewInt(400), q.Available)
+		require.Len(t, q.Withdrawals, 1)
+		require.Equal(t, resp.ReleaseTime, q.Withdrawals[0].ReleaseTime)
+
+		before := f.balance(f.alice.addr)
+		f.advance(time.Hour - time.Second)
+		require.Equal(t, before, f.balance(f.alice.addr), "paid before maturity")
+		f.advance(time.Second)
+		require.Equal(t, before.AddRaw(600), f.balance(f.alice.addr))
+		require.Equal(t, types.Credit{User: f.alice.str, Balance: math.NewInt(400), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))
+		require.Len(t, eventsOfType(f.ctx, "openledger.inferencefees.v1.EventWithdrawalCompleted"), 1)
+		has, err := f.k.Withdrawals.Has(f.ctx, keeperWithdrawalKey(f.alice, 1))
+		require.NoError(t, err)
+		require.False(t, has)
+	})
+
+	t.Run("Success - settlement during the delay lowers the payout", func(t *testing.T) {
+		f := newFixture(t)
+		f.deposit(f.alice, math.NewInt(1_000))
+		_, err := deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(1_000)})
+		require.NoError(t, err)
+		f.advance(30 * time.Minute)
+		// The voucher handed out before the request still settles.
+		_, err = deliver(f, f.msgs.SettleBatch, f.batch(1, 2, f.voucher(f.alice, f.node, math.NewInt(750), 1)))
+		require.NoError(t, err)
+		require.Equal(t, math.NewInt(250), f.credit(f.alice).Balance)
+
+		before := f.balance(f.alice.addr)
+		f.advance(30 * time.Minute)
+		require.Equal(t, before.AddRaw(250), f.balance(f.alice.addr))
+		has, err := f.k.Credits.Has(f.ctx, f.alice.addr)
+		require.NoError(t, err)
+		require.False(t, has, "an empty credit is removed")
+	})
+
+	t.Run("Success - several withdrawals mature in release order and share what is left", func(t *testing.T) {
+		f := newFixture(t)
+		f.deposit(f.alice, math.NewInt(1_000))
+		_, err := deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(500)})
+		require.NoError(t, err)
+		f.advance(time.Minute)
+		_, err = deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(500)})
+		require.NoError(t, err)
+		// More than the balance not already under withdrawal is refused.
+		requireFailsUnchanged(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(1)}, types.ErrWithdrawalExceedsCredit)
+		_, err = deliver(f, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(700), 1)))
+		require.NoError(t, err)
+
+		before := f.balance(f.alice.addr)
+		f.advance(time.Hour) // both mature in this block: first 300 of 500, then 0 of 500
+		require.Equal(t, before.AddRaw(300), f.balance(f.alice.addr))
+		require.True(t, f.credit(f.alice).Balance.IsZero())
+		require.True(t, f.credit(f.alice).PendingWithdrawal.IsZero())
+	})
+
+	t.Run("Success - a refused payout keeps the credit and drops the withdrawal", func(t *testing.T) {
+		f := newFixture(t)
+		f.deposit(f.alice, math.NewInt(1_000))
+		_, err := deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(400)})
+		require.NoError(t, err)
+		f.bank.refuse = f.alice.addr
+		f.advance(time.Hour)
+		require.Equal(t, types.Credit{User: f.alice.str, Balance: math.NewInt(1_000), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))
+		require.Len(t, eventsOfType(f.ctx, "openledger.inferencefees.v1.EventWithdrawalFailed"), 1)
+		it, err := f.k.WithdrawalQueue.Iterate(f.ctx, nil)
+		require.NoError(t, err)
+		require.False(t, it.Valid(), "the queue is empty")
+		it.Close()
+	})
+
+	cases := []struct {
+		name  string
+		setup func(f *fixture)
+		msg   func(f *fixture) *types.MsgRequestWithdrawal
+		want  *errorsmod.Error
+	}{
+		{"more than the credit", nil, func(f *fixture) *types.MsgRequestWithdrawal {
+			return &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(1_001)}
+		}, types.ErrWithdrawalExceedsCredit},
+		{"no credit", nil, func(f *fixture) *types.MsgRequestWithdrawal {
+			return &types.MsgRequestWithdrawal{User: f.bob.str, Amount: coin(1)}
+		}, types.ErrWithdrawalExceedsCredit},
+		{"zero", nil, func(f *fixture) *types.MsgRequestWithdrawal {
+			return &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(0)}
+		}, types.ErrInvalidAmount},
+		{"wrong denom", nil, func(f *fixture) *types.MsgRequestWithdrawal {
+			return &types.MsgRequestWithdrawal{User: f.alice.str, Amount: sdk.NewInt64Coin("uatom", 1)}
+		}, types.ErrInvalidDenom},
+		{"bad address", nil, func(f *fixture) *types.MsgRequestWithdrawal {
+			return &types.MsgRequestWithdrawal{User: "cosmos1xyz", Amount: coin(1)}
+		}, types.ErrInvalidAddress},
+		{"too many pending", func(f *fixture) {
+			for i := 0; i < types.MaxPendingWithdrawals; i++ {
+				_, err := deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(1)})
+				require.NoError(f.t, err)
+			}
+		}, func(f *fixture) *types.MsgRequestWithdrawal {
+			return &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(1)}
+		}, types.ErrTooManyWithdrawals},
+	}
+	for _, tc := range cases {
+		t.Run("Failure - "+tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			f.deposit(f.alice, math.NewInt(1_000))
+			if tc.setup != nil {
+				tc.setup(f)
+			}
+			requireFailsUnchanged(f, f.msgs.RequestWithdrawal, tc.msg(f), tc.want)
+		})
+	}
+}

@@ -1,0 +1,95 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/openledger/openledger/x/inferencefees/types"
+)
+
+func TestQueries(t *testing.T) {
+	f := newFixture(t)
+	users := []account{f.alice, f.bob, newAccount(t, f.ac, "carol")}
+	f.bank.Mint(users[2].addr, coins(startBalance))
+	var vouchers []types.SignedVoucher
+	for _, u := range users {
+		f.deposit(u, math.NewInt(1_000))
+		vouchers = append(vouchers, f.voucher(u, f.node, math.NewInt(100), 1))
+	}
+	_, err := deliver(f, f.msgs.SettleBatch, f.batch(1, 3, vouchers...))
+	require.NoError(t, err)
+	_, err = deliver(f, f.msgs.SettleBatch, &types.MsgSettleBatch{ServingNode: f.node2.str, ReceiptsRoot: f.root,
+		Vouchers: []types.SignedVoucher{f.voucher(f.alice, f.node2, math.NewInt(50), 1)},
+		Usage:    []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(50), InferenceCount: 1}}})
+	require.NoError(t, err)
+
+	t.Run("Success - params", func(t *testing.T) {
+		resp, err := f.queries.Params(f.ctx, &types.QueryParamsRequest{})
+		require.NoError(t, err)
+		require.Equal(t, f.params(), resp.Params)
+	})
+	t.Run("Success - credit of a user with and without one", func(t *testing.T) {
+		resp, err := f.queries.Credit(f.ctx, &types.QueryCreditRequest{User: f.alice.str})
+		require.NoError(t, err)
+		require.Equal(t, math.NewInt(850), resp.Credit.Balance)
+		require.True(t, resp.Locked.IsZero())
+		require.Equal(t, math.NewInt(850), resp.Available)
+		resp, err = f.queries.Credit(f.ctx, &types.QueryCreditRequest{User: f.owner.str})
+		require.NoError(t, err)
+		require.True(t, resp.Credit.Balance.IsZero())
+		require.Equal(t, f.owner.str, resp.Credit.User)
+	})
+	t.Run("Success - channel", func(t *testing.T) {
+		resp, err := f.queries.Channel(f.ctx, &types.QueryChannelRequest{User: f.alice.str, ServingNode: f.node2.str})
+		require.NoError(t, err)
+		require.Equal(t, math.NewInt(50), resp.Channel.SettledAmount)
+		require.Equal(t, f.node2.str, resp.Channel.ServingNode)
+	})
+	t.Run("Success - channels of a node, paginated", func(t *testing.T) {
+		var got []string
+		var key []byte
+		for {
+			resp, err := f.queries.ChannelsByNode(f.ctx, &types.QueryChannelsByNodeRequest{ServingNode: f.node.str,
+				Pagination: &query.PageRequest{Key: key, Limit: 2}})
+			require.NoError(t, err)
+			require.LessOrEqual(t, len(resp.Channels), 2)
+			for _, ch := range resp.Channels {
+				require.Equal(t, f.node.str, ch.ServingNode)
+				got = append(got, ch.User)
+			}
+			if key = resp.Pagination.NextKey; key == nil {
+				break
+			}
+		}
+		require.Len(t, got, 3)
+		require.ElementsMatch(t, []string{users[0].str, users[1].str, users[2].str}, got)
+	})
+	t.Run("Success - channels of a user", func(t *testing.T) {
+		resp, err := f.queries.ChannelsByUser(f.ctx, &types.QueryChannelsByUserRequest{User: f.alice.str})
+		require.NoError(t, err)
+		require.Len(t, resp.Channels, 2)
+		require.Equal(t, uint64(2), resp.Pagination.Total)
+	})
+	t.Run("Success - totals", func(t *testing.T) {
+		resp, err := f.queries.Totals(f.ctx, &types.QueryTotalsRequest{})
+		require.NoError(t, err)
+		require.Equal(t, math.NewInt(350), resp.Totals.Settled)
+		require.Equal(t, uint64(4), resp.Totals.VouchersSettled)
+		require.Equal(t, uint64(2), resp.Totals.Batches)
+	})
+	t.Run("Failure - bad requests", func(t *testing.T) {
+		_, err := f.queries.Params(f.ctx, nil)
+		require.ErrorIs(t, err, types.ErrInvalidRequest)
+		_, err = f.queries.Credit(f.ctx, &types.QueryCreditRequest{User: "nope"})
+		require.ErrorIs(t, err, types.ErrInvalidRequest)
+		_, err = f.queries.ChannelsByNode(f.ctx, &types.QueryChannelsByNodeRequest{})
+		require.ErrorIs(t, err, types.ErrInvalidRequest)
+		_, err = f.queries.Channel(f.ctx, &types.QueryChannelRequest{User: f.bob.str, ServingNode: f.node2.str})
+		require.ErrorIs(t, err, types.ErrChannelNotFound)
+	})
+}
