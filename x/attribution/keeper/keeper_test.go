@@ -1,0 +1,461 @@
+package keeper_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/core/address"
+	"cosmossdk.io/core/header"
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+	"github.com/cosmos/cosmos-sdk/runtime"
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
+	"github.com/cosmos/cosmos-sdk/testutil"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
+	"github.com/openledger/openledger/x/attribution"
+	"github.com/openledger/openledger/x/attribution/keeper"
+	"github.com/openledger/openledger/x/attribution/types"
+	datanettypes "github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/banktest"
+)
+
+const (
+	denom = types.RewardDenom
+	// feesModule is the settling module that hands data rewards over.
+	feesModule = "inferencefees"
+	// startHeight is the block height of the test context.
+	startHeight = 100
+)
+
+// startTime is the block time of the test context.
+var startTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// fakeDatanets is a DatanetKeeper holding Datanets, contributions and
+// versions in slices, answering with x/datanet's registered errors.
+type fakeDatanets struct {
+	datanets      []datanettypes.Datanet
+	contributions []datanettypes.Contribution
+	versions      []datanettypes.Version
+}
+
+func (d *fakeDatanets) GetDatanet(_ context.Context, id uint64) (datanettypes.Datanet, error) {
+	for _, x := range d.datanets {
+		if x.Id == id {
+			return x, nil
+		}
+	}
+	return datanettypes.Datanet{}, errorsmod.Wrapf(datanettypes.ErrDatanetNotFound, "datanet %d", id)
+}
+
+func (d *fakeDatanets) GetContribution(_ context.Context, id uint64) (datanettypes.Contribution, error) {
+	for _, x := range d.contributions {
+		if x.Id == id {
+			return x, nil
+		}
+	}
+	return datanettypes.Contribution{}, errorsmod.Wrapf(datanettypes.ErrContributionNotFound, "contribution %d", id)
+}
+
+func (d *fakeDatanets) GetVersion(_ context.Context, datanetID, version uint64) (datanettypes.Version, error) {
+	for _, v := range d.versions {
+		if v.DatanetId == datanetID && v.Version == version {
+			return v, nil
+		}
+	}
+	return datanettypes.Version{}, errorsmod.Wrapf(datanettypes.ErrVersionNotFound, "datanet %d version %d", datanetID, version)
+}
+
+// addVersion stores a version with a root derived from its key.
+func (d *fakeDatanets) addVersion(datanetID, version, leafCount uint64) types.DatasetVersion {
+	root := hash(fmt.Sprintf("datanet %d version %d", datanetID, version))
+	d.versions = append(d.versions, datanettypes.Version{DatanetId: datanetID, Version: version, Root: root, LeafCount: leafCount, Height: 1})
+	return types.DatasetVersion{DatanetId: datanetID, Version: version, Root: root}
+}
+
+func (d *fakeDatanets) addContribution(id, datanetID uint64, contributor account, status datanettypes.ContributionStatus, leaf uint64) {
+	d.contributions = append(d.contributions, datanettypes.Contribution{
+		Id: id, DatanetId: datanetID, Contributor: contributor.str, Status: status, LeafIndex: leaf,
+	})
+}
+
+// errNotAttestor is what the fake x/agentstake answers for a non-attestor.
+var errNotAttestor = errorsmod.Register("fakeagentstake", 2, "agent is not an active attestor")
+
+// slashCall records one SlashForAttribution call.
+type slashCall struct {
+	operator, challenger sdk.AccAddress
+	evidenceRef          string
+	infractionHeight     int64
+}
+
+// fakeAgentstake answers AttestorStake from a list of attestors, keeps the
+// total as the sum unless totalOverride is set, and records slashes.
+type fakeAgentstake struct {
+	attestors     []attestorStake
+	totalOverride *math.Int
+	slashAmount   math.Int
+	slashErr      error
+	slashes       []slashCall
+}
+
+type attestorStake struct {
+	addr  sdk.AccAddress
+	stake math.Int
+}
+
+func (a *fakeAgentstake) AttestorStake(_ context.Context, op sdk.AccAddress) (math.Int, error) {
+	for _, x := range a.attestors {
+		if x.addr.Equals(op) {
+			return x.stake, nil
+		}
+	}
+	return math.Int{}, errorsmod.Wrapf(errNotAttestor, "%s", op)
+}
+
+func (a *fakeAgentstake) TotalAttestorStake(context.Context) (math.Int, error) {
+	if a.totalOverride != nil {
+		return *a.totalOverride, nil
+	}
+	total := math.ZeroInt()
+	for _, x := range a.attestors {
+		total = total.Add(x.stake)
+	}
+	return total, nil
+}
+
+func (a *fakeAgentstake) SlashForAttribution(_ context.Context, op sdk.AccAddress, ref string, challenger sdk.AccAddress, h int64) (math.Int, error) {
+	if a.slashErr != nil {
+		return math.Int{}, a.slashErr
+	}
+	a.slashes = append(a.slashes, slashCall{operator: op, challenger: challenger, evidenceRef: ref, infractionHeight: h})
+	return a.slashAmount, nil
+}
+
+// noModuleAccounts is an account keeper whose app registered no module accounts.
+type noModuleAccounts struct{}
+
+func (noModuleAccounts) GetModuleAddress(string) sdk.AccAddress { return nil }
+
+type fakeAccountKeeper struct{}
+
+func (fakeAccountKeeper) GetModuleAddress(name string) sdk.AccAddress {
+	return authtypes.NewModuleAddress(name)
+}
+
+// account is a test account: its address and its canonical string.
+type account struct {
+	addr sdk.AccAddress
+	str  string
+}
+
+type fixture struct {
+	t          testing.TB
+	ctx        sdk.Context
+	key        *storetypes.KVStoreKey
+	k          keeper.Keeper
+	msgs       types.MsgServer
+	queries    types.QueryServer
+	bank       *banktest.Bank
+	datanets   *fakeDatanets
+	agentstake *fakeAgentstake
+	ac         address.Codec
+	cdc        codec.Codec
+	authority  string
+
+	owner, owner2, alice, bob, node, challenger, att1, att2, att3 account
+	// v11 (datanet 1 version 1: c1, c2), v12 (version 2: c1, c2, c5) and
+	// v21 (datanet 2 version 1: c3) are stored versions.
+	v11, v12, v21 types.DatasetVersion
+	// receipts are the batch of validInput's receipts root.
+	receipts []types.Receipt
+}
+
+// startBalance is what every test account starts with.
+var startBalance = sdk.NewCoins(sdk.NewCoin(denom, oneOPEN().MulRaw(1000)))
+
+func newFixture(t testing.TB) *fixture {
+
+	key := storetypes.NewKVStoreKey(types.StoreKey)
+	tctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test"))
+	ctx := tctx.Ctx.WithBlockHeight(startHeight).WithBlockTime(startTime).
+		WithHeaderInfo(header.Info{Height: startHeight, Time: startTime})
+	encCfg := moduletestutil.MakeTestEncodingConfig(attribution.AppModule{})
+	ac := addresscodec.NewBech32Codec("open")
+	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
+	require.NoError(t, err)
+
+	bank := banktest.New(types.ModuleName)
+	datanets := &fakeDatanets{}
+	stake := &fakeAgentstake{slashAmount: oneOPEN().MulRaw(50)}
+	k := keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
+		runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, bank, banktest.CommunityPool{Bank: bank},
+		datanets, stake)
+	require.NoError(t, k.InitGenesis(ctx, *types.DefaultGenesis()))
+
+	f := &fixture{
+		t: t, ctx: ctx, key: key, k: k, bank: bank, datanets: datanets, agentstake: stake, ac: ac, cdc: encCfg.Codec,
+		authority: authority, msgs: keeper.NewMsgServerImpl(k), queries: keeper.NewQueryServerImpl(k),
+	}
+	for _, a := range []struct {
+		acc  *account
+		name string
+	}{
+		{&f.owner, "owner"}, {&f.owner2, "owner2"}, {&f.alice, "alice"}, {&f.bob, "bob"}, {&f.node, "node"},
+		{&f.challenger, "challenger"}, {&f.att1, "att1"}, {&f.att2, "att2"}, {&f.att3, "att3"},
+	} {
+		*a.acc = newAccount(t, ac, a.name)
+		bank.Mint(a.acc.addr, startBalance)
+	}
+	bank.Mint(authtypes.NewModuleAddress(feesModule), sdk.NewCoins(sdk.NewCoin(denom, oneOPEN().MulRaw(1_000_000))))
+
+	datanets.datanets = []datanettypes.Datanet{{Id: 1, Owner: f.owner.str}, {Id: 2, Owner: f.owner2.str}}
+	f.v11 = datanets.addVersion(1, 1, 2)
+	f.v12 = datanets.addVersion(1, 2, 3)
+	f.v21 = datanets.addVersion(2, 1, 1)
+	datanets.addContribution(1, 1, f.alice, datanettypes.CONTRIBUTION_STATUS_ACCEPTED, 0)
+	datanets.addContribution(2, 1, f.bob, datanettypes.CONTRIBUTION_STATUS_ACCEPTED, 1)
+	datanets.addContribution(3, 2, f.alice, datanettypes.CONTRIBUTION_STATUS_ACCEPTED, 0)
+	datanets.addContribution(4, 1, f.alice, datanettypes.CONTRIBUTION_STATUS_PENDING, 0)
+	datanets.addContribution(5, 1, f.bob, datanettypes.CONTRIBUTION_STATUS_ACCEPTED, 2)
+
+	stake.attestors = []attestorStake{
+		{f.att1.addr, math.NewInt(400)}, {f.att2.addr, math.NewInt(300)}, {f.att3.addr, math.NewInt(300)},
+	}
+	for i := 0; i < 3; i++ {
+		f.receipts = append(f.receipts, types.Receipt{
+			User: f.bob.str, ModelID: 7, OutputHash: hash(fmt.Sprintf("output %d", i)),
+			Weights: []types.ContributionWeight{{ContributionId: 1, Ppm: 600_000}, {ContributionId: 2, Ppm: 300_000}},
+		})
+	}
+	return f
+}
+
+func newAccount(t testing.TB, ac address.Codec, name string) account {
+	addr := sdk.AccAddress(fmt.Sprintf("%-20s", name)[:20])
+	s, err := ac.BytesToString(addr)
+	require.NoError(t, err)
+	return account{addr: addr, str: s}
+}
+
+// validInput is a valid record of model 7 over datanet 1 version 1 and
+// datanet 2 version 1 with a reward of 1,000,003 aopen.
+func (f *fixture) validInput() types.RecordInput {
+	root, err := types.ReceiptsRoot(f.receipts)
+	require.NoError(f.t, err)
+	return types.RecordInput{
+		ServingNode:    f.node.str,
+		ModelID:        7,
+		Method:         "suffix-array-v1",
+		Datasets:       []types.DatasetVersion{f.v11, f.v21},
+		ReceiptsRoot:   root,
+		InferenceCount: uint64(len(f.receipts)),
+		Weights: []types.ContributionWeight{
+			{ContributionId: 1, Ppm: 500_000}, {ContributionId: 2, Ppm: 250_000}, {ContributionId: 3, Ppm: 100_000},
+		},
+		DataReward: sdk.NewCoin(denom, math.NewInt(1_000_003)),
+	}
+}
+
+// record records an input the way x/inferencefees does: inside its
+// transaction (a cached context written on success).
+func (f *fixture) record(in types.RecordInput) uint64 {
+	f.t.Helper()
+	cacheCtx, write := f.ctx.CacheContext()
+	id, err := f.k.RecordAttribution(cacheCtx, feesModule, in)
+	require.NoError(f.t, err)
+	write()
+	f.checkInvariants()
+	return id
+}
+
+// deliver runs a message the way a transaction does: in a cached context
+// written back only on success. It then checks the module's invariants and
+// that the bank's balances add up to its supply.
+func deliver[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req) (Resp, error) {
+	f.t.Helper()
+	cacheCtx, write := f.ctx.CacheContext()
+	bankBefore := f.bank.Clone()
+	resp, err := handler(cacheCtx, msg)
+	if err != nil {
+		*f.bank = *bankBefore
+		return resp, err
+	}
+	write()
+	f.checkInvariants()
+	return resp, nil
+}
+
+// endBlock runs EndBlock at a block time (and the next height) and checks
+// the invariants.
+func (f *fixture) endBlockAt(t time.Time) {
+	f.t.Helper()
+	f.setTime(t)
+	require.NoError(f.t, f.k.EndBlock(f.ctx))
+	f.checkInvariants()
+}
+
+// setTime moves the context to a new block at time t.
+func (f *fixture) setTime(t time.Time) {
+	h := f.ctx.BlockHeight() + 1
+	f.ctx = f.ctx.WithBlockHeight(h).WithBlockTime(t).WithHeaderInfo(header.Info{Height: h, Time: t})
+}
+
+func (f *fixture) checkInvariants() {
+	f.t.Helper()
+	msg, broken := keeper.AllInvariants(f.k)(f.ctx)
+	require.False(f.t, broken, msg)
+	require.True(f.t, f.bank.Total().Equal(f.bank.Supply()), "balances %s, supply %s", f.bank.Total(), f.bank.Supply())
+}
+
+// state is everything a message could change: the module's raw store and
+// every balance and the supply.
+type state struct {
+	kv   [][2][]byte
+	bank *banktest.Bank
+}
+
+func (f *fixture) snapshot() state {
+	s := state{bank: f.bank.Clone()}
+	it := f.ctx.KVStore(f.key).Iterator(nil, nil)
+	defer it.Close()
+	for ; it.Valid(); it.Next() {
+		s.kv = append(s.kv, [2][]byte{bytes.Clone(it.Key()), bytes.Clone(it.Value())})
+	}
+	return s
+}
+
+func (f *fixture) requireUnchanged(before state) {
+	f.t.Helper()
+	after := f.snapshot()
+	require.Equal(f.t, before.kv, after.kv, "a failed call changed the store")
+	require.True(f.t, before.bank.Equal(after.bank), "a failed call changed balances")
+}
+
+// requireFailsUnchanged runs a message directly on the test context (no
+// cache, unlike a transaction) and checks that it fails with want and
+// leaves the store and every balance exactly as they were.
+func requireFailsUnchanged[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req, want *errorsmod.Error) {
+	f.t.Helper()
+	before := f.snapshot()
+	_, err := handler(f.ctx, msg)
+	require.Error(f.t, err)
+	require.ErrorIs(f.t, err, want, "got %v", err)
+	f.requireUnchanged(before)
+}
+
+func (f *fixture) balance(addr sdk.AccAddress) math.Int { return f.bank.Balance(addr).AmountOf(denom) }
+
+func (f *fixture) moduleBalance() math.Int { return f.bank.ModuleBalance(types.ModuleName).AmountOf(denom) }
+
+func (f *fixture) communityPool() math.Int {
+	return f.bank.ModuleBalance(banktest.CommunityPoolModule).AmountOf(denom)
+}
+
+func (f *fixture) setParams(mutate func(*types.Params)) {
+	p, err := f.k.Params.Get(f.ctx)
+	require.NoError(f.t, err)
+	mutate(&p)
+	require.NoError(f.t, f.k.Params.Set(f.ctx, p))
+}
+
+func (f *fixture) params() types.Params {
+	p, err := f.k.Params.Get(f.ctx)
+	require.NoError(f.t, err)
+	return p
+}
+
+func (f *fixture) getRecord(id uint64) types.AttributionRecord {
+	r, err := f.k.GetRecord(f.ctx, id)
+	require.NoError(f.t, err)
+	return r
+}
+
+func (f *fixture) getChallenge(id uint64) types.Challenge {
+	c, err := f.k.GetChallenge(f.ctx, id)
+	require.NoError(f.t, err)
+	return c
+}
+
+// rewards returns the pending and claimable amounts of an account.
+func (f *fixture) rewards(a account) (math.Int, math.Int) {
+	resp, err := f.queries.Rewards(f.ctx, &types.QueryRewardsRequest{Address: a.str})
+	require.NoError(f.t, err)
+	return resp.Pending.Amount, resp.Claimable.Amount
+}
+
+func hash(s string) []byte {
+	sum := sha256.Sum256([]byte(s))
+	return sum[:]
+}
+
+func oneOPEN() math.Int { return math.NewIntWithDecimal(1, 18) }
+
+// eventsOfType returns the typed events of a type emitted so far.
+func eventsOfType(ctx sdk.Context, typ string) []sdk.Event {
+	var out []sdk.Event
+	for _, e := range ctx.EventManager().Events() {
+		if e.Type == typ {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
+	key := storetypes.NewKVStoreKey(types.StoreKey)
+	encCfg := moduletestutil.MakeTestEncodingConfig(attribution.AppModule{})
+	ac := addresscodec.NewBech32Codec("open")
+	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
+	require.NoError(t, err)
+	bank := banktest.New(types.ModuleName)
+	pool := banktest.CommunityPool{Bank: bank}
+	store := runtime.NewKVStoreService(key)
+	hs := runtime.ProvideHeaderInfoService(nil)
+	var nilDatanets *fakeDatanets
+	var nilStake *fakeAgentstake
+
+	cases := []struct {
+		name string
+		make func()
+	}{
+		{"Failure - nil store service", func() {
+			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, hs, ac, authority, fakeAccountKeeper{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
+		}},
+		{"Failure - nil datanet keeper (typed nil pointer)", func() {
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, fakeAccountKeeper{}, bank, pool, nilDatanets, &fakeAgentstake{})
+		}},
+		{"Failure - nil agentstake keeper (typed nil pointer)", func() {
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, fakeAccountKeeper{}, bank, pool, &fakeDatanets{}, nilStake)
+		}},
+		{"Failure - nil community pool keeper", func() {
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, fakeAccountKeeper{}, bank, nil, &fakeDatanets{}, &fakeAgentstake{})
+		}},
+		{"Failure - module account not registered", func() {
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, noModuleAccounts{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
+		}},
+		{"Failure - invalid authority", func() {
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, "gov", fakeAccountKeeper{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Panics(t, tc.make)
+		})
+	}
+}
+
+// sdkerrorsUsed keeps the import for tests that check bank errors.
+var _ = sdkerrors.ErrInsufficientFunds

@@ -1,0 +1,145 @@
+package keeper_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	"github.com/openledger/openledger/x/attribution/types"
+)
+
+// challengeMsg disputes receipt leaf of the fixture's batch in a record.
+func (f *fixture) challengeMsg(recordID, leaf uint64) *types.MsgChallengeAttribution {
+	proof, err := types.ReceiptProof(f.receipts, leaf)
+	require.NoError(f.t, err)
+	return &types.MsgChallengeAttribution{
+		Challenger:        f.challenger.str,
+		RecordId:          recordID,
+		Receipt:           f.receipts[leaf],
+		LeafIndex:         leaf,
+		LeafCount:         uint64(len(f.receipts)),
+		Proof:             proof,
+		RecomputedWeights: []types.ContributionWeight{{ContributionId: 1, Ppm: 100_000}, {ContributionId: 3, Ppm: 800_000}},
+	}
+}
+
+// challenge records a record and challenges it; it returns both ids.
+func (f *fixture) challenge() (uint64, uint64) {
+	f.t.Helper()
+	rid := f.record(f.validInput())
+	resp, err := deliver(f, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 1))
+	require.NoError(f.t, err)
+	return rid, resp.ChallengeId
+}
+
+func TestChallengeAttribution(t *testing.T) {
+	t.Run("Success - bond taken, record challenged and out of the queue", func(t *testing.T) {
+		f := newFixture(t)
+		rid := f.record(f.validInput())
+		f.setTime(startTime.Add(time.Hour))
+		before := f.balance(f.challenger.addr)
+		resp, err := deliver(f, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 2))
+		require.NoError(t, err)
+		require.Equal(t, uint64(1), resp.ChallengeId)
+		require.Equal(t, startTime.Add(time.Hour+types.DefaultVotingPeriod), resp.VotingDeadline)
+
+		bond := types.DefaultChallengeBond.Amount
+		require.Equal(t, before.Sub(bond), f.balance(f.challenger.addr))
+		r := f.getRecord(rid)
+		require.Equal(t, types.RECORD_STATUS_CHALLENGED, r.Status)
+		require.Equal(t, resp.ChallengeId, r.OpenChallengeId)
+		c := f.getChallenge(resp.ChallengeId)
+		require.Equal(t, types.CHALLENGE_STATUS_OPEN, c.Status)
+		require.Equal(t, f.receipts[2], c.Receipt)
+		require.Len(t, eventsOfType(f.ctx, "openledger.attribution.v1.EventAttributionChallenged"), 1)
+
+		// The record does not finalize at its deadline while challenged.
+		f.endBlockAt(r.ChallengeDeadline)
+		require.Equal(t, types.RECORD_STATUS_CHALLENGED, f.getRecord(rid).Status)
+		pending, _ := f.rewards(f.alice)
+		require.Equal(t, math.NewInt(540_001), pending)
+	})
+
+	t.Run("Success - a batch of one receipt", func(t *testing.T) {
+		f := newFixture(t)
+		f.receipts = f.receipts[:1]
+		rid := f.record(f.validInput())
+		_, err := deliver(f, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
+		require.NoError(t, err)
+	})
+
+	failures := []struct {
+		name   string
+		mutate func(f *fixture, rid uint64, msg *types.MsgChallengeAttribution)
+		want   *errorsmod.Error
+	}{
+		{"Failure - invalid challenger", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.Challenger = "x" }, types.ErrInvalidAddress},
+		{"Failure - unknown record", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.RecordId = 42 }, types.ErrRecordNotFound},
+		{"Failure - record already final", func(f *fixture, rid uint64, _ *types.MsgChallengeAttribution) {
+			f.endBlockAt(f.getRecord(rid).ChallengeDeadline)
+		}, types.ErrRecordNotPending},
+		{"Failure - record already challenged", func(f *fixture, rid uint64, m *types.MsgChallengeAttribution) {
+			_, err := deliver(f, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
+			require.NoError(f.t, err)
+		}, types.ErrChallengeAlreadyOpen},
+		{"Failure - window closed (deadline reached, end blocker not run yet)", func(f *fixture, rid uint64, _ *types.MsgChallengeAttribution) {
+			f.setTime(f.getRecord(rid).ChallengeDeadline)
+		}, types.ErrChallengeWindowClosed},
+		{"Failure - record without receipts", func(f *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+			in := f.validInput()
+			in.ReceiptsRoot = make([]byte, 32)
+			m.RecordId = f.record(in)
+		}, types.ErrRecordNotChallengeable},
+		{"Failure - receipt user not canonical", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+			m.Receipt.User = "OPEN1" + m.Receipt.User[5:]
+		}, types.ErrInvalidReceipt},
+		{"Failure - receipt output hash not 32 bytes", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+			m.Receipt.OutputHash = m.Receipt.OutputHash[:16]
+		}, types.ErrInvalidReceipt},
+		{"Failure - receipt model id 0", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.Receipt.ModelID = 0 }, types.ErrInvalidReceipt},
+		{"Failure - receipt of another model", func(f *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+			f.receipts[1].ModelID = 8
+			*m = *f.challengeMsg(m.RecordId, 1)
+		}, types.ErrReceiptModelMismatch},
+		{"Failure - altered receipt", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+			m.Receipt.Weights = []types.ContributionWeight{{ContributionId: 1, Ppm: 5}}
+		}, types.ErrInvalidProof},
+		{"Failure - wrong leaf index", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.LeafIndex = 0 }, types.ErrInvalidProof},
+		{"Failure - leaf index past the count", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.LeafIndex = 3 }, types.ErrInvalidProof},
+		{"Failure - wrong leaf count", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.LeafCount = 4 }, types.ErrInvalidProof},
+		{"Failure - short proof", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.Proof = m.Proof[:31] }, types.ErrInvalidProof},
+		{"Failure - sibling of 31 bytes", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.Proof[3] = m.Proof[3][:31] }, types.ErrInvalidProof},
+		{"Failure - tampered sibling", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.Proof[0] = hash("forged") }, types.ErrInvalidProof},
+		{"Failure - recomputed weights not ascending", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+			m.RecomputedWeights = []types.ContributionWeight{{ContributionId: 3, Ppm: 1}, {ContributionId: 1, Ppm: 1}}
+		}, types.ErrWeightsNotAscending},
+		{"Failure - recomputed weights above a million", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+			m.RecomputedWeights = []types.ContributionWeight{{ContributionId: 1, Ppm: 600_000}, {ContributionId: 3, Ppm: 400_001}}
+		}, types.ErrWeightsSumTooLarge},
+		{"Failure - recomputed zero weight", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+			m.RecomputedWeights = []types.ContributionWeight{{ContributionId: 1, Ppm: 0}}
+		}, types.ErrZeroWeight},
+		{"Failure - recomputed weights equal the receipt's", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+			m.RecomputedWeights = append([]types.ContributionWeight(nil), m.Receipt.Weights...)
+		}, types.ErrSameWeights},
+		{"Failure - challenger cannot pay the bond", func(f *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+			f.setParams(func(p *types.Params) { p.ChallengeBond = sdk.NewCoin(denom, oneOPEN().MulRaw(10_000)) })
+		}, sdkerrors.ErrInsufficientFunds},
+	}
+	for _, tc := range failures {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			rid := f.record(f.validInput())
+			msg := f.challengeMsg(rid, 1)
+			tc.mutate(f, rid, msg)
+			requireFailsUnchanged(f, f.msgs.ChallengeAttribution, msg, tc.want)
+		})
+	}
+}

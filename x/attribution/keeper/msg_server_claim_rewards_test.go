@@ -1,0 +1,46 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/math"
+
+	"github.com/openledger/openledger/x/attribution/types"
+)
+
+func TestClaimRewards(t *testing.T) {
+	t.Run("Success - pays everything final in one transfer", func(t *testing.T) {
+		f := newFixture(t)
+		for i := 0; i < 3; i++ {
+			f.record(f.validInput())
+		}
+		f.endBlockAt(startTime.Add(types.DefaultChallengeWindow))
+		f.record(f.validInput()) // still pending: not claimable
+		before := f.balance(f.alice.addr)
+
+		resp, err := deliver(f, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.str})
+		require.NoError(t, err)
+		require.Equal(t, math.NewInt(3*540_001), resp.Amount.Amount)
+		require.Equal(t, before.AddRaw(3*540_001), f.balance(f.alice.addr))
+		pending, claimable := f.rewards(f.alice)
+		require.Equal(t, math.NewInt(540_001), pending)
+		require.True(t, claimable.IsZero())
+		require.Len(t, eventsOfType(f.ctx, "openledger.attribution.v1.EventRewardsClaimed"), 1)
+
+		// A second claim finds nothing.
+		requireFailsUnchanged(f, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.str}, types.ErrNothingToClaim)
+	})
+
+	t.Run("Failure - nothing claimable while rewards are pending", func(t *testing.T) {
+		f := newFixture(t)
+		f.record(f.validInput())
+		requireFailsUnchanged(f, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.str}, types.ErrNothingToClaim)
+	})
+
+	t.Run("Failure - invalid claimant", func(t *testing.T) {
+		f := newFixture(t)
+		requireFailsUnchanged(f, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: "open1bad"}, types.ErrInvalidAddress)
+	})
+}

@@ -1,0 +1,197 @@
+package keeper_test
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	"github.com/openledger/openledger/x/attribution/keeper"
+	"github.com/openledger/openledger/x/attribution/types"
+)
+
+func (f *fixture) vote(a account, cid uint64, uphold bool) types.ChallengeStatus {
+	f.t.Helper()
+	resp, err := deliver(f, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: a.str, ChallengeId: cid, Uphold: uphold})
+	require.NoError(f.t, err)
+	return resp.Status
+}
+
+func TestVoteChallenge(t *testing.T) {
+	bond := types.DefaultChallengeBond.Amount
+
+	t.Run("Success - upheld: record overturned, bond back, node slashed", func(t *testing.T) {
+		f := newFixture(t)
+		rid, cid := f.challenge()
+		pool := f.communityPool()
+		challengerBefore := f.balance(f.challenger.addr)
+
+		require.Equal(t, types.CHALLENGE_STATUS_OPEN, f.vote(f.att1, cid, true))
+		require.Equal(t, math.NewInt(400), f.getChallenge(cid).UpholdStake)
+		require.Equal(t, types.CHALLENGE_STATUS_UPHELD, f.vote(f.att2, cid, true))
+
+		c := f.getChallenge(cid)
+		require.Equal(t, types.CHALLENGE_STATUS_UPHELD, c.Status)
+		require.Equal(t, math.NewInt(700), c.UpholdStake)
+		require.Equal(t, oneOPEN().MulRaw(50), c.Slashed)
+		r := f.getRecord(rid)
+		require.Equal(t, types.RECORD_STATUS_OVERTURNED, r.Status)
+		require.Zero(t, r.OpenChallengeId)
+		// Pending payouts are gone; the whole reward went to the pool.
+		for _, a := range []account{f.alice, f.bob, f.owner, f.owner2} {
+			pending, claimable := f.rewards(a)
+			require.True(t, pending.IsZero() && claimable.IsZero(), a.str)
+		}
+		require.Equal(t, pool.AddRaw(1_000_003), f.communityPool())
+		require.Equal(t, challengerBefore.Add(bond), f.balance(f.challenger.addr))
+		require.True(t, f.moduleBalance().IsZero())
+		require.Equal(t, []slashCall{{
+			operator: f.node.addr, challenger: f.challenger.addr, evidenceRef: "attribution/challenge/1", infractionHeight: startHeight,
+		}}, f.agentstake.slashes)
+		require.Len(t, eventsOfType(f.ctx, "openledger.attribution.v1.EventRecordOverturned"), 1)
+		require.Len(t, eventsOfType(f.ctx, "openledger.attribution.v1.EventChallengeResolved"), 1)
+
+		// Neither the deadline nor a late vote changes anything.
+		f.endBlockAt(r.ChallengeDeadline.Add(types.DefaultVotingPeriod))
+		require.Equal(t, types.RECORD_STATUS_OVERTURNED, f.getRecord(rid).Status)
+		requireFailsUnchanged(f, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: f.att3.str, ChallengeId: cid}, types.ErrChallengeNotOpen)
+	})
+
+	t.Run("Success - upheld, overturned reward burned by param", func(t *testing.T) {
+		f := newFixture(t)
+		f.setParams(func(p *types.Params) { p.OverturnedDestination = types.FUNDS_DESTINATION_BURN })
+		_, cid := f.challenge()
+		supply := f.bank.Supply().AmountOf(denom)
+		f.vote(f.att1, cid, true)
+		f.vote(f.att3, cid, true)
+		require.Equal(t, supply.SubRaw(1_000_003), f.bank.Supply().AmountOf(denom))
+	})
+
+	t.Run("Success - upheld even when the node can no longer be slashed", func(t *testing.T) {
+		f := newFixture(t)
+		_, cid := f.challenge()
+		f.agentstake.slashErr = errors.New("agent not found")
+		f.vote(f.att1, cid, true)
+		require.Equal(t, types.CHALLENGE_STATUS_UPHELD, f.vote(f.att2, cid, true))
+		require.True(t, f.getChallenge(cid).Slashed.IsZero())
+	})
+
+	t.Run("Success - rejected: bond burned, record resumes and finalizes at its deadline", func(t *testing.T) {
+		f := newFixture(t)
+		rid, cid := f.challenge()
+		supply := f.bank.Supply().AmountOf(denom)
+		f.vote(f.att1, cid, false)
+		require.Equal(t, types.CHALLENGE_STATUS_REJECTED, f.vote(f.att2, cid, false))
+		require.Equal(t, supply.Sub(bond), f.bank.Supply().AmountOf(denom))
+		r := f.getRecord(rid)
+		require.Equal(t, types.RECORD_STATUS_PENDING, r.Status)
+		require.Empty(t, f.agentstake.slashes)
+
+		// The record can be challenged again before its deadline.
+		f.challenger = f.bob
+		resp, err := deliver(f, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
+		require.NoError(t, err)
+		f.vote(f.att1, resp.ChallengeId, false)
+		f.vote(f.att3, resp.ChallengeId, false)
+
+		f.endBlockAt(r.ChallengeDeadline)
+		require.Equal(t, types.RECORD_STATUS_FINAL, f.getRecord(rid).Status)
+		_, claimable := f.rewards(f.alice)
+		require.Equal(t, math.NewInt(540_001), claimable)
+	})
+
+	t.Run("Success - rejected after the deadline: final at once", func(t *testing.T) {
+		f := newFixture(t)
+		rid, cid := f.challenge()
+		f.vote(f.att1, cid, false)
+		f.setTime(f.getRecord(rid).ChallengeDeadline.Add(time.Hour))
+		f.vote(f.att2, cid, false)
+		require.Equal(t, types.RECORD_STATUS_FINAL, f.getRecord(rid).Status)
+		_, claimable := f.rewards(f.bob)
+		require.Equal(t, math.NewInt(225_000), claimable)
+	})
+
+	t.Run("Success - expired without quorum: bond back, record resumes", func(t *testing.T) {
+		f := newFixture(t)
+		rid, cid := f.challenge()
+		f.vote(f.att1, cid, true)
+		f.vote(f.att2, cid, false)
+		challengerBefore := f.balance(f.challenger.addr)
+		deadline := f.getChallenge(cid).VotingDeadline
+
+		f.endBlockAt(deadline.Add(-time.Second))
+		require.Equal(t, types.CHALLENGE_STATUS_OPEN, f.getChallenge(cid).Status)
+		// Voting closes at the deadline even before the end blocker runs.
+		f.setTime(deadline)
+		requireFailsUnchanged(f, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: f.att3.str, ChallengeId: cid, Uphold: true}, types.ErrVotingClosed)
+
+		f.endBlockAt(deadline)
+		require.Equal(t, types.CHALLENGE_STATUS_EXPIRED, f.getChallenge(cid).Status)
+		require.Equal(t, challengerBefore.Add(bond), f.balance(f.challenger.addr))
+		// The voting period (48h) outlasts the window (24h): final at once.
+		require.Equal(t, types.RECORD_STATUS_FINAL, f.getRecord(rid).Status)
+		require.Empty(t, f.agentstake.slashes)
+	})
+
+	t.Run("Success - expired before the record's deadline: pending again", func(t *testing.T) {
+		f := newFixture(t)
+		f.setParams(func(p *types.Params) { p.VotingPeriod = time.Hour })
+		rid, cid := f.challenge()
+		f.endBlockAt(startTime.Add(time.Hour))
+		require.Equal(t, types.CHALLENGE_STATUS_EXPIRED, f.getChallenge(cid).Status)
+		require.Equal(t, types.RECORD_STATUS_PENDING, f.getRecord(rid).Status)
+		f.endBlockAt(f.getRecord(rid).ChallengeDeadline)
+		require.Equal(t, types.RECORD_STATUS_FINAL, f.getRecord(rid).Status)
+	})
+
+	t.Run("Success - quorum against the total stake at the time of the vote", func(t *testing.T) {
+		f := newFixture(t)
+		_, cid := f.challenge()
+		total := math.NewInt(600) // attestors left: 400 of 600 is not two thirds
+		f.agentstake.totalOverride = &total
+		require.Equal(t, types.CHALLENGE_STATUS_OPEN, f.vote(f.att1, cid, true))
+		require.Equal(t, types.CHALLENGE_STATUS_UPHELD, f.vote(f.att3, cid, true))
+	})
+
+	failures := []struct {
+		name   string
+		mutate func(f *fixture, cid uint64, m *types.MsgVoteChallenge)
+		want   *errorsmod.Error
+	}{
+		{"Failure - invalid attestor", func(_ *fixture, _ uint64, m *types.MsgVoteChallenge) { m.Attestor = "" }, types.ErrInvalidAddress},
+		{"Failure - not an attestor", func(f *fixture, _ uint64, m *types.MsgVoteChallenge) { m.Attestor = f.bob.str }, types.ErrNotActiveAttestor},
+		{"Failure - attestor without stake", func(f *fixture, _ uint64, m *types.MsgVoteChallenge) {
+			f.agentstake.attestors[0].stake = math.ZeroInt()
+		}, types.ErrNotActiveAttestor},
+		{"Failure - double vote", func(f *fixture, cid uint64, m *types.MsgVoteChallenge) {
+			f.vote(f.att1, cid, true)
+			m.Uphold = false
+		}, types.ErrAlreadyVoted},
+		{"Failure - unknown challenge", func(_ *fixture, _ uint64, m *types.MsgVoteChallenge) { m.ChallengeId = 9 }, types.ErrChallengeNotFound},
+		{"Failure - challenge resolved", func(f *fixture, cid uint64, m *types.MsgVoteChallenge) {
+			f.vote(f.att1, cid, false)
+			f.vote(f.att2, cid, false)
+			m.Attestor = f.att3.str
+		}, types.ErrChallengeNotOpen},
+		{"Failure - voting closed", func(f *fixture, cid uint64, _ *types.MsgVoteChallenge) {
+			f.setTime(f.getChallenge(cid).VotingDeadline)
+		}, types.ErrVotingClosed},
+	}
+	for _, tc := range failures {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			_, cid := f.challenge()
+			msg := &types.MsgVoteChallenge{Attestor: f.att1.str, ChallengeId: cid, Uphold: true}
+			tc.mutate(f, cid, msg)
+			requireFailsUnchanged(f, f.msgs.VoteChallenge, msg, tc.want)
+		})
+	}
+
+	t.Run("Success - evidence reference", func(t *testing.T) {
+		require.Equal(t, "attribution/challenge/12", keeper.EvidenceRef(12))
+	})
+}
