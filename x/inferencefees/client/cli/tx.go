@@ -120,7 +120,7 @@ voucher: what MetaMask shows and signs. Nothing is broadcast.`,
 				return err
 			}
 			v := types.Voucher{User: user, ServingNode: node, CumulativeAmount: amount, Nonce: nonce, Expiry: expiry}
-			out, err := SignedVoucherOutput(clientCtx.Keyring, clientCtx.FromName, v, chainID, withTypedData)
+			out, err := SignedVoucherOutput(accountCodec(), clientCtx.Keyring, clientCtx.FromName, v, chainID, withTypedData)
 			if err != nil {
 				return err
 			}
@@ -143,16 +143,16 @@ voucher: what MetaMask shows and signs. Nothing is broadcast.`,
 
 // SignedVoucherOutput signs the voucher and returns the JSON sign-voucher
 // prints: the voucher, or {"voucher": ..., "typed_data": ...}.
-func SignedVoucherOutput(kr keyring.Keyring, keyName string, v types.Voucher, chainID uint64, withTypedData bool) (json.RawMessage, error) {
+func SignedVoucherOutput(ac address.Codec, kr keyring.Keyring, keyName string, v types.Voucher, chainID uint64, withTypedData bool) (json.RawMessage, error) {
 	sig, err := SignVoucher(kr, keyName, v, chainID)
 	if err != nil {
 		return nil, err
 	}
-	userStr, err := accountCodec().BytesToString(v.User)
+	userStr, err := ac.BytesToString(v.User)
 	if err != nil {
 		return nil, err
 	}
-	nodeStr, err := accountCodec().BytesToString(v.ServingNode)
+	nodeStr, err := ac.BytesToString(v.ServingNode)
 	if err != nil {
 		return nil, err
 	}

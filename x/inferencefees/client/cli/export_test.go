@@ -1,0 +1,4 @@
+package cli
+
+// ParseExpiry exposes parseExpiry to the tests.
+var ParseExpiry = parseExpiry
