@@ -1,0 +1,151 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/runtime"
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
+	"github.com/cosmos/cosmos-sdk/testutil"
+
+	"github.com/openledger/openledger/x/attribution/keeper"
+	"github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/banktest"
+)
+
+// richState builds records and challenges in every status: final (with
+// claimable rewards and earnings), overturned (upheld challenge), pending
+// after a rejected challenge, and challenged (open challenge with a vote).
+func richState(f *fixture) {
+	f.record(f.validInput())
+	f.endBlockAt(f.getRecord(1).ChallengeDeadline) // 1: final
+	_, c1 := f.challenge()                          // record 2
+	f.vote(f.att1, c1, true)
+	f.vote(f.att2, c1, true) // 2: overturned
+	_, c2 := f.challenge()   // record 3
+	f.vote(f.att1, c2, false)
+	f.vote(f.att2, c2, false) // 3: pending again
+	_, c3 := f.challenge()    // record 4: challenged
+	f.vote(f.att3, c3, false)
+}
+
+func TestGenesisRoundTrip(t *testing.T) {
+	f := newFixture(t)
+	richState(f)
+
+	exported, err := f.k.ExportGenesis(f.ctx)
+	require.NoError(t, err)
+	require.Len(t, exported.Records, 4)
+	require.Len(t, exported.Challenges, 3)
+	require.Len(t, exported.Votes, 5)
+	require.Equal(t, uint64(5), exported.NextRecordId)
+	require.Equal(t, uint64(4), exported.NextChallengeId)
+	require.NotEmpty(t, exported.Claimable)
+	require.NotEmpty(t, exported.AddressEarnings)
+	require.Len(t, exported.ContributionEarnings, 3)
+	require.NoError(t, exported.Validate(f.ac))
+
+	// Import into a fresh store: the same raw state, indexes, queues and
+	// pending totals included.
+	key := storetypes.NewKVStoreKey(types.StoreKey)
+	ctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test2")).Ctx
+	k2 := keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{},
+		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, fakeAccountKeeper{}, f.bank, banktest.CommunityPool{Bank: f.bank}, f.datanets, f.agentstake)
+	require.NoError(t, k2.InitGenesis(ctx, *exported))
+	again, err := k2.ExportGenesis(ctx)
+	require.NoError(t, err)
+	require.Equal(t, exported, again)
+
+	dump := func(s storetypes.KVStore) [][2]string {
+		var out [][2]string
+		it := s.Iterator(nil, nil)
+		defer it.Close()
+		for ; it.Valid(); it.Next() {
+			out = append(out, [2]string{string(it.Key()), string(it.Value())})
+		}
+		return out
+	}
+	require.Equal(t, dump(f.ctx.KVStore(f.key)), dump(ctx.KVStore(key)))
+
+	// JSON round trip through the codec.
+	bz, err := f.cdc.MarshalJSON(exported)
+	require.NoError(t, err)
+	var decoded types.GenesisState
+	require.NoError(t, f.cdc.UnmarshalJSON(bz, &decoded))
+	bz2, err := f.cdc.MarshalJSON(&decoded)
+	require.NoError(t, err)
+	require.Equal(t, string(bz), string(bz2))
+	require.NoError(t, decoded.Validate(f.ac))
+}
+
+func TestGenesisValidate(t *testing.T) {
+	f := newFixture(t)
+	richState(f)
+	valid, err := f.k.ExportGenesis(f.ctx)
+	require.NoError(t, err)
+
+	cases := []struct {
+		name   string
+		mutate func(gs *types.GenesisState)
+	}{
+		{"Failure - invalid params", func(gs *types.GenesisState) { gs.Params.QuorumBps = 5000 }},
+		{"Failure - zero next record id", func(gs *types.GenesisState) { gs.NextRecordId = 0 }},
+		{"Failure - zero next challenge id", func(gs *types.GenesisState) { gs.NextChallengeId = 0 }},
+		{"Failure - record id not below next id", func(gs *types.GenesisState) { gs.NextRecordId = 4 }},
+		{"Failure - duplicate record id", func(gs *types.GenesisState) { gs.Records[1].Id = gs.Records[0].Id }},
+		{"Failure - payouts do not add up", func(gs *types.GenesisState) { gs.Records[0].Unattributed = math.NewInt(1) }},
+		{"Failure - zero payout", func(gs *types.GenesisState) {
+			gs.Records[0].Unattributed = gs.Records[0].Unattributed.Add(gs.Records[0].Payouts[0].Amount)
+			gs.Records[0].Payouts[0].Amount = math.ZeroInt()
+		}},
+		{"Failure - non-canonical payout recipient", func(gs *types.GenesisState) { gs.Records[0].Payouts[0].Recipient = "OPEN1X" }},
+		{"Failure - unspecified record status", func(gs *types.GenesisState) { gs.Records[0].Status = types.RECORD_STATUS_UNSPECIFIED }},
+		{"Failure - weights not ascending", func(gs *types.GenesisState) {
+			w := gs.Records[0].Weights
+			w[0], w[1] = w[1], w[0]
+		}},
+		{"Failure - bad method", func(gs *types.GenesisState) { gs.Records[0].Method = "" }},
+		{"Failure - pending record with resolved height", func(gs *types.GenesisState) { gs.Records[2].ResolvedHeight = 1 }},
+		{"Failure - challenged record without open challenge", func(gs *types.GenesisState) { gs.Records[3].Status = types.RECORD_STATUS_PENDING }},
+		{"Failure - open challenge on a pending record", func(gs *types.GenesisState) {
+			gs.Records[3].Status = types.RECORD_STATUS_PENDING
+			gs.Records[3].OpenChallengeId = 0
+		}},
+		{"Failure - challenge of an unknown record", func(gs *types.GenesisState) { gs.Challenges[0].RecordId = 9 }},
+		{"Failure - challenge id not below next id", func(gs *types.GenesisState) { gs.NextChallengeId = 3 }},
+		{"Failure - upheld challenge of a final record", func(gs *types.GenesisState) { gs.Challenges[0].RecordId = 1 }},
+		{"Failure - challenge bond in another denom", func(gs *types.GenesisState) { gs.Challenges[0].Bond.Denom = "uatom" }},
+		{"Failure - unspecified challenge status", func(gs *types.GenesisState) { gs.Challenges[1].Status = types.CHALLENGE_STATUS_UNSPECIFIED }},
+		{"Failure - tally does not match the votes", func(gs *types.GenesisState) { gs.Challenges[0].UpholdStake = math.NewInt(1) }},
+		{"Failure - vote on an unknown challenge", func(gs *types.GenesisState) { gs.Votes[len(gs.Votes)-1].ChallengeId = 9 }},
+		{"Failure - votes out of order", func(gs *types.GenesisState) { gs.Votes[0], gs.Votes[1] = gs.Votes[1], gs.Votes[0] }},
+		{"Failure - zero vote stake", func(gs *types.GenesisState) { gs.Votes[0].Stake = math.ZeroInt() }},
+		{"Failure - claimable out of order", func(gs *types.GenesisState) {
+			gs.Claimable[0], gs.Claimable[1] = gs.Claimable[1], gs.Claimable[0]
+		}},
+		{"Failure - zero claimable", func(gs *types.GenesisState) { gs.Claimable[0].Amount = math.ZeroInt() }},
+		{"Failure - bad earnings address", func(gs *types.GenesisState) { gs.AddressEarnings[0].Address = "nobody" }},
+		{"Failure - contribution earnings out of order", func(gs *types.GenesisState) {
+			gs.ContributionEarnings[0], gs.ContributionEarnings[1] = gs.ContributionEarnings[1], gs.ContributionEarnings[0]
+		}},
+		{"Failure - negative contribution earnings", func(gs *types.GenesisState) { gs.ContributionEarnings[0].Amount = math.NewInt(-1) }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			// A deep copy through the codec, so cases do not share slices.
+			bz, err := f.cdc.MarshalJSON(valid)
+			require.NoError(t, err)
+			var gs types.GenesisState
+			require.NoError(t, f.cdc.UnmarshalJSON(bz, &gs))
+			require.NoError(t, gs.Validate(f.ac))
+			tc.mutate(&gs)
+			require.ErrorIs(t, gs.Validate(f.ac), types.ErrInvalidGenesis)
+		})
+	}
+	t.Run("Success - default genesis", func(t *testing.T) {
+		require.NoError(t, types.DefaultGenesis().Validate(f.ac))
+	})
+}

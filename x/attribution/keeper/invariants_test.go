@@ -1,0 +1,64 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/openledger/openledger/x/attribution/keeper"
+	"github.com/openledger/openledger/x/attribution/types"
+)
+
+func TestInvariants(t *testing.T) {
+	t.Run("Success - every status holds", func(t *testing.T) {
+		f := newFixture(t)
+		richState(f)
+		msg, broken := keeper.AllInvariants(f.k)(f.ctx)
+		require.False(t, broken, msg)
+	})
+
+	cases := []struct {
+		name   string
+		mutate func(f *fixture)
+		want   string
+	}{
+		{"Failure - coins leave the module account", func(f *fixture) {
+			require.NoError(f.t, f.bank.SendCoinsFromModuleToAccount(f.ctx, types.ModuleName, f.bob.addr,
+				sdk.NewCoins(sdk.NewCoin(denom, math.NewInt(1)))))
+		}, "funds invariant"},
+		{"Failure - claimable without funds", func(f *fixture) {
+			require.NoError(f.t, f.k.Claimable.Set(f.ctx, f.bob.addr, math.NewInt(5)))
+		}, "funds invariant"},
+		{"Failure - pending total off by one", func(f *fixture) {
+			require.NoError(f.t, f.k.Pending.Set(f.ctx, f.bob.addr, math.NewInt(225_001)))
+		}, "pending invariant"},
+		{"Failure - pending total without payouts", func(f *fixture) {
+			require.NoError(f.t, f.k.Pending.Set(f.ctx, f.node.addr, math.NewInt(1)))
+		}, "pending invariant"},
+		{"Failure - pending total missing", func(f *fixture) {
+			require.NoError(f.t, f.k.Pending.Remove(f.ctx, f.bob.addr))
+		}, "pending invariant"},
+		{"Failure - pending record out of the queue", func(f *fixture) {
+			r := f.getRecord(1)
+			require.NoError(f.t, f.k.RecordQueue.Remove(f.ctx, collections.Join(r.ChallengeDeadline.UnixNano(), r.Id)))
+		}, "queues invariant"},
+		{"Failure - stray queue entry", func(f *fixture) {
+			require.NoError(f.t, f.k.ChallengeQueue.Set(f.ctx, collections.Join(int64(5), uint64(9))))
+		}, "queues invariant"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			f.record(f.validInput())
+			tc.mutate(f)
+			msg, broken := keeper.AllInvariants(f.k)(f.ctx)
+			require.True(t, broken)
+			require.Contains(t, msg, tc.want)
+		})
+	}
+}

@@ -1,0 +1,142 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/openledger/openledger/x/attribution/types"
+)
+
+func recordIDs(rs []types.AttributionRecord) []uint64 {
+	var ids []uint64
+	for _, r := range rs {
+		ids = append(ids, r.Id)
+	}
+	return ids
+}
+
+func TestQueries(t *testing.T) {
+	f := newFixture(t)
+	richState(f) // records 1..4, challenges 1..3 (on records 2, 3, 4)
+	in := f.validInput()
+	in.ModelID = 8
+	in.ServingNode = f.bob.str
+	in.Weights = in.Weights[2:] // only contribution 3
+	f.record(in)                // 5
+	q := f.queries
+
+	t.Run("Success - params", func(t *testing.T) {
+		resp, err := q.Params(f.ctx, &types.QueryParamsRequest{})
+		require.NoError(t, err)
+		require.Equal(t, types.DefaultParams(), resp.Params)
+	})
+	t.Run("Success - record", func(t *testing.T) {
+		resp, err := q.Record(f.ctx, &types.QueryRecordRequest{RecordId: 2})
+		require.NoError(t, err)
+		require.Equal(t, types.RECORD_STATUS_OVERTURNED, resp.Record.Status)
+	})
+	t.Run("Success - records, paginated", func(t *testing.T) {
+		resp, err := q.Records(f.ctx, &types.QueryRecordsRequest{Pagination: &query.PageRequest{Limit: 3, CountTotal: true}})
+		require.NoError(t, err)
+		require.Equal(t, []uint64{1, 2, 3}, recordIDs(resp.Records))
+		require.Equal(t, uint64(5), resp.Pagination.Total)
+		next, err := q.Records(f.ctx, &types.QueryRecordsRequest{Pagination: &query.PageRequest{Key: resp.Pagination.NextKey}})
+		require.NoError(t, err)
+		require.Equal(t, []uint64{4, 5}, recordIDs(next.Records))
+	})
+	t.Run("Success - records by model", func(t *testing.T) {
+		resp, err := q.RecordsByModel(f.ctx, &types.QueryRecordsByModelRequest{ModelId: 8})
+		require.NoError(t, err)
+		require.Equal(t, []uint64{5}, recordIDs(resp.Records))
+		resp, err = q.RecordsByModel(f.ctx, &types.QueryRecordsByModelRequest{ModelId: 7, Pagination: &query.PageRequest{Limit: 2}})
+		require.NoError(t, err)
+		require.Equal(t, []uint64{1, 2}, recordIDs(resp.Records))
+		require.NotNil(t, resp.Pagination.NextKey)
+	})
+	t.Run("Success - records by serving node", func(t *testing.T) {
+		resp, err := q.RecordsByServingNode(f.ctx, &types.QueryRecordsByServingNodeRequest{ServingNode: f.bob.str})
+		require.NoError(t, err)
+		require.Equal(t, []uint64{5}, recordIDs(resp.Records))
+		resp, err = q.RecordsByServingNode(f.ctx, &types.QueryRecordsByServingNodeRequest{ServingNode: f.node.str})
+		require.NoError(t, err)
+		require.Equal(t, []uint64{1, 2, 3, 4}, recordIDs(resp.Records))
+	})
+	t.Run("Success - records by contribution", func(t *testing.T) {
+		resp, err := q.RecordsByContribution(f.ctx, &types.QueryRecordsByContributionRequest{ContributionId: 3})
+		require.NoError(t, err)
+		require.Equal(t, []uint64{1, 2, 3, 4, 5}, recordIDs(resp.Records))
+		resp, err = q.RecordsByContribution(f.ctx, &types.QueryRecordsByContributionRequest{ContributionId: 1})
+		require.NoError(t, err)
+		require.Equal(t, []uint64{1, 2, 3, 4}, recordIDs(resp.Records))
+	})
+	t.Run("Success - rewards and earnings", func(t *testing.T) {
+		pending, claimable := f.rewards(f.bob)
+		require.Equal(t, math.NewInt(2*225_000), pending) // records 3 and 4
+		require.Equal(t, math.NewInt(225_000), claimable) // record 1
+		c, err := q.ContributionEarnings(f.ctx, &types.QueryContributionEarningsRequest{ContributionId: 2})
+		require.NoError(t, err)
+		require.Equal(t, math.NewInt(225_000), c.Earned.Amount)
+		a, err := q.AddressEarnings(f.ctx, &types.QueryAddressEarningsRequest{Address: f.node.str})
+		require.NoError(t, err)
+		require.True(t, a.Earned.Amount.IsZero())
+		require.Equal(t, denom, a.Earned.Denom)
+	})
+	t.Run("Success - challenges and votes", func(t *testing.T) {
+		c, err := q.Challenge(f.ctx, &types.QueryChallengeRequest{ChallengeId: 1})
+		require.NoError(t, err)
+		require.Equal(t, types.CHALLENGE_STATUS_UPHELD, c.Challenge.Status)
+		byRecord, err := q.ChallengesByRecord(f.ctx, &types.QueryChallengesByRecordRequest{RecordId: 4})
+		require.NoError(t, err)
+		require.Len(t, byRecord.Challenges, 1)
+		require.Equal(t, uint64(3), byRecord.Challenges[0].Id)
+		votes, err := q.Votes(f.ctx, &types.QueryVotesRequest{ChallengeId: 1})
+		require.NoError(t, err)
+		require.Len(t, votes.Votes, 2)
+	})
+
+	failures := []struct {
+		name string
+		call func() error
+		want error
+	}{
+		{"Failure - nil request", func() error { _, err := q.Record(f.ctx, nil); return err }, types.ErrInvalidRequest},
+		{"Failure - unknown record", func() error { _, err := q.Record(f.ctx, &types.QueryRecordRequest{RecordId: 99}); return err }, types.ErrRecordNotFound},
+		{"Failure - unknown challenge", func() error {
+			_, err := q.Challenge(f.ctx, &types.QueryChallengeRequest{ChallengeId: 99})
+			return err
+		}, types.ErrChallengeNotFound},
+		{"Failure - model 0", func() error { _, err := q.RecordsByModel(f.ctx, &types.QueryRecordsByModelRequest{}); return err }, types.ErrInvalidRequest},
+		{"Failure - contribution 0", func() error {
+			_, err := q.RecordsByContribution(f.ctx, &types.QueryRecordsByContributionRequest{})
+			return err
+		}, types.ErrInvalidRequest},
+		{"Failure - bad serving node", func() error {
+			_, err := q.RecordsByServingNode(f.ctx, &types.QueryRecordsByServingNodeRequest{ServingNode: "x"})
+			return err
+		}, types.ErrInvalidRequest},
+		{"Failure - bad rewards address", func() error { _, err := q.Rewards(f.ctx, &types.QueryRewardsRequest{}); return err }, types.ErrInvalidRequest},
+		{"Failure - bad earnings address", func() error {
+			_, err := q.AddressEarnings(f.ctx, &types.QueryAddressEarningsRequest{Address: "x"})
+			return err
+		}, types.ErrInvalidRequest},
+		{"Failure - record 0 challenges", func() error {
+			_, err := q.ChallengesByRecord(f.ctx, &types.QueryChallengesByRecordRequest{})
+			return err
+		}, types.ErrInvalidRequest},
+		{"Failure - challenge 0 votes", func() error { _, err := q.Votes(f.ctx, &types.QueryVotesRequest{}); return err }, types.ErrInvalidRequest},
+		{"Failure - contribution 0 earnings", func() error {
+			_, err := q.ContributionEarnings(f.ctx, &types.QueryContributionEarningsRequest{})
+			return err
+		}, types.ErrInvalidRequest},
+	}
+	for _, tc := range failures {
+		t.Run(tc.name, func(t *testing.T) {
+			require.ErrorIs(t, tc.call(), tc.want)
+		})
+	}
+}
