@@ -1,6 +1,6 @@
 // Package app wires the OpenLedger application: the Cosmos SDK modules, the
 // EVM (cosmos/evm), IBC (ibc-go) and OpenLedger's AI modules (x/datanet,
-// x/modelreg, x/agentstake).
+// x/modelreg, x/agentstake, x/attribution, x/inferencefees).
 //
 // The wiring is written out by hand rather than through depinject because
 // cosmos/evm and ibc-go are not depinject modules, and because a reader should
@@ -113,9 +113,15 @@ import (
 	"github.com/openledger/openledger/x/agentstake"
 	agentstakekeeper "github.com/openledger/openledger/x/agentstake/keeper"
 	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/attribution"
+	attributionkeeper "github.com/openledger/openledger/x/attribution/keeper"
+	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 	"github.com/openledger/openledger/x/datanet"
 	datanetkeeper "github.com/openledger/openledger/x/datanet/keeper"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/inferencefees"
+	inferencefeeskeeper "github.com/openledger/openledger/x/inferencefees/keeper"
+	inferencefeestypes "github.com/openledger/openledger/x/inferencefees/types"
 	"github.com/openledger/openledger/x/modelreg"
 	modelregkeeper "github.com/openledger/openledger/x/modelreg/keeper"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
@@ -168,9 +174,11 @@ type OpenLedgerApp struct {
 	EVMMempool      sdkmempool.ExtMempool
 
 	// AI modules
-	DatanetKeeper    datanetkeeper.Keeper
-	ModelregKeeper   modelregkeeper.Keeper
-	AgentstakeKeeper agentstakekeeper.Keeper
+	DatanetKeeper       datanetkeeper.Keeper
+	ModelregKeeper      modelregkeeper.Keeper
+	AgentstakeKeeper    agentstakekeeper.Keeper
+	AttributionKeeper   attributionkeeper.Keeper
+	InferencefeesKeeper inferencefeeskeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -212,6 +220,7 @@ func New(
 		ibcexported.StoreKey, ibctransfertypes.StoreKey,
 		evmtypes.StoreKey, feemarkettypes.StoreKey, erc20types.StoreKey,
 		datanettypes.StoreKey, modelregtypes.StoreKey, agentstaketypes.StoreKey,
+		attributiontypes.StoreKey, inferencefeestypes.StoreKey,
 	)
 	objectKeys := storetypes.NewObjectStoreKeys(banktypes.ObjectStoreKey, evmtypes.ObjectKey)
 
@@ -393,6 +402,18 @@ func New(
 		runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), accountAddressCodec, authority,
 		typedDataChainID(evmChainID), app.AccountKeeper, app.BankKeeper, app.ModelregKeeper,
 	)
+	app.AttributionKeeper = attributionkeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[attributiontypes.StoreKey]),
+		runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), accountAddressCodec, authority,
+		app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper, app.DatanetKeeper, app.AgentstakeKeeper,
+	)
+	// Payment vouchers are EIP-712 typed data bound to the EVM chain id.
+	app.InferencefeesKeeper = inferencefeeskeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[inferencefeestypes.StoreKey]),
+		runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), accountAddressCodec, authority,
+		typedDataChainID(evmChainID), app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper,
+		app.ModelregKeeper, app.AgentstakeKeeper, app.AttributionKeeper,
+	)
 
 	vmModule := vm.NewAppModule(app.EVMKeeper, app.AccountKeeper, app.BankKeeper, app.AccountKeeper.AddressCodec())
 
@@ -419,6 +440,8 @@ func New(
 		datanet.NewAppModule(app.DatanetKeeper),
 		modelreg.NewAppModule(app.ModelregKeeper),
 		agentstake.NewAppModule(app.AgentstakeKeeper),
+		attribution.NewAppModule(app.AttributionKeeper),
+		inferencefees.NewAppModule(app.InferencefeesKeeper),
 	)
 	app.BasicModuleManager = newBasicManager(app.ModuleManager)
 	app.BasicModuleManager.RegisterLegacyAminoCodec(app.legacyAmino)

@@ -27,7 +27,9 @@ import (
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
 	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
+	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
+	inferencefeestypes "github.com/openledger/openledger/x/inferencefees/types"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -83,8 +85,11 @@ func setModuleOrder(manager *module.Manager) {
 		distrtypes.ModuleName, protocolpooltypes.ModuleName, slashingtypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName,
 		feegrant.ModuleName, upgradetypes.ModuleName, consensusparamtypes.ModuleName,
-		// Matured unbonding entries are released at the end of the block.
-		agentstaketypes.ModuleName,
+		// Matured credit withdrawals, attribution records and challenges, and
+		// unbonding entries are settled at the end of the block. Attribution
+		// runs before agentstake so that a challenge upheld in this block
+		// slashes stake that would otherwise be released in it.
+		inferencefeestypes.ModuleName, attributiontypes.ModuleName, agentstaketypes.ModuleName,
 	)
 
 	// Genesis: accounts and balances first; staking before genutil so that
@@ -99,6 +104,7 @@ func setModuleOrder(manager *module.Manager) {
 		ibctransfertypes.ModuleName,
 		// The AI modules check their module accounts' balances, set by bank.
 		datanettypes.ModuleName, modelregtypes.ModuleName, agentstaketypes.ModuleName,
+		attributiontypes.ModuleName, inferencefeestypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName,
 		feegrant.ModuleName, upgradetypes.ModuleName, consensusparamtypes.ModuleName,
 	}

@@ -20,7 +20,9 @@ import (
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
+	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
+	inferencefeestypes "github.com/openledger/openledger/x/inferencefees/types"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -54,6 +56,11 @@ var moduleAccountPermissions = map[string][]string{
 	modelregtypes.ModuleName: {authtypes.Burner},
 	// agentstake holds bonded and unbonding stake and burns slashed stake.
 	agentstaketypes.ModuleName: {authtypes.Burner},
+	// attribution holds data rewards and challenge bonds; it burns lost bonds
+	// (and unattributed rewards when params say so).
+	attributiontypes.ModuleName: {authtypes.Burner},
+	// inferencefees holds prepaid credit and burns the burn share of each fee.
+	inferencefeestypes.ModuleName: {authtypes.Burner},
 }
 
 // ModuleAccountPermissions returns a copy of the module account permissions.

@@ -15,6 +15,9 @@ var testPeriods = []struct{ module, field, duration string }{
 	{"gov", "voting_period", "8s"},
 	{"gov", "expedited_voting_period", "4s"},
 	{"agentstake", "unbonding_period", "6s"},
+	{"attribution", "challenge_window", "12s"},
+	{"attribution", "voting_period", "20s"},
+	{"inferencefees", "withdrawal_delay", "5s"},
 }
 
 // shortenPeriods rewrites HOME/config/genesis.json with testPeriods.
