@@ -74,7 +74,7 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 // contribution first, so each store entry is written once per call.
 func (k Keeper) finalize(ctx context.Context, recs []types.AttributionRecord, params types.Params) error {
 	height := k.height(ctx)
-	perAddr := newAddrSums()
+	perAddr := newAddrSums(k.addressCodec)
 	perContribution := newIDSums()
 	unattributed := math.ZeroInt()
 	for _, rec := range recs {

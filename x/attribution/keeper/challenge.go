@@ -69,7 +69,7 @@ func (k Keeper) uphold(ctx context.Context, ch types.Challenge, params types.Par
 	if err != nil {
 		return err
 	}
-	sums := newAddrSums()
+	sums := newAddrSums(k.addressCodec)
 	if err := k.addPayouts(sums, rec.Payouts); err != nil {
 		return err
 	}

@@ -27,7 +27,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := k.NextChallengeID.Set(ctx, gs.NextChallengeId); err != nil {
 		return err
 	}
-	pending := newAddrSums()
+	pending := newAddrSums(k.addressCodec)
 	for _, r := range gs.Records {
 		if err := k.Records.Set(ctx, r.Id, r); err != nil {
 			return err

@@ -27,6 +27,13 @@ type RecordIndexes struct {
 	Contribution *ImmutableIndex[uint64]
 }
 
+// setExists tells every index how to learn whether a record is stored.
+func (i RecordIndexes) setExists(exists func(ctx context.Context, pk uint64) (bool, error)) {
+	i.Model.exists = exists
+	i.ServingNode.exists = exists
+	i.Contribution.exists = exists
+}
+
 // IndexesList implements collections.Indexes.
 func (i RecordIndexes) IndexesList() []collections.Index[uint64, types.AttributionRecord] {
 	return []collections.Index[uint64, types.AttributionRecord]{i.Model, i.ServingNode, i.Contribution}
@@ -55,10 +62,12 @@ func newRecordIndexes(sb *collections.SchemaBuilder, ac address.Codec) RecordInd
 // ImmutableIndex is a multi-valued index of records over fields that never
 // change: one (reference, record id) entry for every reference refs returns
 // (none, one or several). Reference writes the entries only when the record
-// is new.
+// is new, which it learns from exists (a raw key look-up of the primary
+// map, set by the keeper) without decoding the stored record.
 type ImmutableIndex[K any] struct {
 	refKeys collections.KeySet[collections.Pair[K, uint64]]
 	refs    func(types.AttributionRecord) ([]K, error)
+	exists  func(ctx context.Context, pk uint64) (bool, error)
 }
 
 func newImmutableIndex[K any](sb *collections.SchemaBuilder, prefix collections.Prefix, name string,
@@ -73,12 +82,20 @@ func newImmutableIndex[K any](sb *collections.SchemaBuilder, prefix collections.
 
 // Reference indexes a new record; an existing one is already indexed.
 func (r *ImmutableIndex[K]) Reference(ctx context.Context, pk uint64, newValue types.AttributionRecord, lazyOldValue func() (types.AttributionRecord, error)) error {
-	_, err := lazyOldValue()
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, collections.ErrNotFound):
-	default:
+	var (
+		found bool
+		err   error
+	)
+	if r.exists != nil {
+		found, err = r.exists(ctx, pk)
+	} else {
+		_, err = lazyOldValue()
+		found = err == nil
+		if errors.Is(err, collections.ErrNotFound) {
+			err = nil
+		}
+	}
+	if err != nil || found {
 		return err
 	}
 	refs, err := r.refs(newValue)

@@ -72,7 +72,7 @@ func FundsInvariant(k Keeper) func(ctx sdk.Context) (string, bool) {
 // in PENDING and CHALLENGED records.
 func PendingInvariant(k Keeper) func(ctx sdk.Context) (string, bool) {
 	return func(ctx sdk.Context) (string, bool) {
-		want := newAddrSums()
+		want := newAddrSums(k.addressCodec)
 		err := k.Records.Walk(ctx, nil, func(_ uint64, r types.AttributionRecord) (bool, error) {
 			if r.Status == types.RECORD_STATUS_PENDING || r.Status == types.RECORD_STATUS_CHALLENGED {
 				return false, k.addPayouts(want, r.Payouts)
@@ -86,7 +86,11 @@ func PendingInvariant(k Keeper) func(ctx sdk.Context) (string, bool) {
 		n := 0
 		err = k.Pending.Walk(ctx, nil, func(addr sdk.AccAddress, amt math.Int) (bool, error) {
 			n++
-			w, ok := want.sums[string(addr)]
+			str, err := k.addressCodec.BytesToString(addr)
+			if err != nil {
+				return true, err
+			}
+			w, ok := want.get(str)
 			if !ok || !w.Equal(amt) || !amt.IsPositive() {
 				msg = fmt.Sprintf("pending of %s is %s, its payouts sum to %v", addr, amt, w)
 				return true, nil

@@ -140,6 +140,8 @@ func NewKeeper(
 		Votes: collections.NewMap(sb, types.VotesKey, "votes",
 			collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey), codec.CollValue[types.Vote](cdc)),
 	}
+	records := k.Records
+	k.Records.Indexes.setExists(func(ctx context.Context, pk uint64) (bool, error) { return records.Has(ctx, pk) })
 	schema, err := sb.Build()
 	if err != nil {
 		panic(fmt.Sprintf("x/%s keeper: building the collections schema: %v", types.ModuleName, err))

@@ -68,7 +68,7 @@ func (k Keeper) RecordAttribution(ctx context.Context, fromModule string, in typ
 	if err := k.RecordQueue.Set(ctx, deadlineKey(deadline, id)); err != nil {
 		return 0, err
 	}
-	sums := newAddrSums()
+	sums := newAddrSums(k.addressCodec)
 	if err := k.addPayouts(sums, payouts); err != nil {
 		return 0, err
 	}

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"cosmossdk.io/collections"
+	"cosmossdk.io/core/address"
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -12,31 +13,43 @@ import (
 	"github.com/openledger/openledger/x/attribution/types"
 )
 
-// addrSums adds amounts per address in memory so that a batch touches each
-// address's store entries once. Keys are walked in sorted order, never by
-// ranging over the map.
+// addrSums adds amounts per recipient in memory so that a batch touches
+// each address's store entries once, and decodes each distinct bech32
+// address once (decoding is far dearer than a map look-up). Recipients are
+// canonical bech32 strings, so equal strings are equal addresses. Keys are
+// walked in sorted order, never by ranging over the map.
 type addrSums struct {
+	ac   address.Codec
 	keys []string
 	sums map[string]math.Int // look-ups only
 }
 
-func newAddrSums() *addrSums { return &addrSums{sums: map[string]math.Int{}} }
+func newAddrSums(ac address.Codec) *addrSums { return &addrSums{ac: ac, sums: map[string]math.Int{}} }
 
-func (s *addrSums) add(addr sdk.AccAddress, amt math.Int) {
-	k := string(addr)
-	prev, ok := s.sums[k]
+func (s *addrSums) add(recipient string, amt math.Int) {
+	prev, ok := s.sums[recipient]
 	if !ok {
-		s.keys = append(s.keys, k)
+		s.keys = append(s.keys, recipient)
 		prev = math.ZeroInt()
 	}
-	s.sums[k] = prev.Add(amt)
+	s.sums[recipient] = prev.Add(amt)
 }
 
-// each calls f for every address in ascending byte order.
+// get is the sum of a recipient, and whether it has one.
+func (s *addrSums) get(recipient string) (math.Int, bool) {
+	v, ok := s.sums[recipient]
+	return v, ok
+}
+
+// each calls f for every recipient, in ascending string order.
 func (s *addrSums) each(f func(addr sdk.AccAddress, amt math.Int) error) error {
 	sort.Strings(s.keys)
 	for _, k := range s.keys {
-		if err := f(sdk.AccAddress(k), s.sums[k]); err != nil {
+		addr, err := s.ac.StringToBytes(k)
+		if err != nil {
+			return err
+		}
+		if err := f(addr, s.sums[k]); err != nil {
 			return err
 		}
 	}
@@ -73,11 +86,7 @@ func (s *idSums) each(f func(id uint64, amt math.Int) error) error {
 // addPayouts adds a record's payouts to s, per recipient.
 func (k Keeper) addPayouts(s *addrSums, payouts []types.Payout) error {
 	for _, p := range payouts {
-		addr, err := k.addressCodec.StringToBytes(p.Recipient)
-		if err != nil {
-			return err
-		}
-		s.add(addr, p.Amount)
+		s.add(p.Recipient, p.Amount)
 	}
 	return nil
 }
