@@ -22,7 +22,7 @@ import (
 func richState(f *fixture) {
 	f.record(f.validInput())
 	f.endBlockAt(f.getRecord(1).ChallengeDeadline) // 1: final
-	_, c1 := f.challenge()                          // record 2
+	_, c1 := f.challenge()                         // record 2
 	f.vote(f.att1, c1, true)
 	f.vote(f.att2, c1, true) // 2: overturned
 	_, c2 := f.challenge()   // record 3

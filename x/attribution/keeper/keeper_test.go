@@ -358,7 +358,9 @@ func requireFailsUnchanged[Req, Resp any](f *fixture, handler func(context.Conte
 
 func (f *fixture) balance(addr sdk.AccAddress) math.Int { return f.bank.Balance(addr).AmountOf(denom) }
 
-func (f *fixture) moduleBalance() math.Int { return f.bank.ModuleBalance(types.ModuleName).AmountOf(denom) }
+func (f *fixture) moduleBalance() math.Int {
+	return f.bank.ModuleBalance(types.ModuleName).AmountOf(denom)
+}
 
 func (f *fixture) communityPool() math.Int {
 	return f.bank.ModuleBalance(banktest.CommunityPoolModule).AmountOf(denom)
