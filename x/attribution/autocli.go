@@ -9,7 +9,7 @@ import (
 // AutoCLIOptions builds `openledgerd tx attribution ...` and
 // `openledgerd query attribution ...` from the Msg and Query services.
 // Message arguments (receipt, weights) take JSON; the proof takes one
-// base64 sibling hash per --proof flag, in order from the leaf up.
+// sibling hash (hex or base64) per --proof flag, in order from the leaf up.
 func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 	return &autocliv1.ModuleOptions{
 		Query: &autocliv1.ServiceCommandDescriptor{
@@ -98,11 +98,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod: "ChallengeAttribution",
 					Use: "challenge <record-id> <receipt-json> <leaf-index> <leaf-count> <recomputed-weights-json> " +
-						"--proof <base64-sibling> (x32)",
+						"--proof <sibling-hex> (x32)",
 					Short: "Dispute one receipt of a pending record, posting the challenge bond",
 					Long: "Dispute one receipt of a pending record before its challenge deadline. The receipt JSON is " +
 						`{"user":"open1...","model_id":"7","output_hash":"<base64 sha256>","weights":[{"contribution_id":"3","ppm":250000}]}; ` +
-						"the proof is the 32 sibling hashes from the leaf up (one --proof flag each, base64); the recomputed " +
+						"the proof is the 32 sibling hashes from the leaf up (one --proof flag each, hex or base64); the recomputed " +
 						"weights are what the deterministic PoA engine gives for the receipt. The signer posts params.challenge_bond.",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
 						{ProtoField: "record_id"}, {ProtoField: "receipt"}, {ProtoField: "leaf_index"},
