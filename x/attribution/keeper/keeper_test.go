@@ -21,7 +21,6 @@ import (
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
@@ -458,6 +457,3 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 		})
 	}
 }
-
-// sdkerrorsUsed keeps the import for tests that check bank errors.
-var _ = sdkerrors.ErrInsufficientFunds
