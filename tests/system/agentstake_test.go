@@ -103,8 +103,8 @@ func TestAgentStakeUnbondSlashAndEquivocation(t *testing.T) {
 }
 
 type agentstakeParamsView struct {
-	MinStakeServingNode, MinStakeAttestor                         math.Int
-	SlashBpsGovernance, SlashBpsEquivocation, ChallengerRewardBps uint32
+	MinStakeServingNode, MinStakeAttestor                                                   math.Int
+	SlashBpsGovernance, SlashBpsEquivocation, SlashBpsAttributionFraud, ChallengerRewardBps uint32
 }
 
 func agentstakeParams(t *testing.T) agentstakeParamsView {
@@ -115,6 +115,7 @@ func agentstakeParams(t *testing.T) agentstakeParamsView {
 			MinStakeAttestor     string `json:"min_stake_attestor"`
 			SlashBpsGovernance   uint32 `json:"slash_bps_governance"`
 			SlashBpsEquivocation uint32 `json:"slash_bps_equivocation"`
+			SlashBpsFraud        uint32 `json:"slash_bps_attribution_fraud"`
 			ChallengerRewardBps  uint32 `json:"challenger_reward_bps"`
 		} `json:"params"`
 	}
@@ -123,7 +124,8 @@ func agentstakeParams(t *testing.T) agentstakeParamsView {
 	return agentstakeParamsView{
 		MinStakeServingNode: mustInt(t, p.MinStakeServingNode), MinStakeAttestor: mustInt(t, p.MinStakeAttestor),
 		SlashBpsGovernance: p.SlashBpsGovernance, SlashBpsEquivocation: p.SlashBpsEquivocation,
-		ChallengerRewardBps: p.ChallengerRewardBps,
+		SlashBpsAttributionFraud: p.SlashBpsFraud,
+		ChallengerRewardBps:      p.ChallengerRewardBps,
 	}
 }
 

@@ -124,7 +124,10 @@ voucher: what MetaMask shows and signs. Nothing is broadcast.`,
 			if err != nil {
 				return err
 			}
-			return clientCtx.PrintRaw(out)
+			// Always JSON, whatever --output says: the voucher is a file
+			// handed to the serving node, not a report for the terminal.
+			_, err = fmt.Fprintln(cmd.OutOrStdout(), string(out))
+			return err
 		},
 	}
 	f := cmd.Flags()
