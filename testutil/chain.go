@@ -65,6 +65,13 @@ type Chain struct {
 // takes whatever remains of the 10^9 OPEN.
 func NewChain(t testing.TB, balancesOPEN ...int64) *Chain {
 	t.Helper()
+	return NewChainWithConsensusParams(t, simtestutil.DefaultConsensusParams, balancesOPEN...)
+}
+
+// NewChainWithConsensusParams is NewChain with the given consensus
+// parameters, for benchmarks whose blocks need more gas than the default.
+func NewChainWithConsensusParams(t testing.TB, params *cmtproto.ConsensusParams, balancesOPEN ...int64) *Chain {
+	t.Helper()
 	require.NotEmpty(t, balancesOPEN, "at least one account")
 	require.NoError(t, resetEVMConfig())
 
@@ -111,7 +118,7 @@ func NewChain(t testing.TB, balancesOPEN ...int64) *Chain {
 		ChainId:         ChainID,
 		Time:            chain.time,
 		AppStateBytes:   appState,
-		ConsensusParams: simtestutil.DefaultConsensusParams,
+		ConsensusParams: params,
 		InitialHeight:   1,
 	})
 	require.NoError(t, err)
