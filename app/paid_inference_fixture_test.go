@@ -64,7 +64,7 @@ func newPaidInference(tb testing.TB, users int, creditOPEN int64) *paidInference
 		balances[i] = creditOPEN + 10_000
 	}
 	balances[0], balances[1] = 1_000_000, 1_000_000 // owner, node
-	balances[len(balances)-1] = 0                    // takes the rest of the supply
+	balances[len(balances)-1] = 0                   // takes the rest of the supply
 	// Blocks may use any amount of gas, as on the localnet, so that a batch's
 	// size is limited only by what is measured.
 	consensus := *simtestutil.DefaultConsensusParams
