@@ -29,10 +29,12 @@ func BenchmarkSettleBatchBlock(b *testing.B) {
 			gas := uint64(1_000_000 + 40_000*vouchers)
 			var elapsed time.Duration
 			var gasUsed int64
+			var txBytes int
 			b.ResetTimer()
 			for round := 1; round <= b.N; round++ {
 				b.StopTimer()
 				tx := p.settleBatchTx(b, round, perVoucher, inferencesPerVoucher, gas)
+				txBytes = len(tx)
 				b.StartTimer()
 				start := time.Now()
 				res := p.chain.NextBlock(tx)
@@ -45,6 +47,7 @@ func BenchmarkSettleBatchBlock(b *testing.B) {
 			b.ReportMetric(float64(vouchers*inferencesPerVoucher*b.N)/seconds, "inferences/s")
 			b.ReportMetric(float64(gasUsed), "gas/batch")
 			b.ReportMetric(float64(gasUsed)/float64(vouchers), "gas/voucher")
+			b.ReportMetric(float64(txBytes)/float64(vouchers), "tx-bytes/voucher")
 		})
 	}
 }
