@@ -3,7 +3,6 @@ package system_test
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -19,6 +18,7 @@ import (
 
 	"cosmossdk.io/math"
 
+	attributioncli "github.com/openledger/openledger/x/attribution/client/cli"
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 )
 
@@ -172,7 +172,6 @@ func TestPaidInferenceLoop(t *testing.T) {
 
 	// 9. A second batch whose receipt credits the wrong contribution: user
 	// B's output came from dev3's text, the node says dev1's.
-	honest := poaWeights(t, indexDir, served[2].output)
 	forged := slices.Clone(receipts)
 	forged[2].Weights = []attributiontypes.ContributionWeight{{ContributionId: mustUint(t, contributionOf["dev1"]), Ppm: 900_000}}
 	batch = batchFile(t, forged, adapterID, aggregateWeights(forged), []voucherArgs{
@@ -182,25 +181,23 @@ func TestPaidInferenceLoop(t *testing.T) {
 	forgedRecord := newestRecord(t, adapterID)
 	require.NotEqual(t, record.ID, forgedRecord.ID)
 
-	// The watcher proves the receipt is in the batch and states the weights
-	// the PoA engine gives; the attestor checks and upholds.
+	// The node publishes the batch's receipts; the watcher recomputes the
+	// third with the PoA engine and challenges it: challenge-receipt proves
+	// the receipt against the record's root and posts the bond. The attestor
+	// checks and upholds.
 	bonded := mustInt(t, agentOf(t, addr(node)).Bonded)
 	watcherBefore := mustInt(t, localnet.balance(t, addr(watcher)))
-	proof, err := attributiontypes.ReceiptProof(forged, 2)
+	published := filepath.Join(t.TempDir(), "receipts.json")
+	f, err := os.Create(published)
 	require.NoError(t, err)
-	receiptJSON, err := json.Marshal(map[string]any{
-		"user": forged[2].User, "model_id": adapterID, "output_hash": forged[2].OutputHash, "weights": weightsJSON(forged[2].Weights),
-	})
-	require.NoError(t, err)
-	args := []string{"challenge", forgedRecord.ID, string(receiptJSON), "2", strconv.Itoa(len(forged))}
-	for _, w := range weightsJSON(honest) {
-		bz, _ := json.Marshal(w)
-		args = append(args, string(bz))
-	}
-	for _, sibling := range proof {
-		args = append(args, "--proof", base64.StdEncoding.EncodeToString(sibling))
-	}
-	moduleTx(t, watcher, "attribution", args...)
+	require.NoError(t, attributioncli.WriteReceipts(f, forged))
+	require.NoError(t, f.Close())
+	outputFile := filepath.Join(t.TempDir(), "output.txt")
+	require.NoError(t, os.WriteFile(outputFile, []byte(served[2].output), 0o600))
+	recomputed := filepath.Join(t.TempDir(), "recomputed.json")
+	require.NoError(t, os.WriteFile(recomputed,
+		[]byte(runPoa(t, "attribute", "--index", indexDir, "--text-file", outputFile, "--json")), 0o600))
+	moduleTx(t, watcher, "attribution", "challenge-receipt", forgedRecord.ID, published, "2", recomputed)
 	challengeID := newestChallenge(t, forgedRecord.ID)
 	moduleTx(t, attestor, "attribution", "vote", challengeID, "true")
 
