@@ -6,10 +6,13 @@
 //
 //	go run ./cmd/loadtest -home .localnet -txs 5000 -senders 50
 //	go run ./cmd/loadtest -home .localnet -workload contribute -txs 10000 -senders 100 -accept
+//	go run ./cmd/loadtest -home .localnet -workload settle -batch 1000 -nodes 4 -rounds 10
 //
 // Workloads: "bank" sends 1 aopen transfers; "contribute" submits distinct
 // 1 KiB inline contributions to a new Datanet owned by the funding key, and
-// with -accept that key then accepts them all in review batches.
+// with -accept that key then accepts them all in review batches; "settle"
+// has staked serving nodes settle batches of signed payment vouchers
+// (MsgSettleBatch, see settle.go).
 package main
 
 import (
@@ -72,11 +75,12 @@ type options struct {
 	txs      int
 	senders  int
 	timeout  time.Duration
+	settle   settleOptions
 }
 
 func main() {
 	var opts options
-	flag.StringVar(&opts.workload, "workload", "bank", "bank | contribute")
+	flag.StringVar(&opts.workload, "workload", "bank", "bank | contribute | settle")
 	flag.BoolVar(&opts.accept, "accept", false, "contribute workload: accept every contribution afterwards and time it")
 	flag.StringVar(&opts.home, "home", ".localnet", "node home holding the dev keyring (test backend)")
 	flag.StringVar(&opts.grpcAddr, "grpc", "127.0.0.1:9090", "gRPC address of the node")
@@ -85,6 +89,7 @@ func main() {
 	flag.IntVar(&opts.txs, "txs", 5000, "total transfers to send")
 	flag.IntVar(&opts.senders, "senders", 50, "concurrent sender accounts")
 	flag.DurationVar(&opts.timeout, "timeout", 10*time.Minute, "give up after this long")
+	opts.settle.register(flag.CommandLine)
 	flag.Parse()
 
 	if err := run(opts); err != nil {
@@ -100,6 +105,7 @@ type loadClient struct {
 	auth     authtypes.QueryClient
 	txs      txtypes.ServiceClient
 	datanets datanettypes.QueryClient
+	conn     *grpc.ClientConn
 	keyring  keyring.Keyring
 	funder   sdk.AccAddress
 	// datanetID is the Datanet the contribute workload submits to.
@@ -117,8 +123,8 @@ func run(opts options) error {
 	if opts.txs < opts.senders || opts.senders < 1 {
 		return errors.New("need -senders >= 1 and -txs >= -senders")
 	}
-	if opts.workload != "bank" && opts.workload != "contribute" {
-		return fmt.Errorf("unknown -workload %q: bank or contribute", opts.workload)
+	if opts.workload != "bank" && opts.workload != "contribute" && opts.workload != "settle" {
+		return fmt.Errorf("unknown -workload %q: bank, contribute or settle", opts.workload)
 	}
 	sdkConfig := sdk.GetConfig()
 	config.SetAddressConfig(sdkConfig)
@@ -132,7 +138,7 @@ func run(opts options) error {
 	c := &loadClient{
 		opts: opts, txConfig: codecs.GetTxConfig(),
 		auth: authtypes.NewQueryClient(conn), txs: txtypes.NewServiceClient(conn),
-		datanets: datanettypes.NewQueryClient(conn),
+		datanets: datanettypes.NewQueryClient(conn), conn: conn,
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), opts.timeout)
 	defer cancel()
@@ -147,6 +153,9 @@ func run(opts options) error {
 	}
 	if c.funder, err = record.GetAddress(); err != nil {
 		return err
+	}
+	if opts.workload == "settle" {
+		return c.runSettle(ctx)
 	}
 
 	perSender, err := c.fundingPerSender(ctx)
