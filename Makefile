@@ -51,6 +51,10 @@ test-system: build
 load-test: build
 	$(GO) run ./cmd/loadtest -home .localnet $(if $(TXS),-txs $(TXS),) $(if $(CONCURRENCY),-senders $(CONCURRENCY),)
 
+## bench-settle: settlement blocks of 100, 1,000 and 10,000 vouchers through FinalizeBlock, and message gas
+bench-settle:
+	$(GO) test -tags test ./app -run '^$$' -bench 'SettleBatchBlock|MessageGas' -benchtime 3x
+
 ## bench-poa: build a 100 MB corpus in /tmp/poa-bench and measure the attribution engine
 bench-poa:
 	$(GO) run ./cmd/poa bench --dir /tmp/poa-bench --size 100MB
@@ -67,4 +71,4 @@ proto-lint: proto-gen
 fmt:
 	gofmt -w $$(git ls-files '*.go' | grep -v '\.pb\.')
 
-.PHONY: help build install localnet localnet-multi test test-unit test-system load-test bench-poa proto-gen proto-lint fmt
+.PHONY: help build install localnet localnet-multi test test-unit test-system load-test bench-settle bench-poa proto-gen proto-lint fmt
