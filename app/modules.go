@@ -86,9 +86,9 @@ func setModuleOrder(manager *module.Manager) {
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName,
 		feegrant.ModuleName, upgradetypes.ModuleName, consensusparamtypes.ModuleName,
 		// Matured credit withdrawals, attribution records and challenges, and
-		// unbonding entries are settled at the end of the block. Attribution
-		// runs before agentstake so that a challenge upheld in this block
-		// slashes stake that would otherwise be released in it.
+		// unbonding entries are settled at the end of the block. They do not
+		// depend on each other: a challenge verdict, and so its slash, executes
+		// in the transaction of the deciding vote, before any EndBlocker.
 		inferencefeestypes.ModuleName, attributiontypes.ModuleName, agentstaketypes.ModuleName,
 	)
 
