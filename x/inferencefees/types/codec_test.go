@@ -5,26 +5,20 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/cosmos/cosmos-sdk/codec"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
-	sdk "github.com/cosmos/cosmos-sdk/types"
-
 	"github.com/openledger/openledger/x/inferencefees/types"
+	"github.com/openledger/openledger/x/internal/codectest"
 	"github.com/openledger/openledger/x/internal/eip712"
 )
 
-func TestCodecRegistersEveryMessage(t *testing.T) {
-	registry := codectypes.NewInterfaceRegistry()
-	types.RegisterInterfaces(registry)
-	for _, msg := range []sdk.Msg{
-		&types.MsgDepositCredit{}, &types.MsgRequestWithdrawal{}, &types.MsgSettleBatch{},
-		&types.MsgPayInference{}, &types.MsgUpdateParams{},
-	} {
-		_, err := registry.Resolve(sdk.MsgTypeURL(msg))
-		require.NoError(t, err, sdk.MsgTypeURL(msg))
-	}
-	amino := codec.NewLegacyAmino()
-	require.NotPanics(t, func() { types.RegisterLegacyAminoCodec(amino) })
+// TestMessagesDeclareTheirSigners checks the cosmos.msg.v1.signer annotations
+// the way the transaction pipeline reads them.
+func TestMessagesDeclareTheirSigners(t *testing.T) {
+	s := codectest.SignerString(t)
+	codectest.RequireSigners(t, types.RegisterInterfaces, types.RegisterLegacyAminoCodec,
+		&types.MsgDepositCredit{User: s}, &types.MsgRequestWithdrawal{User: s},
+		&types.MsgSettleBatch{ServingNode: s}, &types.MsgPayInference{Payer: s},
+		&types.MsgUpdateParams{Authority: s},
+	)
 }
 
 func TestValidationHelpers(t *testing.T) {
