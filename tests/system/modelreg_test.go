@@ -148,12 +148,7 @@ func modelFromPEFT(t *testing.T, owner, baseID, datanetID, r, previous string) s
 
 func modelTx(t *testing.T, from string, args ...string) {
 	t.Helper()
-	args = append([]string{"modelreg"}, args...)
-	args = append(args, "--from", from, "--gas", datanetTxGas, "--fees", datanetTxFee+"aopen")
-	res, err := localnet.tx(t, args...)
-	require.NoError(t, err)
-	included := localnet.waitTx(t, res.TxHash)
-	require.Zerof(t, included.Code, "%v: %s", args, included.RawLog)
+	moduleTx(t, from, "modelreg", args...)
 }
 
 // newestModel is the id of the owner's most recently registered model.
