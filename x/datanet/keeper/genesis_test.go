@@ -17,7 +17,7 @@ import (
 func importInto(t *testing.T, f *fixture, gs *types.GenesisState) (*fixture, error) {
 	t.Helper()
 	g := newFixture(t)
-	*g.bank = *f.bank.clone()
+	*g.bank = *f.bank.Clone()
 	// newFixture ran InitGenesis with the default state; a chain imports once,
 	// so start from an empty store.
 	clearStore(g)
@@ -89,7 +89,7 @@ func TestGenesisThroughTheModule(t *testing.T) {
 	require.Error(t, am.ValidateGenesis(cdc, nil, []byte(`{"params":`)))
 
 	g := newFixture(t)
-	*g.bank = *f.bank.clone()
+	*g.bank = *f.bank.Clone()
 	clearStore(g)
 	gm := datanet.NewAppModule(g.k)
 	gm.InitGenesis(g.ctx, cdc, bz)
@@ -105,7 +105,7 @@ func TestInitGenesisFailures(t *testing.T) {
 		exported, err := s.f.k.ExportGenesis(s.f.ctx)
 		require.NoError(t, err)
 		moduleAddr := authtypes.NewModuleAddress(types.ModuleName)
-		s.f.bank.balances[string(moduleAddr)] = nil
+		s.f.bank.SetBalance(moduleAddr, nil)
 		_, err = importInto(t, s.f, exported)
 		require.ErrorIs(t, err, types.ErrInsufficientModuleFunds)
 	})

@@ -27,7 +27,7 @@ func TestCoinsAreConserved(t *testing.T) {
 				f := newFixture(t)
 				f.setParams(func(p *types.Params) { p.FeeDestination = dest; p.RejectedDeposit = policy })
 				rng := rand.New(rand.NewSource(42))
-				startSupply := f.bank.supply.AmountOf(denom)
+				startSupply := f.bank.Supply().AmountOf(denom)
 				accounts := []account{f.alice, f.bob, f.carol}
 				d1 := f.createDatanet(nil)
 				d2 := f.createDatanet(nil)
@@ -69,7 +69,7 @@ func TestCoinsAreConserved(t *testing.T) {
 
 				// Every aopen is somewhere: with an account, in the pool, held
 				// by the module, or burned (gone from the supply).
-				burned := startSupply.Sub(f.bank.supply.AmountOf(denom))
+				burned := startSupply.Sub(f.bank.Supply().AmountOf(denom))
 				spent := math.ZeroInt()
 				for _, a := range []account{f.owner, f.alice, f.bob, f.carol} {
 					spent = spent.Add(startBalance.AmountOf(denom).Sub(f.balance(a.addr)))
@@ -95,13 +95,13 @@ func TestConservationInvariantDetectsImbalance(t *testing.T) {
 	require.False(t, broken)
 
 	// Coins arriving at the module account by some other path show up.
-	f.bank.mint(authtypes.NewModuleAddress(types.ModuleName), sdk.NewCoins(sdk.NewInt64Coin(denom, 1)))
+	f.bank.Mint(authtypes.NewModuleAddress(types.ModuleName), sdk.NewCoins(sdk.NewInt64Coin(denom, 1)))
 	msg, broken := keeper.ConservationInvariant(f.k)(f.ctx)
 	require.True(t, broken)
 	require.Contains(t, msg, "pending deposits")
 
 	// So do coins leaving it.
-	f.bank.balances[string(authtypes.NewModuleAddress(types.ModuleName))] = nil
+	f.bank.SetBalance(authtypes.NewModuleAddress(types.ModuleName), nil)
 	_, broken = keeper.ConservationInvariant(f.k)(f.ctx)
 	require.True(t, broken)
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
-	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -21,103 +20,20 @@ import (
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/openledger/openledger/x/datanet"
 	"github.com/openledger/openledger/x/datanet/keeper"
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/banktest"
 )
 
 const (
 	denom = types.DefaultDenom
-	// communityPoolModule is the module account the fake community pool funds.
-	communityPoolModule = "protocolpool"
 	// startHeight is the block height of the test context.
 	startHeight = 100
 )
-
-// fakeBank is a bank keeper that really moves, burns and tracks balances, so
-// that tests can check that no aopen is created or lost.
-type fakeBank struct {
-	balances map[string]sdk.Coins
-	supply   sdk.Coins
-	burners  []string
-}
-
-func newFakeBank() *fakeBank {
-	return &fakeBank{balances: map[string]sdk.Coins{}, supply: sdk.NewCoins(), burners: []string{types.ModuleName}}
-}
-
-func (b *fakeBank) mint(addr sdk.AccAddress, amt sdk.Coins) {
-	b.balances[string(addr)] = b.balances[string(addr)].Add(amt...)
-	b.supply = b.supply.Add(amt...)
-}
-
-func (b *fakeBank) send(from, to sdk.AccAddress, amt sdk.Coins) error {
-	if !amt.IsValid() {
-		return errorsmod.Wrapf(sdkerrors.ErrInvalidCoins, "%s", amt)
-	}
-	bal := b.balances[string(from)]
-	if !bal.IsAllGTE(amt) {
-		return errorsmod.Wrapf(sdkerrors.ErrInsufficientFunds, "%s is smaller than %s", bal, amt)
-	}
-	b.balances[string(from)] = bal.Sub(amt...)
-	b.balances[string(to)] = b.balances[string(to)].Add(amt...)
-	return nil
-}
-
-func (b *fakeBank) SendCoinsFromAccountToModule(_ context.Context, from sdk.AccAddress, module string, amt sdk.Coins) error {
-	return b.send(from, authtypes.NewModuleAddress(module), amt)
-}
-
-func (b *fakeBank) SendCoinsFromModuleToAccount(_ context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error {
-	return b.send(authtypes.NewModuleAddress(module), to, amt)
-}
-
-func (b *fakeBank) BurnCoins(_ context.Context, module string, amt sdk.Coins) error {
-	if !slices.Contains(b.burners, module) {
-		return errorsmod.Wrapf(sdkerrors.ErrUnauthorized, "%s may not burn", module)
-	}
-	addr := authtypes.NewModuleAddress(module)
-	bal := b.balances[string(addr)]
-	if !bal.IsAllGTE(amt) {
-		return errorsmod.Wrapf(sdkerrors.ErrInsufficientFunds, "burning %s from %s", amt, bal)
-	}
-	b.balances[string(addr)] = bal.Sub(amt...)
-	b.supply = b.supply.Sub(amt...)
-	return nil
-}
-
-func (b *fakeBank) GetAllBalances(_ context.Context, addr sdk.AccAddress) sdk.Coins {
-	return b.balances[string(addr)]
-}
-
-// total is the sum of every balance; it must always equal the supply.
-func (b *fakeBank) total() sdk.Coins {
-	sum := sdk.NewCoins()
-	for _, bal := range b.balances {
-		sum = sum.Add(bal...)
-	}
-	return sum
-}
-
-func (b *fakeBank) clone() *fakeBank {
-	c := &fakeBank{balances: map[string]sdk.Coins{}, supply: b.supply, burners: b.burners}
-	for k, v := range b.balances {
-		c.balances[k] = v
-	}
-	return c
-}
-
-// fakeCommunityPool funds the community pool the way x/protocolpool does: a
-// transfer from the sender to its module account.
-type fakeCommunityPool struct{ bank *fakeBank }
-
-func (p fakeCommunityPool) FundCommunityPool(ctx sdk.Context, amount sdk.Coins, sender sdk.AccAddress) error {
-	return p.bank.SendCoinsFromAccountToModule(ctx, sender, communityPoolModule, amount)
-}
 
 // noModuleAccounts is an account keeper whose app registered no module accounts.
 type noModuleAccounts struct{}
@@ -143,7 +59,7 @@ type fixture struct {
 	k         keeper.Keeper
 	msgs      types.MsgServer
 	queries   types.QueryServer
-	bank      *fakeBank
+	bank      *banktest.Bank
 	ac        address.Codec
 	cdc       codec.Codec
 	authority string
@@ -164,9 +80,9 @@ func newFixture(t *testing.T) *fixture {
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)
 
-	bank := newFakeBank()
+	bank := banktest.New(types.ModuleName)
 	k := keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, bank, fakeCommunityPool{bank})
+		runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
 	require.NoError(t, k.InitGenesis(ctx, *types.DefaultGenesis()))
 
 	f := &fixture{
@@ -181,7 +97,7 @@ func newFixture(t *testing.T) *fixture {
 		s, err := ac.BytesToString(addr)
 		require.NoError(t, err)
 		*a.acc = account{addr: addr, str: s}
-		bank.mint(addr, startBalance)
+		bank.Mint(addr, startBalance)
 	}
 	return f
 }
@@ -192,7 +108,7 @@ func newFixture(t *testing.T) *fixture {
 func deliver[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req) (Resp, error) {
 	f.t.Helper()
 	cacheCtx, write := f.ctx.CacheContext()
-	bankBefore := f.bank.clone()
+	bankBefore := f.bank.Clone()
 	resp, err := handler(cacheCtx, msg)
 	if err != nil {
 		*f.bank = *bankBefore
@@ -207,27 +123,27 @@ func (f *fixture) checkInvariants() {
 	f.t.Helper()
 	msg, broken := keeper.AllInvariants(f.k)(f.ctx)
 	require.False(f.t, broken, msg)
-	require.True(f.t, f.bank.total().Equal(f.bank.supply), "balances %s, supply %s", f.bank.total(), f.bank.supply)
+	require.True(f.t, f.bank.Total().Equal(f.bank.Supply()), "balances %s, supply %s", f.bank.Total(), f.bank.Supply())
 }
 
 // state is everything a message could change: the module's raw store and
 // every balance and the supply.
 type state struct {
 	kv       [][2][]byte
-	balances map[string]string
+	balances [][2]string // address, coins; sorted by address
 	supply   string
 }
 
 func (f *fixture) snapshot() state {
 	f.t.Helper()
-	s := state{balances: map[string]string{}, supply: f.bank.supply.String()}
+	s := state{supply: f.bank.Supply().String()}
 	it := f.ctx.KVStore(f.key).Iterator(nil, nil)
 	defer it.Close()
 	for ; it.Valid(); it.Next() {
 		s.kv = append(s.kv, [2][]byte{bytes.Clone(it.Key()), bytes.Clone(it.Value())})
 	}
-	for k, v := range f.bank.balances {
-		s.balances[k] = v.String()
+	for _, b := range f.bank.Balances() {
+		s.balances = append(s.balances, [2]string{string(b.Address), b.Coins.String()})
 	}
 	return s
 }
@@ -246,15 +162,15 @@ func requireFailsUnchanged[Req, Resp any](f *fixture, handler func(context.Conte
 
 // balance is an account's aopen balance.
 func (f *fixture) balance(addr sdk.AccAddress) math.Int {
-	return f.bank.balances[string(addr)].AmountOf(denom)
+	return f.bank.Balance(addr).AmountOf(denom)
 }
 
 func (f *fixture) moduleBalance() math.Int {
-	return f.balance(authtypes.NewModuleAddress(types.ModuleName))
+	return f.bank.ModuleBalance(types.ModuleName).AmountOf(denom)
 }
 
 func (f *fixture) communityPoolBalance() math.Int {
-	return f.balance(authtypes.NewModuleAddress(communityPoolModule))
+	return f.bank.ModuleBalance(banktest.CommunityPoolModule).AmountOf(denom)
 }
 
 func (f *fixture) params() types.Params {
@@ -363,30 +279,30 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 	ac := addresscodec.NewBech32Codec("open")
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)
-	bank := newFakeBank()
-	var nilBank *fakeBank
+	bank := banktest.New(types.ModuleName)
+	var nilBank *banktest.Bank
 
 	cases := []struct {
 		name string
 		make func()
 	}{
 		{"Failure - nil store service", func() {
-			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, bank, fakeCommunityPool{bank})
+			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
 		}},
 		{"Failure - nil address codec", func() {
-			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), nil, authority, fakeAccountKeeper{}, bank, fakeCommunityPool{bank})
+			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), nil, authority, fakeAccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
 		}},
 		{"Failure - nil bank keeper (typed nil pointer)", func() {
-			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, nilBank, fakeCommunityPool{bank})
+			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, nilBank, banktest.CommunityPool{Bank: bank})
 		}},
 		{"Failure - nil community pool keeper", func() {
 			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, bank, nil)
 		}},
 		{"Failure - module account not registered", func() {
-			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, noModuleAccounts{}, bank, fakeCommunityPool{bank})
+			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, noModuleAccounts{}, bank, banktest.CommunityPool{Bank: bank})
 		}},
 		{"Failure - invalid authority", func() {
-			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, "gov", fakeAccountKeeper{}, bank, fakeCommunityPool{bank})
+			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, "gov", fakeAccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
 		}},
 	}
 	for _, tc := range cases {

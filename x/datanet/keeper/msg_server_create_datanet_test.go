@@ -19,7 +19,7 @@ func TestCreateDatanet(t *testing.T) {
 	t.Run("Success - fee burned, Datanet stored and indexed", func(t *testing.T) {
 		f := newFixture(t)
 		fee := f.params().CreationFee.Amount
-		supply := f.bank.supply.AmountOf(denom)
+		supply := f.bank.Supply().AmountOf(denom)
 
 		resp, err := deliver(f, f.msgs.CreateDatanet, f.createMsg(f.owner))
 		require.NoError(t, err)
@@ -34,7 +34,7 @@ func TestCreateDatanet(t *testing.T) {
 		require.Equal(t, int64(startHeight), d.CreatedHeight)
 
 		require.Equal(t, startBalance.AmountOf(denom).Sub(fee), f.balance(f.owner.addr))
-		require.Equal(t, supply.Sub(fee), f.bank.supply.AmountOf(denom), "the fee is burned")
+		require.Equal(t, supply.Sub(fee), f.bank.Supply().AmountOf(denom), "the fee is burned")
 		require.True(t, f.moduleBalance().IsZero())
 
 		for _, tag := range d.Tags {
@@ -52,10 +52,10 @@ func TestCreateDatanet(t *testing.T) {
 	t.Run("Success - fee to the community pool", func(t *testing.T) {
 		f := newFixture(t)
 		f.setParams(func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL })
-		supply := f.bank.supply
+		supply := f.bank.Supply()
 		f.createDatanet(nil)
 		require.Equal(t, f.params().CreationFee.Amount, f.communityPoolBalance())
-		require.Equal(t, supply, f.bank.supply, "nothing burned")
+		require.Equal(t, supply, f.bank.Supply(), "nothing burned")
 	})
 
 	t.Run("Success - zero fee, private, curator-set policy, owner given in upper case", func(t *testing.T) {

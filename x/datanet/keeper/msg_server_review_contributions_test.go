@@ -105,7 +105,7 @@ func TestReviewContributions(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
 		cid := f.submit(f.alice, id, "spam")
-		supply := f.bank.supply.AmountOf(denom)
+		supply := f.bank.Supply().AmountOf(denom)
 		before := f.balance(f.alice.addr)
 
 		resp := f.review(f.owner, id, reject(cid, "spam"))
@@ -118,7 +118,7 @@ func TestReviewContributions(t *testing.T) {
 		require.Equal(t, types.DEPOSIT_OUTCOME_BURNED, c.DepositOutcome)
 		require.Equal(t, "spam", c.Reason)
 		require.Equal(t, before, f.balance(f.alice.addr))
-		require.Equal(t, supply.Sub(f.params().ContributionDeposit.Amount), f.bank.supply.AmountOf(denom))
+		require.Equal(t, supply.Sub(f.params().ContributionDeposit.Amount), f.bank.Supply().AmountOf(denom))
 		require.True(t, f.moduleBalance().IsZero())
 		require.Zero(t, f.datanet(id).CurrentVersion)
 		require.Empty(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventVersionCreated"))

@@ -22,7 +22,7 @@ func TestSubmitContribution(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
 		p := f.params()
-		supply := f.bank.supply.AmountOf(denom)
+		supply := f.bank.Supply().AmountOf(denom)
 		before := f.balance(f.alice.addr)
 		msg := submitMsg(f.alice, id, "What is the normal resting heart rate? 60-100 bpm.")
 
@@ -35,7 +35,7 @@ func TestSubmitContribution(t *testing.T) {
 		require.Equal(t, p.ContributionDeposit, resp.Deposit)
 		require.Equal(t, before.Sub(fee).Sub(p.ContributionDeposit.Amount), f.balance(f.alice.addr))
 		require.Equal(t, p.ContributionDeposit.Amount, f.moduleBalance())
-		require.Equal(t, supply.Sub(fee), f.bank.supply.AmountOf(denom))
+		require.Equal(t, supply.Sub(fee), f.bank.Supply().AmountOf(denom))
 
 		c := f.contribution(1)
 		require.Equal(t, types.CONTRIBUTION_STATUS_PENDING, c.Status)

@@ -141,6 +141,34 @@ func (b *Bank) Equal(o *Bank) bool {
 	return true
 }
 
+// SetBalance overwrites an account's coins, as if the difference had been
+// minted or burned outside the bank's messages, so Total still equals
+// Supply. Tests use it to put coins where a module does not expect them
+// (or take them away) and check that an invariant or genesis import notices.
+func (b *Bank) SetBalance(addr sdk.AccAddress, coins sdk.Coins) {
+	old := b.balances[string(addr)]
+	b.supply = b.supply.Add(coins...).Sub(old...)
+	b.balances[string(addr)] = coins
+}
+
+// AccountBalance is one account's coins, as Balances lists them.
+type AccountBalance struct {
+	Address sdk.AccAddress
+	Coins   sdk.Coins
+}
+
+// Balances lists every account the bank has recorded, zero balances
+// included, sorted by address, so a test can snapshot the bank
+// deterministically.
+func (b *Bank) Balances() []AccountBalance {
+	keys := b.sortedAccounts()
+	out := make([]AccountBalance, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, AccountBalance{Address: sdk.AccAddress(k), Coins: b.balances[k]})
+	}
+	return out
+}
+
 func (b *Bank) sortedAccounts() []string {
 	keys := make([]string, 0, len(b.balances))
 	for k := range b.balances { // collected, then sorted below

@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
-	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -21,11 +20,11 @@ import (
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/banktest"
 	"github.com/openledger/openledger/x/modelreg"
 	"github.com/openledger/openledger/x/modelreg/keeper"
 	"github.com/openledger/openledger/x/modelreg/types"
@@ -33,84 +32,9 @@ import (
 
 const (
 	denom = types.DefaultDenom
-	// communityPoolModule is the module account the fake community pool funds.
-	communityPoolModule = "protocolpool"
 	// startHeight is the block height of the test context.
 	startHeight = 100
 )
-
-// fakeBank is a bank keeper that really moves, burns and tracks balances, so
-// that tests can check that no aopen is created or lost.
-type fakeBank struct {
-	balances map[string]sdk.Coins
-	supply   sdk.Coins
-	burners  []string
-}
-
-func newFakeBank() *fakeBank {
-	return &fakeBank{balances: map[string]sdk.Coins{}, supply: sdk.NewCoins(), burners: []string{types.ModuleName}}
-}
-
-func (b *fakeBank) mint(addr sdk.AccAddress, amt sdk.Coins) {
-	b.balances[string(addr)] = b.balances[string(addr)].Add(amt...)
-	b.supply = b.supply.Add(amt...)
-}
-
-func (b *fakeBank) send(from, to sdk.AccAddress, amt sdk.Coins) error {
-	if !amt.IsValid() {
-		return errorsmod.Wrapf(sdkerrors.ErrInvalidCoins, "%s", amt)
-	}
-	bal := b.balances[string(from)]
-	if !bal.IsAllGTE(amt) {
-		return errorsmod.Wrapf(sdkerrors.ErrInsufficientFunds, "%s is smaller than %s", bal, amt)
-	}
-	b.balances[string(from)] = bal.Sub(amt...)
-	b.balances[string(to)] = b.balances[string(to)].Add(amt...)
-	return nil
-}
-
-func (b *fakeBank) SendCoinsFromAccountToModule(_ context.Context, from sdk.AccAddress, module string, amt sdk.Coins) error {
-	return b.send(from, authtypes.NewModuleAddress(module), amt)
-}
-
-func (b *fakeBank) BurnCoins(_ context.Context, module string, amt sdk.Coins) error {
-	if !slices.Contains(b.burners, module) {
-		return errorsmod.Wrapf(sdkerrors.ErrUnauthorized, "%s may not burn", module)
-	}
-	addr := authtypes.NewModuleAddress(module)
-	bal := b.balances[string(addr)]
-	if !bal.IsAllGTE(amt) {
-		return errorsmod.Wrapf(sdkerrors.ErrInsufficientFunds, "burning %s from %s", amt, bal)
-	}
-	b.balances[string(addr)] = bal.Sub(amt...)
-	b.supply = b.supply.Sub(amt...)
-	return nil
-}
-
-// total is the sum of every balance; it must always equal the supply.
-func (b *fakeBank) total() sdk.Coins {
-	sum := sdk.NewCoins()
-	for _, bal := range b.balances {
-		sum = sum.Add(bal...)
-	}
-	return sum
-}
-
-func (b *fakeBank) clone() *fakeBank {
-	c := &fakeBank{balances: map[string]sdk.Coins{}, supply: b.supply, burners: b.burners}
-	for k, v := range b.balances {
-		c.balances[k] = v
-	}
-	return c
-}
-
-// fakeCommunityPool funds the community pool the way x/protocolpool does: a
-// transfer from the sender to its module account.
-type fakeCommunityPool struct{ bank *fakeBank }
-
-func (p fakeCommunityPool) FundCommunityPool(ctx sdk.Context, amount sdk.Coins, sender sdk.AccAddress) error {
-	return p.bank.SendCoinsFromAccountToModule(ctx, sender, communityPoolModule, amount)
-}
 
 // fakeDatanets is a DatanetKeeper holding versions in a slice, answering
 // like x/datanet's keeper.
@@ -156,7 +80,7 @@ type fixture struct {
 	k         keeper.Keeper
 	msgs      types.MsgServer
 	queries   types.QueryServer
-	bank      *fakeBank
+	bank      *banktest.Bank
 	datanets  *fakeDatanets
 	ac        address.Codec
 	cdc       codec.Codec
@@ -180,10 +104,10 @@ func newFixture(t *testing.T) *fixture {
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)
 
-	bank := newFakeBank()
+	bank := banktest.New(types.ModuleName)
 	datanets := &fakeDatanets{}
 	k := keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, bank, fakeCommunityPool{bank}, datanets)
+		runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, bank, banktest.CommunityPool{Bank: bank}, datanets)
 	require.NoError(t, k.InitGenesis(ctx, *types.DefaultGenesis()))
 
 	f := &fixture{
@@ -198,7 +122,7 @@ func newFixture(t *testing.T) *fixture {
 		s, err := ac.BytesToString(addr)
 		require.NoError(t, err)
 		*a.acc = account{addr: addr, str: s}
-		bank.mint(addr, startBalance)
+		bank.Mint(addr, startBalance)
 	}
 	f.ds1 = datanets.add(1, 1)
 	f.ds2 = datanets.add(2, 3)
@@ -211,7 +135,7 @@ func newFixture(t *testing.T) *fixture {
 func deliver[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req) (Resp, error) {
 	f.t.Helper()
 	cacheCtx, write := f.ctx.CacheContext()
-	bankBefore := f.bank.clone()
+	bankBefore := f.bank.Clone()
 	resp, err := handler(cacheCtx, msg)
 	if err != nil {
 		*f.bank = *bankBefore
@@ -226,7 +150,7 @@ func (f *fixture) checkInvariants() {
 	f.t.Helper()
 	msg, broken := keeper.AllInvariants(f.k)(f.ctx)
 	require.False(f.t, broken, msg)
-	require.True(f.t, f.bank.total().Equal(f.bank.supply), "balances %s, supply %s", f.bank.total(), f.bank.supply)
+	require.True(f.t, f.bank.Total().Equal(f.bank.Supply()), "balances %s, supply %s", f.bank.Total(), f.bank.Supply())
 	require.True(f.t, f.moduleBalance().IsZero(), "the module account keeps nothing")
 }
 
@@ -234,20 +158,20 @@ func (f *fixture) checkInvariants() {
 // every balance and the supply.
 type state struct {
 	kv       [][2][]byte
-	balances map[string]string
+	balances [][2]string // address, coins; sorted by address
 	supply   string
 }
 
 func (f *fixture) snapshot() state {
 	f.t.Helper()
-	s := state{balances: map[string]string{}, supply: f.bank.supply.String()}
+	s := state{supply: f.bank.Supply().String()}
 	it := f.ctx.KVStore(f.key).Iterator(nil, nil)
 	defer it.Close()
 	for ; it.Valid(); it.Next() {
 		s.kv = append(s.kv, [2][]byte{bytes.Clone(it.Key()), bytes.Clone(it.Value())})
 	}
-	for k, v := range f.bank.balances {
-		s.balances[k] = v.String()
+	for _, b := range f.bank.Balances() {
+		s.balances = append(s.balances, [2]string{string(b.Address), b.Coins.String()})
 	}
 	return s
 }
@@ -265,15 +189,15 @@ func requireFailsUnchanged[Req, Resp any](f *fixture, handler func(context.Conte
 }
 
 func (f *fixture) balance(addr sdk.AccAddress) math.Int {
-	return f.bank.balances[string(addr)].AmountOf(denom)
+	return f.bank.Balance(addr).AmountOf(denom)
 }
 
 func (f *fixture) moduleBalance() math.Int {
-	return f.balance(authtypes.NewModuleAddress(types.ModuleName))
+	return f.bank.ModuleBalance(types.ModuleName).AmountOf(denom)
 }
 
 func (f *fixture) communityPoolBalance() math.Int {
-	return f.balance(authtypes.NewModuleAddress(communityPoolModule))
+	return f.bank.ModuleBalance(banktest.CommunityPoolModule).AmountOf(denom)
 }
 
 func (f *fixture) setParams(mutate func(*types.Params)) {
@@ -366,7 +290,7 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 	ac := addresscodec.NewBech32Codec("open")
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)
-	bank := newFakeBank()
+	bank := banktest.New(types.ModuleName)
 	store := runtime.NewKVStoreService(key)
 	hs := runtime.ProvideHeaderInfoService(nil)
 	var nilDatanets *fakeDatanets
@@ -376,19 +300,19 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 		make func()
 	}{
 		{"Failure - nil store service", func() {
-			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, hs, ac, authority, fakeAccountKeeper{}, bank, fakeCommunityPool{bank}, &fakeDatanets{})
+			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, hs, ac, authority, fakeAccountKeeper{}, bank, banktest.CommunityPool{Bank: bank}, &fakeDatanets{})
 		}},
 		{"Failure - nil datanet keeper (typed nil pointer)", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, fakeAccountKeeper{}, bank, fakeCommunityPool{bank}, nilDatanets)
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, fakeAccountKeeper{}, bank, banktest.CommunityPool{Bank: bank}, nilDatanets)
 		}},
 		{"Failure - nil community pool keeper", func() {
 			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, fakeAccountKeeper{}, bank, nil, &fakeDatanets{})
 		}},
 		{"Failure - module account not registered", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, noModuleAccounts{}, bank, fakeCommunityPool{bank}, &fakeDatanets{})
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, noModuleAccounts{}, bank, banktest.CommunityPool{Bank: bank}, &fakeDatanets{})
 		}},
 		{"Failure - invalid authority", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, "gov", fakeAccountKeeper{}, bank, fakeCommunityPool{bank}, &fakeDatanets{})
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, "gov", fakeAccountKeeper{}, bank, banktest.CommunityPool{Bank: bank}, &fakeDatanets{})
 		}},
 	}
 	for _, tc := range cases {

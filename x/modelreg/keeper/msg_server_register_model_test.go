@@ -14,7 +14,7 @@ import (
 func TestRegisterModel(t *testing.T) {
 	t.Run("Success - base model burns the fee", func(t *testing.T) {
 		f := newFixture(t)
-		supply := f.bank.supply.AmountOf(denom)
+		supply := f.bank.Supply().AmountOf(denom)
 		id := f.register(baseMsg(f.owner))
 		require.Equal(t, uint64(1), id)
 		m := f.model(id)
@@ -22,17 +22,17 @@ func TestRegisterModel(t *testing.T) {
 		require.Equal(t, f.owner.str, m.Owner)
 		require.Equal(t, int64(startHeight), m.CreatedHeight)
 		require.Equal(t, startBalance.AmountOf(denom).Sub(oneOPEN()), f.balance(f.owner.addr))
-		require.Equal(t, supply.Sub(oneOPEN()), f.bank.supply.AmountOf(denom))
+		require.Equal(t, supply.Sub(oneOPEN()), f.bank.Supply().AmountOf(denom))
 		require.Len(t, eventsOfType(f.ctx, "openledger.modelreg.v1.EventModelRegistered"), 1)
 	})
 
 	t.Run("Success - fee to the community pool", func(t *testing.T) {
 		f := newFixture(t)
 		f.setParams(func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL })
-		supply := f.bank.supply.AmountOf(denom)
+		supply := f.bank.Supply().AmountOf(denom)
 		f.register(baseMsg(f.owner))
 		require.Equal(t, oneOPEN(), f.communityPoolBalance())
-		require.Equal(t, supply, f.bank.supply.AmountOf(denom))
+		require.Equal(t, supply, f.bank.Supply().AmountOf(denom))
 	})
 
 	t.Run("Success - adapter trained on two datanet versions, indexed under both", func(t *testing.T) {
