@@ -132,3 +132,9 @@ func TestTypedDataJSONShape(t *testing.T) {
 		`"cumulativeAmount":"123456789000000000000000000","nonce":"42","expiry":"1900000000"}`, string(m["message"]))
 	require.JSONEq(t, `"Voucher"`, string(m["primaryType"]))
 }
+
+// TestVerifyingContractIsTheDocumentedAddress keeps the README's address,
+// which wallets display as the voucher's verifying contract, true.
+func TestVerifyingContractIsTheDocumentedAddress(t *testing.T) {
+	require.Equal(t, "0xae0596c18F2Fa195091e5e094D0220BB81258EB2", common.BytesToAddress(types.ModuleAddress).Hex())
+}
