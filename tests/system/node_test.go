@@ -202,8 +202,11 @@ func (n *node) stop() {
 	}
 }
 
-func (n *node) printLogTail(lines int) {
-	data, err := os.ReadFile(n.logPath)
+func (n *node) printLogTail(lines int) { printFileTail(n.logPath, lines) }
+
+// printFileTail prints the last lines of a node's log to stderr.
+func printFileTail(path string, lines int) {
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return
 	}
@@ -211,7 +214,7 @@ func (n *node) printLogTail(lines int) {
 	if len(all) > lines {
 		all = all[len(all)-lines:]
 	}
-	fmt.Fprintf(os.Stderr, "--- last %d lines of %s ---\n%s\n", len(all), n.logPath, strings.Join(all, "\n"))
+	fmt.Fprintf(os.Stderr, "--- last %d lines of %s ---\n%s\n", len(all), path, strings.Join(all, "\n"))
 }
 
 // height is the latest block height, read from CometBFT's RPC.
