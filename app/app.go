@@ -110,6 +110,7 @@ import (
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
 	"github.com/openledger/openledger/app/config"
+	"github.com/openledger/openledger/app/txguard"
 	"github.com/openledger/openledger/x/agentstake"
 	agentstakekeeper "github.com/openledger/openledger/x/agentstake/keeper"
 	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
@@ -204,7 +205,9 @@ func New(
 	encodingConfig := evmencoding.MakeConfig(evmChainID)
 	appCodec := encodingConfig.Codec
 	interfaceRegistry := encodingConfig.InterfaceRegistry
-	txDecoder := encodingConfig.TxConfig.TxDecoder()
+	// Every transaction the node decodes (from RPC, gRPC, peers or a block)
+	// is checked for the parts the rest of the node reads unconditionally.
+	txDecoder := txguard.NewDecoder(encodingConfig.TxConfig.TxDecoder())
 
 	baseAppOptions = append(baseAppOptions, baseapp.SetOptimisticExecution())
 	bApp := baseapp.NewBaseApp(config.AppName, logger, db, txDecoder, baseAppOptions...)

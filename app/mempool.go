@@ -12,6 +12,8 @@ import (
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/openledger/openledger/app/txguard"
 )
 
 // configureEVMMempool installs cosmos/evm's mempool, which orders Ethereum
@@ -24,7 +26,11 @@ func (app *OpenLedgerApp) configureEVMMempool(appOpts servertypes.AppOptions, lo
 		return nil
 	}
 
-	mempoolConfig := evmserver.ResolveMempoolConfig(app.AnteHandler(), appOpts, logger)
+	// The mempool runs the ante handler on its own insert and recheck
+	// goroutines, outside baseapp's panic recovery: a panic there must reject
+	// the transaction, not stop the node.
+	anteHandler := txguard.AnteHandler(logger, app.AnteHandler())
+	mempoolConfig := evmserver.ResolveMempoolConfig(anteHandler, appOpts, logger)
 	cosmosPoolMaxTx := evmserver.GetCosmosPoolMaxTx(appOpts, logger)
 	if cosmosPoolMaxTx < 0 {
 		logger.Info("EVM mempool disabled by configuration")
@@ -34,11 +40,11 @@ func (app *OpenLedgerApp) configureEVMMempool(appOpts servertypes.AppOptions, lo
 		return err
 	}
 
-	txEncoder := evmmempool.NewTxEncoder(app.txConfig)
+	txEncoder := txguard.RecoveringTxConverter{Logger: logger, Next: evmmempool.NewTxEncoder(app.txConfig)}
 	mempool := evmmempool.NewMempool(
 		app.CreateQueryContext, logger, app.EVMKeeper, app.FeeMarketKeeper, app.txConfig,
-		evmmempool.NewTxRechecker(mempoolConfig.AnteHandler, txEncoder),
-		evmmempool.NewTxRechecker(mempoolConfig.AnteHandler, txEncoder),
+		evmmempool.NewTxRechecker(anteHandler, txEncoder),
+		evmmempool.NewTxRechecker(anteHandler, txEncoder),
 		mempoolConfig, cosmosPoolMaxTx,
 	)
 	app.EVMMempool = mempool
@@ -46,9 +52,10 @@ func (app *OpenLedgerApp) configureEVMMempool(appOpts servertypes.AppOptions, lo
 	// Transactions in the mempool were checked on entry and are re-checked on
 	// every new block, so building a proposal only needs to encode them.
 	app.SetPrepareProposal(baseapp.NewDefaultProposalHandler(mempool, encodeOnlyTxVerifier{app.BaseApp}).PrepareProposalHandler())
-	app.SetInsertTxHandler(mempool.NewInsertTxHandler(app.TxDecode))
-	app.SetReapTxsHandler(mempool.NewReapTxsHandler())
-	app.SetCheckTxHandler(answerCheckTxErrors(mempool.NewCheckTxHandler(app.TxDecode, evmserver.GetMempoolCheckTxTimeout(appOpts, logger))))
+	app.SetInsertTxHandler(txguard.InsertTxHandler(logger, mempool.NewInsertTxHandler(app.TxDecode)))
+	app.SetReapTxsHandler(txguard.ReapTxsHandler(logger, mempool.NewReapTxsHandler()))
+	checkTx := mempool.NewCheckTxHandler(app.TxDecode, evmserver.GetMempoolCheckTxTimeout(appOpts, logger))
+	app.SetCheckTxHandler(answerCheckTxErrors(txguard.CheckTxHandler(logger, checkTx)))
 	app.SetMempool(mempool)
 	app.SetPrepareCheckStater(func(_ sdk.Context) {
 		if !mempool.HasEventBus() {
