@@ -51,6 +51,10 @@ test-system: build
 load-test: build
 	$(GO) run ./cmd/loadtest -home .localnet $(if $(TXS),-txs $(TXS),) $(if $(CONCURRENCY),-senders $(CONCURRENCY),)
 
+## fuzz: fuzz raw transaction bytes through CheckTx and the EVM mempool (FUZZTIME=60s)
+fuzz:
+	$(GO) test -tags $(TEST_TAGS) ./app -run '^$$' -fuzz FuzzCheckTxAndMempoolInsert -fuzztime $(or $(FUZZTIME),60s)
+
 ## bench-settle: settlement blocks of 100, 1,000 and 10,000 vouchers through FinalizeBlock, and message gas
 bench-settle:
 	$(GO) test -tags test ./app -run '^$$' -bench 'SettleBatchBlock|MessageGas' -benchtime 3x
@@ -71,4 +75,4 @@ proto-lint: proto-gen
 fmt:
 	gofmt -w $$(git ls-files '*.go' | grep -v '\.pb\.')
 
-.PHONY: help build install localnet localnet-multi test test-unit test-system load-test bench-settle bench-poa proto-gen proto-lint fmt
+.PHONY: help build install localnet localnet-multi test test-unit test-system fuzz load-test bench-settle bench-poa proto-gen proto-lint fmt

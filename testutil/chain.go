@@ -54,9 +54,11 @@ type Chain struct {
 	Accounts []Account
 	Genesis  app.GenesisState
 
-	height int64
-	time   time.Time
-	rand   *rand.Rand
+	height  int64
+	time    time.Time
+	rand    *rand.Rand
+	db      dbm.DB
+	appOpts simtestutil.AppOptionsMap
 }
 
 // NewChain starts a chain whose genesis holds exactly the fixed OPEN supply:
@@ -75,15 +77,19 @@ func NewChainWithConsensusParams(t testing.TB, params *cmtproto.ConsensusParams,
 	require.NotEmpty(t, balancesOPEN, "at least one account")
 	require.NoError(t, resetEVMConfig())
 
-	openLedger := app.New(log.NewNopLogger(), dbm.NewMemDB(), true, simtestutil.AppOptionsMap{
+	db := dbm.NewMemDB()
+	appOpts := simtestutil.AppOptionsMap{
 		flags.FlagHome:      t.TempDir(),
 		srvflags.EVMChainID: config.DefaultEVMChainID,
-	}, baseapp.SetChainID(ChainID))
+	}
+	openLedger := app.New(log.NewNopLogger(), db, true, appOpts, baseapp.SetChainID(ChainID))
 	chain := &Chain{
-		T:    t,
-		App:  openLedger,
-		time: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
-		rand: rand.New(rand.NewSource(1)),
+		T:       t,
+		App:     openLedger,
+		time:    time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+		rand:    rand.New(rand.NewSource(1)),
+		db:      db,
+		appOpts: appOpts,
 	}
 
 	genesisAccounts := make([]authtypes.GenesisAccount, 0, len(balancesOPEN))
@@ -167,6 +173,31 @@ func (c *Chain) genesisWithValidator(accounts []authtypes.GenesisAccount, balanc
 	}
 	genesis[stakingtypes.ModuleName] = cdc.MustMarshalJSON(&stakingGenesis)
 	return genesis
+}
+
+// Restart reopens the application on the chain's database, as a node does
+// when it restarts. The new application has what a running node has and a
+// fresh genesis lacks: the EVM configured from state, and with it cosmos/evm's
+// mempool (CheckTx, InsertTx and the recheck loops of a real node).
+func (c *Chain) Restart() *Chain {
+	c.T.Helper()
+	// app.toml's default insert queue; without one every insert is refused
+	// as "queue full".
+	c.appOpts[srvflags.EVMMempoolInsertQueueSize] = 5_000
+	// A restarted node restores the EVM's process-wide configuration from
+	// state past the first block, as this process must.
+	if c.height < 2 {
+		c.NextBlock()
+	}
+	require.NoError(c.T, resetEVMConfig())
+	c.App = app.New(log.NewNopLogger(), c.db, true, c.appOpts, baseapp.SetChainID(ChainID))
+	require.NotNil(c.T, c.App.EVMMempool, "the restarted application has no EVM mempool")
+	if closer, ok := c.App.EVMMempool.(interface{ Close() error }); ok {
+		c.T.Cleanup(func() { _ = closer.Close() })
+	}
+	// A node serves CheckTx once it has committed a block after starting.
+	c.NextBlock()
+	return c
 }
 
 // NextBlock finalises and commits a block with the given encoded transactions

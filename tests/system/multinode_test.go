@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/openledger/openledger/testutil/hostiletx"
 )
 
 // The four-validator network of scripts/localnet-multi.sh: node i listens on
@@ -24,7 +26,8 @@ var multiBasePorts = []int{26656, 26657, 9090, 1317, 8545, 8546}
 
 // TestFourValidatorNetwork writes the four homes with the script, starts the
 // four nodes on loopback and checks that they connect, that all four
-// validators sign the blocks, and that the nodes agree on the chain.
+// validators sign the blocks, that the nodes agree on the chain, and that the
+// hostile transactions sent to one node stop none of them.
 func TestFourValidatorNetwork(t *testing.T) {
 	base := t.TempDir()
 	offset := freePortOffset(t)
@@ -109,6 +112,32 @@ func TestFourValidatorNetwork(t *testing.T) {
 		hashes[block.Result.BlockID.Hash] = true
 	}
 	require.Len(t, hashes, 1, "the four nodes disagree on block 3")
+
+	// One node receives every hostile transaction; none of the four stops,
+	// and all four still sign the blocks that follow.
+	for _, c := range hostiletx.Cases() {
+		code, log := broadcastTxSync(t, rpc(0), c.Tx)
+		require.Equalf(t, uint32(codeTxDecode), code, "%s: %s", c.Name, log)
+	}
+	probed, _ := nodeStatus(rpc(0))
+	probeDeadline := time.Now().Add(time.Minute)
+	for i := range multiValidators {
+		for {
+			if height, _ := nodeStatus(rpc(i)); height >= probed+3 {
+				break
+			}
+			if time.Now().After(probeDeadline) {
+				failNow("node %d stopped following the chain after the hostile transactions", i)
+			}
+			time.Sleep(500 * time.Millisecond)
+		}
+	}
+	for signedByAll(rpc(0)) != multiValidators {
+		if time.Now().After(probeDeadline) {
+			failNow("after the hostile transactions no block is signed by all %d validators", multiValidators)
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
 }
 
 // freePortOffset finds an offset at which every port of the four nodes is free.

@@ -36,7 +36,12 @@ const EVMChainID = 6736
 // Cases is the whole family, the minimal crash first: a bank send with no
 // auth info and no signatures, which stopped nodes running cosmos/evm v0.7's
 // mempool with a nil dereference in the ante handler.
-func Cases() []Case {
+func Cases() []Case { return WithMemo("") }
+
+// WithMemo is the family with memo in every body: the same defects in other
+// bytes, for sending each defect through several endpoints of one node
+// (CometBFT answers a transaction it has already seen without checking it).
+func WithMemo(memo string) []Case {
 	send := anyOf(bankSend())
 	ethereumOption := anyOf(&evmtypes.ExtensionOptionsEthereumTx{})
 	signedEthereumTx := anyOf(ethereumMsg(signedTransfer()))
@@ -57,6 +62,9 @@ func Cases() []Case {
 		manySigners[i], manySignatures[i] = directSigner(), make65()
 	}
 
+	body := func(msgs ...*codectypes.Any) txBody {
+		return txBody{&txtypes.TxBody{Messages: msgs, Memo: memo}}
+	}
 	return []Case{
 		{"no-auth-info", raw(body(send), nil, nil)},
 		{"auth-info-without-fee", raw(body(send), &txtypes.AuthInfo{SignerInfos: oneSigner}, oneSignature)},
@@ -84,10 +92,6 @@ func Cases() []Case {
 func Minimal() []byte { return Cases()[0].Tx }
 
 type txBody struct{ *txtypes.TxBody }
-
-func body(msgs ...*codectypes.Any) txBody {
-	return txBody{&txtypes.TxBody{Messages: msgs}}
-}
 
 func (b txBody) withOptions(options ...*codectypes.Any) txBody {
 	b.ExtensionOptions = options
