@@ -245,4 +245,3 @@ func rlpDynamicFeeTx(t *testing.T, chainID *big.Int, nonce uint64, feeCap, r, s 
 	require.NoError(t, err)
 	return append([]byte{types.DynamicFeeTxType}, payload...)
 }
-

@@ -8,9 +8,9 @@ import (
 	"crypto/ecdsa"
 	"math/big"
 
+	gogoproto "github.com/cosmos/gogoproto/proto"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
-	gogoproto "github.com/cosmos/gogoproto/proto"
 
 	evmtypes "github.com/cosmos/evm/x/vm/types"
 
