@@ -14,6 +14,7 @@ import (
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/openledger/openledger/ai/poa"
 	"github.com/openledger/openledger/app/config"
 	"github.com/openledger/openledger/testutil"
 	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
@@ -169,7 +170,7 @@ func (p *paidInference) settleBatchTx(tb testing.TB, round int, perVoucher math.
 		ModelId: p.adapterID, Amount: perVoucher.MulRaw(int64(len(p.users))), InferenceCount: inferencesPerVoucher * uint64(len(p.users)),
 	}}
 	msg.Attribution = []inferencefeestypes.ModelAttribution{{
-		ModelId: p.adapterID, Method: "suffix-array-v1",
+		ModelId: p.adapterID, Method: poa.Method,
 		Weights: []attributiontypes.ContributionWeight{{ContributionId: p.contributionID, Ppm: 800_000}},
 	}}
 	return p.chain.SignTx(p.node, txFee(gas), gas, msg)

@@ -5,8 +5,11 @@ import (
 	"slices"
 )
 
-// Method names the attribution rule; it is part of every answer.
-const Method = MethodVersion + "/exact-maximal-spans+minhash-lsh-paraphrase"
+// Method names the attribution rule: exact maximal spans plus MinHash-LSH
+// paraphrase windows. It is part of every answer and is what a serving node
+// records on chain, so it keeps to x/attribution's method alphabet
+// (a-z, 0-9, '.', '-'; at most 32 bytes).
+const Method = MethodVersion + ".exact-spans.minhash-lsh"
 
 // Attribute answers which contributions shaped text, and by how much. The
 // rule (README.md, "Combining the evidence"):

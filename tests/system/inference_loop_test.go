@@ -18,6 +18,7 @@ import (
 
 	"cosmossdk.io/math"
 
+	"github.com/openledger/openledger/ai/poa"
 	attributioncli "github.com/openledger/openledger/x/attribution/client/cli"
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 )
@@ -258,7 +259,7 @@ func batchFile(t *testing.T, receipts []attributiontypes.Receipt, modelID string
 		"vouchers":      signed,
 		"usage":         []map[string]any{{"model_id": mustUint(t, modelID), "amount": released.String(), "inference_count": len(receipts)}},
 		"attribution": []map[string]any{{
-			"model_id": mustUint(t, modelID), "method": "suffix-array-v1", "weights": weightsJSON(weights),
+			"model_id": mustUint(t, modelID), "method": poa.Method, "weights": weightsJSON(weights),
 		}},
 	}, "", "  ")
 	require.NoError(t, err)

@@ -13,6 +13,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
+	"github.com/openledger/openledger/ai/poa"
 	"github.com/openledger/openledger/x/attribution/types"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
 )
@@ -45,7 +46,7 @@ func benchInput(f *fixture, i int) types.RecordInput {
 		}
 	}
 	return types.RecordInput{
-		ServingNode: f.node.str, ModelID: 1, Method: "suffix-array-v1",
+		ServingNode: f.node.str, ModelID: 1, Method: poa.Method,
 		Datasets:     []types.DatasetVersion{{DatanetId: ds.DatanetId, Version: ds.Version, Root: ds.Root}},
 		ReceiptsRoot: hash(fmt.Sprint(i)), InferenceCount: 100, Weights: ws,
 		DataReward: sdk.NewCoin(denom, oneOPEN().MulRaw(int64(1+i%7))),

@@ -24,6 +24,7 @@ import (
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
+	"github.com/openledger/openledger/ai/poa"
 	"github.com/openledger/openledger/x/attribution"
 	"github.com/openledger/openledger/x/attribution/keeper"
 	"github.com/openledger/openledger/x/attribution/types"
@@ -257,7 +258,7 @@ func (f *fixture) validInput() types.RecordInput {
 	return types.RecordInput{
 		ServingNode:    f.node.str,
 		ModelID:        7,
-		Method:         "suffix-array-v1",
+		Method:         poa.Method,
 		Datasets:       []types.DatasetVersion{f.v11, f.v21},
 		ReceiptsRoot:   root,
 		InferenceCount: uint64(len(f.receipts)),

@@ -13,6 +13,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
+	"github.com/openledger/openledger/ai/poa"
 	"github.com/openledger/openledger/x/attribution/types"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
 )
@@ -117,7 +118,7 @@ func TestPropertyNoCoinCreatedOrLost(t *testing.T) {
 			reward = math.NewInt(int64(rnd.intn(100))) // small: rounding everywhere
 		}
 		in := types.RecordInput{
-			ServingNode: f.node.str, ModelID: 1 + rnd.intn(5), Method: "suffix-array-v1", Datasets: datasets,
+			ServingNode: f.node.str, ModelID: 1 + rnd.intn(5), Method: poa.Method, Datasets: datasets,
 			ReceiptsRoot: hash(fmt.Sprint(i)), InferenceCount: 1, Weights: weights, DataReward: sdk.NewCoin(denom, reward),
 		}
 		_, err := f.k.RecordAttribution(f.ctx, feesModule, in)

@@ -11,6 +11,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	"github.com/openledger/openledger/ai/poa"
 	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 	"github.com/openledger/openledger/x/inferencefees/types"
@@ -24,7 +25,7 @@ func TestPayInference(t *testing.T) {
 		weights := []attributiontypes.ContributionWeight{{ContributionId: 5, Ppm: 1_000_000}}
 		resp, err := deliver(f, f.msgs.PayInference, &types.MsgPayInference{
 			Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10_000), InferenceCount: 2,
-			Method: "suffix-array-v1", Weights: weights,
+			Method: poa.Method, Weights: weights,
 		})
 		require.NoError(t, err)
 		require.Equal(t, uint64(1), resp.AttributionRecordId)

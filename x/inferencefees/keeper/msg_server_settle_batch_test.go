@@ -11,6 +11,7 @@ import (
 
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 
+	"github.com/openledger/openledger/ai/poa"
 	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 	"github.com/openledger/openledger/x/inferencefees/types"
@@ -31,7 +32,7 @@ func TestSettleBatch(t *testing.T) {
 				{ModelId: 1, Amount: math.NewInt(400_001), InferenceCount: 40},
 				{ModelId: 2, Amount: math.NewInt(23_456), InferenceCount: 3},
 			},
-			Attribution: []types.ModelAttribution{{ModelId: 1, Method: "suffix-array-v1", Weights: weights}},
+			Attribution: []types.ModelAttribution{{ModelId: 1, Method: poa.Method, Weights: weights}},
 		}
 		ownerBefore, nodeBefore, supplyBefore := f.balance(f.owner.addr), f.balance(f.node.addr), f.bank.Supply().AmountOf(denom)
 		resp, err := deliver(f, f.msgs.SettleBatch, msg)
@@ -62,7 +63,7 @@ func TestSettleBatch(t *testing.T) {
 		require.Len(t, f.attr.records, 1)
 		rec := f.attr.records[0]
 		require.Equal(t, attributiontypes.RecordInput{
-			ServingNode: f.node.str, ModelID: 1, Method: "suffix-array-v1",
+			ServingNode: f.node.str, ModelID: 1, Method: poa.Method,
 			Datasets: []attributiontypes.DatasetVersion{
 				{DatanetId: 1, Version: 2, Root: hash("d1v2")}, {DatanetId: 4, Version: 1, Root: hash("d4v1")},
 			},
@@ -282,7 +283,7 @@ func TestSettleBatchFailures(t *testing.T) {
 		}, agentstaketypes.ErrWrongAgentKind},
 		{"attribution for a model not in the usage", nil, func(f *fixture) *types.MsgSettleBatch {
 			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
-			msg.Attribution = []types.ModelAttribution{{ModelId: 2, Method: "suffix-array-v1"}}
+			msg.Attribution = []types.ModelAttribution{{ModelId: 2, Method: poa.Method}}
 			return msg
 		}, types.ErrAttributionNotInUsage},
 		{"two attribution entries for a model", nil, func(f *fixture) *types.MsgSettleBatch {

@@ -15,6 +15,7 @@ import (
 
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 
+	"github.com/openledger/openledger/ai/poa"
 	"github.com/openledger/openledger/x/attribution"
 	"github.com/openledger/openledger/x/attribution/client/cli"
 	"github.com/openledger/openledger/x/attribution/types"
@@ -130,8 +131,8 @@ func TestDecodeHash(t *testing.T) {
 }
 
 // poaOutput is a `poa attribute --json` result, attributions by weight.
-const poaOutput = `{
-  "method": "suffix-array-v1", "attributed_ppm": 900000,
+var poaOutput = `{
+  "method": "` + poa.Method + `", "attributed_ppm": 900000,
   "attributions": [
     {"id": "8", "weight_ppm": 500000, "spans": [{"start": 0, "end": 108}]},
     {"id": "3", "weight_ppm": 400000, "spans": [{"start": 120, "end": 200}]}

@@ -23,6 +23,7 @@ import (
 	evmcryptocodec "github.com/cosmos/evm/crypto/codec"
 	evmkeyring "github.com/cosmos/evm/crypto/keyring"
 
+	"github.com/openledger/openledger/ai/poa"
 	agentstakecli "github.com/openledger/openledger/x/agentstake/client/cli"
 	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
 	"github.com/openledger/openledger/x/inferencefees/client/cli"
@@ -115,7 +116,7 @@ func TestBuildSettleBatch(t *testing.T) {
 		"receipts_root": "0x" + hex.EncodeToString(root),
 		"vouchers":      []cli.VoucherJSON{vj},
 		"usage":         []map[string]any{{"model_id": 1, "amount": "5000", "inference_count": 12}},
-		"attribution":   []map[string]any{{"model_id": 1, "method": "suffix-array-v1", "weights": []map[string]any{{"contribution_id": 4, "ppm": 600000}}}},
+		"attribution":   []map[string]any{{"model_id": 1, "method": poa.Method, "weights": []map[string]any{{"contribution_id": 4, "ppm": 600000}}}},
 	}
 	path := filepath.Join(t.TempDir(), "batch.json")
 	bz, err := json.Marshal(batch)
