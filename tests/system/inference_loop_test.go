@@ -1,6 +1,7 @@
 package system_test
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -97,27 +98,32 @@ func TestPaidInferenceLoop(t *testing.T) {
 	indexDir := filepath.Join(t.TempDir(), "index")
 	runPoa(t, "index", "--from-chain", "127.0.0.1:"+strconv.Itoa(localnet.grpcPort),
 		"--datanet", datanetID, "--version", "1", "--out", indexDir, "--quiet")
+	// The three inferences are priced differently (0.5, 1.5 and 1 OPEN), so
+	// the batch's attribution weights each receipt by what it paid.
 	price := openAmount(1)
 	served := []struct {
 		user   string
 		output string
+		fee    math.Int
 	}{
-		{users[0], "Operators should rotate the storage keys every ninety days and keep the previous key readable for one extra week."},
-		{users[0], "If a replica lags more than thirty seconds behind the primary, stop routing reads to it until replication has caught up."},
-		{users[1], "To avoid slow first requests, warm the hot paths with a scripted replay of yesterday's busiest hundred queries."},
+		{users[0], "Operators should rotate the storage keys every ninety days and keep the previous key readable for one extra week.", price.QuoRaw(2)},
+		{users[0], "If a replica lags more than thirty seconds behind the primary, stop routing reads to it until replication has caught up.", price.MulRaw(3).QuoRaw(2)},
+		{users[1], "To avoid slow first requests, warm the hot paths with a scripted replay of yesterday's busiest hundred queries.", price},
 	}
 	receipts := make([]attributiontypes.Receipt, len(served))
+	fees := make([]math.Int, len(served))
 	for i, s := range served {
 		receipts[i] = attributiontypes.Receipt{
 			User: addr(s.user), ModelID: mustUint(t, adapterID), OutputHash: sha256Of(s.output),
 			Weights: poaWeights(t, indexDir, s.output),
 		}
+		fees[i] = s.fee
 		require.NotEmpty(t, receipts[i].Weights, "output %d is attributed", i)
 	}
 	require.Equal(t, contributionOf["dev1"], strconv.FormatUint(receipts[0].Weights[0].ContributionId, 10))
-	weights := aggregateWeights(receipts)
+	weights := aggregateWeights(t, receipts, fees)
 
-	// 6. Vouchers: user A has paid 2 OPEN in total, user B 1 OPEN.
+	// 6. Vouchers: user A has paid 0.5 + 1.5 = 2 OPEN in total, user B 1 OPEN.
 	batch := batchFile(t, receipts, adapterID, weights, []voucherArgs{
 		{users[0], node, price.MulRaw(2), 1}, {users[1], node, price, 1},
 	})
@@ -175,7 +181,7 @@ func TestPaidInferenceLoop(t *testing.T) {
 	// B's output came from dev3's text, the node says dev1's.
 	forged := slices.Clone(receipts)
 	forged[2].Weights = []attributiontypes.ContributionWeight{{ContributionId: mustUint(t, contributionOf["dev1"]), Ppm: 900_000}}
-	batch = batchFile(t, forged, adapterID, aggregateWeights(forged), []voucherArgs{
+	batch = batchFile(t, forged, adapterID, aggregateWeights(t, forged, fees), []voucherArgs{
 		{users[0], node, price.MulRaw(4), 2}, {users[1], node, price.MulRaw(2), 2},
 	})
 	moduleTx(t, node, "inferencefees", "settle-batch", batch)
@@ -292,31 +298,22 @@ func poaWeights(t *testing.T, indexDir, output string) []attributiontypes.Contri
 		weights = append(weights, attributiontypes.ContributionWeight{ContributionId: mustUint(t, a.ID), Ppm: a.WeightPPM})
 	}
 	slices.SortFunc(weights, func(a, b attributiontypes.ContributionWeight) int {
-		return int(a.ContributionId) - int(b.ContributionId)
+		return cmp.Compare(a.ContributionId, b.ContributionId)
 	})
 	return weights
 }
 
-// aggregateWeights is the batch's attribution for the model: each
-// contribution's mean weight over the receipts (every inference here has the
-// same price), rounded down.
-func aggregateWeights(receipts []attributiontypes.Receipt) []attributiontypes.ContributionWeight {
-	sums := map[uint64]uint64{}
-	var ids []uint64
-	for _, r := range receipts {
-		for _, w := range r.Weights {
-			if _, seen := sums[w.ContributionId]; !seen {
-				ids = append(ids, w.ContributionId)
-			}
-			sums[w.ContributionId] += uint64(w.Ppm)
-		}
+// aggregateWeights is the batch's attribution for the model, by the rule
+// a serving node uses: x/attribution's fee-weighted AggregateReceiptWeights.
+func aggregateWeights(t *testing.T, receipts []attributiontypes.Receipt, fees []math.Int) []attributiontypes.ContributionWeight {
+	t.Helper()
+	priced := make([]attributiontypes.PricedReceipt, len(receipts))
+	for i, r := range receipts {
+		priced[i] = attributiontypes.PricedReceipt{Receipt: r, Fee: fees[i]}
 	}
-	slices.Sort(ids)
-	out := make([]attributiontypes.ContributionWeight, 0, len(ids))
-	for _, id := range ids {
-		out = append(out, attributiontypes.ContributionWeight{ContributionId: id, Ppm: uint32(sums[id] / uint64(len(receipts)))})
-	}
-	return out
+	weights, err := attributiontypes.AggregateReceiptWeights(priced, attributiontypes.DefaultMaxWeightsPerRecord)
+	require.NoError(t, err)
+	return weights
 }
 
 func weightOf(weights []attributiontypes.ContributionWeight, contributionID string) uint32 {
