@@ -1,0 +1,63 @@
+// Package kernels holds the float32 numeric routines the model code runs on.
+//
+// The model calls a Backend for the work that dominates run time (matrix
+// products, dot products, axpy); the cheap element-wise operations (RMSNorm,
+// softmax, SiLU) are plain functions. Backends are selected at start-up from
+// what the CPU supports: AVX-512, then AVX2 with FMA, then pure Go. Another
+// backend (for example an accelerator) can slot in by implementing Backend.
+//
+// Every backend computes each output of a matrix product with one fixed
+// summation order that depends only on k, never on the number of rows, the
+// tile an output falls in or the goroutine that computes it. A row's result
+// therefore does not depend on what else is in the batch, and results are
+// reproducible run to run.
+package kernels
+
+import "fmt"
+
+// Backend is the seam between model code and numeric kernels.
+type Backend interface {
+	// Name identifies the backend in benchmarks and errors ("go", "avx2", "avx512").
+	Name() string
+	// MatMulT computes dst[m×n] = a[m×k] · b[n×k]ᵀ, all row-major. b in this
+	// layout is a Hugging Face Linear weight (out_features × in_features), so
+	// y = x·Wᵀ needs no transposition.
+	MatMulT(dst, a, b []float32, m, n, k int)
+	// Dot returns Σ a[i]·b[i] over len(a) elements.
+	Dot(a, b []float32) float32
+	// Axpy computes y[i] += alpha·x[i] over len(x) elements.
+	Axpy(alpha float32, x, y []float32)
+}
+
+var (
+	available []Backend
+	current   Backend
+)
+
+func init() {
+	available = detectBackends()
+	current = available[0]
+}
+
+// Default returns the fastest backend this CPU supports.
+func Default() Backend { return current }
+
+// Available returns every backend this CPU can run, fastest first; the last
+// one is always the pure-Go fallback.
+func Available() []Backend { return append([]Backend(nil), available...) }
+
+// ByName returns the available backend with the given name.
+func ByName(name string) (Backend, error) {
+	for _, b := range available {
+		if b.Name() == name {
+			return b, nil
+		}
+	}
+	return nil, fmt.Errorf("kernels: backend %q is not available on this CPU", name)
+}
+
+func checkMatMul(dst, a, b []float32, m, n, k int) {
+	if len(a) < m*k || len(b) < n*k || len(dst) < m*n {
+		panic(fmt.Sprintf("kernels: MatMulT %dx%dx%d with len(dst)=%d len(a)=%d len(b)=%d", m, n, k, len(dst), len(a), len(b)))
+	}
+}

@@ -1,0 +1,148 @@
+package kernels
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+func randSlice(r *rand.Rand, n int) []float32 {
+	s := make([]float32, n)
+	for i := range s {
+		s[i] = r.Float32()*2 - 1
+	}
+	return s
+}
+
+func relErr(got, want []float32) float64 {
+	var num, den float64
+	for i := range want {
+		d := float64(got[i] - want[i])
+		num += d * d
+		den += float64(want[i]) * float64(want[i])
+	}
+	return math.Sqrt(num / max(den, 1e-30))
+}
+
+// naiveMatMulT is the textbook triple loop in float64: the reference every
+// backend is held to.
+func naiveMatMulT(a, b []float32, m, n, k int) []float32 {
+	out := make([]float32, m*n)
+	for i := range m {
+		for j := range n {
+			var s float64
+			for p := range k {
+				s += float64(a[i*k+p]) * float64(b[j*k+p])
+			}
+			out[i*n+j] = float32(s)
+		}
+	}
+	return out
+}
+
+var shapes = [][3]int{
+	{1, 1, 16}, {1, 7, 32}, {3, 5, 48}, {4, 4, 64}, {5, 9, 80}, {17, 13, 96},
+	{70, 33, 128}, {2, 3, 7}, {9, 6, 13}, {1, 64, 576}, {65, 67, 24},
+}
+
+func TestBackendsMatchReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, be := range Available() {
+		for _, s := range shapes {
+			m, n, k := s[0], s[1], s[2]
+			a, b := randSlice(r, m*k), randSlice(r, n*k)
+			got := make([]float32, m*n)
+			be.MatMulT(got, a, b, m, n, k)
+			if e := relErr(got, naiveMatMulT(a, b, m, n, k)); e > 1e-5 {
+				t.Errorf("%s MatMulT %v: relative error %g", be.Name(), s, e)
+			}
+			want := make([]float32, m*n)
+			goBackend{}.MatMulT(want, a, b, m, n, k)
+			if e := relErr(got, want); e > 1e-5 {
+				t.Errorf("%s MatMulT %v differs from pure Go by %g", be.Name(), s, e)
+			}
+		}
+		for _, n := range []int{0, 1, 5, 8, 16, 31, 64, 100, 257} {
+			a, b := randSlice(r, n), randSlice(r, n)
+			got := be.Dot(a, b)
+			want := naiveMatMulT(a, b, 1, 1, n)
+			if n > 0 && math.Abs(float64(got-want[0])) > 1e-5*float64(n) {
+				t.Errorf("%s Dot n=%d: %g want %g", be.Name(), n, got, want[0])
+			}
+			y := randSlice(r, n)
+			y2 := append([]float32(nil), y...)
+			be.Axpy(0.37, a, y)
+			axpyGo(0.37, a, y2)
+			if n > 0 && relErr(y, y2) > 1e-6 {
+				t.Errorf("%s Axpy n=%d differs from pure Go", be.Name(), n)
+			}
+		}
+	}
+}
+
+// A row's result must be bit-for-bit the same whether it is computed alone
+// or inside a larger batch, in a full tile or an edge tile.
+func TestRowResultIndependentOfBatch(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	m, n, k := 23, 19, 64
+	a, b := randSlice(r, m*k), randSlice(r, n*k)
+	for _, be := range Available() {
+		full := make([]float32, m*n)
+		be.MatMulT(full, a, b, m, n, k)
+		for i := range m {
+			one := make([]float32, n)
+			be.MatMulT(one, a[i*k:(i+1)*k], b, 1, n, k)
+			for j := range n {
+				if one[j] != full[i*n+j] {
+					t.Fatalf("%s: row %d col %d alone %v, in batch %v", be.Name(), i, j, one[j], full[i*n+j])
+				}
+			}
+		}
+	}
+}
+
+func TestOps(t *testing.T) {
+	x := []float32{1, -2, 3, 0.5}
+	w := []float32{1, 2, 0.5, -1}
+	dst := make([]float32, 4)
+	RMSNorm(dst, x, w, 1e-6)
+	var ss float64
+	for _, v := range x {
+		ss += float64(v * v)
+	}
+	inv := 1 / math.Sqrt(ss/4+1e-6)
+	for i := range x {
+		if math.Abs(float64(dst[i])-float64(x[i])*inv*float64(w[i])) > 1e-6 {
+			t.Fatalf("RMSNorm[%d] = %v", i, dst[i])
+		}
+	}
+	p := []float32{1000, 1001, 999}
+	Softmax(p)
+	if s := p[0] + p[1] + p[2]; math.Abs(float64(s-1)) > 1e-6 || p[1] <= p[0] || p[0] <= p[2] {
+		t.Fatalf("Softmax = %v", p)
+	}
+	g := []float32{0, 2}
+	u := []float32{3, 1}
+	SiLUMul(dst[:2], g, u)
+	if dst[0] != 0 || math.Abs(float64(dst[1])-2/(1+math.Exp(-2))) > 1e-6 {
+		t.Fatalf("SiLUMul = %v", dst[:2])
+	}
+}
+
+func BenchmarkGEMM(b *testing.B) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, s := range [][3]int{{256, 576, 576}, {256, 1536, 576}, {1, 1536, 576}} {
+		m, n, k := s[0], s[1], s[2]
+		x, w := randSlice(r, m*k), randSlice(r, n*k)
+		dst := make([]float32, m*n)
+		for _, be := range Available() {
+			b.Run(fmt.Sprintf("%s/m%d_n%d_k%d", be.Name(), m, n, k), func(b *testing.B) {
+				for b.Loop() {
+					be.MatMulT(dst, x, w, m, n, k)
+				}
+				b.ReportMetric(2*float64(m*n*k)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOPS")
+			})
+		}
+	}
+}

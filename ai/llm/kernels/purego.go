@@ -1,0 +1,39 @@
+package kernels
+
+// goBackend is the portable fallback; it is also the reference the SIMD
+// backends are tested against.
+type goBackend struct{}
+
+func (goBackend) Name() string { return "go" }
+
+func (goBackend) MatMulT(dst, a, b []float32, m, n, k int) {
+	checkMatMul(dst, a, b, m, n, k)
+	goTiles.matMulT(dst, a, b, m, n, k)
+}
+
+func (goBackend) Dot(a, b []float32) float32 { return dotGo(a, b) }
+
+func (goBackend) Axpy(alpha float32, x, y []float32) { axpyGo(alpha, x, y) }
+
+func dotGo(a, b []float32) float32 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float32
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += a[i] * b[i]
+		s1 += a[i+1] * b[i+1]
+		s2 += a[i+2] * b[i+2]
+		s3 += a[i+3] * b[i+3]
+	}
+	for ; i < len(a); i++ {
+		s0 += a[i] * b[i]
+	}
+	return (s0 + s1) + (s2 + s3)
+}
+
+func axpyGo(alpha float32, x, y []float32) {
+	y = y[:len(x)]
+	for i, v := range x {
+		y[i] += alpha * v
+	}
+}

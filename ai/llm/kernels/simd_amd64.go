@@ -1,0 +1,121 @@
+package kernels
+
+import "golang.org/x/sys/cpu"
+
+// Assembly kernels in simd_amd64.s. Each takes k (or n) as a multiple of the
+// vector width; callers handle any remainder.
+
+//go:noescape
+func tile4x4AVX512(a *[4]*float32, b *[4]*float32, k int, out *[16]float32)
+
+//go:noescape
+func tile1x4AVX512(a *float32, b *[4]*float32, k int, out *[4]float32)
+
+//go:noescape
+func tile2x4AVX2(a *[4]*float32, b *[4]*float32, k int, out *[16]float32)
+
+//go:noescape
+func tile1x4AVX2(a *float32, b *[4]*float32, k int, out *[4]float32)
+
+//go:noescape
+func dotAVX512(a, b *float32, n int) float32
+
+//go:noescape
+func dotAVX2(a, b *float32, n int) float32
+
+//go:noescape
+func axpyAVX512(alpha float32, x, y *float32, n int)
+
+//go:noescape
+func axpyAVX2(alpha float32, x, y *float32, n int)
+
+// fmaPeakAVX512 and fmaPeakAVX2 run 12 independent fused multiply-adds per
+// iteration and nothing else; benchmarks use them to measure the CPU's peak.
+//
+//go:noescape
+func fmaPeakAVX512(iterations int)
+
+//go:noescape
+func fmaPeakAVX2(iterations int)
+
+// simdBackend runs a tile family in assembly and falls back to pure Go for
+// shapes the assembly does not cover (k not a multiple of the vector width).
+type simdBackend struct {
+	name  string
+	width int // float32 lanes per vector
+	tiles *tileKernels
+	dot   func(a, b *float32, n int) float32
+	axpy  func(alpha float32, x, y *float32, n int)
+}
+
+func (s *simdBackend) Name() string { return s.name }
+
+func (s *simdBackend) MatMulT(dst, a, b []float32, m, n, k int) {
+	checkMatMul(dst, a, b, m, n, k)
+	if k%s.width != 0 {
+		goTiles.matMulT(dst, a, b, m, n, k)
+		return
+	}
+	s.tiles.matMulT(dst, a, b, m, n, k)
+}
+
+func (s *simdBackend) Dot(a, b []float32) float32 {
+	n := len(a)
+	b = b[:n]
+	body := n - n%s.width
+	var sum float32
+	if body > 0 {
+		sum = s.dot(&a[0], &b[0], body)
+	}
+	for i := body; i < n; i++ {
+		sum += a[i] * b[i]
+	}
+	return sum
+}
+
+func (s *simdBackend) Axpy(alpha float32, x, y []float32) {
+	n := len(x)
+	y = y[:n]
+	body := n - n%s.width
+	if body > 0 {
+		s.axpy(alpha, &x[0], &y[0], body)
+	}
+	for i := body; i < n; i++ {
+		y[i] += alpha * x[i]
+	}
+}
+
+var (
+	avx512Backend = &simdBackend{
+		name:  "avx512",
+		width: 16,
+		tiles: &tileKernels{rows: 4, kAlign: 16, tile: tile4x4AVX512, row: tile1x4AVX512},
+		dot:   dotAVX512,
+		axpy:  axpyAVX512,
+	}
+	avx2Backend = &simdBackend{
+		name:  "avx2",
+		width: 8,
+		tiles: &tileKernels{rows: 2, kAlign: 8, tile: tile2x4AVX2, row: tile1x4AVX2},
+		dot:   dotAVX2,
+		axpy:  axpyAVX2,
+	}
+)
+
+// hasAVX512 needs AVX512VL too: the kernels use EVEX-encoded 256-bit forms
+// when folding 512-bit accumulators. cpu.X86 also checks that the OS saves
+// the vector state.
+func hasAVX512() bool { return cpu.X86.HasAVX512F && cpu.X86.HasAVX512VL }
+
+func hasAVX2() bool { return cpu.X86.HasAVX2 && cpu.X86.HasFMA }
+
+func detectBackends() []Backend {
+	var list []Backend
+	if hasAVX512() {
+		list = append(list, avx512Backend)
+	}
+	if hasAVX2() {
+		list = append(list, avx2Backend)
+	}
+	return append(list, goBackend{})
+}
