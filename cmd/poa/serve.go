@@ -2,16 +2,16 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"runtime"
 	"syscall"
 	"time"
+
+	"github.com/openledger/openledger/ai/poa/server"
 )
 
 func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -43,40 +43,21 @@ status for bad requests. SIGINT or SIGTERM stops it gracefully.`, stderr)
 	}
 	defer closeAll()
 
-	srv := newServer(engine, serverLimits{maxBody: *maxBody, maxConcurrent: *maxConcurrent, queueWait: *queueWait})
+	srv, err := server.New(engine, server.Limits{MaxBody: *maxBody, MaxConcurrent: *maxConcurrent, QueueWait: *queueWait})
+	if err != nil {
+		fmt.Fprintf(stderr, "poa serve: %v\n", err)
+		return exitError
+	}
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		fmt.Fprintf(stderr, "poa serve: %v\n", err)
 		return exitError
 	}
-	httpServer := &http.Server{
-		Handler:           srv.routes(),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       60 * time.Second,
-		WriteTimeout:      120 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	served := make(chan error, 1)
-	go func() { served <- httpServer.Serve(ln) }()
 	fmt.Fprintf(stderr, "poa serve: listening on %s with %d index(es)\n", ln.Addr(), len(engine.Indexes()))
-
-	select {
-	case err := <-served:
-		fmt.Fprintf(stderr, "poa serve: %v\n", err)
-		return exitError
-	case <-ctx.Done():
-	}
-	fmt.Fprintln(stderr, "poa serve: shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if err := httpServer.Shutdown(shutdownCtx); err != nil {
-		fmt.Fprintf(stderr, "poa serve: shutdown: %v\n", err)
-		return exitError
-	}
-	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+	err = srv.Serve(ctx, ln, func() { fmt.Fprintln(stderr, "poa serve: shutting down") })
+	if err != nil {
 		fmt.Fprintf(stderr, "poa serve: %v\n", err)
 		return exitError
 	}

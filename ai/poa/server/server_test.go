@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ import (
 // TestServerIsBusyWhenSlotsAreTaken checks the concurrency bound: with the
 // only slot held, a request waits queue-wait and gets a JSON 503.
 func TestServerIsBusyWhenSlotsAreTaken(t *testing.T) {
-	data, err := os.ReadFile("../../ai/poa/testdata/eval/corpus.jsonl")
+	data, err := os.ReadFile("../testdata/eval/corpus.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,8 +32,11 @@ func TestServerIsBusyWhenSlotsAreTaken(t *testing.T) {
 	}
 	defer ix.Close()
 	engine, _ := poa.NewEngine([]*poa.Index{ix})
-	s := newServer(engine, serverLimits{maxBody: 1 << 16, maxConcurrent: 1, queueWait: 20 * time.Millisecond})
-	h := s.routes()
+	s, err := New(engine, Limits{MaxBody: 1 << 16, MaxConcurrent: 1, QueueWait: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Handler()
 
 	request := func() *httptest.ResponseRecorder {
 		rec := httptest.NewRecorder()

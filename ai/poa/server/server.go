@@ -1,4 +1,7 @@
-package main
+// Package server is the PoA engine's HTTP API: POST /v1/attribute and
+// /v1/verify, GET /healthz and /metrics (see ai/poa/README.md, "HTTP API").
+// `poa serve` runs it; a service that already holds an engine can embed it.
+package server
 
 import (
 	"bytes"
@@ -10,35 +13,47 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/openledger/openledger/ai/poa"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/openledger/openledger/ai/poa"
 )
 
-type serverLimits struct {
-	maxBody       int64
-	maxConcurrent int
-	queueWait     time.Duration
+// Limits bound what one server takes on.
+type Limits struct {
+	// MaxBody is the largest request body, in bytes.
+	MaxBody int64
+	// MaxConcurrent is how many attribute and verify requests are computed
+	// at once.
+	MaxConcurrent int
+	// QueueWait is how long a request may wait for a free slot before it
+	// is answered 503 busy.
+	QueueWait time.Duration
 }
 
-// server holds the HTTP handlers; every request is computed by the same
-// engine, with at most maxConcurrent at once.
-type server struct {
+// Server answers attribution requests; every request is computed by the
+// same engine, with at most Limits.MaxConcurrent at once.
+type Server struct {
 	engine  *poa.Engine
-	limits  serverLimits
+	limits  Limits
 	slots   chan struct{}
 	metrics *serverMetrics
 }
 
-func newServer(engine *poa.Engine, limits serverLimits) *server {
-	return &server{
+// New returns a server over engine. Limits must be positive.
+func New(engine *poa.Engine, limits Limits) (*Server, error) {
+	if limits.MaxBody < 1 || limits.MaxConcurrent < 1 {
+		return nil, errors.New("the body limit and the concurrency limit must be positive")
+	}
+	return &Server{
 		engine:  engine,
 		limits:  limits,
-		slots:   make(chan struct{}, limits.maxConcurrent),
+		slots:   make(chan struct{}, limits.MaxConcurrent),
 		metrics: newServerMetrics(engine),
-	}
+	}, nil
 }
 
-func (s *server) routes() http.Handler {
+// Handler routes the API's endpoints; anything else is a JSON 404.
+func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/v1/attribute", s.instrument("attribute", http.MethodPost, s.handleAttribute))
 	mux.Handle("/v1/verify", s.instrument("verify", http.MethodPost, s.handleVerify))
@@ -87,7 +102,7 @@ func (r *statusRecorder) WriteHeader(status int) {
 
 // instrument checks the method, counts and times the request, and limits
 // concurrency for the computing endpoints.
-func (s *server) instrument(endpoint, method string, handle func(*http.Request) (any, *apiError)) http.Handler {
+func (s *Server) instrument(endpoint, method string, handle func(*http.Request) (any, *apiError)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		started := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
@@ -101,7 +116,7 @@ func (s *server) instrument(endpoint, method string, handle func(*http.Request) 
 			return
 		}
 		if method == http.MethodPost {
-			timer := time.NewTimer(s.limits.queueWait)
+			timer := time.NewTimer(s.limits.QueueWait)
 			defer timer.Stop()
 			select {
 			case s.slots <- struct{}{}:
@@ -127,7 +142,7 @@ func (s *server) instrument(endpoint, method string, handle func(*http.Request) 
 	})
 }
 
-func (s *server) handleHealth(*http.Request) (any, *apiError) {
+func (s *Server) handleHealth(*http.Request) (any, *apiError) {
 	var indexes []map[string]any
 	for _, ix := range s.engine.Indexes() {
 		indexes = append(indexes, map[string]any{"name": ix.Name(), "documents": ix.Documents(), "manifest_sha256": ix.ManifestSHA256})
@@ -154,7 +169,7 @@ type verifyResponse struct {
 	Recomputed  *poa.Result `json:"recomputed"`
 }
 
-func (s *server) handleAttribute(r *http.Request) (any, *apiError) {
+func (s *Server) handleAttribute(r *http.Request) (any, *apiError) {
 	var req attributeRequest
 	if err := s.decode(r, &req); err != nil {
 		return nil, err
@@ -174,7 +189,7 @@ func (s *server) handleAttribute(r *http.Request) (any, *apiError) {
 	return res, nil
 }
 
-func (s *server) handleVerify(r *http.Request) (any, *apiError) {
+func (s *Server) handleVerify(r *http.Request) (any, *apiError) {
 	var req verifyRequest
 	if err := s.decode(r, &req); err != nil {
 		return nil, err
@@ -198,12 +213,12 @@ func (s *server) handleVerify(r *http.Request) (any, *apiError) {
 }
 
 // decode reads a bounded JSON body into v, rejecting unknown fields.
-func (s *server) decode(r *http.Request, v any) *apiError {
-	body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, s.limits.maxBody))
+func (s *Server) decode(r *http.Request, v any) *apiError {
+	body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, s.limits.MaxBody))
 	if err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
-			return &apiError{http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the request body is larger than %d bytes", s.limits.maxBody)}
+			return &apiError{http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the request body is larger than %d bytes", s.limits.MaxBody)}
 		}
 		return &apiError{http.StatusBadRequest, "bad_request", "reading the request body: " + err.Error()}
 	}
@@ -230,7 +245,7 @@ func requiredText(raw json.RawMessage) (string, *apiError) {
 	return text, nil
 }
 
-func (s *server) selectIndexes(names []string) (*poa.Engine, *apiError) {
+func (s *Server) selectIndexes(names []string) (*poa.Engine, *apiError) {
 	engine, err := s.engine.Select(names)
 	if err != nil {
 		var unknown *poa.UnknownIndexError

@@ -1,9 +1,10 @@
-package main
+package server
 
 import (
-	"github.com/openledger/openledger/ai/poa"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/openledger/openledger/ai/poa"
 )
 
 // serverMetrics are exported at /metrics, on a registry of their own.
