@@ -9,7 +9,6 @@ package app
 
 import (
 	"fmt"
-	"os"
 	goruntime "runtime"
 
 	"github.com/spf13/cast"
@@ -65,7 +64,6 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkmempool "github.com/cosmos/cosmos-sdk/types/mempool"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	"github.com/cosmos/cosmos-sdk/types/msgservice"
 	signingtypes "github.com/cosmos/cosmos-sdk/types/tx/signing"
 	"github.com/cosmos/cosmos-sdk/version"
 	"github.com/cosmos/cosmos-sdk/x/auth"
@@ -479,14 +477,15 @@ func New(
 	}
 	app.SetPostHandler(postHandler)
 
-	// Every Msg must declare its signer in its proto annotations; a mistake
-	// there is a programming error, so it stops the node at start-up.
+	// Every Msg of this chain must declare its signer in its proto
+	// annotations; a mistake there is a programming error, so it stops the
+	// node at start-up.
 	protoFiles, err := proto.MergedRegistry()
 	if err != nil {
 		panic(err)
 	}
-	if err := msgservice.ValidateProtoAnnotations(protoFiles); err != nil {
-		fmt.Fprintln(os.Stderr, err.Error())
+	if err := validateOpenLedgerProtoAnnotations(protoFiles); err != nil {
+		panic(err)
 	}
 
 	if loadLatest {

@@ -51,7 +51,9 @@ func newBasicManager(manager *module.Manager) module.BasicManager {
 }
 
 // setModuleOrder fixes the order in which modules run in each phase of a
-// block and of genesis. Every module appears in every list; the comments say
+// block and of genesis. Each list names every module that takes part in its
+// phase (the module manager refuses to start when one is missing); only the
+// three modules with a pre-blocker appear in the first. The comments say
 // where order matters.
 func setModuleOrder(manager *module.Manager) {
 	// Upgrades apply before anything else reads state; the EVM restores its
