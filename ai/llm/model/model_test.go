@@ -1,0 +1,161 @@
+package model
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/openledger/openledger/ai/llm/kernels"
+)
+
+func relErr(got, want []float32) float64 {
+	var num, den float64
+	for i := range want {
+		d := float64(got[i] - want[i])
+		num += d * d
+		den += float64(want[i]) * float64(want[i])
+	}
+	return math.Sqrt(num / max(den, 1e-30))
+}
+
+func mustRandom(t testing.TB, cfg Config, seed uint64) *Model {
+	t.Helper()
+	m, err := NewRandom(cfg, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func randTokens(seed uint64, n, vocab int) []int {
+	r := rand.New(rand.NewPCG(seed, 9))
+	toks := make([]int, n)
+	for i := range toks {
+		toks[i] = r.IntN(vocab)
+	}
+	return toks
+}
+
+// fullLogits runs the whole sequence through an empty cache in one step and
+// returns every position's logits.
+func fullLogits(t testing.TB, m *Model, toks []int) []float32 {
+	t.Helper()
+	out, err := m.Forward([]Sequence{{Tokens: toks, Cache: m.NewCache(), AllLogits: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out[0]
+}
+
+func configs() map[string]Config {
+	llama := TinyConfig()
+	untied := TinyConfig()
+	untied.TieEmbeddings = false
+	untied.KVHeads = 4
+	qwen := TinyConfig()
+	qwen.Architecture, qwen.QKVBias = ArchQwen2, true
+	llama3 := TinyConfig()
+	llama3.Rope = Rope{Theta: 500000, Scaling: "llama3", Factor: 8, LowFreqFactor: 1, HighFreqFactor: 4, OriginalMax: 64}
+	odd := TinyConfig() // dimensions that are not multiples of the vector width
+	odd.Hidden, odd.Heads, odd.KVHeads, odd.HeadDim, odd.Intermediate = 36, 3, 1, 12, 50
+	return map[string]Config{"llama": llama, "untied-mha": untied, "qwen2": qwen, "llama3-rope": llama3, "odd-dims": odd}
+}
+
+func TestKVCacheDecodeEqualsFullRecompute(t *testing.T) {
+	for name, cfg := range configs() {
+		t.Run(name, func(t *testing.T) {
+			m := mustRandom(t, cfg, 7)
+			toks := randTokens(1, 40, cfg.Vocab)
+			full := fullLogits(t, m, toks)
+			V := cfg.Vocab
+			// Prefill a prompt in two chunks, then decode one token at a time.
+			cache := m.NewCache()
+			var got []float32
+			for _, chunk := range [][]int{toks[:9], toks[9:16]} {
+				out, err := m.Forward([]Sequence{{Tokens: chunk, Cache: cache, AllLogits: true}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, out[0]...)
+			}
+			for _, tok := range toks[16:] {
+				out, err := m.Forward([]Sequence{{Tokens: []int{tok}, Cache: cache}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, out[0]...)
+			}
+			if cache.Len() != len(toks) {
+				t.Fatalf("cache holds %d positions, want %d", cache.Len(), len(toks))
+			}
+			for p := range toks {
+				if e := relErr(got[p*V:(p+1)*V], full[p*V:(p+1)*V]); e > 1e-5 {
+					t.Fatalf("position %d: cached decode differs from recomputation by %g", p, e)
+				}
+			}
+		})
+	}
+}
+
+func TestBatchEqualsAlone(t *testing.T) {
+	cfg := TinyConfig()
+	m := mustRandom(t, cfg, 3)
+	prompts := [][]int{randTokens(1, 5, cfg.Vocab), randTokens(2, 17, cfg.Vocab), randTokens(3, 1, cfg.Vocab), randTokens(4, 9, cfg.Vocab)}
+	caches := make([]*KVCache, len(prompts))
+	batch := make([]Sequence, len(prompts))
+	for i, p := range prompts {
+		caches[i] = m.NewCache()
+		batch[i] = Sequence{Tokens: p, Cache: caches[i], AllLogits: i%2 == 0}
+	}
+	out, err := m.Forward(batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range prompts {
+		alone, err := m.Forward([]Sequence{{Tokens: p, Cache: m.NewCache(), AllLogits: i%2 == 0}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(alone[0]) != len(out[i]) {
+			t.Fatalf("sequence %d: %d logits in batch, %d alone", i, len(out[i]), len(alone[0]))
+		}
+		for j := range alone[0] {
+			if alone[0][j] != out[i][j] {
+				t.Fatalf("sequence %d logit %d: %v in batch, %v alone", i, j, out[i][j], alone[0][j])
+			}
+		}
+	}
+}
+
+func TestBackendsAgree(t *testing.T) {
+	for name, cfg := range configs() {
+		m := mustRandom(t, cfg, 11)
+		toks := randTokens(5, 23, cfg.Vocab)
+		m.Backend, _ = kernels.ByName("go")
+		want := fullLogits(t, m, toks)
+		for _, be := range kernels.Available() {
+			m.Backend = be
+			if e := relErr(fullLogits(t, m, toks), want); e > 1e-5 {
+				t.Errorf("%s: backend %s differs from pure Go by %g", name, be.Name(), e)
+			}
+		}
+	}
+}
+
+func TestForwardErrors(t *testing.T) {
+	cfg := TinyConfig()
+	cfg.MaxPositions = 8
+	m := mustRandom(t, cfg, 1)
+	cases := map[string][]Sequence{
+		"empty":        {{Cache: m.NewCache()}},
+		"no cache":     {{Tokens: []int{1}}},
+		"bad token":    {{Tokens: []int{cfg.Vocab}, Cache: m.NewCache()}},
+		"too long":     {{Tokens: make([]int, 9), Cache: m.NewCache()}},
+		"negative tok": {{Tokens: []int{-1}, Cache: m.NewCache()}},
+	}
+	for name, b := range cases {
+		if _, err := m.Forward(b); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}

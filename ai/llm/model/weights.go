@@ -1,0 +1,195 @@
+package model
+
+import (
+	"fmt"
+
+	"github.com/openledger/openledger/ai/llm/hf"
+	"github.com/openledger/openledger/ai/llm/kernels"
+)
+
+// Linear is a projection y = x·Wᵀ + b with W stored as Hugging Face stores
+// it: Out rows of In values.
+type Linear struct {
+	W       []float32 // [Out × In]
+	Bias    []float32 // [Out], or nil
+	Out, In int
+}
+
+// Layer is one decoder layer's parameters.
+type Layer struct {
+	AttnNorm []float32 // [Hidden] input_layernorm
+	Proj     [NumModules]Linear
+	MLPNorm  []float32 // [Hidden] post_attention_layernorm
+}
+
+// Weights are a model's parameters.
+type Weights struct {
+	Embed     []float32 // [Vocab × Hidden] embed_tokens
+	Layers    []Layer
+	FinalNorm []float32 // [Hidden] model.norm
+	LMHead    []float32 // [Vocab × Hidden]; the same slice as Embed when tied
+}
+
+// Model is a loaded decoder ready to run.
+type Model struct {
+	Config  Config
+	Weights Weights
+	// Backend runs the matrix products; kernels.Default() unless replaced.
+	Backend kernels.Backend
+	rope    *ropeTable
+}
+
+// New checks every weight against the config and returns a runnable model.
+func New(cfg Config, w Weights) (*Model, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	check := func(name string, got []float32, want int) error {
+		if len(got) != want {
+			return fmt.Errorf("tensor %q has %d elements, the config needs %d", name, len(got), want)
+		}
+		return nil
+	}
+	if err := check("model.embed_tokens.weight", w.Embed, cfg.Vocab*cfg.Hidden); err != nil {
+		return nil, err
+	}
+	if cfg.TieEmbeddings {
+		w.LMHead = w.Embed
+	} else if err := check("lm_head.weight", w.LMHead, cfg.Vocab*cfg.Hidden); err != nil {
+		return nil, err
+	}
+	if err := check("model.norm.weight", w.FinalNorm, cfg.Hidden); err != nil {
+		return nil, err
+	}
+	if len(w.Layers) != cfg.Layers {
+		return nil, fmt.Errorf("model has %d layers, the config needs %d", len(w.Layers), cfg.Layers)
+	}
+	for l := range w.Layers {
+		L := &w.Layers[l]
+		if err := check(fmt.Sprintf("model.layers.%d.input_layernorm.weight", l), L.AttnNorm, cfg.Hidden); err != nil {
+			return nil, err
+		}
+		if err := check(fmt.Sprintf("model.layers.%d.post_attention_layernorm.weight", l), L.MLPNorm, cfg.Hidden); err != nil {
+			return nil, err
+		}
+		for m := range NumModules {
+			out, in := cfg.ModuleShape(m)
+			p := &L.Proj[m]
+			p.Out, p.In = out, in
+			if err := check(TensorName(l, m, "weight"), p.W, out*in); err != nil {
+				return nil, err
+			}
+			if cfg.hasBias(m) {
+				if err := check(TensorName(l, m, "bias"), p.Bias, out); err != nil {
+					return nil, err
+				}
+			} else if p.Bias != nil {
+				return nil, fmt.Errorf("tensor %q is present but the config has no bias there", TensorName(l, m, "bias"))
+			}
+		}
+	}
+	return &Model{Config: cfg, Weights: w, Backend: kernels.Default(), rope: newRopeTable(cfg.Rope, cfg.HeadDim)}, nil
+}
+
+func (c *Config) hasBias(m Module) bool {
+	switch m {
+	case Q, K, V:
+		return c.QKVBias
+	case O:
+		return c.OutputBias
+	}
+	return false
+}
+
+// Load reads a Hugging Face model folder (config.json and safetensors).
+func Load(dir string) (*Model, error) {
+	hcfg, err := hf.ReadConfig(dir)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := ConfigFromHF(hcfg)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	ws, err := hf.OpenWeights(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer ws.Close()
+	return FromTensors(cfg, ws)
+}
+
+// FromTensors builds a model from Hugging Face-named tensors. Tensors the
+// model does not use (such as old checkpoints' rotary_emb.inv_freq) are
+// ignored.
+func FromTensors(cfg Config, ws *hf.Weights) (*Model, error) {
+	var w Weights
+	var err error
+	get := func(name string, shape ...int) []float32 {
+		if err != nil {
+			return nil
+		}
+		var v []float32
+		v, err = ws.Float32(name, shape...)
+		return v
+	}
+	H := cfg.Hidden
+	w.Embed = get("model.embed_tokens.weight", cfg.Vocab, H)
+	w.FinalNorm = get("model.norm.weight", H)
+	if !cfg.TieEmbeddings {
+		w.LMHead = get("lm_head.weight", cfg.Vocab, H)
+	}
+	w.Layers = make([]Layer, cfg.Layers)
+	for l := range w.Layers {
+		L := &w.Layers[l]
+		L.AttnNorm = get(fmt.Sprintf("model.layers.%d.input_layernorm.weight", l), H)
+		L.MLPNorm = get(fmt.Sprintf("model.layers.%d.post_attention_layernorm.weight", l), H)
+		for m := range NumModules {
+			out, in := cfg.ModuleShape(m)
+			L.Proj[m].W = get(TensorName(l, m, "weight"), out, in)
+			if cfg.hasBias(m) {
+				L.Proj[m].Bias = get(TensorName(l, m, "bias"), out)
+			}
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return New(cfg, w)
+}
+
+// Tensors returns the parameters under their Hugging Face names, for
+// writing a model folder. The slices are shared with the model.
+func (m *Model) Tensors() []hf.Tensor {
+	c := &m.Config
+	w := &m.Weights
+	ts := []hf.Tensor{
+		{Name: "model.embed_tokens.weight", Shape: []int{c.Vocab, c.Hidden}, Data: w.Embed},
+		{Name: "model.norm.weight", Shape: []int{c.Hidden}, Data: w.FinalNorm},
+	}
+	if !c.TieEmbeddings {
+		ts = append(ts, hf.Tensor{Name: "lm_head.weight", Shape: []int{c.Vocab, c.Hidden}, Data: w.LMHead})
+	}
+	for l, L := range w.Layers {
+		ts = append(ts,
+			hf.Tensor{Name: fmt.Sprintf("model.layers.%d.input_layernorm.weight", l), Shape: []int{c.Hidden}, Data: L.AttnNorm},
+			hf.Tensor{Name: fmt.Sprintf("model.layers.%d.post_attention_layernorm.weight", l), Shape: []int{c.Hidden}, Data: L.MLPNorm})
+		for mod := range NumModules {
+			p := L.Proj[mod]
+			ts = append(ts, hf.Tensor{Name: TensorName(l, mod, "weight"), Shape: []int{p.Out, p.In}, Data: p.W})
+			if p.Bias != nil {
+				ts = append(ts, hf.Tensor{Name: TensorName(l, mod, "bias"), Shape: []int{p.Out}, Data: p.Bias})
+			}
+		}
+	}
+	return ts
+}
+
+// NumParams counts parameters, a tied output projection once.
+func (m *Model) NumParams() int {
+	n := 0
+	for _, t := range m.Tensors() {
+		n += len(t.Data)
+	}
+	return n
+}
