@@ -15,22 +15,22 @@ const (
 
 // Config is the shape and numerics of a model, independent of file format.
 type Config struct {
-	Architecture     string
-	Hidden           int // model width
-	Intermediate     int // SwiGLU width
-	Layers           int
-	Heads            int // query heads
-	KVHeads          int // key/value heads; Heads is a multiple (grouped-query attention)
-	HeadDim          int
-	Vocab            int
-	MaxPositions     int // 0 means no limit
-	RMSNormEps       float32
-	Rope             Rope
-	TieEmbeddings    bool // the output projection is the token embedding
-	QKVBias          bool // q/k/v projections have biases (Qwen2, or Llama with attention_bias)
-	OutputBias       bool // o_proj has a bias (Llama with attention_bias)
-	BOSTokenID       int  // -1 if none
-	EOSTokenIDs      []int
+	Architecture  string
+	Hidden        int // model width
+	Intermediate  int // SwiGLU width
+	Layers        int
+	Heads         int // query heads
+	KVHeads       int // key/value heads; Heads is a multiple (grouped-query attention)
+	HeadDim       int
+	Vocab         int
+	MaxPositions  int // 0 means no limit
+	RMSNormEps    float32
+	Rope          Rope
+	TieEmbeddings bool // the output projection is the token embedding
+	QKVBias       bool // q/k/v projections have biases (Qwen2, or Llama with attention_bias)
+	OutputBias    bool // o_proj has a bias (Llama with attention_bias)
+	BOSTokenID    int  // -1 if none
+	EOSTokenIDs   []int
 }
 
 // Rope is rotary position embedding: rope_theta and rope_scaling.

@@ -146,7 +146,7 @@ func (m *Model) layerForward(l int, st *stepState) {
 		s.Cache.keys[l] = append(s.Cache.keys[l], st.k[lo*kvd:hi*kvd]...)
 		s.Cache.values[l] = append(s.Cache.values[l], st.v[lo*kvd:hi*kvd]...)
 	}
-	m.attention(l, st) // st.attn [R × QDim]
+	m.attention(l, st)                                                   // st.attn [R × QDim]
 	m.project(st.out, st.attn, R, &L.Proj[O], l, O, st.segs, st.scratch) // [R × Hidden]
 	kernels.Add(st.x, st.x, st.out)
 
