@@ -27,6 +27,9 @@ type Sequence struct {
 // either way.
 func (m *Model) Forward(batch []Sequence) ([][]float32, error) {
 	c := &m.Config
+	if len(batch) == 0 {
+		return nil, nil
+	}
 	rows, maxRank := 0, 0
 	for i, s := range batch {
 		if len(s.Tokens) == 0 {
