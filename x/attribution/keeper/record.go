@@ -10,6 +10,17 @@ import (
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
 )
 
+// CheckAttribution checks an attribution (method and weights) against the
+// current params, as RecordAttribution will: x/inferencefees calls it for
+// every model of a batch before it writes anything.
+func (k Keeper) CheckAttribution(ctx context.Context, method string, weights []types.ContributionWeight) error {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return err
+	}
+	return types.ValidateAttribution(method, weights, params.MaxWeightsPerRecord)
+}
+
 // RecordAttribution stores an AttributionRecord for one model's share of a
 // settled batch. It moves in.DataReward from fromModule's account into the
 // attribution module account, checks the input (see README.md) and returns

@@ -175,3 +175,15 @@ func TestRecordAttribution(t *testing.T) {
 		f.requireUnchanged(before)
 	})
 }
+
+func TestCheckAttribution(t *testing.T) {
+	f := newFixture(t)
+	f.setParams(func(p *types.Params) { p.MaxWeightsPerRecord = 2 })
+	two := []types.ContributionWeight{{ContributionId: 1, Ppm: 1}, {ContributionId: 2, Ppm: 1}}
+	require.NoError(t, f.k.CheckAttribution(f.ctx, "poa-1.exact-spans.minhash-lsh", two))
+	require.ErrorIs(t, f.k.CheckAttribution(f.ctx, "Bad", two), types.ErrInvalidMethod)
+	require.ErrorIs(t, f.k.CheckAttribution(f.ctx, "m", append(two, types.ContributionWeight{ContributionId: 3, Ppm: 1})),
+		types.ErrTooManyWeights, "the params' limit applies")
+	require.ErrorIs(t, f.k.CheckAttribution(f.ctx, "m", []types.ContributionWeight{{ContributionId: 0, Ppm: 1}}),
+		types.ErrUnknownContribution)
+}

@@ -10,7 +10,7 @@ type RecordInput struct {
 	ServingNode string
 	// ModelID is the x/modelreg model that produced the outputs.
 	ModelID uint64
-	// Method names the attribution method, e.g. suffix-array-v1.
+	// Method names the attribution method, e.g. the PoA engine's poa-1.exact-spans.minhash-lsh.
 	Method string
 	// Datasets are the Datanet versions the weights were computed over (the
 	// model's training data).

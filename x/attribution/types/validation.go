@@ -112,6 +112,17 @@ func ValidateWeights(ws []ContributionWeight, maxWeights uint32) error {
 	return nil
 }
 
+// ValidateAttribution checks what a batch attributes to one model: a valid
+// method and valid weights (at most maxWeights). It is the one check of an
+// attribution, whether x/inferencefees checks a batch before settling it or
+// a record is made.
+func ValidateAttribution(method string, weights []ContributionWeight, maxWeights uint32) error {
+	if err := ValidateMethod(method); err != nil {
+		return err
+	}
+	return ValidateWeights(weights, maxWeights)
+}
+
 // EqualWeights reports two weight lists that are the same entry by entry.
 func EqualWeights(a, b []ContributionWeight) bool {
 	if len(a) != len(b) {
@@ -147,16 +158,13 @@ func (in RecordInput) ValidateBasic(ac address.Codec, maxWeights uint32) error {
 	if in.ModelID == 0 {
 		return errorsmod.Wrap(ErrInvalidModelID, "model id must be above zero")
 	}
-	if err := ValidateMethod(in.Method); err != nil {
+	if err := ValidateAttribution(in.Method, in.Weights, maxWeights); err != nil {
 		return err
 	}
 	if err := ValidateDatasets(in.Datasets); err != nil {
 		return err
 	}
 	if err := ValidateReceiptsRoot(in.ReceiptsRoot); err != nil {
-		return err
-	}
-	if err := ValidateWeights(in.Weights, maxWeights); err != nil {
 		return err
 	}
 	return ValidateDataReward(in.DataReward)

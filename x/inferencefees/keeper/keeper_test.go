@@ -130,6 +130,10 @@ type fakeAttribution struct {
 	refuse  error
 }
 
+func (a *fakeAttribution) CheckAttribution(_ context.Context, method string, weights []attributiontypes.ContributionWeight) error {
+	return attributiontypes.ValidateAttribution(method, weights, attributiontypes.DefaultMaxWeightsPerRecord)
+}
+
 func (a *fakeAttribution) RecordAttribution(ctx context.Context, fromModule string, in attributiontypes.RecordInput) (uint64, error) {
 	if a.refuse != nil {
 		return 0, a.refuse

@@ -7,12 +7,14 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 	"github.com/openledger/openledger/x/inferencefees/types"
 )
 
 // PayInference pays one model's inference fee straight from the payer's
-// account (no credit, no voucher), with the same checks on the model and
-// the serving node and the same split as a settled batch. An empty receipts
+// account (no credit, no voucher), with the same checks on the model, the
+// serving node and the attribution and the same split as a settled batch.
+// The attribution is optional: no method and no weights record MethodNone. An empty receipts
 // root is recorded as 32 zero bytes ("no receipts": such an attribution
 // record cannot be challenged).
 func (k msgServer) PayInference(ctx context.Context, msg *types.MsgPayInference) (*types.MsgPayInferenceResponse, error) {
@@ -35,13 +37,12 @@ func (k msgServer) PayInference(ctx context.Context, msg *types.MsgPayInference)
 	}
 	root := msg.ReceiptsRoot
 	if len(root) == 0 {
-		root = make([]byte, types.ReceiptsRootSize)
-	} else if err := types.ValidateReceiptsRoot(root); err != nil {
+		root = make([]byte, attributiontypes.HashLength)
+	} else if err := attributiontypes.ValidateReceiptsRoot(root); err != nil {
 		return nil, err
 	}
-	method, err := types.ValidateMethodAndWeights(msg.Method, msg.Weights)
-	if err != nil {
-		return nil, err
+	if msg.Method == "" && len(msg.Weights) > 0 {
+		return nil, errorsmod.Wrap(types.ErrInvalidAttribution, "weights need a method")
 	}
 	p, err := k.Params.Get(ctx)
 	if err != nil {
@@ -51,8 +52,12 @@ func (k msgServer) PayInference(ctx context.Context, msg *types.MsgPayInference)
 	if err != nil {
 		return nil, err
 	}
-	if msg.Method != "" && len(model.Training.Datasets) == 0 {
-		return nil, errorsmod.Wrapf(types.ErrNoTrainingData, "model %d", msg.ModelId)
+	method := types.MethodNone
+	if msg.Method != "" {
+		if err := k.checkAttribution(ctx, model, msg.Method, msg.Weights); err != nil {
+			return nil, err
+		}
+		method = msg.Method
 	}
 	totals, err := k.GetTotals(ctx)
 	if err != nil {

@@ -295,17 +295,31 @@ func TestSettleBatchFailures(t *testing.T) {
 			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
 			msg.Attribution = []types.ModelAttribution{{ModelId: 1, Method: "a", Weights: []attributiontypes.ContributionWeight{{ContributionId: 2, Ppm: 1}, {ContributionId: 2, Ppm: 1}}}}
 			return msg
-		}, types.ErrInvalidAttribution},
+		}, attributiontypes.ErrWeightsNotAscending},
 		{"attribution weights above a million ppm", nil, func(f *fixture) *types.MsgSettleBatch {
 			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
 			msg.Attribution = []types.ModelAttribution{{ModelId: 1, Method: "a", Weights: []attributiontypes.ContributionWeight{{ContributionId: 1, Ppm: 600_000}, {ContributionId: 2, Ppm: 400_001}}}}
 			return msg
-		}, types.ErrInvalidAttribution},
+		}, attributiontypes.ErrWeightsSumTooLarge},
+		{"attribution weight of contribution 0", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Attribution = []types.ModelAttribution{{ModelId: 1, Method: "a", Weights: []attributiontypes.ContributionWeight{{ContributionId: 0, Ppm: 1}}}}
+			return msg
+		}, attributiontypes.ErrUnknownContribution},
+		{"more attribution weights than x/attribution takes", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			weights := make([]attributiontypes.ContributionWeight, attributiontypes.DefaultMaxWeightsPerRecord+1)
+			for i := range weights {
+				weights[i] = attributiontypes.ContributionWeight{ContributionId: uint64(i + 1), Ppm: 1}
+			}
+			msg.Attribution = []types.ModelAttribution{{ModelId: 1, Method: "a", Weights: weights}}
+			return msg
+		}, attributiontypes.ErrTooManyWeights},
 		{"attribution method with upper case", nil, func(f *fixture) *types.MsgSettleBatch {
 			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
 			msg.Attribution = []types.ModelAttribution{{ModelId: 1, Method: "Suffix"}}
 			return msg
-		}, types.ErrInvalidAttribution},
+		}, attributiontypes.ErrInvalidMethod},
 		{"attribution for a model trained on no Datanet", nil, func(f *fixture) *types.MsgSettleBatch {
 			msg := f.batch(2, 1, f.voucher(f.alice, f.node, amount, 1))
 			msg.Attribution = []types.ModelAttribution{{ModelId: 2, Method: "a"}}
@@ -315,7 +329,7 @@ func TestSettleBatchFailures(t *testing.T) {
 			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
 			msg.ReceiptsRoot = msg.ReceiptsRoot[:31]
 			return msg
-		}, types.ErrInvalidReceiptsRoot},
+		}, attributiontypes.ErrInvalidReceiptsRoot},
 		{"no vouchers", nil, func(f *fixture) *types.MsgSettleBatch {
 			msg := f.batch(1, 1)
 			msg.Usage[0].Amount = amount

@@ -25,25 +25,6 @@ type feeInput struct {
 	receiptsRoot   []byte
 }
 
-// checkModel loads a model that must be ACTIVE and served by the node as an
-// ACTIVE staked serving node.
-func (k Keeper) checkModel(ctx context.Context, node sdk.AccAddress, modelID uint64) (modelregtypes.Model, error) {
-	if modelID == 0 {
-		return modelregtypes.Model{}, types.ErrInvalidModelID
-	}
-	m, err := k.modelregKeeper.GetModel(ctx, modelID)
-	if err != nil {
-		return m, errorsmod.Wrapf(err, "model %d", modelID)
-	}
-	if m.Status != modelregtypes.MODEL_STATUS_ACTIVE {
-		return m, errorsmod.Wrapf(types.ErrModelNotActive, "model %d is %s", modelID, m.Status)
-	}
-	if err := k.agentstakeKeeper.CheckActiveServingNode(ctx, node, modelID); err != nil {
-		return m, errorsmod.Wrapf(err, "serving node for model %d", modelID)
-	}
-	return m, nil
-}
-
 // datasetsOf turns a model's training record into the Datanet versions
 // x/attribution records.
 func datasetsOf(m modelregtypes.Model) []attributiontypes.DatasetVersion {

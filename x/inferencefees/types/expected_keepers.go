@@ -48,6 +48,10 @@ type AgentstakeKeeper interface {
 
 // AttributionKeeper is what x/inferencefees needs from x/attribution.
 type AttributionKeeper interface {
+	// CheckAttribution checks a method and weights as RecordAttribution
+	// will, with x/attribution's errors and params, so a batch is refused
+	// before anything is written.
+	CheckAttribution(ctx context.Context, method string, weights []attributiontypes.ContributionWeight) error
 	// RecordAttribution moves in.DataReward from fromModule's account into
 	// x/attribution and stores a record; it returns the record id.
 	RecordAttribution(ctx context.Context, fromModule string, in attributiontypes.RecordInput) (uint64, error)

@@ -149,7 +149,7 @@ func BuildSettleBatch(ac address.Codec, b BatchFile, node []byte, sign Settlemen
 		return nil, err
 	}
 	root, err := decodeHex(b.ReceiptsRoot)
-	if err != nil || len(root) != types.ReceiptsRootSize {
+	if err != nil || len(root) != attributiontypes.HashLength {
 		return nil, fmt.Errorf("receipts_root must be 32 bytes of hex")
 	}
 	msg := &types.MsgSettleBatch{ServingNode: nodeStr, ReceiptsRoot: root}

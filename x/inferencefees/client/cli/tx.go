@@ -191,7 +191,7 @@ optionally the attribution per model:
   "vouchers": [{"user": "open1...", "cumulative_amount": "5000", "nonce": 7,
                 "expiry": 1767225600, "user_signature": "0x..."}],
   "usage": [{"model_id": 3, "amount": "5000", "inference_count": 12}],
-  "attribution": [{"model_id": 3, "method": "suffix-array-v1",
+  "attribution": [{"model_id": 3, "method": "poa-1.exact-spans.minhash-lsh",
                    "weights": [{"contribution_id": 41, "ppm": 600000}]}]
 }
 
