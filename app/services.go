@@ -17,7 +17,6 @@ import (
 	"github.com/cosmos/cosmos-sdk/server/api"
 	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/types/module"
 	authtx "github.com/cosmos/cosmos-sdk/x/auth/tx"
 )
 
@@ -55,6 +54,7 @@ func (app *OpenLedgerApp) RegisterNodeService(clientCtx client.Context, cfg serv
 // service descriptors, with OpenLedger's address codecs.
 func (app *OpenLedgerApp) AutoCliOpts() autocli.AppOptions {
 	modules := make(map[string]appmodule.AppModule)
+	// order-independent: a copy into another map.
 	for name, m := range app.ModuleManager.Modules {
 		if appModule, ok := m.(appmodule.AppModule); ok {
 			modules[name] = appModule
@@ -77,9 +77,4 @@ func (app *OpenLedgerApp) Close() error {
 		err = mempool.Close()
 	}
 	return errors.Join(err, app.BaseApp.Close())
-}
-
-// Configurator is used by upgrade handlers to run module migrations.
-func (app *OpenLedgerApp) Configurator() module.Configurator {
-	return app.configurator
 }

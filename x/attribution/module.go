@@ -1,4 +1,4 @@
-// Package modelreg is the x/attribution module: Proof of Attribution records, their
+// Package attribution is the x/attribution module: Proof of Attribution records, their
 // challenge window, attestor-voted challenges and contributor rewards. See
 // README.md for the specification.
 package attribution

@@ -23,12 +23,6 @@ import (
 	"github.com/openledger/openledger/x/internal/keeperutil"
 )
 
-// hooksHolder is shared by every copy of a Keeper, so hooks set after the
-// keeper was handed to other modules reach them too.
-type hooksHolder struct {
-	hooks types.AgentstakeHooks
-}
-
 // Keeper is the state of x/agentstake and the services it uses.
 type Keeper struct {
 	cdc           codec.BinaryCodec
@@ -43,7 +37,6 @@ type Keeper struct {
 	bankKeeper     types.BankKeeper
 	modelregKeeper types.ModelregKeeper
 	moduleAddress  sdk.AccAddress
-	hooks          *hooksHolder
 
 	Schema collections.Schema
 	// Params are the module parameters.
@@ -121,7 +114,6 @@ func NewKeeper(
 		bankKeeper:     bankKeeper,
 		modelregKeeper: modelregKeeper,
 		moduleAddress:  moduleAddress,
-		hooks:          &hooksHolder{},
 
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Agents: collections.NewIndexedMap(sb, types.AgentsKey, "agents",
@@ -145,17 +137,6 @@ func NewKeeper(
 		panic(fmt.Sprintf("x/%s keeper: building the collections schema: %v", types.ModuleName, err))
 	}
 	k.Schema = schema
-	return k
-}
-
-// SetHooks installs the hooks (wrap several in types.MultiHooks). It may be
-// called once; every copy of the keeper, including those already handed to
-// other modules, sees them. It returns the keeper for chaining.
-func (k Keeper) SetHooks(h types.AgentstakeHooks) Keeper {
-	if k.hooks.hooks != nil {
-		panic(fmt.Sprintf("x/%s: %v", types.ModuleName, types.ErrHooksAlreadySet))
-	}
-	k.hooks.hooks = h
 	return k
 }
 
@@ -245,8 +226,7 @@ func activeContribution(a *types.Agent) math.Int {
 
 // saveAgent writes an agent and keeps every maintained total in step with
 // it: the per-kind active stake and the total bond. before is the stored
-// agent (nil for a new one). A status change emits an event; leaving the
-// active set calls the hooks.
+// agent (nil for a new one). A status change emits an event.
 func (k Keeper) saveAgent(ctx context.Context, operator sdk.AccAddress, before *types.Agent, after types.Agent) error {
 	if delta := activeContribution(&after).Sub(activeContribution(before)); !delta.IsZero() {
 		cur, err := k.activeStake(ctx, after.Kind)
@@ -280,11 +260,6 @@ func (k Keeper) saveAgent(ctx context.Context, operator sdk.AccAddress, before *
 	if before != nil && statusBefore != after.Status {
 		if err := k.emit(ctx, &types.EventAgentStatusChanged{Operator: after.Operator, From: statusBefore, To: after.Status}); err != nil {
 			return err
-		}
-		if statusBefore == types.AGENT_STATUS_ACTIVE && k.hooks.hooks != nil {
-			if err := k.hooks.hooks.AfterAgentLeftActiveSet(ctx, operator); err != nil {
-				return err
-			}
 		}
 	}
 	return nil

@@ -82,23 +82,6 @@ func (fakeAccountKeeper) GetModuleAddress(name string) sdk.AccAddress {
 	return authtypes.NewModuleAddress(name)
 }
 
-// recordingHooks records the hook calls.
-type recordingHooks struct {
-	slashed []string
-	left    []string
-	fail    error
-}
-
-func (h *recordingHooks) AfterAgentSlashed(_ context.Context, op sdk.AccAddress, reason types.SlashReason, amount math.Int) error {
-	h.slashed = append(h.slashed, fmt.Sprintf("%s %s %s", sdk.AccAddress(op), reason, amount))
-	return h.fail
-}
-
-func (h *recordingHooks) AfterAgentLeftActiveSet(_ context.Context, op sdk.AccAddress) error {
-	h.left = append(h.left, sdk.AccAddress(op).String())
-	return h.fail
-}
-
 // account is a test account: its address and its canonical string.
 type account struct {
 	addr sdk.AccAddress
@@ -116,7 +99,6 @@ type fixture struct {
 	queries   types.QueryServer
 	bank      *bank
 	models    *fakeModels
-	hooks     *recordingHooks
 	ac        address.Codec
 	cdc       codec.Codec
 	authority string
@@ -160,12 +142,10 @@ func newFixture(t testing.TB) *fixture {
 	}
 	k := keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
 		runtime.ProvideHeaderInfoService(nil), ac, authority, evmChainID, fakeAccountKeeper{}, b, models)
-	hooks := &recordingHooks{}
-	k = k.SetHooks(hooks)
 	require.NoError(t, k.InitGenesis(ctx, *types.DefaultGenesis()))
 
 	f := &fixture{
-		t: t, ctx: ctx, key: key, k: k, bank: b, models: models, hooks: hooks, ac: ac, cdc: encCfg.Codec, authority: authority,
+		t: t, ctx: ctx, key: key, k: k, bank: b, models: models, ac: ac, cdc: encCfg.Codec, authority: authority,
 		msgs: keeper.NewMsgServerImpl(k), queries: keeper.NewQueryServerImpl(k),
 	}
 	for _, a := range []struct {
@@ -373,20 +353,6 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 			require.Panics(t, tc.make)
 		})
 	}
-}
-
-func TestSetHooks(t *testing.T) {
-	f := newFixture(t)
-	require.Panics(t, func() { f.k.SetHooks(&recordingHooks{}) }, "hooks may be set once")
-
-	// Copies of the keeper made before SetHooks see the hooks.
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	k := keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, evmChainID, fakeAccountKeeper{}, f.bank, f.models)
-	early := k
-	h := &recordingHooks{}
-	k.SetHooks(types.NewMultiHooks(h))
-	require.Panics(t, func() { early.SetHooks(h) })
 }
 
 func coinsOf(amt math.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(denom, amt)) }

@@ -16,7 +16,7 @@ import (
 // unbonding entry created at or after infractionHeight (0: every entry),
 // pays challenger (nil: none) challenger_reward_bps of the total and burns
 // the rest, jails the agent (tombstones it for equivocation), appends a
-// slash record and calls the hooks. It returns the total slashed. A
+// slash record and emits EventAgentSlashed. It returns the total slashed. A
 // tombstoned agent cannot be slashed again. Every check runs before the
 // first write.
 func (k Keeper) Slash(ctx context.Context, operator sdk.AccAddress, reason types.SlashReason, evidenceRef string,
@@ -140,11 +140,6 @@ func (k Keeper) Slash(ctx context.Context, operator sdk.AccAddress, reason types
 	}
 	if err := k.emit(ctx, &types.EventAgentSlashed{Record: record}); err != nil {
 		return math.Int{}, err
-	}
-	if k.hooks.hooks != nil {
-		if err := k.hooks.hooks.AfterAgentSlashed(ctx, operator, reason, total); err != nil {
-			return math.Int{}, err
-		}
 	}
 	return total, nil
 }

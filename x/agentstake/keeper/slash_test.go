@@ -1,7 +1,6 @@
 package keeper_test
 
 import (
-	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -101,17 +100,10 @@ func TestSlashJailedAgentAgainExtendsJail(t *testing.T) {
 	f.advance(1, types.DefaultJailDuration/2)
 	f.slash(types.SLASH_REASON_ATTRIBUTION_FRAUD)
 	require.True(t, f.agent(op).JailedUntil.After(first))
-	require.Len(t, f.hooks.left, 1, "the hook fires when the agent leaves the active set, once")
-	require.Len(t, f.hooks.slashed, 2)
+	require.Len(t, eventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentStatusChanged"), 1,
+		"the agent leaves the active set once")
+	require.Len(t, eventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentSlashed"), 2)
 	f.checkInvariants()
-}
-
-func TestSlashHookErrorFailsTheSlash(t *testing.T) {
-	f := newFixture(t)
-	op := f.register(servingNodeMsg(f.owner))
-	f.hooks.fail = errors.New("refused")
-	_, err := f.k.Slash(f.ctx, op, types.SLASH_REASON_GOVERNANCE, "r", nil, 0)
-	require.ErrorContains(t, err, "refused")
 }
 
 func TestActiveSetChecks(t *testing.T) {

@@ -42,5 +42,5 @@ var (
 	ErrInvalidRequest          = errorsmod.RegisterWithGRPCCode(ModuleName, 31, codes.InvalidArgument, "invalid query request")
 	ErrBlockedOwner            = errorsmod.Register(ModuleName, 32, "owner may not receive funds")
 	ErrInvalidInfractionHeight = errorsmod.Register(ModuleName, 33, "invalid infraction height")
-	ErrHooksAlreadySet         = errorsmod.Register(ModuleName, 34, "hooks already set")
+	// Code 34 (hooks already set) is retired with the hooks.
 )
