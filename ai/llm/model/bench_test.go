@@ -1,0 +1,109 @@
+package model_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/openledger/openledger/ai/llm/kernels"
+	"github.com/openledger/openledger/ai/llm/lora"
+	"github.com/openledger/openledger/ai/llm/model"
+	"github.com/openledger/openledger/ai/llm/tinymodel"
+)
+
+// benchContext is the number of cached positions each decoded token attends
+// to in the decode benchmarks.
+const benchContext = 128
+
+func benchModel(b *testing.B, cfg model.Config) *model.Model {
+	m, err := model.NewRandom(cfg, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m
+}
+
+// prefilled returns caches holding benchContext positions.
+func prefilled(b *testing.B, m *model.Model, n int) []*model.KVCache {
+	caches := make([]*model.KVCache, n)
+	toks := make([]int, benchContext)
+	for i := range toks {
+		toks[i] = (i*31 + 7) % m.Config.Vocab
+	}
+	first := m.NewCache()
+	if _, err := m.Forward([]model.Sequence{{Tokens: toks, Cache: first}}); err != nil {
+		b.Fatal(err)
+	}
+	for i := range caches {
+		caches[i] = first.Clone()
+	}
+	return caches
+}
+
+// decode runs b.N batched decode steps and reports tokens per second; every
+// 64 steps the caches are cut back so the context stays near benchContext.
+func decode(b *testing.B, m *model.Model, batch int, adapters []model.Adapter) {
+	caches := prefilled(b, m, batch)
+	seqs := make([]model.Sequence, batch)
+	b.ResetTimer()
+	step := 0
+	for b.Loop() {
+		for i := range seqs {
+			seqs[i] = model.Sequence{Tokens: []int{(step*7 + i) % m.Config.Vocab}, Cache: caches[i]}
+			if len(adapters) > 0 {
+				// Requests of one adapter are adjacent, as the engine orders them.
+				seqs[i].Adapter = adapters[i*len(adapters)/batch]
+			}
+		}
+		if _, err := m.Forward(seqs); err != nil {
+			b.Fatal(err)
+		}
+		if step++; step%64 == 0 {
+			for _, c := range caches {
+				c.Truncate(benchContext)
+			}
+		}
+	}
+	b.ReportMetric(float64(batch)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkDecode(b *testing.B) {
+	m := benchModel(b, tinymodel.Small30M())
+	for _, be := range kernels.Available() {
+		m.Backend = be
+		for _, batch := range []int{1, 8, 32} {
+			b.Run(fmt.Sprintf("30M/%s/batch%d", be.Name(), batch), func(b *testing.B) { decode(b, m, batch, nil) })
+		}
+	}
+}
+
+// BenchmarkDecodeAdapters decodes a batch of 32 with no adapter, one adapter
+// for every row, and 32 distinct adapters (rank 16 on all projections).
+func BenchmarkDecodeAdapters(b *testing.B) {
+	m := benchModel(b, tinymodel.Small30M())
+	var adapters []model.Adapter
+	for i := range 32 {
+		a, err := lora.NewRandom(&m.Config, lora.Config{R: 16, LoraAlpha: 32, TargetModules: lora.TargetModules{
+			"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"}}, uint64(i))
+		if err != nil {
+			b.Fatal(err)
+		}
+		adapters = append(adapters, a)
+	}
+	for _, n := range []int{0, 1, 32} {
+		b.Run(fmt.Sprintf("30M/batch32/adapters%d", n), func(b *testing.B) { decode(b, m, 32, adapters[:n]) })
+	}
+}
+
+func BenchmarkPrefill(b *testing.B) {
+	m := benchModel(b, tinymodel.Small30M())
+	toks := make([]int, 256)
+	for i := range toks {
+		toks[i] = (i*17 + 3) % m.Config.Vocab
+	}
+	for b.Loop() {
+		if _, err := m.Forward([]model.Sequence{{Tokens: toks, Cache: m.NewCache()}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(toks))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
