@@ -125,6 +125,9 @@ func decodeStrict(data []byte, v any) error {
 		}
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
+			if te.Field == "" {
+				return fmt.Errorf("want a JSON object, got JSON %s", te.Value)
+			}
 			return fmt.Errorf("%s: want %s, got JSON %s", te.Field, te.Type, te.Value)
 		}
 		return err

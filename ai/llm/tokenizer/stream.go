@@ -62,8 +62,16 @@ func (d *StreamDecoder) emit(text string) string {
 		}
 		delta = text[n:]
 	}
-	d.window = d.window[d.prefixLen:]
+	// The emitted tokens become the context of the next piece. A context
+	// that decodes to nothing (a skipped special token, a lone "▁" that the
+	// Metaspace decoder strips at the start) would let the next piece be
+	// decoded as if it began the text, so older context is kept then.
+	tail := d.window[d.prefixLen:]
+	if tailText := d.tok.Decode(tail, d.skipSpecial); tailText != "" {
+		d.window, d.prefixText = tail, tailText
+	} else {
+		d.prefixText = text
+	}
 	d.prefixLen = len(d.window)
-	d.prefixText = d.tok.Decode(d.window, d.skipSpecial)
 	return delta
 }
