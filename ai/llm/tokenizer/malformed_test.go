@@ -65,7 +65,9 @@ func TestMalformedTokenizerFiles(t *testing.T) {
 		{"split behavior", edit(func(m map[string]any) {
 			m["pre_tokenizer"].(map[string]any)["pretokenizers"].([]any)[0].(map[string]any)["behavior"] = "Sideways"
 		}), "", `pre_tokenizer.pretokenizers[0].behavior: unknown split behavior "Sideways"`},
-		{"metaspace scheme", edit(func(m map[string]any) { m["pre_tokenizer"] = map[string]any{"type": "Metaspace", "prepend_scheme": "sometimes"} }), "", `pre_tokenizer.prepend_scheme: unknown scheme "sometimes"`},
+		{"metaspace scheme", edit(func(m map[string]any) {
+			m["pre_tokenizer"] = map[string]any{"type": "Metaspace", "prepend_scheme": "sometimes"}
+		}), "", `pre_tokenizer.prepend_scheme: unknown scheme "sometimes"`},
 		{"unknown normalizer", edit(func(m map[string]any) { m["normalizer"] = map[string]any{"type": "Precompiled"} }), "", `normalizer.type: normalizer "Precompiled" is not supported`},
 		{"unknown decoder", edit(func(m map[string]any) { m["decoder"] = map[string]any{"type": "WordPiece"} }), "", `decoder.type: decoder "WordPiece" is not supported`},
 		{"template token unknown", edit(func(m map[string]any) {
