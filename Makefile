@@ -61,7 +61,7 @@ bench-settle:
 
 ## bench-poa: build a 100 MB corpus in /tmp/poa-bench and measure the attribution engine
 bench-poa:
-	$(GO) run ./cmd/poa bench --dir /tmp/poa-bench --size 100MB
+	$(GO) run ./cmd/poa-bench --dir /tmp/poa-bench --size 100MB
 
 ## proto-gen: generate Go code from proto/ with pinned local plugins (offline)
 proto-gen:

@@ -3,6 +3,10 @@ package poa
 import (
 	"cmp"
 	"slices"
+
+	"github.com/openledger/openledger/ai/poa/internal/index"
+	"github.com/openledger/openledger/ai/poa/internal/query"
+	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
 // Method names the attribution rule: exact maximal spans plus MinHash-LSH
@@ -25,7 +29,10 @@ const Method = MethodVersion + ".exact-spans.minhash-lsh"
 //     among contributions in proportion to their mass by largest
 //     remainder, ties to the smaller id.
 func (e *Engine) Attribute(text []byte, opts Options) (res *Result, err error) {
-	defer catchCorruption(&err)
+	// Index bytes that fail their check stop the query with a panic deep in
+	// a lookup; it ends here, as the returned *CorruptIndexError.
+	defer func() { err = publicError(err) }()
+	defer index.CatchCorruption(&err)
 	minSpan, err := opts.minSpan()
 	if err != nil {
 		return nil, err
@@ -33,8 +40,8 @@ func (e *Engine) Attribute(text []byte, opts Options) (res *Result, err error) {
 	if err := validateText(text); err != nil {
 		return nil, err
 	}
-	n := Normalize(text)
-	words := Words(n.Text)
+	n := textnorm.Normalize(text)
+	words := textnorm.Words(n.Text)
 	res = &Result{
 		Method:       Method,
 		Attributions: []Attribution{},
@@ -50,9 +57,9 @@ func (e *Engine) Attribute(text []byte, opts Options) (res *Result, err error) {
 	if len(words) == 0 {
 		return res, nil
 	}
-	rarities := e.newRarityTable()
-	spans, _ := e.findExactSpans(n.Text, words, minSpan)
-	matches := e.findParaphrases(n.Text, words, rarities)
+	rarities := e.evidence.Rarity()
+	spans, _ := e.evidence.ExactSpans(n.Text, words, minSpan)
+	matches := e.evidence.Paraphrases(n.Text, words, rarities)
 
 	book := newCreditBook(len(words))
 	book.creditExact(e, spans, rarities)
@@ -98,19 +105,19 @@ func newCreditBook(words int) *creditBook {
 // enough: a word's mass is split as floor(mass << 32 / holders).
 const massUnit = 32
 
-func (b *creditBook) creditExact(e *Engine, spans []exactSpan, r *rarityTable) {
+func (b *creditBook) creditExact(e *Engine, spans []query.ExactSpan, r *query.Rarity) {
 	better := func(a, c int) bool { // is span a a better cover than span c?
 		sa, sc := &spans[a], &spans[c]
-		if sa.occurrences != sc.occurrences {
-			return sa.occurrences < sc.occurrences
+		if sa.Occurrences != sc.Occurrences {
+			return sa.Occurrences < sc.Occurrences
 		}
-		if wa, wc := sa.lastWord-sa.firstWord, sc.lastWord-sc.firstWord; wa != wc {
+		if wa, wc := sa.LastWord-sa.FirstWord, sc.LastWord-sc.FirstWord; wa != wc {
 			return wa > wc
 		}
 		return a < c // spans are in order of start
 	}
 	for si := range spans {
-		for k := spans[si].firstWord; k < spans[si].lastWord; k++ {
+		for k := spans[si].FirstWord; k < spans[si].LastWord; k++ {
 			if b.exactOf[k] < 0 || better(si, b.exactOf[k]) {
 				b.exactOf[k] = si
 			}
@@ -118,28 +125,28 @@ func (b *creditBook) creditExact(e *Engine, spans []exactSpan, r *rarityTable) {
 	}
 	holders := make([][]string, len(spans))
 	for si, s := range spans {
-		holders[si] = e.spanIDs(s)
+		holders[si] = e.evidence.HolderIDs(s)
 	}
 	for k, si := range b.exactOf {
 		if si < 0 {
 			continue
 		}
 		ids := holders[si]
-		mass := uint64(r.rarity(spans[si].occurrences))
+		mass := uint64(r.Of(spans[si].Occurrences))
 		b.credit(k, ids, mass)
 	}
 }
 
-func (b *creditBook) creditParaphrase(e *Engine, matches []paraphraseMatch, r *rarityTable) {
+func (b *creditBook) creditParaphrase(e *Engine, matches []query.ParaphraseMatch, r *query.Rarity) {
 	for _, m := range matches {
-		id := e.indexes[m.index].ids[m.doc]
-		for k := m.firstWord; k <= m.lastWord; k++ {
+		id := e.evidence.ID(m.Index, m.Doc)
+		for k := m.FirstWord; k <= m.LastWord; k++ {
 			switch {
 			case b.exactOf[k] >= 0:
-			case m.score > b.paraScore[k]:
-				b.paraScore[k] = m.score
+			case m.Score > b.paraScore[k]:
+				b.paraScore[k] = m.Score
 				b.paraIDs[k] = append(b.paraIDs[k][:0], id)
-			case m.score == b.paraScore[k] && !slices.Contains(b.paraIDs[k], id):
+			case m.Score == b.paraScore[k] && !slices.Contains(b.paraIDs[k], id):
 				b.paraIDs[k] = append(b.paraIDs[k], id)
 			}
 		}
@@ -150,7 +157,7 @@ func (b *creditBook) creditParaphrase(e *Engine, matches []paraphraseMatch, r *r
 		}
 		ids := b.paraIDs[k]
 		slices.Sort(ids)
-		mass := uint64(max(1, r.maxRarity()*score/1_000_000))
+		mass := uint64(max(1, r.Max()*score/1_000_000))
 		b.credit(k, ids, mass)
 		for _, id := range ids {
 			b.paraWords[id] = append(b.paraWords[id], k)
@@ -170,7 +177,7 @@ func (b *creditBook) credit(k int, ids []string, mass uint64) {
 }
 
 // attributions turns raw credit into ppm weights.
-func (b *creditBook) attributions(total uint64, n *Normalized, words []Span) []Attribution {
+func (b *creditBook) attributions(total uint64, n *textnorm.Normalized, words []textnorm.Span) []Attribution {
 	credits := make([]rawCredit, 0, len(b.raw))
 	for id, raw := range b.raw {
 		credits = append(credits, rawCredit{id, raw})
@@ -195,7 +202,7 @@ func (b *creditBook) attributions(total uint64, n *Normalized, words []Span) []A
 	return out
 }
 
-func (b *creditBook) paraphraseEvidence(n *Normalized, words []Span) []ParaphraseEvidence {
+func (b *creditBook) paraphraseEvidence(n *textnorm.Normalized, words []textnorm.Span) []ParaphraseEvidence {
 	out := []ParaphraseEvidence{}
 	for id, ws := range b.paraWords {
 		out = append(out, ParaphraseEvidence{ID: id, ScorePPM: b.paraBest[id], Spans: wordRuns(ws, n, words)})
@@ -211,7 +218,7 @@ func (b *creditBook) paraphraseEvidence(n *Normalized, words []Span) []Paraphras
 
 // wordRuns turns ascending word indexes into original-text spans, joining
 // consecutive words (and what lies between them).
-func wordRuns(ws []int, n *Normalized, words []Span) []Span {
+func wordRuns(ws []int, n *textnorm.Normalized, words []textnorm.Span) []Span {
 	spans := []Span{}
 	for i := 0; i < len(ws); {
 		j := i
@@ -225,31 +232,22 @@ func wordRuns(ws []int, n *Normalized, words []Span) []Span {
 	return spans
 }
 
-// spanIDs returns the distinct contribution ids holding a span, sorted.
-func (e *Engine) spanIDs(s exactSpan) []string {
-	ids := make([]string, 0, len(s.hits))
-	for _, h := range s.hits {
-		ids = append(ids, e.indexes[h.index].ids[h.doc])
-	}
-	return slices.Compact(ids) // hits are sorted by id
-}
-
-func (e *Engine) exactEvidence(spans []exactSpan, n *Normalized, r *rarityTable) []ExactEvidence {
+func (e *Engine) exactEvidence(spans []query.ExactSpan, n *textnorm.Normalized, r *query.Rarity) []ExactEvidence {
 	out := make([]ExactEvidence, 0, len(spans))
 	for _, s := range spans {
-		start, end := n.OriginalSpan(s.start, s.end)
+		start, end := n.OriginalSpan(s.Start, s.End)
 		ev := ExactEvidence{
 			Start: start, End: end,
-			Words:        s.lastWord - s.firstWord,
-			Occurrences:  s.occurrences,
-			Rarity:       r.rarity(s.occurrences),
+			Words:        s.LastWord - s.FirstWord,
+			Occurrences:  s.Occurrences,
+			Rarity:       r.Of(s.Occurrences),
 			Sources:      []Source{},
-			SourcesTotal: len(s.hits),
+			SourcesTotal: len(s.Hits),
 		}
-		for _, h := range s.hits[:min(len(s.hits), maxListedSources)] {
-			ix := e.indexes[h.index]
-			srcStart, srcEnd := ix.sourceSpan(h.pos, h.pos+s.end-s.start)
-			ev.Sources = append(ev.Sources, Source{ID: ix.ids[h.doc], Index: ix.Name(), Start: srcStart, End: srcEnd})
+		for _, h := range s.Hits[:min(len(s.Hits), maxListedSources)] {
+			ix := e.indexes[h.Index]
+			srcStart, srcEnd := ix.ix.SourceSpan(h.Pos, h.Pos+s.End-s.Start)
+			ev.Sources = append(ev.Sources, Source{ID: ix.ID(h.Doc), Index: ix.Name(), Start: srcStart, End: srcEnd})
 		}
 		out = append(out, ev)
 	}

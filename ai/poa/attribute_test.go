@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/openledger/openledger/ai/poa/internal/poatest"
 )
 
 // TestEqualHoldersSplitByLargestRemainder: three contributions holding the
@@ -12,7 +14,7 @@ import (
 // three, and the unit left goes to the smallest id.
 func TestEqualHoldersSplitByLargestRemainder(t *testing.T) {
 	text := "Contributors are paid when model outputs are attributed to their data in the ledger."
-	e := openEngine(t, buildIndex(t, "same", jsonl(t,
+	e := openEngine(t, buildIndex(t, "same", poatest.JSONL(t,
 		map[string]any{"id": "carol", "text": text},
 		map[string]any{"id": "alice", "text": text},
 		map[string]any{"id": "bob", "text": text},
@@ -41,7 +43,7 @@ func TestRarerSpansWeighMore(t *testing.T) {
 		{"id": "c2", "text": "Second. " + common + "."},
 		{"id": "c3", "text": "Third. " + common + "."},
 	}
-	e := openEngine(t, buildIndex(t, "rarity", jsonl(t, docs...)))
+	e := openEngine(t, buildIndex(t, "rarity", poatest.JSONL(t, docs...)))
 	out := "only this contribution explains how attribution proofs are verified by validators; " + common
 	res, err := e.Attribute([]byte(out), Options{})
 	if err != nil {
@@ -63,9 +65,9 @@ func TestRarerSpansWeighMore(t *testing.T) {
 // repeatedly, concurrently (blocks are verified lazily by whoever touches
 // them first), and whatever order the indexes are given in.
 func TestAttributeIsDeterministic(t *testing.T) {
-	docs := sampleDocs(8, 150)
-	v1 := buildIndex(t, "v1", jsonl(t, docs[:100]...))
-	v2 := buildIndex(t, "v2", jsonl(t, docs[50:]...))
+	docs := poatest.SampleDocs(8, 150)
+	v1 := buildIndex(t, "v1", poatest.JSONL(t, docs[:100]...))
+	v2 := buildIndex(t, "v2", poatest.JSONL(t, docs[50:]...))
 	var query strings.Builder
 	for _, i := range []int{3, 60, 120, 149} {
 		query.WriteString(docs[i]["text"].(string))
@@ -114,7 +116,7 @@ func TestAttributeIsDeterministic(t *testing.T) {
 }
 
 func TestAttributeRejectsBadText(t *testing.T) {
-	e := openEngine(t, buildIndex(t, "x", jsonl(t, sampleDocs(1, 5)...)))
+	e := openEngine(t, buildIndex(t, "x", poatest.JSONL(t, poatest.SampleDocs(1, 5)...)))
 	if _, err := e.Attribute([]byte("ok \xc3\x28 bad"), Options{}); err == nil || !strings.Contains(err.Error(), "offset 3") {
 		t.Errorf("invalid UTF-8: %v", err)
 	}
@@ -134,8 +136,8 @@ func TestAttributeRejectsBadText(t *testing.T) {
 }
 
 func TestVerifyClaimReportsDifferences(t *testing.T) {
-	docs := sampleDocs(9, 20)
-	e := openEngine(t, buildIndex(t, "v", jsonl(t, docs...)))
+	docs := poatest.SampleDocs(9, 20)
+	e := openEngine(t, buildIndex(t, "v", poatest.JSONL(t, docs...)))
 	text := []byte(docs[4]["text"].(string))
 	res, err := e.Attribute(text, Options{MinSpanWords: 4})
 	if err != nil {

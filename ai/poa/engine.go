@@ -6,6 +6,10 @@ import (
 	"fmt"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/openledger/openledger/ai/poa/internal/index"
+	"github.com/openledger/openledger/ai/poa/internal/query"
+	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
 // DefaultMinSpanWords is the default minimum length of an exact span.
@@ -19,7 +23,8 @@ const MaxMinSpanWords = 10000
 // Engine answers attribution queries against one or more indexes (for
 // example one per Datanet version). It is safe for concurrent use.
 type Engine struct {
-	indexes []*Index
+	indexes  []*Index
+	evidence *query.Engine // over the same indexes, in the same order
 }
 
 // ErrEmptyText is returned for an output with no text to attribute.
@@ -50,7 +55,11 @@ func NewEngine(indexes []*Index) (*Engine, error) {
 			return nil, fmt.Errorf("two indexes are named %q (%s and %s); rebuild one with another --name", sorted[i].Name(), sorted[i-1].Dir, sorted[i].Dir)
 		}
 	}
-	return &Engine{indexes: sorted}, nil
+	opened := make([]*index.Index, len(sorted))
+	for i, ix := range sorted {
+		opened[i] = ix.ix
+	}
+	return &Engine{indexes: sorted, evidence: query.New(opened)}, nil
 }
 
 // Indexes returns the engine's indexes, ordered by name.
@@ -95,10 +104,10 @@ func (o Options) minSpan() (int, error) {
 // validateText checks an output before it is attributed.
 func validateText(text []byte) error {
 	if !utf8.Valid(text) {
-		return &InvalidTextError{invalidUTF8At(text)}
+		return &InvalidTextError{textnorm.InvalidUTF8At(text)}
 	}
 	for _, r := range string(text) {
-		if !isSpaceRune(r) {
+		if !textnorm.IsSpaceRune(r) {
 			return nil
 		}
 	}

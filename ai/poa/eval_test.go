@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/openledger/openledger/ai/poa/internal/index"
+	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 	"github.com/openledger/openledger/ai/poa/paraphrase"
 )
 
@@ -30,9 +32,9 @@ type evalCase struct {
 
 type evalData struct {
 	engine  *Engine
-	corpus  []*Contribution
+	corpus  []*index.Contribution
 	normal  [][]byte // normalised corpus texts
-	novel   []*Contribution
+	novel   []*index.Contribution
 	cases   []evalCase
 	indexes string
 }
@@ -54,13 +56,13 @@ func loadEval(t *testing.T) *evalData {
 }
 
 func buildEval() (*evalData, error) {
-	read := func(name string) ([]*Contribution, error) {
+	read := func(name string) ([]*index.Contribution, error) {
 		f, err := os.Open(filepath.Join("testdata", "eval", name))
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
-		return ReadContributions(f)
+		return index.ReadContributions(f)
 	}
 	corpus, err := read("corpus.jsonl")
 	if err != nil {
@@ -92,7 +94,7 @@ func buildEval() (*evalData, error) {
 	}
 	d := &evalData{engine: engine, corpus: corpus, novel: novel, indexes: dir}
 	for _, c := range corpus {
-		d.normal = append(d.normal, Normalize([]byte(c.Text)).Text)
+		d.normal = append(d.normal, textnorm.Normalize([]byte(c.Text)).Text)
 	}
 	d.cases = d.makeCases()
 	return d, nil
@@ -181,7 +183,7 @@ func (d *evalData) novelSentence(rng *rand.Rand) string {
 // holders returns the ids of the contributions holding passage (after
 // normalisation): the brute-force ground truth.
 func (d *evalData) holders(passage string) []string {
-	p := Normalize([]byte(passage)).Text
+	p := textnorm.Normalize([]byte(passage)).Text
 	var ids []string
 	for i, text := range d.normal {
 		if bytes.Contains(text, p) {
@@ -257,7 +259,7 @@ func sharesRun(a, b []byte, n int) bool {
 
 func wordGrams(text []byte, n int, fn func(string)) {
 	var words []string
-	for _, w := range Words(text) {
+	for _, w := range textnorm.Words(text) {
 		words = append(words, string(text[w.Start:w.End]))
 	}
 	for i := 0; i+n <= len(words); i++ {
@@ -364,11 +366,11 @@ func (d *evalData) supported(id string, c evalCase, byID map[string]int) bool {
 		return true
 	}
 	text := d.normal[byID[id]]
-	if sharesRun(text, Normalize([]byte(c.output)).Text, DefaultMinSpanWords) {
+	if sharesRun(text, textnorm.Normalize([]byte(c.output)).Text, DefaultMinSpanWords) {
 		return true
 	}
 	for _, p := range c.sources {
-		if sharesRun(text, Normalize([]byte(p)).Text, DefaultMinSpanWords) {
+		if sharesRun(text, textnorm.Normalize([]byte(p)).Text, DefaultMinSpanWords) {
 			return true
 		}
 	}
@@ -387,14 +389,15 @@ func intersects(a, b []string) bool {
 // separateEvidence returns the contributions found by exact spans alone
 // and by the paraphrase signal alone.
 func (d *evalData) separateEvidence(output string) (exact, para []string) {
-	n := Normalize([]byte(output))
-	words := Words(n.Text)
-	spans, _ := d.engine.findExactSpans(n.Text, words, DefaultMinSpanWords)
+	n := textnorm.Normalize([]byte(output))
+	words := textnorm.Words(n.Text)
+	evidence := d.engine.evidence
+	spans, _ := evidence.ExactSpans(n.Text, words, DefaultMinSpanWords)
 	for _, s := range spans {
-		exact = append(exact, d.engine.spanIDs(s)...)
+		exact = append(exact, evidence.HolderIDs(s)...)
 	}
-	for _, m := range d.engine.findParaphrases(n.Text, words, d.engine.newRarityTable()) {
-		para = append(para, d.engine.indexes[m.index].ids[m.doc])
+	for _, m := range evidence.Paraphrases(n.Text, words, evidence.Rarity()) {
+		para = append(para, evidence.ID(m.Index, m.Doc))
 	}
 	return sortedSet(exact), sortedSet(para)
 }

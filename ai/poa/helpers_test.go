@@ -7,21 +7,6 @@ import (
 	"testing"
 )
 
-// jsonl encodes contributions as JSONL lines.
-func jsonl(t testing.TB, docs ...map[string]any) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	for _, d := range docs {
-		line, err := json.Marshal(d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b.Write(line)
-		b.WriteByte('\n')
-	}
-	return b.Bytes()
-}
-
 // buildIndex builds an index from JSONL input in a temporary directory.
 func buildIndex(t testing.TB, name string, input []byte) string {
 	t.Helper()

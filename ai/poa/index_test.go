@@ -3,80 +3,18 @@ package poa
 import (
 	"bytes"
 	"errors"
-	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/openledger/openledger/ai/poa/internal/poatest"
 )
-
-// sampleDocs builds contributions from a small vocabulary so that words
-// repeat across documents, with a fixed seed.
-func sampleDocs(seed uint64, n int) []map[string]any {
-	vocab := strings.Fields("the a data model output river bank token chain ledger proof weight span index contributor " +
-		"Datanet version attribution reward Straße café naïve ﬁle Ωmega 42 v1.2 isn't")
-	rng := rand.New(rand.NewPCG(seed, 99))
-	docs := make([]map[string]any, n)
-	for i := range docs {
-		var b strings.Builder
-		for k := 5 + rng.IntN(60); k > 0; k-- {
-			b.WriteString(vocab[rng.IntN(len(vocab))])
-			b.WriteString([]string{" ", " ", " ", ", ", ".\n", "  "}[rng.IntN(6)])
-		}
-		docs[i] = map[string]any{"id": fmt.Sprintf("doc-%03d", i), "text": b.String(), "datanet": "dn-1", "version": 1}
-	}
-	return docs
-}
-
-func TestIndexRoundTrip(t *testing.T) {
-	docs := sampleDocs(1, 40)
-	dir := buildIndex(t, "round", jsonl(t, docs...))
-	ix, err := Open(dir, OpenOptions{Verify: VerifyFull})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	if ix.Documents() != len(docs) || ix.Name() != "round" {
-		t.Fatalf("documents %d name %q", ix.Documents(), ix.Name())
-	}
-	// Every contribution's normalised text is in text.bin, in order.
-	for i, d := range docs {
-		if ix.ID(i) != d["id"] {
-			t.Fatalf("id %d = %q", i, ix.ID(i))
-		}
-		want := Normalize([]byte(d["text"].(string))).Text
-		got := ix.text.data[ix.docStarts[i] : ix.docStarts[i+1]-1]
-		if !bytes.Equal(got, want) {
-			t.Fatalf("doc %d text %q, want %q", i, got, want)
-		}
-	}
-	// The suffix array holds exactly the word starts, sorted.
-	text := ix.text.data
-	var want []int32
-	forEachWord(text, func(s, _ int) { want = append(want, int32(s)) })
-	slices.SortFunc(want, func(a, b int32) int { return bytes.Compare(text[a:], text[b:]) })
-	got := make([]int32, ix.Manifest.Counts.WordPositions)
-	for i := range got {
-		got[i] = int32(ix.saAt(i))
-	}
-	if !slices.Equal(got, want) {
-		t.Fatal("word suffix array differs from the sorted word starts")
-	}
-	// Metadata is kept, text is not.
-	meta, err := os.ReadFile(filepath.Join(dir, fileMeta))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if first := strings.SplitN(string(meta), "\n", 2)[0]; first != `{"datanet":"dn-1","id":"doc-000","version":1}` {
-		t.Fatalf("meta line %s", first)
-	}
-}
 
 func TestSourceSpansPointIntoOriginalText(t *testing.T) {
 	original := "Intro   line.\n\nThe ﬁrst   CLAUSE of the Ledger proof is here, and more."
-	dir := buildIndex(t, "src", jsonl(t, map[string]any{"id": "x", "text": original}))
+	dir := buildIndex(t, "src", poatest.JSONL(t, map[string]any{"id": "x", "text": original}))
 	e := openEngine(t, dir)
 	res, err := e.Attribute([]byte("Note: the first clause of the ledger proof is here, surely."), Options{MinSpanWords: 3})
 	if err != nil {
@@ -88,23 +26,6 @@ func TestSourceSpansPointIntoOriginalText(t *testing.T) {
 	src := res.Exact[0].Sources[0]
 	if got := original[src.Start:src.End]; got != "The ﬁrst   CLAUSE of the Ledger proof is here" {
 		t.Fatalf("source span %q", got)
-	}
-}
-
-func TestBuildIsDeterministic(t *testing.T) {
-	input := jsonl(t, sampleDocs(2, 30)...)
-	a := buildIndex(t, "same", input)
-	b := buildIndex(t, "same", input)
-	entries, _ := os.ReadDir(a)
-	if len(entries) != 2*len(dataFiles)+1 {
-		t.Fatalf("%d files", len(entries))
-	}
-	for _, ent := range entries {
-		x, _ := os.ReadFile(filepath.Join(a, ent.Name()))
-		y, _ := os.ReadFile(filepath.Join(b, ent.Name()))
-		if !bytes.Equal(x, y) {
-			t.Errorf("%s differs between two builds of the same input", ent.Name())
-		}
 	}
 }
 
@@ -132,8 +53,8 @@ func tamper(t *testing.T, dir, file string, mutate func([]byte) []byte) string {
 }
 
 func TestTamperedIndexIsRejected(t *testing.T) {
-	docs := sampleDocs(3, 200)
-	dir := buildIndex(t, "orig", jsonl(t, docs...))
+	docs := poatest.SampleDocs(3, 200)
+	dir := buildIndex(t, "orig", poatest.JSONL(t, docs...))
 	query := []byte(docs[150]["text"].(string))
 	flipAt := func(frac float64) func([]byte) []byte {
 		return func(b []byte) []byte { b[int(float64(len(b))*frac)] ^= 0x20; return b }
@@ -144,20 +65,20 @@ func TestTamperedIndexIsRejected(t *testing.T) {
 		name, file string
 		mutate     func([]byte) []byte
 	}{
-		{"truncated text", fileText, truncate},
-		{"truncated suffix array", fileSA, truncate},
-		{"extended lsh", fileLSH, func(b []byte) []byte { return append(b, 0) }},
-		{"flipped docs table", fileDocs, flipAt(0.5)},
-		{"flipped ids", fileIDs, flipAt(0.9)},
-		{"flipped prefix table", filePrefix, flipAt(0.7)},
-		{"flipped block sums", fileText + blocksSuffix, flipAt(0.5)},
-		{"edited manifest count", fileManifest, func(b []byte) []byte {
+		{"truncated text", "text.bin", truncate},
+		{"truncated suffix array", "sa.bin", truncate},
+		{"extended lsh", "lsh.bin", func(b []byte) []byte { return append(b, 0) }},
+		{"flipped docs table", "docs.bin", flipAt(0.5)},
+		{"flipped ids", "ids.bin", flipAt(0.9)},
+		{"flipped prefix table", "prefix.bin", flipAt(0.7)},
+		{"flipped block sums", "text.bin.blocks", flipAt(0.5)},
+		{"edited manifest count", "manifest.json", func(b []byte) []byte {
 			return bytes.Replace(b, []byte(`"documents": 200`), []byte(`"documents": 199`), 1)
 		}},
-		{"edited manifest format", fileManifest, func(b []byte) []byte {
+		{"edited manifest format", "manifest.json", func(b []byte) []byte {
 			return bytes.Replace(b, []byte(`"format_version": 1`), []byte(`"format_version": 9`), 1)
 		}},
-		{"manifest not JSON", fileManifest, func(b []byte) []byte { return b[:len(b)/2] }},
+		{"manifest not JSON", "manifest.json", func(b []byte) []byte { return b[:len(b)/2] }},
 	}
 	for _, c := range atOpen {
 		t.Run(c.name, func(t *testing.T) {
@@ -173,7 +94,7 @@ func TestTamperedIndexIsRejected(t *testing.T) {
 
 	// A flipped byte in a large file is found when a query touches its
 	// block (lazy check), or at open with full verification.
-	for _, file := range []string{fileText, fileSA} {
+	for _, file := range []string{"text.bin", "sa.bin"} {
 		t.Run("lazy "+file, func(t *testing.T) {
 			bad := tamper(t, dir, file, func(b []byte) []byte {
 				for i := 0; i < len(b); i += BlockSize { // one flip per block: any touch finds one
@@ -239,11 +160,11 @@ func TestBadInputIsReportedByLine(t *testing.T) {
 }
 
 func TestBuildRefusesToOverwrite(t *testing.T) {
-	dir := buildIndex(t, "keep", jsonl(t, sampleDocs(4, 3)...))
-	if _, err := Build(bytes.NewReader(jsonl(t, sampleDocs(5, 3)...)), dir, BuildOptions{}); err == nil {
+	dir := buildIndex(t, "keep", poatest.JSONL(t, poatest.SampleDocs(4, 3)...))
+	if _, err := Build(bytes.NewReader(poatest.JSONL(t, poatest.SampleDocs(5, 3)...)), dir, BuildOptions{}); err == nil {
 		t.Fatal("overwrote an index without Replace")
 	}
-	if _, err := Build(bytes.NewReader(jsonl(t, sampleDocs(5, 3)...)), dir, BuildOptions{Replace: true}); err != nil {
+	if _, err := Build(bytes.NewReader(poatest.JSONL(t, poatest.SampleDocs(5, 3)...)), dir, BuildOptions{Replace: true}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Open(dir, OpenOptions{Verify: VerifyFull}); err != nil {

@@ -69,3 +69,9 @@ type IndexRef struct {
 }
 
 const maxListedSources = 16
+
+// Span is a half-open byte range [Start, End) of an original text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}

@@ -78,8 +78,8 @@ verifies.`, stderr)
 		}
 		return exitError
 	}
-	if peak := peakMemoryBytes(); peak > 0 && !*quiet {
-		fmt.Fprintf(stderr, "%s%d bytes\n", peakMemoryPrefix, peak)
+	if stats.PeakMemoryBytes > 0 && !*quiet {
+		fmt.Fprintf(stderr, "poa: peak memory %d bytes\n", stats.PeakMemoryBytes)
 	}
 	m := stats.Manifest
 	fmt.Fprintf(stdout, "index %s: %d contributions, %d normalised bytes, %d word positions, %d windows; manifest sha256 %s\n",

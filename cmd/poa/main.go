@@ -31,7 +31,6 @@ func init() {
 		{"verify", "check a claimed attribution against a recomputation", runVerify},
 		{"serve", "serve attribute and verify over HTTP", runServe},
 		{"check", "verify every byte of an index against its manifest", runCheck},
-		{"bench", "generate a large corpus and measure build and query speed", runBench},
 		{"help", "show help for a command", runHelp},
 	}
 }

@@ -111,7 +111,7 @@ func newFixture(t *testing.T) *fixture {
 
 func TestHelpOnEveryCommand(t *testing.T) {
 	out := runPoa(t, "", "help").want(t, 0).stdout
-	for _, c := range []string{"index", "attribute", "verify", "serve", "check", "bench"} {
+	for _, c := range []string{"index", "attribute", "verify", "serve", "check"} {
 		if !strings.Contains(out, c) {
 			t.Errorf("poa help does not list %s", c)
 		}

@@ -22,7 +22,8 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/openledger/openledger/ai/poa"
+	"github.com/openledger/openledger/ai/poa/internal/index"
+	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
 const (
@@ -42,7 +43,7 @@ type entry struct {
 // Build indexes every n-word sequence of every contribution of a JSONL
 // input into dir.
 func Build(input io.Reader, dir string, n int) error {
-	contributions, err := poa.ReadContributions(input)
+	contributions, err := index.ReadContributions(input)
 	if err != nil {
 		return err
 	}
@@ -51,7 +52,7 @@ func Build(input io.Reader, dir string, n int) error {
 	}
 	var entries []entry
 	var ids strings.Builder
-	z := poa.NewNormalizer()
+	z := textnorm.NewNormalizer()
 	var text []byte
 	for d, c := range contributions {
 		text, _ = z.Append(text[:0], nil, []byte(c.Text))
@@ -111,7 +112,7 @@ func writeFile(path string, fill func(*bufio.Writer)) error {
 // forEachGram calls fn with the hash and byte range of every n-word
 // sequence of normalised text.
 func forEachGram(text []byte, n int, fn func(hash uint64, start, end int)) {
-	words := poa.Words(text)
+	words := textnorm.Words(text)
 	for i := 0; i+n <= len(words); i++ {
 		h := uint64(14695981039346656037)
 		for _, w := range words[i : i+n] {
@@ -191,7 +192,7 @@ type Hit struct {
 // Query returns the contributions sharing n-grams with text, most shared
 // first, and how many output bytes the shared n-grams cover.
 func (ix *Index) Query(text []byte) ([]Hit, int) {
-	norm := poa.Normalize(text)
+	norm := textnorm.Normalize(text)
 	counts := map[uint32]int{}
 	covered, coveredEnd := 0, 0
 	forEachGram(norm.Text, ix.n, func(h uint64, start, end int) {

@@ -1,6 +1,6 @@
 //go:build linux
 
-package main
+package bench
 
 import (
 	"bufio"
@@ -20,17 +20,14 @@ import (
 	"unsafe"
 
 	"github.com/openledger/openledger/ai/poa"
+	"github.com/openledger/openledger/ai/poa/internal/index"
 	"github.com/openledger/openledger/ai/poa/ngram"
 )
 
-func runBench(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("bench", "--dir DIR [--size 100MB] [flags]",
-		`Generates a corpus of the given size from real prose found on this machine
-(Debian documentation in /usr/share/doc and Go source comments), builds the
-PoA index and an n-gram hash baseline from it, and measures build speed,
-peak memory, index size and attribute latency (1 KB and 8 KB outputs,
-warm and cold page cache). Prints a Markdown report and writes it to
-DIR/report.md. Nothing here runs in "go test".`, stderr)
+// Main runs the benchmark with command-line arguments and returns the exit
+// status: 0 when the report was written, 2 on any error.
+func Main(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet(stderr)
 	dir := fs.String("dir", "", "working directory (corpus, indexes, report)")
 	sizeFlag := fs.String("size", "100MB", "corpus text size (e.g. 100MB, 1GB, 5000000)")
 	seed := fs.Uint64("seed", 1, "seed for the corpus and queries")
@@ -38,49 +35,86 @@ DIR/report.md. Nothing here runs in "go test".`, stderr)
 	cold := fs.Int("cold", 30, "cold queries per output size")
 	sources := fs.String("sources", "/usr/share/doc,"+filepath.Join(runtime.GOROOT(), "src"), "comma-separated directories of prose")
 	reuse := fs.Bool("reuse", false, "reuse DIR/corpus.jsonl and the indexes if present")
+	indexInput := fs.String("build-index", "", "internal: build the PoA index from this JSONL into --dir")
 	baselineInput := fs.String("build-baseline", "", "internal: build the n-gram baseline from this JSONL into --dir")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the warm PoA queries to this file")
 	if code, stop := parseFlags(fs, args); stop {
 		return code
 	}
 	if *dir == "" {
-		fmt.Fprintln(stderr, "poa bench: --dir is required")
+		fmt.Fprintln(stderr, "poa-bench: --dir is required")
 		return exitError
 	}
+	// The builds run as children of this binary so that each one's peak
+	// memory is its own.
+	if *indexInput != "" {
+		return buildIndex(*indexInput, *dir, stderr)
+	}
 	if *baselineInput != "" {
-		// Run as a child so its peak memory is its own.
-		f, err := os.Open(*baselineInput)
-		if err != nil {
-			fmt.Fprintf(stderr, "poa bench: %v\n", err)
-			return exitError
-		}
-		defer f.Close()
-		if err := ngram.Build(bufio.NewReaderSize(f, 1<<20), *dir, poa.DefaultMinSpanWords); err != nil {
-			fmt.Fprintf(stderr, "poa bench: %v\n", err)
-			return exitError
-		}
-		fmt.Fprintf(stderr, "%s%d bytes\n", peakMemoryPrefix, peakMemoryBytes())
-		return exitOK
+		return buildBaseline(*baselineInput, *dir, stderr)
 	}
 	size, err := parseSize(*sizeFlag)
 	if err != nil {
-		fmt.Fprintf(stderr, "poa bench: %v\n", err)
+		fmt.Fprintf(stderr, "poa-bench: %v\n", err)
 		return exitError
 	}
 	b := &bench{dir: *dir, size: size, seed: *seed, warm: *warm, cold: *cold, reuse: *reuse, log: stderr,
-		sources: strings.Split(*sources, ","), cpuProfile: *cpuProfile, command: "poa bench " + strings.Join(args, " ")}
+		sources: strings.Split(*sources, ","), cpuProfile: *cpuProfile, command: "poa-bench " + strings.Join(args, " ")}
 	report, err := b.run()
 	if err != nil {
-		fmt.Fprintf(stderr, "poa bench: %v\n", err)
+		fmt.Fprintf(stderr, "poa-bench: %v\n", err)
 		return exitError
 	}
 	fmt.Fprint(stdout, report)
 	if err := os.WriteFile(filepath.Join(*dir, "report.md"), []byte(report), 0o644); err != nil {
-		fmt.Fprintf(stderr, "poa bench: %v\n", err)
+		fmt.Fprintf(stderr, "poa-bench: %v\n", err)
 		return exitError
 	}
 	return exitOK
 }
+
+// buildIndex builds the PoA index the way `poa index` does, printing its
+// progress and its peak memory for the parent to read.
+func buildIndex(input, dir string, stderr io.Writer) int {
+	f, err := os.Open(input)
+	if err != nil {
+		fmt.Fprintf(stderr, "poa-bench: %v\n", err)
+		return exitError
+	}
+	defer f.Close()
+	opts := poa.BuildOptions{Progress: stderr, Replace: true}
+	if st, err := f.Stat(); err == nil {
+		opts.SizeHint = st.Size()
+	}
+	stats, err := poa.Build(f, dir, opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "poa-bench: %v\n", err)
+		return exitError
+	}
+	fmt.Fprintf(stderr, "%s%d bytes\n", peakMemoryPrefix, stats.PeakMemoryBytes)
+	return exitOK
+}
+
+// buildBaseline builds the n-gram baseline, printing its peak memory for
+// the parent to read.
+func buildBaseline(input, dir string, stderr io.Writer) int {
+	f, err := os.Open(input)
+	if err != nil {
+		fmt.Fprintf(stderr, "poa-bench: %v\n", err)
+		return exitError
+	}
+	defer f.Close()
+	if err := ngram.Build(bufio.NewReaderSize(f, 1<<20), dir, poa.DefaultMinSpanWords); err != nil {
+		fmt.Fprintf(stderr, "poa-bench: %v\n", err)
+		return exitError
+	}
+	fmt.Fprintf(stderr, "%s%d bytes\n", peakMemoryPrefix, index.PeakMemoryBytes())
+	return exitOK
+}
+
+// peakMemoryPrefix starts the line on which a child build reports its peak
+// resident memory.
+const peakMemoryPrefix = "poa: peak memory "
 
 func parseSize(s string) (int64, error) {
 	units := []struct {
@@ -140,7 +174,7 @@ func summarize(ds []time.Duration) latency {
 }
 
 func (b *bench) logf(format string, args ...any) {
-	fmt.Fprintf(b.log, "poa bench: "+format+"\n", args...)
+	fmt.Fprintf(b.log, "poa-bench: "+format+"\n", args...)
 }
 
 func (b *bench) run() (string, error) {
@@ -177,7 +211,7 @@ func (b *bench) run() (string, error) {
 	var build, baseline *buildRun
 	if !b.reuse || !fileExists(filepath.Join(indexDir, "manifest.json")) {
 		b.dropCaches(corpusPath)
-		build, err = b.measure(exe, "index", "--input", corpusPath, "--out", indexDir, "--force")
+		build, err = b.measure(exe, "--dir", indexDir, "--build-index", corpusPath)
 		if err != nil {
 			return "", err
 		}
@@ -186,7 +220,7 @@ func (b *bench) run() (string, error) {
 	if !b.reuse || !fileExists(filepath.Join(baselineDir, "ngrams.bin")) {
 		os.RemoveAll(baselineDir)
 		b.dropCaches(corpusPath)
-		baseline, err = b.measure(exe, "bench", "--dir", baselineDir, "--build-baseline", corpusPath)
+		baseline, err = b.measure(exe, "--dir", baselineDir, "--build-baseline", corpusPath)
 		if err != nil {
 			return "", err
 		}
@@ -375,7 +409,7 @@ func (b *bench) measure(exe string, args ...string) (*buildRun, error) {
 	if err := cmd.Run(); err != nil {
 		return nil, fmt.Errorf("%s %s: %w", filepath.Base(exe), strings.Join(args, " "), err)
 	}
-	run := &buildRun{wall: time.Since(t), command: "poa " + strings.Join(args, " ")}
+	run := &buildRun{wall: time.Since(t), command: "poa-bench " + strings.Join(args, " ")}
 	// The child reports its own peak (VmHWM): rusage maxrss would include
 	// this process's memory, inherited across the exec.
 	for _, line := range strings.Split(errBuf.String(), "\n") {

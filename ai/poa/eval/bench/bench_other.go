@@ -1,15 +1,15 @@
 //go:build !linux
 
-package main
+package bench
 
 import (
 	"fmt"
 	"io"
 )
 
-// runBench needs Linux: it reads peak memory from rusage and evicts index
-// pages with posix_fadvise to measure cold queries.
-func runBench(_ []string, _ io.Reader, _, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "poa bench: runs on Linux only (rusage peak memory, posix_fadvise cache eviction)")
+// Main needs Linux: it reads peak memory from /proc and evicts index pages
+// with posix_fadvise to measure cold queries.
+func Main(_ []string, _, stderr io.Writer) int {
+	fmt.Fprintln(stderr, "poa-bench: runs on Linux only (peak memory from /proc, posix_fadvise cache eviction)")
 	return exitError
 }

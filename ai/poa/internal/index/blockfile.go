@@ -1,4 +1,4 @@
-package poa
+package index
 
 import (
 	"bytes"
@@ -10,15 +10,15 @@ import (
 	"sync/atomic"
 )
 
-// CorruptIndexError reports index bytes that do not match their checksums
+// CorruptError reports index bytes that do not match their checksums
 // or cannot be right (an offset past the end of a file).
-type CorruptIndexError struct {
+type CorruptError struct {
 	Index  string
 	File   string
 	Detail string
 }
 
-func (e *CorruptIndexError) Error() string {
+func (e *CorruptError) Error() string {
 	return fmt.Sprintf("index %q is corrupt: %s: %s", e.Index, e.File, e.Detail)
 }
 
@@ -38,7 +38,7 @@ type blockFile struct {
 func newBlockFile(index, name string, data, sums []byte, unmap func() error) (*blockFile, error) {
 	blocks := (len(data) + BlockSize - 1) / BlockSize
 	if len(sums) != blocks*sha256.Size {
-		return nil, &CorruptIndexError{index, name + blocksSuffix, fmt.Sprintf("%d bytes of block sums for %d blocks", len(sums), blocks)}
+		return nil, &CorruptError{index, name + blocksSuffix, fmt.Sprintf("%d bytes of block sums for %d blocks", len(sums), blocks)}
 	}
 	return &blockFile{
 		index: index, name: name, data: data, sums: sums,
@@ -47,13 +47,13 @@ func newBlockFile(index, name string, data, sums []byte, unmap func() error) (*b
 	}, nil
 }
 
-func (f *blockFile) corrupt(format string, args ...any) *CorruptIndexError {
-	return &CorruptIndexError{f.index, f.name, fmt.Sprintf(format, args...)}
+func (f *blockFile) corrupt(format string, args ...any) *CorruptError {
+	return &CorruptError{f.index, f.name, fmt.Sprintf(format, args...)}
 }
 
 // ensure verifies the blocks holding [off, off+n); it panics with a
-// *CorruptIndexError (recovered at the query boundary, see
-// catchCorruption) when one does not match or the range is outside the file.
+// *CorruptError (recovered at the query boundary, see
+// CatchCorruption) when one does not match or the range is outside the file.
 func (f *blockFile) ensure(off, n int) {
 	if off < 0 || n < 0 || off+n > len(f.data) {
 		panic(f.corrupt("range [%d, %d) outside the file (%d bytes)", off, off+n, len(f.data)))
@@ -95,7 +95,7 @@ func (f *blockFile) verifyWhole(wantHex string) error {
 // verifyAllBlocks checks every block against its sum (used for the small
 // files that are read whole at open).
 func (f *blockFile) verifyAllBlocks() (err error) {
-	defer catchCorruption(&err)
+	defer CatchCorruption(&err)
 	f.ensure(0, len(f.data))
 	return nil
 }
@@ -134,11 +134,11 @@ func (f *blockFile) close() error {
 	return err
 }
 
-// catchCorruption turns a *CorruptIndexError panic into the returned
+// CatchCorruption turns a *CorruptError panic into the returned
 // error; any other panic goes on.
-func catchCorruption(err *error) {
+func CatchCorruption(err *error) {
 	if r := recover(); r != nil {
-		if ce, ok := r.(*CorruptIndexError); ok {
+		if ce, ok := r.(*CorruptError); ok {
 			*err = ce
 			return
 		}

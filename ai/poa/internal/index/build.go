@@ -1,4 +1,4 @@
-package poa
+package index
 
 import (
 	"cmp"
@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
 // BuildOptions configure Build.
@@ -40,13 +42,17 @@ type BuildStats struct {
 	TotalTime      time.Duration
 	IndexBytes     int64
 	ManifestSHA256 string
+	// PeakMemoryBytes is the process's peak resident memory when the build
+	// finished (0 where the system does not say): the build's own peak in
+	// a process that does nothing else, as `poa index`.
+	PeakMemoryBytes int64
 }
 
 // corpus is the normalised input held in memory during a build.
 type corpus struct {
 	text      []byte
 	docStarts []uint32 // documents+1 entries
-	anchors   OffsetMap
+	anchors   textnorm.OffsetMap
 	ids       []string
 	inputSum  hash.Hash
 	inputLen  int64
@@ -168,6 +174,7 @@ func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, erro
 	for _, f := range m.Files {
 		stats.IndexBytes += f.Bytes
 	}
+	stats.PeakMemoryBytes = PeakMemoryBytes()
 	progress.logf("wrote %s (%s in %d files) in %s, most of it while sorting; total %s",
 		outDir, byteSize(stats.IndexBytes), len(m.Files)+1, stats.WriteTime.Round(time.Millisecond), stats.TotalTime.Round(time.Millisecond))
 	return stats, nil
@@ -189,8 +196,8 @@ func readCorpus(input io.Reader, dir string, sizeHint int64, progress *progress)
 	}
 	defer metaFile.Close()
 	meta := newBufferedFile(metaFile)
-	z := NewNormalizer()
-	var docAnchors OffsetMap
+	z := textnorm.NewNormalizer()
+	var docAnchors textnorm.OffsetMap
 	bad := &InputError{}
 
 	// Each contribution goes, once normalised, to the word namer and the

@@ -1,4 +1,4 @@
-package poa
+package index
 
 // On-disk index format, version 1. All integers are little-endian. An index
 // is a directory:
@@ -46,12 +46,10 @@ const (
 	// Paraphrase sketch parameters (fixed by MethodVersion).
 	windowTokens        = 32 // content tokens per window
 	corpusWindowStride  = 16 // corpus windows overlap by half
-	outputWindowStride  = 4  // output windows slide finely to align with corpus ones
-	outputWindowTokens  = 24 // content tokens per output window: a reworded passage rarely fills 32
-	minWindowTokens     = 8  // fewer content tokens carry too little signal
+	MinWindowTokens     = 8  // fewer content tokens carry too little signal, in a corpus or an output window
 	minhashPermutations = 32
-	lshBands            = 8
-	lshRows             = minhashPermutations / lshBands
+	LSHBands            = 8 // the queries look corpus windows up by each band
+	lshRows             = minhashPermutations / LSHBands
 
 	// Suffix-array samples kept in memory.
 	sampleEvery    = 64
@@ -130,9 +128,9 @@ func currentParams() IndexParams {
 		BlockSize:           BlockSize,
 		WindowTokens:        windowTokens,
 		WindowStride:        corpusWindowStride,
-		MinWindowTokens:     minWindowTokens,
+		MinWindowTokens:     MinWindowTokens,
 		MinhashPermutations: minhashPermutations,
-		LSHBands:            lshBands,
+		LSHBands:            LSHBands,
 		LSHRows:             lshRows,
 		SampleEvery:         sampleEvery,
 		SampleKeyBytes:      sampleKeyBytes,

@@ -1,4 +1,4 @@
-package poa
+package index
 
 import (
 	"bufio"
@@ -9,6 +9,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
 // MaxLineBytes bounds one JSONL line (one contribution).
@@ -126,7 +128,7 @@ func (cr *contributionReader) readLine() ([]byte, error) {
 // parseContribution validates one line; it returns a message on failure.
 func parseContribution(raw []byte) (*Contribution, string) {
 	if !utf8.Valid(raw) {
-		return nil, fmt.Sprintf("invalid UTF-8 at byte %d", invalidUTF8At(raw))
+		return nil, fmt.Sprintf("invalid UTF-8 at byte %d", textnorm.InvalidUTF8At(raw))
 	}
 	if trimmed := bytes.TrimSpace(raw); len(trimmed) > 0 && trimmed[0] != '{' {
 		return nil, "malformed JSON: expected an object"
@@ -146,7 +148,7 @@ func parseContribution(raw []byte) (*Contribution, string) {
 	if !ok {
 		return nil, `missing "id"`
 	}
-	id, err := decodeJSONString(bytes.TrimSpace(rawID))
+	id, err := textnorm.DecodeJSONString(bytes.TrimSpace(rawID))
 	if err != nil {
 		return nil, `"id": ` + err.Error()
 	}
@@ -157,7 +159,7 @@ func parseContribution(raw []byte) (*Contribution, string) {
 	if !ok {
 		return nil, `missing "text"`
 	}
-	text, err := decodeJSONString(bytes.TrimSpace(rawText))
+	text, err := textnorm.DecodeJSONString(bytes.TrimSpace(rawText))
 	if err != nil {
 		return nil, `"text": ` + err.Error()
 	}

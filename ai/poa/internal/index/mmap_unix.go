@@ -1,6 +1,6 @@
 //go:build unix
 
-package poa
+package index
 
 import (
 	"os"

@@ -1,4 +1,4 @@
-package poa
+package index
 
 import (
 	"bytes"
@@ -16,22 +16,13 @@ import (
 	"time"
 )
 
-// VerifyMode chooses how much of an index is hashed when it is opened.
-type VerifyMode int
-
-const (
-	// VerifyBlocks checks the manifest, every file's size, the block-sum
-	// files and the small files read at open; the large files are checked
-	// block by block the first time a query touches them.
-	VerifyBlocks VerifyMode = iota
-	// VerifyFull also hashes every file whole against the manifest before
-	// the index is used.
-	VerifyFull
-)
-
 // OpenOptions configure Open.
 type OpenOptions struct {
-	Verify VerifyMode
+	// VerifyWhole hashes every file whole against the manifest before the
+	// index is used. Otherwise Open checks the manifest, every file's size,
+	// the block-sum files and the small files read at open, and the large
+	// files are checked block by block the first time a query touches them.
+	VerifyWhole bool
 }
 
 // Index is an opened, memory-mapped index directory. It is safe for
@@ -74,14 +65,14 @@ func Open(dir string, opts OpenOptions) (_ *Index, err error) {
 		listed[f.Name] = f
 	}
 	if len(listed) != 2*len(dataFiles) {
-		return nil, &CorruptIndexError{name, fileManifest, fmt.Sprintf("lists %d files, want %d", len(listed), 2*len(dataFiles))}
+		return nil, &CorruptError{name, fileManifest, fmt.Sprintf("lists %d files, want %d", len(listed), 2*len(dataFiles))}
 	}
 	opened := map[string]*blockFile{}
 	for _, fname := range dataFiles {
 		entry, ok := listed[fname]
 		blocksEntry, ok2 := listed[fname+blocksSuffix]
 		if !ok || !ok2 {
-			return nil, &CorruptIndexError{name, fileManifest, "does not list " + fname + " and its block sums"}
+			return nil, &CorruptError{name, fileManifest, "does not list " + fname + " and its block sums"}
 		}
 		bf, hashed, err := ix.openFile(entry, blocksEntry, fname == fileText || fname == fileSA || fname == fileLSH)
 		if err != nil {
@@ -94,7 +85,7 @@ func Open(dir string, opts OpenOptions) (_ *Index, err error) {
 	ix.text, ix.sa, ix.offsets = opened[fileText], opened[fileSA], opened[fileOffsets]
 	ix.windows, ix.lsh, ix.meta = opened[fileWindows], opened[fileLSH], opened[fileMeta]
 
-	if opts.Verify == VerifyFull {
+	if opts.VerifyWhole {
 		for _, bf := range ix.files {
 			if err := bf.verifyWhole(listed[bf.name].SHA256); err != nil {
 				return nil, err
@@ -108,7 +99,7 @@ func Open(dir string, opts OpenOptions) (_ *Index, err error) {
 		if err := bf.verifyAllBlocks(); err != nil {
 			return nil, err
 		}
-		if opts.Verify != VerifyFull {
+		if !opts.VerifyWhole {
 			ix.HashedAtOpen += int64(len(bf.data))
 		}
 	}
@@ -166,7 +157,7 @@ func (ix *Index) openFile(entry, blocksEntry ManifestFile, randomAccess bool) (*
 	}
 	sum := sha256.Sum256(sums)
 	if int64(len(sums)) != blocksEntry.Bytes || hex.EncodeToString(sum[:]) != blocksEntry.SHA256 {
-		return nil, 0, &CorruptIndexError{name, blocksEntry.Name, "does not match the manifest (size or SHA-256)"}
+		return nil, 0, &CorruptError{name, blocksEntry.Name, "does not match the manifest (size or SHA-256)"}
 	}
 	f, err := os.Open(filepath.Join(ix.Dir, entry.Name))
 	if err != nil {
@@ -178,7 +169,7 @@ func (ix *Index) openFile(entry, blocksEntry ManifestFile, randomAccess bool) (*
 		return nil, 0, err
 	}
 	if st.Size() != entry.Bytes {
-		return nil, 0, &CorruptIndexError{name, entry.Name, fmt.Sprintf("%d bytes on disk, the manifest says %d (truncated or extended)", st.Size(), entry.Bytes)}
+		return nil, 0, &CorruptError{name, entry.Name, fmt.Sprintf("%d bytes on disk, the manifest says %d (truncated or extended)", st.Size(), entry.Bytes)}
 	}
 	data, unmap, err := mapFile(f, st.Size(), randomAccess)
 	if err != nil {
@@ -197,7 +188,7 @@ func (ix *Index) loadTables(opened map[string]*blockFile) error {
 	m := &ix.Manifest
 	c := m.Counts
 	bad := func(file, format string, args ...any) error {
-		return &CorruptIndexError{m.Name, file, fmt.Sprintf(format, args...)}
+		return &CorruptError{m.Name, file, fmt.Sprintf(format, args...)}
 	}
 	if int64(len(ix.text.data)) != c.NormalizedBytes {
 		return bad(fileText, "%d bytes, manifest counts %d", len(ix.text.data), c.NormalizedBytes)
@@ -304,8 +295,8 @@ func (ix *Index) Documents() int { return len(ix.ids) }
 // ID returns the id of contribution doc.
 func (ix *Index) ID(doc int) string { return ix.ids[doc] }
 
-// docAt returns the contribution holding text position pos.
-func (ix *Index) docAt(pos int) int {
+// DocAt returns the contribution holding text position pos.
+func (ix *Index) DocAt(pos int) int {
 	return sort.Search(len(ix.docStarts), func(i int) bool { return int(ix.docStarts[i]) > pos }) - 1
 }
 
@@ -319,10 +310,4 @@ func (ix *Index) Close() error {
 	}
 	ix.files = nil
 	return first
-}
-
-// Verify hashes every file of the index against the manifest (what
-// `poa check` runs).
-func Verify(dir string) (*Index, error) {
-	return Open(dir, OpenOptions{Verify: VerifyFull})
 }

@@ -1,4 +1,4 @@
-package main
+package index
 
 import (
 	"os"
@@ -6,12 +6,12 @@ import (
 	"strings"
 )
 
-// peakMemoryBytes returns this process's peak resident memory (VmHWM from
+// PeakMemoryBytes returns this process's peak resident memory (VmHWM from
 // /proc/self/status), or 0 where that is not available. Unlike rusage's
 // maxrss it is not inflated by the parent's memory when the process was
 // started by a large parent (the high-water mark of the pre-exec address
 // space is carried into maxrss on Linux).
-func peakMemoryBytes() int64 {
+func PeakMemoryBytes() int64 {
 	data, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return 0
@@ -27,5 +27,3 @@ func peakMemoryBytes() int64 {
 	}
 	return 0
 }
-
-const peakMemoryPrefix = "poa: peak memory "

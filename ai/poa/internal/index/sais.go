@@ -1,4 +1,4 @@
-package poa
+package index
 
 import (
 	"fmt"

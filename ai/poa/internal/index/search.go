@@ -1,8 +1,11 @@
-package poa
+package index
 
 import (
 	"encoding/binary"
 	"math/bits"
+	"unicode/utf8"
+
+	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
 // Suffix-array search over one index. The array holds only suffixes that
@@ -11,8 +14,8 @@ import (
 // the bytes both search bounds already share with the pattern (Manber &
 // Myers' lcp trick), so a probe mostly compares new bytes.
 
-// saAt returns the text position of suffix-array entry i.
-func (ix *Index) saAt(i int) int {
+// SuffixAt returns the text position of suffix-array entry i.
+func (ix *Index) SuffixAt(i int) int {
 	p := int(ix.sa.u32(i))
 	if p >= len(ix.text.data)-1 {
 		panic(ix.sa.corrupt("entry %d points past the text", i))
@@ -66,11 +69,11 @@ func (ix *Index) bucket(q []byte) (int, int) {
 	return int(ix.prefix[p]), int(ix.prefix[p+256])
 }
 
-// longestMatch returns the length of the longest prefix of q that occurs
+// LongestMatch returns the length of the longest prefix of q that occurs
 // at a word start in the index. The longest common prefix with any suffix
 // is found at a neighbour of q's insertion point, and both neighbours are
 // probed by the binary search.
-func (ix *Index) longestMatch(q []byte) int {
+func (ix *Index) LongestMatch(q []byte) int {
 	if len(q) == 0 {
 		return 0
 	}
@@ -88,9 +91,9 @@ func (ix *Index) longestMatch(q []byte) int {
 	return best
 }
 
-// rangeOf returns the suffix-array range [lo, hi) of word-start suffixes
+// RangeOf returns the suffix-array range [lo, hi) of word-start suffixes
 // that begin with pattern.
-func (ix *Index) rangeOf(pattern []byte) (int, int) {
+func (ix *Index) RangeOf(pattern []byte) (int, int) {
 	if len(pattern) == 0 {
 		return 0, 0
 	}
@@ -132,7 +135,7 @@ func (ix *Index) narrow(q []byte, st *searchState) {
 		skip := min(st.lcpLo, st.lcpHi)
 		l, c, decided := ix.compareSample(k, q, skip)
 		if !decided {
-			l, c = ix.compareAt(ix.saAt(k*sampleEvery), q, skip)
+			l, c = ix.compareAt(ix.SuffixAt(k*sampleEvery), q, skip)
 		}
 		st.best = max(st.best, l)
 		if st.goRight(c) {
@@ -147,7 +150,7 @@ func (ix *Index) narrow(q []byte, st *searchState) {
 func (ix *Index) finish(q []byte, st *searchState) int {
 	for st.lo < st.hi {
 		mid := int(uint(st.lo+st.hi) >> 1)
-		l, c := ix.compareAt(ix.saAt(mid), q, min(st.lcpLo, st.lcpHi))
+		l, c := ix.compareAt(ix.SuffixAt(mid), q, min(st.lcpLo, st.lcpHi))
 		st.best = max(st.best, l)
 		if st.goRight(c) {
 			st.lo, st.lcpLo = mid+1, l
@@ -167,9 +170,9 @@ func (ix *Index) bound(q []byte, lo, hi int, upper bool) (int, int) {
 	return pos, st.best
 }
 
-// countInterval bounds the number of word-start suffixes beginning with
+// CountInterval bounds the number of word-start suffixes beginning with
 // pattern using the in-memory samples only: the count lies in [lo, hi].
-func (ix *Index) countInterval(pattern []byte) (int, int) {
+func (ix *Index) CountInterval(pattern []byte) (int, int) {
 	if len(pattern) == 0 {
 		return 0, 0
 	}
@@ -203,4 +206,13 @@ func (ix *Index) compareSample(k int, q []byte, skip int) (int, int, bool) {
 		return len(q), 0, true
 	}
 	return 0, 0, false
+}
+
+// WordContinuesAt reports whether a word character starts at text
+// position p (so a match ending at p ends inside a corpus word).
+func (ix *Index) WordContinuesAt(p int) bool {
+	n := min(utf8.UTFMax, len(ix.text.data)-p)
+	ix.text.ensure(p, n)
+	isWord, _ := textnorm.WordRuneAt(ix.text.data[p:p+n], 0)
+	return isWord
 }

@@ -1,17 +1,20 @@
-package poa
+package index
 
 import (
 	"bytes"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/openledger/openledger/ai/poa/internal/poatest"
+	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
 // Brute-force oracles over the index's own text and word starts.
 
 func bruteWordStarts(text []byte) []int {
 	var starts []int
-	forEachWord(text, func(s, _ int) { starts = append(starts, s) })
+	textnorm.ForEachWord(text, func(s, _ int) { starts = append(starts, s) })
 	return starts
 }
 
@@ -34,9 +37,8 @@ func bruteCount(text []byte, starts []int, pattern []byte) int {
 }
 
 func TestSearchMatchesBruteForce(t *testing.T) {
-	docs := sampleDocs(11, 120)
-	e := openEngine(t, buildIndex(t, "search", jsonl(t, docs...)))
-	ix := e.indexes[0]
+	docs := poatest.SampleDocs(11, 120)
+	ix := openIndex(t, buildIndex(t, "search", poatest.JSONL(t, docs...)))
 	text := ix.text.data
 	starts := bruteWordStarts(text)
 	rng := rand.New(rand.NewPCG(5, 6))
@@ -68,65 +70,21 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		if bytes.IndexByte(q, docSeparator) >= 0 || len(q) == 0 {
 			continue
 		}
-		if got, want := ix.longestMatch(q), bruteLongestMatch(text, starts, q); got != want {
-			t.Fatalf("longestMatch(%q) = %d, want %d", q, got, want)
+		if got, want := ix.LongestMatch(q), bruteLongestMatch(text, starts, q); got != want {
+			t.Fatalf("LongestMatch(%q) = %d, want %d", q, got, want)
 		}
-		lo, hi := ix.rangeOf(q)
+		lo, hi := ix.RangeOf(q)
 		want := bruteCount(text, starts, q)
 		if got := hi - lo; got != want {
-			t.Fatalf("rangeOf(%q) counts %d, want %d", q, got, want)
+			t.Fatalf("RangeOf(%q) counts %d, want %d", q, got, want)
 		}
-		if least, most := ix.countInterval(q); want < least || want > most {
-			t.Fatalf("countInterval(%q) = [%d, %d] misses %d", q, least, most, want)
+		if least, most := ix.CountInterval(q); want < least || want > most {
+			t.Fatalf("CountInterval(%q) = [%d, %d] misses %d", q, least, most, want)
 		}
 		for i := lo; i < hi; i++ {
-			if !bytes.HasPrefix(text[ix.saAt(i):], q) {
-				t.Fatalf("rangeOf(%q) includes a suffix without the prefix", q)
+			if !bytes.HasPrefix(text[ix.SuffixAt(i):], q) {
+				t.Fatalf("RangeOf(%q) includes a suffix without the prefix", q)
 			}
 		}
-	}
-}
-
-// TestMaximalSpans checks span boundaries, containment and the rule that
-// a span ends where the following character also matches.
-func TestMaximalSpans(t *testing.T) {
-	e := openEngine(t, buildIndex(t, "spans", jsonl(t,
-		map[string]any{"id": "a", "text": "one two three four five six seven eight"},
-		map[string]any{"id": "b", "text": "five six seven eight nine ten eleven twelve"},
-		map[string]any{"id": "c", "text": "alpha beta gamma delta epsilon zeta category"},
-	)))
-	spanTexts := func(out string, minWords int) []string {
-		n := Normalize([]byte(out))
-		words := Words(n.Text)
-		spans, _ := e.findExactSpans(n.Text, words, minWords)
-		var got []string
-		for _, s := range spans {
-			got = append(got, string(n.Text[s.start:s.end]))
-		}
-		return got
-	}
-	// Two overlapping maximal spans, each from one contribution.
-	got := spanTexts("one two three four five six seven eight nine ten", 3)
-	want := []string{"one two three four five six seven eight", "five six seven eight nine ten"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("spans %q, want %q", got, want)
-	}
-	// "cat" must not match inside "category": the span stops at "zeta".
-	got = spanTexts("alpha beta gamma delta epsilon zeta cat", 3)
-	if strings.Join(got, "|") != "alpha beta gamma delta epsilon zeta" {
-		t.Errorf("spans %q", got)
-	}
-	// At the very end of the output the last word may end anywhere.
-	got = spanTexts("gamma delta epsilon zeta category", 3)
-	if strings.Join(got, "|") != "gamma delta epsilon zeta category" {
-		t.Errorf("spans %q", got)
-	}
-	// Shorter than the minimum: nothing.
-	if got := spanTexts("three four five", 4); len(got) != 0 {
-		t.Errorf("spans %q", got)
-	}
-	// Spans never start inside a corpus word: "pha beta gamma" is not found.
-	if got := spanTexts("pha beta gamma delta", 3); strings.Join(got, "|") != "beta gamma delta" {
-		t.Errorf("spans %q", got)
 	}
 }

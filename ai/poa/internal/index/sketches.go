@@ -1,10 +1,12 @@
-package poa
+package index
 
 import (
 	"cmp"
 	"encoding/binary"
 	"io"
 	"slices"
+
+	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
 // lshPosting says that window has band key key.
@@ -29,8 +31,8 @@ type sketches struct {
 // input is still being read.
 type sketchBuilder struct {
 	sk      sketches
-	words   []Span
-	tokens  []contentToken
+	words   []textnorm.Span
+	tokens  []textnorm.ContentToken
 	stemBuf []byte
 }
 
@@ -39,26 +41,26 @@ func (b *sketchBuilder) addDoc(doc []byte, start int) {
 	sk := &b.sk
 	sk.docWindows = append(sk.docWindows, uint32(len(sk.windows)/2))
 	b.words = b.words[:0]
-	forEachWord(doc, func(s, e int) { b.words = append(b.words, Span{s, e}) })
-	b.tokens, b.stemBuf = appendContentTokens(b.tokens[:0], doc, b.words, 0, b.stemBuf)
-	if len(b.tokens) < minWindowTokens {
+	textnorm.ForEachWord(doc, func(s, e int) { b.words = append(b.words, textnorm.Span{Start: s, End: e}) })
+	b.tokens, b.stemBuf = textnorm.AppendContentTokens(b.tokens[:0], doc, b.words, 0, b.stemBuf)
+	if len(b.tokens) < MinWindowTokens {
 		return
 	}
-	blocks := blockSignatures(b.tokens, corpusWindowStride)
+	blocks := BlockSignatures(b.tokens, corpusWindowStride)
 	windows := max(1, len(blocks)-1)
 	for j := 0; j < windows; j++ {
 		sig := blocks[j]
 		if j+1 < len(blocks) {
-			sig.minInto(&blocks[j+1])
+			sig.MinInto(&blocks[j+1])
 		}
 		first := j * corpusWindowStride
 		last := min((j+2)*corpusWindowStride, len(b.tokens)) - 1
 		id := uint32(len(sk.windows) / 2)
 		sk.windows = append(sk.windows,
-			uint32(start+b.words[b.tokens[first].word].Start),
-			uint32(start+b.words[b.tokens[last].word].End))
-		for band := 0; band < lshBands; band++ {
-			sk.postings = append(sk.postings, lshPosting{sig.bandKey(band), id})
+			uint32(start+b.words[b.tokens[first].Word].Start),
+			uint32(start+b.words[b.tokens[last].Word].End))
+		for band := 0; band < LSHBands; band++ {
+			sk.postings = append(sk.postings, lshPosting{sig.BandKey(band), id})
 		}
 	}
 }

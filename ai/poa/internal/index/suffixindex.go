@@ -1,4 +1,4 @@
-package poa
+package index
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
 // buildWordSuffixArray sorts the suffixes of text that start a word, in
@@ -41,7 +43,7 @@ type wordSorter struct {
 // addText adds the words of text[start:end]. The last word seen so far is
 // named only when the next one (or the end) is known.
 func (w *wordSorter) addText(text []byte, start, end int) {
-	forEachWord(text[start:end], func(s, _ int) {
+	textnorm.ForEachWord(text[start:end], func(s, _ int) {
 		w.starts = append(w.starts, int32(start+s))
 		if n := len(w.starts); n >= 2 {
 			w.name(text, n-2)
@@ -205,13 +207,13 @@ func (v *tokenVocabulary) ranks() ([]int32, int) {
 func hashToken(b []byte) uint64 {
 	h := uint64(len(b)) * 0x9e3779b97f4a7c15
 	for ; len(b) >= 8; b = b[8:] {
-		h = mix64(h ^ binary.LittleEndian.Uint64(b))
+		h = textnorm.Mix64(h ^ binary.LittleEndian.Uint64(b))
 	}
 	var tail uint64
 	for i, c := range b {
 		tail |= uint64(c) << (8 * i)
 	}
-	return mix64(h ^ tail)
+	return textnorm.Mix64(h ^ tail)
 }
 
 // extendedTokenEnd returns the end of word i's extended token: the start
@@ -239,24 +241,6 @@ func prefixTable(text []byte, sa []int32) []uint32 {
 		table[i] += table[i-1]
 	}
 	return table
-}
-
-// byteLevelWordSuffixArray is the slow reference: the full byte-level
-// suffix array filtered to word starts.
-func byteLevelWordSuffixArray(text []byte) ([]int32, error) {
-	sa := make([]int32, len(text))
-	if err := BuildSuffixArray(text, sa); err != nil {
-		return nil, err
-	}
-	starts := wordStarts(text)
-	kept := 0
-	for _, p := range sa {
-		if starts.has(int(p)) {
-			sa[kept] = p
-			kept++
-		}
-	}
-	return slices.Clip(sa[:kept]), nil
 }
 
 // sampleCount is the number of samples for a suffix array of n entries.

@@ -1,4 +1,4 @@
-package poa
+package index
 
 import (
 	"math/rand/v2"
@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
 // TestWordSuffixArrayMatchesByteLevel: sorting word-start suffixes through
@@ -83,4 +85,23 @@ func TestWordSuffixArrayWithLargeVocabulary(t *testing.T) {
 // both inline and arena comparisons.
 func vocabToken(i int) []byte {
 	return []byte(strings.Repeat("x", i%30) + strconv.Itoa(i))
+}
+
+// byteLevelWordSuffixArray is the slow reference: the full byte-level
+// suffix array filtered to word starts.
+func byteLevelWordSuffixArray(text []byte) ([]int32, error) {
+	sa := make([]int32, len(text))
+	if err := BuildSuffixArray(text, sa); err != nil {
+		return nil, err
+	}
+	starts := map[int32]bool{}
+	textnorm.ForEachWord(text, func(s, _ int) { starts[int32(s)] = true })
+	kept := 0
+	for _, p := range sa {
+		if starts[p] {
+			sa[kept] = p
+			kept++
+		}
+	}
+	return slices.Clip(sa[:kept]), nil
 }

@@ -1,4 +1,4 @@
-package poa
+package index
 
 import (
 	"bufio"
@@ -12,6 +12,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+
+	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
 // indexWriter writes index files, computing each file's SHA-256 and the
@@ -190,7 +192,7 @@ func writeInt32s(w io.Writer, values []int32) error {
 	return nil
 }
 
-func writeAnchors(w io.Writer, anchors OffsetMap) error {
+func writeAnchors(w io.Writer, anchors textnorm.OffsetMap) error {
 	buf := make([]byte, 0, anchorBytes*encodeChunk)
 	for len(anchors) > 0 {
 		n := min(len(anchors), encodeChunk)

@@ -1,10 +1,11 @@
-package poa
+package query
 
 import (
 	"cmp"
 	"slices"
 	"sort"
-	"unicode/utf8"
+
+	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
 // Exact evidence, OLMoTrace-style: for every word start of the output,
@@ -19,19 +20,20 @@ import (
 // occurrences would cost a query far more than they tell.
 const maxSpanOccurrences = 10000
 
-// exactSpan is one maximal span of the (normalised) output.
-type exactSpan struct {
-	start, end          int // normalised output bytes
-	firstWord, lastWord int // output words [firstWord, lastWord)
-	occurrences         int64
-	hits                []spanHit // one per (index, contribution), in id order
+// ExactSpan is one maximal span of the (normalised) output.
+type ExactSpan struct {
+	Start, End          int // normalised output bytes
+	FirstWord, LastWord int // output words [FirstWord, LastWord)
+	// Occurrences counts every occurrence at a word start in every index.
+	Occurrences int64
+	Hits        []SpanHit // one per (index, contribution), in id order
 }
 
-// spanHit is one contribution holding a span, with its first occurrence.
-type spanHit struct {
-	index int // position in the engine's index list
-	doc   int
-	pos   int // text position of the first occurrence in the contribution
+// SpanHit is one contribution holding a span, with its first occurrence.
+type SpanHit struct {
+	Index int // position in the engine's index list
+	Doc   int
+	Pos   int // text position of the first occurrence in the contribution
 }
 
 type hitStatus int
@@ -42,16 +44,16 @@ const (
 	hitsTooCommon
 )
 
-// findExactSpans returns the maximal spans of q, in order of start, and how
+// ExactSpans returns the maximal spans of q, in order of start, and how
 // many spans were dropped as too common.
-func (e *Engine) findExactSpans(q []byte, words []Span, minWords int) ([]exactSpan, int) {
-	var spans []exactSpan
+func (e *Engine) ExactSpans(q []byte, words []textnorm.Span, minWords int) ([]ExactSpan, int) {
+	var spans []ExactSpan
 	dropped := 0
 	lastEnd := 0
 	for k, w := range words {
 		reach := w.Start
 		for _, ix := range e.indexes {
-			reach = max(reach, w.Start+ix.longestMatch(q[w.Start:]))
+			reach = max(reach, w.Start+ix.LongestMatch(q[w.Start:]))
 		}
 		// Words ending within the match; try the longest span first.
 		endWord := sort.Search(len(words), func(m int) bool { return words[m].End > reach })
@@ -60,7 +62,7 @@ func (e *Engine) findExactSpans(q []byte, words []Span, minWords int) ([]exactSp
 			if end <= lastEnd {
 				break // inside an earlier span
 			}
-			span := exactSpan{start: w.Start, end: end, firstWord: k, lastWord: endWord}
+			span := ExactSpan{Start: w.Start, End: end, FirstWord: k, LastWord: endWord}
 			status := e.collectHits(&span, q[w.Start:end])
 			if status == hitsNone {
 				continue
@@ -79,12 +81,12 @@ func (e *Engine) findExactSpans(q []byte, words []Span, minWords int) ([]exactSp
 
 // collectHits finds the occurrences of pattern that end on a corpus word
 // boundary, counts them and records the contributions holding them.
-func (e *Engine) collectHits(span *exactSpan, pattern []byte) hitStatus {
+func (e *Engine) collectHits(span *ExactSpan, pattern []byte) hitStatus {
 	type rng struct{ lo, hi int }
 	ranges := make([]rng, len(e.indexes))
 	total := 0
 	for i, ix := range e.indexes {
-		lo, hi := ix.rangeOf(pattern)
+		lo, hi := ix.RangeOf(pattern)
 		ranges[i] = rng{lo, hi}
 		total += hi - lo
 	}
@@ -94,37 +96,28 @@ func (e *Engine) collectHits(span *exactSpan, pattern []byte) hitStatus {
 	for i, ix := range e.indexes {
 		first := map[int]int{} // doc -> first occurrence
 		for j := ranges[i].lo; j < ranges[i].hi; j++ {
-			pos := ix.saAt(j)
-			if ix.wordContinuesAt(pos + len(pattern)) {
+			pos := ix.SuffixAt(j)
+			if ix.WordContinuesAt(pos + len(pattern)) {
 				continue
 			}
-			span.occurrences++
-			doc := ix.docAt(pos)
+			span.Occurrences++
+			doc := ix.DocAt(pos)
 			if p, ok := first[doc]; !ok || pos < p {
 				first[doc] = pos
 			}
 		}
 		for doc, pos := range first {
-			span.hits = append(span.hits, spanHit{index: i, doc: doc, pos: pos})
+			span.Hits = append(span.Hits, SpanHit{Index: i, Doc: doc, Pos: pos})
 		}
 	}
-	if span.occurrences == 0 {
+	if span.Occurrences == 0 {
 		return hitsNone
 	}
-	slices.SortFunc(span.hits, func(a, b spanHit) int {
-		if c := cmp.Compare(e.indexes[a.index].ids[a.doc], e.indexes[b.index].ids[b.doc]); c != 0 {
+	slices.SortFunc(span.Hits, func(a, b SpanHit) int {
+		if c := cmp.Compare(e.indexes[a.Index].ID(a.Doc), e.indexes[b.Index].ID(b.Doc)); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.index, b.index)
+		return cmp.Compare(a.Index, b.Index)
 	})
 	return hitsFound
-}
-
-// wordContinuesAt reports whether a word character starts at text
-// position p (so a match ending at p ends inside a corpus word).
-func (ix *Index) wordContinuesAt(p int) bool {
-	n := min(utf8.UTFMax, len(ix.text.data)-p)
-	ix.text.ensure(p, n)
-	isWord, _ := wordRuneAt(ix.text.data[p:p+n], 0)
-	return isWord
 }

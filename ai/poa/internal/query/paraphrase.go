@@ -1,18 +1,19 @@
-package poa
+package query
 
 import (
 	"cmp"
-	"encoding/binary"
 	"slices"
-	"sort"
+
+	"github.com/openledger/openledger/ai/poa/internal/index"
+	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
 // Paraphrase evidence. The output's content tokens are cut into windows of
-// windowTokens tokens sliding by outputWindowStride. Candidate corpus
+// outputWindowTokens tokens sliding by outputWindowStride. Candidate corpus
 // windows come from two lookups:
 //
 //   - MinHash LSH: a corpus window sharing a whole band (lshRows slots) of
-//     an output window's signature (near-duplicates, light rewording);
+//     an output window's index.Signature (near-duplicates, light rewording);
 //   - rare anchors: the output window's rarest content words (at most
 //     maxAnchorOccurrences occurrences in the corpus, found through the
 //     suffix array) point at the corpus windows holding them; a window
@@ -33,6 +34,11 @@ import (
 // but not a mere shared topic, which is what sinks unrelated text.
 
 const (
+	// Output windows (fixed by the method version, like the corpus
+	// windows' parameters in internal/index/format.go).
+	outputWindowStride = 4  // output windows slide finely to align with corpus ones
+	outputWindowTokens = 24 // content tokens per output window: a reworded passage rarely fills 32
+
 	// paraphraseThresholdPPM is the least score accepted as paraphrase.
 	paraphraseThresholdPPM = 350_000
 	// minSharedTokens is the least number of distinct shared content
@@ -49,18 +55,18 @@ const (
 	maxAnchorsPerWindow  = 8
 )
 
-// paraphraseMatch is an output window that scores above the threshold
+// ParaphraseMatch is an output window that scores above the threshold
 // against a corpus window.
-type paraphraseMatch struct {
-	index, doc          int
-	score               int64 // ppm
-	firstWord, lastWord int   // output words [firstWord, lastWord] shown to match
+type ParaphraseMatch struct {
+	Index, Doc          int   // the contribution: its index's position in the engine, its number there
+	Score               int64 // ppm
+	FirstWord, LastWord int   // output words [FirstWord, LastWord] shown to match
 }
 
 // outputWindow is a window of the output's content tokens.
 type outputWindow struct {
-	tokens []contentToken
-	sig    signature
+	tokens []textnorm.ContentToken
+	sig    index.Signature
 }
 
 // candidateKey is a corpus window of one index.
@@ -79,9 +85,12 @@ type tokenStat struct {
 	windows []candidateKey // for anchors: the corpus windows holding it
 }
 
-func (e *Engine) findParaphrases(q []byte, words []Span, r *rarityTable) []paraphraseMatch {
-	tokens, _ := appendContentTokens(nil, q, words, 0, nil)
-	if len(tokens) < minWindowTokens {
+// Paraphrases returns the output windows of q (normalised, with its words)
+// that score above the threshold against a corpus window, in order of
+// candidate (index, window), then output window.
+func (e *Engine) Paraphrases(q []byte, words []textnorm.Span, r *Rarity) []ParaphraseMatch {
+	tokens, _ := textnorm.AppendContentTokens(nil, q, words, 0, nil)
+	if len(tokens) < index.MinWindowTokens {
 		return nil
 	}
 	windows := outputWindows(tokens)
@@ -102,18 +111,18 @@ func (e *Engine) findParaphrases(q []byte, words []Span, r *rarityTable) []parap
 	})
 
 	profiles := make([]*windowProfile, len(windows))
-	var matches []paraphraseMatch
-	var regionWords []Span
-	var regionTokens []contentToken
+	var matches []ParaphraseMatch
+	var regionWords []textnorm.Span
+	var regionTokens []textnorm.ContentToken
 	var stemBuf []byte
 	region := newTokenSet()
 	for _, c := range candidates {
 		ix := e.indexes[c.index]
-		doc, start, end := ix.windowNeighbourhood(c.window)
-		text := ix.textRange(start, end)
+		doc, start, end := ix.WindowNeighbourhood(c.window)
+		text := ix.TextRange(start, end)
 		regionWords = regionWords[:0]
-		forEachWord(text, func(s, e int) { regionWords = append(regionWords, Span{s, e}) })
-		regionTokens, stemBuf = appendContentTokens(regionTokens[:0], text, regionWords, 0, stemBuf)
+		textnorm.ForEachWord(text, func(s, e int) { regionWords = append(regionWords, textnorm.Span{Start: s, End: e}) })
+		regionTokens, stemBuf = textnorm.AppendContentTokens(regionTokens[:0], text, regionWords, 0, stemBuf)
 		region.reset(regionTokens)
 		ws := proposals[c]
 		slices.Sort(ws)
@@ -125,7 +134,7 @@ func (e *Engine) findParaphrases(q []byte, words []Span, r *rarityTable) []parap
 			if !ok {
 				continue
 			}
-			m.index, m.doc = c.index, doc
+			m.Index, m.Doc = c.index, doc
 			matches = append(matches, m)
 		}
 	}
@@ -133,13 +142,13 @@ func (e *Engine) findParaphrases(q []byte, words []Span, r *rarityTable) []parap
 }
 
 // tokenStats counts every distinct output content token in the corpus.
-func (e *Engine) tokenStats(q []byte, words []Span, tokens []contentToken, r *rarityTable) map[uint64]*tokenStat {
+func (e *Engine) tokenStats(q []byte, words []textnorm.Span, tokens []textnorm.ContentToken, r *Rarity) map[uint64]*tokenStat {
 	stats := make(map[uint64]*tokenStat, len(tokens))
 	for _, t := range tokens {
-		if stats[t.hash] != nil {
+		if stats[t.Hash] != nil {
 			continue
 		}
-		surface := q[words[t.word].Start:words[t.word].End]
+		surface := q[words[t.Word].Start:words[t.Word].End]
 		st := &tokenStat{}
 		// The weight depends on the count only through its bit length,
 		// and an anchor needs at most maxAnchorOccurrences occurrences:
@@ -147,23 +156,23 @@ func (e *Engine) tokenStats(q []byte, words []Span, tokens []contentToken, r *ra
 		// is the same as with the exact count.
 		var least, most int64
 		for _, ix := range e.indexes {
-			lo, hi := ix.countInterval(surface)
+			lo, hi := ix.CountInterval(surface)
 			least, most = least+int64(lo), most+int64(hi)
 		}
-		if least > maxAnchorOccurrences && r.rarity(least+1) == r.rarity(most+1) {
+		if least > maxAnchorOccurrences && r.Of(least+1) == r.Of(most+1) {
 			st.count = least // a lower bound: enough to rule out anchoring
-			st.idf = r.rarity(least + 1)
-			stats[t.hash] = st
+			st.idf = r.Of(least + 1)
+			stats[t.Hash] = st
 			continue
 		}
 		st.ranges = make([][2]int, len(e.indexes))
 		for i, ix := range e.indexes {
-			lo, hi := ix.rangeOf(surface)
+			lo, hi := ix.RangeOf(surface)
 			st.ranges[i] = [2]int{lo, hi}
 			st.count += int64(hi - lo)
 		}
-		st.idf = r.rarity(st.count + 1)
-		stats[t.hash] = st
+		st.idf = r.Of(st.count + 1)
+		stats[t.Hash] = st
 	}
 	return stats
 }
@@ -177,8 +186,8 @@ func (e *Engine) proposeByLSH(windows []outputWindow, proposals map[candidateKey
 	}
 	keys := map[uint64][]int{}
 	for w := range windows {
-		for b := 0; b < lshBands; b++ {
-			k := windows[w].sig.bandKey(b)
+		for b := 0; b < index.LSHBands; b++ {
+			k := windows[w].sig.BandKey(b)
 			keys[k] = append(keys[k], w)
 		}
 	}
@@ -189,12 +198,12 @@ func (e *Engine) proposeByLSH(windows []outputWindow, proposals map[candidateKey
 	slices.SortFunc(sorted, func(a, b bandQuery) int { return cmp.Compare(a.key, b.key) })
 	for i, ix := range e.indexes {
 		for _, bq := range sorted {
-			lo, hi := ix.postings(bq.key)
+			lo, hi := ix.Postings(bq.key)
 			if hi-lo > maxBucketPostings {
 				continue
 			}
 			for j := lo; j < hi; j++ {
-				c := candidateKey{i, ix.postingWindow(j)}
+				c := candidateKey{i, ix.PostingWindow(j)}
 				proposals[c] = append(proposals[c], bq.windows...)
 			}
 		}
@@ -213,8 +222,8 @@ func (e *Engine) proposeByAnchors(windows []outputWindow, stats map[uint64]*toke
 	for w, win := range windows {
 		anchors = anchors[:0]
 		for _, t := range win.tokens {
-			if st := stats[t.hash]; st.count >= 1 && st.count <= maxAnchorOccurrences {
-				anchors = append(anchors, anchor{t.hash, st.count})
+			if st := stats[t.Hash]; st.count >= 1 && st.count <= maxAnchorOccurrences {
+				anchors = append(anchors, anchor{t.Hash, st.count})
 			}
 		}
 		slices.SortFunc(anchors, func(a, b anchor) int {
@@ -252,7 +261,7 @@ func (e *Engine) anchorWindows(st *tokenStat) []candidateKey {
 	st.windows = []candidateKey{}
 	for i, ix := range e.indexes {
 		for j := st.ranges[i][0]; j < st.ranges[i][1]; j++ {
-			if w, ok := ix.windowAt(ix.saAt(j)); ok {
+			if w, ok := ix.WindowAt(ix.SuffixAt(j)); ok {
 				st.windows = append(st.windows, candidateKey{i, w})
 			}
 		}
@@ -269,13 +278,13 @@ func (e *Engine) anchorWindows(st *tokenStat) []candidateKey {
 
 // outputWindows cuts tokens into windows of windowTokens tokens sliding by
 // outputWindowStride (one window when there are fewer tokens).
-func outputWindows(tokens []contentToken) []outputWindow {
-	blocks := blockSignatures(tokens, outputWindowStride)
+func outputWindows(tokens []textnorm.ContentToken) []outputWindow {
+	blocks := index.BlockSignatures(tokens, outputWindowStride)
 	per := outputWindowTokens / outputWindowStride
 	if len(blocks) <= per {
-		sig := emptySignature()
+		sig := index.EmptySignature()
 		for i := range blocks {
-			sig.minInto(&blocks[i])
+			sig.MinInto(&blocks[i])
 		}
 		return []outputWindow{{tokens: tokens, sig: sig}}
 	}
@@ -283,7 +292,7 @@ func outputWindows(tokens []contentToken) []outputWindow {
 	for j := 0; j+per <= len(blocks); j++ {
 		sig := blocks[j]
 		for i := j + 1; i < j+per; i++ {
-			sig.minInto(&blocks[i])
+			sig.MinInto(&blocks[i])
 		}
 		first := j * outputWindowStride
 		last := min((j+per)*outputWindowStride, len(tokens))
@@ -302,13 +311,13 @@ func newTokenSet() *tokenSet {
 	return &tokenSet{tokens: map[uint64]bool{}, pairs: map[uint64]bool{}}
 }
 
-func (s *tokenSet) reset(tokens []contentToken) {
+func (s *tokenSet) reset(tokens []textnorm.ContentToken) {
 	clear(s.tokens)
 	clear(s.pairs)
 	for i, t := range tokens {
-		s.tokens[t.hash] = true
+		s.tokens[t.Hash] = true
 		for j := i + 1; j < len(tokens) && j <= i+pairDistance; j++ {
-			s.pairs[pairKey(t.hash, tokens[j].hash)] = true
+			s.pairs[pairKey(t.Hash, tokens[j].Hash)] = true
 		}
 	}
 }
@@ -318,7 +327,7 @@ func pairKey(a, b uint64) uint64 {
 	if a > b {
 		a, b = b, a
 	}
-	return mix64(a ^ mix64(b+0x2545f4914f6cdd1d))
+	return textnorm.Mix64(a ^ textnorm.Mix64(b+0x2545f4914f6cdd1d))
 }
 
 // weighted is a distinct token or pair of an output window with its
@@ -331,19 +340,19 @@ type weighted struct {
 // windowProfile is what scoring needs of an output window, computed once
 // however many candidates it is scored against.
 type windowProfile struct {
-	tokens                []contentToken
+	tokens                []textnorm.ContentToken
 	distinct, pairs       []weighted
 	tokenTotal, pairTotal int64
 }
 
-func newWindowProfile(tokens []contentToken, stats map[uint64]*tokenStat) *windowProfile {
+func newWindowProfile(tokens []textnorm.ContentToken, stats map[uint64]*tokenStat) *windowProfile {
 	p := &windowProfile{tokens: tokens}
 	seen := make(map[uint64]bool, 2*len(tokens))
 	for _, t := range tokens {
-		if !seen[t.hash] {
-			seen[t.hash] = true
-			w := stats[t.hash].idf
-			p.distinct = append(p.distinct, weighted{t.hash, w})
+		if !seen[t.Hash] {
+			seen[t.Hash] = true
+			w := stats[t.Hash].idf
+			p.distinct = append(p.distinct, weighted{t.Hash, w})
 			p.tokenTotal += w
 		}
 	}
@@ -351,10 +360,10 @@ func newWindowProfile(tokens []contentToken, stats map[uint64]*tokenStat) *windo
 	for i, a := range tokens {
 		for j := i + 1; j < len(tokens) && j <= i+pairDistance; j++ {
 			b := tokens[j]
-			k := pairKey(a.hash, b.hash)
+			k := pairKey(a.Hash, b.Hash)
 			if !seen[k] {
 				seen[k] = true
-				w := stats[a.hash].idf + stats[b.hash].idf
+				w := stats[a.Hash].idf + stats[b.Hash].idf
 				p.pairs = append(p.pairs, weighted{k, w})
 				p.pairTotal += w
 			}
@@ -364,7 +373,7 @@ func newWindowProfile(tokens []contentToken, stats map[uint64]*tokenStat) *windo
 }
 
 // scoreWindow scores an output window against a neighbourhood.
-func scoreWindow(p *windowProfile, region *tokenSet) (paraphraseMatch, bool) {
+func scoreWindow(p *windowProfile, region *tokenSet) (ParaphraseMatch, bool) {
 	var shared int64
 	distinctShared := 0
 	for _, t := range p.distinct {
@@ -374,7 +383,7 @@ func scoreWindow(p *windowProfile, region *tokenSet) (paraphraseMatch, bool) {
 		}
 	}
 	if distinctShared < minSharedTokens || p.tokenTotal == 0 {
-		return paraphraseMatch{}, false
+		return ParaphraseMatch{}, false
 	}
 	var pairShared int64
 	for _, pr := range p.pairs {
@@ -384,104 +393,16 @@ func scoreWindow(p *windowProfile, region *tokenSet) (paraphraseMatch, bool) {
 	}
 	score := (shared*1_000_000/p.tokenTotal + pairShared*1_000_000/max(p.pairTotal, 1)) / 2
 	if score < paraphraseThresholdPPM {
-		return paraphraseMatch{}, false
+		return ParaphraseMatch{}, false
 	}
 	first, last := -1, -1
 	for _, t := range p.tokens {
-		if region.tokens[t.hash] {
+		if region.tokens[t.Hash] {
 			if first < 0 {
-				first = int(t.word)
+				first = int(t.Word)
 			}
-			last = int(t.word)
+			last = int(t.Word)
 		}
 	}
-	return paraphraseMatch{score: score, firstWord: first, lastWord: last}, true
-}
-
-// postings returns the range of LSH entries with key.
-func (ix *Index) postings(key uint64) (int, int) {
-	p := int(key >> 48)
-	lo, hi := int(ix.lshPrefix[p]), int(ix.lshPrefix[p+1])
-	l, h := lo, hi
-	for l < h {
-		mid := int(uint(l+h) >> 1)
-		if ix.postingKey(mid) < key {
-			l = mid + 1
-		} else {
-			h = mid
-		}
-	}
-	first := l
-	for h = hi; l < h; {
-		mid := int(uint(l+h) >> 1)
-		if ix.postingKey(mid) <= key {
-			l = mid + 1
-		} else {
-			h = mid
-		}
-	}
-	return first, l
-}
-
-func (ix *Index) postingKey(j int) uint64 {
-	ix.lsh.ensure(j*lshEntryBytes, 8)
-	return binary.LittleEndian.Uint64(ix.lsh.data[j*lshEntryBytes:])
-}
-
-func (ix *Index) postingWindow(j int) int {
-	ix.lsh.ensure(j*lshEntryBytes+8, 4)
-	w := int(binary.LittleEndian.Uint32(ix.lsh.data[j*lshEntryBytes+8:]))
-	if w >= int(ix.Manifest.Counts.Windows) {
-		panic(ix.lsh.corrupt("entry %d names window %d of %d", j, w, ix.Manifest.Counts.Windows))
-	}
-	return w
-}
-
-// windowAt returns the window of text position pos: the last window of
-// its contribution starting at or before pos.
-func (ix *Index) windowAt(pos int) (int, bool) {
-	doc := ix.docAt(pos)
-	first, end := int(ix.docWindows[doc]), int(ix.docWindows[doc+1])
-	if first == end {
-		return 0, false // too few content words for a window
-	}
-	w := first + sort.Search(end-first, func(i int) bool {
-		s, _ := ix.windowSpan(first + i)
-		return s > pos
-	}) - 1
-	return max(w, first), true
-}
-
-// windowSpan returns window w's text range.
-func (ix *Index) windowSpan(w int) (int, int) {
-	start, end := int(ix.windows.u32(2*w)), int(ix.windows.u32(2*w+1))
-	if start >= end || end > len(ix.text.data) {
-		panic(ix.windows.corrupt("window %d has range [%d, %d)", w, start, end))
-	}
-	return start, end
-}
-
-// windowNeighbourhood returns the contribution of window w and the text
-// range covering w and its neighbours in the same contribution: a reworded
-// passage may straddle two windows.
-func (ix *Index) windowNeighbourhood(w int) (doc, start, end int) {
-	start, end = ix.windowSpan(w)
-	doc = ix.docAt(start)
-	if w > 0 {
-		if s, _ := ix.windowSpan(w - 1); ix.docAt(s) == doc {
-			start = s
-		}
-	}
-	if w+1 < int(ix.Manifest.Counts.Windows) {
-		if s, e := ix.windowSpan(w + 1); ix.docAt(s) == doc {
-			end = e
-		}
-	}
-	return doc, start, end
-}
-
-// textRange returns the verified text bytes [start, end).
-func (ix *Index) textRange(start, end int) []byte {
-	ix.text.ensure(start, end-start)
-	return ix.text.data[start:end]
+	return ParaphraseMatch{Score: score, FirstWord: first, LastWord: last}, true
 }

@@ -1,4 +1,4 @@
-package poa
+package textnorm
 
 import "bytes"
 
@@ -8,11 +8,11 @@ import "bytes"
 // stemmed content words: stop words and tokens shorter than three bytes are
 // dropped, and a few English suffixes are stripped.
 
-// contentToken is a content word of a text: its stem's hash and the index
+// ContentToken is a content word of a text: its stem's hash and the index
 // of the word it came from.
-type contentToken struct {
-	hash uint64
-	word int32
+type ContentToken struct {
+	Hash uint64
+	Word int32
 }
 
 var stopWords = func() map[string]bool {
@@ -71,16 +71,16 @@ func isContentWord(word []byte) bool {
 	return len(word) >= 3 && !stopWords[string(word)]
 }
 
-// appendContentTokens appends the content tokens of text, whose words are
+// AppendContentTokens appends the content tokens of text, whose words are
 // given, numbering words from firstWord. stemBuf is scratch space.
-func appendContentTokens(dst []contentToken, text []byte, words []Span, firstWord int, stemBuf []byte) ([]contentToken, []byte) {
+func AppendContentTokens(dst []ContentToken, text []byte, words []Span, firstWord int, stemBuf []byte) ([]ContentToken, []byte) {
 	for i, w := range words {
 		word := text[w.Start:w.End]
 		if !isContentWord(word) {
 			continue
 		}
 		stemBuf = stem(stemBuf[:0], word)
-		dst = append(dst, contentToken{hash: hashBytes(stemBuf), word: int32(firstWord + i)})
+		dst = append(dst, ContentToken{Hash: hashBytes(stemBuf), Word: int32(firstWord + i)})
 	}
 	return dst, stemBuf
 }
@@ -93,11 +93,11 @@ func hashBytes(b []byte) uint64 {
 		h ^= uint64(c)
 		h *= 1099511628211
 	}
-	return mix64(h)
+	return Mix64(h)
 }
 
-// mix64 is the splitmix64 finaliser.
-func mix64(x uint64) uint64 {
+// Mix64 is the splitmix64 finaliser.
+func Mix64(x uint64) uint64 {
 	x ^= x >> 30
 	x *= 0xbf58476d1ce4e5b9
 	x ^= x >> 27

@@ -1,24 +1,23 @@
-package poa
+package textnorm
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
-// decodeJSONString decodes a raw JSON string literal (quotes included).
+// DecodeJSONString decodes a raw JSON string literal (quotes included).
 // encoding/json silently replaces invalid UTF-8 and unpaired surrogate
 // escapes with U+FFFD; text that is attributed must be exactly what its
 // author wrote, so both are errors here.
-func decodeJSONString(raw []byte) (string, error) {
+func DecodeJSONString(raw []byte) (string, error) {
 	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
 		return "", errors.New("not a JSON string")
 	}
 	body := raw[1 : len(raw)-1]
 	if !utf8.Valid(body) {
-		return "", fmt.Errorf("invalid UTF-8 at byte %d of the string", invalidUTF8At(body))
+		return "", fmt.Errorf("invalid UTF-8 at byte %d of the string", InvalidUTF8At(body))
 	}
 	// Fast path: nothing to unescape.
 	plain := true
@@ -109,8 +108,8 @@ func hex4(b []byte, i int) (rune, bool) {
 	return r, true
 }
 
-// invalidUTF8At returns the offset of the first invalid UTF-8 sequence.
-func invalidUTF8At(b []byte) int {
+// InvalidUTF8At returns the offset of the first invalid UTF-8 sequence.
+func InvalidUTF8At(b []byte) int {
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size <= 1 {
@@ -119,11 +118,4 @@ func invalidUTF8At(b []byte) int {
 		i += size
 	}
 	return -1
-}
-
-// DecodeJSONText decodes a raw JSON string literal strictly: invalid UTF-8
-// and unpaired surrogate escapes are errors (encoding/json would silently
-// turn them into U+FFFD and attribute a different text).
-func DecodeJSONText(raw []byte) (string, error) {
-	return decodeJSONString(bytes.TrimSpace(raw))
 }

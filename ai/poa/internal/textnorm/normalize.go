@@ -1,4 +1,4 @@
-package poa
+package textnorm
 
 import (
 	"unicode"
@@ -24,7 +24,7 @@ type Anchor struct {
 	OrigEnd uint32
 }
 
-func (a Anchor) linear() bool { return a.OrigEnd == linearRun }
+func (a Anchor) Linear() bool { return a.OrigEnd == linearRun }
 
 // OffsetMap maps normalised offsets back to original offsets. The last anchor
 // is a terminal one at (normalised length, original end of the last kept byte).
@@ -50,7 +50,7 @@ func (m OffsetMap) Start(n int) int {
 		return 0
 	}
 	a := m[m.find(n)]
-	if a.linear() {
+	if a.Linear() {
 		return int(a.Orig) + n - int(a.Norm)
 	}
 	return int(a.Orig)
@@ -63,7 +63,7 @@ func (m OffsetMap) End(e int) int {
 		return m.Start(0)
 	}
 	a := m[m.find(e-1)]
-	if a.linear() {
+	if a.Linear() {
 		return int(a.Orig) + e - int(a.Norm)
 	}
 	return int(a.OrigEnd)
@@ -157,8 +157,8 @@ func (z *Normalizer) n() int { return len(z.out) - z.base }
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// isSpaceRune reports white space as the normalisation sees it.
-func isSpaceRune(r rune) bool {
+// IsSpaceRune reports white space as the normalisation sees it.
+func IsSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiSpace[r]
 	}
@@ -174,7 +174,7 @@ func (z *Normalizer) segment(seg []byte, a, b int) {
 	// result is stable (normalising normalised text changes nothing).
 	z.final = norm.NFKC.Append(z.final[:0], z.folded...)
 	r, size := utf8.DecodeRune(z.final)
-	if size == len(z.final) && size == len(seg) && !isSpaceRune(r) {
+	if size == len(z.final) && size == len(seg) && !IsSpaceRune(r) {
 		// One rune in, one rune of the same width out: offsets stay linear.
 		z.flushSpace()
 		z.pushLinear(z.n(), a)
@@ -185,7 +185,7 @@ func (z *Normalizer) segment(seg []byte, a, b int) {
 	start := -1
 	for j := 0; j < len(z.final); {
 		r, size := utf8.DecodeRune(z.final[j:])
-		if isSpaceRune(r) {
+		if IsSpaceRune(r) {
 			if start >= 0 {
 				z.pieceNonLinear(z.final[start:j], a, b)
 				start = -1
@@ -243,7 +243,7 @@ func (z *Normalizer) byteLinear(c byte, orig int) {
 func (z *Normalizer) pushLinear(n, o int) {
 	if k := len(z.anchors); k > z.first {
 		last := z.anchors[k-1]
-		if last.linear() && int(last.Orig)-int(last.Norm) == o-n {
+		if last.Linear() && int(last.Orig)-int(last.Norm) == o-n {
 			return
 		}
 	}

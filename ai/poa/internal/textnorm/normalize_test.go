@@ -1,4 +1,4 @@
-package poa
+package textnorm
 
 import (
 	"math/rand/v2"

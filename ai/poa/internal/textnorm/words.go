@@ -1,4 +1,4 @@
-package poa
+package textnorm
 
 import (
 	"unicode"
@@ -12,8 +12,7 @@ import (
 
 // Span is a half-open byte range [Start, End).
 type Span struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
+	Start, End int
 }
 
 var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
@@ -27,8 +26,8 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-// wordRuneAt reports whether a word rune starts at i, and its width.
-func wordRuneAt(text []byte, i int) (bool, int) {
+// WordRuneAt reports whether a word rune starts at i, and its width.
+func WordRuneAt(text []byte, i int) (bool, int) {
 	c := text[i]
 	if c < utf8.RuneSelf {
 		return asciiWordByte[c], 1
@@ -40,11 +39,11 @@ func wordRuneAt(text []byte, i int) (bool, int) {
 	return isWordRune(r), size
 }
 
-// forEachWord calls fn with the byte range of every word in text, in order.
-func forEachWord(text []byte, fn func(start, end int)) {
+// ForEachWord calls fn with the byte range of every word in text, in order.
+func ForEachWord(text []byte, fn func(start, end int)) {
 	start := -1
 	for i := 0; i < len(text); {
-		isWord, size := wordRuneAt(text, i)
+		isWord, size := WordRuneAt(text, i)
 		if isWord {
 			if start < 0 {
 				start = i
@@ -63,21 +62,6 @@ func forEachWord(text []byte, fn func(start, end int)) {
 // Words returns the byte ranges of the words of text.
 func Words(text []byte) []Span {
 	var words []Span
-	forEachWord(text, func(s, e int) { words = append(words, Span{s, e}) })
+	ForEachWord(text, func(s, e int) { words = append(words, Span{s, e}) })
 	return words
-}
-
-// bitset is a fixed-size set of positions.
-type bitset []uint64
-
-func newBitset(n int) bitset { return make(bitset, (n+63)/64) }
-
-func (b bitset) has(i int) bool { return b[i>>6]>>(uint(i)&63)&1 != 0 }
-func (b bitset) add(i int)      { b[i>>6] |= 1 << (uint(i) & 63) }
-
-// wordStarts marks the first byte of every word of text.
-func wordStarts(text []byte) bitset {
-	starts := newBitset(len(text))
-	forEachWord(text, func(s, _ int) { starts.add(s) })
-	return starts
 }
