@@ -23,6 +23,12 @@ type Backend interface {
 	// layout is a Hugging Face Linear weight (out_features × in_features), so
 	// y = x·Wᵀ needs no transposition.
 	MatMulT(dst, a, b []float32, m, n, k int)
+	// Pack prepares b [n×k] (kept, not copied, as Packed.Rows) for repeated
+	// products with MatMulPacked.
+	Pack(b []float32, n, k int) *Packed
+	// MatMulPacked computes dst[m×n] = a[m×k] · bᵀ for a packed b. It gives
+	// the same results as MatMulT up to rounding.
+	MatMulPacked(dst, a []float32, m int, b *Packed)
 	// Dot returns Σ a[i]·b[i] over len(a) elements.
 	Dot(a, b []float32) float32
 	// Axpy computes y[i] += alpha·x[i] over len(x) elements.

@@ -81,6 +81,31 @@ func TestBackendsMatchReference(t *testing.T) {
 	}
 }
 
+func TestPackedMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, be := range Available() {
+		for _, s := range append(shapes, [3]int{13, 130, 40}, [3]int{7, 64, 1}, [3]int{100, 200, 64}) {
+			m, n, k := s[0], s[1], s[2]
+			a, b := randSlice(r, m*k), randSlice(r, n*k)
+			p := be.Pack(b, n, k)
+			got := make([]float32, m*n)
+			be.MatMulPacked(got, a, m, p)
+			if e := relErr(got, naiveMatMulT(a, b, m, n, k)); e > 1e-5 {
+				t.Errorf("%s MatMulPacked %v: relative error %g", be.Name(), s, e)
+			}
+			// A row alone equals the row in the batch, bit for bit.
+			one := make([]float32, n)
+			last := m - 1
+			be.MatMulPacked(one, a[last*k:], 1, p)
+			for j := range n {
+				if one[j] != got[last*n+j] {
+					t.Fatalf("%s MatMulPacked %v: last row alone differs at column %d", be.Name(), s, j)
+				}
+			}
+		}
+	}
+}
+
 // A row's result must be bit-for-bit the same whether it is computed alone
 // or inside a larger batch, in a full tile or an edge tile.
 func TestRowResultIndependentOfBatch(t *testing.T) {
@@ -137,7 +162,14 @@ func BenchmarkGEMM(b *testing.B) {
 		x, w := randSlice(r, m*k), randSlice(r, n*k)
 		dst := make([]float32, m*n)
 		for _, be := range Available() {
+			p := be.Pack(w, n, k)
 			b.Run(fmt.Sprintf("%s/m%d_n%d_k%d", be.Name(), m, n, k), func(b *testing.B) {
+				for b.Loop() {
+					be.MatMulPacked(dst, x, m, p)
+				}
+				b.ReportMetric(2*float64(m*n*k)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOPS")
+			})
+			b.Run(fmt.Sprintf("%s-unpacked/m%d_n%d_k%d", be.Name(), m, n, k), func(b *testing.B) {
 				for b.Loop() {
 					be.MatMulT(dst, x, w, m, n, k)
 				}

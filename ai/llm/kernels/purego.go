@@ -11,6 +11,15 @@ func (goBackend) MatMulT(dst, a, b []float32, m, n, k int) {
 	goTiles.matMulT(dst, a, b, m, n, k)
 }
 
+// Pack keeps b as it is: the pure-Go kernels read the row-major layout.
+func (goBackend) Pack(b []float32, n, k int) *Packed {
+	return &Packed{N: n, K: k, Rows: b[:n*k], backend: "go"}
+}
+
+func (g goBackend) MatMulPacked(dst, a []float32, m int, b *Packed) {
+	g.MatMulT(dst, a, b.Rows, m, b.N, b.K)
+}
+
 func (goBackend) Dot(a, b []float32) float32 { return dotGo(a, b) }
 
 func (goBackend) Axpy(alpha float32, x, y []float32) { axpyGo(alpha, x, y) }

@@ -29,6 +29,24 @@ func axpyAVX512(alpha float32, x, y *float32, n int)
 //go:noescape
 func axpyAVX2(alpha float32, x, y *float32, n int)
 
+//go:noescape
+func panel1x64AVX512(a *float32, lda int, panel *float32, k int, out *float32)
+
+//go:noescape
+func panel2x64AVX512(a *float32, lda int, panel *float32, k int, out *float32)
+
+//go:noescape
+func panel3x64AVX512(a *float32, lda int, panel *float32, k int, out *float32)
+
+//go:noescape
+func panel4x64AVX512(a *float32, lda int, panel *float32, k int, out *float32)
+
+//go:noescape
+func panel5x64AVX512(a *float32, lda int, panel *float32, k int, out *float32)
+
+//go:noescape
+func panel6x64AVX512(a *float32, lda int, panel *float32, k int, out *float32)
+
 // fmaPeakAVX512 and fmaPeakAVX2 run 12 independent fused multiply-adds per
 // iteration and nothing else; benchmarks use them to measure the CPU's peak.
 //
@@ -44,19 +62,45 @@ type simdBackend struct {
 	name  string
 	width int // float32 lanes per vector
 	tiles *tileKernels
-	dot   func(a, b *float32, n int) float32
-	axpy  func(alpha float32, x, y *float32, n int)
+	// panels, when set, are outer-product kernels over packed panels, by
+	// row count; without them Pack keeps the row-major layout.
+	panels *[panelRows + 1]panelKernel
+	// narrower takes products whose k is not a multiple of width but is of
+	// its own (a LoRA rank of 8 on AVX-512).
+	narrower *simdBackend
+	dot      func(a, b *float32, n int) float32
+	axpy     func(alpha float32, x, y *float32, n int)
 }
 
 func (s *simdBackend) Name() string { return s.name }
 
 func (s *simdBackend) MatMulT(dst, a, b []float32, m, n, k int) {
 	checkMatMul(dst, a, b, m, n, k)
-	if k%s.width != 0 {
+	switch {
+	case k%s.width == 0:
+		s.tiles.matMulT(dst, a, b, m, n, k)
+	case s.narrower != nil && k%s.narrower.width == 0:
+		s.narrower.tiles.matMulT(dst, a, b, m, n, k)
+	default:
 		goTiles.matMulT(dst, a, b, m, n, k)
+	}
+}
+
+func (s *simdBackend) Pack(b []float32, n, k int) *Packed {
+	p := &Packed{N: n, K: k, Rows: b[:n*k], backend: s.name}
+	if s.panels != nil {
+		p.panels = packPanels(b, n, k)
+	}
+	return p
+}
+
+func (s *simdBackend) MatMulPacked(dst, a []float32, m int, b *Packed) {
+	checkMatMul(dst, a, b.Rows, m, b.N, b.K)
+	if b.backend != s.name || b.panels == nil {
+		s.MatMulT(dst, a, b.Rows, m, b.N, b.K)
 		return
 	}
-	s.tiles.matMulT(dst, a, b, m, n, k)
+	matMulPanels(dst, a, m, b, s.panels)
 }
 
 func (s *simdBackend) Dot(a, b []float32) float32 {
@@ -90,8 +134,10 @@ var (
 		name:  "avx512",
 		width: 16,
 		tiles: &tileKernels{rows: 4, kAlign: 16, tile: tile4x4AVX512, row: tile1x4AVX512},
-		dot:   dotAVX512,
-		axpy:  axpyAVX512,
+		panels: &[panelRows + 1]panelKernel{nil, panel1x64AVX512, panel2x64AVX512, panel3x64AVX512,
+			panel4x64AVX512, panel5x64AVX512, panel6x64AVX512},
+		dot:  dotAVX512,
+		axpy: axpyAVX512,
 	}
 	avx2Backend = &simdBackend{
 		name:  "avx2",
@@ -108,6 +154,12 @@ var (
 func hasAVX512() bool { return cpu.X86.HasAVX512F && cpu.X86.HasAVX512VL }
 
 func hasAVX2() bool { return cpu.X86.HasAVX2 && cpu.X86.HasFMA }
+
+func init() {
+	if hasAVX2() {
+		avx512Backend.narrower = avx2Backend
+	}
+}
 
 func detectBackends() []Backend {
 	var list []Backend

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/openledger/openledger/ai/llm/hf"
-	"github.com/openledger/openledger/ai/llm/internal/torchref"
 	"github.com/openledger/openledger/ai/llm/model"
 )
 
@@ -167,7 +166,7 @@ func TestMixedBatchEqualsAlone(t *testing.T) {
 	}
 }
 
-func TestPEFTRoundTripAndTorchReference(t *testing.T) {
+func TestPEFTRoundTrip(t *testing.T) {
 	m := base(t)
 	a := adapter(t, m, Config{R: 8, LoraAlpha: 16, TargetModules: TargetModules{"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"}}, 9)
 	dir := t.TempDir()
@@ -185,14 +184,6 @@ func TestPEFTRoundTripAndTorchReference(t *testing.T) {
 		if got[i] != want[i] {
 			t.Fatalf("reloaded adapter: logit %d is %v, want %v", i, got[i], want[i])
 		}
-	}
-	modelDir := t.TempDir()
-	if err := m.Save(modelDir, model.SaveOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	ref := torchref.Logits(t, []torchref.Job{{ModelDir: modelDir, AdapterDir: dir, Tokens: toks}})[0]
-	if e := relErr(got, ref); e > 1e-4 {
-		t.Fatalf("logits with adapter differ from the torch reference by %g", e)
 	}
 }
 

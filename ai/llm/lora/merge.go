@@ -41,6 +41,8 @@ func Merge(base *model.Model, a *Adapter) (*model.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m.Backend = base.Backend
+	if m.Backend() != base.Backend() {
+		m.SetBackend(base.Backend())
+	}
 	return m, nil
 }

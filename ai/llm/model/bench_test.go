@@ -69,7 +69,7 @@ func decode(b *testing.B, m *model.Model, batch int, adapters []model.Adapter) {
 func BenchmarkDecode(b *testing.B) {
 	m := benchModel(b, tinymodel.Small30M())
 	for _, be := range kernels.Available() {
-		m.Backend = be
+		m.SetBackend(be)
 		for _, batch := range []int{1, 8, 32} {
 			b.Run(fmt.Sprintf("30M/%s/batch%d", be.Name(), batch), func(b *testing.B) { decode(b, m, batch, nil) })
 		}

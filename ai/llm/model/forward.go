@@ -173,7 +173,7 @@ func (m *Model) attention(l int, st *stepState) {
 	hd, qd, kvd := c.HeadDim, c.QDim(), c.KVDim()
 	group := c.Heads / c.KVHeads
 	scale := float32(1 / math.Sqrt(float64(hd)))
-	be := m.Backend
+	be := m.backend
 	pairs := st.rows * c.Heads
 	workers := kernels.Workers()
 	if pairs*st.pos[st.rows-1] < 4096 {
@@ -225,7 +225,7 @@ func (m *Model) logits(st *stepState) [][]float32 {
 		kernels.RMSNorm(normed[i*H:(i+1)*H], st.x[r*H:(r+1)*H], m.Weights.FinalNorm, c.RMSNormEps)
 	}
 	all := make([]float32, len(want)*c.Vocab)
-	m.Backend.MatMulT(all, normed, m.Weights.LMHead, len(want), c.Vocab, H) // [rows × Vocab]
+	m.backend.MatMulPacked(all, normed, len(want), m.lmHead) // [rows × Vocab]
 	out := make([][]float32, len(st.batch))
 	off := 0
 	for i, s := range st.batch {

@@ -24,8 +24,8 @@ type segment struct {
 // once, then adds each adapter's low-rank update over that adapter's rows
 // only. scratch must hold rows × (Out + maxRank) floats.
 func (m *Model) project(dst, x []float32, rows int, p *Linear, layer int, mod Module, segs []segment, scratch []float32) {
-	be := m.Backend
-	be.MatMulT(dst, x, p.W, rows, p.Out, p.In)
+	be := m.backend
+	be.MatMulPacked(dst, x, rows, p.packed)
 	if p.Bias != nil {
 		for r := range rows {
 			row := dst[r*p.Out : (r+1)*p.Out]

@@ -131,10 +131,11 @@ func TestBackendsAgree(t *testing.T) {
 	for name, cfg := range configs() {
 		m := mustRandom(t, cfg, 11)
 		toks := randTokens(5, 23, cfg.Vocab)
-		m.Backend, _ = kernels.ByName("go")
+		goBackend, _ := kernels.ByName("go")
+		m.SetBackend(goBackend)
 		want := fullLogits(t, m, toks)
 		for _, be := range kernels.Available() {
-			m.Backend = be
+			m.SetBackend(be)
 			if e := relErr(fullLogits(t, m, toks), want); e > 1e-5 {
 				t.Errorf("%s: backend %s differs from pure Go by %g", name, be.Name(), e)
 			}

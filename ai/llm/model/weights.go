@@ -13,6 +13,7 @@ type Linear struct {
 	W       []float32 // [Out × In]
 	Bias    []float32 // [Out], or nil
 	Out, In int
+	packed  *kernels.Packed // W prepared for the model's backend
 }
 
 // Layer is one decoder layer's parameters.
@@ -34,9 +35,25 @@ type Weights struct {
 type Model struct {
 	Config  Config
 	Weights Weights
-	// Backend runs the matrix products; kernels.Default() unless replaced.
-	Backend kernels.Backend
+	backend kernels.Backend
+	lmHead  *kernels.Packed
 	rope    *ropeTable
+}
+
+// Backend returns the kernels the model runs on.
+func (m *Model) Backend() kernels.Backend { return m.backend }
+
+// SetBackend switches the model to other kernels, preparing (packing) every
+// weight matrix for them. It must not run concurrently with Forward.
+func (m *Model) SetBackend(be kernels.Backend) {
+	m.backend = be
+	for l := range m.Weights.Layers {
+		for i := range m.Weights.Layers[l].Proj {
+			p := &m.Weights.Layers[l].Proj[i]
+			p.packed = be.Pack(p.W, p.Out, p.In)
+		}
+	}
+	m.lmHead = be.Pack(m.Weights.LMHead, m.Config.Vocab, m.Config.Hidden)
 }
 
 // New checks every weight against the config and returns a runnable model.
@@ -88,7 +105,9 @@ func New(cfg Config, w Weights) (*Model, error) {
 			}
 		}
 	}
-	return &Model{Config: cfg, Weights: w, Backend: kernels.Default(), rope: newRopeTable(cfg.Rope, cfg.HeadDim)}, nil
+	m := &Model{Config: cfg, Weights: w, rope: newRopeTable(cfg.Rope, cfg.HeadDim)}
+	m.SetBackend(kernels.Default())
+	return m, nil
 }
 
 func (c *Config) hasBias(m Module) bool {

@@ -1,0 +1,83 @@
+package kernels
+
+// Packed is a right-hand matrix b [n×k] prepared once by a backend for many
+// products: model weights are packed when a model is loaded, so the cost of
+// rearranging them is not paid on every token.
+type Packed struct {
+	N, K    int
+	Rows    []float32 // b as given, row-major [N × K]
+	panels  []float32 // backend-specific layout, or nil
+	backend string
+}
+
+// panelWidth is the number of b rows (output columns) per packed panel:
+// four 16-lane vectors.
+const panelWidth = 64
+
+// panelRows is the most rows of a one panel kernel call covers; 6 rows × 4
+// vectors use 24 of the 32 vector registers as accumulators.
+const panelRows = 6
+
+// panelRowBlock is how many rows of a one sweep over the panels keeps in
+// cache; a multiple of panelRows.
+const panelRowBlock = 96
+
+// packPanels lays b out as ceil(n/64) panels, each [k][64]: for every k the
+// 64 values of consecutive output columns are adjacent, so the kernel reads
+// them as four vectors and multiplies each by one broadcast value of a.
+// Columns past n are zero.
+func packPanels(b []float32, n, k int) []float32 {
+	panels := (n + panelWidth - 1) / panelWidth
+	data := make([]float32, panels*k*panelWidth)
+	for col := range n {
+		p, j := col/panelWidth, col%panelWidth
+		base := p * k * panelWidth
+		row := b[col*k : (col+1)*k]
+		for kk, v := range row {
+			data[base+kk*panelWidth+j] = v
+		}
+	}
+	return data
+}
+
+// panelKernel computes out[r][0:64] = Σ_kk a[r·lda + kk] · panel[kk][0:64]
+// for the kernel's row count. Each output is one fused multiply-add chain
+// in k order, whichever kernel computes it, so a row's results do not depend
+// on the other rows.
+type panelKernel func(a *float32, lda int, panel *float32, k int, out *float32)
+
+// matMulPanels computes dst = a·bᵀ with b packed in panels, splitting panels
+// among workers.
+func matMulPanels(dst, a []float32, m int, p *Packed, kernels *[panelRows + 1]panelKernel) {
+	n, k := p.N, p.K
+	if m == 0 || n == 0 {
+		return
+	}
+	if k == 0 {
+		clear(dst[:m*n])
+		return
+	}
+	panels := (n + panelWidth - 1) / panelWidth
+	workers := Workers()
+	if m*n*k < minParallelWork {
+		workers = 1
+	}
+	ParallelFor(panels, workers, func(lo, hi int) {
+		var tile [panelRows * panelWidth]float32
+		for r0 := 0; r0 < m; r0 += panelRowBlock {
+			r1 := min(r0+panelRowBlock, m)
+			for pi := lo; pi < hi; pi++ {
+				c0 := pi * panelWidth
+				nc := min(panelWidth, n-c0)
+				panel := &p.panels[pi*k*panelWidth]
+				for r := r0; r < r1; r += panelRows {
+					mr := min(panelRows, r1-r)
+					kernels[mr](&a[r*k], k, panel, k, &tile[0])
+					for i := range mr {
+						copy(dst[(r+i)*n+c0:(r+i)*n+c0+nc], tile[i*panelWidth:i*panelWidth+nc])
+					}
+				}
+			}
+		}
+	})
+}
