@@ -1,5 +1,7 @@
 package tokenizer
 
+import "strings"
+
 // byteToRune maps every byte to the printable character GPT-2's byte-level
 // alphabet uses for it: printable Latin-1 bytes stand for themselves, the
 // others are shifted to U+0100 and up so that no token contains white space
@@ -21,16 +23,22 @@ func init() {
 			next++
 		}
 		runeToByte[byteToRune[b]] = b
+		byteToUTF8[b] = string(byteToRune[b])
 	}
 }
 
+// byteToUTF8 holds the UTF-8 encoding of byteToRune, so that mapping a
+// word is a table copy per byte.
+var byteToUTF8 [256]string
+
 // byteLevelEncode maps the bytes of s to byte-level alphabet characters.
 func byteLevelEncode(s string) string {
-	buf := make([]rune, len(s))
+	var b strings.Builder
+	b.Grow(2 * len(s))
 	for i := 0; i < len(s); i++ {
-		buf[i] = byteToRune[s[i]]
+		b.WriteString(byteToUTF8[s[i]])
 	}
-	return string(buf)
+	return b.String()
 }
 
 // byteLevelDecode maps byte-level alphabet characters back to bytes. A

@@ -32,6 +32,13 @@ type byteLevelPreTokenizer struct {
 }
 
 func (p byteLevelPreTokenizer) preTokenize(words []string, _ bool) []string {
+	if !p.useRegex && !p.addPrefixSpace {
+		// Mapping in place keeps the split pre-tokenizer's slice.
+		for i, w := range words {
+			words[i] = byteLevelEncode(w)
+		}
+		return words
+	}
 	out := make([]string, 0, len(words))
 	for _, w := range words {
 		if p.addPrefixSpace && !strings.HasPrefix(w, " ") {
@@ -103,6 +110,9 @@ type splitPreTokenizer struct {
 }
 
 func (p splitPreTokenizer) preTokenize(words []string, _ bool) []string {
+	if len(words) == 1 {
+		return p.splitWord(words[0])
+	}
 	var out []string
 	for _, w := range words {
 		out = append(out, p.splitWord(w)...)
@@ -111,6 +121,23 @@ func (p splitPreTokenizer) preTokenize(words []string, _ bool) []string {
 }
 
 func (p splitPreTokenizer) splitWord(w string) []string {
+	if p.behavior == "Isolated" {
+		// Matches and the text between them are all pieces, whatever
+		// invert says; this is the common case and needs no bookkeeping.
+		var out []string
+		prev := 0
+		for _, sp := range p.m.findAll(w) {
+			if sp.start > prev {
+				out = append(out, w[prev:sp.start])
+			}
+			out = append(out, w[sp.start:sp.end])
+			prev = sp.end
+		}
+		if prev < len(w) {
+			out = append(out, w[prev:])
+		}
+		return out
+	}
 	type part struct {
 		s       string
 		isMatch bool
