@@ -70,12 +70,15 @@ func byteLevelFixtures(t testing.TB) []fixture {
 			map[string]any{"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": true},
 		}}
 	})
+	// Added tokens with the lstrip, rstrip and normalized flags, as
+	// fine-tuned models add them.
+	qwen2 = withFlaggedAddedTokens(t, qwen2)
 	cfg := func(bos, eos string, cleanUp bool) []byte {
 		return mustJSON(t, map[string]any{"bos_token": bos, "eos_token": eos, "clean_up_tokenization_spaces": cleanUp})
 	}
 	return []fixture{
 		{"bytelevel-llama3", llama3, cfg("<|begin_of_text|>", "<|eot_id|>", false), llama3Specials},
-		{"bytelevel-qwen2", qwen2, mustJSON(t, map[string]any{"bos_token": nil, "eos_token": "<|im_end|>", "clean_up_tokenization_spaces": false}), chatMLSpecials},
+		{"bytelevel-qwen2", qwen2, mustJSON(t, map[string]any{"bos_token": nil, "eos_token": "<|im_end|>", "clean_up_tokenization_spaces": false}), append(flaggedAddedTokens, chatMLSpecials...)},
 		{"bytelevel-gpt2", gpt2, cfg("<|endoftext|>", "<|endoftext|>", true), chatMLSpecials},
 		{"bytelevel-smollm2", smollm2, cfg("<|im_start|>", "<|im_end|>", false), chatMLSpecials},
 	}
@@ -255,8 +258,36 @@ func metaspaceFixtures(t testing.TB) []fixture {
 		"model": model(merges),
 	})
 	cfg := mustJSON(t, map[string]any{"bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>", "clean_up_tokenization_spaces": false})
+	tinyllama = withFlaggedAddedTokens(t, tinyllama)
 	return []fixture{
-		{"metaspace-tinyllama", tinyllama, cfg, llama2Specials},
+		{"metaspace-tinyllama", tinyllama, cfg, append(flaggedAddedTokens, llama2Specials...)},
 		{"metaspace-prepend-first", firstScheme, cfg, llama2Specials},
 	}
+}
+
+// flaggedAddedTokens are added by withFlaggedAddedTokens: one strips the
+// space to its left, one the space to its right, and one is an ordinary
+// (not special) token matched in the normalized text.
+var flaggedAddedTokens = []string{"<mask>", "[tool]", "hello world"}
+
+func withFlaggedAddedTokens(t testing.TB, data []byte) []byte {
+	return patchJSON(t, data, func(m map[string]any) {
+		next := 0
+		for _, id := range m["model"].(map[string]any)["vocab"].(map[string]any) {
+			next = max(next, int(id.(float64))+1)
+		}
+		added := m["added_tokens"].([]any)
+		for i, flags := range []map[string]any{
+			{"lstrip": true, "rstrip": false, "normalized": false, "special": true},
+			{"lstrip": false, "rstrip": true, "normalized": false, "special": true},
+			{"lstrip": false, "rstrip": false, "normalized": true, "special": false},
+		} {
+			tok := map[string]any{"id": next + i, "content": flaggedAddedTokens[i], "single_word": false}
+			for k, v := range flags {
+				tok[k] = v
+			}
+			added = append(added, tok)
+		}
+		m["added_tokens"] = added
+	})
 }
