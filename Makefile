@@ -71,8 +71,12 @@ proto-gen:
 proto-lint: proto-gen
 	build/tools/buf lint --path proto
 
+## lint: golangci-lint (pinned, installed on first use) and the map-order check of state-machine code
+lint:
+	@scripts/lint.sh
+
 ## fmt: format the Go code
 fmt:
 	gofmt -w $$(git ls-files '*.go' | grep -v '\.pb\.')
 
-.PHONY: help build install localnet localnet-multi test test-unit test-system fuzz load-test bench-settle bench-poa proto-gen proto-lint fmt
+.PHONY: help build install localnet localnet-multi test test-unit test-system fuzz load-test bench-settle bench-poa proto-gen proto-lint lint fmt

@@ -171,7 +171,7 @@ func (b *Bank) Balances() []AccountBalance {
 
 func (b *Bank) sortedAccounts() []string {
 	keys := make([]string, 0, len(b.balances))
-	for k := range b.balances { // collected, then sorted below
+	for k := range b.balances { // order-independent: collected, then sorted below
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
