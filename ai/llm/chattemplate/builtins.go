@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -80,7 +81,68 @@ func globalScope() *scope {
 		}
 		return out, nil
 	}}
+	g.vars["strftime_now"] = &function{name: "strftime_now", call: func(args []any, _ *Dict) (any, error) {
+		if len(args) != 1 {
+			return nil, errors.New("strftime_now takes a format")
+		}
+		format, err := requireString(args[0], "the format")
+		if err != nil {
+			return nil, err
+		}
+		return strftime(now(), format)
+	}}
 	return g
+}
+
+// now is the clock of strftime_now, which templates such as Llama 3.2's
+// use for today's date; tests replace it.
+var now = time.Now
+
+// strftime formats t with the Python strftime directives templates use.
+func strftime(t time.Time, format string) (string, error) {
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' || i+1 == len(format) {
+			b.WriteByte(format[i])
+			continue
+		}
+		i++
+		switch format[i] {
+		case 'd':
+			fmt.Fprintf(&b, "%02d", t.Day())
+		case 'm':
+			fmt.Fprintf(&b, "%02d", int(t.Month()))
+		case 'Y':
+			fmt.Fprintf(&b, "%04d", t.Year())
+		case 'y':
+			fmt.Fprintf(&b, "%02d", t.Year()%100)
+		case 'H':
+			fmt.Fprintf(&b, "%02d", t.Hour())
+		case 'I':
+			fmt.Fprintf(&b, "%02d", (t.Hour()+11)%12+1)
+		case 'M':
+			fmt.Fprintf(&b, "%02d", t.Minute())
+		case 'S':
+			fmt.Fprintf(&b, "%02d", t.Second())
+		case 'p':
+			b.WriteString(t.Format("PM"))
+		case 'b':
+			b.WriteString(t.Format("Jan"))
+		case 'B':
+			b.WriteString(t.Format("January"))
+		case 'a':
+			b.WriteString(t.Format("Mon"))
+		case 'A':
+			b.WriteString(t.Format("Monday"))
+		case 'j':
+			fmt.Fprintf(&b, "%03d", t.YearDay())
+		case '%':
+			b.WriteByte('%')
+		default:
+			return "", fmt.Errorf("strftime directive %%%c is not supported", format[i])
+		}
+	}
+	return b.String(), nil
 }
 
 func argOr(args []any, kwargs *Dict, i int, name string, def any) any {
@@ -391,7 +453,7 @@ func length(v any) (int, error) {
 }
 
 // applyFilter runs the filter name on v.
-func applyFilter(name string, v any, args []any, kwargs *Dict, s *scope) (any, error) {
+func applyFilter(name string, v any, args []any, kwargs *Dict) (any, error) {
 	switch name {
 	case "trim":
 		str, err := requireString(v, "the value")
@@ -631,7 +693,7 @@ func applyFilter(name string, v any, args []any, kwargs *Dict, s *scope) (any, e
 			return nil, err
 		}
 		for i, x := range items {
-			if out[i], err = applyFilter(filterName, x, args[1:], nil, s); err != nil {
+			if out[i], err = applyFilter(filterName, x, args[1:], nil); err != nil {
 				return nil, err
 			}
 		}
@@ -665,7 +727,7 @@ func applyFilter(name string, v any, args []any, kwargs *Dict, s *scope) (any, e
 				if err != nil {
 					return nil, err
 				}
-				if ok, err = applyTest(testName, probe, rest[1:], s); err != nil {
+				if ok, err = applyTest(testName, probe, rest[1:]); err != nil {
 					return nil, err
 				}
 			}
@@ -692,7 +754,7 @@ func applyFilter(name string, v any, args []any, kwargs *Dict, s *scope) (any, e
 }
 
 // applyTest runs the test of "v is name(args)".
-func applyTest(name string, v any, args []any, s *scope) (bool, error) {
+func applyTest(name string, v any, args []any) (bool, error) {
 	arg := func() (any, error) {
 		if len(args) != 1 {
 			return nil, fmt.Errorf("test %s takes one argument", name)

@@ -328,7 +328,7 @@ func (in *interp) eval(e expr, s *scope) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		ok, err := applyTest(e.name, v, args, s)
+		ok, err := applyTest(e.name, v, args)
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", e.line, err)
 		}
@@ -444,7 +444,7 @@ func (in *interp) evalFilter(e filterExpr, s *scope) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := applyFilter(e.name, v, args, kwargs, s)
+	out, err := applyFilter(e.name, v, args, kwargs)
 	if err != nil {
 		return nil, fmt.Errorf("line %d: filter %s: %w", e.line, e.name, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func readTemplate(t *testing.T, name string) string {
@@ -79,6 +80,18 @@ func TestErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: want an error containing %q, got %v", tc.src, tc.want, err)
 		}
+	}
+}
+
+func TestStrftimeNow(t *testing.T) {
+	defer func(saved func() time.Time) { now = saved }(now)
+	now = func() time.Time { return time.Date(2026, 12, 1, 21, 5, 9, 0, time.UTC) }
+	got, err := Render(`{{ strftime_now("%d %b %Y, %A %H:%M:%S %I%p %j %%") }}`, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "01 Dec 2026, Tuesday 21:05:09 09PM 335 %"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
 	}
 }
 
