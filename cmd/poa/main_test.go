@@ -71,7 +71,7 @@ func (r result) want(t *testing.T, code int) result {
 // corpusLines returns the first n contributions of the evaluation corpus.
 func corpusLines(t *testing.T, n int) []string {
 	t.Helper()
-	data, err := os.ReadFile("../../ai/poa/testdata/eval/corpus.jsonl")
+	data, err := os.ReadFile("../../ai/poa/eval/testdata/corpus.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}

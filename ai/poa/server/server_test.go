@@ -17,7 +17,7 @@ import (
 // TestServerIsBusyWhenSlotsAreTaken checks the concurrency bound: with the
 // only slot held, a request waits queue-wait and gets a JSON 503.
 func TestServerIsBusyWhenSlotsAreTaken(t *testing.T) {
-	data, err := os.ReadFile("../testdata/eval/corpus.jsonl")
+	data, err := os.ReadFile("../eval/testdata/corpus.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}

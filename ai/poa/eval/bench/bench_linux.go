@@ -20,8 +20,8 @@ import (
 	"unsafe"
 
 	"github.com/openledger/openledger/ai/poa"
+	"github.com/openledger/openledger/ai/poa/eval/ngram"
 	"github.com/openledger/openledger/ai/poa/internal/index"
-	"github.com/openledger/openledger/ai/poa/ngram"
 )
 
 // Main runs the benchmark with command-line arguments and returns the exit

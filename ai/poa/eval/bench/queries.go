@@ -4,7 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 
-	"github.com/openledger/openledger/ai/poa/paraphrase"
+	"github.com/openledger/openledger/ai/poa/eval/paraphrase"
 )
 
 // makeQueries builds n outputs of about size bytes, mixing what a model

@@ -1,9 +1,9 @@
 // Command gencorpus extracts the PoA evaluation corpus from the doc
 // comments of the Go standard library installed with the toolchain (no
-// network needed). The output is committed under ai/poa/testdata/eval; this
+// network needed). The output is committed under ai/poa/eval/testdata; this
 // program documents, and can repeat, how it was made:
 //
-//	go run ./tests/poa/gencorpus -out ai/poa/testdata/eval
+//	go run ./ai/poa/eval/gencorpus -out ai/poa/eval/testdata
 //
 // Every doc comment of at least -min-bytes bytes from the corpus packages
 // becomes one contribution; the novel packages give held-out text that
@@ -52,7 +52,7 @@ type record struct {
 }
 
 func main() {
-	out := flag.String("out", "ai/poa/testdata/eval", "output directory")
+	out := flag.String("out", "ai/poa/eval/testdata", "output directory")
 	minBytes := flag.Int("min-bytes", 240, "smallest doc comment kept")
 	corpusLimit := flag.Int("corpus-bytes", 1_400_000, "stop adding contributions past this many text bytes")
 	novelLimit := flag.Int("novel-bytes", 160_000, "stop adding novel passages past this many text bytes")
