@@ -33,6 +33,12 @@ type Backend interface {
 	Dot(a, b []float32) float32
 	// Axpy computes y[i] += alpha·x[i] over len(x) elements.
 	Axpy(alpha float32, x, y []float32)
+	// DotRows writes out[t] = a · b[t·stride : t·stride+len(a)] for every t
+	// < len(out): one query against many cached keys.
+	DotRows(out, a, b []float32, stride int)
+	// AxpyRows computes y += Σ_t w[t]·x[t·stride : t·stride+len(y)], adding
+	// the rows in t order: attention weights applied to cached values.
+	AxpyRows(y, w, x []float32, stride int)
 }
 
 var (

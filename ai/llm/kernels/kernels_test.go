@@ -106,6 +106,36 @@ func TestPackedMatchesReference(t *testing.T) {
 	}
 }
 
+func TestRowOps(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for _, be := range Available() {
+		for _, n := range []int{16, 64, 80, 12, 128} {
+			rows, stride := 37, n*3+5
+			a, b := randSlice(r, n), randSlice(r, rows*stride)
+			got := make([]float32, rows)
+			be.DotRows(got, a, b, stride)
+			for i := range rows {
+				want := naiveMatMulT(a, b[i*stride:i*stride+n], 1, 1, n)[0]
+				if math.Abs(float64(got[i]-want)) > 1e-5*float64(n) {
+					t.Fatalf("%s DotRows n=%d row %d: %v want %v", be.Name(), n, i, got[i], want)
+				}
+			}
+			w := randSlice(r, rows)
+			y := randSlice(r, n)
+			want := append([]float32(nil), y...)
+			be.AxpyRows(y, w, b, stride)
+			for i, wt := range w {
+				be.Axpy(wt, b[i*stride:i*stride+n], want)
+			}
+			for i := range y {
+				if y[i] != want[i] {
+					t.Fatalf("%s AxpyRows n=%d: element %d is %v, repeated Axpy gives %v", be.Name(), n, i, y[i], want[i])
+				}
+			}
+		}
+	}
+}
+
 // A row's result must be bit-for-bit the same whether it is computed alone
 // or inside a larger batch, in a full tile or an edge tile.
 func TestRowResultIndependentOfBatch(t *testing.T) {

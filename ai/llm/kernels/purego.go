@@ -46,3 +46,22 @@ func axpyGo(alpha float32, x, y []float32) {
 		y[i] += alpha * v
 	}
 }
+
+func (goBackend) DotRows(out, a, b []float32, stride int) { dotRowsWith(dotGo, out, a, b, stride) }
+
+func (goBackend) AxpyRows(y, w, x []float32, stride int) { axpyRowsWith(axpyGo, y, w, x, stride) }
+
+// dotRowsWith and axpyRowsWith build the row operations from Dot and Axpy.
+func dotRowsWith(dot func(a, b []float32) float32, out, a, b []float32, stride int) {
+	n := len(a)
+	for t := range out {
+		out[t] = dot(a, b[t*stride:t*stride+n])
+	}
+}
+
+func axpyRowsWith(axpy func(alpha float32, x, y []float32), y, w, x []float32, stride int) {
+	n := len(y)
+	for t, wt := range w {
+		axpy(wt, x[t*stride:t*stride+n], y)
+	}
+}

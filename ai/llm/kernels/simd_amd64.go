@@ -47,6 +47,12 @@ func panel5x64AVX512(a *float32, lda int, panel *float32, k int, out *float32)
 //go:noescape
 func panel6x64AVX512(a *float32, lda int, panel *float32, k int, out *float32)
 
+//go:noescape
+func dotRowsAVX512(out, a, b *float32, stride, rows, n int)
+
+//go:noescape
+func axpyRowsAVX512(y, w, x *float32, stride, rows, n int)
+
 // fmaPeakAVX512 and fmaPeakAVX2 run 12 independent fused multiply-adds per
 // iteration and nothing else; benchmarks use them to measure the CPU's peak.
 //
@@ -68,8 +74,11 @@ type simdBackend struct {
 	// narrower takes products whose k is not a multiple of width but is of
 	// its own (a LoRA rank of 8 on AVX-512).
 	narrower *simdBackend
-	dot      func(a, b *float32, n int) float32
-	axpy     func(alpha float32, x, y *float32, n int)
+	// rows, when set, has assembly DotRows and AxpyRows for lengths that
+	// are a multiple of width.
+	rows bool
+	dot  func(a, b *float32, n int) float32
+	axpy func(alpha float32, x, y *float32, n int)
 }
 
 func (s *simdBackend) Name() string { return s.name }
@@ -101,6 +110,32 @@ func (s *simdBackend) MatMulPacked(dst, a []float32, m int, b *Packed) {
 		return
 	}
 	matMulPanels(dst, a, m, b, s.panels)
+}
+
+func (s *simdBackend) DotRows(out, a, b []float32, stride int) {
+	n, rows := len(a), len(out)
+	if rows == 0 {
+		return
+	}
+	if !s.rows || n%s.width != 0 || n == 0 {
+		dotRowsWith(s.Dot, out, a, b, stride)
+		return
+	}
+	_ = b[(rows-1)*stride+n-1]
+	dotRowsAVX512(&out[0], &a[0], &b[0], stride, rows, n)
+}
+
+func (s *simdBackend) AxpyRows(y, w, x []float32, stride int) {
+	n, rows := len(y), len(w)
+	if rows == 0 {
+		return
+	}
+	if !s.rows || n%s.width != 0 || n == 0 {
+		axpyRowsWith(s.Axpy, y, w, x, stride)
+		return
+	}
+	_ = x[(rows-1)*stride+n-1]
+	axpyRowsAVX512(&y[0], &w[0], &x[0], stride, rows, n)
 }
 
 func (s *simdBackend) Dot(a, b []float32) float32 {
@@ -136,6 +171,7 @@ var (
 		tiles: &tileKernels{rows: 4, kAlign: 16, tile: tile4x4AVX512, row: tile1x4AVX512},
 		panels: &[panelRows + 1]panelKernel{nil, panel1x64AVX512, panel2x64AVX512, panel3x64AVX512,
 			panel4x64AVX512, panel5x64AVX512, panel6x64AVX512},
+		rows: true,
 		dot:  dotAVX512,
 		axpy: axpyAVX512,
 	}

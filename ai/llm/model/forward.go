@@ -192,15 +192,15 @@ func (m *Model) attention(l int, st *stepState) {
 				scores = make([]float32, n, 2*n)
 			}
 			scores = scores[:n]
-			for t := range n {
-				scores[t] = be.Dot(q, keys[t*kvd+g*hd:t*kvd+(g+1)*hd]) * scale
+			// scores[t] = q · k_t / √hd over this head's slice of each cached row.
+			be.DotRows(scores, q, keys[g*hd:], kvd)
+			for t := range scores {
+				scores[t] *= scale
 			}
 			kernels.Softmax(scores)
 			out := st.attn[r*qd+h*hd : r*qd+(h+1)*hd]
 			clear(out)
-			for t, w := range scores {
-				be.Axpy(w, values[t*kvd+g*hd:t*kvd+(g+1)*hd], out)
-			}
+			be.AxpyRows(out, scores, values[g*hd:], kvd) // out = Σ_t scores[t]·v_t
 		}
 	})
 }
