@@ -157,6 +157,20 @@ func TestRowResultIndependentOfBatch(t *testing.T) {
 	}
 }
 
+func TestExpf(t *testing.T) {
+	worst := 0.0
+	for x := -87.0; x <= 88.5; x += 0.001 {
+		got, want := float64(expf(float32(x))), math.Exp(float64(float32(x)))
+		worst = max(worst, math.Abs(got-want)/want)
+	}
+	if worst > 3e-7 {
+		t.Fatalf("expf relative error up to %g", worst)
+	}
+	if expf(100) != float32(math.Inf(1)) || expf(-100) != 0 || expf(0) != 1 {
+		t.Fatal("expf limits")
+	}
+}
+
 func TestOps(t *testing.T) {
 	x := []float32{1, -2, 3, 0.5}
 	w := []float32{1, 2, 0.5, -1}

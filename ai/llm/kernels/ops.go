@@ -27,7 +27,7 @@ func Softmax(x []float32) {
 	}
 	var sum float32
 	for i, v := range x {
-		e := float32(math.Exp(float64(v - mx)))
+		e := expf(v - mx)
 		x[i] = e
 		sum += e
 	}
@@ -41,7 +41,7 @@ func Softmax(x []float32) {
 // silu(g) = g·sigmoid(g). dst may alias gate or up.
 func SiLUMul(dst, gate, up []float32) {
 	for i, g := range gate {
-		dst[i] = g / (1 + float32(math.Exp(float64(-g)))) * up[i]
+		dst[i] = g / (1 + expf(-g)) * up[i]
 	}
 }
 
