@@ -27,6 +27,9 @@ type section struct {
 // addedTrie finds added tokens in text, leftmost and then longest first.
 type addedTrie struct {
 	nodes []trieNode
+	// first marks the bytes an added token can start with, so that the
+	// scan skips the rest of the text without walking the trie.
+	first [256]bool
 }
 
 type trieNode struct {
@@ -41,6 +44,7 @@ func newAddedTrie() *addedTrie {
 func (t *addedTrie) empty() bool { return len(t.nodes) == 1 }
 
 func (t *addedTrie) insert(content string, token int) {
+	t.first[content[0]] = true
 	n := 0
 	for i := 0; i < len(content); i++ {
 		if t.nodes[n].children == nil {
@@ -67,6 +71,10 @@ func (t *addedTrie) split(text string) []section {
 	var out []section
 	start := 0
 	for i := 0; i < len(text); {
+		if !t.first[text[i]] {
+			i++
+			continue
+		}
 		n, match, matchEnd := 0, -1, 0
 		for j := i; j < len(text); j++ {
 			next, ok := t.nodes[n].children[text[j]]

@@ -34,6 +34,7 @@ func BenchmarkEncodeUncached(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		clear(tok.model.cache)
+		clear(tok.model.rawCache)
 		tok.Encode(text, true)
 	}
 }

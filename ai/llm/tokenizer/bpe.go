@@ -28,8 +28,9 @@ type bpeModel struct {
 	byteIDs      [256]int // ids of <0x00>..<0xFF>, -1 where absent
 	asciiIDs     [128]int // ids of single ASCII characters, -1 where absent
 
-	cacheMu sync.RWMutex
-	cache   map[string][]int
+	cacheMu  sync.RWMutex
+	cache    map[string][]int // by word in the model's alphabet
+	rawCache map[string][]int // by raw text of byte-level words
 }
 
 // cacheCapacity bounds the word cache; when full it is emptied, which keeps
@@ -75,6 +76,7 @@ func parseBPE(m *modelJSON, field string) (*bpeModel, error) {
 		byteFallback: m.ByteFallback,
 		ignoreMerges: m.IgnoreMerges,
 		cache:        map[string][]int{},
+		rawCache:     map[string][]int{},
 	}
 	maxID := -1
 	for tok, id := range vocab {
@@ -170,6 +172,43 @@ func parseMerges(raw json.RawMessage, field string) ([][2]string, error) {
 		out[i] = [2]string{pair[0], pair[1]}
 	}
 	return out, nil
+}
+
+// encodeRawByteWord appends the ids of a word given as raw text whose
+// bytes the byte-level alphabet maps. Caching by the raw text spares the
+// mapping for words seen before, which are most words.
+func (b *bpeModel) encodeRawByteWord(dst []int, raw string) []int {
+	if raw == "" {
+		return dst
+	}
+	cacheable := len(raw) <= maxCachedWordLen
+	if cacheable {
+		b.cacheMu.RLock()
+		ids, ok := b.rawCache[raw]
+		b.cacheMu.RUnlock()
+		if ok {
+			return append(dst, ids...)
+		}
+	}
+	word := byteLevelEncode(raw)
+	start := len(dst)
+	if id, ok := b.vocab[word]; ok && b.ignoreMerges {
+		dst = append(dst, id)
+	} else {
+		dst = b.merge(dst, word)
+	}
+	if cacheable {
+		ids := append([]int(nil), dst[start:]...)
+		b.cacheMu.Lock()
+		if len(b.rawCache) >= cacheCapacity {
+			clear(b.rawCache)
+		}
+		// The key is cloned: raw is a slice of the caller's text, which
+		// the cache must not keep alive.
+		b.rawCache[strings.Clone(raw)] = ids
+		b.cacheMu.Unlock()
+	}
+	return dst
 }
 
 // encodeWord appends the ids of one pre-tokenized word.

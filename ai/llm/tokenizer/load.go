@@ -65,6 +65,7 @@ func parse(tokData []byte, tokName string, cfgData []byte, cfgName string) (*Tok
 	if t.preTokenizer, err = parsePreTokenizer(f.PreTokenizer, "pre_tokenizer"); err != nil {
 		return nil, fail(tokName, err)
 	}
+	t.rawPre, t.byteWords = splitOffByteLevel(t.preTokenizer)
 	if t.decoder, err = parseDecoder(f.Decoder, "decoder"); err != nil {
 		return nil, fail(tokName, err)
 	}

@@ -316,3 +316,42 @@ func parsePreTokenizer(raw json.RawMessage, field string) (preTokenizer, error) 
 		return nil, fmt.Errorf("%s.type: pre-tokenizer %q is not supported", field, c.Type)
 	}
 }
+
+// splitOffByteLevel recognises a pre-tokenizer whose last step maps bytes
+// to the byte-level alphabet without adding a space, and returns the steps
+// before that mapping (nil when there are none). The tokenizer then maps
+// and caches words itself, keyed by their raw text.
+func splitOffByteLevel(p preTokenizer) (preTokenizer, bool) {
+	switch p := p.(type) {
+	case byteLevelPreTokenizer:
+		if p.addPrefixSpace {
+			return nil, false
+		}
+		if p.useRegex {
+			return splitPreTokenizer{m: gpt2Matcher{}, behavior: "Isolated"}, true
+		}
+		return nil, true
+	case preTokenizerSequence:
+		if len(p) == 0 {
+			return nil, false
+		}
+		for _, step := range p[:len(p)-1] {
+			if _, ok := step.(byteLevelPreTokenizer); ok {
+				return nil, false
+			}
+		}
+		last, ok := p[len(p)-1].(byteLevelPreTokenizer)
+		if !ok || last.addPrefixSpace {
+			return nil, false
+		}
+		rest := append(preTokenizerSequence(nil), p[:len(p)-1]...)
+		if last.useRegex {
+			rest = append(rest, splitPreTokenizer{m: gpt2Matcher{}, behavior: "Isolated"})
+		}
+		if len(rest) == 1 {
+			return rest[0], true
+		}
+		return rest, true
+	}
+	return nil, false
+}

@@ -11,8 +11,12 @@ type Tokenizer struct {
 	model        *bpeModel
 	normalizer   normalizer
 	preTokenizer preTokenizer
-	decoder      decoder
-	template     *template
+	// byteWords is set when the pre-tokenizer ends in the byte-level
+	// mapping: rawPre then splits the raw text and the model maps words.
+	byteWords bool
+	rawPre    preTokenizer
+	decoder   decoder
+	template  *template
 
 	added          []AddedToken
 	addedByContent map[string]int
@@ -81,6 +85,15 @@ func (t *Tokenizer) encode(text string, matchAdded, addSpecialTokens bool) []int
 				continue
 			}
 			words := []string{sub.text}
+			if t.byteWords {
+				if t.rawPre != nil {
+					words = t.rawPre.preTokenize(words, si == 0 && j == 0)
+				}
+				for _, w := range words {
+					ids = t.model.encodeRawByteWord(ids, w)
+				}
+				continue
+			}
 			if t.preTokenizer != nil {
 				words = t.preTokenizer.preTokenize(words, si == 0 && j == 0)
 			}
