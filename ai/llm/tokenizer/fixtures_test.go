@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -73,6 +74,8 @@ func byteLevelFixtures(t testing.TB) []fixture {
 	// Added tokens with the lstrip, rstrip and normalized flags, as
 	// fine-tuned models add them.
 	qwen2 = withFlaggedAddedTokens(t, qwen2)
+	// Qwen2's file normalizes to NFC first.
+	qwen2 = patchJSON(t, qwen2, func(m map[string]any) { m["normalizer"] = map[string]any{"type": "NFC"} })
 	cfg := func(bos, eos string, cleanUp bool) []byte {
 		return mustJSON(t, map[string]any{"bos_token": bos, "eos_token": eos, "clean_up_tokenization_spaces": cleanUp})
 	}
@@ -204,8 +207,16 @@ func metaspaceVocab() (map[string]int, [][2]string) {
 	return vocab, merges
 }
 
+var (
+	metaspaceVocabOnce   sync.Once
+	metaspaceVocabCached map[string]int
+	metaspaceMergesCache [][2]string
+)
+
 func metaspaceFixtures(t testing.TB) []fixture {
-	vocab, merges := metaspaceVocab()
+	// Learning the merges takes a moment; several tests share the result.
+	metaspaceVocabOnce.Do(func() { metaspaceVocabCached, metaspaceMergesCache = metaspaceVocab() })
+	vocab, merges := metaspaceVocabCached, metaspaceMergesCache
 	var added []any
 	for i, s := range llama2Specials {
 		added = append(added, map[string]any{"id": i, "content": s, "single_word": false, "lstrip": false, "rstrip": false, "normalized": false, "special": true})

@@ -23,6 +23,8 @@ func TestMatchesHuggingFaceJS(t *testing.T) {
 	fixtures := append(byteLevelFixtures(t), metaspaceFixtures(t)...)
 	for i, fx := range fixtures {
 		t.Run(fx.name, func(t *testing.T) {
+			// Node and Go work overlap when the tokenizers run in parallel.
+			t.Parallel()
 			compareWithJS(t, fx, uint64(100+i))
 		})
 	}

@@ -163,24 +163,31 @@ func (p splitPreTokenizer) splitWord(w string) []string {
 			}
 		}
 	case "MergedWithPrevious":
+		// A delimiter joins the text before it, not another delimiter.
+		prevText := false
 		for _, pt := range parts {
-			if pt.isMatch && len(out) > 0 {
+			if pt.isMatch && prevText {
 				out[len(out)-1] += pt.s
 			} else {
 				out = append(out, pt.s)
 			}
+			prevText = !pt.isMatch
 		}
 	case "MergedWithNext":
-		pending := ""
+		// A delimiter joins the text after it, not another delimiter.
+		pending, hasPending := "", false
 		for _, pt := range parts {
 			if pt.isMatch {
-				pending += pt.s
+				if hasPending {
+					out = append(out, pending)
+				}
+				pending, hasPending = pt.s, true
 				continue
 			}
 			out = append(out, pending+pt.s)
-			pending = ""
+			pending, hasPending = "", false
 		}
-		if pending != "" {
+		if hasPending {
 			out = append(out, pending)
 		}
 	case "Contiguous":
