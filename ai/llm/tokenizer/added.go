@@ -1,5 +1,10 @@
 package tokenizer
 
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
 // AddedToken is a token of tokenizer.json's added_tokens: it is matched in
 // the text as a whole before any other processing, so its content is never
 // split by BPE.
@@ -15,6 +20,9 @@ type AddedToken struct {
 	// Normalized tokens are matched in the normalized text rather than in
 	// the raw text.
 	Normalized bool
+	// SingleWord tokens match only where no letter, digit or underscore
+	// touches them on either side.
+	SingleWord bool
 }
 
 // section is a piece of text between added tokens, or one added token
@@ -27,6 +35,8 @@ type section struct {
 // addedTrie finds added tokens in text, leftmost and then longest first.
 type addedTrie struct {
 	nodes []trieNode
+	// singleWord marks, by token index, the tokens that must stand alone.
+	singleWord map[int]bool
 	// first marks the bytes an added token can start with, so that the
 	// scan skips the rest of the text without walking the trie.
 	first [256]bool
@@ -43,8 +53,14 @@ func newAddedTrie() *addedTrie {
 
 func (t *addedTrie) empty() bool { return len(t.nodes) == 1 }
 
-func (t *addedTrie) insert(content string, token int) {
+func (t *addedTrie) insert(content string, token int, singleWord bool) {
 	t.first[content[0]] = true
+	if singleWord {
+		if t.singleWord == nil {
+			t.singleWord = map[int]bool{}
+		}
+		t.singleWord[token] = true
+	}
 	n := 0
 	for i := 0; i < len(content); i++ {
 		if t.nodes[n].children == nil {
@@ -82,8 +98,8 @@ func (t *addedTrie) split(text string) []section {
 				break
 			}
 			n = int(next)
-			if t.nodes[n].token >= 0 {
-				match, matchEnd = t.nodes[n].token, j+1
+			if tok := t.nodes[n].token; tok >= 0 && (!t.singleWord[tok] || standsAlone(text, i, j+1)) {
+				match, matchEnd = tok, j+1
 			}
 		}
 		if match < 0 {
@@ -100,4 +116,21 @@ func (t *addedTrie) split(text string) []section {
 		out = append(out, section{text: text[start:], added: -1})
 	}
 	return out
+}
+
+// standsAlone reports whether text[start:end] has no word character right
+// before or right after it.
+func standsAlone(text string, start, end int) bool {
+	isWord := func(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+	if start > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(text[:start]); isWord(r) {
+			return false
+		}
+	}
+	if end < len(text) {
+		if r, _ := utf8.DecodeRuneInString(text[end:]); isWord(r) {
+			return false
+		}
+	}
+	return true
 }

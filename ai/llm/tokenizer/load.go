@@ -77,7 +77,7 @@ func parse(tokData []byte, tokName string, cfgData []byte, cfgName string) (*Tok
 		if a.Content == "" {
 			return nil, fail(tokName, fmt.Errorf("%s.content: empty", field))
 		}
-		tok := AddedToken{ID: *a.ID, Content: a.Content, Special: a.Special, LStrip: a.LStrip, RStrip: a.RStrip, Normalized: !a.Special}
+		tok := AddedToken{ID: *a.ID, Content: a.Content, Special: a.Special, LStrip: a.LStrip, RStrip: a.RStrip, Normalized: !a.Special, SingleWord: a.SingleWord}
 		if a.Normalized != nil {
 			tok.Normalized = *a.Normalized
 		}
@@ -90,12 +90,12 @@ func parse(tokData []byte, tokName string, cfgData []byte, cfgName string) (*Tok
 		}
 		if tok.Normalized && t.normalizer != nil {
 			normalized := t.normalizer.normalize(tok.Content)
-			t.normAdded.insert(normalized, idx)
+			t.normAdded.insert(normalized, idx, tok.SingleWord)
 			if _, taken := t.addedByContent[normalized]; !taken {
 				t.addedByContent[normalized] = idx
 			}
 		} else {
-			t.rawAdded.insert(tok.Content, idx)
+			t.rawAdded.insert(tok.Content, idx, tok.SingleWord)
 		}
 		if tok.ID+1 > t.vocabSize {
 			t.vocabSize = tok.ID + 1

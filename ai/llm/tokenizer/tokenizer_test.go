@@ -166,3 +166,19 @@ func TestSplitPatterns(t *testing.T) {
 		}
 	}
 }
+
+func TestSingleWordAddedToken(t *testing.T) {
+	data := patchJSON(t, smallTokenizerJSON(t), func(m map[string]any) {
+		m["added_tokens"] = append(m["added_tokens"].([]any), map[string]any{"id": 400, "content": "ing", "single_word": true, "special": false, "normalized": false})
+	})
+	tok, err := New(data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := tok.Encode("tokenizing", false); slices.Contains(ids, 400) {
+		t.Fatalf("single-word token matched inside a word: %v", ids)
+	}
+	if ids := tok.Encode("an ing, too", false); !slices.Contains(ids, 400) {
+		t.Fatalf("single-word token not matched on its own: %v", ids)
+	}
+}

@@ -67,7 +67,7 @@ func TrainByteLevelBPEWithOptions(texts []string, opts TrainOptions) ([]byte, er
 			return nil, fmt.Errorf("tokenizer: train: special token %d (%q) is empty or repeated", i, s)
 		}
 		seenSpecial[s] = true
-		specials.insert(s, i)
+		specials.insert(s, i, false)
 	}
 	if opts.BOSToken != "" && !seenSpecial[opts.BOSToken] {
 		return nil, fmt.Errorf("tokenizer: train: BOS token %q is not among the special tokens", opts.BOSToken)
