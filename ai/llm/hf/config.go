@@ -27,6 +27,7 @@ type Config struct {
 	AttentionBias         bool         `json:"attention_bias,omitempty"`
 	MLPBias               bool         `json:"mlp_bias,omitempty"`
 	HiddenAct             string       `json:"hidden_act"`
+	UseSlidingWindow      bool         `json:"use_sliding_window,omitempty"`
 	BOSTokenID            TokenIDs     `json:"bos_token_id,omitempty"`
 	EOSTokenID            TokenIDs     `json:"eos_token_id,omitempty"`
 	TorchDType            string       `json:"torch_dtype,omitempty"`

@@ -23,9 +23,9 @@ type Backend interface {
 	// layout is a Hugging Face Linear weight (out_features × in_features), so
 	// y = x·Wᵀ needs no transposition.
 	MatMulT(dst, a, b []float32, m, n, k int)
-	// Pack prepares b [n×k] (kept, not copied, as Packed.Rows) for repeated
-	// products with MatMulPacked.
-	Pack(b []float32, n, k int) *Packed
+	// Pack prepares b [n×k] for repeated products with MatMulPacked, stored
+	// in the given format.
+	Pack(b []float32, n, k int, f Format) *Packed
 	// MatMulPacked computes dst[m×n] = a[m×k] · bᵀ for a packed b. It gives
 	// the same results as MatMulT up to rounding.
 	MatMulPacked(dst, a []float32, m int, b *Packed)

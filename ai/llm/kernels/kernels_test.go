@@ -87,7 +87,7 @@ func TestPackedMatchesReference(t *testing.T) {
 		for _, s := range append(shapes, [3]int{13, 130, 40}, [3]int{7, 64, 1}, [3]int{100, 200, 64}) {
 			m, n, k := s[0], s[1], s[2]
 			a, b := randSlice(r, m*k), randSlice(r, n*k)
-			p := be.Pack(b, n, k)
+			p := be.Pack(b, n, k, F32)
 			got := make([]float32, m*n)
 			be.MatMulPacked(got, a, m, p)
 			if e := relErr(got, naiveMatMulT(a, b, m, n, k)); e > 1e-5 {
@@ -133,6 +133,32 @@ func TestRowOps(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// BF16 packing computes exactly what F32 packing computes on the weights
+// rounded to bfloat16.
+func TestPackedBF16(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	m, n, k := 9, 130, 48
+	a, b := randSlice(r, m*k), randSlice(r, n*k)
+	rounded := roundBF16(b)
+	for _, be := range Available() {
+		got := make([]float32, m*n)
+		be.MatMulPacked(got, a, m, be.Pack(b, n, k, BF16))
+		want := make([]float32, m*n)
+		be.MatMulPacked(want, a, m, be.Pack(rounded, n, k, F32))
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("%s: BF16 output %d is %v, F32 on rounded weights %v", be.Name(), i, got[i], want[i])
+			}
+		}
+		if e := relErr(got, naiveMatMulT(a, b, m, n, k)); e > 1e-2 || e == 0 {
+			t.Fatalf("%s: BF16 error %g vs float32 weights", be.Name(), e)
+		}
+	}
+	if toBF16(1) != 0x3f80 || toBF16(float32(math.NaN()))&0x7f == 0 && toBF16(float32(math.NaN())) == 0x7f80 {
+		t.Fatal("toBF16")
 	}
 }
 
@@ -206,7 +232,7 @@ func BenchmarkGEMM(b *testing.B) {
 		x, w := randSlice(r, m*k), randSlice(r, n*k)
 		dst := make([]float32, m*n)
 		for _, be := range Available() {
-			p := be.Pack(w, n, k)
+			p := be.Pack(w, n, k, F32)
 			b.Run(fmt.Sprintf("%s/m%d_n%d_k%d", be.Name(), m, n, k), func(b *testing.B) {
 				for b.Loop() {
 					be.MatMulPacked(dst, x, m, p)

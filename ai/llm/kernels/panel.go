@@ -1,13 +1,63 @@
 package kernels
 
+import "math"
+
 // Packed is a right-hand matrix b [n×k] prepared once by a backend for many
 // products: model weights are packed when a model is loaded, so the cost of
 // rearranging them is not paid on every token.
 type Packed struct {
-	N, K    int
-	Rows    []float32 // b as given, row-major [N × K]
-	panels  []float32 // backend-specific layout, or nil
-	backend string
+	N, K int
+	// Rows is b row-major [N × K]: as given for F32, rounded to bfloat16
+	// values for BF16, so every backend computes with the same weights.
+	Rows     []float32
+	Format   Format
+	panels   []float32 // F32 panels, or nil
+	panels16 []uint16  // BF16 panels, or nil
+	backend  string
+}
+
+// Format is how a backend stores packed weights.
+type Format int
+
+const (
+	// F32 stores float32 weights.
+	F32 Format = iota
+	// BF16 stores bfloat16 weights, halving the memory a decode step reads;
+	// products still accumulate in float32. Backends without a bfloat16
+	// kernel keep float32 copies of the rounded values.
+	BF16
+)
+
+// roundBF16 returns b with every value rounded to the nearest bfloat16 (ties
+// to even), as float32.
+func roundBF16(b []float32) []float32 {
+	out := make([]float32, len(b))
+	for i, v := range b {
+		out[i] = math.Float32frombits(uint32(toBF16(v)) << 16)
+	}
+	return out
+}
+
+func toBF16(f float32) uint16 {
+	b := math.Float32bits(f)
+	if b&0x7fffffff > 0x7f800000 {
+		return uint16(b>>16) | 0x40 // keep NaN a NaN
+	}
+	return uint16((b + 0x7fff + (b>>16)&1) >> 16)
+}
+
+// packPanelsBF16 is packPanels storing bfloat16.
+func packPanelsBF16(b []float32, n, k int) []uint16 {
+	panels := (n + panelWidth - 1) / panelWidth
+	data := make([]uint16, panels*k*panelWidth)
+	for col := range n {
+		p, j := col/panelWidth, col%panelWidth
+		base := p * k * panelWidth
+		for kk, v := range b[col*k : (col+1)*k] {
+			data[base+kk*panelWidth+j] = toBF16(v)
+		}
+	}
+	return data
 }
 
 // panelWidth is the number of b rows (output columns) per packed panel:
@@ -46,9 +96,12 @@ func packPanels(b []float32, n, k int) []float32 {
 // on the other rows.
 type panelKernel func(a *float32, lda int, panel *float32, k int, out *float32)
 
+// panelKernelBF16 is panelKernel over bfloat16 panels.
+type panelKernelBF16 func(a *float32, lda int, panel *uint16, k int, out *float32)
+
 // matMulPanels computes dst = a·bᵀ with b packed in panels, splitting panels
-// among workers.
-func matMulPanels(dst, a []float32, m int, p *Packed, kernels *[panelRows + 1]panelKernel) {
+// among workers. kernel(mr, a, panel, tile) runs the mr-row kernel on panel.
+func matMulPanels(dst, a []float32, m int, p *Packed, kernel func(mr int, a *float32, panel int, tile *float32)) {
 	n, k := p.N, p.K
 	if m == 0 || n == 0 {
 		return
@@ -69,10 +122,9 @@ func matMulPanels(dst, a []float32, m int, p *Packed, kernels *[panelRows + 1]pa
 			for pi := lo; pi < hi; pi++ {
 				c0 := pi * panelWidth
 				nc := min(panelWidth, n-c0)
-				panel := &p.panels[pi*k*panelWidth]
 				for r := r0; r < r1; r += panelRows {
 					mr := min(panelRows, r1-r)
-					kernels[mr](&a[r*k], k, panel, k, &tile[0])
+					kernel(mr, &a[r*k], pi, &tile[0])
 					for i := range mr {
 						copy(dst[(r+i)*n+c0:(r+i)*n+c0+nc], tile[i*panelWidth:i*panelWidth+nc])
 					}

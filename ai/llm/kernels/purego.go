@@ -11,9 +11,17 @@ func (goBackend) MatMulT(dst, a, b []float32, m, n, k int) {
 	goTiles.matMulT(dst, a, b, m, n, k)
 }
 
-// Pack keeps b as it is: the pure-Go kernels read the row-major layout.
-func (goBackend) Pack(b []float32, n, k int) *Packed {
-	return &Packed{N: n, K: k, Rows: b[:n*k], backend: "go"}
+// Pack keeps b row-major, the layout the pure-Go kernels read.
+func (goBackend) Pack(b []float32, n, k int, f Format) *Packed {
+	return &Packed{N: n, K: k, Rows: rowsFor(b[:n*k], f), Format: f, backend: "go"}
+}
+
+// rowsFor returns the row-major weights a format computes with.
+func rowsFor(b []float32, f Format) []float32 {
+	if f == BF16 {
+		return roundBF16(b)
+	}
+	return b
 }
 
 func (g goBackend) MatMulPacked(dst, a []float32, m int, b *Packed) {

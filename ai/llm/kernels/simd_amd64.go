@@ -53,6 +53,24 @@ func dotRowsAVX512(out, a, b *float32, stride, rows, n int)
 //go:noescape
 func axpyRowsAVX512(y, w, x *float32, stride, rows, n int)
 
+//go:noescape
+func panel1x64BF16AVX512(a *float32, lda int, panel *uint16, k int, out *float32)
+
+//go:noescape
+func panel2x64BF16AVX512(a *float32, lda int, panel *uint16, k int, out *float32)
+
+//go:noescape
+func panel3x64BF16AVX512(a *float32, lda int, panel *uint16, k int, out *float32)
+
+//go:noescape
+func panel4x64BF16AVX512(a *float32, lda int, panel *uint16, k int, out *float32)
+
+//go:noescape
+func panel5x64BF16AVX512(a *float32, lda int, panel *uint16, k int, out *float32)
+
+//go:noescape
+func panel6x64BF16AVX512(a *float32, lda int, panel *uint16, k int, out *float32)
+
 // fmaPeakAVX512 and fmaPeakAVX2 run 12 independent fused multiply-adds per
 // iteration and nothing else; benchmarks use them to measure the CPU's peak.
 //
@@ -70,7 +88,8 @@ type simdBackend struct {
 	tiles *tileKernels
 	// panels, when set, are outer-product kernels over packed panels, by
 	// row count; without them Pack keeps the row-major layout.
-	panels *[panelRows + 1]panelKernel
+	panels     *[panelRows + 1]panelKernel
+	panelsBF16 *[panelRows + 1]panelKernelBF16
 	// narrower takes products whose k is not a multiple of width but is of
 	// its own (a LoRA rank of 8 on AVX-512).
 	narrower *simdBackend
@@ -95,21 +114,39 @@ func (s *simdBackend) MatMulT(dst, a, b []float32, m, n, k int) {
 	}
 }
 
-func (s *simdBackend) Pack(b []float32, n, k int) *Packed {
-	p := &Packed{N: n, K: k, Rows: b[:n*k], backend: s.name}
-	if s.panels != nil {
+func (s *simdBackend) Pack(b []float32, n, k int, f Format) *Packed {
+	p := &Packed{N: n, K: k, Rows: rowsFor(b[:n*k], f), Format: f, backend: s.name}
+	switch {
+	case f == F32 && s.panels != nil:
 		p.panels = packPanels(b, n, k)
+	case f == BF16 && s.panelsBF16 != nil:
+		p.panels16 = packPanelsBF16(b, n, k)
+		// The panels hold the weights; the rounded rows are only for
+		// other backends and would double the memory.
+		p.Rows = nil
 	}
 	return p
 }
 
 func (s *simdBackend) MatMulPacked(dst, a []float32, m int, b *Packed) {
-	checkMatMul(dst, a, b.Rows, m, b.N, b.K)
-	if b.backend != s.name || b.panels == nil {
-		s.MatMulT(dst, a, b.Rows, m, b.N, b.K)
-		return
+	if len(a) < m*b.K || len(dst) < m*b.N {
+		panic("kernels: MatMulPacked operands too short")
 	}
-	matMulPanels(dst, a, m, b, s.panels)
+	k := b.K
+	switch {
+	case b.backend == s.name && b.panels != nil:
+		matMulPanels(dst, a, m, b, func(mr int, a *float32, pi int, tile *float32) {
+			s.panels[mr](a, k, &b.panels[pi*k*panelWidth], k, tile)
+		})
+	case b.backend == s.name && b.panels16 != nil:
+		matMulPanels(dst, a, m, b, func(mr int, a *float32, pi int, tile *float32) {
+			s.panelsBF16[mr](a, k, &b.panels16[pi*k*panelWidth], k, tile)
+		})
+	case b.Rows != nil:
+		s.MatMulT(dst, a, b.Rows, m, b.N, b.K)
+	default:
+		panic("kernels: weights packed as bfloat16 panels by " + b.backend + " used with " + s.name)
+	}
 }
 
 func (s *simdBackend) DotRows(out, a, b []float32, stride int) {
@@ -194,6 +231,11 @@ func hasAVX2() bool { return cpu.X86.HasAVX2 && cpu.X86.HasFMA }
 func init() {
 	if hasAVX2() {
 		avx512Backend.narrower = avx2Backend
+	}
+	// Widening 16-bit values to 32 (VPMOVZXWD on 512-bit registers) is AVX512BW.
+	if cpu.X86.HasAVX512BW {
+		avx512Backend.panelsBF16 = &[panelRows + 1]panelKernelBF16{nil, panel1x64BF16AVX512, panel2x64BF16AVX512,
+			panel3x64BF16AVX512, panel4x64BF16AVX512, panel5x64BF16AVX512, panel6x64BF16AVX512}
 	}
 }
 

@@ -94,16 +94,32 @@ func BenchmarkDecodeAdapters(b *testing.B) {
 	}
 }
 
+// BenchmarkPrefill feeds a 256-token prompt into an empty cache.
 func BenchmarkPrefill(b *testing.B) {
-	m := benchModel(b, tinymodel.Small30M())
+	b.Run("30M", func(b *testing.B) { prefill(b, benchModel(b, tinymodel.Small30M())) })
+}
+
+func prefill(b *testing.B, m *model.Model) {
 	toks := make([]int, 256)
 	for i := range toks {
 		toks[i] = (i*17 + 3) % m.Config.Vocab
 	}
+	b.ResetTimer()
 	for b.Loop() {
 		if _, err := m.Forward([]model.Sequence{{Tokens: toks, Cache: m.NewCache()}}); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(len(toks))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkSmolLM2Shape decodes one stream and prefills 256 tokens on a
+// random model of SmolLM2-135M's shape.
+func BenchmarkSmolLM2Shape(b *testing.B) {
+	m := benchModel(b, tinymodel.SmolLM2_135M())
+	b.Run("decode/batch1", func(b *testing.B) { decode(b, m, 1, nil) })
+	b.Run("prefill256", func(b *testing.B) { prefill(b, m) })
+	m.SetWeightFormat(kernels.BF16)
+	b.Run("bf16/decode/batch1", func(b *testing.B) { decode(b, m, 1, nil) })
+	b.Run("bf16/prefill256", func(b *testing.B) { prefill(b, m) })
 }

@@ -92,6 +92,9 @@ func ConfigFromHF(h *hf.Config) (Config, error) {
 	if h.HiddenAct != "silu" {
 		return c, fmt.Errorf("config.json: unsupported hidden_act %q (only silu)", h.HiddenAct)
 	}
+	if h.UseSlidingWindow {
+		return c, fmt.Errorf("config.json: use_sliding_window is not supported")
+	}
 	if h.MLPBias {
 		return c, fmt.Errorf("config.json: mlp_bias is not supported")
 	}

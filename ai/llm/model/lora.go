@@ -10,6 +10,8 @@ type LowRank struct {
 
 // Adapter supplies low-rank updates per layer and projection; nil means the
 // projection is not adapted. Package lora implements it for PEFT adapters.
+// Batches group rows by comparing Adapter values, so implementations must be
+// comparable; pointer types are.
 type Adapter interface {
 	LowRank(layer int, m Module) *LowRank
 }

@@ -143,6 +143,30 @@ func TestBackendsAgree(t *testing.T) {
 	}
 }
 
+// BF16 weight storage changes the logits only by the rounding of the
+// weights, and the same way on every backend.
+func TestBF16Weights(t *testing.T) {
+	cfg := TinyConfig()
+	m := mustRandom(t, cfg, 13)
+	toks := randTokens(6, 20, cfg.Vocab)
+	want := fullLogits(t, m, toks)
+	var first []float32
+	for _, be := range kernels.Available() {
+		m.SetBackend(be)
+		m.SetWeightFormat(kernels.BF16)
+		got := fullLogits(t, m, toks)
+		if e := relErr(got, want); e > 0.05 || e == 0 {
+			t.Errorf("%s: bfloat16 weights change the logits by %g", be.Name(), e)
+		}
+		if first == nil {
+			first = got
+		} else if e := relErr(got, first); e > 1e-5 {
+			t.Errorf("%s: bfloat16 logits differ from %s by %g", be.Name(), kernels.Available()[0].Name(), e)
+		}
+		m.SetWeightFormat(kernels.F32)
+	}
+}
+
 func TestForwardErrors(t *testing.T) {
 	cfg := TinyConfig()
 	cfg.MaxPositions = 8

@@ -36,6 +36,7 @@ type Model struct {
 	Config  Config
 	Weights Weights
 	backend kernels.Backend
+	format  kernels.Format
 	lmHead  *kernels.Packed
 	rope    *ropeTable
 }
@@ -47,13 +48,28 @@ func (m *Model) Backend() kernels.Backend { return m.backend }
 // weight matrix for them. It must not run concurrently with Forward.
 func (m *Model) SetBackend(be kernels.Backend) {
 	m.backend = be
+	m.pack()
+}
+
+// SetWeightFormat chooses how the kernels store the weight matrices:
+// kernels.F32 (the default) or kernels.BF16, which halves the memory each
+// decode step reads at the cost of rounding the weights to bfloat16. The
+// float32 weights in Weights are kept for adapters, merging and export. It
+// must not run concurrently with Forward.
+func (m *Model) SetWeightFormat(f kernels.Format) {
+	m.format = f
+	m.pack()
+}
+
+func (m *Model) pack() {
+	be := m.backend
 	for l := range m.Weights.Layers {
 		for i := range m.Weights.Layers[l].Proj {
 			p := &m.Weights.Layers[l].Proj[i]
-			p.packed = be.Pack(p.W, p.Out, p.In)
+			p.packed = be.Pack(p.W, p.Out, p.In, m.format)
 		}
 	}
-	m.lmHead = be.Pack(m.Weights.LMHead, m.Config.Vocab, m.Config.Hidden)
+	m.lmHead = be.Pack(m.Weights.LMHead, m.Config.Vocab, m.Config.Hidden, m.format)
 }
 
 // New checks every weight against the config and returns a runnable model.
