@@ -86,9 +86,15 @@ func argmax(x []float32) int {
 
 // draw samples with temperature, top-k and top-p, in transformers' order.
 func (s *sampler) draw(logits []float32) int {
+	// Tokens more than 30 (in temperature-scaled logits) below the best have
+	// probability under e^-30 each, too little to change any choice, so they
+	// are dropped before sorting rather than sorting the whole vocabulary.
+	mx := logits[argmax(logits)] / s.cfg.Temperature
 	c := s.cand[:0]
 	for i, v := range logits {
-		c = append(c, candidate{id: i, logit: v / s.cfg.Temperature})
+		if l := v / s.cfg.Temperature; l >= mx-30 {
+			c = append(c, candidate{id: i, logit: l})
+		}
 	}
 	// Highest first; equal logits by id so the order is total.
 	sort.Slice(c, func(i, j int) bool {
@@ -101,9 +107,8 @@ func (s *sampler) draw(logits []float32) int {
 		c = c[:k]
 	}
 	var sum float64
-	mx := float64(c[0].logit)
 	for i := range c {
-		c[i].p = math.Exp(float64(c[i].logit) - mx)
+		c[i].p = math.Exp(float64(c[i].logit - mx))
 		sum += c[i].p
 	}
 	for i := range c {
