@@ -31,7 +31,12 @@ func (m *Model) Forward(batch []Sequence) ([][]float32, error) {
 		return nil, nil
 	}
 	rows, maxRank := 0, 0
+	seen := make(map[*KVCache]bool, len(batch))
 	for i, s := range batch {
+		if seen[s.Cache] && s.Cache != nil {
+			return nil, fmt.Errorf("sequence %d shares its cache with an earlier sequence of the batch", i)
+		}
+		seen[s.Cache] = true
 		if len(s.Tokens) == 0 {
 			return nil, fmt.Errorf("sequence %d has no tokens", i)
 		}

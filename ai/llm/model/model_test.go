@@ -171,7 +171,9 @@ func TestForwardErrors(t *testing.T) {
 	cfg := TinyConfig()
 	cfg.MaxPositions = 8
 	m := mustRandom(t, cfg, 1)
+	shared := m.NewCache()
 	cases := map[string][]Sequence{
+		"shared cache": {{Tokens: []int{1}, Cache: shared}, {Tokens: []int{2}, Cache: shared}},
 		"empty":        {{Cache: m.NewCache()}},
 		"no cache":     {{Tokens: []int{1}}},
 		"bad token":    {{Tokens: []int{cfg.Vocab}, Cache: m.NewCache()}},
