@@ -55,6 +55,11 @@ func (m *Model) Forward(batch []Sequence) ([][]float32, error) {
 			for l := range c.Layers {
 				for mod := range NumModules {
 					if lr := s.Adapter.LowRank(l, mod); lr != nil {
+						out, in := c.ModuleShape(mod)
+						if lr.Rank <= 0 || len(lr.A) != lr.Rank*in || len(lr.B) != out*lr.Rank {
+							return nil, fmt.Errorf("sequence %d: adapter's layer %d %s update does not fit the model ([%d × %d] and [%d × %d] expected for rank %d)",
+								i, l, mod, lr.Rank, in, out, lr.Rank, lr.Rank)
+						}
 						maxRank = max(maxRank, lr.Rank)
 					}
 				}

@@ -174,6 +174,7 @@ func TestForwardErrors(t *testing.T) {
 	shared := m.NewCache()
 	cases := map[string][]Sequence{
 		"shared cache": {{Tokens: []int{1}, Cache: shared}, {Tokens: []int{2}, Cache: shared}},
+		"misfit lora":  {{Tokens: []int{1}, Cache: m.NewCache(), Adapter: misfitAdapter{}}},
 		"empty":        {{Cache: m.NewCache()}},
 		"no cache":     {{Tokens: []int{1}}},
 		"bad token":    {{Tokens: []int{cfg.Vocab}, Cache: m.NewCache()}},
@@ -185,4 +186,14 @@ func TestForwardErrors(t *testing.T) {
 			t.Errorf("%s: no error", name)
 		}
 	}
+}
+
+// misfitAdapter's update for q_proj has the wrong input width.
+type misfitAdapter struct{}
+
+func (misfitAdapter) LowRank(layer int, m Module) *LowRank {
+	if m != Q {
+		return nil
+	}
+	return &LowRank{Rank: 2, A: make([]float32, 2*10), B: make([]float32, 64*2), Scale: 1}
 }
