@@ -166,3 +166,38 @@ func TestConfigDefaults(t *testing.T) {
 	_, err = ReadConfig(dir)
 	expectErr(t, err, "config.json")
 }
+
+// Corrupting any byte of a valid file gives an error or valid tensors, never
+// a panic.
+func TestCorruptFilesDoNotPanic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "model.safetensors")
+	if err := WriteSafetensors(path, sample(), map[string]string{"format": "pt"}); err != nil {
+		t.Fatal(err)
+	}
+	good, _ := os.ReadFile(path)
+	check := func(raw []byte) {
+		os.WriteFile(path, raw, 0o644)
+		w, err := OpenWeights(dir)
+		if err != nil {
+			return
+		}
+		for _, n := range w.Names() {
+			w.Float32Any(n)
+		}
+		w.Close()
+	}
+	for i := 0; i < len(good); i += 3 {
+		for _, b := range []byte{0xff, '9', '"'} {
+			raw := append([]byte(nil), good...)
+			raw[i] = b
+			check(raw)
+		}
+	}
+	for n := 0; n < len(good); n += 5 {
+		check(good[:n])
+	}
+	// Shapes whose element count overflows.
+	hdr := []byte(`{"x":{"dtype":"F32","shape":[4294967296,4294967296,16],"data_offsets":[0,0]}}`)
+	check(append(binary.LittleEndian.AppendUint64(nil, uint64(len(hdr))), hdr...))
+}

@@ -151,10 +151,17 @@ func (w *Weights) add(path string) error {
 		}
 		t := &TensorInfo{Name: name, DType: e.DType, Shape: e.Shape, File: path,
 			start: dataStart + e.DataOffsets[0], size: e.DataOffsets[1] - e.DataOffsets[0]}
+		// The element count must not overflow: no tensor holds more
+		// elements than the file has bytes.
+		elems := int64(1)
 		for _, d := range e.Shape {
 			if d < 0 {
 				return fmt.Errorf("%s: tensor %q: negative dimension in shape %v", path, name, e.Shape)
 			}
+			if d > 0 && elems > (dataLen+1)/int64(d) {
+				return fmt.Errorf("%s: truncated: tensor %q of shape %v is larger than the file", path, name, e.Shape)
+			}
+			elems *= int64(d)
 		}
 		if e.DataOffsets[0] < 0 || t.size < 0 {
 			return fmt.Errorf("%s: tensor %q: bad data_offsets %v", path, name, e.DataOffsets)
