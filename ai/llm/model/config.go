@@ -119,11 +119,20 @@ func ConfigFromHF(h *hf.Config) (Config, error) {
 	return c, c.Validate()
 }
 
+// Bounds far above any real model, so that a corrupt config.json is refused
+// before anything is allocated from it.
+const (
+	maxLayers = 1 << 12
+	maxDim    = 1 << 22
+)
+
 // Validate checks the dimensions are consistent.
 func (c *Config) Validate() error {
 	switch {
 	case c.Hidden <= 0 || c.Intermediate <= 0 || c.Layers <= 0 || c.Heads <= 0 || c.KVHeads <= 0 || c.Vocab <= 0:
 		return fmt.Errorf("config.json: hidden_size, intermediate_size, num_hidden_layers, num_attention_heads, num_key_value_heads and vocab_size must be positive")
+	case c.Layers > maxLayers || c.Hidden > maxDim || c.Intermediate > maxDim || c.Heads > maxDim || c.HeadDim > maxDim || c.Vocab > maxDim:
+		return fmt.Errorf("config.json: dimensions beyond any real model (layers > %d or a size > %d)", maxLayers, maxDim)
 	case c.Heads%c.KVHeads != 0:
 		return fmt.Errorf("config.json: num_attention_heads %d is not a multiple of num_key_value_heads %d", c.Heads, c.KVHeads)
 	case c.HeadDim <= 0 || c.HeadDim%2 != 0:

@@ -73,6 +73,9 @@ func TestLoadErrors(t *testing.T) {
 		{"rope scaling", func(dir string) {
 			editConfig(dir, func(c *hf.Config) { c.RopeScaling = &hf.RopeScaling{RopeType: "yarn", Factor: 4} })
 		}, []string{"rope_scaling", "yarn"}},
+		{"absurd size", func(dir string) {
+			editConfig(dir, func(c *hf.Config) { c.NumHiddenLayers = 1 << 40 })
+		}, []string{"config.json", "dimensions"}},
 		{"heads", func(dir string) {
 			editConfig(dir, func(c *hf.Config) { c.NumKeyValueHeads = 3 })
 		}, []string{"num_key_value_heads"}},
