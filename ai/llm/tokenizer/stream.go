@@ -19,10 +19,13 @@ type StreamDecoder struct {
 	prefixText  string // Decode(window[:prefixLen])
 }
 
-// maxPendingTokens bounds how long a trailing U+FFFD is taken to mean an
-// unfinished character; beyond that the bytes really are invalid and are
-// emitted as replacement characters.
-const maxPendingTokens = 4
+// maxPendingTokens bounds how long text ending in U+FFFD is held back.
+// Such text ends in an unfinished character or in invalid bytes, which
+// cannot be told apart until a valid character follows; holding it keeps
+// the replacement characters the same as in a whole decoding. The bound
+// keeps a model that emits only invalid bytes from growing the window
+// without end.
+const maxPendingTokens = 64
 
 // NewStreamDecoder starts a stream; skipSpecialTokens leaves special added
 // tokens out of the text.

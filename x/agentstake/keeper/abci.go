@@ -16,7 +16,7 @@ import (
 // before the block time, to the agent's owner. The queue is ordered by
 // completion time, so only matured entries are read.
 func (k Keeper) EndBlock(ctx context.Context) error {
-	now := k.now(ctx)
+	now := k.BlockTime(ctx)
 	rng := collections.NewPrefixUntilTripleRange[int64, sdk.AccAddress, uint64](now.UnixNano())
 	iter, err := k.UnbondingQueue.Iterate(ctx, rng)
 	if err != nil {
@@ -36,7 +36,7 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 			return errorsmod.Wrapf(err, "unbonding entry %d in the queue", id)
 		}
 		if entry.Amount.IsPositive() {
-			owner, _, err := types.ParseAddress(k.addressCodec, "owner", entry.Owner)
+			owner, _, err := types.ParseAddress(k.AddressCodec(), "owner", entry.Owner)
 			if err != nil {
 				return err
 			}
@@ -51,7 +51,7 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 			return err
 		}
 		paid = paid.Add(entry.Amount)
-		if err := k.emit(ctx, &types.EventUnbondingCompleted{
+		if err := k.Emit(ctx, &types.EventUnbondingCompleted{
 			Operator: entry.Operator, EntryId: id, Owner: entry.Owner, Amount: entry.Amount,
 		}); err != nil {
 			return err

@@ -17,7 +17,7 @@ import (
 // entries, and the module account must hold exactly the bonded plus the
 // unbonding stake (x/bank's genesis runs first).
 func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
-	if err := gs.Validate(k.addressCodec); err != nil {
+	if err := gs.Validate(k.AddressCodec()); err != nil {
 		return err
 	}
 	if err := k.Params.Set(ctx, gs.Params); err != nil {
@@ -32,7 +32,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	bonded, unbonding := math.ZeroInt(), math.ZeroInt()
 	active := []math.Int{math.ZeroInt(), math.ZeroInt(), math.ZeroInt(), math.ZeroInt()} // by kind
 	for _, a := range gs.Agents {
-		op, err := k.addressCodec.StringToBytes(a.Operator)
+		op, err := k.AddressCodec().StringToBytes(a.Operator)
 		if err != nil {
 			return err
 		}
@@ -45,7 +45,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		}
 	}
 	for _, e := range gs.UnbondingEntries {
-		op, err := k.addressCodec.StringToBytes(e.Operator)
+		op, err := k.AddressCodec().StringToBytes(e.Operator)
 		if err != nil {
 			return err
 		}
@@ -58,7 +58,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		unbonding = unbonding.Add(e.Amount)
 	}
 	for _, r := range gs.SlashRecords {
-		op, err := k.addressCodec.StringToBytes(r.Operator)
+		op, err := k.AddressCodec().StringToBytes(r.Operator)
 		if err != nil {
 			return err
 		}
@@ -67,11 +67,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		}
 	}
 	for _, u := range gs.UsedEvidence {
-		node, err := k.addressCodec.StringToBytes(u.ServingNode)
+		node, err := k.AddressCodec().StringToBytes(u.ServingNode)
 		if err != nil {
 			return err
 		}
-		user, err := k.addressCodec.StringToBytes(u.User)
+		user, err := k.AddressCodec().StringToBytes(u.User)
 		if err != nil {
 			return err
 		}
@@ -135,11 +135,11 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}
 	sortByID(gs.SlashRecords, func(r types.SlashRecord) uint64 { return r.Id })
 	if err := k.UsedEvidence.Walk(ctx, nil, func(key collections.Triple[sdk.AccAddress, sdk.AccAddress, uint64]) (bool, error) {
-		node, err := k.addressCodec.BytesToString(key.K1())
+		node, err := k.AddressCodec().BytesToString(key.K1())
 		if err != nil {
 			return true, err
 		}
-		user, err := k.addressCodec.BytesToString(key.K2())
+		user, err := k.AddressCodec().BytesToString(key.K2())
 		if err != nil {
 			return true, err
 		}

@@ -4,7 +4,6 @@ package keeper
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
@@ -14,23 +13,17 @@ import (
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
-	"github.com/cosmos/gogoproto/proto"
-
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/agentstake/types"
-	"github.com/openledger/openledger/x/internal/keeperutil"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// Keeper is the state of x/agentstake and the services it uses.
+// Keeper is the state of x/agentstake and the services it uses. Its authority may also slash.
 type Keeper struct {
-	cdc           codec.BinaryCodec
-	eventService  event.Service
-	headerService header.Service
-	addressCodec  address.Codec
-	// authority may change params and slash: the gov module account by default.
-	authority string
+	cdc codec.BinaryCodec
+	modulekit.Env
 	// evmChainID is the EIP-155 chain id of the settlement signing domain.
 	evmChainID uint64
 
@@ -79,37 +72,19 @@ func NewKeeper(
 	bankKeeper types.BankKeeper,
 	modelregKeeper types.ModelregKeeper,
 ) Keeper {
-	deps := []struct {
-		name string
-		dep  any
-	}{
-		{"codec", cdc}, {"store service", storeService}, {"event service", eventService},
-		{"header service", headerService}, {"address codec", addressCodec},
-		{"account keeper", accountKeeper}, {"bank keeper", bankKeeper}, {"modelreg keeper", modelregKeeper},
-	}
-	for _, d := range deps {
-		if keeperutil.IsNil(d.dep) {
-			panic(fmt.Sprintf("x/%s keeper: %s is nil", types.ModuleName, d.name))
-		}
-	}
-	if _, err := addressCodec.StringToBytes(authority); err != nil {
-		panic(fmt.Sprintf("x/%s keeper: invalid authority %q: %v", types.ModuleName, authority, err))
-	}
+	env := modulekit.NewEnv(types.ModuleName, eventService, headerService, addressCodec, authority,
+		"codec", cdc, "store service", storeService, "account keeper", accountKeeper,
+		"bank keeper", bankKeeper, "modelreg keeper", modelregKeeper,
+	)
 	if evmChainID == 0 {
 		panic(fmt.Sprintf("x/%s keeper: the EVM chain id is 0", types.ModuleName))
 	}
-	moduleAddress := accountKeeper.GetModuleAddress(types.ModuleName)
-	if moduleAddress == nil {
-		panic(fmt.Sprintf("x/%s keeper: the %s module account is not registered", types.ModuleName, types.ModuleName))
-	}
+	moduleAddress := env.MustModuleAddress(accountKeeper)
 
 	sb := collections.NewSchemaBuilder(storeService)
 	k := Keeper{
 		cdc:            cdc,
-		eventService:   eventService,
-		headerService:  headerService,
-		addressCodec:   addressCodec,
-		authority:      authority,
+		Env:            env,
 		evmChainID:     evmChainID,
 		bankKeeper:     bankKeeper,
 		modelregKeeper: modelregKeeper,
@@ -132,37 +107,12 @@ func NewKeeper(
 		TotalBonded:    collections.NewItem(sb, types.TotalBondedKey, "total_bonded", sdk.IntValue),
 		TotalUnbonding: collections.NewItem(sb, types.TotalUnbondingKey, "total_unbonding", sdk.IntValue),
 	}
-	schema, err := sb.Build()
-	if err != nil {
-		panic(fmt.Sprintf("x/%s keeper: building the collections schema: %v", types.ModuleName, err))
-	}
-	k.Schema = schema
+	k.Schema = env.MustBuildSchema(sb)
 	return k
 }
 
-// GetAuthority returns the account allowed to change params and slash.
-func (k Keeper) GetAuthority() string { return k.authority }
-
-// AddressCodec returns the account address codec.
-func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
-
 // EVMChainID is the EIP-155 chain id of the settlement signing domain.
 func (k Keeper) EVMChainID() uint64 { return k.evmChainID }
-
-// height is the current block height.
-func (k Keeper) height(ctx context.Context) int64 {
-	return k.headerService.GetHeaderInfo(ctx).Height
-}
-
-// now is the current block time.
-func (k Keeper) now(ctx context.Context) time.Time {
-	return k.headerService.GetHeaderInfo(ctx).Time
-}
-
-// emit emits a typed event.
-func (k Keeper) emit(ctx context.Context, ev proto.Message) error {
-	return k.eventService.EventManager(ctx).Emit(ctx, ev)
-}
 
 // coins is an amount of the bond denom.
 func coins(amt math.Int) sdk.Coins {
@@ -174,7 +124,7 @@ func (k Keeper) GetAgent(ctx context.Context, operator sdk.AccAddress) (types.Ag
 	a, err := k.Agents.Get(ctx, operator)
 	if err != nil {
 		if errorsmod.IsOf(err, collections.ErrNotFound) {
-			s, _ := k.addressCodec.BytesToString(operator)
+			s, _ := k.AddressCodec().BytesToString(operator)
 			return a, errorsmod.Wrapf(types.ErrAgentNotFound, "operator %s", s)
 		}
 		return a, err
@@ -250,7 +200,7 @@ func (k Keeper) saveAgent(ctx context.Context, operator sdk.AccAddress, before *
 	if err := addInt(ctx, k.TotalBonded, after.Bonded.Sub(bondedBefore)); err != nil {
 		return err
 	}
-	after.UpdatedHeight = k.height(ctx)
+	after.UpdatedHeight = k.Height(ctx)
 	if before == nil {
 		after.CreatedHeight = after.UpdatedHeight
 	}
@@ -258,18 +208,9 @@ func (k Keeper) saveAgent(ctx context.Context, operator sdk.AccAddress, before *
 		return err
 	}
 	if before != nil && statusBefore != after.Status {
-		if err := k.emit(ctx, &types.EventAgentStatusChanged{Operator: after.Operator, From: statusBefore, To: after.Status}); err != nil {
+		if err := k.Emit(ctx, &types.EventAgentStatusChanged{Operator: after.Operator, From: statusBefore, To: after.Status}); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// nextID takes the next id of a sequence. Id 0 is never handed out.
-func nextID(ctx context.Context, seq collections.Sequence) (uint64, error) {
-	id, err := seq.Next(ctx)
-	if err == nil && id == 0 {
-		id, err = seq.Next(ctx)
-	}
-	return id, err
 }

@@ -129,7 +129,7 @@ func newFixture(t testing.TB) *fixture {
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	tctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test"))
 	ctx := tctx.Ctx.WithBlockHeight(startHeight).WithHeaderInfo(header.Info{Height: startHeight, Time: startTime})
-	encCfg := moduletestutil.MakeTestEncodingConfig(agentstake.AppModule{})
+	encCfg := moduletestutil.MakeTestEncodingConfig(agentstake.NewAppModule(keeper.Keeper{}))
 	ac := addresscodec.NewBech32Codec("open")
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)
@@ -316,7 +316,7 @@ func eventsOfType(ctx sdk.Context, typ string) []sdk.Event {
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 	key := storetypes.NewKVStoreKey(types.StoreKey)
-	encCfg := moduletestutil.MakeTestEncodingConfig(agentstake.AppModule{})
+	encCfg := moduletestutil.MakeTestEncodingConfig(agentstake.NewAppModule(keeper.Keeper{}))
 	ac := addresscodec.NewBech32Codec("open")
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)

@@ -27,11 +27,11 @@ func NewMsgServerImpl(k Keeper) types.MsgServer {
 
 // ownedAgent loads the agent of operator, which the signer must own.
 func (k Keeper) ownedAgent(ctx context.Context, signer, operator string) (sdk.AccAddress, types.Agent, error) {
-	_, owner, err := types.ParseAddress(k.addressCodec, "owner", signer)
+	_, owner, err := types.ParseAddress(k.AddressCodec(), "owner", signer)
 	if err != nil {
 		return nil, types.Agent{}, err
 	}
-	op, _, err := types.ParseAddress(k.addressCodec, "operator", operator)
+	op, _, err := types.ParseAddress(k.AddressCodec(), "operator", operator)
 	if err != nil {
 		return nil, types.Agent{}, err
 	}

@@ -30,7 +30,7 @@ func (k msgServer) AddStake(ctx context.Context, msg *types.MsgAddStake) (*types
 	if err != nil {
 		return nil, err
 	}
-	ownerAddr, _, err := types.ParseAddress(k.addressCodec, "owner", agent.Owner)
+	ownerAddr, _, err := types.ParseAddress(k.AddressCodec(), "owner", agent.Owner)
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +45,7 @@ func (k msgServer) AddStake(ctx context.Context, msg *types.MsgAddStake) (*types
 	if err := k.saveAgent(ctx, op, &before, agent); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventStakeAdded{Operator: agent.Operator, Amount: msg.Amount, Bonded: agent.Bonded}); err != nil {
+	if err := k.Emit(ctx, &types.EventStakeAdded{Operator: agent.Operator, Amount: msg.Amount, Bonded: agent.Bonded}); err != nil {
 		return nil, err
 	}
 	return &types.MsgAddStakeResponse{}, nil

@@ -9,6 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // BeginUnbonding moves stake from the bond into an unbonding entry that
@@ -43,14 +44,14 @@ func (k msgServer) BeginUnbonding(ctx context.Context, msg *types.MsgBeginUnbond
 		return nil, err
 	}
 
-	id, err := nextID(ctx, k.NextUnbondingID)
+	id, err := modulekit.NextID(ctx, k.NextUnbondingID)
 	if err != nil {
 		return nil, err
 	}
 	entry := types.UnbondingEntry{
 		Operator: agent.Operator, Id: id, Owner: agent.Owner,
 		InitialAmount: msg.Amount, Amount: msg.Amount,
-		CreationHeight: k.height(ctx), CompletionTime: k.now(ctx).Add(params.UnbondingPeriod),
+		CreationHeight: k.Height(ctx), CompletionTime: k.BlockTime(ctx).Add(params.UnbondingPeriod),
 	}
 	if err := k.UnbondingEntries.Set(ctx, collections.Join(op, id), entry); err != nil {
 		return nil, err
@@ -69,7 +70,7 @@ func (k msgServer) BeginUnbonding(ctx context.Context, msg *types.MsgBeginUnbond
 	if err := k.saveAgent(ctx, op, &before, agent); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventUnbondingStarted{
+	if err := k.Emit(ctx, &types.EventUnbondingStarted{
 		Operator: agent.Operator, EntryId: id, Amount: msg.Amount, CompletionTime: entry.CompletionTime,
 	}); err != nil {
 		return nil, err

@@ -16,13 +16,13 @@ const modelActive = modelregtypes.MODEL_STATUS_ACTIVE
 // RegisterAgent registers an agent owned by the signer and bonds its stake.
 // The operator defaults to the owner; one operator registers once.
 func (k msgServer) RegisterAgent(ctx context.Context, msg *types.MsgRegisterAgent) (*types.MsgRegisterAgentResponse, error) {
-	ownerAddr, owner, err := types.ParseAddress(k.addressCodec, "owner", msg.Owner)
+	ownerAddr, owner, err := types.ParseAddress(k.AddressCodec(), "owner", msg.Owner)
 	if err != nil {
 		return nil, err
 	}
 	opAddr, operator := ownerAddr, owner
 	if msg.Operator != "" {
-		if opAddr, operator, err = types.ParseAddress(k.addressCodec, "operator", msg.Operator); err != nil {
+		if opAddr, operator, err = types.ParseAddress(k.AddressCodec(), "operator", msg.Operator); err != nil {
 			return nil, err
 		}
 	}
@@ -71,7 +71,7 @@ func (k msgServer) RegisterAgent(ctx context.Context, msg *types.MsgRegisterAgen
 	if err := k.saveAgent(ctx, opAddr, nil, agent); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventAgentRegistered{Operator: operator, Owner: owner, Kind: msg.Kind, Stake: msg.Stake}); err != nil {
+	if err := k.Emit(ctx, &types.EventAgentRegistered{Operator: operator, Owner: owner, Kind: msg.Kind, Stake: msg.Stake}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRegisterAgentResponse{Operator: operator}, nil

@@ -12,10 +12,10 @@ import (
 // of its bond and of its unbonding entries created at or after
 // infraction_height; everything is burned (there is no challenger).
 func (k msgServer) SlashAgent(ctx context.Context, msg *types.MsgSlashAgent) (*types.MsgSlashAgentResponse, error) {
-	if err := sdk.ValidateAuthority(sdk.UnwrapSDKContext(ctx), k.authority, msg.Authority); err != nil {
+	if err := sdk.ValidateAuthority(sdk.UnwrapSDKContext(ctx), k.GetAuthority(), msg.Authority); err != nil {
 		return nil, err
 	}
-	op, _, err := types.ParseAddress(k.addressCodec, "operator", msg.Operator)
+	op, _, err := types.ParseAddress(k.AddressCodec(), "operator", msg.Operator)
 	if err != nil {
 		return nil, err
 	}

@@ -17,15 +17,15 @@ import (
 // submitter earns the challenger reward. Evidence about one voucher is
 // accepted once.
 func (k msgServer) SubmitEquivocation(ctx context.Context, msg *types.MsgSubmitEquivocation) (*types.MsgSubmitEquivocationResponse, error) {
-	submitter, _, err := types.ParseAddress(k.addressCodec, "submitter", msg.Submitter)
+	submitter, _, err := types.ParseAddress(k.AddressCodec(), "submitter", msg.Submitter)
 	if err != nil {
 		return nil, err
 	}
-	first, err := msg.First.Settlement(k.addressCodec)
+	first, err := msg.First.Settlement(k.AddressCodec())
 	if err != nil {
 		return nil, errorsmod.Wrapf(err, "first settlement")
 	}
-	second, err := msg.Second.Settlement(k.addressCodec)
+	second, err := msg.Second.Settlement(k.AddressCodec())
 	if err != nil {
 		return nil, errorsmod.Wrapf(err, "second settlement")
 	}
@@ -50,8 +50,8 @@ func (k msgServer) SubmitEquivocation(ctx context.Context, msg *types.MsgSubmitE
 	if used {
 		return nil, errorsmod.Wrapf(types.ErrEvidenceUsed, "serving node %s user %s nonce %d", msg.First.ServingNode, msg.First.User, nonce)
 	}
-	nodeStr, _ := k.addressCodec.BytesToString(node)
-	userStr, _ := k.addressCodec.BytesToString(user)
+	nodeStr, _ := k.AddressCodec().BytesToString(node)
+	userStr, _ := k.AddressCodec().BytesToString(user)
 	ref := fmt.Sprintf("equivocation node %s user %s nonce %d", nodeStr, userStr, nonce)
 	slashed, err := k.Slash(ctx, node, types.SLASH_REASON_EQUIVOCATION, ref, submitter, 0)
 	if err != nil {

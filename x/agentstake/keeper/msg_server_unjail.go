@@ -23,7 +23,7 @@ func (k msgServer) Unjail(ctx context.Context, msg *types.MsgUnjail) (*types.Msg
 	default:
 		return nil, errorsmod.Wrapf(types.ErrNotJailed, "operator %s is %s", agent.Operator, agent.Status)
 	}
-	if now := k.now(ctx); now.Before(agent.JailedUntil) {
+	if now := k.BlockTime(ctx); now.Before(agent.JailedUntil) {
 		return nil, errorsmod.Wrapf(types.ErrStillJailed, "operator %s is jailed until %s (now %s)", agent.Operator, agent.JailedUntil, now)
 	}
 	params, err := k.Params.Get(ctx)

@@ -32,7 +32,7 @@ func (k msgServer) UpdateAgent(ctx context.Context, msg *types.MsgUpdateAgent) (
 	if err := k.saveAgent(ctx, op, &before, agent); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventAgentUpdated{Operator: agent.Operator}); err != nil {
+	if err := k.Emit(ctx, &types.EventAgentUpdated{Operator: agent.Operator}); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateAgentResponse{}, nil

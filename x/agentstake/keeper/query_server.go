@@ -31,7 +31,7 @@ var errNilRequest = errorsmod.Wrap(types.ErrInvalidRequest, "empty request")
 
 // parseOperator decodes an operator in a request.
 func (q queryServer) parseOperator(field, s string) (sdk.AccAddress, error) {
-	op, _, err := types.ParseAddress(q.k.addressCodec, field, s)
+	op, _, err := types.ParseAddress(q.k.AddressCodec(), field, s)
 	if err != nil {
 		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", err)
 	}

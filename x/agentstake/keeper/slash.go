@@ -10,6 +10,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // Slash takes a reason's fraction (params) of an agent's bond and of every
@@ -28,7 +29,7 @@ func (k Keeper) Slash(ctx context.Context, operator sdk.AccAddress, reason types
 	if err := types.ValidateEvidenceRef(evidenceRef); err != nil {
 		return math.Int{}, err
 	}
-	height := k.height(ctx)
+	height := k.Height(ctx)
 	if infractionHeight < 0 || infractionHeight > height {
 		return math.Int{}, errorsmod.Wrapf(types.ErrInvalidInfractionHeight, "%d (current height %d)", infractionHeight, height)
 	}
@@ -78,7 +79,7 @@ func (k Keeper) Slash(ctx context.Context, operator sdk.AccAddress, reason types
 	challengerStr := ""
 	if challenger != nil && !k.bankKeeper.BlockedAddr(challenger) {
 		reward = total.MulRaw(int64(params.ChallengerRewardBps)).QuoRaw(types.BPSTotal)
-		if challengerStr, err = k.addressCodec.BytesToString(challenger); err != nil {
+		if challengerStr, err = k.AddressCodec().BytesToString(challenger); err != nil {
 			return math.Int{}, errorsmod.Wrapf(types.ErrInvalidAddress, "challenger: %v", err)
 		}
 	}
@@ -118,14 +119,14 @@ func (k Keeper) Slash(ctx context.Context, operator sdk.AccAddress, reason types
 	} else {
 		agent.Status = types.AGENT_STATUS_JAILED
 	}
-	if until := k.now(ctx).Add(params.JailDuration); until.After(agent.JailedUntil) {
+	if until := k.BlockTime(ctx).Add(params.JailDuration); until.After(agent.JailedUntil) {
 		agent.JailedUntil = until
 	}
 	if err := k.saveAgent(ctx, operator, &before, agent); err != nil {
 		return math.Int{}, err
 	}
 
-	id, err := nextID(ctx, k.NextSlashID)
+	id, err := modulekit.NextID(ctx, k.NextSlashID)
 	if err != nil {
 		return math.Int{}, err
 	}
@@ -138,7 +139,7 @@ func (k Keeper) Slash(ctx context.Context, operator sdk.AccAddress, reason types
 	if err := k.SlashRecords.Set(ctx, collections.Join(operator, id), record); err != nil {
 		return math.Int{}, err
 	}
-	if err := k.emit(ctx, &types.EventAgentSlashed{Record: record}); err != nil {
+	if err := k.Emit(ctx, &types.EventAgentSlashed{Record: record}); err != nil {
 		return math.Int{}, err
 	}
 	return total, nil

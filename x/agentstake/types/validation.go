@@ -12,7 +12,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/openledger/openledger/x/internal/keeperutil"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // Limits on what an agent may carry, so that one agent stays a small
@@ -34,7 +34,7 @@ const (
 // ParseAddress decodes an account address with the chain's address codec and
 // returns it with its canonical string form, the one stored in state.
 func ParseAddress(ac address.Codec, field, s string) (sdk.AccAddress, string, error) {
-	return keeperutil.ParseAddress(ac, ErrInvalidAddress, field, s)
+	return modulekit.ParseAddress(ac, ErrInvalidAddress, field, s)
 }
 
 // canonicalAddress checks that s is an address in canonical form (genesis).

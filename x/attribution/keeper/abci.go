@@ -18,7 +18,7 @@ import (
 // matured entries are read. Work is not bounded per block: finalizing costs
 // a few store writes per record and per distinct recipient (see README.md).
 func (k Keeper) EndBlock(ctx context.Context) error {
-	now := k.now(ctx)
+	now := k.BlockTime(ctx)
 	params, err := k.Params.Get(ctx)
 	if err != nil {
 		return err
@@ -73,8 +73,8 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 // already be out of the queue. Amounts are summed per address and per
 // contribution first, so each store entry is written once per call.
 func (k Keeper) finalize(ctx context.Context, recs []types.AttributionRecord, params types.Params) error {
-	height := k.height(ctx)
-	perAddr := newAddrSums(k.addressCodec)
+	height := k.Height(ctx)
+	perAddr := newAddrSums(k.AddressCodec())
 	perContribution := newIDSums()
 	unattributed := math.ZeroInt()
 	for _, rec := range recs {
@@ -95,7 +95,7 @@ func (k Keeper) finalize(ctx context.Context, recs []types.AttributionRecord, pa
 		if err := k.Records.Set(ctx, rec.Id, rec); err != nil {
 			return err
 		}
-		if err := k.emit(ctx, &types.EventRecordFinalized{
+		if err := k.Emit(ctx, &types.EventRecordFinalized{
 			RecordId: rec.Id, Paid: paid, Unattributed: rec.Unattributed, Destination: params.UnattributedDestination,
 		}); err != nil {
 			return err

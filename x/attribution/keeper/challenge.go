@@ -29,7 +29,7 @@ func (k Keeper) closeChallenge(ctx context.Context, ch *types.Challenge, status 
 		return err
 	}
 	ch.Status = status
-	ch.ResolvedHeight = k.height(ctx)
+	ch.ResolvedHeight = k.Height(ctx)
 	return k.Challenges.Set(ctx, ch.Id, *ch)
 }
 
@@ -48,7 +48,7 @@ func (k Keeper) challengedRecord(ctx context.Context, ch types.Challenge) (types
 
 // returnBond pays the bond back to the challenger.
 func (k Keeper) returnBond(ctx context.Context, ch types.Challenge) error {
-	challenger, _, err := types.ParseAddress(k.addressCodec, "challenger", ch.Challenger)
+	challenger, _, err := types.ParseAddress(k.AddressCodec(), "challenger", ch.Challenger)
 	if err != nil {
 		return err
 	}
@@ -69,7 +69,7 @@ func (k Keeper) uphold(ctx context.Context, ch types.Challenge, params types.Par
 	if err != nil {
 		return err
 	}
-	sums := newAddrSums(k.addressCodec)
+	sums := newAddrSums(k.AddressCodec())
 	if err := k.addPayouts(sums, rec.Payouts); err != nil {
 		return err
 	}
@@ -78,7 +78,7 @@ func (k Keeper) uphold(ctx context.Context, ch types.Challenge, params types.Par
 	}
 	rec.Status = types.RECORD_STATUS_OVERTURNED
 	rec.OpenChallengeId = 0
-	rec.ResolvedHeight = k.height(ctx)
+	rec.ResolvedHeight = k.Height(ctx)
 	if err := k.Records.Set(ctx, rec.Id, rec); err != nil {
 		return err
 	}
@@ -89,11 +89,11 @@ func (k Keeper) uphold(ctx context.Context, ch types.Challenge, params types.Par
 		return err
 	}
 
-	node, _, err := types.ParseAddress(k.addressCodec, "serving_node", rec.ServingNode)
+	node, _, err := types.ParseAddress(k.AddressCodec(), "serving_node", rec.ServingNode)
 	if err != nil {
 		return err
 	}
-	challenger, _, err := types.ParseAddress(k.addressCodec, "challenger", ch.Challenger)
+	challenger, _, err := types.ParseAddress(k.AddressCodec(), "challenger", ch.Challenger)
 	if err != nil {
 		return err
 	}
@@ -111,12 +111,12 @@ func (k Keeper) uphold(ctx context.Context, ch types.Challenge, params types.Par
 	if err := k.closeChallenge(ctx, &ch, types.CHALLENGE_STATUS_UPHELD); err != nil {
 		return err
 	}
-	if err := k.emit(ctx, &types.EventRecordOverturned{
+	if err := k.Emit(ctx, &types.EventRecordOverturned{
 		RecordId: rec.Id, ChallengeId: ch.Id, DataReward: rec.DataReward, Destination: params.OverturnedDestination,
 	}); err != nil {
 		return err
 	}
-	return k.emit(ctx, &types.EventChallengeResolved{
+	return k.Emit(ctx, &types.EventChallengeResolved{
 		ChallengeId: ch.Id, RecordId: rec.Id, Status: ch.Status, UpholdStake: ch.UpholdStake, RejectStake: ch.RejectStake,
 		BondReturned: true, Slashed: slashed, SlashError: slashErr,
 	})
@@ -162,7 +162,7 @@ func (k Keeper) release(ctx context.Context, ch types.Challenge, status types.Ch
 	if err := k.resume(ctx, rec, now, params); err != nil {
 		return err
 	}
-	return k.emit(ctx, &types.EventChallengeResolved{
+	return k.Emit(ctx, &types.EventChallengeResolved{
 		ChallengeId: ch.Id, RecordId: rec.Id, Status: status, UpholdStake: ch.UpholdStake, RejectStake: ch.RejectStake,
 		BondReturned: returned, Slashed: math.ZeroInt(),
 	})

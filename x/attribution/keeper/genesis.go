@@ -15,7 +15,7 @@ import (
 // deadline queues and the per-address pending totals are rebuilt from the
 // records and challenges.
 func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
-	if err := gs.Validate(k.addressCodec); err != nil {
+	if err := gs.Validate(k.AddressCodec()); err != nil {
 		return err
 	}
 	if err := k.Params.Set(ctx, gs.Params); err != nil {
@@ -27,7 +27,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := k.NextChallengeID.Set(ctx, gs.NextChallengeId); err != nil {
 		return err
 	}
-	pending := newAddrSums(k.addressCodec)
+	pending := newAddrSums(k.AddressCodec())
 	for _, r := range gs.Records {
 		if err := k.Records.Set(ctx, r.Id, r); err != nil {
 			return err
@@ -58,7 +58,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		}
 	}
 	for _, v := range gs.Votes {
-		addr, err := k.addressCodec.StringToBytes(v.Attestor)
+		addr, err := k.AddressCodec().StringToBytes(v.Attestor)
 		if err != nil {
 			return err
 		}
@@ -71,7 +71,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		l []types.AddressAmount
 	}{{k.Claimable, gs.Claimable}, {k.AddressEarnings, gs.AddressEarnings}} {
 		for _, a := range list.l {
-			addr, err := k.addressCodec.StringToBytes(a.Address)
+			addr, err := k.AddressCodec().StringToBytes(a.Address)
 			if err != nil {
 				return err
 			}
@@ -137,7 +137,7 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 func (k Keeper) exportAmounts(ctx context.Context, m collections.Map[sdk.AccAddress, math.Int]) ([]types.AddressAmount, error) {
 	var out []types.AddressAmount
 	err := m.Walk(ctx, nil, func(addr sdk.AccAddress, amt math.Int) (bool, error) {
-		s, err := k.addressCodec.BytesToString(addr)
+		s, err := k.AddressCodec().BytesToString(addr)
 		if err != nil {
 			return true, err
 		}

@@ -72,7 +72,7 @@ func FundsInvariant(k Keeper) func(ctx sdk.Context) (string, bool) {
 // in PENDING and CHALLENGED records.
 func PendingInvariant(k Keeper) func(ctx sdk.Context) (string, bool) {
 	return func(ctx sdk.Context) (string, bool) {
-		want := newAddrSums(k.addressCodec)
+		want := newAddrSums(k.AddressCodec())
 		err := k.Records.Walk(ctx, nil, func(_ uint64, r types.AttributionRecord) (bool, error) {
 			if r.Status == types.RECORD_STATUS_PENDING || r.Status == types.RECORD_STATUS_CHALLENGED {
 				return false, k.addPayouts(want, r.Payouts)
@@ -86,7 +86,7 @@ func PendingInvariant(k Keeper) func(ctx sdk.Context) (string, bool) {
 		n := 0
 		err = k.Pending.Walk(ctx, nil, func(addr sdk.AccAddress, amt math.Int) (bool, error) {
 			n++
-			str, err := k.addressCodec.BytesToString(addr)
+			str, err := k.AddressCodec().BytesToString(addr)
 			if err != nil {
 				return true, err
 			}

@@ -14,23 +14,17 @@ import (
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
-	"github.com/cosmos/gogoproto/proto"
-
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/attribution/types"
-	"github.com/openledger/openledger/x/internal/keeperutil"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // Keeper is the state of x/attribution and the services it uses.
 type Keeper struct {
-	cdc           codec.BinaryCodec
-	eventService  event.Service
-	headerService header.Service
-	addressCodec  address.Codec
-	// authority may change params: the gov module account by default.
-	authority string
+	cdc codec.BinaryCodec
+	modulekit.Env
 
 	bankKeeper          types.BankKeeper
 	communityPoolKeeper types.CommunityPoolKeeper
@@ -86,37 +80,18 @@ func NewKeeper(
 	datanetKeeper types.DatanetKeeper,
 	agentstakeKeeper types.AgentstakeKeeper,
 ) Keeper {
-	deps := []struct {
-		name string
-		dep  any
-	}{
-		{"codec", cdc}, {"store service", storeService}, {"event service", eventService},
-		{"header service", headerService}, {"address codec", addressCodec},
-		{"account keeper", accountKeeper}, {"bank keeper", bankKeeper},
-		{"community pool keeper", communityPoolKeeper}, {"datanet keeper", datanetKeeper},
-		{"agentstake keeper", agentstakeKeeper},
-	}
-	for _, d := range deps {
-		if keeperutil.IsNil(d.dep) {
-			panic(fmt.Sprintf("x/%s keeper: %s is nil", types.ModuleName, d.name))
-		}
-	}
-	if _, err := addressCodec.StringToBytes(authority); err != nil {
-		panic(fmt.Sprintf("x/%s keeper: invalid authority %q: %v", types.ModuleName, authority, err))
-	}
-	moduleAddress := accountKeeper.GetModuleAddress(types.ModuleName)
-	if moduleAddress == nil {
-		panic(fmt.Sprintf("x/%s keeper: the %s module account is not registered", types.ModuleName, types.ModuleName))
-	}
+	env := modulekit.NewEnv(types.ModuleName, eventService, headerService, addressCodec, authority,
+		"codec", cdc, "store service", storeService, "account keeper", accountKeeper,
+		"bank keeper", bankKeeper, "community pool keeper", communityPoolKeeper,
+		"datanet keeper", datanetKeeper, "agentstake keeper", agentstakeKeeper,
+	)
+	moduleAddress := env.MustModuleAddress(accountKeeper)
 
 	sb := collections.NewSchemaBuilder(storeService)
 	deadlineKey := collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)
 	k := Keeper{
 		cdc:                 cdc,
-		eventService:        eventService,
-		headerService:       headerService,
-		addressCodec:        addressCodec,
-		authority:           authority,
+		Env:                 env,
 		bankKeeper:          bankKeeper,
 		communityPoolKeeper: communityPoolKeeper,
 		datanetKeeper:       datanetKeeper,
@@ -142,37 +117,12 @@ func NewKeeper(
 	}
 	records := k.Records
 	k.Records.Indexes.setExists(func(ctx context.Context, pk uint64) (bool, error) { return records.Has(ctx, pk) })
-	schema, err := sb.Build()
-	if err != nil {
-		panic(fmt.Sprintf("x/%s keeper: building the collections schema: %v", types.ModuleName, err))
-	}
-	k.Schema = schema
+	k.Schema = env.MustBuildSchema(sb)
 	return k
 }
 
-// GetAuthority returns the account allowed to change params.
-func (k Keeper) GetAuthority() string { return k.authority }
-
-// AddressCodec returns the account address codec.
-func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
-
 // ModuleAddress is the address of the module account.
 func (k Keeper) ModuleAddress() sdk.AccAddress { return k.moduleAddress }
-
-// height is the current block height.
-func (k Keeper) height(ctx context.Context) int64 {
-	return k.headerService.GetHeaderInfo(ctx).Height
-}
-
-// now is the current block time.
-func (k Keeper) now(ctx context.Context) time.Time {
-	return k.headerService.GetHeaderInfo(ctx).Time
-}
-
-// emit emits a typed event.
-func (k Keeper) emit(ctx context.Context, ev proto.Message) error {
-	return k.eventService.EventManager(ctx).Emit(ctx, ev)
-}
 
 // GetRecord returns a record or ErrRecordNotFound.
 func (k Keeper) GetRecord(ctx context.Context, id uint64) (types.AttributionRecord, error) {
@@ -237,18 +187,8 @@ func (k Keeper) sendFunds(ctx context.Context, amt math.Int, dest types.FundsDes
 	if !types.ValidDestination(dest) {
 		return errorsmod.Wrapf(types.ErrInvalidParams, "destination %s", dest)
 	}
-	return keeperutil.RouteFee(ctx, k.bankKeeper, k.communityPoolKeeper, types.ModuleName, k.moduleAddress,
+	return modulekit.RouteFee(ctx, k.bankKeeper, k.communityPoolKeeper, types.ModuleName, k.moduleAddress,
 		sdk.NewCoin(types.RewardDenom, amt), dest == types.FUNDS_DESTINATION_COMMUNITY_POOL)
-}
-
-// nextID takes the next id of a sequence. Id 0 is never handed out: it means
-// "none" in records and queries.
-func nextID(ctx context.Context, seq collections.Sequence) (uint64, error) {
-	id, err := seq.Next(ctx)
-	if err == nil && id == 0 {
-		id, err = seq.Next(ctx)
-	}
-	return id, err
 }
 
 // deadlineKey is a queue key.

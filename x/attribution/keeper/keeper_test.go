@@ -192,7 +192,7 @@ func newFixture(t testing.TB) *fixture {
 	tctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test"))
 	ctx := tctx.Ctx.WithBlockHeight(startHeight).WithBlockTime(startTime).
 		WithHeaderInfo(header.Info{Height: startHeight, Time: startTime})
-	encCfg := moduletestutil.MakeTestEncodingConfig(attribution.AppModule{})
+	encCfg := moduletestutil.MakeTestEncodingConfig(attribution.NewAppModule(keeper.Keeper{}))
 	ac := addresscodec.NewBech32Codec("open")
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)
@@ -418,7 +418,7 @@ func eventsOfType(ctx sdk.Context, typ string) []sdk.Event {
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 	key := storetypes.NewKVStoreKey(types.StoreKey)
-	encCfg := moduletestutil.MakeTestEncodingConfig(attribution.AppModule{})
+	encCfg := moduletestutil.MakeTestEncodingConfig(attribution.NewAppModule(keeper.Keeper{}))
 	ac := addresscodec.NewBech32Codec("open")
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)

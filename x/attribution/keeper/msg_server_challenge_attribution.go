@@ -9,6 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // ChallengeAttribution disputes one receipt of a PENDING record before its
@@ -17,7 +18,7 @@ import (
 // challenger posts params.challenge_bond; the record becomes CHALLENGED
 // (out of the finalization queue) until attestors decide or voting closes.
 func (k msgServer) ChallengeAttribution(ctx context.Context, msg *types.MsgChallengeAttribution) (*types.MsgChallengeAttributionResponse, error) {
-	addr, challenger, err := types.ParseAddress(k.addressCodec, "challenger", msg.Challenger)
+	addr, challenger, err := types.ParseAddress(k.AddressCodec(), "challenger", msg.Challenger)
 	if err != nil {
 		return nil, err
 	}
@@ -36,14 +37,14 @@ func (k msgServer) ChallengeAttribution(ctx context.Context, msg *types.MsgChall
 	default:
 		return nil, errorsmod.Wrapf(types.ErrRecordNotPending, "record %d is %s", rec.Id, rec.Status)
 	}
-	now := k.now(ctx)
+	now := k.BlockTime(ctx)
 	if !now.Before(rec.ChallengeDeadline) {
 		return nil, errorsmod.Wrapf(types.ErrChallengeWindowClosed, "record %d: deadline %s, block time %s", rec.Id, rec.ChallengeDeadline, now)
 	}
 	if types.NoReceipts(rec.ReceiptsRoot) {
 		return nil, errorsmod.Wrapf(types.ErrRecordNotChallengeable, "record %d", rec.Id)
 	}
-	if err := msg.Receipt.Validate(k.addressCodec, params.MaxWeightsPerRecord); err != nil {
+	if err := msg.Receipt.Validate(k.AddressCodec(), params.MaxWeightsPerRecord); err != nil {
 		return nil, err
 	}
 	if msg.Receipt.ModelID != rec.ModelId {
@@ -63,7 +64,7 @@ func (k msgServer) ChallengeAttribution(ctx context.Context, msg *types.MsgChall
 	if err := k.bankKeeper.SendCoinsFromAccountToModule(ctx, addr, types.ModuleName, sdk.NewCoins(bond)); err != nil {
 		return nil, errorsmod.Wrapf(err, "posting challenge bond %s", bond)
 	}
-	id, err := nextID(ctx, k.NextChallengeID)
+	id, err := modulekit.NextID(ctx, k.NextChallengeID)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +83,7 @@ func (k msgServer) ChallengeAttribution(ctx context.Context, msg *types.MsgChall
 		UpholdStake:       math.ZeroInt(),
 		RejectStake:       math.ZeroInt(),
 		Slashed:           math.ZeroInt(),
-		CreatedHeight:     k.height(ctx),
+		CreatedHeight:     k.Height(ctx),
 	}
 	if err := k.Challenges.Set(ctx, id, ch); err != nil {
 		return nil, err
@@ -98,7 +99,7 @@ func (k msgServer) ChallengeAttribution(ctx context.Context, msg *types.MsgChall
 	if err := k.Records.Set(ctx, rec.Id, rec); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventAttributionChallenged{
+	if err := k.Emit(ctx, &types.EventAttributionChallenged{
 		ChallengeId: id, RecordId: rec.Id, Challenger: challenger, Bond: bond, LeafIndex: msg.LeafIndex, VotingDeadline: deadline,
 	}); err != nil {
 		return nil, err

@@ -14,7 +14,7 @@ import (
 // per-address total, so the cost does not grow with the number of records
 // that paid it.
 func (k msgServer) ClaimRewards(ctx context.Context, msg *types.MsgClaimRewards) (*types.MsgClaimRewardsResponse, error) {
-	addr, claimant, err := types.ParseAddress(k.addressCodec, "claimant", msg.Claimant)
+	addr, claimant, err := types.ParseAddress(k.AddressCodec(), "claimant", msg.Claimant)
 	if err != nil {
 		return nil, err
 	}
@@ -32,7 +32,7 @@ func (k msgServer) ClaimRewards(ctx context.Context, msg *types.MsgClaimRewards)
 	if err := k.Claimable.Remove(ctx, addr); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventRewardsClaimed{Claimant: claimant, Amount: coin}); err != nil {
+	if err := k.Emit(ctx, &types.EventRewardsClaimed{Claimant: claimant, Amount: coin}); err != nil {
 		return nil, err
 	}
 	return &types.MsgClaimRewardsResponse{Amount: coin}, nil

@@ -15,7 +15,7 @@ import (
 // active attestor stake the challenge is UPHELD; as soon as the reject stake
 // does it is REJECTED.
 func (k msgServer) VoteChallenge(ctx context.Context, msg *types.MsgVoteChallenge) (*types.MsgVoteChallengeResponse, error) {
-	addr, attestor, err := types.ParseAddress(k.addressCodec, "attestor", msg.Attestor)
+	addr, attestor, err := types.ParseAddress(k.AddressCodec(), "attestor", msg.Attestor)
 	if err != nil {
 		return nil, err
 	}
@@ -30,7 +30,7 @@ func (k msgServer) VoteChallenge(ctx context.Context, msg *types.MsgVoteChalleng
 	if ch.Status != types.CHALLENGE_STATUS_OPEN {
 		return nil, errorsmod.Wrapf(types.ErrChallengeNotOpen, "challenge %d is %s", ch.Id, ch.Status)
 	}
-	now := k.now(ctx)
+	now := k.BlockTime(ctx)
 	if !now.Before(ch.VotingDeadline) {
 		return nil, errorsmod.Wrapf(types.ErrVotingClosed, "challenge %d: voting closed at %s", ch.Id, ch.VotingDeadline)
 	}
@@ -62,7 +62,7 @@ func (k msgServer) VoteChallenge(ctx context.Context, msg *types.MsgVoteChalleng
 	} else {
 		ch.RejectStake = ch.RejectStake.Add(stake)
 	}
-	if err := k.emit(ctx, &types.EventChallengeVoted{ChallengeId: ch.Id, Attestor: attestor, Uphold: msg.Uphold, Stake: stake}); err != nil {
+	if err := k.Emit(ctx, &types.EventChallengeVoted{ChallengeId: ch.Id, Attestor: attestor, Uphold: msg.Uphold, Stake: stake}); err != nil {
 		return nil, err
 	}
 	switch {

@@ -29,7 +29,7 @@ var errNilRequest = errorsmod.Wrap(types.ErrInvalidRequest, "empty request")
 
 // parseAddress parses a request address; errors are ErrInvalidRequest.
 func (q queryServer) parseAddress(field, s string) (sdk.AccAddress, error) {
-	addr, _, err := types.ParseAddress(q.k.addressCodec, field, s)
+	addr, _, err := types.ParseAddress(q.k.AddressCodec(), field, s)
 	if err != nil {
 		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", err)
 	}

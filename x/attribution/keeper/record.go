@@ -8,6 +8,7 @@ import (
 
 	"github.com/openledger/openledger/x/attribution/types"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // CheckAttribution checks an attribution (method and weights) against the
@@ -34,10 +35,10 @@ func (k Keeper) RecordAttribution(ctx context.Context, fromModule string, in typ
 	if fromModule == "" || fromModule == types.ModuleName {
 		return 0, errorsmod.Wrapf(types.ErrInvalidSourceModule, "%q", fromModule)
 	}
-	if err := in.ValidateBasic(k.addressCodec, params.MaxWeightsPerRecord); err != nil {
+	if err := in.ValidateBasic(k.AddressCodec(), params.MaxWeightsPerRecord); err != nil {
 		return 0, err
 	}
-	_, servingNode, err := types.ParseAddress(k.addressCodec, "serving_node", in.ServingNode)
+	_, servingNode, err := types.ParseAddress(k.AddressCodec(), "serving_node", in.ServingNode)
 	if err != nil {
 		return 0, err
 	}
@@ -52,11 +53,11 @@ func (k Keeper) RecordAttribution(ctx context.Context, fromModule string, in typ
 			return 0, errorsmod.Wrapf(err, "taking data reward %s from %s", in.DataReward, fromModule)
 		}
 	}
-	id, err := nextID(ctx, k.NextRecordID)
+	id, err := modulekit.NextID(ctx, k.NextRecordID)
 	if err != nil {
 		return 0, err
 	}
-	deadline := k.now(ctx).Add(params.ChallengeWindow)
+	deadline := k.BlockTime(ctx).Add(params.ChallengeWindow)
 	rec := types.AttributionRecord{
 		Id:                id,
 		ServingNode:       servingNode,
@@ -69,7 +70,7 @@ func (k Keeper) RecordAttribution(ctx context.Context, fromModule string, in typ
 		DataReward:        in.DataReward,
 		Payouts:           payouts,
 		Unattributed:      unattributed,
-		CreatedHeight:     k.height(ctx),
+		CreatedHeight:     k.Height(ctx),
 		ChallengeDeadline: deadline,
 		Status:            types.RECORD_STATUS_PENDING,
 	}
@@ -79,14 +80,14 @@ func (k Keeper) RecordAttribution(ctx context.Context, fromModule string, in typ
 	if err := k.RecordQueue.Set(ctx, deadlineKey(deadline, id)); err != nil {
 		return 0, err
 	}
-	sums := newAddrSums(k.addressCodec)
+	sums := newAddrSums(k.AddressCodec())
 	if err := k.addPayouts(sums, payouts); err != nil {
 		return 0, err
 	}
 	if err := addEach(ctx, k.Pending, sums, false); err != nil {
 		return 0, err
 	}
-	if err := k.emit(ctx, &types.EventAttributionRecorded{
+	if err := k.Emit(ctx, &types.EventAttributionRecorded{
 		RecordId: id, ServingNode: servingNode, ModelId: in.ModelID, DataReward: in.DataReward,
 		Unattributed: unattributed, ChallengeDeadline: deadline,
 	}); err != nil {

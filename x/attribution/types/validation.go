@@ -8,7 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/openledger/openledger/x/internal/keeperutil"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // Limits on what a record may carry.
@@ -25,7 +25,7 @@ const (
 // ParseAddress decodes a bech32 account address and returns it with its
 // canonical string; errors wrap ErrInvalidAddress.
 func ParseAddress(ac address.Codec, field, s string) (sdk.AccAddress, string, error) {
-	return keeperutil.ParseAddress(ac, ErrInvalidAddress, field, s)
+	return modulekit.ParseAddress(ac, ErrInvalidAddress, field, s)
 }
 
 // ValidateMethod checks an attribution method: 1 to MaxMethodLength bytes of

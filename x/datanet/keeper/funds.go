@@ -8,7 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/datanet/types"
-	"github.com/openledger/openledger/x/internal/keeperutil"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // Every payment to x/datanet is one transfer from the payer into the module
@@ -36,7 +36,7 @@ func (k Keeper) collect(ctx context.Context, payer sdk.AccAddress, fee, deposit 
 func (k Keeper) routeFee(ctx context.Context, fee sdk.Coin, dest types.FeeDestination) error {
 	switch dest {
 	case types.FEE_DESTINATION_BURN, types.FEE_DESTINATION_COMMUNITY_POOL:
-		return keeperutil.RouteFee(ctx, k.bankKeeper, k.communityPoolKeeper, types.ModuleName, k.moduleAddress,
+		return modulekit.RouteFee(ctx, k.bankKeeper, k.communityPoolKeeper, types.ModuleName, k.moduleAddress,
 			fee, dest == types.FEE_DESTINATION_COMMUNITY_POOL)
 	}
 	return errorsmod.Wrapf(types.ErrInvalidParams, "fee_destination %s", dest)
@@ -47,7 +47,7 @@ func (k Keeper) returnDeposit(ctx context.Context, to string, deposit sdk.Coin) 
 	if deposit.IsZero() {
 		return nil
 	}
-	addr, err := k.addressCodec.StringToBytes(to)
+	addr, err := k.AddressCodec().StringToBytes(to)
 	if err != nil {
 		return errorsmod.Wrapf(types.ErrInvalidAddress, "deposit owner %q: %v", to, err)
 	}

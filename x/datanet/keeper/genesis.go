@@ -17,7 +17,7 @@ import (
 // from the contributions. It runs after x/bank: the module account must hold
 // at least the deposits of the pending contributions.
 func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
-	if err := gs.Validate(k.addressCodec); err != nil {
+	if err := gs.Validate(k.AddressCodec()); err != nil {
 		return err
 	}
 	if err := k.Params.Set(ctx, gs.Params); err != nil {

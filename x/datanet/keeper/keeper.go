@@ -3,7 +3,6 @@ package keeper
 
 import (
 	"context"
-	"fmt"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
@@ -12,23 +11,17 @@ import (
 	"cosmossdk.io/core/store"
 	errorsmod "cosmossdk.io/errors"
 
-	"github.com/cosmos/gogoproto/proto"
-
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/datanet/types"
-	"github.com/openledger/openledger/x/internal/keeperutil"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // Keeper is the state of x/datanet and the services it uses.
 type Keeper struct {
-	cdc           codec.BinaryCodec
-	eventService  event.Service
-	headerService header.Service
-	addressCodec  address.Codec
-	// authority may change params: the gov module account by default.
-	authority string
+	cdc codec.BinaryCodec
+	modulekit.Env
 
 	accountKeeper       types.AccountKeeper
 	bankKeeper          types.BankKeeper
@@ -75,35 +68,16 @@ func NewKeeper(
 	bankKeeper types.BankKeeper,
 	communityPoolKeeper types.CommunityPoolKeeper,
 ) Keeper {
-	deps := []struct {
-		name string
-		dep  any
-	}{
-		{"codec", cdc}, {"store service", storeService}, {"event service", eventService},
-		{"header service", headerService}, {"address codec", addressCodec},
-		{"account keeper", accountKeeper}, {"bank keeper", bankKeeper},
-		{"community pool keeper", communityPoolKeeper},
-	}
-	for _, d := range deps {
-		if keeperutil.IsNil(d.dep) {
-			panic(fmt.Sprintf("x/%s keeper: %s is nil", types.ModuleName, d.name))
-		}
-	}
-	if _, err := addressCodec.StringToBytes(authority); err != nil {
-		panic(fmt.Sprintf("x/%s keeper: invalid authority %q: %v", types.ModuleName, authority, err))
-	}
-	moduleAddress := accountKeeper.GetModuleAddress(types.ModuleName)
-	if moduleAddress == nil {
-		panic(fmt.Sprintf("x/%s keeper: the %s module account is not registered", types.ModuleName, types.ModuleName))
-	}
+	env := modulekit.NewEnv(types.ModuleName, eventService, headerService, addressCodec, authority,
+		"codec", cdc, "store service", storeService, "account keeper", accountKeeper,
+		"bank keeper", bankKeeper, "community pool keeper", communityPoolKeeper,
+	)
+	moduleAddress := env.MustModuleAddress(accountKeeper)
 
 	sb := collections.NewSchemaBuilder(storeService)
 	k := Keeper{
 		cdc:                 cdc,
-		eventService:        eventService,
-		headerService:       headerService,
-		addressCodec:        addressCodec,
-		authority:           authority,
+		Env:                 env,
 		accountKeeper:       accountKeeper,
 		bankKeeper:          bankKeeper,
 		communityPoolKeeper: communityPoolKeeper,
@@ -125,32 +99,12 @@ func NewKeeper(
 		Versions: collections.NewMap(sb, types.VersionsKey, "versions",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.Version](cdc)),
 	}
-	schema, err := sb.Build()
-	if err != nil {
-		panic(fmt.Sprintf("x/%s keeper: building the collections schema: %v", types.ModuleName, err))
-	}
-	k.Schema = schema
+	k.Schema = env.MustBuildSchema(sb)
 	return k
 }
 
-// GetAuthority returns the account allowed to change params.
-func (k Keeper) GetAuthority() string { return k.authority }
-
-// AddressCodec returns the account address codec.
-func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
-
 // ModuleAddress returns the address of the module account holding deposits.
 func (k Keeper) ModuleAddress() sdk.AccAddress { return k.moduleAddress }
-
-// height is the current block height.
-func (k Keeper) height(ctx context.Context) int64 {
-	return k.headerService.GetHeaderInfo(ctx).Height
-}
-
-// emit emits a typed event.
-func (k Keeper) emit(ctx context.Context, ev proto.Message) error {
-	return k.eventService.EventManager(ctx).Emit(ctx, ev)
-}
 
 // GetDatanet returns a Datanet or ErrDatanetNotFound.
 func (k Keeper) GetDatanet(ctx context.Context, id uint64) (types.Datanet, error) {
@@ -197,15 +151,4 @@ func (k Keeper) GetVersion(ctx context.Context, datanetID, version uint64) (type
 		return v, err
 	}
 	return v, nil
-}
-
-// nextID takes the next id of a sequence. Id 0 is never handed out: it means
-// "none" in messages and queries (and a sequence that genesis did not set
-// starts at 0).
-func nextID(ctx context.Context, seq collections.Sequence) (uint64, error) {
-	id, err := seq.Next(ctx)
-	if err == nil && id == 0 {
-		id, err = seq.Next(ctx)
-	}
-	return id, err
 }

@@ -75,7 +75,7 @@ func newFixture(t *testing.T) *fixture {
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	tctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test"))
 	ctx := tctx.Ctx.WithBlockHeight(startHeight).WithHeaderInfo(header.Info{Height: startHeight})
-	encCfg := moduletestutil.MakeTestEncodingConfig(datanet.AppModule{})
+	encCfg := moduletestutil.MakeTestEncodingConfig(datanet.NewAppModule(keeper.Keeper{}))
 	ac := addresscodec.NewBech32Codec("open")
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)
@@ -275,7 +275,7 @@ func eventsOfType(ctx sdk.Context, typ string) []sdk.Event {
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 	key := storetypes.NewKVStoreKey(types.StoreKey)
-	encCfg := moduletestutil.MakeTestEncodingConfig(datanet.AppModule{})
+	encCfg := moduletestutil.MakeTestEncodingConfig(datanet.NewAppModule(keeper.Keeper{}))
 	ac := addresscodec.NewBech32Codec("open")
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)

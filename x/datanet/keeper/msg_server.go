@@ -27,7 +27,7 @@ func NewMsgServerImpl(k Keeper) types.MsgServer {
 // ownedActiveDatanet loads a Datanet that the signer owns and that is not
 // archived.
 func (k Keeper) ownedActiveDatanet(ctx context.Context, signer string, id uint64) (types.Datanet, error) {
-	_, owner, err := types.ParseAddress(k.addressCodec, "owner", signer)
+	_, owner, err := types.ParseAddress(k.AddressCodec(), "owner", signer)
 	if err != nil {
 		return types.Datanet{}, err
 	}

@@ -28,7 +28,7 @@ func (k msgServer) ArchiveDatanet(ctx context.Context, msg *types.MsgArchiveData
 		return nil, err
 	}
 
-	height := k.height(ctx)
+	height := k.Height(ctx)
 	for _, id := range pending {
 		c, err := k.GetContribution(ctx, id)
 		if err != nil {
@@ -44,7 +44,7 @@ func (k msgServer) ArchiveDatanet(ctx context.Context, msg *types.MsgArchiveData
 		if err := k.Contributions.Set(ctx, id, c); err != nil {
 			return nil, err
 		}
-		if err := k.emit(ctx, &types.EventContributionWithdrawn{
+		if err := k.Emit(ctx, &types.EventContributionWithdrawn{
 			ContributionId: id, DatanetId: d.Id, Contributor: c.Contributor, DepositReturned: c.Deposit,
 		}); err != nil {
 			return nil, err
@@ -56,7 +56,7 @@ func (k msgServer) ArchiveDatanet(ctx context.Context, msg *types.MsgArchiveData
 	if err := k.Datanets.Set(ctx, d.Id, d); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventDatanetArchived{DatanetId: d.Id, ClosedContributionIds: pending}); err != nil {
+	if err := k.Emit(ctx, &types.EventDatanetArchived{DatanetId: d.Id, ClosedContributionIds: pending}); err != nil {
 		return nil, err
 	}
 	return &types.MsgArchiveDatanetResponse{ClosedContributionIds: pending}, nil

@@ -4,12 +4,13 @@ import (
 	"context"
 
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // CreateDatanet creates a Datanet owned by the signer, who pays the creation
 // fee.
 func (k msgServer) CreateDatanet(ctx context.Context, msg *types.MsgCreateDatanet) (*types.MsgCreateDatanetResponse, error) {
-	ownerAddr, owner, err := types.ParseAddress(k.addressCodec, "owner", msg.Owner)
+	ownerAddr, owner, err := types.ParseAddress(k.AddressCodec(), "owner", msg.Owner)
 	if err != nil {
 		return nil, err
 	}
@@ -28,11 +29,11 @@ func (k msgServer) CreateDatanet(ctx context.Context, msg *types.MsgCreateDatane
 	if err := k.collect(ctx, ownerAddr, params.CreationFee, zeroCoin(params.CreationFee.Denom), params.FeeDestination); err != nil {
 		return nil, err
 	}
-	id, err := nextID(ctx, k.NextDatanetID)
+	id, err := modulekit.NextID(ctx, k.NextDatanetID)
 	if err != nil {
 		return nil, err
 	}
-	height := k.height(ctx)
+	height := k.Height(ctx)
 	d := types.Datanet{
 		Id:            id,
 		Owner:         owner,
@@ -45,7 +46,7 @@ func (k msgServer) CreateDatanet(ctx context.Context, msg *types.MsgCreateDatane
 		return nil, err
 	}
 
-	if err := k.emit(ctx, &types.EventDatanetCreated{
+	if err := k.Emit(ctx, &types.EventDatanetCreated{
 		DatanetId: id, Owner: owner, Name: d.Name,
 		CreationFee: params.CreationFee, FeeDestination: params.FeeDestination,
 	}); err != nil {

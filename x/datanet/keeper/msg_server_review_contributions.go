@@ -21,7 +21,7 @@ import (
 // first accepted contributor owns the content. Its deposit is returned,
 // since the reviewer did not judge it bad.
 func (k msgServer) ReviewContributions(ctx context.Context, msg *types.MsgReviewContributions) (*types.MsgReviewContributionsResponse, error) {
-	_, reviewer, err := types.ParseAddress(k.addressCodec, "reviewer", msg.Reviewer)
+	_, reviewer, err := types.ParseAddress(k.AddressCodec(), "reviewer", msg.Reviewer)
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +55,7 @@ func (k msgServer) ReviewContributions(ctx context.Context, msg *types.MsgReview
 	}
 
 	// Everything is checked; from here on only the state changes.
-	height := k.height(ctx)
+	height := k.Height(ctx)
 	newVersion := d.CurrentVersion + 1
 	resp := &types.MsgReviewContributionsResponse{}
 	for i, decision := range msg.Decisions {
@@ -107,7 +107,7 @@ func (k msgServer) ReviewContributions(ctx context.Context, msg *types.MsgReview
 		if err := k.Contributions.Set(ctx, c.Id, c); err != nil {
 			return nil, err
 		}
-		if err := k.emit(ctx, &types.EventContributionReviewed{
+		if err := k.Emit(ctx, &types.EventContributionReviewed{
 			ContributionId: c.Id, DatanetId: d.Id, Reviewer: reviewer, Status: c.Status,
 			Reason: c.Reason, DepositOutcome: c.DepositOutcome, Deposit: c.Deposit,
 		}); err != nil {
@@ -133,7 +133,7 @@ func (k msgServer) ReviewContributions(ctx context.Context, msg *types.MsgReview
 	if err := k.Datanets.Set(ctx, d.Id, d); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventVersionCreated{
+	if err := k.Emit(ctx, &types.EventVersionCreated{
 		DatanetId: d.Id, Version: newVersion, Root: hex.EncodeToString(version.Root), LeafCount: version.LeafCount,
 	}); err != nil {
 		return nil, err

@@ -12,17 +12,17 @@ func (k msgServer) SetCurators(ctx context.Context, msg *types.MsgSetCurators) (
 	if err != nil {
 		return nil, err
 	}
-	curators, err := types.CanonicalCurators(k.addressCodec, d.Owner, msg.Curators)
+	curators, err := types.CanonicalCurators(k.AddressCodec(), d.Owner, msg.Curators)
 	if err != nil {
 		return nil, err
 	}
 
 	d.Curators = curators
-	d.UpdatedHeight = k.height(ctx)
+	d.UpdatedHeight = k.Height(ctx)
 	if err := k.Datanets.Set(ctx, d.Id, d); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventCuratorsSet{DatanetId: d.Id, Curators: curators}); err != nil {
+	if err := k.Emit(ctx, &types.EventCuratorsSet{DatanetId: d.Id, Curators: curators}); err != nil {
 		return nil, err
 	}
 	return &types.MsgSetCuratorsResponse{}, nil

@@ -11,13 +11,14 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // SubmitContribution records a pending contribution. The contributor pays
 // the per-byte fee (burned or sent to the community pool) and the deposit
 // (held until review) in one transfer.
 func (k msgServer) SubmitContribution(ctx context.Context, msg *types.MsgSubmitContribution) (*types.MsgSubmitContributionResponse, error) {
-	contributorAddr, contributor, err := types.ParseAddress(k.addressCodec, "contributor", msg.Contributor)
+	contributorAddr, contributor, err := types.ParseAddress(k.AddressCodec(), "contributor", msg.Contributor)
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +53,7 @@ func (k msgServer) SubmitContribution(ctx context.Context, msg *types.MsgSubmitC
 	if err := k.collect(ctx, contributorAddr, fee, deposit, params.FeeDestination); err != nil {
 		return nil, err
 	}
-	id, err := nextID(ctx, k.NextContributionID)
+	id, err := modulekit.NextID(ctx, k.NextContributionID)
 	if err != nil {
 		return nil, err
 	}
@@ -68,13 +69,13 @@ func (k msgServer) SubmitContribution(ctx context.Context, msg *types.MsgSubmitC
 		Status:          types.CONTRIBUTION_STATUS_PENDING,
 		FeePaid:         fee,
 		Deposit:         deposit,
-		SubmittedHeight: k.height(ctx),
+		SubmittedHeight: k.Height(ctx),
 	}
 	if err := k.Contributions.Set(ctx, id, c); err != nil {
 		return nil, err
 	}
 
-	if err := k.emit(ctx, &types.EventContributionSubmitted{
+	if err := k.Emit(ctx, &types.EventContributionSubmitted{
 		ContributionId: id, DatanetId: d.Id, Contributor: contributor,
 		ContentHash: hex.EncodeToString(c.ContentHash), SizeBytes: c.SizeBytes, Inline: len(c.InlineData) > 0,
 		FeePaid: fee, Deposit: deposit,

@@ -16,7 +16,7 @@ func (k msgServer) TransferDatanetOwnership(ctx context.Context, msg *types.MsgT
 	if err != nil {
 		return nil, err
 	}
-	_, newOwner, err := types.ParseAddress(k.addressCodec, "new owner", msg.NewOwner)
+	_, newOwner, err := types.ParseAddress(k.AddressCodec(), "new owner", msg.NewOwner)
 	if err != nil {
 		return nil, errorsmod.Wrapf(types.ErrInvalidNewOwner, "%v", err)
 	}
@@ -27,11 +27,11 @@ func (k msgServer) TransferDatanetOwnership(ctx context.Context, msg *types.MsgT
 	previous := d.Owner
 	d.Owner = newOwner
 	d.Curators = slices.DeleteFunc(slices.Clone(d.Curators), func(c string) bool { return c == newOwner })
-	d.UpdatedHeight = k.height(ctx)
+	d.UpdatedHeight = k.Height(ctx)
 	if err := k.Datanets.Set(ctx, d.Id, d); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventDatanetOwnershipTransferred{
+	if err := k.Emit(ctx, &types.EventDatanetOwnershipTransferred{
 		DatanetId: d.Id, PreviousOwner: previous, NewOwner: newOwner,
 	}); err != nil {
 		return nil, err

@@ -11,7 +11,7 @@ import (
 // WithdrawContribution lets a contributor take back a pending contribution;
 // the deposit is returned, the fee is not.
 func (k msgServer) WithdrawContribution(ctx context.Context, msg *types.MsgWithdrawContribution) (*types.MsgWithdrawContributionResponse, error) {
-	_, contributor, err := types.ParseAddress(k.addressCodec, "contributor", msg.Contributor)
+	_, contributor, err := types.ParseAddress(k.AddressCodec(), "contributor", msg.Contributor)
 	if err != nil {
 		return nil, err
 	}
@@ -31,11 +31,11 @@ func (k msgServer) WithdrawContribution(ctx context.Context, msg *types.MsgWithd
 	}
 	c.Status = types.CONTRIBUTION_STATUS_WITHDRAWN
 	c.DepositOutcome = types.DEPOSIT_OUTCOME_RETURNED
-	c.ResolvedHeight = k.height(ctx)
+	c.ResolvedHeight = k.Height(ctx)
 	if err := k.Contributions.Set(ctx, c.Id, c); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventContributionWithdrawn{
+	if err := k.Emit(ctx, &types.EventContributionWithdrawn{
 		ContributionId: c.Id, DatanetId: c.DatanetId, Contributor: c.Contributor, DepositReturned: c.Deposit,
 	}); err != nil {
 		return nil, err

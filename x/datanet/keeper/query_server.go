@@ -69,7 +69,7 @@ func (q queryServer) Datanets(ctx context.Context, req *types.QueryDatanetsReque
 	case req.Owner != "" && req.Tag != "":
 		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "filter by owner %q or by tag %q, not both", req.Owner, req.Tag)
 	case req.Owner != "":
-		owner, _, perr := types.ParseAddress(q.k.addressCodec, "owner", req.Owner)
+		owner, _, perr := types.ParseAddress(q.k.AddressCodec(), "owner", req.Owner)
 		if perr != nil {
 			return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", perr)
 		}
@@ -148,7 +148,7 @@ func (q queryServer) ContributionsByContributor(ctx context.Context, req *types.
 	if req == nil {
 		return nil, errNilRequest
 	}
-	contributor, _, err := types.ParseAddress(q.k.addressCodec, "contributor", req.Contributor)
+	contributor, _, err := types.ParseAddress(q.k.AddressCodec(), "contributor", req.Contributor)
 	if err != nil {
 		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", err)
 	}

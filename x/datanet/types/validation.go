@@ -14,7 +14,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/openledger/openledger/x/internal/keeperutil"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // Metadata is the editable description of a Datanet, as set by
@@ -271,7 +271,7 @@ func ValidateReason(reason string) error {
 // ParseAddress decodes an account address with the chain's address codec and
 // returns it with its canonical string form, the one stored in state.
 func ParseAddress(ac address.Codec, field, s string) (sdk.AccAddress, string, error) {
-	return keeperutil.ParseAddress(ac, ErrInvalidAddress, field, s)
+	return modulekit.ParseAddress(ac, ErrInvalidAddress, field, s)
 }
 
 // CanonicalCurators checks a curator set (at most MaxCurators valid addresses,

@@ -19,7 +19,7 @@ import (
 // the bank refuses does not stop the chain: the withdrawal is dropped, its
 // amount stays in the credit and EventWithdrawalFailed says why.
 func (k Keeper) EndBlock(ctx context.Context) error {
-	now := k.blockTime(ctx)
+	now := k.BlockTime(ctx)
 	var due []QueueKey
 	err := k.WithdrawalQueue.Walk(ctx, nil, func(key QueueKey) (bool, error) {
 		if key.K1().After(now) {
@@ -78,7 +78,7 @@ func (k Keeper) releaseWithdrawal(ctx context.Context, key QueueKey, pay bool) e
 	if err := k.payOut(ctx, user, paid); err != nil {
 		return errorsmod.Wrapf(err, "paying out withdrawal %d", id)
 	}
-	return k.emit(ctx, &types.EventWithdrawalCompleted{User: w.User, WithdrawalId: id, Requested: w.Amount, Paid: paid})
+	return k.Emit(ctx, &types.EventWithdrawalCompleted{User: w.User, WithdrawalId: id, Requested: w.Amount, Paid: paid})
 }
 
 // dropWithdrawal ends a withdrawal whose payout failed, keeping its amount
@@ -87,9 +87,9 @@ func (k Keeper) dropWithdrawal(ctx sdk.Context, key QueueKey, reason error) erro
 	if err := k.releaseWithdrawal(ctx, key, false); err != nil {
 		return err
 	}
-	user, err := k.addressCodec.BytesToString(key.K2())
+	user, err := k.AddressCodec().BytesToString(key.K2())
 	if err != nil {
 		return err
 	}
-	return k.emit(ctx, &types.EventWithdrawalFailed{User: user, WithdrawalId: key.K3(), Reason: reason.Error()})
+	return k.Emit(ctx, &types.EventWithdrawalFailed{User: user, WithdrawalId: key.K3(), Reason: reason.Error()})
 }

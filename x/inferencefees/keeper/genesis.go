@@ -13,7 +13,7 @@ import (
 // and the channel index are rebuilt. The module account must hold exactly
 // the sum of the credit balances, so x/bank's genesis must run first.
 func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
-	if err := gs.Validate(k.addressCodec); err != nil {
+	if err := gs.Validate(k.AddressCodec()); err != nil {
 		return err
 	}
 	held := k.bankKeeper.GetBalance(ctx, k.moduleAddress, types.Denom).Amount
@@ -30,7 +30,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		return err
 	}
 	for _, c := range gs.Credits {
-		user, _, err := types.ParseAddress(k.addressCodec, "user", c.User)
+		user, _, err := types.ParseAddress(k.AddressCodec(), "user", c.User)
 		if err != nil {
 			return err
 		}
@@ -39,7 +39,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		}
 	}
 	for _, w := range gs.Withdrawals {
-		user, _, err := types.ParseAddress(k.addressCodec, "user", w.User)
+		user, _, err := types.ParseAddress(k.AddressCodec(), "user", w.User)
 		if err != nil {
 			return err
 		}
@@ -51,11 +51,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		}
 	}
 	for _, ch := range gs.Channels {
-		user, _, err := types.ParseAddress(k.addressCodec, "user", ch.User)
+		user, _, err := types.ParseAddress(k.AddressCodec(), "user", ch.User)
 		if err != nil {
 			return err
 		}
-		node, _, err := types.ParseAddress(k.addressCodec, "serving_node", ch.ServingNode)
+		node, _, err := types.ParseAddress(k.AddressCodec(), "serving_node", ch.ServingNode)
 		if err != nil {
 			return err
 		}

@@ -17,13 +17,11 @@ import (
 	"cosmossdk.io/core/store"
 	"cosmossdk.io/math"
 
-	"github.com/cosmos/gogoproto/proto"
-
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/inferencefees/types"
-	"github.com/openledger/openledger/x/internal/keeperutil"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // ChannelKey is the key of a channel: (user, serving node).
@@ -49,12 +47,8 @@ func (i ChannelIndexes) IndexesList() []collections.Index[ChannelKey, types.Chan
 
 // Keeper is the state of x/inferencefees and the services it uses.
 type Keeper struct {
-	cdc           codec.BinaryCodec
-	eventService  event.Service
-	headerService header.Service
-	addressCodec  address.Codec
-	// authority may change params: the gov module account by default.
-	authority string
+	cdc codec.BinaryCodec
+	modulekit.Env
 	// evmChainID is the EIP-155 chain id in the EIP-712 domain of vouchers
 	// and settlements.
 	evmChainID uint64
@@ -102,39 +96,21 @@ func NewKeeper(
 	agentstakeKeeper types.AgentstakeKeeper,
 	attributionKeeper types.AttributionKeeper,
 ) Keeper {
-	deps := []struct {
-		name string
-		dep  any
-	}{
-		{"codec", cdc}, {"store service", storeService}, {"event service", eventService},
-		{"header service", headerService}, {"address codec", addressCodec},
-		{"account keeper", accountKeeper}, {"bank keeper", bankKeeper},
-		{"community pool keeper", communityPoolKeeper}, {"modelreg keeper", modelregKeeper},
-		{"agentstake keeper", agentstakeKeeper}, {"attribution keeper", attributionKeeper},
-	}
-	for _, d := range deps {
-		if keeperutil.IsNil(d.dep) {
-			panic(fmt.Sprintf("x/%s keeper: %s is nil", types.ModuleName, d.name))
-		}
-	}
-	if _, err := addressCodec.StringToBytes(authority); err != nil {
-		panic(fmt.Sprintf("x/%s keeper: invalid authority %q: %v", types.ModuleName, authority, err))
-	}
+	env := modulekit.NewEnv(types.ModuleName, eventService, headerService, addressCodec, authority,
+		"codec", cdc, "store service", storeService, "account keeper", accountKeeper,
+		"bank keeper", bankKeeper, "community pool keeper", communityPoolKeeper,
+		"modelreg keeper", modelregKeeper, "agentstake keeper", agentstakeKeeper,
+		"attribution keeper", attributionKeeper,
+	)
 	if evmChainID == 0 {
 		panic(fmt.Sprintf("x/%s keeper: the EVM chain id must be set", types.ModuleName))
 	}
-	moduleAddress := accountKeeper.GetModuleAddress(types.ModuleName)
-	if moduleAddress == nil {
-		panic(fmt.Sprintf("x/%s keeper: the %s module account is not registered", types.ModuleName, types.ModuleName))
-	}
+	moduleAddress := env.MustModuleAddress(accountKeeper)
 
 	sb := collections.NewSchemaBuilder(storeService)
 	k := Keeper{
 		cdc:                 cdc,
-		eventService:        eventService,
-		headerService:       headerService,
-		addressCodec:        addressCodec,
-		authority:           authority,
+		Env:                 env,
 		evmChainID:          evmChainID,
 		bankKeeper:          bankKeeper,
 		communityPoolKeeper: communityPoolKeeper,
@@ -159,37 +135,12 @@ func NewKeeper(
 					func(pk ChannelKey, _ types.Channel) (sdk.AccAddress, error) { return pk.K2(), nil }),
 			}),
 	}
-	schema, err := sb.Build()
-	if err != nil {
-		panic(fmt.Sprintf("x/%s keeper: building the collections schema: %v", types.ModuleName, err))
-	}
-	k.Schema = schema
+	k.Schema = env.MustBuildSchema(sb)
 	return k
 }
 
-// GetAuthority returns the account allowed to change params.
-func (k Keeper) GetAuthority() string { return k.authority }
-
-// AddressCodec returns the account address codec.
-func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
-
 // EVMChainID is the chain id of the vouchers' and settlements' EIP-712 domain.
 func (k Keeper) EVMChainID() uint64 { return k.evmChainID }
-
-// height is the current block height.
-func (k Keeper) height(ctx context.Context) int64 {
-	return k.headerService.GetHeaderInfo(ctx).Height
-}
-
-// blockTime is the current block time.
-func (k Keeper) blockTime(ctx context.Context) time.Time {
-	return k.headerService.GetHeaderInfo(ctx).Time
-}
-
-// emit emits a typed event.
-func (k Keeper) emit(ctx context.Context, ev proto.Message) error {
-	return k.eventService.EventManager(ctx).Emit(ctx, ev)
-}
 
 // GetCredit returns a user's credit; a user without one has a zero credit.
 func (k Keeper) GetCredit(ctx context.Context, user sdk.AccAddress) (types.Credit, error) {
@@ -200,7 +151,7 @@ func (k Keeper) GetCredit(ctx context.Context, user sdk.AccAddress) (types.Credi
 	if !isNotFound(err) {
 		return c, err
 	}
-	s, err := k.addressCodec.BytesToString(user)
+	s, err := k.AddressCodec().BytesToString(user)
 	if err != nil {
 		return c, err
 	}

@@ -217,7 +217,7 @@ func newFixture(t testing.TB) *fixture {
 	tctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test"))
 	ctx := tctx.Ctx.WithBlockHeight(startHeight).WithBlockTime(startTime).
 		WithHeaderInfo(header.Info{Height: startHeight, Time: startTime})
-	encCfg := moduletestutil.MakeTestEncodingConfig(inferencefees.AppModule{})
+	encCfg := moduletestutil.MakeTestEncodingConfig(inferencefees.NewAppModule(keeper.Keeper{}))
 	ac := addresscodec.NewBech32Codec("open")
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)
@@ -435,7 +435,7 @@ func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 	key := storetypes.NewKVStoreKey(types.StoreKey)
-	encCfg := moduletestutil.MakeTestEncodingConfig(inferencefees.AppModule{})
+	encCfg := moduletestutil.MakeTestEncodingConfig(inferencefees.NewAppModule(keeper.Keeper{}))
 	ac := addresscodec.NewBech32Codec("open")
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)

@@ -14,7 +14,7 @@ import (
 // and adds it to the user's credit. Only eth_secp256k1 accounts (20-byte
 // addresses) may hold credit: only they can sign vouchers.
 func (k msgServer) DepositCredit(ctx context.Context, msg *types.MsgDepositCredit) (*types.MsgDepositCreditResponse, error) {
-	user, userStr, err := types.ParseEthAddress(k.addressCodec, "user", msg.User)
+	user, userStr, err := types.ParseEthAddress(k.AddressCodec(), "user", msg.User)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +40,7 @@ func (k msgServer) DepositCredit(ctx context.Context, msg *types.MsgDepositCredi
 	if err := k.setCredit(ctx, user, credit); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventCreditDeposited{User: userStr, Amount: msg.Amount.Amount, Balance: credit.Balance}); err != nil {
+	if err := k.Emit(ctx, &types.EventCreditDeposited{User: userStr, Amount: msg.Amount.Amount, Balance: credit.Balance}); err != nil {
 		return nil, err
 	}
 	return &types.MsgDepositCreditResponse{Balance: credit.Balance}, nil

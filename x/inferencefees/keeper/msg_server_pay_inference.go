@@ -18,11 +18,11 @@ import (
 // root is recorded as 32 zero bytes ("no receipts": such an attribution
 // record cannot be challenged).
 func (k msgServer) PayInference(ctx context.Context, msg *types.MsgPayInference) (*types.MsgPayInferenceResponse, error) {
-	payer, payerStr, err := types.ParseAddress(k.addressCodec, "payer", msg.Payer)
+	payer, payerStr, err := types.ParseAddress(k.AddressCodec(), "payer", msg.Payer)
 	if err != nil {
 		return nil, err
 	}
-	node, nodeStr, err := types.ParseAddress(k.addressCodec, "serving_node", msg.ServingNode)
+	node, nodeStr, err := types.ParseAddress(k.AddressCodec(), "serving_node", msg.ServingNode)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +76,7 @@ func (k msgServer) PayInference(ctx context.Context, msg *types.MsgPayInference)
 	if err := k.Totals.Set(ctx, totals); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventInferencePaid{
+	if err := k.Emit(ctx, &types.EventInferencePaid{
 		Payer: payerStr, ServingNode: nodeStr, ModelId: msg.ModelId, Amount: msg.Amount.Amount,
 	}); err != nil {
 		return nil, err

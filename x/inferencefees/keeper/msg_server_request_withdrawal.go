@@ -10,6 +10,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/inferencefees/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // RequestWithdrawal starts a withdrawal of part of the user's credit. The
@@ -17,7 +18,7 @@ import (
 // user already handed out, until the release time (block time +
 // withdrawal_delay); EndBlock then pays out min(amount, balance).
 func (k msgServer) RequestWithdrawal(ctx context.Context, msg *types.MsgRequestWithdrawal) (*types.MsgRequestWithdrawalResponse, error) {
-	user, userStr, err := types.ParseAddress(k.addressCodec, "user", msg.User)
+	user, userStr, err := types.ParseAddress(k.AddressCodec(), "user", msg.User)
 	if err != nil {
 		return nil, err
 	}
@@ -45,12 +46,12 @@ func (k msgServer) RequestWithdrawal(ctx context.Context, msg *types.MsgRequestW
 		return nil, errorsmod.Wrapf(types.ErrTooManyWithdrawals, "%d pending, at most %d", len(pending), types.MaxPendingWithdrawals)
 	}
 
-	id, err := nextID(ctx, k.NextWithdrawalID)
+	id, err := modulekit.NextID(ctx, k.NextWithdrawalID)
 	if err != nil {
 		return nil, err
 	}
-	release := k.blockTime(ctx).Add(p.WithdrawalDelay)
-	w := types.Withdrawal{Id: id, User: userStr, Amount: msg.Amount.Amount, RequestedHeight: k.height(ctx), ReleaseTime: release}
+	release := k.BlockTime(ctx).Add(p.WithdrawalDelay)
+	w := types.Withdrawal{Id: id, User: userStr, Amount: msg.Amount.Amount, RequestedHeight: k.Height(ctx), ReleaseTime: release}
 	if err := k.Withdrawals.Set(ctx, collections.Join(user, id), w); err != nil {
 		return nil, err
 	}
@@ -61,7 +62,7 @@ func (k msgServer) RequestWithdrawal(ctx context.Context, msg *types.MsgRequestW
 	if err := k.setCredit(ctx, user, credit); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventWithdrawalRequested{User: userStr, WithdrawalId: id, Amount: msg.Amount.Amount, ReleaseTime: release}); err != nil {
+	if err := k.Emit(ctx, &types.EventWithdrawalRequested{User: userStr, WithdrawalId: id, Amount: msg.Amount.Amount, ReleaseTime: release}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRequestWithdrawalResponse{WithdrawalId: id, ReleaseTime: release}, nil
@@ -76,13 +77,4 @@ func (k Keeper) pendingWithdrawals(ctx context.Context, user sdk.AccAddress) ([]
 			return false, nil
 		})
 	return out, err
-}
-
-// nextID takes the next id of a sequence. Id 0 is never handed out.
-func nextID(ctx context.Context, seq collections.Sequence) (uint64, error) {
-	id, err := seq.Next(ctx)
-	if err == nil && id == 0 {
-		id, err = seq.Next(ctx)
-	}
-	return id, err
 }

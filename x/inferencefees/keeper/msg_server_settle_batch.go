@@ -24,7 +24,7 @@ import (
 // does applyBatch advance each channel, pay each release out of its credit
 // and split each usage entry's fee (see splitFee).
 func (k msgServer) SettleBatch(ctx context.Context, msg *types.MsgSettleBatch) (*types.MsgSettleBatchResponse, error) {
-	node, nodeStr, err := types.ParseEthAddress(k.addressCodec, "serving_node", msg.ServingNode)
+	node, nodeStr, err := types.ParseEthAddress(k.AddressCodec(), "serving_node", msg.ServingNode)
 	if err != nil {
 		return nil, err
 	}
@@ -167,12 +167,12 @@ func (k Keeper) planVouchers(
 	ctx context.Context, node sdk.AccAddress, receiptsRoot []byte, vouchers []types.SignedVoucher,
 ) ([]voucherPlan, math.Int, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	now := k.blockTime(ctx).Unix()
+	now := k.BlockTime(ctx).Unix()
 	seen := make(map[string]struct{}, len(vouchers)) // look-ups only, never iterated
 	plans := make([]voucherPlan, len(vouchers))
 	released := math.ZeroInt()
 	for i, sv := range vouchers {
-		user, userStr, err := types.ParseEthAddress(k.addressCodec, "user", sv.User)
+		user, userStr, err := types.ParseEthAddress(k.AddressCodec(), "user", sv.User)
 		if err != nil {
 			return nil, released, errorsmod.Wrapf(err, "vouchers[%d]", i)
 		}
@@ -238,7 +238,7 @@ type settledBatch struct {
 // the entry's attribution or none. It returns the attribution record ids by
 // usage position (0 for a model trained on no Datanet).
 func (k Keeper) applyBatch(ctx context.Context, p types.Params, b settledBatch) ([]uint64, error) {
-	height := k.height(ctx)
+	height := k.Height(ctx)
 	for _, pl := range b.plans {
 		ch := types.Channel{
 			User: pl.userStr, ServingNode: b.nodeStr, SettledAmount: pl.voucher.CumulativeAmount,
@@ -252,7 +252,7 @@ func (k Keeper) applyBatch(ctx context.Context, p types.Params, b settledBatch) 
 		if err := k.setCredit(ctx, pl.user, pl.credit); err != nil {
 			return nil, err
 		}
-		if err := k.emit(ctx, &types.EventVoucherSettled{
+		if err := k.Emit(ctx, &types.EventVoucherSettled{
 			User: pl.userStr, ServingNode: b.nodeStr, Nonce: pl.voucher.Nonce,
 			CumulativeAmount: pl.voucher.CumulativeAmount, Released: pl.release,
 		}); err != nil {
@@ -281,7 +281,7 @@ func (k Keeper) applyBatch(ctx context.Context, p types.Params, b settledBatch) 
 	if err := k.Totals.Set(ctx, totals); err != nil {
 		return nil, err
 	}
-	return ids, k.emit(ctx, &types.EventBatchSettled{
+	return ids, k.Emit(ctx, &types.EventBatchSettled{
 		ServingNode: b.nodeStr, ReceiptsRoot: b.msg.ReceiptsRoot, Vouchers: uint64(len(b.msg.Vouchers)),
 		Models: uint64(len(b.msg.Usage)), Inferences: b.usage.inferences, Total: b.released,
 	})

@@ -3,23 +3,13 @@ package keeper
 import (
 	"context"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
-
 	"github.com/openledger/openledger/x/inferencefees/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // UpdateParams sets the module parameters; only the authority may.
 func (k msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	if err := sdk.ValidateAuthority(sdk.UnwrapSDKContext(ctx), k.authority, msg.Authority); err != nil {
-		return nil, err
-	}
-	if err := msg.Params.Validate(); err != nil {
-		return nil, err
-	}
-	if err := k.Params.Set(ctx, msg.Params); err != nil {
-		return nil, err
-	}
-	if err := k.emit(ctx, &types.EventParamsUpdated{Params: msg.Params}); err != nil {
+	if err := modulekit.UpdateParams(ctx, k.Env, msg.Authority, msg.Params, msg.Params.Validate, k.Params, &types.EventParamsUpdated{Params: msg.Params}); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateParamsResponse{}, nil

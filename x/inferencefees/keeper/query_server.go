@@ -30,7 +30,7 @@ var errNilRequest = errorsmod.Wrap(types.ErrInvalidRequest, "empty request")
 
 // parseAddress parses an address of a query request.
 func (q queryServer) parseAddress(field, s string) (sdk.AccAddress, error) {
-	addr, _, err := types.ParseAddress(q.k.addressCodec, field, s)
+	addr, _, err := types.ParseAddress(q.k.AddressCodec(), field, s)
 	if err != nil {
 		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", err)
 	}

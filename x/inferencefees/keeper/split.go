@@ -48,7 +48,7 @@ func datasetsOf(m modelregtypes.Model) []attributiontypes.DatasetVersion {
 // It adds the split to totals and emits EventFeeSplit.
 func (k Keeper) splitFee(ctx context.Context, p types.Params, in feeInput, totals *types.Totals) (uint64, error) {
 	s := p.SplitAmount(in.amount)
-	owner, err := k.addressCodec.StringToBytes(in.model.Owner)
+	owner, err := k.AddressCodec().StringToBytes(in.model.Owner)
 	if err != nil {
 		return 0, errorsmod.Wrapf(types.ErrInvalidAddress, "owner of model %d: %v", in.model.Id, err)
 	}
@@ -91,7 +91,7 @@ func (k Keeper) splitFee(ctx context.Context, p types.Params, in feeInput, total
 	}
 	totals.Add(s, len(datasets) == 0)
 	totals.Inferences += in.inferenceCount
-	return recordID, k.emit(ctx, &types.EventFeeSplit{
+	return recordID, k.Emit(ctx, &types.EventFeeSplit{
 		ModelId:             in.model.Id,
 		ServingNode:         in.nodeStr,
 		ModelOwner:          in.model.Owner,

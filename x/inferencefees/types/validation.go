@@ -8,7 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/internal/eip712"
-	"github.com/openledger/openledger/x/internal/keeperutil"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 const (
@@ -28,7 +28,7 @@ const (
 
 // ParseAddress decodes an account address into bytes and its canonical string.
 func ParseAddress(ac address.Codec, field, s string) (sdk.AccAddress, string, error) {
-	return keeperutil.ParseAddress(ac, ErrInvalidAddress, field, s)
+	return modulekit.ParseAddress(ac, ErrInvalidAddress, field, s)
 }
 
 // ParseEthAddress decodes an account address that must be 20 bytes long

@@ -1,7 +1,4 @@
-// Package keeperutil holds what every OpenLedger module keeper does the same
-// way: checking constructor dependencies, parsing addresses into their
-// canonical form, and sending a collected fee to its destination.
-package keeperutil
+package modulekit
 
 import (
 	"context"

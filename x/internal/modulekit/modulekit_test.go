@@ -1,4 +1,4 @@
-package keeperutil
+package modulekit
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
-var errTestAddress = errorsmod.Register("keeperutil_test", 2, "invalid address")
+var errTestAddress = errorsmod.Register("modulekit_test", 2, "invalid address")
 
 func TestIsNil(t *testing.T) {
 	var nilPointer *int

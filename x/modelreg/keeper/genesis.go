@@ -9,7 +9,7 @@ import (
 // InitGenesis validates and writes the genesis state; the indexes are
 // rebuilt as the models are written.
 func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
-	if err := gs.Validate(k.addressCodec); err != nil {
+	if err := gs.Validate(k.AddressCodec()); err != nil {
 		return err
 	}
 	if err := k.Params.Set(ctx, gs.Params); err != nil {

@@ -99,7 +99,7 @@ func newFixture(t *testing.T) *fixture {
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	tctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test"))
 	ctx := tctx.Ctx.WithBlockHeight(startHeight).WithHeaderInfo(header.Info{Height: startHeight})
-	encCfg := moduletestutil.MakeTestEncodingConfig(modelreg.AppModule{})
+	encCfg := moduletestutil.MakeTestEncodingConfig(modelreg.NewAppModule(keeper.Keeper{}))
 	ac := addresscodec.NewBech32Codec("open")
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)
@@ -286,7 +286,7 @@ func eventsOfType(ctx sdk.Context, typ string) []sdk.Event {
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 	key := storetypes.NewKVStoreKey(types.StoreKey)
-	encCfg := moduletestutil.MakeTestEncodingConfig(modelreg.AppModule{})
+	encCfg := moduletestutil.MakeTestEncodingConfig(modelreg.NewAppModule(keeper.Keeper{}))
 	ac := addresscodec.NewBech32Codec("open")
 	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)

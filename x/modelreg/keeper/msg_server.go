@@ -25,7 +25,7 @@ func NewMsgServerImpl(k Keeper) types.MsgServer {
 
 // ownedModel loads a model that the signer owns and that is not revoked.
 func (k Keeper) ownedModel(ctx context.Context, signer string, id uint64) (types.Model, error) {
-	_, owner, err := types.ParseAddress(k.addressCodec, "owner", signer)
+	_, owner, err := types.ParseAddress(k.AddressCodec(), "owner", signer)
 	if err != nil {
 		return types.Model{}, err
 	}

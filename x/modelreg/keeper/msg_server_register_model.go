@@ -5,6 +5,7 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/openledger/openledger/x/internal/modulekit"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -12,7 +13,7 @@ import (
 // then its lineage (datasets against x/datanet, base model, previous
 // version, depth), then collects the fee and writes.
 func (k msgServer) RegisterModel(ctx context.Context, msg *types.MsgRegisterModel) (*types.MsgRegisterModelResponse, error) {
-	ownerAddr, owner, err := types.ParseAddress(k.addressCodec, "owner", msg.Owner)
+	ownerAddr, owner, err := types.ParseAddress(k.AddressCodec(), "owner", msg.Owner)
 	if err != nil {
 		return nil, err
 	}
@@ -35,7 +36,7 @@ func (k msgServer) RegisterModel(ctx context.Context, msg *types.MsgRegisterMode
 		Status:            types.MODEL_STATUS_ACTIVE,
 		PreviousVersionId: msg.PreviousVersionId,
 	}
-	if err := m.Validate(k.addressCodec, params.MaxPrice); err != nil {
+	if err := m.Validate(k.AddressCodec(), params.MaxPrice); err != nil {
 		return nil, err
 	}
 	if err := k.checkDatasets(ctx, m.Training.Datasets); err != nil {
@@ -54,17 +55,17 @@ func (k msgServer) RegisterModel(ctx context.Context, msg *types.MsgRegisterMode
 	if err := k.collectFee(ctx, ownerAddr, params.RegistrationFee, params.FeeDestination); err != nil {
 		return nil, err
 	}
-	id, err := nextID(ctx, k.NextModelID)
+	id, err := modulekit.NextID(ctx, k.NextModelID)
 	if err != nil {
 		return nil, err
 	}
 	m.Id = id
-	m.CreatedHeight = k.height(ctx)
+	m.CreatedHeight = k.Height(ctx)
 	m.UpdatedHeight = m.CreatedHeight
 	if err := k.Models.Set(ctx, id, m); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventModelRegistered{
+	if err := k.Emit(ctx, &types.EventModelRegistered{
 		ModelId: id, Owner: owner, Kind: m.Kind, BaseModelId: m.BaseModelId,
 		PreviousVersionId: m.PreviousVersionId, Fee: params.RegistrationFee,
 	}); err != nil {

@@ -11,7 +11,7 @@ import (
 // RevokeModel revokes a model for good. The owner or the governance
 // authority may; a revoked model cannot be revoked again.
 func (k msgServer) RevokeModel(ctx context.Context, msg *types.MsgRevokeModel) (*types.MsgRevokeModelResponse, error) {
-	_, signer, err := types.ParseAddress(k.addressCodec, "signer", msg.Signer)
+	_, signer, err := types.ParseAddress(k.AddressCodec(), "signer", msg.Signer)
 	if err != nil {
 		return nil, err
 	}
@@ -22,18 +22,18 @@ func (k msgServer) RevokeModel(ctx context.Context, msg *types.MsgRevokeModel) (
 	if err != nil {
 		return nil, err
 	}
-	if signer != m.Owner && signer != k.authority {
+	if signer != m.Owner && signer != k.GetAuthority() {
 		return nil, errorsmod.Wrapf(types.ErrUnauthorized, "%s may not revoke model %d (owner %s)", signer, m.Id, m.Owner)
 	}
 	if m.Status == types.MODEL_STATUS_REVOKED {
 		return nil, errorsmod.Wrapf(types.ErrModelRevoked, "model %d", m.Id)
 	}
 	m.Status = types.MODEL_STATUS_REVOKED
-	m.UpdatedHeight = k.height(ctx)
+	m.UpdatedHeight = k.Height(ctx)
 	if err := k.Models.Set(ctx, m.Id, m); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventModelRevoked{ModelId: m.Id, By: signer, Reason: msg.Reason}); err != nil {
+	if err := k.Emit(ctx, &types.EventModelRevoked{ModelId: m.Id, By: signer, Reason: msg.Reason}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRevokeModelResponse{}, nil

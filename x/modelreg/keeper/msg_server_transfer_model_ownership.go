@@ -14,7 +14,7 @@ func (k msgServer) TransferModelOwnership(ctx context.Context, msg *types.MsgTra
 	if err != nil {
 		return nil, err
 	}
-	_, newOwner, err := types.ParseAddress(k.addressCodec, "new owner", msg.NewOwner)
+	_, newOwner, err := types.ParseAddress(k.AddressCodec(), "new owner", msg.NewOwner)
 	if err != nil {
 		return nil, errorsmod.Wrapf(types.ErrInvalidNewOwner, "%v", err)
 	}
@@ -23,11 +23,11 @@ func (k msgServer) TransferModelOwnership(ctx context.Context, msg *types.MsgTra
 	}
 	previous := m.Owner
 	m.Owner = newOwner
-	m.UpdatedHeight = k.height(ctx)
+	m.UpdatedHeight = k.Height(ctx)
 	if err := k.Models.Set(ctx, m.Id, m); err != nil {
 		return nil, err
 	}
-	if err := k.emit(ctx, &types.EventModelOwnershipTransferred{
+	if err := k.Emit(ctx, &types.EventModelOwnershipTransferred{
 		ModelId: m.Id, PreviousOwner: previous, NewOwner: newOwner,
 	}); err != nil {
 		return nil, err

@@ -62,7 +62,7 @@ func (q queryServer) Models(ctx context.Context, req *types.QueryModelsRequest) 
 		err    error
 	)
 	if req.Owner != "" {
-		owner, _, perr := types.ParseAddress(q.k.addressCodec, "owner", req.Owner)
+		owner, _, perr := types.ParseAddress(q.k.AddressCodec(), "owner", req.Owner)
 		if perr != nil {
 			return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", perr)
 		}

@@ -12,7 +12,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/openledger/openledger/x/internal/keeperutil"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // validateText accepts non-empty valid UTF-8 of at most max bytes, without
@@ -307,5 +307,5 @@ func SameRoot(a, b []byte) bool { return bytes.Equal(a, b) }
 // ParseAddress decodes an account address with the chain's address codec and
 // returns it with its canonical string form, the one stored in state.
 func ParseAddress(ac address.Codec, field, s string) (sdk.AccAddress, string, error) {
-	return keeperutil.ParseAddress(ac, ErrInvalidAddress, field, s)
+	return modulekit.ParseAddress(ac, ErrInvalidAddress, field, s)
 }

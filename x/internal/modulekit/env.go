@@ -1,0 +1,131 @@
+package modulekit
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/core/address"
+	"cosmossdk.io/core/event"
+	"cosmossdk.io/core/header"
+
+	"github.com/cosmos/gogoproto/proto"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+)
+
+// Env is what every module keeper holds the same way: its module's name, the
+// event and header services, the account address codec and the authority
+// (the account allowed to change params: the gov module account by
+// default). A keeper embeds it.
+type Env struct {
+	module        string
+	eventService  event.Service
+	headerService header.Service
+	addressCodec  address.Codec
+	authority     string
+}
+
+// NewEnv checks a keeper's constructor arguments and returns its Env. deps
+// are the keeper's other dependencies as name, value pairs. It panics on a
+// nil service or dependency and on an authority the address codec refuses:
+// those are wiring mistakes that must stop the node at start-up.
+func NewEnv(
+	module string, eventService event.Service, headerService header.Service,
+	addressCodec address.Codec, authority string, deps ...any,
+) Env {
+	all := append([]any{
+		"event service", eventService, "header service", headerService, "address codec", addressCodec,
+	}, deps...)
+	if len(all)%2 != 0 {
+		panic(fmt.Sprintf("x/%s keeper: dependencies must come as name, value pairs", module))
+	}
+	for i := 0; i < len(all); i += 2 {
+		if IsNil(all[i+1]) {
+			panic(fmt.Sprintf("x/%s keeper: %v is nil", module, all[i]))
+		}
+	}
+	if _, err := addressCodec.StringToBytes(authority); err != nil {
+		panic(fmt.Sprintf("x/%s keeper: invalid authority %q: %v", module, authority, err))
+	}
+	return Env{
+		module: module, eventService: eventService, headerService: headerService,
+		addressCodec: addressCodec, authority: authority,
+	}
+}
+
+// ModuleAccounts is x/auth's look-up of module account addresses.
+type ModuleAccounts interface {
+	GetModuleAddress(name string) sdk.AccAddress
+}
+
+// MustModuleAddress returns the address of the env's module account, and
+// panics when the account is not registered (a wiring mistake).
+func (e Env) MustModuleAddress(ak ModuleAccounts) sdk.AccAddress {
+	addr := ak.GetModuleAddress(e.module)
+	if addr == nil {
+		panic(fmt.Sprintf("x/%s keeper: the %s module account is not registered", e.module, e.module))
+	}
+	return addr
+}
+
+// MustBuildSchema builds a keeper's collections schema, and panics when the
+// collections clash (a programming mistake).
+func (e Env) MustBuildSchema(sb *collections.SchemaBuilder) collections.Schema {
+	schema, err := sb.Build()
+	if err != nil {
+		panic(fmt.Sprintf("x/%s keeper: building the collections schema: %v", e.module, err))
+	}
+	return schema
+}
+
+// GetAuthority returns the account allowed to change params.
+func (e Env) GetAuthority() string { return e.authority }
+
+// AddressCodec returns the account address codec.
+func (e Env) AddressCodec() address.Codec { return e.addressCodec }
+
+// Height is the current block height.
+func (e Env) Height(ctx context.Context) int64 {
+	return e.headerService.GetHeaderInfo(ctx).Height
+}
+
+// BlockTime is the current block time.
+func (e Env) BlockTime(ctx context.Context) time.Time {
+	return e.headerService.GetHeaderInfo(ctx).Time
+}
+
+// Emit emits a typed event.
+func (e Env) Emit(ctx context.Context, ev proto.Message) error {
+	return e.eventService.EventManager(ctx).Emit(ctx, ev)
+}
+
+// NextID takes the next id of a sequence. Id 0 is never handed out: it means
+// "none" in records, messages and queries.
+func NextID(ctx context.Context, seq collections.Sequence) (uint64, error) {
+	id, err := seq.Next(ctx)
+	if err == nil && id == 0 {
+		id, err = seq.Next(ctx)
+	}
+	return id, err
+}
+
+// UpdateParams is every module's MsgUpdateParams: only the authority may
+// set params, they must pass validate, and the change is announced with
+// the module's event.
+func UpdateParams[P any](
+	ctx context.Context, e Env, signer string, params P, validate func() error,
+	item collections.Item[P], updated proto.Message,
+) error {
+	if err := sdk.ValidateAuthority(sdk.UnwrapSDKContext(ctx), e.authority, signer); err != nil {
+		return err
+	}
+	if err := validate(); err != nil {
+		return err
+	}
+	if err := item.Set(ctx, params); err != nil {
+		return err
+	}
+	return e.Emit(ctx, updated)
+}
