@@ -86,7 +86,12 @@ func generateTexts(seed uint64, n int, specials []string) []string {
 		texts = append(texts, b.String())
 	}
 	// Edge cases every tokenizer must agree on.
-	texts = append(texts, "", " ", "  ", "\n", "\t", "a", "'", "'s", " 's", "''", "\r\n\r\n", "x \n y", "1234567", "a  b", "a   ", "   a")
+	texts = append(texts, "", " ", "  ", "\n", "\t", "a", "'", "'s", " 's", "''", "\r\n\r\n", "x \n y", "1234567", "a  b", "a   ", "   a",
+		"  \n\n  x", "\t\n\t\n", "a\r\n\r\n b", "'''ll", "x'LL'd", "١٢٣٤", "😀😀😀", "a.\n\n\n", "!!!\r\n", " ?\n")
+	for _, s := range specials {
+		// Special tokens back to back, doubled, cut short and wrapped.
+		texts = append(texts, s+s, " "+s+" ", "<"+s+">", s[:len(s)-1], "x"+s+"y", s+"\n"+s)
+	}
 	return texts
 }
 

@@ -54,6 +54,10 @@ func compareWithJS(t *testing.T, fx fixture, seed uint64) {
 			idLists = append(idLists, encoded[i])
 		}
 	}
+	// Every token alone.
+	for id := 0; id < tok.VocabSize(); id++ {
+		idLists = append(idLists, []int{id})
+	}
 	// Arbitrary id sequences, which may cut characters apart or hold
 	// invalid UTF-8, test the decoders' replacement of broken bytes.
 	r := rand.New(rand.NewPCG(seed, 1))
