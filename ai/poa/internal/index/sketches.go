@@ -97,15 +97,6 @@ func (b *sketchBuilder) finish() *sketches {
 	return sk
 }
 
-// buildSketches sketches a whole corpus at once.
-func buildSketches(text []byte, docStarts []uint32) *sketches {
-	var b sketchBuilder
-	for d := 0; d+1 < len(docStarts); d++ {
-		b.addDoc(text[docStarts[d]:docStarts[d+1]-1], int(docStarts[d]))
-	}
-	return b.finish()
-}
-
 func writePostings(w io.Writer, postings []lshPosting) error {
 	buf := make([]byte, 0, lshEntryBytes*encodeChunk)
 	for len(postings) > 0 {
