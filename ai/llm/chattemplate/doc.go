@@ -15,4 +15,11 @@
 //
 // Values are Python-like: None, booleans, int, float, str, lists, ordered
 // dicts and an undefined value for missing names, keys and attributes.
+//
+// A model's prompt comes from its tokenizer's template and special tokens:
+//
+//	prompt, err := chattemplate.Render(tok.ChatTemplate(), messages, map[string]any{
+//		"bos_token": tok.BOSToken(), "eos_token": tok.EOSToken(), "add_generation_prompt": true,
+//	})
+//	ids := tok.Encode(prompt, false) // the template already wrote any BOS
 package chattemplate

@@ -98,12 +98,9 @@ type templateSpecialJSON struct {
 type configJSON struct {
 	BOSToken                  json.RawMessage `json:"bos_token"`
 	EOSToken                  json.RawMessage `json:"eos_token"`
-	PadToken                  json.RawMessage `json:"pad_token"`
-	UnkToken                  json.RawMessage `json:"unk_token"`
 	AddBOSToken               *bool           `json:"add_bos_token"`
 	AddEOSToken               *bool           `json:"add_eos_token"`
 	ChatTemplate              json.RawMessage `json:"chat_template"`
 	CleanUpTokenizationSpaces *bool           `json:"clean_up_tokenization_spaces"`
 	AdditionalSpecialTokens   json.RawMessage `json:"additional_special_tokens"`
-	ModelMaxLength            *float64        `json:"model_max_length"`
 }
