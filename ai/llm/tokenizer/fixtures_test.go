@@ -60,8 +60,17 @@ func trainFixture(t testing.TB, opts TrainOptions) []byte {
 func byteLevelFixtures(t testing.TB) []fixture {
 	llama3 := trainFixture(t, TrainOptions{VocabSize: 1500, SpecialTokens: llama3Specials, Pattern: PatternLlama3, BOSToken: "<|begin_of_text|>"})
 	// Llama 3 files set ignore_merges: a word that is a whole token is not
-	// merged from its bytes.
-	llama3 = patchJSON(t, llama3, func(m map[string]any) { m["model"].(map[string]any)["ignore_merges"] = true })
+	// merged from its bytes. Their merges are "a b" strings.
+	llama3 = patchJSON(t, llama3, func(m map[string]any) {
+		model := m["model"].(map[string]any)
+		model["ignore_merges"] = true
+		var merges []any
+		for _, pair := range model["merges"].([]any) {
+			p := pair.([]any)
+			merges = append(merges, p[0].(string)+" "+p[1].(string))
+		}
+		model["merges"] = merges
+	})
 	qwen2 := trainFixture(t, TrainOptions{VocabSize: 1000, SpecialTokens: chatMLSpecials, Pattern: PatternQwen2})
 	gpt2 := trainFixture(t, TrainOptions{VocabSize: 1200, SpecialTokens: chatMLSpecials, Pattern: PatternGPT2})
 	// SmolLM2 splits every digit before the GPT-2 split.
