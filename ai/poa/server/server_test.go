@@ -5,25 +5,20 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/openledger/openledger/ai/poa"
+	"github.com/openledger/openledger/ai/poa/internal/poatest"
 )
 
 // TestServerIsBusyWhenSlotsAreTaken checks the concurrency bound: with the
 // only slot held, a request waits queue-wait and gets a JSON 503.
 func TestServerIsBusyWhenSlotsAreTaken(t *testing.T) {
-	data, err := os.ReadFile("../eval/testdata/corpus.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
 	dir := filepath.Join(t.TempDir(), "ix")
-	lines := strings.SplitN(string(data), "\n", 31)[:30]
-	if _, err := poa.Build(strings.NewReader(strings.Join(lines, "\n")), dir, poa.BuildOptions{}); err != nil {
+	input := poatest.JSONL(t, poatest.SampleDocs(1, 30)...)
+	if _, err := poa.Build(bytes.NewReader(input), dir, poa.BuildOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	ix, err := poa.Open(dir, poa.OpenOptions{})
