@@ -44,5 +44,8 @@ func Merge(base *model.Model, a *Adapter) (*model.Model, error) {
 	if m.Backend() != base.Backend() {
 		m.SetBackend(base.Backend())
 	}
+	if m.WeightFormat() != base.WeightFormat() {
+		m.SetWeightFormat(base.WeightFormat())
+	}
 	return m, nil
 }

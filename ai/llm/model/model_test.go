@@ -3,6 +3,7 @@ package model
 import (
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 
 	"github.com/openledger/openledger/ai/llm/kernels"
@@ -122,6 +123,29 @@ func TestBatchEqualsAlone(t *testing.T) {
 		for j := range alone[0] {
 			if alone[0][j] != out[i][j] {
 				t.Fatalf("sequence %d logit %d: %v in batch, %v alone", i, j, out[i][j], alone[0][j])
+			}
+		}
+	}
+}
+
+// The split of work across goroutines must not change any result.
+func TestResultsIndependentOfThreadCount(t *testing.T) {
+	cfg := TinyConfig()
+	cfg.Hidden, cfg.Intermediate, cfg.Vocab = 128, 352, 500 // large enough to run in parallel
+	m := mustRandom(t, cfg, 17)
+	toks := randTokens(9, 40, cfg.Vocab)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	var want []float32
+	for _, procs := range []int{1, 2, 3, 7} {
+		runtime.GOMAXPROCS(procs)
+		got := fullLogits(t, m, toks)
+		if want == nil {
+			want = got
+			continue
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("GOMAXPROCS=%d: logit %d is %v, with 1 thread %v", procs, i, got[i], want[i])
 			}
 		}
 	}

@@ -61,6 +61,9 @@ func (m *Model) SetWeightFormat(f kernels.Format) {
 	m.pack()
 }
 
+// WeightFormat returns the format the weights are packed in.
+func (m *Model) WeightFormat() kernels.Format { return m.format }
+
 func (m *Model) pack() {
 	be := m.backend
 	for l := range m.Weights.Layers {
