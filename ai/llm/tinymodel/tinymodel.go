@@ -96,18 +96,13 @@ func writeTokenizer(dir string, opts Options, maxPositions int) (tokenIDs, error
 	if err := os.WriteFile(filepath.Join(dir, tokenizer.TokenizerFile), tj, 0o644); err != nil {
 		return tokenIDs{}, err
 	}
-	tc := map[string]any{
-		"tokenizer_class":  "PreTrainedTokenizerFast",
-		"bos_token":        IMStart,
-		"eos_token":        IMEnd,
-		"pad_token":        EndOfText,
-		"unk_token":        EndOfText,
-		"add_bos_token":    false,
-		"add_eos_token":    false,
-		"chat_template":    ChatTemplate,
-		"model_max_length": maxPositions,
+	tc, err := tokenizer.ConfigJSON(tokenizer.Config{
+		BOSToken: IMStart, EOSToken: IMEnd, PadToken: EndOfText, ChatTemplate: ChatTemplate, ModelMaxLength: maxPositions,
+	})
+	if err != nil {
+		return tokenIDs{}, err
 	}
-	if err := hf.WriteJSON(filepath.Join(dir, tokenizer.ConfigFile), tc); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, tokenizer.ConfigFile), tc, 0o644); err != nil {
 		return tokenIDs{}, err
 	}
 	tok, err := tokenizer.Load(dir)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/openledger/openledger/ai/llm/chattemplate"
 	"github.com/openledger/openledger/ai/llm/generate"
 	"github.com/openledger/openledger/ai/llm/hf"
 	"github.com/openledger/openledger/ai/llm/model"
@@ -57,7 +58,18 @@ func TestWriteLoadGenerate(t *testing.T) {
 	opts, sampling := generate.FromGenerationConfig(gc)
 	e := generate.NewEngine(m, opts)
 	defer e.Close()
-	prompt := tok.Encode("<|im_start|>user\nHello world<|im_end|>\n<|im_start|>assistant\n", false)
+	rendered, err := chattemplate.Render(tok.ChatTemplate(), []chattemplate.Message{{Role: "user", Content: "Hello world"}},
+		map[string]any{"add_generation_prompt": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "<|im_start|>user\nHello world<|im_end|>\n<|im_start|>assistant\n"; rendered != want {
+		t.Fatalf("chat template rendered %q, want %q", rendered, want)
+	}
+	prompt := tok.Encode(rendered, false)
+	if n, ok := tok.TokenToID(IMStart); !ok || prompt[0] != n {
+		t.Fatalf("prompt %v does not start with the %s token", prompt, IMStart)
+	}
 	res, err := e.Generate(context.Background(), generate.Request{Prompt: prompt, MaxTokens: 8, Sampling: sampling})
 	if err != nil {
 		t.Fatal(err)
