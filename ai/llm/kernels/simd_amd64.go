@@ -80,8 +80,9 @@ func fmaPeakAVX512(iterations int)
 //go:noescape
 func fmaPeakAVX2(iterations int)
 
-// simdBackend runs a tile family in assembly and falls back to pure Go for
-// shapes the assembly does not cover (k not a multiple of the vector width).
+// simdBackend runs its kernels in assembly. A product whose k is not a
+// multiple of the vector width goes to a narrower backend's kernels when k
+// fits those, else to pure Go; the choice depends on k alone.
 type simdBackend struct {
 	name  string
 	width int // float32 lanes per vector
