@@ -26,7 +26,10 @@ type bpeModel struct {
 	byteFallback bool
 	ignoreMerges bool
 	byteIDs      [256]int // ids of <0x00>..<0xFF>, -1 where absent
-	asciiIDs     [128]int // ids of single ASCII characters, -1 where absent
+	// lowRuneIDs holds the ids of the single characters below U+0200,
+	// -1 where absent: all of the byte-level alphabet, so that splitting a
+	// word into characters needs no map lookups.
+	lowRuneIDs [0x200]int32
 
 	cacheMu  sync.RWMutex
 	cache    map[string][]int // by word in the model's alphabet
@@ -112,10 +115,10 @@ func parseBPE(m *modelJSON, field string) (*bpeModel, error) {
 			b.byteIDs[i] = id
 		}
 	}
-	for i := range b.asciiIDs {
-		b.asciiIDs[i] = -1
+	for i := range b.lowRuneIDs {
+		b.lowRuneIDs[i] = -1
 		if id, ok := vocab[string(rune(i))]; ok {
-			b.asciiIDs[i] = id
+			b.lowRuneIDs[i] = int32(id)
 		}
 	}
 	pairs, err := parseMerges(m.Merges, field+".merges")
@@ -243,6 +246,15 @@ func (b *bpeModel) encodeWord(dst []int, word string) []int {
 	return dst
 }
 
+// mergeScratch is the working memory of one merge, pooled because most
+// words are short and allocating it per word would dominate.
+type mergeScratch struct {
+	syms []symbol
+	heap candidateHeap
+}
+
+var mergeScratchPool = sync.Pool{New: func() any { return new(mergeScratch) }}
+
 // symbol is one node of the doubly linked list of a word being merged.
 type symbol struct {
 	id         int
@@ -279,14 +291,17 @@ func (h *candidateHeap) Pop() any {
 // rank first and leftmost among equal ranks, using a heap of candidate
 // merges over a linked list so a word of n characters costs O(n log n).
 func (b *bpeModel) merge(dst []int, word string) []int {
-	syms := make([]symbol, 0, len(word))
+	scratch := mergeScratchPool.Get().(*mergeScratch)
+	defer mergeScratchPool.Put(scratch)
+	syms := scratch.syms[:0]
+	defer func() { scratch.syms = syms[:0] }()
 	lastWasUnk := false
 	for i := 0; i < len(word); {
 		r, n := utf8.DecodeRuneInString(word[i:])
 		var id int
 		found := false
-		if r < 128 && n == 1 {
-			id = b.asciiIDs[r]
+		if r < rune(len(b.lowRuneIDs)) {
+			id = int(b.lowRuneIDs[r])
 			found = id >= 0
 		} else {
 			id, found = b.vocab[word[i:i+n]]
@@ -314,7 +329,8 @@ func (b *bpeModel) merge(dst []int, word string) []int {
 		syms[len(syms)-1].next = -1
 	}
 	if len(syms) > 1 {
-		h := make(candidateHeap, 0, len(syms))
+		h := scratch.heap[:0]
+		defer func() { scratch.heap = h[:0] }()
 		for i := 0; i+1 < len(syms); i++ {
 			if m, ok := b.merges[pairKey(syms[i].id, syms[i+1].id)]; ok {
 				h = append(h, candidate{m.rank, i, m.newID})
