@@ -3,6 +3,7 @@ package generate
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"sync"
@@ -215,6 +216,10 @@ func TestSampler(t *testing.T) {
 		if topK1.next(slices.Clone(logits)) != 1 || topP.next(slices.Clone(logits)) != 1 {
 			t.Fatal("top-k 1 or a tiny top-p must always pick the most likely token")
 		}
+	}
+	nan := float32(math.NaN())
+	if got := newSampler(Sampling{Temperature: 1}, nil).next([]float32{nan, nan}); got != 0 {
+		t.Fatalf("NaN logits: picked %d", got)
 	}
 	// With a strong penalty, a token already seen loses to its runner-up.
 	pen := newSampler(Sampling{RepetitionPenalty: 2}, []int{1})

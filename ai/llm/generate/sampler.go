@@ -96,6 +96,9 @@ func (s *sampler) draw(logits []float32) int {
 			c = append(c, candidate{id: i, logit: l})
 		}
 	}
+	if len(c) == 0 {
+		return argmax(logits) // only with NaN logits, from corrupt weights
+	}
 	// Highest first; equal logits by id so the order is total.
 	sort.Slice(c, func(i, j int) bool {
 		if c[i].logit != c[j].logit {
