@@ -84,7 +84,7 @@ func (t *Template) Execute(vars map[string]any) (string, error) {
 		}
 		top.vars[k] = tv
 	}
-	return t.ExecuteValues(top)
+	return t.execute(top)
 }
 
 // ExecuteJSON renders the template with the top-level names of a JSON
@@ -105,11 +105,11 @@ func (t *Template) ExecuteJSON(vars []byte) (string, error) {
 	for _, k := range d.keys {
 		top.vars[k] = d.m[k]
 	}
-	return t.ExecuteValues(top)
+	return t.execute(top)
 }
 
-// ExecuteValues renders with a prepared scope.
-func (t *Template) ExecuteValues(s *scope) (string, error) {
+// execute renders with a prepared scope.
+func (t *Template) execute(s *scope) (string, error) {
 	var out strings.Builder
 	in := &interp{out: &out}
 	if err := in.run(t.body, s); err != nil {
