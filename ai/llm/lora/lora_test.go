@@ -1,6 +1,7 @@
 package lora
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -275,5 +276,54 @@ func TestLoadRejectsMalformedAdapters(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// adapter_config.json as PEFT 0.13's save_pretrained writes it.
+const peftConfig = `{
+  "alpha_pattern": {},
+  "auto_mapping": null,
+  "base_model_name_or_path": "HuggingFaceTB/SmolLM2-135M-Instruct",
+  "bias": "none",
+  "fan_in_fan_out": false,
+  "inference_mode": true,
+  "init_lora_weights": true,
+  "layer_replication": null,
+  "layers_pattern": null,
+  "layers_to_transform": null,
+  "loftq_config": {},
+  "lora_alpha": 32,
+  "lora_dropout": 0.05,
+  "megatron_config": null,
+  "megatron_core": "megatron.core",
+  "modules_to_save": null,
+  "peft_type": "LORA",
+  "r": 16,
+  "rank_pattern": {},
+  "revision": null,
+  "target_modules": ["v_proj", "q_proj"],
+  "task_type": "CAUSAL_LM",
+  "use_dora": false,
+  "use_rslora": false
+}`
+
+func TestParsesPEFTConfig(t *testing.T) {
+	var c Config
+	if err := json.Unmarshal([]byte(peftConfig), &c); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	mods, _ := c.Modules()
+	if c.R != 16 || c.Scale() != 2 || len(mods) != 2 || mods[0] != model.Q || mods[1] != model.V {
+		t.Fatalf("%+v %v", c, mods)
+	}
+	var all Config
+	if err := json.Unmarshal([]byte(`{"r":8,"lora_alpha":8,"target_modules":"all-linear"}`), &all); err != nil || len(all.TargetModules) != 7 {
+		t.Fatalf("all-linear: %v %v", all.TargetModules, err)
+	}
+	if err := json.Unmarshal([]byte(`{"r":8,"lora_alpha":8,"target_modules":".*proj"}`), &all); err == nil {
+		t.Fatal("a regular expression in target_modules was accepted")
 	}
 }
