@@ -3,10 +3,14 @@
 package codectest
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
+	protov2 "google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
+	"google.golang.org/protobuf/types/dynamicpb"
 
 	"github.com/cosmos/cosmos-sdk/codec"
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
@@ -14,6 +18,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/msgservice"
 	"github.com/cosmos/cosmos-sdk/x/tx/signing"
+	"github.com/cosmos/cosmos-sdk/x/tx/signing/aminojson"
 )
 
 // Signer is the account whose address a test puts in every message's signer
@@ -56,4 +61,33 @@ func RequireSigners(t *testing.T, registerInterfaces func(codectypes.InterfaceRe
 	}
 	// Amino names must not clash: registering them twice in one codec panics.
 	require.NotPanics(t, func() { registerAmino(codec.NewLegacyAmino()) })
+}
+
+// RequireAminoJSON encodes every message the way SIGN_MODE_LEGACY_AMINO_JSON
+// (Ledger) does and checks that the amino name of each, from tx.proto, is
+// "<module>/<message>" and is the one registered with the legacy amino
+// codec.
+func RequireAminoJSON(t *testing.T, registerAmino func(*codec.LegacyAmino), module string, msgs ...sdk.Msg) {
+	t.Helper()
+	legacy := codec.NewLegacyAmino()
+	registerAmino(legacy)
+	enc := aminojson.NewEncoder(aminojson.EncoderOptions{FileResolver: proto.HybridResolver})
+	for _, msg := range msgs {
+		name := proto.MessageName(msg)
+		desc, err := proto.HybridResolver.FindDescriptorByName(protoreflect.FullName(name))
+		require.NoError(t, err, name)
+		dyn := dynamicpb.NewMessage(desc.(protoreflect.MessageDescriptor))
+		bz, err := proto.Marshal(msg)
+		require.NoError(t, err)
+		require.NoError(t, protov2.Unmarshal(bz, dyn))
+
+		out, err := enc.Marshal(dyn)
+		require.NoError(t, err, name)
+		aminoName := module + "/" + strings.TrimPrefix(name, "openledger."+module+".v1.")
+		require.Contains(t, string(out), `"type":"`+aminoName+`"`, string(out))
+
+		legacyJSON, err := legacy.MarshalJSON(msg)
+		require.NoError(t, err, name)
+		require.Contains(t, string(legacyJSON), `"type":"`+aminoName+`"`)
+	}
 }

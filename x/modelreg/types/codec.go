@@ -2,34 +2,26 @@ package types
 
 import (
 	"github.com/cosmos/cosmos-sdk/codec"
-	"github.com/cosmos/cosmos-sdk/codec/legacy"
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/types/msgservice"
+
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// RegisterLegacyAminoCodec registers the messages under their amino names
-// (the same as the amino.name options in tx.proto), for amino JSON signing.
+// msgs are the module's messages, as tx.proto declares them.
+func msgs() []sdk.Msg {
+	return []sdk.Msg{&MsgRegisterModel{}, &MsgUpdateModel{}, &MsgDeprecateModel{}, &MsgRevokeModel{}, &MsgTransferModelOwnership{}, &MsgUpdateParams{}}
+}
+
+// RegisterLegacyAminoCodec registers the messages and params under their
+// amino names ("modelreg/<name>", the amino.name options in tx.proto), for amino
+// JSON signing.
 func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
-	legacy.RegisterAminoMsg(cdc, &MsgRegisterModel{}, "modelreg/MsgRegisterModel")
-	legacy.RegisterAminoMsg(cdc, &MsgUpdateModel{}, "modelreg/MsgUpdateModel")
-	legacy.RegisterAminoMsg(cdc, &MsgDeprecateModel{}, "modelreg/MsgDeprecateModel")
-	legacy.RegisterAminoMsg(cdc, &MsgRevokeModel{}, "modelreg/MsgRevokeModel")
-	legacy.RegisterAminoMsg(cdc, &MsgTransferModelOwnership{}, "modelreg/MsgTransferModelOwnership")
-	legacy.RegisterAminoMsg(cdc, &MsgUpdateParams{}, "modelreg/MsgUpdateParams")
-	cdc.RegisterConcrete(&Params{}, "modelreg/Params", nil)
+	modulekit.RegisterAminoMsgs(cdc, ModuleName, &Params{}, msgs()...)
 }
 
 // RegisterInterfaces registers the messages as sdk.Msg implementations and
 // the Msg service.
 func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
-	registry.RegisterImplementations((*sdk.Msg)(nil),
-		&MsgRegisterModel{},
-		&MsgUpdateModel{},
-		&MsgDeprecateModel{},
-		&MsgRevokeModel{},
-		&MsgTransferModelOwnership{},
-		&MsgUpdateParams{},
-	)
-	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
+	modulekit.RegisterMsgs(registry, &_Msg_serviceDesc, msgs()...)
 }
