@@ -81,12 +81,12 @@ func Load(dir string, base *model.Config) (*Adapter, error) {
 	for l := range base.Layers {
 		for _, m := range mods {
 			out, in := base.ModuleShape(m)
-			lr := &model.LowRank{Rank: cfg.R, Scale: cfg.Scale()}
+			var factorA, factorB []float32
 			for _, part := range []struct {
 				name  string
 				shape []int
 				dst   *[]float32
-			}{{"lora_A", []int{cfg.R, in}, &lr.A}, {"lora_B", []int{out, cfg.R}, &lr.B}} {
+			}{{"lora_A", []int{cfg.R, in}, &factorA}, {"lora_B", []int{out, cfg.R}, &factorB}} {
 				key := KeyName(l, m, part.name)
 				info := ws.Info(key)
 				if info == nil {
@@ -99,7 +99,7 @@ func Load(dir string, base *model.Config) (*Adapter, error) {
 					return nil, err
 				}
 			}
-			a.updates[l][m] = lr
+			a.updates[l][m] = model.NewLowRank(factorA, factorB, cfg.R, cfg.Scale())
 		}
 	}
 	return a, nil
@@ -175,14 +175,14 @@ func NewRandom(base *model.Config, cfg Config, seed uint64) (*Adapter, error) {
 	for l := range base.Layers {
 		for _, m := range mods {
 			out, in := base.ModuleShape(m)
-			lr := &model.LowRank{Rank: cfg.R, Scale: cfg.Scale(), A: make([]float32, cfg.R*in), B: make([]float32, out*cfg.R)}
-			for i := range lr.A {
-				lr.A[i] = float32(rng.NormFloat64() / math.Sqrt(float64(in)))
+			factorA, factorB := make([]float32, cfg.R*in), make([]float32, out*cfg.R)
+			for i := range factorA {
+				factorA[i] = float32(rng.NormFloat64() / math.Sqrt(float64(in)))
 			}
-			for i := range lr.B {
-				lr.B[i] = float32(rng.NormFloat64() * 0.5 / math.Sqrt(float64(cfg.R)))
+			for i := range factorB {
+				factorB[i] = float32(rng.NormFloat64() * 0.5 / math.Sqrt(float64(cfg.R)))
 			}
-			a.updates[l][m] = lr
+			a.updates[l][m] = model.NewLowRank(factorA, factorB, cfg.R, cfg.Scale())
 		}
 	}
 	return a, nil

@@ -80,6 +80,11 @@ func TestUnmergedEqualsMerged(t *testing.T) {
 		if e := relErr(unmerged, want); e > 1e-4 {
 			t.Errorf("%s: unmerged adapter differs from merged by %g", name, e)
 		}
+		// The update computed without the precomputed Bᵀ (a plain matrix
+		// product) agrees too.
+		if e := relErr(logits(t, m, withoutBT{a}, toks), unmerged); e > 1e-5 {
+			t.Errorf("%s: update without Bᵀ differs by %g", name, e)
+		}
 		if e := relErr(logits(t, m, nil, toks), want); e < 1e-2 {
 			t.Errorf("%s: adapter barely changes the logits (%g); the test would not notice a broken update", name, e)
 		}
@@ -326,4 +331,17 @@ func TestParsesPEFTConfig(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"r":8,"lora_alpha":8,"target_modules":".*proj"}`), &all); err == nil {
 		t.Fatal("a regular expression in target_modules was accepted")
 	}
+}
+
+// withoutBT serves an adapter's updates with BT left unset.
+type withoutBT struct{ a *Adapter }
+
+func (w withoutBT) LowRank(layer int, m model.Module) *model.LowRank {
+	lr := w.a.LowRank(layer, m)
+	if lr == nil {
+		return nil
+	}
+	c := *lr
+	c.BT = nil
+	return &c
 }

@@ -56,7 +56,7 @@ func (m *Model) Forward(batch []Sequence) ([][]float32, error) {
 				for mod := range NumModules {
 					if lr := s.Adapter.LowRank(l, mod); lr != nil {
 						out, in := c.ModuleShape(mod)
-						if lr.Rank <= 0 || len(lr.A) != lr.Rank*in || len(lr.B) != out*lr.Rank {
+						if lr.Rank <= 0 || len(lr.A) != lr.Rank*in || len(lr.B) != out*lr.Rank || (lr.BT != nil && len(lr.BT) != out*lr.Rank) {
 							return nil, fmt.Errorf("sequence %d: adapter's layer %d %s update does not fit the model ([%d × %d] and [%d × %d] expected for rank %d)",
 								i, l, mod, lr.Rank, in, out, lr.Rank, lr.Rank)
 						}

@@ -6,6 +6,23 @@ type LowRank struct {
 	B     []float32 // [Out × Rank] (PEFT lora_B.weight)
 	Rank  int
 	Scale float32 // lora_alpha/r, or lora_alpha/√r with rsLoRA
+	// BT, when set, is Bᵀ [Rank × Out]. With it the second product adds
+	// Rank scaled rows of BT straight into each output row, which is much
+	// faster than a matrix product whose inner dimension is only Rank.
+	BT []float32
+}
+
+// NewLowRank returns the update for PEFT's lora_A [rank × in] and lora_B
+// [out × rank] factors, with Bᵀ precomputed.
+func NewLowRank(a, b []float32, rank int, scale float32) *LowRank {
+	out := len(b) / rank
+	bt := make([]float32, len(b))
+	for o := range out {
+		for k := range rank {
+			bt[k*out+o] = b[o*rank+k]
+		}
+	}
+	return &LowRank{A: a, B: b, Rank: rank, Scale: scale, BT: bt}
 }
 
 // Adapter supplies low-rank updates per layer and projection; nil means the
@@ -50,6 +67,14 @@ func (m *Model) project(dst, x []float32, rows int, p *Linear, layer int, mod Mo
 		be.MatMulT(t, x[s.lo*p.In:s.hi*p.In], lr.A, n, lr.Rank, p.In)
 		for i := range t {
 			t[i] *= lr.Scale
+		}
+		if lr.BT != nil {
+			// y_i += Σ_k t_ik · Bᵀ_k, accumulated into the output row.
+			for i := range n {
+				row := dst[(s.lo+i)*p.Out : (s.lo+i+1)*p.Out]
+				be.AxpyRows(row, t[i*lr.Rank:(i+1)*lr.Rank], lr.BT, p.Out)
+			}
+			continue
 		}
 		delta := scratch[n*lr.Rank : n*lr.Rank+n*p.Out]
 		be.MatMulT(delta, t, lr.B, n, p.Out, lr.Rank)
