@@ -11,11 +11,10 @@ import (
 	"fmt"
 	goruntime "runtime"
 
-	"github.com/spf13/cast"
-
 	// Register the EVM tracers used by debug_traceTransaction.
 	_ "github.com/ethereum/go-ethereum/eth/tracers/js"
 	_ "github.com/ethereum/go-ethereum/eth/tracers/native"
+	"github.com/spf13/cast"
 
 	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
 

@@ -3,11 +3,12 @@ package app
 import (
 	"testing"
 
-	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/protobuf/reflect/protodesc"
 	"google.golang.org/protobuf/reflect/protoregistry"
 	"google.golang.org/protobuf/types/descriptorpb"
+
+	"github.com/cosmos/gogoproto/proto"
 )
 
 func TestOpenLedgerProtoAnnotationsAreValid(t *testing.T) {

@@ -3,8 +3,9 @@ package config
 import (
 	cmtcfg "github.com/cometbft/cometbft/config"
 
-	clienthelpers "cosmossdk.io/client/v2/helpers"
 	evmserverconfig "github.com/cosmos/evm/server/config"
+
+	clienthelpers "cosmossdk.io/client/v2/helpers"
 
 	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
 )

@@ -9,9 +9,8 @@ package txguard
 import (
 	"fmt"
 
-	gogoproto "github.com/cosmos/gogoproto/proto"
-
 	evmtypes "github.com/cosmos/evm/x/vm/types"
+	gogoproto "github.com/cosmos/gogoproto/proto"
 
 	errorsmod "cosmossdk.io/errors"
 

@@ -134,7 +134,7 @@ func run(opts options) error {
 	if err != nil {
 		return err
 	}
-	defer conn.Close()
+	defer func() { _ = conn.Close() }()
 	c := &loadClient{
 		opts: opts, txConfig: codecs.GetTxConfig(),
 		auth: authtypes.NewQueryClient(conn), txs: txtypes.NewServiceClient(conn),

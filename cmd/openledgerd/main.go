@@ -14,7 +14,7 @@ import (
 func main() {
 	rootCmd := cmd.NewRootCmd()
 	if err := svrcmd.Execute(rootCmd, "OPENLEDGERD", config.DefaultNodeHome()); err != nil {
-		fmt.Fprintln(rootCmd.OutOrStderr(), err)
+		_, _ = fmt.Fprintln(rootCmd.OutOrStderr(), err)
 		os.Exit(1)
 	}
 }

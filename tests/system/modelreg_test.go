@@ -136,9 +136,11 @@ func modelFromPEFT(t *testing.T, owner, baseID, datanetID, r, previous string) s
 		`, "lora_alpha": 32, "lora_dropout": 0.05, "target_modules": ["q_proj", "v_proj"], "task_type": "CAUSAL_LM"}`
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "adapter_config.json"), []byte(config), 0o600))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "adapter_model.safetensors"), []byte("adapter weights r="+r), 0o600))
-	args := []string{"register", "support-lora", "--peft-dir", dir, "--base-model", baseID,
+	args := []string{
+		"register", "support-lora", "--peft-dir", dir, "--base-model", baseID,
 		"--dataset", datanetID + ":1", "--uri", "ipfs://adapter-r" + r, "--license", "apache-2.0",
-		"--metric", "accuracy=0.91", "--price-per-call", math.NewInt(1_000_000_000_000_000).String()}
+		"--metric", "accuracy=0.91", "--price-per-call", math.NewInt(1_000_000_000_000_000).String(),
+	}
 	if previous != "" {
 		args = append(args, "--previous-version", previous)
 	}

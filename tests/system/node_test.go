@@ -100,7 +100,7 @@ func buildBinary(workDir, envVar, name string) (string, error) {
 	build := exec.Command("go", "build", "-o", bin, "./cmd/"+name)
 	build.Dir = repoRoot()
 	if out, err := build.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("building %s: %v\n%s", name, err, out)
+		return "", fmt.Errorf("building %s: %w\n%s", name, err, out)
 	}
 	return bin, nil
 }
@@ -136,7 +136,7 @@ func startNode(bin, home string) (*node, error) {
 		"JSONRPC_PORT="+strconv.Itoa(ports[4]), "JSONRPC_WS_PORT="+strconv.Itoa(ports[5]),
 	)
 	if out, err := initialise.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("scripts/localnet.sh --init-only: %v\n%s", err, out)
+		return nil, fmt.Errorf("scripts/localnet.sh --init-only: %w\n%s", err, out)
 	}
 	if err := shortenPeriods(home); err != nil {
 		return nil, fmt.Errorf("shortening genesis periods: %w", err)
@@ -158,7 +158,7 @@ func startNode(bin, home string) (*node, error) {
 		select {
 		case err := <-n.exited:
 			n.printLogTail(40)
-			return nil, fmt.Errorf("node exited during start-up: %v", err)
+			return nil, fmt.Errorf("node exited during start-up: %w", err)
 		case <-time.After(300 * time.Millisecond):
 		}
 		if height, err := n.height(); err == nil && height >= 2 && n.evmReady() {
@@ -294,7 +294,7 @@ func (n *node) run(ctx context.Context, args ...string) (string, error) {
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
 	if err != nil {
-		return stdout.String(), fmt.Errorf("openledgerd %s: %v: %s%s", strings.Join(args, " "), err, stderr.String(), stdout.String())
+		return stdout.String(), fmt.Errorf("openledgerd %s: %w: %s%s", strings.Join(args, " "), err, stderr.String(), stdout.String())
 	}
 	return stdout.String(), nil
 }

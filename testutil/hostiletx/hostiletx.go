@@ -8,11 +8,11 @@ import (
 	"crypto/ecdsa"
 	"math/big"
 
-	gogoproto "github.com/cosmos/gogoproto/proto"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	evmtypes "github.com/cosmos/evm/x/vm/types"
+	gogoproto "github.com/cosmos/gogoproto/proto"
 
 	"cosmossdk.io/math"
 
