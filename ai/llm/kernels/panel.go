@@ -13,6 +13,7 @@ type Packed struct {
 	Format   Format
 	panels   []float32 // F32 panels, or nil
 	panels16 []uint16  // BF16 panels, or nil
+	width    int       // columns per panel
 	backend  string
 }
 
@@ -47,50 +48,51 @@ func toBF16(f float32) uint16 {
 }
 
 // packPanelsBF16 is packPanels storing bfloat16.
-func packPanelsBF16(b []float32, n, k int) []uint16 {
-	panels := (n + panelWidth - 1) / panelWidth
-	data := make([]uint16, panels*k*panelWidth)
+func packPanelsBF16(b []float32, n, k, width int) []uint16 {
+	panels := (n + width - 1) / width
+	data := make([]uint16, panels*k*width)
 	for col := range n {
-		p, j := col/panelWidth, col%panelWidth
-		base := p * k * panelWidth
+		p, j := col/width, col%width
+		base := p * k * width
 		for kk, v := range b[col*k : (col+1)*k] {
-			data[base+kk*panelWidth+j] = toBF16(v)
+			data[base+kk*width+j] = toBF16(v)
 		}
 	}
 	return data
 }
 
-// panelWidth is the number of b rows (output columns) per packed panel:
-// four 16-lane vectors.
-const panelWidth = 64
-
-// panelRows is the most rows of a one panel kernel call covers; 6 rows × 4
-// vectors use 24 of the 32 vector registers as accumulators.
-const panelRows = 6
+// A panel kernel family covers up to maxPanelRows rows of a against one
+// panel of maxPanelWidth or fewer columns (b rows). AVX-512 uses 6 rows × 64
+// columns (24 of its 32 registers hold accumulators); AVX2 uses 4 rows × 24
+// columns (12 of 16).
+const (
+	maxPanelRows  = 6
+	maxPanelWidth = 64
+)
 
 // panelRowBlock is how many rows of a one sweep over the panels keeps in
-// cache; a multiple of panelRows.
+// cache; a multiple of every family's row count.
 const panelRowBlock = 96
 
-// packPanels lays b out as ceil(n/64) panels, each [k][64]: for every k the
-// 64 values of consecutive output columns are adjacent, so the kernel reads
-// them as four vectors and multiplies each by one broadcast value of a.
-// Columns past n are zero.
-func packPanels(b []float32, n, k int) []float32 {
-	panels := (n + panelWidth - 1) / panelWidth
-	data := make([]float32, panels*k*panelWidth)
+// packPanels lays b out as ceil(n/width) panels, each [k][width]: for every
+// k the values of consecutive output columns are adjacent, so the kernel
+// reads them as a few vectors and multiplies each by one broadcast value of
+// a. Columns past n are zero.
+func packPanels(b []float32, n, k, width int) []float32 {
+	panels := (n + width - 1) / width
+	data := make([]float32, panels*k*width)
 	for col := range n {
-		p, j := col/panelWidth, col%panelWidth
-		base := p * k * panelWidth
+		p, j := col/width, col%width
+		base := p * k * width
 		row := b[col*k : (col+1)*k]
 		for kk, v := range row {
-			data[base+kk*panelWidth+j] = v
+			data[base+kk*width+j] = v
 		}
 	}
 	return data
 }
 
-// panelKernel computes out[r][0:64] = Σ_kk a[r·lda + kk] · panel[kk][0:64]
+// panelKernel computes out[r][0:width] = Σ_kk a[r·lda + kk] · panel[kk][0:width]
 // for the kernel's row count. Each output is one fused multiply-add chain
 // in k order, whichever kernel computes it, so a row's results do not depend
 // on the other rows.
@@ -99,9 +101,10 @@ type panelKernel func(a *float32, lda int, panel *float32, k int, out *float32)
 // panelKernelBF16 is panelKernel over bfloat16 panels.
 type panelKernelBF16 func(a *float32, lda int, panel *uint16, k int, out *float32)
 
-// matMulPanels computes dst = a·bᵀ with b packed in panels, splitting panels
-// among workers. kernel(mr, a, panel, tile) runs the mr-row kernel on panel.
-func matMulPanels(dst, a []float32, m int, p *Packed, kernel func(mr int, a *float32, panel int, tile *float32)) {
+// matMulPanels computes dst = a·bᵀ with b packed in panels of p.width
+// columns, splitting panels among workers. kernel(mr, a, panel, tile) runs
+// the mr-row kernel (mr ≤ rows) on a panel, writing mr × width values.
+func matMulPanels(dst, a []float32, m int, p *Packed, rows int, kernel func(mr int, a *float32, panel int, tile *float32)) {
 	n, k := p.N, p.K
 	if m == 0 || n == 0 {
 		return
@@ -110,23 +113,24 @@ func matMulPanels(dst, a []float32, m int, p *Packed, kernel func(mr int, a *flo
 		clear(dst[:m*n])
 		return
 	}
-	panels := (n + panelWidth - 1) / panelWidth
+	width := p.width
+	panels := (n + width - 1) / width
 	workers := Workers()
 	if m*n*k < minParallelWork {
 		workers = 1
 	}
 	ParallelFor(panels, workers, func(lo, hi int) {
-		var tile [panelRows * panelWidth]float32
+		var tile [maxPanelRows * maxPanelWidth]float32
 		for r0 := 0; r0 < m; r0 += panelRowBlock {
 			r1 := min(r0+panelRowBlock, m)
 			for pi := lo; pi < hi; pi++ {
-				c0 := pi * panelWidth
-				nc := min(panelWidth, n-c0)
-				for r := r0; r < r1; r += panelRows {
-					mr := min(panelRows, r1-r)
+				c0 := pi * width
+				nc := min(width, n-c0)
+				for r := r0; r < r1; r += rows {
+					mr := min(rows, r1-r)
 					kernel(mr, &a[r*k], pi, &tile[0])
 					for i := range mr {
-						copy(dst[(r+i)*n+c0:(r+i)*n+c0+nc], tile[i*panelWidth:i*panelWidth+nc])
+						copy(dst[(r+i)*n+c0:(r+i)*n+c0+nc], tile[i*width:i*width+nc])
 					}
 				}
 			}

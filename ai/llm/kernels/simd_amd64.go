@@ -71,6 +71,18 @@ func panel5x64BF16AVX512(a *float32, lda int, panel *uint16, k int, out *float32
 //go:noescape
 func panel6x64BF16AVX512(a *float32, lda int, panel *uint16, k int, out *float32)
 
+//go:noescape
+func panel1x24AVX2(a *float32, lda int, panel *float32, k int, out *float32)
+
+//go:noescape
+func panel2x24AVX2(a *float32, lda int, panel *float32, k int, out *float32)
+
+//go:noescape
+func panel3x24AVX2(a *float32, lda int, panel *float32, k int, out *float32)
+
+//go:noescape
+func panel4x24AVX2(a *float32, lda int, panel *float32, k int, out *float32)
+
 // fmaPeakAVX512 and fmaPeakAVX2 run 12 independent fused multiply-adds per
 // iteration and nothing else; benchmarks use them to measure the CPU's peak.
 //
@@ -89,8 +101,9 @@ type simdBackend struct {
 	tiles *tileKernels
 	// panels, when set, are outer-product kernels over packed panels, by
 	// row count; without them Pack keeps the row-major layout.
-	panels     *[panelRows + 1]panelKernel
-	panelsBF16 *[panelRows + 1]panelKernelBF16
+	panels     []panelKernel     // indexed by row count, [0] unused
+	panelsBF16 []panelKernelBF16 // indexed by row count, [0] unused
+	panelWidth int
 	// narrower takes products whose k is not a multiple of width but is of
 	// its own (a LoRA rank of 8 on AVX-512).
 	narrower *simdBackend
@@ -119,11 +132,15 @@ func (s *simdBackend) Pack(b []float32, n, k int, f Format) *Packed {
 	p := &Packed{N: n, K: k, Rows: rowsFor(b[:n*k], f), Format: f, backend: s.name}
 	switch {
 	case f == F32 && s.panels != nil:
-		p.panels = packPanels(b, n, k)
+		p.panels, p.width = packPanels(b, n, k, s.panelWidth), s.panelWidth
 	case f == BF16 && s.panelsBF16 != nil:
-		p.panels16 = packPanelsBF16(b, n, k)
+		p.panels16, p.width = packPanelsBF16(b, n, k, s.panelWidth), s.panelWidth
 		// The panels hold the weights; the rounded rows are only for
 		// other backends and would double the memory.
+		p.Rows = nil
+	case f == BF16 && s.panels != nil:
+		// No bfloat16 kernel: float32 panels of the rounded values.
+		p.panels, p.width = packPanels(p.Rows, n, k, s.panelWidth), s.panelWidth
 		p.Rows = nil
 	}
 	return p
@@ -136,12 +153,14 @@ func (s *simdBackend) MatMulPacked(dst, a []float32, m int, b *Packed) {
 	k := b.K
 	switch {
 	case b.backend == s.name && b.panels != nil:
-		matMulPanels(dst, a, m, b, func(mr int, a *float32, pi int, tile *float32) {
-			s.panels[mr](a, k, &b.panels[pi*k*panelWidth], k, tile)
+		w := b.width
+		matMulPanels(dst, a, m, b, len(s.panels)-1, func(mr int, a *float32, pi int, tile *float32) {
+			s.panels[mr](a, k, &b.panels[pi*k*w], k, tile)
 		})
 	case b.backend == s.name && b.panels16 != nil:
-		matMulPanels(dst, a, m, b, func(mr int, a *float32, pi int, tile *float32) {
-			s.panelsBF16[mr](a, k, &b.panels16[pi*k*panelWidth], k, tile)
+		w := b.width
+		matMulPanels(dst, a, m, b, len(s.panelsBF16)-1, func(mr int, a *float32, pi int, tile *float32) {
+			s.panelsBF16[mr](a, k, &b.panels16[pi*k*w], k, tile)
 		})
 	case b.Rows != nil:
 		s.MatMulT(dst, a, b.Rows, m, b.N, b.K)
@@ -207,18 +226,21 @@ var (
 		name:  "avx512",
 		width: 16,
 		tiles: &tileKernels{rows: 4, kAlign: 16, tile: tile4x4AVX512, row: tile1x4AVX512},
-		panels: &[panelRows + 1]panelKernel{nil, panel1x64AVX512, panel2x64AVX512, panel3x64AVX512,
+		panels: []panelKernel{nil, panel1x64AVX512, panel2x64AVX512, panel3x64AVX512,
 			panel4x64AVX512, panel5x64AVX512, panel6x64AVX512},
-		rows: true,
-		dot:  dotAVX512,
-		axpy: axpyAVX512,
+		panelWidth: 64,
+		rows:       true,
+		dot:        dotAVX512,
+		axpy:       axpyAVX512,
 	}
 	avx2Backend = &simdBackend{
-		name:  "avx2",
-		width: 8,
-		tiles: &tileKernels{rows: 2, kAlign: 8, tile: tile2x4AVX2, row: tile1x4AVX2},
-		dot:   dotAVX2,
-		axpy:  axpyAVX2,
+		name:       "avx2",
+		width:      8,
+		tiles:      &tileKernels{rows: 2, kAlign: 8, tile: tile2x4AVX2, row: tile1x4AVX2},
+		panels:     []panelKernel{nil, panel1x24AVX2, panel2x24AVX2, panel3x24AVX2, panel4x24AVX2},
+		panelWidth: 24,
+		dot:        dotAVX2,
+		axpy:       axpyAVX2,
 	}
 )
 
@@ -235,7 +257,7 @@ func init() {
 	}
 	// Widening 16-bit values to 32 (VPMOVZXWD on 512-bit registers) is AVX512BW.
 	if cpu.X86.HasAVX512BW {
-		avx512Backend.panelsBF16 = &[panelRows + 1]panelKernelBF16{nil, panel1x64BF16AVX512, panel2x64BF16AVX512,
+		avx512Backend.panelsBF16 = []panelKernelBF16{nil, panel1x64BF16AVX512, panel2x64BF16AVX512,
 			panel3x64BF16AVX512, panel4x64BF16AVX512, panel5x64BF16AVX512, panel6x64BF16AVX512}
 	}
 }
