@@ -143,6 +143,9 @@ func (e *Engine) Close() {
 // Submit queues a request. Cancelling ctx ends it at the next step.
 func (e *Engine) Submit(ctx context.Context, req Request) (*Handle, error) {
 	c := &e.model.Config
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	if len(req.Prompt) == 0 {
 		return nil, fmt.Errorf("generate: empty prompt")
 	}
