@@ -119,19 +119,22 @@ func matMulPanels(dst, a []float32, m int, p *Packed, rows int, kernel func(mr i
 	if m*n*k < minParallelWork {
 		workers = 1
 	}
-	ParallelFor(panels, workers, func(lo, hi int) {
+	// Work items are (row block, panel) pairs, panel-major within a row
+	// block. Splitting rows too keeps both cores busy when a product has
+	// few panels (a narrow k/v projection) but many rows (a prefill).
+	rowBlocks := (m + panelRowBlock - 1) / panelRowBlock
+	ParallelFor(rowBlocks*panels, workers, func(lo, hi int) {
 		var tile [maxPanelRows * maxPanelWidth]float32
-		for r0 := 0; r0 < m; r0 += panelRowBlock {
-			r1 := min(r0+panelRowBlock, m)
-			for pi := lo; pi < hi; pi++ {
-				c0 := pi * width
-				nc := min(width, n-c0)
-				for r := r0; r < r1; r += rows {
-					mr := min(rows, r1-r)
-					kernel(mr, &a[r*k], pi, &tile[0])
-					for i := range mr {
-						copy(dst[(r+i)*n+c0:(r+i)*n+c0+nc], tile[i*width:i*width+nc])
-					}
+		for item := lo; item < hi; item++ {
+			rb, pi := item/panels, item%panels
+			r0, r1 := rb*panelRowBlock, min((rb+1)*panelRowBlock, m)
+			c0 := pi * width
+			nc := min(width, n-c0)
+			for r := r0; r < r1; r += rows {
+				mr := min(rows, r1-r)
+				kernel(mr, &a[r*k], pi, &tile[0])
+				for i := range mr {
+					copy(dst[(r+i)*n+c0:(r+i)*n+c0+nc], tile[i*width:i*width+nc])
 				}
 			}
 		}
