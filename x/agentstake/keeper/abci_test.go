@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestEndBlockPaysMaturedEntries(t *testing.T) {
@@ -27,14 +28,14 @@ func TestEndBlockPaysMaturedEntries(t *testing.T) {
 	f.advance(1, types.DefaultUnbondingPeriod-2*time.Hour-time.Nanosecond)
 	f.endBlock()
 	require.Equal(t, start, f.balance(f.owner.addr))
-	require.Empty(t, eventsOfType(f.ctx, "openledger.agentstake.v1.EventUnbondingCompleted"))
+	require.Empty(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventUnbondingCompleted"))
 
 	// At exactly the completion time the first entry is paid.
 	f.advance(1, time.Nanosecond)
 	f.endBlock()
 	require.Equal(t, start.Add(open(100)), f.balance(f.owner.addr))
 	require.Equal(t, aliceStart, f.balance(f.alice.addr))
-	require.Len(t, eventsOfType(f.ctx, "openledger.agentstake.v1.EventUnbondingCompleted"), 1)
+	require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventUnbondingCompleted"), 1)
 
 	// A block that jumps past both remaining entries pays both.
 	f.advance(1, 3*time.Hour)

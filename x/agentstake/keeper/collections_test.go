@@ -11,6 +11,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 // TestStoreKeyLayout pins the raw key of every collection, built here by hand
@@ -20,7 +21,7 @@ func TestStoreKeyLayout(t *testing.T) {
 	f := newFixture(t)
 	op := f.register(servingNodeMsg(f.node)) // models 1 and 2
 	e := f.unbond(f.node, op, open(100))
-	_, err := deliver(f, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str,
+	_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str,
 		First:  f.signed(f.node.key, evmChainID, f.alice, 9, open(3), 1),
 		Second: f.signed(f.node.key, evmChainID, f.alice, 9, open(4), 1)})
 	require.NoError(t, err)
@@ -56,7 +57,7 @@ func TestStoreKeyLayout(t *testing.T) {
 	slices.Sort(want)
 
 	var got []string
-	for _, kv := range f.snapshot().kv {
+	for _, kv := range f.chain.Snapshot().KV {
 		got = append(got, hex.EncodeToString(kv[0]))
 	}
 	require.Equal(t, want, got)

@@ -15,6 +15,7 @@ import (
 	"github.com/openledger/openledger/x/agentstake/keeper"
 	"github.com/openledger/openledger/x/agentstake/types"
 	"github.com/openledger/openledger/x/internal/banktest"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 // populated is a fixture with every kind of state: agents of each kind and
@@ -27,7 +28,7 @@ func populated(t *testing.T) *fixture {
 	f.unbond(f.owner, f.owner.addr, open(1500)) // inactive now
 	f.unbond(f.node, node, open(100))
 	f.advance(3, 0)
-	_, err := deliver(f, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str,
+	_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str,
 		First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
 		Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)})
 	require.NoError(t, err)
@@ -56,7 +57,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 		WithHeaderInfo(header.Info{Height: 1, Time: startTime})
 	b2 := &bank{Bank: banktest.New(types.ModuleName)}
 	k2 := keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, evmChainID, fakeAccountKeeper{}, b2, f.models)
+		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, evmChainID, keepertest.AccountKeeper{}, b2, f.models)
 
 	// The module account must hold bonds plus entries.
 	err = k2.InitGenesis(ctx, *exported)
@@ -67,7 +68,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 	ctx = testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test3")).Ctx.
 		WithHeaderInfo(header.Info{Height: 1, Time: startTime})
 	k2 = keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, evmChainID, fakeAccountKeeper{}, b2, f.models)
+		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, evmChainID, keepertest.AccountKeeper{}, b2, f.models)
 	b2.Mint(moduleAddr(), coinsOf(f.moduleBalance()))
 	require.NoError(t, k2.InitGenesis(ctx, *exported))
 	again, err := k2.ExportGenesis(ctx)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/openledger/openledger/x/agentstake/keeper"
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 // xorshift is a fixed-seed generator: the "random" sequences are the same on
@@ -50,13 +51,13 @@ func TestConservationUnderRandomSequences(t *testing.T) {
 				if kinds[i] == types.AGENT_KIND_SERVING_NODE {
 					msg.ModelIds, msg.Endpoint = []uint64{1}, "https://n.example"
 				}
-				_, _ = deliver(f, f.msgs.RegisterAgent, msg)
+				_, _ = keepertest.Deliver(f.chain, f.msgs.RegisterAgent, msg)
 			case 1:
-				_, _ = deliver(f, f.msgs.AddStake, &types.MsgAddStake{Owner: o.str, Operator: o.str, Amount: amount()})
+				_, _ = keepertest.Deliver(f.chain, f.msgs.AddStake, &types.MsgAddStake{Owner: o.str, Operator: o.str, Amount: amount()})
 			case 2, 3:
-				_, _ = deliver(f, f.msgs.BeginUnbonding, &types.MsgBeginUnbonding{Owner: o.str, Operator: o.str, Amount: amount()})
+				_, _ = keepertest.Deliver(f.chain, f.msgs.BeginUnbonding, &types.MsgBeginUnbonding{Owner: o.str, Operator: o.str, Amount: amount()})
 			case 4:
-				_, _ = deliver(f, f.msgs.Unjail, &types.MsgUnjail{Owner: o.str, Operator: o.str})
+				_, _ = keepertest.Deliver(f.chain, f.msgs.Unjail, &types.MsgUnjail{Owner: o.str, Operator: o.str})
 			case 5:
 				reason := []types.SlashReason{types.SLASH_REASON_ATTRIBUTION_FRAUD, types.SLASH_REASON_GOVERNANCE, types.SLASH_REASON_EQUIVOCATION}[rng.next(3)]
 				if rng.next(4) == 0 {
@@ -76,7 +77,7 @@ func TestConservationUnderRandomSequences(t *testing.T) {
 		agents, err := f.queries.Agents(f.ctx, &types.QueryAgentsRequest{})
 		require.NoError(t, err)
 		require.NotEmpty(t, agents.Agents, "the sequence registered agents")
-		require.Positive(t, len(eventsOfType(f.ctx, "openledger.agentstake.v1.EventUnbondingCompleted")), "and paid unbonding entries")
+		require.Positive(t, len(keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventUnbondingCompleted")), "and paid unbonding entries")
 		resp, err := f.queries.TotalStake(f.ctx, &types.QueryTotalStakeRequest{})
 		require.NoError(t, err)
 		require.True(t, resp.TotalUnbonding.IsZero())

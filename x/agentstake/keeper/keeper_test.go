@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/ecdsa"
-	"fmt"
 	"testing"
 	"time"
 
@@ -12,7 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/core/address"
-	"cosmossdk.io/core/header"
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
@@ -20,7 +18,6 @@ import (
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	"github.com/cosmos/cosmos-sdk/runtime"
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
-	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
@@ -29,6 +26,7 @@ import (
 	"github.com/openledger/openledger/x/agentstake/keeper"
 	"github.com/openledger/openledger/x/agentstake/types"
 	"github.com/openledger/openledger/x/internal/banktest"
+	"github.com/openledger/openledger/x/internal/keepertest"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -72,16 +70,6 @@ func (m *fakeModels) setStatus(id uint64, s modelregtypes.ModelStatus) {
 	}
 }
 
-type noModuleAccounts struct{}
-
-func (noModuleAccounts) GetModuleAddress(string) sdk.AccAddress { return nil }
-
-type fakeAccountKeeper struct{}
-
-func (fakeAccountKeeper) GetModuleAddress(name string) sdk.AccAddress {
-	return authtypes.NewModuleAddress(name)
-}
-
 // account is a test account: its address and its canonical string.
 type account struct {
 	addr sdk.AccAddress
@@ -91,6 +79,7 @@ type account struct {
 }
 
 type fixture struct {
+	chain     *keepertest.Chain
 	t         testing.TB
 	ctx       sdk.Context
 	key       *storetypes.KVStoreKey
@@ -126,13 +115,8 @@ func ethAccount(t testing.TB, ac address.Codec, seed byte) account {
 }
 
 func newFixture(t testing.TB) *fixture {
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	tctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test"))
-	ctx := tctx.Ctx.WithBlockHeight(startHeight).WithHeaderInfo(header.Info{Height: startHeight, Time: startTime})
-	encCfg := moduletestutil.MakeTestEncodingConfig(agentstake.NewAppModule(keeper.Keeper{}))
-	ac := addresscodec.NewBech32Codec("open")
-	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
-	require.NoError(t, err)
+	store := keepertest.NewStore(t, types.StoreKey, agentstake.NewAppModule(keeper.Keeper{}), startHeight, startTime)
+	key, ctx, ac, authority := store.Key, store.Ctx, store.AddressCodec, store.Authority
 
 	b := &bank{Bank: banktest.New(types.ModuleName), blocked: map[string]bool{}}
 	b.blocked[string(authtypes.NewModuleAddress("distribution"))] = true
@@ -140,21 +124,20 @@ func newFixture(t testing.TB) *fixture {
 	for id := uint64(1); id <= 3; id++ {
 		models.models = append(models.models, modelregtypes.Model{Id: id, Status: modelregtypes.MODEL_STATUS_ACTIVE})
 	}
-	k := keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), ac, authority, evmChainID, fakeAccountKeeper{}, b, models)
+	k := keeper.NewKeeper(store.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
+		runtime.ProvideHeaderInfoService(nil), ac, authority, evmChainID, keepertest.AccountKeeper{}, b, models)
 	require.NoError(t, k.InitGenesis(ctx, *types.DefaultGenesis()))
 
 	f := &fixture{
-		t: t, ctx: ctx, key: key, k: k, bank: b, models: models, ac: ac, cdc: encCfg.Codec, authority: authority,
+		t: t, ctx: ctx, key: key, k: k, bank: b, models: models, ac: ac, cdc: store.Codec, authority: authority,
 		msgs: keeper.NewMsgServerImpl(k), queries: keeper.NewQueryServerImpl(k),
 	}
+	f.chain = &keepertest.Chain{T: t, Ctx: &f.ctx, Key: key, Bank: b.Bank, Check: f.checkInvariants}
 	for _, a := range []struct {
 		acc  *account
 		name string
 	}{{&f.owner, "owner"}, {&f.alice, "alice"}, {&f.bob, "bob"}} {
-		addr := sdk.AccAddress(fmt.Sprintf("%-20s", a.name)[:20])
-		s, err := ac.BytesToString(addr)
-		require.NoError(t, err)
+		addr, s := keepertest.Account(t, ac, a.name)
 		*a.acc = account{addr: addr, str: s}
 		b.Mint(addr, startBalance)
 	}
@@ -163,74 +146,12 @@ func newFixture(t testing.TB) *fixture {
 	return f
 }
 
-// deliver runs a message the way a transaction does: in a cached context
-// written back only on success. It then checks the module's invariants and
-// that the bank's balances add up to its supply.
-func deliver[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req) (Resp, error) {
-	f.t.Helper()
-	cacheCtx, write := f.ctx.CacheContext()
-	bankBefore := f.bank.Clone()
-	resp, err := handler(cacheCtx, msg)
-	if err != nil {
-		f.bank.Bank = bankBefore
-		return resp, err
-	}
-	write()
-	f.checkInvariants()
-	return resp, nil
-}
-
-func (f *fixture) checkInvariants() {
-	f.t.Helper()
-	msg, broken := keeper.AllInvariants(f.k)(f.ctx)
-	require.False(f.t, broken, msg)
-	require.True(f.t, f.bank.Total().Equal(f.bank.Supply()), "balances %s, supply %s", f.bank.Total(), f.bank.Supply())
-}
-
-// state is everything a message could change: the module's raw store and
-// every balance and the supply.
-type state struct {
-	kv   [][2][]byte
-	bank *banktest.Bank
-}
-
-func (f *fixture) snapshot() state {
-	s := state{bank: f.bank.Clone()}
-	it := f.ctx.KVStore(f.key).Iterator(nil, nil)
-	defer it.Close()
-	for ; it.Valid(); it.Next() {
-		s.kv = append(s.kv, [2][]byte{bytes.Clone(it.Key()), bytes.Clone(it.Value())})
-	}
-	return s
-}
-
-// requireFailsUnchanged runs a message directly on the test context (no
-// cache, unlike a transaction) and checks that it fails with want and
-// leaves the store and every balance exactly as they were.
-func requireFailsUnchanged[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req, want *errorsmod.Error) {
-	f.t.Helper()
-	before := f.snapshot()
-	_, err := handler(f.ctx, msg)
-	require.Error(f.t, err)
-	require.ErrorIs(f.t, err, want, "got %v", err)
-	after := f.snapshot()
-	require.Equal(f.t, before.kv, after.kv, "a failed message changed the store")
-	require.True(f.t, before.bank.Equal(after.bank), "a failed message moved coins")
-}
-
 func (f *fixture) balance(addr sdk.AccAddress) math.Int {
 	return f.bank.Balance(addr).AmountOf(denom)
 }
 
 func (f *fixture) moduleBalance() math.Int {
 	return f.bank.ModuleBalance(types.ModuleName).AmountOf(denom)
-}
-
-func (f *fixture) setParams(mutate func(*types.Params)) {
-	p, err := f.k.Params.Get(f.ctx)
-	require.NoError(f.t, err)
-	mutate(&p)
-	require.NoError(f.t, f.k.Params.Set(f.ctx, p))
 }
 
 // advance moves the block height and time forward.
@@ -265,7 +186,7 @@ func attestorMsg(owner account, stake math.Int) *types.MsgRegisterAgent {
 
 func (f *fixture) register(msg *types.MsgRegisterAgent) sdk.AccAddress {
 	f.t.Helper()
-	resp, err := deliver(f, f.msgs.RegisterAgent, msg)
+	resp, err := keepertest.Deliver(f.chain, f.msgs.RegisterAgent, msg)
 	require.NoError(f.t, err)
 	op, err := f.ac.StringToBytes(resp.Operator)
 	require.NoError(f.t, err)
@@ -281,7 +202,7 @@ func (f *fixture) agent(op sdk.AccAddress) types.Agent {
 
 func (f *fixture) unbond(owner account, op sdk.AccAddress, amt math.Int) types.UnbondingEntry {
 	f.t.Helper()
-	resp, err := deliver(f, f.msgs.BeginUnbonding, &types.MsgBeginUnbonding{Owner: owner.str, Operator: f.str(op), Amount: amt})
+	resp, err := keepertest.Deliver(f.chain, f.msgs.BeginUnbonding, &types.MsgBeginUnbonding{Owner: owner.str, Operator: f.str(op), Amount: amt})
 	require.NoError(f.t, err)
 	return resp.Entry
 }
@@ -303,17 +224,6 @@ func (f *fixture) activeStake(kind types.AgentKind) math.Int {
 	return math.ZeroInt()
 }
 
-// eventsOfType returns the typed events of a type emitted so far.
-func eventsOfType(ctx sdk.Context, typ string) []sdk.Event {
-	var out []sdk.Event
-	for _, e := range ctx.EventManager().Events() {
-		if e.Type == typ {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	encCfg := moduletestutil.MakeTestEncodingConfig(agentstake.NewAppModule(keeper.Keeper{}))
@@ -330,22 +240,22 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 		make func()
 	}{
 		{"Failure - nil store service", func() {
-			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, hs, ac, authority, evmChainID, fakeAccountKeeper{}, b, &fakeModels{})
+			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, hs, ac, authority, evmChainID, keepertest.AccountKeeper{}, b, &fakeModels{})
 		}},
 		{"Failure - nil modelreg keeper (typed nil pointer)", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, evmChainID, fakeAccountKeeper{}, b, nilModels)
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, evmChainID, keepertest.AccountKeeper{}, b, nilModels)
 		}},
 		{"Failure - nil bank keeper", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, evmChainID, fakeAccountKeeper{}, nil, &fakeModels{})
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, evmChainID, keepertest.AccountKeeper{}, nil, &fakeModels{})
 		}},
 		{"Failure - module account not registered", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, evmChainID, noModuleAccounts{}, b, &fakeModels{})
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, evmChainID, keepertest.NoModuleAccounts{}, b, &fakeModels{})
 		}},
 		{"Failure - invalid authority", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, "gov", evmChainID, fakeAccountKeeper{}, b, &fakeModels{})
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, "gov", evmChainID, keepertest.AccountKeeper{}, b, &fakeModels{})
 		}},
 		{"Failure - zero EVM chain id", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, 0, fakeAccountKeeper{}, b, &fakeModels{})
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, 0, keepertest.AccountKeeper{}, b, &fakeModels{})
 		}},
 	}
 	for _, tc := range cases {
@@ -358,3 +268,9 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 func coinsOf(amt math.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(denom, amt)) }
 
 func moduleAddr() sdk.AccAddress { return authtypes.NewModuleAddress(types.ModuleName) }
+
+func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }
+
+func (f *fixture) setParams(mutate func(*types.Params)) {
+	keepertest.UpdateParams(f.chain, f.k.Params, mutate)
+}

@@ -11,18 +11,19 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestAddStake(t *testing.T) {
 	t.Run("Success - adds to the bond and the active total", func(t *testing.T) {
 		f := newFixture(t)
 		op := f.register(servingNodeMsg(f.owner))
-		_, err := deliver(f, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(5)})
+		_, err := keepertest.Deliver(f.chain, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(5)})
 		require.NoError(t, err)
 		want := types.DefaultMinStakeServingNode.Add(open(5))
 		require.Equal(t, want, f.agent(op).Bonded)
 		require.Equal(t, want, f.activeStake(types.AGENT_KIND_SERVING_NODE))
-		require.Len(t, eventsOfType(f.ctx, "openledger.agentstake.v1.EventStakeAdded"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventStakeAdded"), 1)
 	})
 
 	t.Run("Success - an inactive agent back at the minimum becomes active", func(t *testing.T) {
@@ -31,7 +32,7 @@ func TestAddStake(t *testing.T) {
 		f.unbond(f.owner, op, open(1))
 		require.Equal(t, types.AGENT_STATUS_INACTIVE, f.agent(op).Status)
 		require.True(t, f.activeStake(types.AGENT_KIND_SERVING_NODE).IsZero())
-		_, err := deliver(f, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(1)})
+		_, err := keepertest.Deliver(f.chain, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(1)})
 		require.NoError(t, err)
 		require.Equal(t, types.AGENT_STATUS_ACTIVE, f.agent(op).Status)
 		require.Equal(t, types.DefaultMinStakeServingNode, f.activeStake(types.AGENT_KIND_SERVING_NODE))
@@ -42,7 +43,7 @@ func TestAddStake(t *testing.T) {
 		op := f.register(servingNodeMsg(f.owner))
 		_, err := f.k.Slash(f.ctx, op, types.SLASH_REASON_GOVERNANCE, "prop 1", nil, 0)
 		require.NoError(t, err)
-		_, err = deliver(f, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(5000)})
+		_, err = keepertest.Deliver(f.chain, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(5000)})
 		require.NoError(t, err)
 		require.Equal(t, types.AGENT_STATUS_JAILED, f.agent(op).Status)
 		require.True(t, f.activeStake(types.AGENT_KIND_SERVING_NODE).IsZero())
@@ -82,7 +83,7 @@ func TestAddStake(t *testing.T) {
 			f := newFixture(t)
 			f.register(servingNodeMsg(f.owner))
 			msg := tc.msg(f)
-			requireFailsUnchanged(f, f.msgs.AddStake, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.AddStake, msg, tc.want)
 		})
 	}
 }

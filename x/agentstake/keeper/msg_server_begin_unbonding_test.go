@@ -9,6 +9,7 @@ import (
 	"cosmossdk.io/math"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestBeginUnbonding(t *testing.T) {
@@ -25,8 +26,8 @@ func TestBeginUnbonding(t *testing.T) {
 		require.Equal(t, types.AGENT_STATUS_ACTIVE, a.Status)
 		require.Equal(t, open(5000), f.activeStake(types.AGENT_KIND_ATTESTOR))
 		require.Equal(t, open(6000), f.moduleBalance(), "unbonding stake stays in the module account")
-		require.Empty(t, eventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentStatusChanged"))
-		require.Len(t, eventsOfType(f.ctx, "openledger.agentstake.v1.EventUnbondingStarted"), 1)
+		require.Empty(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentStatusChanged"))
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventUnbondingStarted"), 1)
 	})
 
 	t.Run("Success - below the minimum the agent leaves the active set", func(t *testing.T) {
@@ -37,7 +38,7 @@ func TestBeginUnbonding(t *testing.T) {
 		require.True(t, f.activeStake(types.AGENT_KIND_ATTESTOR).IsZero())
 		_, err := f.k.AttestorStake(f.ctx, op)
 		require.ErrorIs(t, err, types.ErrAgentNotActive)
-		require.Len(t, eventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentStatusChanged"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentStatusChanged"), 1)
 	})
 
 	t.Run("Success - the whole bond; the agent record stays", func(t *testing.T) {
@@ -81,7 +82,7 @@ func TestBeginUnbonding(t *testing.T) {
 			f := newFixture(t)
 			f.register(attestorMsg(f.owner, open(6000)))
 			msg := tc.msg(f)
-			requireFailsUnchanged(f, f.msgs.BeginUnbonding, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.BeginUnbonding, msg, tc.want)
 		})
 	}
 }

@@ -13,6 +13,7 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -31,7 +32,7 @@ func TestRegisterAgent(t *testing.T) {
 		require.Equal(t, before.Sub(types.DefaultMinStakeServingNode), f.balance(f.owner.addr))
 		require.Equal(t, types.DefaultMinStakeServingNode, f.moduleBalance())
 		require.Equal(t, types.DefaultMinStakeServingNode, f.activeStake(types.AGENT_KIND_SERVING_NODE))
-		require.Len(t, eventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentRegistered"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentRegistered"), 1)
 		require.NoError(t, f.k.CheckActiveServingNode(f.ctx, op, 2))
 	})
 
@@ -147,7 +148,7 @@ func TestRegisterAgent(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFixture(t)
 			msg := tc.msg(f)
-			requireFailsUnchanged(f, f.msgs.RegisterAgent, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.RegisterAgent, msg, tc.want)
 		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestSlashAgent(t *testing.T) {
@@ -17,7 +18,7 @@ func TestSlashAgent(t *testing.T) {
 		f := newFixture(t)
 		op := f.register(servingNodeMsg(f.owner))
 		supply := f.bank.Supply().AmountOf(denom)
-		resp, err := deliver(f, f.msgs.SlashAgent, &types.MsgSlashAgent{
+		resp, err := keepertest.Deliver(f.chain, f.msgs.SlashAgent, &types.MsgSlashAgent{
 			Authority: f.authority, Operator: f.owner.str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "proposal 12",
 		})
 		require.NoError(t, err)
@@ -27,8 +28,8 @@ func TestSlashAgent(t *testing.T) {
 		require.Equal(t, types.AGENT_STATUS_JAILED, a.Status)
 		require.Equal(t, startTime.Add(types.DefaultJailDuration), a.JailedUntil)
 		require.ErrorIs(t, f.k.CheckActiveServingNode(f.ctx, op, 1), types.ErrAgentNotActive)
-		require.Len(t, eventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentSlashed"), 1)
-		require.Len(t, eventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentStatusChanged"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentSlashed"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentStatusChanged"), 1)
 	})
 
 	failures := []struct {
@@ -64,7 +65,7 @@ func TestSlashAgent(t *testing.T) {
 			f := newFixture(t)
 			f.register(servingNodeMsg(f.owner))
 			msg := tc.msg(f)
-			requireFailsUnchanged(f, f.msgs.SlashAgent, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SlashAgent, msg, tc.want)
 		})
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"cosmossdk.io/math"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 // signed signs a settlement of the node with key on chainID.
@@ -44,7 +45,7 @@ func TestSubmitEquivocation(t *testing.T) {
 		second := f.signed(f.node.key, evmChainID, f.alice, 7, open(4), 0xaa)
 		bobBefore := f.balance(f.bob.addr)
 		supply := f.bank.Supply().AmountOf(denom)
-		resp, err := deliver(f, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str, First: first, Second: second})
+		resp, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str, First: first, Second: second})
 		require.NoError(t, err)
 		// 50% of 8,000 bonded + 50% of 2,000 unbonding.
 		require.Equal(t, open(5000), resp.Slashed)
@@ -76,7 +77,7 @@ func TestSubmitEquivocation(t *testing.T) {
 		f.register(servingNodeMsg(f.node))
 		first := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 0xaa)
 		second := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 0xbb)
-		_, err := deliver(f, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str, First: first, Second: second})
+		_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str, First: first, Second: second})
 		require.NoError(t, err)
 	})
 
@@ -122,12 +123,12 @@ func TestSubmitEquivocation(t *testing.T) {
 			msg := &types.MsgSubmitEquivocation{Submitter: f.bob.str,
 				First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
 				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)}
-			_, err := deliver(f, f.msgs.SubmitEquivocation, msg)
+			_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, msg)
 			require.NoError(f.t, err)
 			return msg
 		}, types.ErrEvidenceUsed},
 		{"Failure - second evidence against a tombstoned node", func(f *fixture) *types.MsgSubmitEquivocation {
-			_, err := deliver(f, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str,
+			_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str,
 				First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
 				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)})
 			require.NoError(f.t, err)
@@ -163,7 +164,7 @@ func TestSubmitEquivocation(t *testing.T) {
 			f := newFixture(t)
 			f.register(servingNodeMsg(f.node))
 			msg := tc.msg(f)
-			requireFailsUnchanged(f, f.msgs.SubmitEquivocation, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SubmitEquivocation, msg, tc.want)
 		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestUnjail(t *testing.T) {
@@ -19,7 +20,7 @@ func TestUnjail(t *testing.T) {
 		require.NoError(t, err)
 		require.True(t, f.activeStake(types.AGENT_KIND_ATTESTOR).IsZero())
 		f.advance(10, types.DefaultJailDuration)
-		_, err = deliver(f, f.msgs.Unjail, &types.MsgUnjail{Owner: f.owner.str, Operator: f.owner.str})
+		_, err = keepertest.Deliver(f.chain, f.msgs.Unjail, &types.MsgUnjail{Owner: f.owner.str, Operator: f.owner.str})
 		require.NoError(t, err)
 		require.Equal(t, types.AGENT_STATUS_ACTIVE, f.agent(op).Status)
 		require.Equal(t, open(9000), f.activeStake(types.AGENT_KIND_ATTESTOR))
@@ -61,7 +62,7 @@ func TestUnjail(t *testing.T) {
 			if tc.msg != nil {
 				msg = tc.msg(f)
 			}
-			requireFailsUnchanged(f, f.msgs.Unjail, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.Unjail, msg, tc.want)
 		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -16,7 +17,7 @@ func TestUpdateAgent(t *testing.T) {
 		f := newFixture(t)
 		op := f.register(servingNodeMsg(f.owner))
 		f.advance(1, 0)
-		_, err := deliver(f, f.msgs.UpdateAgent, &types.MsgUpdateAgent{
+		_, err := keepertest.Deliver(f.chain, f.msgs.UpdateAgent, &types.MsgUpdateAgent{
 			Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{3}, Endpoint: "http://10.0.0.1:8080",
 		})
 		require.NoError(t, err)
@@ -71,7 +72,7 @@ func TestUpdateAgent(t *testing.T) {
 			f := newFixture(t)
 			f.register(servingNodeMsg(f.owner))
 			msg := tc.msg(f)
-			requireFailsUnchanged(f, f.msgs.UpdateAgent, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.UpdateAgent, msg, tc.want)
 		})
 	}
 }

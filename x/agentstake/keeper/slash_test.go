@@ -10,6 +10,7 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestSlashDuringUnbonding(t *testing.T) {
@@ -100,9 +101,9 @@ func TestSlashJailedAgentAgainExtendsJail(t *testing.T) {
 	f.advance(1, types.DefaultJailDuration/2)
 	f.slash(types.SLASH_REASON_ATTRIBUTION_FRAUD)
 	require.True(t, f.agent(op).JailedUntil.After(first))
-	require.Len(t, eventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentStatusChanged"), 1,
+	require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentStatusChanged"), 1,
 		"the agent leaves the active set once")
-	require.Len(t, eventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentSlashed"), 2)
+	require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentSlashed"), 2)
 	f.checkInvariants()
 }
 

@@ -9,6 +9,7 @@ import (
 	"cosmossdk.io/math"
 
 	"github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestEndBlockDeadlineQueue(t *testing.T) {
@@ -40,12 +41,12 @@ func TestEndBlockDeadlineQueue(t *testing.T) {
 		addrEarned, err := f.queries.AddressEarnings(f.ctx, &types.QueryAddressEarningsRequest{Address: f.alice.str})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(540_001), addrEarned.Earned.Amount)
-		require.Len(t, eventsOfType(f.ctx, "openledger.attribution.v1.EventRecordFinalized"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventRecordFinalized"), 1)
 
 		// Nothing left in the queue: a later block changes nothing.
-		before := f.snapshot()
+		before := f.chain.Snapshot()
 		f.endBlockAt(deadline.Add(time.Hour))
-		f.requireUnchanged(before)
+		f.chain.RequireUnchanged(before)
 	})
 
 	t.Run("Success - records mature in deadline order across blocks", func(t *testing.T) {

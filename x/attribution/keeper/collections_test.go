@@ -65,7 +65,7 @@ func TestStoreKeyLayout(t *testing.T) {
 	slices.Sort(want)
 
 	var got []string
-	for _, kv := range f.snapshot().kv {
+	for _, kv := range f.chain.Snapshot().KV {
 		got = append(got, hex.EncodeToString(kv[0]))
 	}
 	require.Equal(t, want, got)

@@ -14,6 +14,7 @@ import (
 	"github.com/openledger/openledger/x/attribution/keeper"
 	"github.com/openledger/openledger/x/attribution/types"
 	"github.com/openledger/openledger/x/internal/banktest"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 // richState builds records and challenges in every status: final (with
@@ -53,7 +54,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	ctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test2")).Ctx
 	k2 := keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, fakeAccountKeeper{}, f.bank, banktest.CommunityPool{Bank: f.bank}, f.datanets, f.agentstake)
+		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, keepertest.AccountKeeper{}, f.bank, banktest.CommunityPool{Bank: f.bank}, f.datanets, f.agentstake)
 	require.NoError(t, k2.InitGenesis(ctx, *exported))
 	again, err := k2.ExportGenesis(ctx)
 	require.NoError(t, err)

@@ -9,6 +9,7 @@ import (
 	"cosmossdk.io/math"
 
 	"github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 // TestFlowRecordMatureClaim follows a data reward from the settling module
@@ -27,14 +28,14 @@ func TestFlowRecordMatureClaim(t *testing.T) {
 	for h := 1; h <= 23; h++ {
 		f.endBlockAt(startTime.Add(time.Duration(h) * time.Hour))
 	}
-	requireFailsUnchanged(f, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.str}, types.ErrNothingToClaim)
+	keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.str}, types.ErrNothingToClaim)
 	f.endBlockAt(startTime.Add(24*time.Hour + 5*time.Second))
 	require.Equal(t, types.RECORD_STATUS_FINAL, f.getRecord(id).Status)
 
 	var paid = math.ZeroInt()
 	for _, a := range []account{f.alice, f.bob, f.owner, f.owner2} {
 		before := f.balance(a.addr)
-		resp, err := deliver(f, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: a.str})
+		resp, err := keepertest.Deliver(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: a.str})
 		require.NoError(t, err)
 		require.Equal(t, before.Add(resp.Amount.Amount), f.balance(a.addr))
 		paid = paid.Add(resp.Amount.Amount)
@@ -58,7 +59,7 @@ func TestFlowChallengeVoteOverturn(t *testing.T) {
 	f.endBlockAt(startTime.Add(2 * time.Hour))
 
 	msg := f.challengeMsg(id, 2)
-	resp, err := deliver(f, f.msgs.ChallengeAttribution, msg)
+	resp, err := keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, msg)
 	require.NoError(t, err)
 	q, err := f.queries.ChallengesByRecord(f.ctx, &types.QueryChallengesByRecordRequest{RecordId: id})
 	require.NoError(t, err)
@@ -78,7 +79,7 @@ func TestFlowChallengeVoteOverturn(t *testing.T) {
 	// The window passes: still nothing to claim for anyone.
 	f.endBlockAt(startTime.Add(72 * time.Hour))
 	for _, a := range []account{f.alice, f.bob, f.owner, f.owner2} {
-		requireFailsUnchanged(f, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: a.str}, types.ErrNothingToClaim)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: a.str}, types.ErrNothingToClaim)
 	}
 	votes, err := f.queries.Votes(f.ctx, &types.QueryVotesRequest{ChallengeId: resp.ChallengeId})
 	require.NoError(t, err)

@@ -1,7 +1,6 @@
 package keeper_test
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"fmt"
@@ -19,7 +18,6 @@ import (
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	"github.com/cosmos/cosmos-sdk/runtime"
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
-	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
@@ -30,6 +28,7 @@ import (
 	"github.com/openledger/openledger/x/attribution/types"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
 	"github.com/openledger/openledger/x/internal/banktest"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 const (
@@ -144,17 +143,6 @@ func (a *fakeAgentstake) SlashForAttribution(_ context.Context, op sdk.AccAddres
 	return a.slashAmount, nil
 }
 
-// noModuleAccounts is an account keeper whose app registered no module accounts.
-type noModuleAccounts struct{}
-
-func (noModuleAccounts) GetModuleAddress(string) sdk.AccAddress { return nil }
-
-type fakeAccountKeeper struct{}
-
-func (fakeAccountKeeper) GetModuleAddress(name string) sdk.AccAddress {
-	return authtypes.NewModuleAddress(name)
-}
-
 // account is a test account: its address and its canonical string.
 type account struct {
 	addr sdk.AccAddress
@@ -162,6 +150,7 @@ type account struct {
 }
 
 type fixture struct {
+	chain      *keepertest.Chain
 	t          testing.TB
 	ctx        sdk.Context
 	key        *storetypes.KVStoreKey
@@ -188,27 +177,22 @@ var startBalance = sdk.NewCoins(sdk.NewCoin(denom, oneOPEN().MulRaw(1000)))
 
 func newFixture(t testing.TB) *fixture {
 
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	tctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test"))
-	ctx := tctx.Ctx.WithBlockHeight(startHeight).WithBlockTime(startTime).
-		WithHeaderInfo(header.Info{Height: startHeight, Time: startTime})
-	encCfg := moduletestutil.MakeTestEncodingConfig(attribution.NewAppModule(keeper.Keeper{}))
-	ac := addresscodec.NewBech32Codec("open")
-	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
-	require.NoError(t, err)
+	store := keepertest.NewStore(t, types.StoreKey, attribution.NewAppModule(keeper.Keeper{}), startHeight, startTime)
+	key, ctx, ac, authority := store.Key, store.Ctx, store.AddressCodec, store.Authority
 
 	bank := banktest.New(types.ModuleName)
 	datanets := &fakeDatanets{}
 	stake := &fakeAgentstake{slashAmount: oneOPEN().MulRaw(50)}
-	k := keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, bank, banktest.CommunityPool{Bank: bank},
+	k := keeper.NewKeeper(store.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
+		runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank},
 		datanets, stake)
 	require.NoError(t, k.InitGenesis(ctx, *types.DefaultGenesis()))
 
 	f := &fixture{
-		t: t, ctx: ctx, key: key, k: k, bank: bank, datanets: datanets, agentstake: stake, ac: ac, cdc: encCfg.Codec,
+		t: t, ctx: ctx, key: key, k: k, bank: bank, datanets: datanets, agentstake: stake, ac: ac, cdc: store.Codec,
 		authority: authority, msgs: keeper.NewMsgServerImpl(k), queries: keeper.NewQueryServerImpl(k),
 	}
+	f.chain = &keepertest.Chain{T: t, Ctx: &f.ctx, Key: key, Bank: bank, Check: f.checkInvariants}
 	for _, a := range []struct {
 		acc  *account
 		name string
@@ -281,23 +265,6 @@ func (f *fixture) record(in types.RecordInput) uint64 {
 	return id
 }
 
-// deliver runs a message the way a transaction does: in a cached context
-// written back only on success. It then checks the module's invariants and
-// that the bank's balances add up to its supply.
-func deliver[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req) (Resp, error) {
-	f.t.Helper()
-	cacheCtx, write := f.ctx.CacheContext()
-	bankBefore := f.bank.Clone()
-	resp, err := handler(cacheCtx, msg)
-	if err != nil {
-		*f.bank = *bankBefore
-		return resp, err
-	}
-	write()
-	f.checkInvariants()
-	return resp, nil
-}
-
 // endBlock runs EndBlock at a block time (and the next height) and checks
 // the invariants.
 func (f *fixture) endBlockAt(t time.Time) {
@@ -313,49 +280,6 @@ func (f *fixture) setTime(t time.Time) {
 	f.ctx = f.ctx.WithBlockHeight(h).WithBlockTime(t).WithHeaderInfo(header.Info{Height: h, Time: t})
 }
 
-func (f *fixture) checkInvariants() {
-	f.t.Helper()
-	msg, broken := keeper.AllInvariants(f.k)(f.ctx)
-	require.False(f.t, broken, msg)
-	require.True(f.t, f.bank.Total().Equal(f.bank.Supply()), "balances %s, supply %s", f.bank.Total(), f.bank.Supply())
-}
-
-// state is everything a message could change: the module's raw store and
-// every balance and the supply.
-type state struct {
-	kv   [][2][]byte
-	bank *banktest.Bank
-}
-
-func (f *fixture) snapshot() state {
-	s := state{bank: f.bank.Clone()}
-	it := f.ctx.KVStore(f.key).Iterator(nil, nil)
-	defer it.Close()
-	for ; it.Valid(); it.Next() {
-		s.kv = append(s.kv, [2][]byte{bytes.Clone(it.Key()), bytes.Clone(it.Value())})
-	}
-	return s
-}
-
-func (f *fixture) requireUnchanged(before state) {
-	f.t.Helper()
-	after := f.snapshot()
-	require.Equal(f.t, before.kv, after.kv, "a failed call changed the store")
-	require.True(f.t, before.bank.Equal(after.bank), "a failed call changed balances")
-}
-
-// requireFailsUnchanged runs a message directly on the test context (no
-// cache, unlike a transaction) and checks that it fails with want and
-// leaves the store and every balance exactly as they were.
-func requireFailsUnchanged[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req, want *errorsmod.Error) {
-	f.t.Helper()
-	before := f.snapshot()
-	_, err := handler(f.ctx, msg)
-	require.Error(f.t, err)
-	require.ErrorIs(f.t, err, want, "got %v", err)
-	f.requireUnchanged(before)
-}
-
 func (f *fixture) balance(addr sdk.AccAddress) math.Int { return f.bank.Balance(addr).AmountOf(denom) }
 
 func (f *fixture) moduleBalance() math.Int {
@@ -364,13 +288,6 @@ func (f *fixture) moduleBalance() math.Int {
 
 func (f *fixture) communityPool() math.Int {
 	return f.bank.ModuleBalance(banktest.CommunityPoolModule).AmountOf(denom)
-}
-
-func (f *fixture) setParams(mutate func(*types.Params)) {
-	p, err := f.k.Params.Get(f.ctx)
-	require.NoError(f.t, err)
-	mutate(&p)
-	require.NoError(f.t, f.k.Params.Set(f.ctx, p))
 }
 
 func (f *fixture) params() types.Params {
@@ -405,17 +322,6 @@ func hash(s string) []byte {
 
 func oneOPEN() math.Int { return math.NewIntWithDecimal(1, 18) }
 
-// eventsOfType returns the typed events of a type emitted so far.
-func eventsOfType(ctx sdk.Context, typ string) []sdk.Event {
-	var out []sdk.Event
-	for _, e := range ctx.EventManager().Events() {
-		if e.Type == typ {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	encCfg := moduletestutil.MakeTestEncodingConfig(attribution.NewAppModule(keeper.Keeper{}))
@@ -434,22 +340,22 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 		make func()
 	}{
 		{"Failure - nil store service", func() {
-			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, hs, ac, authority, fakeAccountKeeper{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
+			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
 		}},
 		{"Failure - nil datanet keeper (typed nil pointer)", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, fakeAccountKeeper{}, bank, pool, nilDatanets, &fakeAgentstake{})
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, pool, nilDatanets, &fakeAgentstake{})
 		}},
 		{"Failure - nil agentstake keeper (typed nil pointer)", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, fakeAccountKeeper{}, bank, pool, &fakeDatanets{}, nilStake)
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, pool, &fakeDatanets{}, nilStake)
 		}},
 		{"Failure - nil community pool keeper", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, fakeAccountKeeper{}, bank, nil, &fakeDatanets{}, &fakeAgentstake{})
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, nil, &fakeDatanets{}, &fakeAgentstake{})
 		}},
 		{"Failure - module account not registered", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, noModuleAccounts{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, keepertest.NoModuleAccounts{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
 		}},
 		{"Failure - invalid authority", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, "gov", fakeAccountKeeper{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
+			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, "gov", keepertest.AccountKeeper{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
 		}},
 	}
 	for _, tc := range cases {
@@ -457,4 +363,10 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 			require.Panics(t, tc.make)
 		})
 	}
+}
+
+func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }
+
+func (f *fixture) setParams(mutate func(*types.Params)) {
+	keepertest.UpdateParams(f.chain, f.k.Params, mutate)
 }

@@ -13,6 +13,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 // challengeMsg disputes receipt leaf of the fixture's batch in a record.
@@ -34,7 +35,7 @@ func (f *fixture) challengeMsg(recordID, leaf uint64) *types.MsgChallengeAttribu
 func (f *fixture) challenge() (uint64, uint64) {
 	f.t.Helper()
 	rid := f.record(f.validInput())
-	resp, err := deliver(f, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 1))
+	resp, err := keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 1))
 	require.NoError(f.t, err)
 	return rid, resp.ChallengeId
 }
@@ -45,7 +46,7 @@ func TestChallengeAttribution(t *testing.T) {
 		rid := f.record(f.validInput())
 		f.setTime(startTime.Add(time.Hour))
 		before := f.balance(f.challenger.addr)
-		resp, err := deliver(f, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 2))
+		resp, err := keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 2))
 		require.NoError(t, err)
 		require.Equal(t, uint64(1), resp.ChallengeId)
 		require.Equal(t, startTime.Add(time.Hour+types.DefaultVotingPeriod), resp.VotingDeadline)
@@ -58,7 +59,7 @@ func TestChallengeAttribution(t *testing.T) {
 		c := f.getChallenge(resp.ChallengeId)
 		require.Equal(t, types.CHALLENGE_STATUS_OPEN, c.Status)
 		require.Equal(t, f.receipts[2], c.Receipt)
-		require.Len(t, eventsOfType(f.ctx, "openledger.attribution.v1.EventAttributionChallenged"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventAttributionChallenged"), 1)
 
 		// The record does not finalize at its deadline while challenged.
 		f.endBlockAt(r.ChallengeDeadline)
@@ -71,7 +72,7 @@ func TestChallengeAttribution(t *testing.T) {
 		f := newFixture(t)
 		f.receipts = f.receipts[:1]
 		rid := f.record(f.validInput())
-		_, err := deliver(f, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
+		_, err := keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
 		require.NoError(t, err)
 	})
 
@@ -86,7 +87,7 @@ func TestChallengeAttribution(t *testing.T) {
 			f.endBlockAt(f.getRecord(rid).ChallengeDeadline)
 		}, types.ErrRecordNotPending},
 		{"Failure - record already challenged", func(f *fixture, rid uint64, m *types.MsgChallengeAttribution) {
-			_, err := deliver(f, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
+			_, err := keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
 			require.NoError(f.t, err)
 		}, types.ErrChallengeAlreadyOpen},
 		{"Failure - window closed (deadline reached, end blocker not run yet)", func(f *fixture, rid uint64, _ *types.MsgChallengeAttribution) {
@@ -139,7 +140,7 @@ func TestChallengeAttribution(t *testing.T) {
 			rid := f.record(f.validInput())
 			msg := f.challengeMsg(rid, 1)
 			tc.mutate(f, rid, msg)
-			requireFailsUnchanged(f, f.msgs.ChallengeAttribution, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.ChallengeAttribution, msg, tc.want)
 		})
 	}
 }

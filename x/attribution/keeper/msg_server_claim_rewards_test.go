@@ -8,6 +8,7 @@ import (
 	"cosmossdk.io/math"
 
 	"github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestClaimRewards(t *testing.T) {
@@ -20,27 +21,27 @@ func TestClaimRewards(t *testing.T) {
 		f.record(f.validInput()) // still pending: not claimable
 		before := f.balance(f.alice.addr)
 
-		resp, err := deliver(f, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.str})
+		resp, err := keepertest.Deliver(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.str})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(3*540_001), resp.Amount.Amount)
 		require.Equal(t, before.AddRaw(3*540_001), f.balance(f.alice.addr))
 		pending, claimable := f.rewards(f.alice)
 		require.Equal(t, math.NewInt(540_001), pending)
 		require.True(t, claimable.IsZero())
-		require.Len(t, eventsOfType(f.ctx, "openledger.attribution.v1.EventRewardsClaimed"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventRewardsClaimed"), 1)
 
 		// A second claim finds nothing.
-		requireFailsUnchanged(f, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.str}, types.ErrNothingToClaim)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.str}, types.ErrNothingToClaim)
 	})
 
 	t.Run("Failure - nothing claimable while rewards are pending", func(t *testing.T) {
 		f := newFixture(t)
 		f.record(f.validInput())
-		requireFailsUnchanged(f, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.str}, types.ErrNothingToClaim)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.str}, types.ErrNothingToClaim)
 	})
 
 	t.Run("Failure - invalid claimant", func(t *testing.T) {
 		f := newFixture(t)
-		requireFailsUnchanged(f, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: "open1bad"}, types.ErrInvalidAddress)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: "open1bad"}, types.ErrInvalidAddress)
 	})
 }

@@ -11,6 +11,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestUpdateParams(t *testing.T) {
@@ -19,10 +20,10 @@ func TestUpdateParams(t *testing.T) {
 		p := types.DefaultParams()
 		p.ChallengeWindow = time.Hour
 		p.UnattributedDestination = types.FUNDS_DESTINATION_BURN
-		_, err := deliver(f, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: f.authority, Params: p})
+		_, err := keepertest.Deliver(f.chain, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: f.authority, Params: p})
 		require.NoError(t, err)
 		require.Equal(t, p, f.params())
-		require.Len(t, eventsOfType(f.ctx, "openledger.attribution.v1.EventParamsUpdated"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventParamsUpdated"), 1)
 	})
 
 	failures := []struct {
@@ -42,7 +43,7 @@ func TestUpdateParams(t *testing.T) {
 			f := newFixture(t)
 			p := types.DefaultParams()
 			tc.mutate(&p)
-			requireFailsUnchanged(f, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: tc.signer(f), Params: p}, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: tc.signer(f), Params: p}, tc.want)
 		})
 	}
 }

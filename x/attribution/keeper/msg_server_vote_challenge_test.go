@@ -12,11 +12,12 @@ import (
 
 	"github.com/openledger/openledger/x/attribution/keeper"
 	"github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func (f *fixture) vote(a account, cid uint64, uphold bool) types.ChallengeStatus {
 	f.t.Helper()
-	resp, err := deliver(f, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: a.str, ChallengeId: cid, Uphold: uphold})
+	resp, err := keepertest.Deliver(f.chain, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: a.str, ChallengeId: cid, Uphold: uphold})
 	require.NoError(f.t, err)
 	return resp.Status
 }
@@ -52,13 +53,13 @@ func TestVoteChallenge(t *testing.T) {
 		require.Equal(t, []slashCall{{
 			operator: f.node.addr, challenger: f.challenger.addr, evidenceRef: "attribution/challenge/1", infractionHeight: startHeight,
 		}}, f.agentstake.slashes)
-		require.Len(t, eventsOfType(f.ctx, "openledger.attribution.v1.EventRecordOverturned"), 1)
-		require.Len(t, eventsOfType(f.ctx, "openledger.attribution.v1.EventChallengeResolved"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventRecordOverturned"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventChallengeResolved"), 1)
 
 		// Neither the deadline nor a late vote changes anything.
 		f.endBlockAt(r.ChallengeDeadline.Add(types.DefaultVotingPeriod))
 		require.Equal(t, types.RECORD_STATUS_OVERTURNED, f.getRecord(rid).Status)
-		requireFailsUnchanged(f, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: f.att3.str, ChallengeId: cid}, types.ErrChallengeNotOpen)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: f.att3.str, ChallengeId: cid}, types.ErrChallengeNotOpen)
 	})
 
 	t.Run("Success - upheld, overturned reward burned by param", func(t *testing.T) {
@@ -93,7 +94,7 @@ func TestVoteChallenge(t *testing.T) {
 
 		// The record can be challenged again before its deadline.
 		f.challenger = f.bob
-		resp, err := deliver(f, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
+		resp, err := keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
 		require.NoError(t, err)
 		f.vote(f.att1, resp.ChallengeId, false)
 		f.vote(f.att3, resp.ChallengeId, false)
@@ -127,7 +128,7 @@ func TestVoteChallenge(t *testing.T) {
 		require.Equal(t, types.CHALLENGE_STATUS_OPEN, f.getChallenge(cid).Status)
 		// Voting closes at the deadline even before the end blocker runs.
 		f.setTime(deadline)
-		requireFailsUnchanged(f, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: f.att3.str, ChallengeId: cid, Uphold: true}, types.ErrVotingClosed)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: f.att3.str, ChallengeId: cid, Uphold: true}, types.ErrVotingClosed)
 
 		f.endBlockAt(deadline)
 		require.Equal(t, types.CHALLENGE_STATUS_EXPIRED, f.getChallenge(cid).Status)
@@ -187,7 +188,7 @@ func TestVoteChallenge(t *testing.T) {
 			_, cid := f.challenge()
 			msg := &types.MsgVoteChallenge{Attestor: f.att1.str, ChallengeId: cid, Uphold: true}
 			tc.mutate(f, cid, msg)
-			requireFailsUnchanged(f, f.msgs.VoteChallenge, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.VoteChallenge, msg, tc.want)
 		})
 	}
 

@@ -14,6 +14,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestRecordAttribution(t *testing.T) {
@@ -55,7 +56,7 @@ func TestRecordAttribution(t *testing.T) {
 		has, err := f.k.Records.Indexes.Contribution.Has(f.ctx, 3, id)
 		require.NoError(t, err)
 		require.True(t, has)
-		require.Len(t, eventsOfType(f.ctx, "openledger.attribution.v1.EventAttributionRecorded"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventAttributionRecorded"), 1)
 	})
 
 	t.Run("Success - zero reward, no weights and no receipts", func(t *testing.T) {
@@ -160,19 +161,19 @@ func TestRecordAttribution(t *testing.T) {
 			default:
 				from = tc.from
 			}
-			before := f.snapshot()
+			before := f.chain.Snapshot()
 			_, err := f.k.RecordAttribution(f.ctx, from, in)
 			require.ErrorIs(t, err, tc.want, "got %v", err)
-			f.requireUnchanged(before)
+			f.chain.RequireUnchanged(before)
 		})
 	}
 
 	t.Run("Failure - source module cannot pay", func(t *testing.T) {
 		f := newFixture(t)
-		before := f.snapshot()
+		before := f.chain.Snapshot()
 		_, err := f.k.RecordAttribution(f.ctx, "emptymodule", f.validInput())
 		require.ErrorIs(t, err, sdkerrors.ErrInsufficientFunds)
-		f.requireUnchanged(before)
+		f.chain.RequireUnchanged(before)
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/openledger/openledger/x/datanet"
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 // importInto starts a fresh chain with the bank state of f and gs as the
@@ -42,9 +43,9 @@ func TestGenesisRoundTrip(t *testing.T) {
 	f := s.f
 	// A second Datanet with a version, an archived one, and params off default.
 	f.review(f.alice, s.d2, accept(s.c6))
-	_, err := deliver(f, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: s.d3})
+	_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: s.d3})
 	require.NoError(t, err)
-	_, err = deliver(f, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: s.d1, Curators: []string{f.carol.str}})
+	_, err = keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: s.d1, Curators: []string{f.carol.str}})
 	require.NoError(t, err)
 	f.setParams(func(p *types.Params) { p.MaxInlineBytes = 2048 })
 
@@ -65,7 +66,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 
 	// The derived state (indexes, accepted order, frontiers) is rebuilt
 	// byte for byte.
-	require.Equal(t, f.snapshot().kv, g.snapshot().kv)
+	require.Equal(t, f.chain.Snapshot().KV, g.chain.Snapshot().KV)
 	g.checkInvariants()
 
 	// Both chains go on identically.
@@ -74,7 +75,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 		resp := x.review(x.owner, s.d1, accept(id))
 		require.Equal(t, uint64(3), resp.Version)
 	}
-	require.Equal(t, f.snapshot().kv, g.snapshot().kv)
+	require.Equal(t, f.chain.Snapshot().KV, g.chain.Snapshot().KV)
 }
 
 func TestGenesisThroughTheModule(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/openledger/openledger/x/datanet/keeper"
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 // TestCoinsAreConserved drives a random mix of messages (fixed seed) and
@@ -38,7 +39,7 @@ func TestCoinsAreConserved(t *testing.T) {
 					case op < 6: // submit, sometimes a duplicate
 						text := []string{"a", "b", "c", "d", "e", "f"}[rng.Intn(6)] + string(rune('0'+rng.Intn(10)))
 						from := accounts[rng.Intn(len(accounts))]
-						resp, err := deliver(f, f.msgs.SubmitContribution, submitMsg(from, []uint64{d1, d2}[rng.Intn(2)], text))
+						resp, err := keepertest.Deliver(f.chain, f.msgs.SubmitContribution, submitMsg(from, []uint64{d1, d2}[rng.Intn(2)], text))
 						if err == nil {
 							pending = append(pending, resp.ContributionId)
 						} else {
@@ -59,7 +60,7 @@ func TestCoinsAreConserved(t *testing.T) {
 						pending = rest
 					case len(pending) > 0: // withdraw one
 						id := pending[len(pending)-1]
-						_, err := deliver(f, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{
+						_, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{
 							Contributor: f.contribution(id).Contributor, ContributionId: id,
 						})
 						require.NoError(t, err)

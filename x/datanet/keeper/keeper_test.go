@@ -1,24 +1,20 @@
 package keeper_test
 
 import (
-	"bytes"
-	"context"
 	"crypto/sha256"
-	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/header"
-	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	"github.com/cosmos/cosmos-sdk/runtime"
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
-	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
@@ -27,6 +23,7 @@ import (
 	"github.com/openledger/openledger/x/datanet/keeper"
 	"github.com/openledger/openledger/x/datanet/types"
 	"github.com/openledger/openledger/x/internal/banktest"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 const (
@@ -35,17 +32,6 @@ const (
 	startHeight = 100
 )
 
-// noModuleAccounts is an account keeper whose app registered no module accounts.
-type noModuleAccounts struct{}
-
-func (noModuleAccounts) GetModuleAddress(string) sdk.AccAddress { return nil }
-
-type fakeAccountKeeper struct{}
-
-func (fakeAccountKeeper) GetModuleAddress(name string) sdk.AccAddress {
-	return authtypes.NewModuleAddress(name)
-}
-
 // account is a test account: its address and its canonical string.
 type account struct {
 	addr sdk.AccAddress
@@ -53,6 +39,7 @@ type account struct {
 }
 
 type fixture struct {
+	chain     *keepertest.Chain
 	t         *testing.T
 	ctx       sdk.Context
 	key       *storetypes.KVStoreKey
@@ -72,92 +59,28 @@ var startBalance = sdk.NewCoins(sdk.NewCoin(denom, math.NewIntWithDecimal(1000, 
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	tctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test"))
-	ctx := tctx.Ctx.WithBlockHeight(startHeight).WithHeaderInfo(header.Info{Height: startHeight})
-	encCfg := moduletestutil.MakeTestEncodingConfig(datanet.NewAppModule(keeper.Keeper{}))
-	ac := addresscodec.NewBech32Codec("open")
-	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
-	require.NoError(t, err)
+	store := keepertest.NewStore(t, types.StoreKey, datanet.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
+	key, ctx, ac, authority := store.Key, store.Ctx, store.AddressCodec, store.Authority
 
 	bank := banktest.New(types.ModuleName)
-	k := keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
+	k := keeper.NewKeeper(store.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
+		runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
 	require.NoError(t, k.InitGenesis(ctx, *types.DefaultGenesis()))
 
 	f := &fixture{
-		t: t, ctx: ctx, key: key, k: k, bank: bank, ac: ac, cdc: encCfg.Codec, authority: authority,
+		t: t, ctx: ctx, key: key, k: k, bank: bank, ac: ac, cdc: store.Codec, authority: authority,
 		msgs: keeper.NewMsgServerImpl(k), queries: keeper.NewQueryServerImpl(k),
 	}
+	f.chain = &keepertest.Chain{T: t, Ctx: &f.ctx, Key: key, Bank: bank, Check: f.checkInvariants}
 	for _, a := range []struct {
 		acc  *account
 		name string
 	}{{&f.owner, "owner"}, {&f.alice, "alice"}, {&f.bob, "bob"}, {&f.carol, "carol"}, {&f.stranger, "stranger"}} {
-		addr := sdk.AccAddress(fmt.Sprintf("%-20s", a.name)[:20])
-		s, err := ac.BytesToString(addr)
-		require.NoError(t, err)
+		addr, s := keepertest.Account(t, ac, a.name)
 		*a.acc = account{addr: addr, str: s}
 		bank.Mint(addr, startBalance)
 	}
 	return f
-}
-
-// deliver runs a message the way a transaction does: in a cached context
-// written back only on success. It then checks the module's invariants and
-// that the bank's balances add up to its supply.
-func deliver[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req) (Resp, error) {
-	f.t.Helper()
-	cacheCtx, write := f.ctx.CacheContext()
-	bankBefore := f.bank.Clone()
-	resp, err := handler(cacheCtx, msg)
-	if err != nil {
-		*f.bank = *bankBefore
-		return resp, err
-	}
-	write()
-	f.checkInvariants()
-	return resp, nil
-}
-
-func (f *fixture) checkInvariants() {
-	f.t.Helper()
-	msg, broken := keeper.AllInvariants(f.k)(f.ctx)
-	require.False(f.t, broken, msg)
-	require.True(f.t, f.bank.Total().Equal(f.bank.Supply()), "balances %s, supply %s", f.bank.Total(), f.bank.Supply())
-}
-
-// state is everything a message could change: the module's raw store and
-// every balance and the supply.
-type state struct {
-	kv       [][2][]byte
-	balances [][2]string // address, coins; sorted by address
-	supply   string
-}
-
-func (f *fixture) snapshot() state {
-	f.t.Helper()
-	s := state{supply: f.bank.Supply().String()}
-	it := f.ctx.KVStore(f.key).Iterator(nil, nil)
-	defer it.Close()
-	for ; it.Valid(); it.Next() {
-		s.kv = append(s.kv, [2][]byte{bytes.Clone(it.Key()), bytes.Clone(it.Value())})
-	}
-	for _, b := range f.bank.Balances() {
-		s.balances = append(s.balances, [2]string{string(b.Address), b.Coins.String()})
-	}
-	return s
-}
-
-// requireFailsUnchanged runs a message directly on the test context (no
-// cache, unlike a transaction) and checks that it fails with want and
-// leaves the store and every balance exactly as they were.
-func requireFailsUnchanged[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req, want *errorsmod.Error) {
-	f.t.Helper()
-	before := f.snapshot()
-	_, err := handler(f.ctx, msg)
-	require.Error(f.t, err)
-	require.ErrorIs(f.t, err, want, "got %v", err)
-	require.Equal(f.t, before, f.snapshot(), "a failed message changed state")
 }
 
 // balance is an account's aopen balance.
@@ -177,12 +100,6 @@ func (f *fixture) params() types.Params {
 	p, err := f.k.Params.Get(f.ctx)
 	require.NoError(f.t, err)
 	return p
-}
-
-func (f *fixture) setParams(mutate func(*types.Params)) {
-	p := f.params()
-	mutate(&p)
-	require.NoError(f.t, f.k.Params.Set(f.ctx, p))
 }
 
 // createMsg is a valid MsgCreateDatanet.
@@ -206,7 +123,7 @@ func (f *fixture) createDatanet(mutate func(*types.MsgCreateDatanet)) uint64 {
 	if mutate != nil {
 		mutate(msg)
 	}
-	resp, err := deliver(f, f.msgs.CreateDatanet, msg)
+	resp, err := keepertest.Deliver(f.chain, f.msgs.CreateDatanet, msg)
 	require.NoError(f.t, err)
 	return resp.DatanetId
 }
@@ -228,14 +145,14 @@ func submitMsg(from account, datanetID uint64, text string) *types.MsgSubmitCont
 
 func (f *fixture) submit(from account, datanetID uint64, text string) uint64 {
 	f.t.Helper()
-	resp, err := deliver(f, f.msgs.SubmitContribution, submitMsg(from, datanetID, text))
+	resp, err := keepertest.Deliver(f.chain, f.msgs.SubmitContribution, submitMsg(from, datanetID, text))
 	require.NoError(f.t, err)
 	return resp.ContributionId
 }
 
 func (f *fixture) review(reviewer account, datanetID uint64, decisions ...types.ReviewDecision) *types.MsgReviewContributionsResponse {
 	f.t.Helper()
-	resp, err := deliver(f, f.msgs.ReviewContributions, &types.MsgReviewContributions{
+	resp, err := keepertest.Deliver(f.chain, f.msgs.ReviewContributions, &types.MsgReviewContributions{
 		Reviewer: reviewer.str, DatanetId: datanetID, Decisions: decisions,
 	})
 	require.NoError(f.t, err)
@@ -262,17 +179,6 @@ func (f *fixture) contribution(id uint64) types.Contribution {
 	return c
 }
 
-// events returns the typed events of a type emitted so far.
-func eventsOfType(ctx sdk.Context, typ string) []sdk.Event {
-	var out []sdk.Event
-	for _, e := range ctx.EventManager().Events() {
-		if e.Type == typ {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	encCfg := moduletestutil.MakeTestEncodingConfig(datanet.NewAppModule(keeper.Keeper{}))
@@ -287,22 +193,22 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 		make func()
 	}{
 		{"Failure - nil store service", func() {
-			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
+			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
 		}},
 		{"Failure - nil address codec", func() {
-			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), nil, authority, fakeAccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
+			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), nil, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
 		}},
 		{"Failure - nil bank keeper (typed nil pointer)", func() {
-			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, nilBank, banktest.CommunityPool{Bank: bank})
+			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, nilBank, banktest.CommunityPool{Bank: bank})
 		}},
 		{"Failure - nil community pool keeper", func() {
-			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, fakeAccountKeeper{}, bank, nil)
+			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, bank, nil)
 		}},
 		{"Failure - module account not registered", func() {
-			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, noModuleAccounts{}, bank, banktest.CommunityPool{Bank: bank})
+			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.NoModuleAccounts{}, bank, banktest.CommunityPool{Bank: bank})
 		}},
 		{"Failure - invalid authority", func() {
-			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, "gov", fakeAccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
+			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, "gov", keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
 		}},
 	}
 	for _, tc := range cases {
@@ -314,3 +220,9 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 
 // headerAt is the header info of a block height.
 func headerAt(height int64) header.Info { return header.Info{Height: height} }
+
+func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }
+
+func (f *fixture) setParams(mutate func(*types.Params)) {
+	keepertest.UpdateParams(f.chain, f.k.Params, mutate)
+}

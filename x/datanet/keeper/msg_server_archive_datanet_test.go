@@ -8,6 +8,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestArchiveDatanet(t *testing.T) {
@@ -22,7 +23,7 @@ func TestArchiveDatanet(t *testing.T) {
 		require.Equal(t, deposit.MulRaw(2), f.moduleBalance())
 		aliceBefore, bobBefore := f.balance(f.alice.addr), f.balance(f.bob.addr)
 
-		resp, err := deliver(f, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: id})
+		resp, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: id})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{p1, p2}, resp.ClosedContributionIds)
 
@@ -39,8 +40,8 @@ func TestArchiveDatanet(t *testing.T) {
 		require.True(t, f.moduleBalance().IsZero())
 		require.Equal(t, aliceBefore.Add(deposit), f.balance(f.alice.addr))
 		require.Equal(t, bobBefore.Add(deposit), f.balance(f.bob.addr))
-		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetArchived"), 1)
-		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventContributionWithdrawn"), 2)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetArchived"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventContributionWithdrawn"), 2)
 
 		// The current version can still be proven.
 		_, err = f.queries.MembershipProof(f.ctx, &types.QueryMembershipProofRequest{ContributionId: accepted})
@@ -55,7 +56,7 @@ func TestArchiveDatanet(t *testing.T) {
 		{"Failure - not the owner", func(f *fixture, m *types.MsgArchiveDatanet) { m.Owner = f.bob.str }, types.ErrNotDatanetOwner},
 		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgArchiveDatanet) { m.DatanetId = 2 }, types.ErrDatanetNotFound},
 		{"Failure - already archived", func(f *fixture, m *types.MsgArchiveDatanet) {
-			_, err := deliver(f, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
 		}, types.ErrDatanetArchived},
 		{"Failure - invalid signer", func(_ *fixture, m *types.MsgArchiveDatanet) { m.Owner = "" }, types.ErrInvalidAddress},
@@ -67,7 +68,7 @@ func TestArchiveDatanet(t *testing.T) {
 			f.submit(f.alice, id, "pending row")
 			msg := &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: id}
 			tc.mutate(f, msg)
-			requireFailsUnchanged(f, f.msgs.ArchiveDatanet, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.ArchiveDatanet, msg, tc.want)
 		})
 	}
 }

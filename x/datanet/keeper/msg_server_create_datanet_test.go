@@ -13,6 +13,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestCreateDatanet(t *testing.T) {
@@ -21,7 +22,7 @@ func TestCreateDatanet(t *testing.T) {
 		fee := f.params().CreationFee.Amount
 		supply := f.bank.Supply().AmountOf(denom)
 
-		resp, err := deliver(f, f.msgs.CreateDatanet, f.createMsg(f.owner))
+		resp, err := keepertest.Deliver(f.chain, f.msgs.CreateDatanet, f.createMsg(f.owner))
 		require.NoError(t, err)
 		require.Equal(t, uint64(1), resp.DatanetId)
 
@@ -42,9 +43,9 @@ func TestCreateDatanet(t *testing.T) {
 			require.NoError(t, err)
 			require.True(t, has, tag)
 		}
-		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetCreated"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetCreated"), 1)
 
-		resp, err = deliver(f, f.msgs.CreateDatanet, f.createMsg(f.alice))
+		resp, err = keepertest.Deliver(f.chain, f.msgs.CreateDatanet, f.createMsg(f.alice))
 		require.NoError(t, err)
 		require.Equal(t, uint64(2), resp.DatanetId, "ids count up")
 	})
@@ -126,7 +127,7 @@ func TestCreateDatanet(t *testing.T) {
 			f := newFixture(t)
 			msg := f.createMsg(f.owner)
 			tc.mutate(msg)
-			requireFailsUnchanged(f, f.msgs.CreateDatanet, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.CreateDatanet, msg, tc.want)
 		})
 	}
 
@@ -135,6 +136,6 @@ func TestCreateDatanet(t *testing.T) {
 		f.setParams(func(p *types.Params) {
 			p.CreationFee = sdk.NewCoin(denom, startBalance.AmountOf(denom).Add(math.OneInt()))
 		})
-		requireFailsUnchanged(f, f.msgs.CreateDatanet, f.createMsg(f.owner), sdkerrors.ErrInsufficientFunds)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.CreateDatanet, f.createMsg(f.owner), sdkerrors.ErrInsufficientFunds)
 	})
 }

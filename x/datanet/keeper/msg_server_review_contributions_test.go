@@ -12,6 +12,7 @@ import (
 
 	"github.com/openledger/openledger/x/datanet/merkle"
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 // expectedRoot computes a version root from scratch over contributions in
@@ -68,8 +69,8 @@ func TestReviewContributions(t *testing.T) {
 		}
 		require.Equal(t, aliceBefore.Add(f.params().ContributionDeposit.Amount), f.balance(f.alice.addr), "deposit returned")
 		require.True(t, f.moduleBalance().IsZero())
-		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventContributionReviewed"), 2)
-		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventVersionCreated"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventContributionReviewed"), 2)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventVersionCreated"), 1)
 	})
 
 	t.Run("Success - version N+1 covers everything accepted so far, in acceptance order", func(t *testing.T) {
@@ -121,7 +122,7 @@ func TestReviewContributions(t *testing.T) {
 		require.Equal(t, supply.Sub(f.params().ContributionDeposit.Amount), f.bank.Supply().AmountOf(denom))
 		require.True(t, f.moduleBalance().IsZero())
 		require.Zero(t, f.datanet(id).CurrentVersion)
-		require.Empty(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventVersionCreated"))
+		require.Empty(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventVersionCreated"))
 	})
 
 	t.Run("Success - rejection returns the deposit when the param says so", func(t *testing.T) {
@@ -172,7 +173,7 @@ func TestReviewContributions(t *testing.T) {
 	t.Run("Success - curator reviews under curator-set-reviews", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(func(m *types.MsgCreateDatanet) { m.CurationPolicy = types.CURATION_POLICY_CURATOR_SET_REVIEWS })
-		_, err := deliver(f, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: id, Curators: []string{f.carol.str}})
+		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: id, Curators: []string{f.carol.str}})
 		require.NoError(t, err)
 		c1 := f.submit(f.alice, id, "one")
 		c2 := f.submit(f.alice, id, "two")
@@ -202,7 +203,7 @@ func TestReviewContributions(t *testing.T) {
 	}{
 		{"Failure - reviewing someone else's Datanet", func(f *fixture, m *types.MsgReviewContributions) { m.Reviewer = f.stranger.str }, types.ErrNotReviewer},
 		{"Failure - curator under owner-reviews", func(f *fixture, m *types.MsgReviewContributions) {
-			_, err := deliver(f, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: m.DatanetId, Curators: []string{f.carol.str}})
+			_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: m.DatanetId, Curators: []string{f.carol.str}})
 			require.NoError(f.t, err)
 			m.Reviewer = f.carol.str
 		}, types.ErrNotReviewer},
@@ -218,7 +219,7 @@ func TestReviewContributions(t *testing.T) {
 			f.review(f.owner, m.DatanetId, accept(m.Decisions[1].ContributionId))
 		}, types.ErrContributionNotPending},
 		{"Failure - reviewing a withdrawn contribution", func(f *fixture, m *types.MsgReviewContributions) {
-			_, err := deliver(f, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.str, ContributionId: m.Decisions[1].ContributionId})
+			_, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.str, ContributionId: m.Decisions[1].ContributionId})
 			require.NoError(f.t, err)
 		}, types.ErrContributionNotPending},
 		{"Failure - contribution of another Datanet", func(f *fixture, m *types.MsgReviewContributions) {
@@ -230,7 +231,7 @@ func TestReviewContributions(t *testing.T) {
 		}, types.ErrContributionNotFound},
 		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgReviewContributions) { m.DatanetId = 77 }, types.ErrDatanetNotFound},
 		{"Failure - archived Datanet", func(f *fixture, m *types.MsgReviewContributions) {
-			_, err := deliver(f, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
 		}, types.ErrDatanetArchived},
 		{"Failure - reason too long", func(_ *fixture, m *types.MsgReviewContributions) {
@@ -252,7 +253,7 @@ func TestReviewContributions(t *testing.T) {
 				Decisions: []types.ReviewDecision{accept(c1), reject(c2, "duplicate of upstream")},
 			}
 			tc.mutate(f, msg)
-			requireFailsUnchanged(f, f.msgs.ReviewContributions, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.ReviewContributions, msg, tc.want)
 		})
 	}
 }

@@ -12,20 +12,21 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestSetCurators(t *testing.T) {
 	t.Run("Success - set, canonicalised, then cleared", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
-		_, err := deliver(f, f.msgs.SetCurators, &types.MsgSetCurators{
+		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{
 			Owner: f.owner.str, DatanetId: id, Curators: []string{f.alice.str, strings.ToUpper(f.bob.str)},
 		})
 		require.NoError(t, err)
 		require.Equal(t, []string{f.alice.str, f.bob.str}, f.datanet(id).Curators)
-		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventCuratorsSet"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventCuratorsSet"), 1)
 
-		_, err = deliver(f, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: id})
+		_, err = keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: id})
 		require.NoError(t, err)
 		require.Empty(t, f.datanet(id).Curators)
 	})
@@ -33,7 +34,7 @@ func TestSetCurators(t *testing.T) {
 	t.Run("Success - the maximum number of curators", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
-		_, err := deliver(f, f.msgs.SetCurators, &types.MsgSetCurators{
+		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{
 			Owner: f.owner.str, DatanetId: id, Curators: manyAddresses(f, types.MaxCurators),
 		})
 		require.NoError(t, err)
@@ -56,7 +57,7 @@ func TestSetCurators(t *testing.T) {
 		{"Failure - not the owner", func(f *fixture, m *types.MsgSetCurators) { m.Owner = f.alice.str }, types.ErrNotDatanetOwner},
 		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgSetCurators) { m.DatanetId = 7 }, types.ErrDatanetNotFound},
 		{"Failure - archived Datanet", func(f *fixture, m *types.MsgSetCurators) {
-			_, err := deliver(f, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
 		}, types.ErrDatanetArchived},
 	}
@@ -66,7 +67,7 @@ func TestSetCurators(t *testing.T) {
 			id := f.createDatanet(nil)
 			msg := &types.MsgSetCurators{Owner: f.owner.str, DatanetId: id, Curators: []string{f.alice.str}}
 			tc.mutate(f, msg)
-			requireFailsUnchanged(f, f.msgs.SetCurators, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SetCurators, msg, tc.want)
 		})
 	}
 }

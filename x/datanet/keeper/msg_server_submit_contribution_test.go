@@ -15,6 +15,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestSubmitContribution(t *testing.T) {
@@ -26,7 +27,7 @@ func TestSubmitContribution(t *testing.T) {
 		before := f.balance(f.alice.addr)
 		msg := submitMsg(f.alice, id, "What is the normal resting heart rate? 60-100 bpm.")
 
-		resp, err := deliver(f, f.msgs.SubmitContribution, msg)
+		resp, err := keepertest.Deliver(f.chain, f.msgs.SubmitContribution, msg)
 		require.NoError(t, err)
 		require.Equal(t, uint64(1), resp.ContributionId)
 
@@ -44,7 +45,7 @@ func TestSubmitContribution(t *testing.T) {
 		require.Equal(t, msg.InlineData, c.InlineData)
 		require.Equal(t, uint64(len(msg.InlineData)), c.SizeBytes)
 		require.Equal(t, int64(startHeight), c.SubmittedHeight)
-		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventContributionSubmitted"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventContributionSubmitted"), 1)
 	})
 
 	t.Run("Success - off-chain URI, fee to the community pool", func(t *testing.T) {
@@ -57,7 +58,7 @@ func TestSubmitContribution(t *testing.T) {
 			Contributor: f.bob.str, DatanetId: id, ContentHash: hash[:], SizeBytes: 1 << 30,
 			MediaType: "application/jsonl; charset=utf-8", Uri: "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
 		}
-		resp, err := deliver(f, f.msgs.SubmitContribution, msg)
+		resp, err := keepertest.Deliver(f.chain, f.msgs.SubmitContribution, msg)
 		require.NoError(t, err)
 		fee := f.params().FeePerByte.Amount.MulRaw(1 << 30)
 		require.Equal(t, fee, resp.FeePaid.Amount)
@@ -97,7 +98,7 @@ func TestSubmitContribution(t *testing.T) {
 	t.Run("Success - private Datanet takes its owner and curators", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(func(m *types.MsgCreateDatanet) { m.Visibility = types.VISIBILITY_PRIVATE })
-		_, err := deliver(f, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: id, Curators: []string{f.carol.str}})
+		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: id, Curators: []string{f.carol.str}})
 		require.NoError(t, err)
 		f.submit(f.owner, id, "owner row")
 		f.submit(f.carol, id, "curator row")
@@ -153,13 +154,13 @@ func TestSubmitContribution(t *testing.T) {
 		}, types.ErrInvalidMediaType},
 		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgSubmitContribution) { m.DatanetId = 42 }, types.ErrDatanetNotFound},
 		{"Failure - archived Datanet", func(f *fixture, m *types.MsgSubmitContribution) {
-			_, err := deliver(f, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
 		}, types.ErrDatanetArchived},
 		{"Failure - stranger to a private Datanet", func(f *fixture, m *types.MsgSubmitContribution) {
 			msg := updateMsg(f.owner, m.DatanetId)
 			msg.Visibility = types.VISIBILITY_PRIVATE
-			_, err := deliver(f, f.msgs.UpdateDatanet, msg)
+			_, err := keepertest.Deliver(f.chain, f.msgs.UpdateDatanet, msg)
 			require.NoError(f.t, err)
 		}, types.ErrNotAllowedToContribute},
 		{"Failure - content already accepted in the Datanet", func(f *fixture, m *types.MsgSubmitContribution) {
@@ -179,7 +180,7 @@ func TestSubmitContribution(t *testing.T) {
 			id := f.createDatanet(nil)
 			msg := submitMsg(f.alice, id, string(data))
 			tc.mutate(f, msg)
-			requireFailsUnchanged(f, f.msgs.SubmitContribution, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SubmitContribution, msg, tc.want)
 		})
 	}
 }

@@ -8,25 +8,26 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestTransferDatanetOwnership(t *testing.T) {
 	t.Run("Success - new owner in charge, leaves the curator set, owner index follows", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
-		_, err := deliver(f, f.msgs.SetCurators, &types.MsgSetCurators{
+		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{
 			Owner: f.owner.str, DatanetId: id, Curators: []string{f.alice.str, f.bob.str},
 		})
 		require.NoError(t, err)
 
-		_, err = deliver(f, f.msgs.TransferDatanetOwnership, &types.MsgTransferDatanetOwnership{
+		_, err = keepertest.Deliver(f.chain, f.msgs.TransferDatanetOwnership, &types.MsgTransferDatanetOwnership{
 			Owner: f.owner.str, DatanetId: id, NewOwner: f.alice.str,
 		})
 		require.NoError(t, err)
 		d := f.datanet(id)
 		require.Equal(t, f.alice.str, d.Owner)
 		require.Equal(t, []string{f.bob.str}, d.Curators)
-		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetOwnershipTransferred"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetOwnershipTransferred"), 1)
 
 		for _, c := range []struct {
 			owner string
@@ -39,9 +40,9 @@ func TestTransferDatanetOwnership(t *testing.T) {
 
 		// The previous owner has no rights left; the new one has them all.
 		msg := &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: id}
-		requireFailsUnchanged(f, f.msgs.ArchiveDatanet, msg, types.ErrNotDatanetOwner)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ArchiveDatanet, msg, types.ErrNotDatanetOwner)
 		msg.Owner = f.alice.str
-		_, err = deliver(f, f.msgs.ArchiveDatanet, msg)
+		_, err = keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, msg)
 		require.NoError(t, err)
 	})
 
@@ -56,7 +57,7 @@ func TestTransferDatanetOwnership(t *testing.T) {
 		{"Failure - not the owner", func(f *fixture, m *types.MsgTransferDatanetOwnership) { m.Owner = f.bob.str }, types.ErrNotDatanetOwner},
 		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgTransferDatanetOwnership) { m.DatanetId = 5 }, types.ErrDatanetNotFound},
 		{"Failure - archived Datanet", func(f *fixture, m *types.MsgTransferDatanetOwnership) {
-			_, err := deliver(f, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
 		}, types.ErrDatanetArchived},
 	}
@@ -66,7 +67,7 @@ func TestTransferDatanetOwnership(t *testing.T) {
 			id := f.createDatanet(nil)
 			msg := &types.MsgTransferDatanetOwnership{Owner: f.owner.str, DatanetId: id, NewOwner: f.carol.str}
 			tc.mutate(f, msg)
-			requireFailsUnchanged(f, f.msgs.TransferDatanetOwnership, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.TransferDatanetOwnership, msg, tc.want)
 		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func updateMsg(owner account, id uint64) *types.MsgUpdateDatanet {
@@ -27,7 +28,7 @@ func TestUpdateDatanet(t *testing.T) {
 		balance := f.balance(f.owner.addr)
 		f.ctx = f.ctx.WithBlockHeight(startHeight + 5).WithHeaderInfo(headerAt(startHeight + 5))
 
-		_, err := deliver(f, f.msgs.UpdateDatanet, updateMsg(f.owner, id))
+		_, err := keepertest.Deliver(f.chain, f.msgs.UpdateDatanet, updateMsg(f.owner, id))
 		require.NoError(t, err)
 
 		d := f.datanet(id)
@@ -49,7 +50,7 @@ func TestUpdateDatanet(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, c.want, has, c.tag)
 		}
-		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetUpdated"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetUpdated"), 1)
 	})
 
 	cases := []struct {
@@ -60,7 +61,7 @@ func TestUpdateDatanet(t *testing.T) {
 		{"Failure - not the owner", func(f *fixture, m *types.MsgUpdateDatanet) { m.Owner = f.alice.str }, types.ErrNotDatanetOwner},
 		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgUpdateDatanet) { m.DatanetId = 99 }, types.ErrDatanetNotFound},
 		{"Failure - archived Datanet", func(f *fixture, m *types.MsgUpdateDatanet) {
-			_, err := deliver(f, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
 		}, types.ErrDatanetArchived},
 		{"Failure - empty name", func(_ *fixture, m *types.MsgUpdateDatanet) { m.Name = "" }, types.ErrInvalidName},
@@ -77,7 +78,7 @@ func TestUpdateDatanet(t *testing.T) {
 			id := f.createDatanet(nil)
 			msg := updateMsg(f.owner, id)
 			tc.mutate(f, msg)
-			requireFailsUnchanged(f, f.msgs.UpdateDatanet, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.UpdateDatanet, msg, tc.want)
 		})
 	}
 }

@@ -11,6 +11,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestUpdateParams(t *testing.T) {
@@ -22,10 +23,10 @@ func TestUpdateParams(t *testing.T) {
 		p.MaxInlineBytes = 1024
 		p.CreationFee = sdk.NewInt64Coin(denom, 0)
 
-		_, err := deliver(f, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: f.authority, Params: p})
+		_, err := keepertest.Deliver(f.chain, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: f.authority, Params: p})
 		require.NoError(t, err)
 		require.Equal(t, p, f.params())
-		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventParamsUpdated"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventParamsUpdated"), 1)
 	})
 
 	cases := []struct {
@@ -52,7 +53,7 @@ func TestUpdateParams(t *testing.T) {
 			f := newFixture(t)
 			msg := &types.MsgUpdateParams{Authority: f.authority, Params: types.DefaultParams()}
 			tc.mutate(f, msg)
-			requireFailsUnchanged(f, f.msgs.UpdateParams, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.UpdateParams, msg, tc.want)
 		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestWithdrawContribution(t *testing.T) {
@@ -18,7 +19,7 @@ func TestWithdrawContribution(t *testing.T) {
 		cid := f.submit(f.alice, id, "a row")
 		fee := f.contribution(cid).FeePaid.Amount
 
-		resp, err := deliver(f, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.str, ContributionId: cid})
+		resp, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.str, ContributionId: cid})
 		require.NoError(t, err)
 		require.Equal(t, f.params().ContributionDeposit, resp.DepositReturned)
 		require.Equal(t, before.Sub(fee), f.balance(f.alice.addr))
@@ -28,7 +29,7 @@ func TestWithdrawContribution(t *testing.T) {
 		require.Equal(t, types.CONTRIBUTION_STATUS_WITHDRAWN, c.Status)
 		require.Equal(t, types.DEPOSIT_OUTCOME_RETURNED, c.DepositOutcome)
 		require.Equal(t, int64(startHeight), c.ResolvedHeight)
-		require.Len(t, eventsOfType(f.ctx, "openledger.datanet.v1.EventContributionWithdrawn"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventContributionWithdrawn"), 1)
 	})
 
 	cases := []struct {
@@ -45,7 +46,7 @@ func TestWithdrawContribution(t *testing.T) {
 			f.review(f.owner, 1, reject(m.ContributionId, "off topic"))
 		}, types.ErrContributionNotPending},
 		{"Failure - already withdrawn", func(f *fixture, m *types.MsgWithdrawContribution) {
-			_, err := deliver(f, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: m.Contributor, ContributionId: m.ContributionId})
+			_, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: m.Contributor, ContributionId: m.ContributionId})
 			require.NoError(f.t, err)
 		}, types.ErrContributionNotPending},
 		{"Failure - invalid signer", func(_ *fixture, m *types.MsgWithdrawContribution) { m.Contributor = "x" }, types.ErrInvalidAddress},
@@ -57,7 +58,7 @@ func TestWithdrawContribution(t *testing.T) {
 			cid := f.submit(f.alice, id, "a row")
 			msg := &types.MsgWithdrawContribution{Contributor: f.alice.str, ContributionId: cid}
 			tc.mutate(f, msg)
-			requireFailsUnchanged(f, f.msgs.WithdrawContribution, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.WithdrawContribution, msg, tc.want)
 		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/openledger/openledger/x/datanet/merkle"
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 // queryScenario builds three Datanets with contributions in every status and
@@ -36,7 +37,7 @@ func newQueryScenario(t *testing.T) queryScenario {
 	s.c7 = f.submit(f.carol, s.d1, "seven")
 	f.review(f.owner, s.d1, accept(s.c2), accept(s.c1))              // version 1: c2, c1
 	f.review(f.owner, s.d1, accept(s.c3), reject(s.c5, "off topic")) // version 2: c2, c1, c3
-	_, err := deliver(f, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.carol.str, ContributionId: s.c7})
+	_, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.carol.str, ContributionId: s.c7})
 	require.NoError(t, err)
 	return s
 }

@@ -13,6 +13,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/inferencefees/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 // TestStoreKeyLayout pins the raw key of every collection, built here by hand
@@ -21,9 +22,9 @@ import (
 func TestStoreKeyLayout(t *testing.T) {
 	f := newFixture(t)
 	f.deposit(f.alice, math.NewInt(1_000))
-	_, err := deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(10)})
+	_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(10)})
 	require.NoError(t, err)
-	_, err = deliver(f, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(5), 1)))
+	_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(5), 1)))
 	require.NoError(t, err)
 
 	// Variable-length keys that are not last carry a length byte.
@@ -44,7 +45,7 @@ func TestStoreKeyLayout(t *testing.T) {
 	slices.Sort(want)
 
 	var got []string
-	for _, kv := range f.snapshot().kv {
+	for _, kv := range f.chain.Snapshot().KV {
 		got = append(got, hex.EncodeToString(kv[0]))
 	}
 	require.Equal(t, want, got)

@@ -16,17 +16,18 @@ import (
 	"github.com/openledger/openledger/x/inferencefees/keeper"
 	"github.com/openledger/openledger/x/inferencefees/types"
 	"github.com/openledger/openledger/x/internal/banktest"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestGenesisRoundTrip(t *testing.T) {
 	f := newFixture(t)
 	f.deposit(f.alice, math.NewInt(1_000))
 	f.deposit(f.bob, math.NewInt(2_000))
-	_, err := deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(100)})
+	_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(100)})
 	require.NoError(t, err)
-	_, err = deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.bob.str, Amount: coin(200)})
+	_, err = keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.bob.str, Amount: coin(200)})
 	require.NoError(t, err)
-	_, err = deliver(f, f.msgs.SettleBatch, f.batch(1, 5, f.voucher(f.alice, f.node, math.NewInt(300), 1), f.voucher(f.bob, f.node, math.NewInt(400), 2)))
+	_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 5, f.voucher(f.alice, f.node, math.NewInt(300), 1), f.voucher(f.bob, f.node, math.NewInt(400), 2)))
 	require.NoError(t, err)
 
 	exported, err := f.k.ExportGenesis(f.ctx)
@@ -42,7 +43,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 	ctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("t2")).Ctx.
 		WithHeaderInfo(header.Info{Height: startHeight, Time: startTime})
 	k2 := keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil),
-		f.ac, f.authority, evmChainID, fakeAccountKeeper{}, f.bank, banktest.CommunityPool{Bank: f.bank.Bank}, f.models, f.nodes, f.attr)
+		f.ac, f.authority, evmChainID, keepertest.AccountKeeper{}, f.bank, banktest.CommunityPool{Bank: f.bank.Bank}, f.models, f.nodes, f.attr)
 	require.NoError(t, k2.InitGenesis(ctx, *exported))
 	again, err := k2.ExportGenesis(ctx)
 	require.NoError(t, err)
@@ -63,7 +64,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 		ctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("t3")).Ctx
 		empty := &bank{Bank: banktest.New(types.ModuleName)}
 		k3 := keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil),
-			f.ac, f.authority, evmChainID, fakeAccountKeeper{}, empty, banktest.CommunityPool{Bank: empty.Bank}, f.models, f.nodes, f.attr)
+			f.ac, f.authority, evmChainID, keepertest.AccountKeeper{}, empty, banktest.CommunityPool{Bank: empty.Bank}, f.models, f.nodes, f.attr)
 		require.ErrorIs(t, k3.InitGenesis(ctx, *exported), types.ErrInvalidGenesis)
 	})
 }

@@ -9,15 +9,16 @@ import (
 
 	"github.com/openledger/openledger/x/inferencefees/keeper"
 	"github.com/openledger/openledger/x/inferencefees/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestInvariants(t *testing.T) {
 	setup := func(t *testing.T) *fixture {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(1_000))
-		_, err := deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(100)})
+		_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(100)})
 		require.NoError(t, err)
-		_, err = deliver(f, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(300), 1)))
+		_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(300), 1)))
 		require.NoError(t, err)
 		return f
 	}

@@ -25,7 +25,6 @@ import (
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	"github.com/cosmos/cosmos-sdk/runtime"
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
-	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
@@ -37,6 +36,7 @@ import (
 	"github.com/openledger/openledger/x/inferencefees/keeper"
 	"github.com/openledger/openledger/x/inferencefees/types"
 	"github.com/openledger/openledger/x/internal/banktest"
+	"github.com/openledger/openledger/x/internal/keepertest"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -150,16 +150,6 @@ func (a *fakeAttribution) RecordAttribution(ctx context.Context, fromModule stri
 	return uint64(len(a.records)), nil
 }
 
-type fakeAccountKeeper struct{}
-
-func (fakeAccountKeeper) GetModuleAddress(name string) sdk.AccAddress {
-	return authtypes.NewModuleAddress(name)
-}
-
-type noModuleAccounts struct{}
-
-func (noModuleAccounts) GetModuleAddress(string) sdk.AccAddress { return nil }
-
 // account is a test account with an Ethereum key.
 type account struct {
 	key  *ecdsa.PrivateKey
@@ -168,6 +158,7 @@ type account struct {
 }
 
 type fixture struct {
+	chain     *keepertest.Chain
 	t         testing.TB
 	ctx       sdk.Context
 	key       *storetypes.KVStoreKey
@@ -213,23 +204,18 @@ func newAccount(t testing.TB, ac address.Codec, name string) account {
 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	tctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test"))
-	ctx := tctx.Ctx.WithBlockHeight(startHeight).WithBlockTime(startTime).
-		WithHeaderInfo(header.Info{Height: startHeight, Time: startTime})
-	encCfg := moduletestutil.MakeTestEncodingConfig(inferencefees.NewAppModule(keeper.Keeper{}))
-	ac := addresscodec.NewBech32Codec("open")
-	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
-	require.NoError(t, err)
+	store := keepertest.NewStore(t, types.StoreKey, inferencefees.NewAppModule(keeper.Keeper{}), startHeight, startTime)
+	key, ctx, ac, authority := store.Key, store.Ctx, store.AddressCodec, store.Authority
 
 	b := &bank{Bank: banktest.New(types.ModuleName)}
 	f := &fixture{
-		t: t, ctx: ctx, key: key, bank: b, ac: ac, cdc: encCfg.Codec, authority: authority,
+		t: t, ctx: ctx, key: key, bank: b, ac: ac, cdc: store.Codec, authority: authority,
 		models: &fakeModels{}, nodes: &fakeNodes{}, attr: &fakeAttribution{bank: b},
 		root: hash("receipts"),
 	}
-	f.k = keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), ac, authority, evmChainID, fakeAccountKeeper{}, b,
+	f.chain = &keepertest.Chain{T: t, Ctx: &f.ctx, Key: key, Bank: b.Bank, Check: f.checkInvariants}
+	f.k = keeper.NewKeeper(store.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
+		runtime.ProvideHeaderInfoService(nil), ac, authority, evmChainID, keepertest.AccountKeeper{}, b,
 		banktest.CommunityPool{Bank: b.Bank}, f.models, f.nodes, f.attr)
 	require.NoError(t, f.k.InitGenesis(ctx, *types.DefaultGenesis()))
 	f.msgs, f.queries = keeper.NewMsgServerImpl(f.k), keeper.NewQueryServerImpl(f.k)
@@ -258,75 +244,9 @@ func newFixture(t testing.TB) *fixture {
 	return f
 }
 
-// deliver runs a message the way a transaction does: in a cached context
-// written back only on success. It then checks the module's invariants and
-// that the bank's balances add up to its supply.
-func deliver[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req) (Resp, error) {
-	f.t.Helper()
-	cacheCtx, write := f.ctx.CacheContext()
-	bankBefore := f.bank.Clone()
-	resp, err := handler(cacheCtx, msg)
-	if err != nil {
-		*f.bank.Bank = *bankBefore
-		return resp, err
-	}
-	write()
-	f.checkInvariants()
-	return resp, nil
-}
-
-func (f *fixture) checkInvariants() {
-	f.t.Helper()
-	msg, broken := keeper.AllInvariants(f.k)(f.ctx)
-	require.False(f.t, broken, msg)
-	require.True(f.t, f.bank.Total().Equal(f.bank.Supply()), "balances %s, supply %s", f.bank.Total(), f.bank.Supply())
-}
-
-// state is everything a message could change: the module's raw store and
-// every balance and the supply.
-type state struct {
-	kv   [][2][]byte
-	bank *banktest.Bank
-}
-
-func (f *fixture) snapshot() state {
-	f.t.Helper()
-	s := state{bank: f.bank.Clone()}
-	it := f.ctx.KVStore(f.key).Iterator(nil, nil)
-	defer it.Close()
-	for ; it.Valid(); it.Next() {
-		s.kv = append(s.kv, [2][]byte{bytes.Clone(it.Key()), bytes.Clone(it.Value())})
-	}
-	return s
-}
-
-// requireFailsUnchanged runs a message directly on the test context (no
-// cache, unlike a transaction) and checks that it fails with want and
-// leaves the store and every balance exactly as they were.
-func requireFailsUnchanged[Req, Resp any](f *fixture, handler func(context.Context, Req) (Resp, error), msg Req, want *errorsmod.Error) {
-	f.t.Helper()
-	before := f.snapshot()
-	records := len(f.attr.records)
-	_, err := handler(f.ctx, msg)
-	require.Error(f.t, err)
-	require.ErrorIs(f.t, err, want, "got %v", err)
-	after := f.snapshot()
-	require.Equal(f.t, before.kv, after.kv, "a failed message changed the store")
-	require.True(f.t, before.bank.Equal(after.bank), "a failed message moved coins")
-	require.Len(f.t, f.attr.records, records, "a failed message recorded an attribution")
-}
-
 func (f *fixture) balance(addr sdk.AccAddress) math.Int { return f.bank.Balance(addr).AmountOf(denom) }
 func (f *fixture) moduleBalance(name string) math.Int {
 	return f.bank.ModuleBalance(name).AmountOf(denom)
-}
-
-func (f *fixture) setParams(mutate func(*types.Params)) {
-	p, err := f.k.Params.Get(f.ctx)
-	require.NoError(f.t, err)
-	mutate(&p)
-	require.NoError(f.t, p.Validate())
-	require.NoError(f.t, f.k.Params.Set(f.ctx, p))
 }
 
 func (f *fixture) params() types.Params {
@@ -338,7 +258,7 @@ func (f *fixture) params() types.Params {
 // deposit adds credit for a user.
 func (f *fixture) deposit(user account, amount math.Int) {
 	f.t.Helper()
-	_, err := deliver(f, f.msgs.DepositCredit, &types.MsgDepositCredit{User: user.str, Amount: sdk.NewCoin(denom, amount)})
+	_, err := keepertest.Deliver(f.chain, f.msgs.DepositCredit, &types.MsgDepositCredit{User: user.str, Amount: sdk.NewCoin(denom, amount)})
 	require.NoError(f.t, err)
 }
 
@@ -420,17 +340,6 @@ func mustAddr(f *fixture, s string) sdk.AccAddress {
 	return bz
 }
 
-// eventsOfType returns the typed events of a type emitted so far.
-func eventsOfType(ctx sdk.Context, typ string) []sdk.Event {
-	var out []sdk.Event
-	for _, e := range ctx.EventManager().Events() {
-		if e.Type == typ {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
 func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
@@ -450,19 +359,19 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, chainID, ak, b, pool, models, nodes, attr)
 		}
 	}
-	require.NotPanics(t, build(store, authority, evmChainID, fakeAccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{}))
+	require.NotPanics(t, build(store, authority, evmChainID, keepertest.AccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{}))
 	cases := []struct {
 		name string
 		make func()
 	}{
-		{"Failure - nil store service", build(nil, authority, evmChainID, fakeAccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
-		{"Failure - nil modelreg keeper (typed nil pointer)", build(store, authority, evmChainID, fakeAccountKeeper{}, pool, nilModels, &fakeNodes{}, &fakeAttribution{})},
-		{"Failure - nil agentstake keeper", build(store, authority, evmChainID, fakeAccountKeeper{}, pool, &fakeModels{}, nil, &fakeAttribution{})},
-		{"Failure - nil attribution keeper", build(store, authority, evmChainID, fakeAccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, nil)},
-		{"Failure - nil community pool keeper", build(store, authority, evmChainID, fakeAccountKeeper{}, nil, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
-		{"Failure - module account not registered", build(store, authority, evmChainID, noModuleAccounts{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
-		{"Failure - invalid authority", build(store, "gov", evmChainID, fakeAccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
-		{"Failure - zero EVM chain id", build(store, authority, 0, fakeAccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
+		{"Failure - nil store service", build(nil, authority, evmChainID, keepertest.AccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
+		{"Failure - nil modelreg keeper (typed nil pointer)", build(store, authority, evmChainID, keepertest.AccountKeeper{}, pool, nilModels, &fakeNodes{}, &fakeAttribution{})},
+		{"Failure - nil agentstake keeper", build(store, authority, evmChainID, keepertest.AccountKeeper{}, pool, &fakeModels{}, nil, &fakeAttribution{})},
+		{"Failure - nil attribution keeper", build(store, authority, evmChainID, keepertest.AccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, nil)},
+		{"Failure - nil community pool keeper", build(store, authority, evmChainID, keepertest.AccountKeeper{}, nil, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
+		{"Failure - module account not registered", build(store, authority, evmChainID, keepertest.NoModuleAccounts{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
+		{"Failure - invalid authority", build(store, "gov", evmChainID, keepertest.AccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
+		{"Failure - zero EVM chain id", build(store, authority, 0, keepertest.AccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { require.Panics(t, tc.make) })
@@ -471,4 +380,10 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 
 func keeperWithdrawalKey(user account, id uint64) keeper.WithdrawalKey {
 	return collections.Join(user.addr, id)
+}
+
+func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }
+
+func (f *fixture) setParams(mutate func(*types.Params)) {
+	keepertest.UpdateParams(f.chain, f.k.Params, mutate)
 }

@@ -13,21 +13,22 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/openledger/openledger/x/inferencefees/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestDepositCredit(t *testing.T) {
 	t.Run("Success - deposits add up in the module account", func(t *testing.T) {
 		f := newFixture(t)
-		resp, err := deliver(f, f.msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.str, Amount: coin(700)})
+		resp, err := keepertest.Deliver(f.chain, f.msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.str, Amount: coin(700)})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(700), resp.Balance)
-		resp, err = deliver(f, f.msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.str, Amount: coin(300)})
+		resp, err = keepertest.Deliver(f.chain, f.msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.str, Amount: coin(300)})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(1_000), resp.Balance)
 		require.Equal(t, types.Credit{User: f.alice.str, Balance: math.NewInt(1_000), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))
 		require.Equal(t, startBalance.SubRaw(1_000), f.balance(f.alice.addr))
 		require.Equal(t, math.NewInt(1_000), f.moduleBalance(types.ModuleName))
-		require.Len(t, eventsOfType(f.ctx, "openledger.inferencefees.v1.EventCreditDeposited"), 2)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventCreditDeposited"), 2)
 	})
 
 	long, err := newFixture(t).ac.BytesToString(make([]byte, 32))
@@ -57,7 +58,7 @@ func TestDepositCredit(t *testing.T) {
 	for _, tc := range cases {
 		t.Run("Failure - "+tc.name, func(t *testing.T) {
 			f := newFixture(t)
-			requireFailsUnchanged(f, f.msgs.DepositCredit, tc.msg(f), tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.DepositCredit, tc.msg(f), tc.want)
 		})
 	}
 }
@@ -66,7 +67,7 @@ func TestRequestWithdrawal(t *testing.T) {
 	t.Run("Success - paid out at maturity, not a block earlier", func(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(1_000))
-		resp, err := deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(600)})
+		resp, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(600)})
 		require.NoError(t, err)
 		require.Equal(t, uint64(1), resp.WithdrawalId)
 		require.Equal(t, startTime.Add(types.DefaultWithdrawalDelay), resp.ReleaseTime)
@@ -85,7 +86,7 @@ func TestRequestWithdrawal(t *testing.T) {
 		f.advance(time.Second)
 		require.Equal(t, before.AddRaw(600), f.balance(f.alice.addr))
 		require.Equal(t, types.Credit{User: f.alice.str, Balance: math.NewInt(400), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))
-		require.Len(t, eventsOfType(f.ctx, "openledger.inferencefees.v1.EventWithdrawalCompleted"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventWithdrawalCompleted"), 1)
 		has, err := f.k.Withdrawals.Has(f.ctx, keeperWithdrawalKey(f.alice, 1))
 		require.NoError(t, err)
 		require.False(t, has)
@@ -94,11 +95,11 @@ func TestRequestWithdrawal(t *testing.T) {
 	t.Run("Success - settlement during the delay lowers the payout", func(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(1_000))
-		_, err := deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(1_000)})
+		_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(1_000)})
 		require.NoError(t, err)
 		f.advance(30 * time.Minute)
 		// The voucher handed out before the request still settles.
-		_, err = deliver(f, f.msgs.SettleBatch, f.batch(1, 2, f.voucher(f.alice, f.node, math.NewInt(750), 1)))
+		_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 2, f.voucher(f.alice, f.node, math.NewInt(750), 1)))
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(250), f.credit(f.alice).Balance)
 
@@ -113,14 +114,14 @@ func TestRequestWithdrawal(t *testing.T) {
 	t.Run("Success - several withdrawals mature in release order and share what is left", func(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(1_000))
-		_, err := deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(500)})
+		_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(500)})
 		require.NoError(t, err)
 		f.advance(time.Minute)
-		_, err = deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(500)})
+		_, err = keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(500)})
 		require.NoError(t, err)
 		// More than the balance not already under withdrawal is refused.
-		requireFailsUnchanged(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(1)}, types.ErrWithdrawalExceedsCredit)
-		_, err = deliver(f, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(700), 1)))
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(1)}, types.ErrWithdrawalExceedsCredit)
+		_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(700), 1)))
 		require.NoError(t, err)
 
 		before := f.balance(f.alice.addr)
@@ -133,12 +134,12 @@ func TestRequestWithdrawal(t *testing.T) {
 	t.Run("Success - a refused payout keeps the credit and drops the withdrawal", func(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(1_000))
-		_, err := deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(400)})
+		_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(400)})
 		require.NoError(t, err)
 		f.bank.refuse = f.alice.addr
 		f.advance(time.Hour)
 		require.Equal(t, types.Credit{User: f.alice.str, Balance: math.NewInt(1_000), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))
-		require.Len(t, eventsOfType(f.ctx, "openledger.inferencefees.v1.EventWithdrawalFailed"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventWithdrawalFailed"), 1)
 		it, err := f.k.WithdrawalQueue.Iterate(f.ctx, nil)
 		require.NoError(t, err)
 		require.False(t, it.Valid(), "the queue is empty")
@@ -168,7 +169,7 @@ func TestRequestWithdrawal(t *testing.T) {
 		}, types.ErrInvalidAddress},
 		{"too many pending", func(f *fixture) {
 			for i := 0; i < types.MaxPendingWithdrawals; i++ {
-				_, err := deliver(f, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(1)})
+				_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(1)})
 				require.NoError(f.t, err)
 			}
 		}, func(f *fixture) *types.MsgRequestWithdrawal {
@@ -182,7 +183,7 @@ func TestRequestWithdrawal(t *testing.T) {
 			if tc.setup != nil {
 				tc.setup(f)
 			}
-			requireFailsUnchanged(f, f.msgs.RequestWithdrawal, tc.msg(f), tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.RequestWithdrawal, tc.msg(f), tc.want)
 		})
 	}
 }

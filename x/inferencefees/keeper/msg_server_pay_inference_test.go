@@ -16,6 +16,7 @@ import (
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 	"github.com/openledger/openledger/x/inferencefees/types"
 	"github.com/openledger/openledger/x/internal/banktest"
+	"github.com/openledger/openledger/x/internal/keepertest"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -23,7 +24,7 @@ func TestPayInference(t *testing.T) {
 	t.Run("Success - paid from the account, split like a batch, zero receipts root", func(t *testing.T) {
 		f := newFixture(t)
 		weights := []attributiontypes.ContributionWeight{{ContributionId: 5, Ppm: 1_000_000}}
-		resp, err := deliver(f, f.msgs.PayInference, &types.MsgPayInference{
+		resp, err := keepertest.Deliver(f.chain, f.msgs.PayInference, &types.MsgPayInference{
 			Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10_000), InferenceCount: 2,
 			Method: poa.Method, Weights: weights,
 		})
@@ -42,17 +43,17 @@ func TestPayInference(t *testing.T) {
 		require.Equal(t, math.NewInt(1_000), tot.Burned)
 		require.Equal(t, uint64(2), tot.Inferences)
 		require.Zero(t, tot.Batches)
-		require.Len(t, eventsOfType(f.ctx, "openledger.inferencefees.v1.EventInferencePaid"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventInferencePaid"), 1)
 	})
 	t.Run("Success - no attribution given: method none; model without data: data share to the community pool", func(t *testing.T) {
 		f := newFixture(t)
-		_, err := deliver(f, f.msgs.PayInference, &types.MsgPayInference{
+		_, err := keepertest.Deliver(f.chain, f.msgs.PayInference, &types.MsgPayInference{
 			Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(100), InferenceCount: 1, ReceiptsRoot: f.root,
 		})
 		require.NoError(t, err)
 		require.Equal(t, types.MethodNone, f.attr.records[0].Method)
 		require.Equal(t, f.root, f.attr.records[0].ReceiptsRoot)
-		resp, err := deliver(f, f.msgs.PayInference, &types.MsgPayInference{
+		resp, err := keepertest.Deliver(f.chain, f.msgs.PayInference, &types.MsgPayInference{
 			Payer: f.bob.str, ServingNode: f.node.str, ModelId: 2, Amount: coin(100), InferenceCount: 1,
 		})
 		require.NoError(t, err)
@@ -121,7 +122,7 @@ func TestPayInference(t *testing.T) {
 			if tc.setup != nil {
 				tc.setup(f)
 			}
-			requireFailsUnchanged(f, f.msgs.PayInference, tc.msg(f), tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.PayInference, tc.msg(f), tc.want)
 		})
 	}
 }
@@ -179,7 +180,7 @@ func TestSplitProperty(t *testing.T) {
 		owner, node, pool, attr := f.balance(f.owner.addr), f.balance(f.node.addr), f.moduleBalance(banktest.CommunityPoolModule), f.moduleBalance(attributiontypes.ModuleName)
 		supply, tot := f.bank.Supply().AmountOf(denom), f.totals()
 
-		_, err := deliver(f, f.msgs.PayInference, &types.MsgPayInference{
+		_, err := keepertest.Deliver(f.chain, f.msgs.PayInference, &types.MsgPayInference{
 			Payer: f.bob.str, ServingNode: f.node.str, ModelId: model, Amount: sdk.NewCoin(denom, amount), InferenceCount: 1,
 		})
 		require.NoError(t, err)

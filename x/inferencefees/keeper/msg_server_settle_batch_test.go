@@ -16,6 +16,7 @@ import (
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 	"github.com/openledger/openledger/x/inferencefees/types"
 	"github.com/openledger/openledger/x/internal/banktest"
+	"github.com/openledger/openledger/x/internal/keepertest"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -35,7 +36,7 @@ func TestSettleBatch(t *testing.T) {
 			Attribution: []types.ModelAttribution{{ModelId: 1, Method: poa.Method, Weights: weights}},
 		}
 		ownerBefore, nodeBefore, supplyBefore := f.balance(f.owner.addr), f.balance(f.node.addr), f.bank.Supply().AmountOf(denom)
-		resp, err := deliver(f, f.msgs.SettleBatch, msg)
+		resp, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, msg)
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(423_457), resp.Total)
 		require.Equal(t, []uint64{1, 0}, resp.AttributionRecordIds)
@@ -82,15 +83,15 @@ func TestSettleBatch(t *testing.T) {
 		require.Equal(t, uint64(43), tot.Inferences)
 		require.Equal(t, uint64(1), tot.Batches)
 
-		require.Len(t, eventsOfType(f.ctx, "openledger.inferencefees.v1.EventVoucherSettled"), 2)
-		require.Len(t, eventsOfType(f.ctx, "openledger.inferencefees.v1.EventFeeSplit"), 2)
-		require.Len(t, eventsOfType(f.ctx, "openledger.inferencefees.v1.EventBatchSettled"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventVoucherSettled"), 2)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventFeeSplit"), 2)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventBatchSettled"), 1)
 	})
 
 	t.Run("Success - without an attribution entry the data share is recorded unattributed (method none)", func(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(10_000))
-		_, err := deliver(f, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 1)))
+		_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 1)))
 		require.NoError(t, err)
 		require.Len(t, f.attr.records, 1)
 		require.Equal(t, types.MethodNone, f.attr.records[0].Method)
@@ -102,13 +103,13 @@ func TestSettleBatch(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(10_000))
 		first := f.voucher(f.alice, f.node, math.NewInt(3_000), 1)
-		_, err := deliver(f, f.msgs.SettleBatch, f.batch(1, 3, first))
+		_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 3, first))
 		require.NoError(t, err)
 
 		second := f.voucher(f.alice, f.node, math.NewInt(7_500), 5)
 		msg := f.batch(1, 4, second)
 		require.Equal(t, math.NewInt(4_500), msg.Usage[0].Amount)
-		_, err = deliver(f, f.msgs.SettleBatch, msg)
+		_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, msg)
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(2_500), f.credit(f.alice).Balance)
 
@@ -116,17 +117,17 @@ func TestSettleBatch(t *testing.T) {
 		for _, v := range []types.SignedVoucher{first, second} {
 			replay := &types.MsgSettleBatch{ServingNode: f.node.str, ReceiptsRoot: f.root, Vouchers: []types.SignedVoucher{v},
 				Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(1), InferenceCount: 1}}}
-			requireFailsUnchanged(f, f.msgs.SettleBatch, replay, types.ErrStaleVoucher)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SettleBatch, replay, types.ErrStaleVoucher)
 		}
 	})
 
 	t.Run("Success - the same user pays two nodes through two channels", func(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(10_000))
-		_, err := deliver(f, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(4_000), 1)))
+		_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(4_000), 1)))
 		require.NoError(t, err)
 		v := f.voucher(f.alice, f.node2, math.NewInt(6_000), 1)
-		_, err = deliver(f, f.msgs.SettleBatch, &types.MsgSettleBatch{ServingNode: f.node2.str, ReceiptsRoot: f.root,
+		_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, &types.MsgSettleBatch{ServingNode: f.node2.str, ReceiptsRoot: f.root,
 			Vouchers: []types.SignedVoucher{v}, Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(6_000), InferenceCount: 2}}})
 		require.NoError(t, err)
 		require.True(t, f.credit(f.alice).Balance.IsZero())
@@ -141,7 +142,7 @@ func TestSettleBatch(t *testing.T) {
 		f.deposit(f.alice, math.NewInt(10_000))
 		v := f.voucher(f.alice, f.node, math.NewInt(10_000), 1)
 		v.UserSignature[64] += 27
-		_, err := deliver(f, f.msgs.SettleBatch, f.batch(1, 1, v))
+		_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, v))
 		require.NoError(t, err)
 	})
 }
@@ -373,7 +374,7 @@ func TestSettleBatchFailures(t *testing.T) {
 			if tc.setup != nil {
 				tc.setup(f)
 			}
-			requireFailsUnchanged(f, f.msgs.SettleBatch, tc.msg(f), tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SettleBatch, tc.msg(f), tc.want)
 		})
 	}
 }
@@ -381,7 +382,7 @@ func TestSettleBatchFailures(t *testing.T) {
 func TestSettleBatchStaleAfterSettlement(t *testing.T) {
 	f := newFixture(t)
 	f.deposit(f.alice, math.NewInt(50_000))
-	_, err := deliver(f, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 5)))
+	_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 5)))
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		name   string
@@ -396,7 +397,7 @@ func TestSettleBatchStaleAfterSettlement(t *testing.T) {
 		t.Run("Failure - "+tc.name, func(t *testing.T) {
 			msg := f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(tc.amount), tc.nonce))
 			msg.Usage[0].Amount = math.NewInt(1)
-			requireFailsUnchanged(f, f.msgs.SettleBatch, msg, types.ErrStaleVoucher)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SettleBatch, msg, types.ErrStaleVoucher)
 		})
 	}
 }
@@ -405,11 +406,11 @@ func TestSettleBatchAttributionRefusalReverts(t *testing.T) {
 	f := newFixture(t)
 	f.deposit(f.alice, math.NewInt(50_000))
 	f.attr.refuse = errorsmod.Wrap(attributiontypes.ErrContributionNotAccepted, "contribution 7 is not accepted")
-	before := f.snapshot()
-	_, err := deliver(f, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 1)))
+	before := f.chain.Snapshot()
+	_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 1)))
 	require.ErrorIs(t, err, attributiontypes.ErrContributionNotAccepted)
-	require.Equal(t, before.kv, f.snapshot().kv)
-	require.True(t, before.bank.Equal(f.bank.Bank))
+	require.Equal(t, before.KV, f.chain.Snapshot().KV)
+	require.True(t, before.Bank.Equal(f.bank.Bank))
 }
 
 // TestSettleBatchGas: every voucher costs two signature recoveries of gas.

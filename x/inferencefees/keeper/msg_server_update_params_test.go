@@ -8,6 +8,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/openledger/openledger/x/inferencefees/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestUpdateParams(t *testing.T) {
@@ -15,19 +16,19 @@ func TestUpdateParams(t *testing.T) {
 		f := newFixture(t)
 		p := types.DefaultParams()
 		p.BurnBps, p.DataContributorsBps = 0, 2500
-		_, err := deliver(f, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: f.authority, Params: p})
+		_, err := keepertest.Deliver(f.chain, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: f.authority, Params: p})
 		require.NoError(t, err)
 		require.Equal(t, p, f.params())
-		require.Len(t, eventsOfType(f.ctx, "openledger.inferencefees.v1.EventParamsUpdated"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventParamsUpdated"), 1)
 	})
 	t.Run("Failure - not the authority", func(t *testing.T) {
 		f := newFixture(t)
-		requireFailsUnchanged(f, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: f.alice.str, Params: types.DefaultParams()}, sdkerrors.ErrUnauthorized)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: f.alice.str, Params: types.DefaultParams()}, sdkerrors.ErrUnauthorized)
 	})
 	t.Run("Failure - shares do not sum to 10,000", func(t *testing.T) {
 		f := newFixture(t)
 		p := types.DefaultParams()
 		p.BurnBps++
-		requireFailsUnchanged(f, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: f.authority, Params: p}, types.ErrInvalidParams)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: f.authority, Params: p}, types.ErrInvalidParams)
 	})
 }

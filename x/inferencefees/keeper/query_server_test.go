@@ -10,6 +10,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/openledger/openledger/x/inferencefees/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestQueries(t *testing.T) {
@@ -21,9 +22,9 @@ func TestQueries(t *testing.T) {
 		f.deposit(u, math.NewInt(1_000))
 		vouchers = append(vouchers, f.voucher(u, f.node, math.NewInt(100), 1))
 	}
-	_, err := deliver(f, f.msgs.SettleBatch, f.batch(1, 3, vouchers...))
+	_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 3, vouchers...))
 	require.NoError(t, err)
-	_, err = deliver(f, f.msgs.SettleBatch, &types.MsgSettleBatch{ServingNode: f.node2.str, ReceiptsRoot: f.root,
+	_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, &types.MsgSettleBatch{ServingNode: f.node2.str, ReceiptsRoot: f.root,
 		Vouchers: []types.SignedVoucher{f.voucher(f.alice, f.node2, math.NewInt(50), 1)},
 		Usage:    []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(50), InferenceCount: 1}}})
 	require.NoError(t, err)

@@ -12,6 +12,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/testutil"
 
 	"github.com/openledger/openledger/x/internal/banktest"
+	"github.com/openledger/openledger/x/internal/keepertest"
 	"github.com/openledger/openledger/x/modelreg/keeper"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
@@ -35,7 +36,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	ctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test2")).Ctx
 	k2 := keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, fakeAccountKeeper{}, f.bank, banktest.CommunityPool{Bank: f.bank}, f.datanets)
+		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, keepertest.AccountKeeper{}, f.bank, banktest.CommunityPool{Bank: f.bank}, f.datanets)
 	require.NoError(t, k2.InitGenesis(ctx, *exported))
 	again, err := k2.ExportGenesis(ctx)
 	require.NoError(t, err)

@@ -7,6 +7,7 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/openledger/openledger/x/internal/keepertest"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -14,11 +15,11 @@ func TestDeprecateModel(t *testing.T) {
 	t.Run("Success - active model deprecated, no new adapter may use it", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.register(baseMsg(f.owner))
-		_, err := deliver(f, f.msgs.DeprecateModel, &types.MsgDeprecateModel{Owner: f.owner.str, ModelId: id})
+		_, err := keepertest.Deliver(f.chain, f.msgs.DeprecateModel, &types.MsgDeprecateModel{Owner: f.owner.str, ModelId: id})
 		require.NoError(t, err)
 		require.Equal(t, types.MODEL_STATUS_DEPRECATED, f.model(id).Status)
-		require.Len(t, eventsOfType(f.ctx, "openledger.modelreg.v1.EventModelDeprecated"), 1)
-		requireFailsUnchanged(f, f.msgs.RegisterModel, adapterMsg(f.alice, id, f.ds1), types.ErrModelNotActive)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.modelreg.v1.EventModelDeprecated"), 1)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.RegisterModel, adapterMsg(f.alice, id, f.ds1), types.ErrModelNotActive)
 	})
 
 	failures := []struct {
@@ -38,7 +39,7 @@ func TestDeprecateModel(t *testing.T) {
 			f := newFixture(t)
 			id := f.register(baseMsg(f.owner))
 			tc.setup(f)
-			requireFailsUnchanged(f, f.msgs.DeprecateModel, &types.MsgDeprecateModel{Owner: tc.signer(f).str, ModelId: id}, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.DeprecateModel, &types.MsgDeprecateModel{Owner: tc.signer(f).str, ModelId: id}, tc.want)
 		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
+	"github.com/openledger/openledger/x/internal/keepertest"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -23,7 +24,7 @@ func TestRegisterModel(t *testing.T) {
 		require.Equal(t, int64(startHeight), m.CreatedHeight)
 		require.Equal(t, startBalance.AmountOf(denom).Sub(oneOPEN()), f.balance(f.owner.addr))
 		require.Equal(t, supply.Sub(oneOPEN()), f.bank.Supply().AmountOf(denom))
-		require.Len(t, eventsOfType(f.ctx, "openledger.modelreg.v1.EventModelRegistered"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.modelreg.v1.EventModelRegistered"), 1)
 	})
 
 	t.Run("Success - fee to the community pool", func(t *testing.T) {
@@ -146,16 +147,16 @@ func TestRegisterModel(t *testing.T) {
 			f.register(adapterMsg(f.owner, 1, f.ds1)) // model 2: an adapter
 			msg := baseMsg(f.owner)
 			tc.mutate(f, msg)
-			requireFailsUnchanged(f, f.msgs.RegisterModel, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.RegisterModel, msg, tc.want)
 		})
 	}
 
 	t.Run("Failure - cannot pay the fee", func(t *testing.T) {
 		f := newFixture(t)
 		f.setParams(func(p *types.Params) { p.RegistrationFee.Amount = startBalance.AmountOf(denom).AddRaw(1) })
-		before := f.snapshot()
-		_, err := deliver(f, f.msgs.RegisterModel, baseMsg(f.owner))
+		before := f.chain.Snapshot()
+		_, err := keepertest.Deliver(f.chain, f.msgs.RegisterModel, baseMsg(f.owner))
 		require.Error(t, err)
-		require.Equal(t, before, f.snapshot())
+		require.Equal(t, before, f.chain.Snapshot())
 	})
 }

@@ -8,6 +8,7 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/openledger/openledger/x/internal/keepertest"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -15,7 +16,7 @@ func TestRevokeModel(t *testing.T) {
 	t.Run("Success - by the owner", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.register(baseMsg(f.owner))
-		_, err := deliver(f, f.msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.owner.str, ModelId: id, Reason: "leaked test set"})
+		_, err := keepertest.Deliver(f.chain, f.msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.owner.str, ModelId: id, Reason: "leaked test set"})
 		require.NoError(t, err)
 		require.Equal(t, types.MODEL_STATUS_REVOKED, f.model(id).Status)
 	})
@@ -23,10 +24,10 @@ func TestRevokeModel(t *testing.T) {
 	t.Run("Success - by the governance authority", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.register(baseMsg(f.owner))
-		_, err := deliver(f, f.msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.authority, ModelId: id})
+		_, err := keepertest.Deliver(f.chain, f.msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.authority, ModelId: id})
 		require.NoError(t, err)
 		require.Equal(t, types.MODEL_STATUS_REVOKED, f.model(id).Status)
-		require.Len(t, eventsOfType(f.ctx, "openledger.modelreg.v1.EventModelRevoked"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.modelreg.v1.EventModelRevoked"), 1)
 	})
 
 	failures := []struct {
@@ -56,7 +57,7 @@ func TestRevokeModel(t *testing.T) {
 			f := newFixture(t)
 			f.register(baseMsg(f.owner))
 			msg := tc.msg(f)
-			requireFailsUnchanged(f, f.msgs.RevokeModel, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.RevokeModel, msg, tc.want)
 		})
 	}
 }

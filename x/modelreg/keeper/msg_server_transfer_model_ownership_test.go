@@ -7,6 +7,7 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/openledger/openledger/x/internal/keepertest"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -14,10 +15,10 @@ func TestTransferModelOwnership(t *testing.T) {
 	t.Run("Success - owner and owner index move", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.register(baseMsg(f.owner))
-		_, err := deliver(f, f.msgs.TransferModelOwnership, &types.MsgTransferModelOwnership{Owner: f.owner.str, ModelId: id, NewOwner: f.alice.str})
+		_, err := keepertest.Deliver(f.chain, f.msgs.TransferModelOwnership, &types.MsgTransferModelOwnership{Owner: f.owner.str, ModelId: id, NewOwner: f.alice.str})
 		require.NoError(t, err)
 		require.Equal(t, f.alice.str, f.model(id).Owner)
-		require.Len(t, eventsOfType(f.ctx, "openledger.modelreg.v1.EventModelOwnershipTransferred"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.modelreg.v1.EventModelOwnershipTransferred"), 1)
 		resp, err := f.queries.Models(f.ctx, &types.QueryModelsRequest{Owner: f.owner.str})
 		require.NoError(t, err)
 		require.Empty(t, resp.Models)
@@ -50,7 +51,7 @@ func TestTransferModelOwnership(t *testing.T) {
 			f := newFixture(t)
 			f.register(baseMsg(f.owner))
 			msg := tc.msg(f)
-			requireFailsUnchanged(f, f.msgs.TransferModelOwnership, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.TransferModelOwnership, msg, tc.want)
 		})
 	}
 }

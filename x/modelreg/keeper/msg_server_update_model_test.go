@@ -8,6 +8,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
+	"github.com/openledger/openledger/x/internal/keepertest"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -25,7 +26,7 @@ func TestUpdateModel(t *testing.T) {
 		f := newFixture(t)
 		id := f.register(baseMsg(f.owner))
 		f.ctx = f.ctx.WithHeaderInfo(headerAt(startHeight + 5))
-		_, err := deliver(f, f.msgs.UpdateModel, updateMsg(f.owner, id))
+		_, err := keepertest.Deliver(f.chain, f.msgs.UpdateModel, updateMsg(f.owner, id))
 		require.NoError(t, err)
 		m := f.model(id)
 		require.Equal(t, "MIT", m.License)
@@ -33,7 +34,7 @@ func TestUpdateModel(t *testing.T) {
 		require.Len(t, m.EvalMetrics, 2)
 		require.Equal(t, int64(startHeight+5), m.UpdatedHeight)
 		require.Equal(t, int64(startHeight), m.CreatedHeight)
-		require.Len(t, eventsOfType(f.ctx, "openledger.modelreg.v1.EventModelUpdated"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.modelreg.v1.EventModelUpdated"), 1)
 	})
 
 	failures := []struct {
@@ -58,7 +59,7 @@ func TestUpdateModel(t *testing.T) {
 			id := f.register(baseMsg(f.owner))
 			msg := updateMsg(f.owner, id)
 			tc.mutate(f, msg)
-			requireFailsUnchanged(f, f.msgs.UpdateModel, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.UpdateModel, msg, tc.want)
 		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	"github.com/openledger/openledger/x/internal/keepertest"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -19,12 +20,12 @@ func TestUpdateParams(t *testing.T) {
 		p := types.DefaultParams()
 		p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL
 		p.MaxPrice = math.NewInt(5)
-		_, err := deliver(f, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: f.authority, Params: p})
+		_, err := keepertest.Deliver(f.chain, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: f.authority, Params: p})
 		require.NoError(t, err)
 		got, err := f.k.Params.Get(f.ctx)
 		require.NoError(t, err)
 		require.Equal(t, p, got)
-		require.Len(t, eventsOfType(f.ctx, "openledger.modelreg.v1.EventParamsUpdated"), 1)
+		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.modelreg.v1.EventParamsUpdated"), 1)
 	})
 
 	failures := []struct {
@@ -46,7 +47,7 @@ func TestUpdateParams(t *testing.T) {
 			f := newFixture(t)
 			p := types.DefaultParams()
 			tc.mutate(&p)
-			requireFailsUnchanged(f, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: tc.signer(f), Params: p}, tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: tc.signer(f), Params: p}, tc.want)
 		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/openledger/openledger/x/internal/keepertest"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -163,5 +164,5 @@ func TestLineageDepthLimit(t *testing.T) {
 
 	msg := baseMsg(f.owner)
 	msg.PreviousVersionId = prev
-	requireFailsUnchanged(f, f.msgs.RegisterModel, msg, types.ErrLineageTooDeep)
+	keepertest.RequireFailsUnchanged(f.chain, f.msgs.RegisterModel, msg, types.ErrLineageTooDeep)
 }
