@@ -144,6 +144,18 @@ func TestPackedBF16(t *testing.T) {
 	a, b := randSlice(r, m*k), randSlice(r, n*k)
 	rounded := roundBF16(b)
 	for _, be := range Available() {
+		// One row and many rows take different paths through the bfloat16
+		// panels; a row's result must not depend on which.
+		full := make([]float32, m*n)
+		p := be.Pack(b, n, k, BF16)
+		be.MatMulPacked(full, a, m, p)
+		one := make([]float32, n)
+		be.MatMulPacked(one, a[(m-1)*k:], 1, p)
+		for j := range n {
+			if one[j] != full[(m-1)*n+j] {
+				t.Fatalf("%s: BF16 row alone differs at column %d", be.Name(), j)
+			}
+		}
 		got := make([]float32, m*n)
 		be.MatMulPacked(got, a, m, be.Pack(b, n, k, BF16))
 		want := make([]float32, m*n)

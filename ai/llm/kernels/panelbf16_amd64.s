@@ -439,3 +439,22 @@ loop:
 	VMOVUPS Z23, 1472(DX)
 	VZEROUPPER
 	RET
+
+// func widenBF16AVX512(dst *float32, src *uint16, n int)
+// n is a multiple of 16.
+TEXT ·widenBF16AVX512(SB), NOSPLIT, $0-24
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ n+16(FP), CX
+	XORQ AX, AX
+loop:
+	CMPQ AX, CX
+	JGE done
+	VPMOVZXWD (SI)(AX*2), Z0
+	VPSLLD $16, Z0, Z0
+	VMOVUPS Z0, (DI)(AX*4)
+	ADDQ $16, AX
+	JMP loop
+done:
+	VZEROUPPER
+	RET

@@ -83,6 +83,9 @@ func panel3x24AVX2(a *float32, lda int, panel *float32, k int, out *float32)
 //go:noescape
 func panel4x24AVX2(a *float32, lda int, panel *float32, k int, out *float32)
 
+//go:noescape
+func widenBF16AVX512(dst *float32, src *uint16, n int)
+
 // fmaPeakAVX512 and fmaPeakAVX2 run 12 independent fused multiply-adds per
 // iteration and nothing else; benchmarks use them to measure the CPU's peak.
 //
@@ -154,14 +157,29 @@ func (s *simdBackend) MatMulPacked(dst, a []float32, m int, b *Packed) {
 	switch {
 	case b.backend == s.name && b.panels != nil:
 		w := b.width
-		matMulPanels(dst, a, m, b, len(s.panels)-1, func(mr int, a *float32, pi int, tile *float32) {
+		matMulPanels(dst, a, m, b, len(s.panels)-1, nil, func(mr int, a *float32, pi int, _ []float32, tile *float32) {
 			s.panels[mr](a, k, &b.panels[pi*k*w], k, tile)
 		})
 	case b.backend == s.name && b.panels16 != nil:
 		w := b.width
-		matMulPanels(dst, a, m, b, len(s.panelsBF16)-1, func(mr int, a *float32, pi int, tile *float32) {
-			s.panelsBF16[mr](a, k, &b.panels16[pi*k*w], k, tile)
-		})
+		rows := len(s.panelsBF16) - 1
+		if m <= rows || s.panels == nil {
+			// One kernel call per panel: widen inside the kernel.
+			matMulPanels(dst, a, m, b, rows, nil, func(mr int, a *float32, pi int, _ []float32, tile *float32) {
+				s.panelsBF16[mr](a, k, &b.panels16[pi*k*w], k, tile)
+			})
+			return
+		}
+		// Many rows: widen each panel once into float32 and run the float32
+		// kernel over it. The products are the same, bit for bit.
+		matMulPanels(dst, a, m, b, len(s.panels)-1,
+			func(pi int, scratch []float32) {
+				// A panel holds k × w values, w a multiple of 16.
+				widenBF16AVX512(&scratch[0], &b.panels16[pi*k*w], k*w)
+			},
+			func(mr int, a *float32, pi int, scratch []float32, tile *float32) {
+				s.panels[mr](a, k, &scratch[0], k, tile)
+			})
 	case b.Rows != nil:
 		s.MatMulT(dst, a, b.Rows, m, b.N, b.K)
 	default:
