@@ -7,8 +7,10 @@ import "math"
 // rearranging them is not paid on every token.
 type Packed struct {
 	N, K int
-	// Rows is b row-major [N × K]: as given for F32, rounded to bfloat16
-	// values for BF16, so every backend computes with the same weights.
+	// Rows is b row-major [N × K]: as given for F32 (shared, not copied),
+	// rounded to bfloat16 values for BF16 so that every backend computes
+	// with the same weights. It is nil for BF16 when the backend's panels
+	// are the only copy.
 	Rows     []float32
 	Format   Format
 	panels   []float32 // F32 panels, or nil
