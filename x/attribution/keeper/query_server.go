@@ -17,8 +17,6 @@ type queryServer struct {
 	k Keeper
 }
 
-var _ types.QueryServer = queryServer{}
-
 // NewQueryServerImpl returns the Query service of the keeper.
 func NewQueryServerImpl(k Keeper) types.QueryServer {
 	return queryServer{k: k}

@@ -14,8 +14,6 @@ type msgServer struct {
 	Keeper
 }
 
-var _ types.MsgServer = msgServer{}
-
 // NewMsgServerImpl returns the Msg service of the keeper.
 func NewMsgServerImpl(k Keeper) types.MsgServer {
 	return msgServer{Keeper: k}
