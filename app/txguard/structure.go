@@ -127,8 +127,6 @@ func checkAuthInfo(authInfo *txtypes.AuthInfo, signatures [][]byte) error {
 	switch {
 	case fee == nil:
 		return parseError("transaction has no fee")
-	case fee.GasLimit == 0:
-		return parseError("transaction has no gas limit")
 	case fee.GasLimit > txtypes.MaxGasWanted:
 		return parseError("gas limit %d is above the maximum %d", fee.GasLimit, txtypes.MaxGasWanted)
 	case len(fee.Amount) > MaxFeeCoins:
@@ -150,10 +148,9 @@ func checkAuthInfo(authInfo *txtypes.AuthInfo, signatures [][]byte) error {
 			return parseError("signer info %d has no sign mode", i)
 		}
 	}
+	// A gas limit of 0 and empty signatures are what a simulation sends
+	// (`--gas auto`); the ante handler refuses them in a real transaction.
 	for i, signature := range signatures {
-		if len(signature) == 0 {
-			return parseError("signature %d is empty", i)
-		}
 		if len(signature) > MaxSignatureBytes {
 			return parseError("signature %d is %d bytes, more than the %d allowed", i, len(signature), MaxSignatureBytes)
 		}

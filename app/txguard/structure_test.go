@@ -53,7 +53,6 @@ func TestStructureErrorsNameTheDefect(t *testing.T) {
 	want := map[string]string{
 		"no-auth-info":                     "no auth info",
 		"auth-info-without-fee":            "no fee",
-		"zero-gas-limit":                   "no gas limit",
 		"signer-info-without-signature":    "1 signer infos but 0 signatures",
 		"no-messages":                      "no messages",
 		"too-many-messages":                "1025 messages",
@@ -88,6 +87,18 @@ func TestWellFormedTxsDecode(t *testing.T) {
 	cosmosTx, err := encode(builder.GetTx())
 	require.NoError(t, err)
 	_, err = decode(cosmosTx)
+	require.NoError(t, err)
+
+	// What `--gas auto` simulates: no gas limit yet and an empty signature.
+	// The ante handler, not the decoder, refuses such a transaction if it is
+	// ever broadcast.
+	builder.SetGasLimit(0)
+	require.NoError(t, builder.SetSignatures(signingtypes.SignatureV2{
+		Data: &signingtypes.SingleSignatureData{SignMode: signingtypes.SignMode_SIGN_MODE_DIRECT},
+	}))
+	simulation, err := encode(builder.GetTx())
+	require.NoError(t, err)
+	_, err = decode(simulation)
 	require.NoError(t, err)
 
 	// An Ethereum transaction in the envelope cosmos/evm builds for it.

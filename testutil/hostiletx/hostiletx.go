@@ -68,13 +68,11 @@ func WithMemo(memo string) []Case {
 	return []Case{
 		{"no-auth-info", raw(body(send), nil, nil)},
 		{"auth-info-without-fee", raw(body(send), &txtypes.AuthInfo{SignerInfos: oneSigner}, oneSignature)},
-		{"zero-gas-limit", raw(body(send), &txtypes.AuthInfo{SignerInfos: oneSigner, Fee: &txtypes.Fee{Amount: fee.Amount}}, oneSignature)},
 		{"gas-limit-above-maximum", raw(body(send), &txtypes.AuthInfo{SignerInfos: oneSigner, Fee: &txtypes.Fee{GasLimit: ^uint64(0)}}, oneSignature)},
 		{"signer-info-without-signature", raw(body(send), authInfo, nil)},
 		{"signature-without-signer-info", raw(body(send), &txtypes.AuthInfo{Fee: fee}, oneSignature)},
 		{"no-signatures", raw(body(send), &txtypes.AuthInfo{Fee: fee}, nil)},
 		{"signer-info-without-sign-mode", raw(body(send), &txtypes.AuthInfo{SignerInfos: []*txtypes.SignerInfo{{Sequence: 1}}, Fee: fee}, oneSignature)},
-		{"empty-signature", raw(body(send), authInfo, [][]byte{{}})},
 		{"no-messages", raw(body(), authInfo, oneSignature)},
 		{"empty-message", raw(body(&codectypes.Any{}), authInfo, oneSignature)},
 		{"unknown-message-type", raw(body(&codectypes.Any{TypeUrl: "/openledger.nothing.v1.MsgNothing", Value: []byte{0x0a, 0x01, 0x78}}), authInfo, oneSignature)},
