@@ -136,6 +136,25 @@ func TestRowOps(t *testing.T) {
 	}
 }
 
+func TestUnpack(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	n, k := 70, 33
+	b := randSlice(r, n*k)
+	rounded := roundBF16(b)
+	for _, be := range Available() {
+		for f, want := range map[Format][]float32{F32: b, BF16: rounded} {
+			p := be.Pack(b, n, k, f)
+			p.DropRows()
+			got := p.Unpack()
+			for i := range want {
+				if got[i] != want[i] {
+					t.Fatalf("%s format %d: element %d unpacks to %v, want %v", be.Name(), f, i, got[i], want[i])
+				}
+			}
+		}
+	}
+}
+
 // BF16 packing computes exactly what F32 packing computes on the weights
 // rounded to bfloat16.
 func TestPackedBF16(t *testing.T) {

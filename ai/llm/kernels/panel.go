@@ -19,6 +19,37 @@ type Packed struct {
 	backend  string
 }
 
+// Unpack returns b row-major [N × K]: Rows when kept, else rebuilt from the
+// panels (exactly for F32; the rounded values for BF16).
+func (p *Packed) Unpack() []float32 {
+	if p.Rows != nil {
+		return p.Rows
+	}
+	out := make([]float32, p.N*p.K)
+	w, k := p.width, p.K
+	for col := range p.N {
+		base := (col / w) * k * w
+		j := col % w
+		row := out[col*k : (col+1)*k]
+		for kk := range row {
+			if p.panels != nil {
+				row[kk] = p.panels[base+kk*w+j]
+			} else {
+				row[kk] = math.Float32frombits(uint32(p.panels16[base+kk*w+j]) << 16)
+			}
+		}
+	}
+	return out
+}
+
+// DropRows forgets Rows when the panels hold the same values, so the packed
+// form is the only copy; Unpack still returns them.
+func (p *Packed) DropRows() {
+	if p.panels != nil && p.Format == F32 {
+		p.Rows = nil
+	}
+}
+
 // Format is how a backend stores packed weights.
 type Format int
 

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,6 +74,20 @@ func TestUnmergedEqualsMerged(t *testing.T) {
 		merged, err := Merge(m, a)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// Merging into a compacted base gives the same model.
+		compacted := base(t)
+		compacted.Compact()
+		merged2, err := Merge(compacted, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for l := range merged.Weights.Layers {
+			for i := range merged.Weights.Layers[l].Proj {
+				if !slices.Equal(merged.Weights.Layers[l].Proj[i].Weight(), merged2.Weights.Layers[l].Proj[i].Weight()) {
+					t.Fatalf("%s: merging into a compacted base differs at layer %d module %d", name, l, i)
+				}
+			}
 		}
 		toks := tokens(3, 20, m.Config.Vocab)
 		unmerged := logits(t, m, a, toks)

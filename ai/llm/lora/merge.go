@@ -14,8 +14,7 @@ func Merge(base *model.Model, a *Adapter) (*model.Model, error) {
 	if len(a.updates) != c.Layers {
 		return nil, fmt.Errorf("lora: adapter has %d layers, base model %d", len(a.updates), c.Layers)
 	}
-	w := base.Weights
-	w.Layers = append([]model.Layer(nil), w.Layers...)
+	w := base.RowMajorWeights()
 	for l := range w.Layers {
 		for m, lr := range a.updates[l] {
 			if lr == nil {

@@ -1,8 +1,11 @@
 package model
 
 import (
+	"bytes"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"runtime"
 	"testing"
 
@@ -198,6 +201,53 @@ func TestBF16Weights(t *testing.T) {
 			t.Errorf("%s: bfloat16 logits differ from %s by %g", be.Name(), kernels.Available()[0].Name(), e)
 		}
 		m.SetWeightFormat(kernels.F32)
+	}
+}
+
+// A compacted model keeps only the packed weights and computes, saves and
+// repacks exactly as before.
+func TestCompact(t *testing.T) {
+	for name, cfg := range configs() {
+		m := mustRandom(t, cfg, 19)
+		toks := randTokens(3, 15, cfg.Vocab)
+		want := fullLogits(t, m, toks)
+		dirBefore := t.TempDir()
+		if err := m.Save(dirBefore, SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		m.Compact()
+		if kernels.Default().Name() != "go" && m.Weights.Layers[0].Proj[Q].W != nil {
+			t.Fatalf("%s: compacting kept the row-major weights beside the %s panels", name, kernels.Default().Name())
+		}
+		same := func(stage string) {
+			t.Helper()
+			got := fullLogits(t, m, toks)
+			for i := range want {
+				if got[i] != want[i] {
+					t.Fatalf("%s %s: logit %d is %v, want %v", name, stage, i, got[i], want[i])
+				}
+			}
+		}
+		same("compacted")
+		dirAfter := t.TempDir()
+		if err := m.Save(dirAfter, SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		a, _ := os.ReadFile(filepath.Join(dirBefore, "model.safetensors"))
+		b, _ := os.ReadFile(filepath.Join(dirAfter, "model.safetensors"))
+		if !bytes.Equal(a, b) {
+			t.Fatalf("%s: a compacted model saves different bytes", name)
+		}
+		m.SetWeightFormat(kernels.BF16)
+		m.SetWeightFormat(kernels.F32)
+		same("after a bfloat16 round trip")
+		goBackend, _ := kernels.ByName("go")
+		m.SetBackend(goBackend)
+		m.SetBackend(kernels.Default())
+		same("after switching backends")
+		if m.NumParams() != mustRandom(t, cfg, 19).NumParams() {
+			t.Fatalf("%s: parameter count changed", name)
+		}
 	}
 }
 

@@ -10,10 +10,19 @@ import (
 // Linear is a projection y = x·Wᵀ + b with W stored as Hugging Face stores
 // it: Out rows of In values.
 type Linear struct {
-	W       []float32 // [Out × In]
+	W       []float32 // [Out × In]; nil after Model.Compact, see Weight
 	Bias    []float32 // [Out], or nil
 	Out, In int
 	packed  *kernels.Packed // W prepared for the model's backend
+}
+
+// Weight returns W [Out × In], rebuilt from the packed form when the model
+// has been compacted.
+func (p *Linear) Weight() []float32 {
+	if p.W != nil || p.packed == nil {
+		return p.W
+	}
+	return p.packed.Unpack()
 }
 
 // Layer is one decoder layer's parameters.
@@ -37,6 +46,7 @@ type Model struct {
 	Weights Weights
 	backend kernels.Backend
 	format  kernels.Format
+	compact bool
 	lmHead  *kernels.Packed
 	rope    *ropeTable
 }
@@ -64,15 +74,71 @@ func (m *Model) SetWeightFormat(f kernels.Format) {
 // WeightFormat returns the format the weights are packed in.
 func (m *Model) WeightFormat() kernels.Format { return m.format }
 
+// Compact drops the row-major float32 weights wherever the packed form holds
+// the same values (float32 panels on the SIMD backends), halving the memory
+// a loaded model takes. Weight, Tensors, Save and Merge then rebuild them
+// from the packed form, exactly. With bfloat16 packing the float32 weights
+// are kept, since the packed values are rounded. It must not run
+// concurrently with Forward.
+func (m *Model) Compact() {
+	m.compact = true
+	m.pack()
+}
+
+// pack prepares every weight matrix for the backend and format, from the
+// float32 weights (rebuilt from the previous packing if compacted).
 func (m *Model) pack() {
 	be := m.backend
 	for l := range m.Weights.Layers {
 		for i := range m.Weights.Layers[l].Proj {
 			p := &m.Weights.Layers[l].Proj[i]
+			p.W = p.Weight()
 			p.packed = be.Pack(p.W, p.Out, p.In, m.format)
+			if m.compactable(p.packed) {
+				p.W = nil
+			}
 		}
 	}
-	m.lmHead = be.Pack(m.Weights.LMHead, m.Config.Vocab, m.Config.Hidden, m.format)
+	head := m.lmHeadWeight()
+	m.lmHead = be.Pack(head, m.Config.Vocab, m.Config.Hidden, m.format)
+	if m.Config.TieEmbeddings {
+		m.Weights.LMHead = m.Weights.Embed
+	} else if m.Weights.LMHead = head; m.compactable(m.lmHead) {
+		m.Weights.LMHead = nil
+	}
+}
+
+// compactable drops a packed matrix's row-major copy when compacting and
+// reports whether the packed form is then the only exact copy.
+func (m *Model) compactable(p *kernels.Packed) bool {
+	if !m.compact || p.Format != kernels.F32 {
+		return false
+	}
+	p.DropRows()
+	return p.Rows == nil
+}
+
+// RowMajorWeights returns the weights with every matrix in row-major
+// float32, rebuilding those a compacted model dropped; slices the model
+// still holds are shared, not copied.
+func (m *Model) RowMajorWeights() Weights {
+	w := m.Weights
+	w.Layers = append([]Layer(nil), w.Layers...)
+	for l := range w.Layers {
+		for i := range w.Layers[l].Proj {
+			w.Layers[l].Proj[i].W = w.Layers[l].Proj[i].Weight()
+		}
+	}
+	w.LMHead = m.lmHeadWeight()
+	return w
+}
+
+// lmHeadWeight returns the output projection [Vocab × Hidden].
+func (m *Model) lmHeadWeight() []float32 {
+	if m.Weights.LMHead != nil || m.lmHead == nil {
+		return m.Weights.LMHead
+	}
+	return m.lmHead.Unpack()
 }
 
 // New checks every weight against the config and returns a runnable model.
@@ -206,7 +272,7 @@ func (m *Model) Tensors() []hf.Tensor {
 		{Name: "model.norm.weight", Shape: []int{c.Hidden}, Data: w.FinalNorm},
 	}
 	if !c.TieEmbeddings {
-		ts = append(ts, hf.Tensor{Name: "lm_head.weight", Shape: []int{c.Vocab, c.Hidden}, Data: w.LMHead})
+		ts = append(ts, hf.Tensor{Name: "lm_head.weight", Shape: []int{c.Vocab, c.Hidden}, Data: m.lmHeadWeight()})
 	}
 	for l, L := range w.Layers {
 		ts = append(ts,
@@ -214,7 +280,7 @@ func (m *Model) Tensors() []hf.Tensor {
 			hf.Tensor{Name: fmt.Sprintf("model.layers.%d.post_attention_layernorm.weight", l), Shape: []int{c.Hidden}, Data: L.MLPNorm})
 		for mod := range NumModules {
 			p := L.Proj[mod]
-			ts = append(ts, hf.Tensor{Name: TensorName(l, mod, "weight"), Shape: []int{p.Out, p.In}, Data: p.W})
+			ts = append(ts, hf.Tensor{Name: TensorName(l, mod, "weight"), Shape: []int{p.Out, p.In}, Data: p.Weight()})
 			if p.Bias != nil {
 				ts = append(ts, hf.Tensor{Name: TensorName(l, mod, "bias"), Shape: []int{p.Out}, Data: p.Bias})
 			}
@@ -225,9 +291,16 @@ func (m *Model) Tensors() []hf.Tensor {
 
 // NumParams counts parameters, a tied output projection once.
 func (m *Model) NumParams() int {
-	n := 0
-	for _, t := range m.Tensors() {
-		n += len(t.Data)
+	c := &m.Config
+	n := c.Vocab*c.Hidden + c.Hidden
+	if !c.TieEmbeddings {
+		n += c.Vocab * c.Hidden
+	}
+	for _, L := range m.Weights.Layers {
+		n += len(L.AttnNorm) + len(L.MLPNorm)
+		for _, p := range L.Proj {
+			n += p.Out*p.In + len(p.Bias)
+		}
 	}
 	return n
 }
