@@ -37,7 +37,7 @@ type Weights struct {
 	Embed     []float32 // [Vocab × Hidden] embed_tokens
 	Layers    []Layer
 	FinalNorm []float32 // [Hidden] model.norm
-	LMHead    []float32 // [Vocab × Hidden]; the same slice as Embed when tied
+	LMHead    []float32 // [Vocab × Hidden]; the same slice as Embed when tied; nil after Model.Compact when not
 }
 
 // Model is a loaded decoder ready to run.
@@ -101,10 +101,13 @@ func (m *Model) pack() {
 	}
 	head := m.lmHeadWeight()
 	m.lmHead = be.Pack(head, m.Config.Vocab, m.Config.Hidden, m.format)
-	if m.Config.TieEmbeddings {
+	switch {
+	case m.Config.TieEmbeddings:
 		m.Weights.LMHead = m.Weights.Embed
-	} else if m.Weights.LMHead = head; m.compactable(m.lmHead) {
+	case m.compactable(m.lmHead):
 		m.Weights.LMHead = nil
+	default:
+		m.Weights.LMHead = head
 	}
 }
 
