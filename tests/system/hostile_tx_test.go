@@ -163,15 +163,6 @@ func TestHostileEVMTxsAreRefused(t *testing.T) {
 // CheckTx code and log.
 func broadcastTxSync(t *testing.T, rpcURL string, tx []byte) (code uint32, log string) {
 	t.Helper()
-	request, err := json.Marshal(map[string]any{
-		"jsonrpc": "2.0", "id": 1, "method": "broadcast_tx_sync",
-		"params": map[string]string{"tx": base64.StdEncoding.EncodeToString(tx)},
-	})
-	require.NoError(t, err)
-	client := http.Client{Timeout: 30 * time.Second}
-	resp, err := client.Post(rpcURL, "application/json", bytes.NewReader(request))
-	require.NoError(t, err, "the node did not answer broadcast_tx_sync")
-	defer resp.Body.Close()
 	var answer struct {
 		Result *struct {
 			Code uint32 `json:"code"`
@@ -182,7 +173,7 @@ func broadcastTxSync(t *testing.T, rpcURL string, tx []byte) (code uint32, log s
 			Data    string `json:"data"`
 		} `json:"error"`
 	}
-	require.NoError(t, json.NewDecoder(resp.Body).Decode(&answer))
+	callJSONRPC(t, rpcURL, "broadcast_tx_sync", map[string]string{"tx": base64.StdEncoding.EncodeToString(tx)}, &answer)
 	require.Nilf(t, answer.Error, "broadcast_tx_sync error: %+v", answer.Error)
 	require.NotNil(t, answer.Result)
 	return answer.Result.Code, answer.Result.Log
@@ -192,24 +183,29 @@ func broadcastTxSync(t *testing.T, rpcURL string, tx []byte) (code uint32, log s
 // ("" when the node accepted the transaction).
 func sendRawEVMTx(t *testing.T, url string, raw []byte) string {
 	t.Helper()
-	request, err := json.Marshal(map[string]any{
-		"jsonrpc": "2.0", "id": 1, "method": "eth_sendRawTransaction", "params": []string{hexutil.Encode(raw)},
-	})
-	require.NoError(t, err)
-	client := http.Client{Timeout: 30 * time.Second}
-	resp, err := client.Post(url, "application/json", bytes.NewReader(request))
-	require.NoError(t, err, "the node did not answer eth_sendRawTransaction")
-	defer resp.Body.Close()
 	var answer struct {
 		Error *struct {
 			Message string `json:"message"`
 		} `json:"error"`
 	}
-	require.NoError(t, json.NewDecoder(resp.Body).Decode(&answer))
+	callJSONRPC(t, url, "eth_sendRawTransaction", []string{hexutil.Encode(raw)}, &answer)
 	if answer.Error == nil {
 		return ""
 	}
 	return answer.Error.Message
+}
+
+// callJSONRPC posts one JSON-RPC 2.0 call and decodes the whole answer into
+// answer; a node that does not answer within 30 s fails the test.
+func callJSONRPC(t *testing.T, url, method string, params, answer any) {
+	t.Helper()
+	request, err := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": method, "params": params})
+	require.NoError(t, err)
+	client := http.Client{Timeout: 30 * time.Second}
+	resp, err := client.Post(url, "application/json", bytes.NewReader(request))
+	require.NoErrorf(t, err, "the node did not answer %s", method)
+	defer resp.Body.Close()
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(answer))
 }
 
 // requireNodeRunning fails if the node's process has exited.
