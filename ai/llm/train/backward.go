@@ -1,0 +1,159 @@
+package train
+
+import (
+	"math"
+
+	"github.com/openledger/openledger/ai/llm/model"
+)
+
+// backward adds to grad (laid out like params) the gradient of the loss whose
+// logits gradient is dlogits [T × Vocab], walking the forward pass in
+// reverse. The base is frozen, so only the LoRA factors receive gradients;
+// the residual-stream gradient is still carried through every layer because
+// earlier layers' factors depend on it. The embedding receives nothing.
+func (n *network) backward(params, grad []float32, act *activations, dlogits []float32) {
+	c := &n.cfg
+	T, H := act.T, c.Hidden
+
+	// logits = normed·Wheadᵀ  ⇒  dnormed [T × Hidden] = dlogits·Whead.
+	dnormed := make([]float32, T*H)
+	n.be.MatMulPacked(dnormed, dlogits, T, n.head.wt)
+	// normed = RMSNorm(final)  ⇒  dx [T × Hidden].
+	dx := make([]float32, T*H)
+	rmsNormBackward(dx, dnormed, act.final, act.invF, n.norm, T, H)
+
+	for l := c.Layers - 1; l >= 0; l-- {
+		dx = n.layerBackward(params, grad, l, &act.layers[l], act, dx)
+	}
+}
+
+// layerBackward takes the gradient of the layer's output residual stream
+// [T × Hidden] and returns the gradient of its input.
+func (n *network) layerBackward(params, grad []float32, l int, a *layerActivations, act *activations, dout []float32) []float32 {
+	c := &n.cfg
+	L := &n.layers[l]
+	T, H, I, qd, kvd := act.T, c.Hidden, c.Intermediate, c.QDim(), c.KVDim()
+
+	// out = x2 + down(h): the residual passes dout to x2 unchanged.
+	dx2 := append([]float32(nil), dout...) // [T × Hidden]
+
+	// MLP: h = silu(gate)·up, gate = gate_proj(n2), up = up_proj(n2).
+	dh := n.projectBackward(params, grad, l, model.Down, a.h, dout, T, a) // [T × Intermediate]
+	dgate, dup := make([]float32, T*I), make([]float32, T*I)
+	for i, g := range a.gate {
+		s := sigmoid(g)
+		dup[i] = dh[i] * g * s
+		// d silu(g)/dg = σ(g)·(1 + g·(1 − σ(g))).
+		dgate[i] = dh[i] * a.up[i] * s * (1 + g*(1-s))
+	}
+	dn2 := n.projectBackward(params, grad, l, model.Gate, a.n2, dgate, T, a) // [T × Hidden]
+	addScaled(dn2, 1, n.projectBackward(params, grad, l, model.Up, a.n2, dup, T, a))
+	rmsNormBackward(dx2, dn2, a.x2, a.inv2, L.mlpNorm, T, H)
+
+	// x2 = x + o_proj(att).
+	dx := append([]float32(nil), dx2...)                                  // [T × Hidden]
+	datt := n.projectBackward(params, grad, l, model.O, a.att, dx2, T, a) // [T × QDim]
+	dq, dk, dv := n.attentionBackward(a, datt, T)                         // [T × QDim], [T × KVDim] ×2
+	// The rotation is orthogonal: its gradient is the inverse rotation.
+	rotateRows(dq, T, qd, c.HeadDim, act.cos, act.sin, true)
+	rotateRows(dk, T, kvd, c.HeadDim, act.cos, act.sin, true)
+	dn1 := n.projectBackward(params, grad, l, model.Q, a.n1, dq, T, a) // [T × Hidden]
+	addScaled(dn1, 1, n.projectBackward(params, grad, l, model.K, a.n1, dk, T, a))
+	addScaled(dn1, 1, n.projectBackward(params, grad, l, model.V, a.n1, dv, T, a))
+	rmsNormBackward(dx, dn1, a.x, a.inv1, L.attnNorm, T, H)
+	return dx
+}
+
+// projectBackward adds the gradients of y = x·Wᵀ + b + s·(x·Aᵀ)·Bᵀ with
+// respect to A and B into grad and returns dx [T × in], given x [T × in]
+// and dy [T × out]. With low = x·Aᵀ [T × r]:
+//
+//	dB   [out × r]  = s · dyᵀ·low
+//	dlow [T × r]    = s · dy·B
+//	dA   [r × in]   = dlowᵀ·x
+//	dx   [T × in]   = dy·W + dlow·A
+func (n *network) projectBackward(params, grad []float32, l int, m model.Module, x, dy []float32, T int, a *layerActivations) []float32 {
+	p := &n.layers[l].proj[m]
+	dx := make([]float32, T*p.in)
+	n.be.MatMulPacked(dx, dy, T, p.wt)
+	if !n.lay.factors[l][m].on {
+		return dx
+	}
+	r, in, out := n.lay.rank, p.in, p.out
+	A, B := n.lay.A(params, l, m), n.lay.B(params, l, m)
+	dyT, lowT := transpose(dy, T, out), transpose(a.low[m], T, r)
+
+	dB := make([]float32, out*r)
+	n.be.MatMulT(dB, dyT, lowT, out, r, T) // dyᵀ·low: [out × T]·[T × r]
+	addScaled(n.lay.B(grad, l, m), n.scale, dB)
+
+	dlow := make([]float32, T*r)
+	n.be.MatMulT(dlow, dy, transpose(B, out, r), T, r, out) // dy·B: [T × out]·[out × r]
+	for i := range dlow {
+		dlow[i] *= n.scale
+	}
+
+	dA := make([]float32, r*in)
+	n.be.MatMulT(dA, transpose(dlow, T, r), transpose(x, T, in), r, in, T) // dlowᵀ·x: [r × T]·[T × in]
+	addScaled(n.lay.A(grad, l, m), 1, dA)
+
+	dxLow := make([]float32, T*in)
+	n.be.MatMulT(dxLow, dlow, transpose(A, r, in), T, in, r) // dlow·A: [T × r]·[r × in]
+	addScaled(dx, 1, dxLow)
+	return dx
+}
+
+// attentionBackward returns dq [T × QDim], dk and dv [T × KVDim] (before the
+// inverse rotation) from datt [T × QDim]. Per head, with S = scale·q·kᵀ and
+// P = softmax(S) over j ≤ i:
+//
+//	dv_j += Σ_i P_ij · datt_i
+//	dP_ij = datt_i · v_j
+//	dS_ij = P_ij · (dP_ij − Σ_j' P_ij' dP_ij')
+//	dq_i  = scale · Σ_j dS_ij k_j
+//	dk_j += scale · Σ_i dS_ij q_i
+//
+// Work is split over key/value heads; each one's query heads run in order in
+// one goroutine, so the dk and dv sums have a fixed order.
+func (n *network) attentionBackward(a *layerActivations, datt []float32, T int) (dq, dk, dv []float32) {
+	c := &n.cfg
+	hd, qd, kvd := c.HeadDim, c.QDim(), c.KVDim()
+	group := c.Heads / c.KVHeads
+	scale := float32(1 / math.Sqrt(float64(hd)))
+	dq, dk, dv = make([]float32, T*qd), make([]float32, T*kvd), make([]float32, T*kvd)
+	parallelRows(c.KVHeads, c.Heads*T*T*hd, func(lo, hi int) {
+		dS := make([]float32, T)
+		for g := lo; g < hi; g++ {
+			for h := g * group; h < (g+1)*group; h++ {
+				for i := range T {
+					p := a.probs[(h*T+i)*T : (h*T+i)*T+i+1]
+					do := datt[i*qd+h*hd : i*qd+(h+1)*hd]
+					var dot float32
+					for j := range p {
+						v := a.v[j*kvd+g*hd : j*kvd+(g+1)*hd]
+						dvj := dv[j*kvd+g*hd : j*kvd+(g+1)*hd]
+						var dp float32
+						for d := range do {
+							dp += do[d] * v[d]
+							dvj[d] += p[j] * do[d]
+						}
+						dS[j] = dp
+						dot += p[j] * dp
+					}
+					q := a.q[i*qd+h*hd : i*qd+(h+1)*hd]
+					dqi := dq[i*qd+h*hd : i*qd+(h+1)*hd]
+					for j := range p {
+						ds := p[j] * (dS[j] - dot) * scale
+						k := a.k[j*kvd+g*hd : j*kvd+(g+1)*hd]
+						dkj := dk[j*kvd+g*hd : j*kvd+(g+1)*hd]
+						for d := range q {
+							dqi[d] += ds * k[d]
+							dkj[d] += ds * q[d]
+						}
+					}
+				}
+			}
+		}
+	})
+	return dq, dk, dv
+}
