@@ -2,8 +2,6 @@ package keeper_test
 
 import (
 	"encoding/binary"
-	"encoding/hex"
-	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -26,43 +24,35 @@ func TestStoreKeyLayout(t *testing.T) {
 		Second: f.signed(f.node.key, evmChainID, f.alice, 9, open(4), 1)})
 	require.NoError(t, err)
 
-	u64 := func(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
 	// Signed integers are big-endian with the sign bit flipped.
 	i32 := func(v int32) []byte { b := binary.BigEndian.AppendUint32(nil, uint32(v)); b[0] ^= 0x80; return b }
 	i64 := func(v int64) []byte { b := binary.BigEndian.AppendUint64(nil, uint64(v)); b[0] ^= 0x80; return b }
 	// Variable-length keys that are not last carry a length byte.
 	lp := func(a sdk.AccAddress) []byte { return append([]byte{byte(len(a))}, a...) }
-	key := func(parts ...[]byte) string { return hex.EncodeToString(slices.Concat(parts...)) }
 	node, alice := f.node.addr, f.alice.addr
 
 	want := []string{
-		key([]byte{0x01}),                   // params
-		key([]byte{0x02}, node),             // agent
-		key([]byte{0x03}, i32(1), node),     // agents by kind (serving node)
-		key([]byte{0x04}, lp(node), node),   // agents by owner
-		key([]byte{0x05}, u64(1), node),     // agents by model
-		key([]byte{0x05}, u64(2), node),     //
-		key([]byte{0x06}),                   // next unbonding id
-		key([]byte{0x07}, lp(node), u64(1)), // unbonding entry
-		key([]byte{0x08}, i64(e.CompletionTime.UnixNano()), lp(node), u64(1)), // unbonding queue
-		key([]byte{0x09}),                              // next slash id
-		key([]byte{0x0a}, lp(node), u64(1)),            // slash record
-		key([]byte{0x0b}, lp(node), lp(alice), u64(9)), // used evidence
-		key([]byte{0x0c}, i32(1)),                      // active stake per kind
-		key([]byte{0x0c}, i32(2)),                      //
-		key([]byte{0x0c}, i32(3)),                      //
-		key([]byte{0x0d}),                              // total bonded
-		key([]byte{0x0e}),                              // total unbonding
+		keepertest.Key([]byte{0x01}),                                                                // params
+		keepertest.Key([]byte{0x02}, node),                                                          // agent
+		keepertest.Key([]byte{0x03}, i32(1), node),                                                  // agents by kind (serving node)
+		keepertest.Key([]byte{0x04}, lp(node), node),                                                // agents by owner
+		keepertest.Key([]byte{0x05}, keepertest.U64(1), node),                                       // agents by model
+		keepertest.Key([]byte{0x05}, keepertest.U64(2), node),                                       //
+		keepertest.Key([]byte{0x06}),                                                                // next unbonding id
+		keepertest.Key([]byte{0x07}, lp(node), keepertest.U64(1)),                                   // unbonding entry
+		keepertest.Key([]byte{0x08}, i64(e.CompletionTime.UnixNano()), lp(node), keepertest.U64(1)), // unbonding queue
+		keepertest.Key([]byte{0x09}),                                                                // next slash id
+		keepertest.Key([]byte{0x0a}, lp(node), keepertest.U64(1)),                                   // slash record
+		keepertest.Key([]byte{0x0b}, lp(node), lp(alice), keepertest.U64(9)),                        // used evidence
+		keepertest.Key([]byte{0x0c}, i32(1)),                                                        // active stake per kind
+		keepertest.Key([]byte{0x0c}, i32(2)),                                                        //
+		keepertest.Key([]byte{0x0c}, i32(3)),                                                        //
+		keepertest.Key([]byte{0x0d}),                                                                // total bonded
+		keepertest.Key([]byte{0x0e}),                                                                // total unbonding
 	}
-	slices.Sort(want)
-
-	var got []string
-	for _, kv := range f.chain.Snapshot().KV {
-		got = append(got, hex.EncodeToString(kv[0]))
-	}
-	require.Equal(t, want, got)
+	f.chain.RequireStoreKeys(want)
 
 	// The sequences hold the next ids.
-	require.Equal(t, u64(2), f.ctx.KVStore(f.key).Get([]byte{0x06}))
-	require.Equal(t, u64(2), f.ctx.KVStore(f.key).Get([]byte{0x09}))
+	require.Equal(t, keepertest.U64(2), f.ctx.KVStore(f.key).Get([]byte{0x06}))
+	require.Equal(t, keepertest.U64(2), f.ctx.KVStore(f.key).Get([]byte{0x09}))
 }

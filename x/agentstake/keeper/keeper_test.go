@@ -15,11 +15,9 @@ import (
 	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	"github.com/cosmos/cosmos-sdk/runtime"
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/openledger/openledger/x/agentstake"
@@ -225,44 +223,33 @@ func (f *fixture) activeStake(kind types.AgentKind) math.Int {
 }
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	encCfg := moduletestutil.MakeTestEncodingConfig(agentstake.NewAppModule(keeper.Keeper{}))
-	ac := addresscodec.NewBech32Codec("open")
-	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
-	require.NoError(t, err)
+	test := keepertest.NewStore(t, types.StoreKey, agentstake.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
+	key, cdc, ac, authority := test.Key, test.Codec, test.AddressCodec, test.Authority
 	b := &bank{Bank: banktest.New(types.ModuleName)}
 	store := runtime.NewKVStoreService(key)
 	hs := runtime.ProvideHeaderInfoService(nil)
 	var nilModels *fakeModels
 
-	cases := []struct {
-		name string
-		make func()
-	}{
+	keepertest.RequirePanics(t, keepertest.PanicCases{
 		{"Failure - nil store service", func() {
-			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, hs, ac, authority, evmChainID, keepertest.AccountKeeper{}, b, &fakeModels{})
+			keeper.NewKeeper(cdc, nil, runtime.EventService{}, hs, ac, authority, evmChainID, keepertest.AccountKeeper{}, b, &fakeModels{})
 		}},
 		{"Failure - nil modelreg keeper (typed nil pointer)", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, evmChainID, keepertest.AccountKeeper{}, b, nilModels)
+			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, evmChainID, keepertest.AccountKeeper{}, b, nilModels)
 		}},
 		{"Failure - nil bank keeper", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, evmChainID, keepertest.AccountKeeper{}, nil, &fakeModels{})
+			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, evmChainID, keepertest.AccountKeeper{}, nil, &fakeModels{})
 		}},
 		{"Failure - module account not registered", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, evmChainID, keepertest.NoModuleAccounts{}, b, &fakeModels{})
+			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, evmChainID, keepertest.NoModuleAccounts{}, b, &fakeModels{})
 		}},
 		{"Failure - invalid authority", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, "gov", evmChainID, keepertest.AccountKeeper{}, b, &fakeModels{})
+			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, "gov", evmChainID, keepertest.AccountKeeper{}, b, &fakeModels{})
 		}},
 		{"Failure - zero EVM chain id", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, 0, keepertest.AccountKeeper{}, b, &fakeModels{})
+			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, 0, keepertest.AccountKeeper{}, b, &fakeModels{})
 		}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			require.Panics(t, tc.make)
-		})
-	}
+	})
 }
 
 func coinsOf(amt math.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(denom, amt)) }

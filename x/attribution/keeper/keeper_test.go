@@ -15,11 +15,9 @@ import (
 	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	"github.com/cosmos/cosmos-sdk/runtime"
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/openledger/openledger/ai/poa"
@@ -323,11 +321,8 @@ func hash(s string) []byte {
 func oneOPEN() math.Int { return math.NewIntWithDecimal(1, 18) }
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	encCfg := moduletestutil.MakeTestEncodingConfig(attribution.NewAppModule(keeper.Keeper{}))
-	ac := addresscodec.NewBech32Codec("open")
-	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
-	require.NoError(t, err)
+	test := keepertest.NewStore(t, types.StoreKey, attribution.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
+	key, cdc, ac, authority := test.Key, test.Codec, test.AddressCodec, test.Authority
 	bank := banktest.New(types.ModuleName)
 	pool := banktest.CommunityPool{Bank: bank}
 	store := runtime.NewKVStoreService(key)
@@ -335,34 +330,26 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 	var nilDatanets *fakeDatanets
 	var nilStake *fakeAgentstake
 
-	cases := []struct {
-		name string
-		make func()
-	}{
+	keepertest.RequirePanics(t, keepertest.PanicCases{
 		{"Failure - nil store service", func() {
-			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
+			keeper.NewKeeper(cdc, nil, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
 		}},
 		{"Failure - nil datanet keeper (typed nil pointer)", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, pool, nilDatanets, &fakeAgentstake{})
+			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, pool, nilDatanets, &fakeAgentstake{})
 		}},
 		{"Failure - nil agentstake keeper (typed nil pointer)", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, pool, &fakeDatanets{}, nilStake)
+			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, pool, &fakeDatanets{}, nilStake)
 		}},
 		{"Failure - nil community pool keeper", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, nil, &fakeDatanets{}, &fakeAgentstake{})
+			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, nil, &fakeDatanets{}, &fakeAgentstake{})
 		}},
 		{"Failure - module account not registered", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, keepertest.NoModuleAccounts{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
+			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, keepertest.NoModuleAccounts{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
 		}},
 		{"Failure - invalid authority", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, "gov", keepertest.AccountKeeper{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
+			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, "gov", keepertest.AccountKeeper{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
 		}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			require.Panics(t, tc.make)
-		})
-	}
+	})
 }
 
 func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }

@@ -12,12 +12,9 @@ import (
 	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	"github.com/cosmos/cosmos-sdk/runtime"
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/openledger/openledger/x/datanet"
 	"github.com/openledger/openledger/x/datanet/keeper"
@@ -180,42 +177,31 @@ func (f *fixture) contribution(id uint64) types.Contribution {
 }
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	encCfg := moduletestutil.MakeTestEncodingConfig(datanet.NewAppModule(keeper.Keeper{}))
-	ac := addresscodec.NewBech32Codec("open")
-	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
-	require.NoError(t, err)
+	test := keepertest.NewStore(t, types.StoreKey, datanet.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
+	key, cdc, ac, authority := test.Key, test.Codec, test.AddressCodec, test.Authority
 	bank := banktest.New(types.ModuleName)
 	var nilBank *banktest.Bank
 
-	cases := []struct {
-		name string
-		make func()
-	}{
+	keepertest.RequirePanics(t, keepertest.PanicCases{
 		{"Failure - nil store service", func() {
-			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
+			keeper.NewKeeper(cdc, nil, runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
 		}},
 		{"Failure - nil address codec", func() {
-			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), nil, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
+			keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), nil, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
 		}},
 		{"Failure - nil bank keeper (typed nil pointer)", func() {
-			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, nilBank, banktest.CommunityPool{Bank: bank})
+			keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, nilBank, banktest.CommunityPool{Bank: bank})
 		}},
 		{"Failure - nil community pool keeper", func() {
-			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, bank, nil)
+			keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, bank, nil)
 		}},
 		{"Failure - module account not registered", func() {
-			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.NoModuleAccounts{}, bank, banktest.CommunityPool{Bank: bank})
+			keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.NoModuleAccounts{}, bank, banktest.CommunityPool{Bank: bank})
 		}},
 		{"Failure - invalid authority", func() {
-			keeper.NewKeeper(encCfg.Codec, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, "gov", keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
+			keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, "gov", keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
 		}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			require.Panics(t, tc.make)
-		})
-	}
+	})
 }
 
 // headerAt is the header info of a block height.

@@ -1,8 +1,6 @@
 package keeper_test
 
 import (
-	"encoding/hex"
-	"slices"
 	"testing"
 	"time"
 
@@ -28,28 +26,21 @@ func TestStoreKeyLayout(t *testing.T) {
 	require.NoError(t, err)
 
 	// Variable-length keys that are not last carry a length byte.
-	addr := func(a account) []byte { return append([]byte{byte(len(a.addr))}, a.addr...) }
-	key := func(parts ...[]byte) string { return hex.EncodeToString(slices.Concat(parts...)) }
+	addr := func(a account) []byte { return keepertest.LenPrefixed(a.addr) }
 	release := sdk.FormatTimeBytes(startTime.Add(time.Hour))
 
 	want := []string{
-		key([]byte{0x01}),                                           // params
-		key([]byte{0x02}),                                           // totals
-		key([]byte{0x03}, f.alice.addr),                             // credit of alice (last part: no length byte)
-		key([]byte{0x04}),                                           // next withdrawal id
-		key([]byte{0x05}, addr(f.alice), u64(1)),                    // withdrawal (alice, 1)
-		key([]byte{0x06}, release, addr(f.alice), u64(1)),           // queue (release time, alice, 1)
-		key([]byte{0x07}, addr(f.alice), f.node.addr),               // channel (alice, node)
-		key([]byte{0x08}, addr(f.node), addr(f.alice), f.node.addr), // channels by node: (node, (alice, node))
+		keepertest.Key([]byte{0x01}),                                            // params
+		keepertest.Key([]byte{0x02}),                                            // totals
+		keepertest.Key([]byte{0x03}, f.alice.addr),                              // credit of alice (last part: no length byte)
+		keepertest.Key([]byte{0x04}),                                            // next withdrawal id
+		keepertest.Key([]byte{0x05}, addr(f.alice), keepertest.U64(1)),          // withdrawal (alice, 1)
+		keepertest.Key([]byte{0x06}, release, addr(f.alice), keepertest.U64(1)), // queue (release time, alice, 1)
+		keepertest.Key([]byte{0x07}, addr(f.alice), f.node.addr),                // channel (alice, node)
+		keepertest.Key([]byte{0x08}, addr(f.node), addr(f.alice), f.node.addr),  // channels by node: (node, (alice, node))
 	}
-	slices.Sort(want)
-
-	var got []string
-	for _, kv := range f.chain.Snapshot().KV {
-		got = append(got, hex.EncodeToString(kv[0]))
-	}
-	require.Equal(t, want, got)
+	f.chain.RequireStoreKeys(want)
 
 	// The sequence holds the next id.
-	require.Equal(t, u64(2), f.ctx.KVStore(f.key).Get([]byte{0x04}))
+	require.Equal(t, keepertest.U64(2), f.ctx.KVStore(f.key).Get([]byte{0x04}))
 }

@@ -22,13 +22,10 @@ import (
 	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	"github.com/cosmos/cosmos-sdk/runtime"
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
-	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
@@ -343,11 +340,8 @@ func mustAddr(f *fixture, s string) sdk.AccAddress {
 func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	encCfg := moduletestutil.MakeTestEncodingConfig(inferencefees.NewAppModule(keeper.Keeper{}))
-	ac := addresscodec.NewBech32Codec("open")
-	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
-	require.NoError(t, err)
+	test := keepertest.NewStore(t, types.StoreKey, inferencefees.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
+	key, cdc, ac, authority := test.Key, test.Codec, test.AddressCodec, test.Authority
 	b := &bank{Bank: banktest.New(types.ModuleName)}
 	pool := banktest.CommunityPool{Bank: b.Bank}
 	store := runtime.NewKVStoreService(key)
@@ -356,14 +350,11 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 
 	build := func(store corestore.KVStoreService, authority string, chainID uint64, ak types.AccountKeeper, pool types.CommunityPoolKeeper, models types.ModelregKeeper, nodes types.AgentstakeKeeper, attr types.AttributionKeeper) func() {
 		return func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, chainID, ak, b, pool, models, nodes, attr)
+			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, chainID, ak, b, pool, models, nodes, attr)
 		}
 	}
 	require.NotPanics(t, build(store, authority, evmChainID, keepertest.AccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{}))
-	cases := []struct {
-		name string
-		make func()
-	}{
+	keepertest.RequirePanics(t, keepertest.PanicCases{
 		{"Failure - nil store service", build(nil, authority, evmChainID, keepertest.AccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
 		{"Failure - nil modelreg keeper (typed nil pointer)", build(store, authority, evmChainID, keepertest.AccountKeeper{}, pool, nilModels, &fakeNodes{}, &fakeAttribution{})},
 		{"Failure - nil agentstake keeper", build(store, authority, evmChainID, keepertest.AccountKeeper{}, pool, &fakeModels{}, nil, &fakeAttribution{})},
@@ -372,10 +363,7 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 		{"Failure - module account not registered", build(store, authority, evmChainID, keepertest.NoModuleAccounts{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
 		{"Failure - invalid authority", build(store, "gov", evmChainID, keepertest.AccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
 		{"Failure - zero EVM chain id", build(store, authority, 0, keepertest.AccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) { require.Panics(t, tc.make) })
-	}
+	})
 }
 
 func keeperWithdrawalKey(user account, id uint64) keeper.WithdrawalKey {

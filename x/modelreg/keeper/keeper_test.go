@@ -15,12 +15,9 @@ import (
 	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	"github.com/cosmos/cosmos-sdk/runtime"
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
 	"github.com/openledger/openledger/x/internal/banktest"
@@ -192,41 +189,30 @@ func (f *fixture) setStatus(id uint64, s types.ModelStatus) {
 }
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	encCfg := moduletestutil.MakeTestEncodingConfig(modelreg.NewAppModule(keeper.Keeper{}))
-	ac := addresscodec.NewBech32Codec("open")
-	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
-	require.NoError(t, err)
+	test := keepertest.NewStore(t, types.StoreKey, modelreg.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
+	key, cdc, ac, authority := test.Key, test.Codec, test.AddressCodec, test.Authority
 	bank := banktest.New(types.ModuleName)
 	store := runtime.NewKVStoreService(key)
 	hs := runtime.ProvideHeaderInfoService(nil)
 	var nilDatanets *fakeDatanets
 
-	cases := []struct {
-		name string
-		make func()
-	}{
+	keepertest.RequirePanics(t, keepertest.PanicCases{
 		{"Failure - nil store service", func() {
-			keeper.NewKeeper(encCfg.Codec, nil, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank}, &fakeDatanets{})
+			keeper.NewKeeper(cdc, nil, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank}, &fakeDatanets{})
 		}},
 		{"Failure - nil datanet keeper (typed nil pointer)", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank}, nilDatanets)
+			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank}, nilDatanets)
 		}},
 		{"Failure - nil community pool keeper", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, nil, &fakeDatanets{})
+			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, nil, &fakeDatanets{})
 		}},
 		{"Failure - module account not registered", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, authority, keepertest.NoModuleAccounts{}, bank, banktest.CommunityPool{Bank: bank}, &fakeDatanets{})
+			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, keepertest.NoModuleAccounts{}, bank, banktest.CommunityPool{Bank: bank}, &fakeDatanets{})
 		}},
 		{"Failure - invalid authority", func() {
-			keeper.NewKeeper(encCfg.Codec, store, runtime.EventService{}, hs, ac, "gov", keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank}, &fakeDatanets{})
+			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, "gov", keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank}, &fakeDatanets{})
 		}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			require.Panics(t, tc.make)
-		})
-	}
+	})
 }
 
 // headerAt is the header info of a block height.
