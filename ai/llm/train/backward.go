@@ -81,11 +81,19 @@ func (n *network) projectBackward(params, grad []float32, l int, m model.Module,
 	}
 	r, in, out := n.lay.rank, p.in, p.out
 	A, B := n.lay.A(params, l, m), n.lay.B(params, l, m)
-	dyT, lowT := transpose(dy, T, out), transpose(a.low[m], T, r)
 
-	dB := make([]float32, out*r)
-	n.be.MatMulT(dB, dyT, lowT, out, r, T) // dyᵀ·low: [out × T]·[T × r]
-	addScaled(n.lay.B(grad, l, m), n.scale, dB)
+	// Row k of dBᵀ is Σ_t low[t,k]·dy_t and row k of dA is Σ_t dlow[t,k]·x_t:
+	// sums of input rows weighted by a column of a [T × r] matrix, which
+	// AxpyRows computes without transposing the wide dy or x. Each k writes
+	// its own row, so splitting over k does not change the result.
+	lowT := transpose(a.low[m], T, r) // [r × T]
+	dBT := make([]float32, r*out)
+	parallelRows(r, r*T*out, func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			n.be.AxpyRows(dBT[k*out:(k+1)*out], lowT[k*T:(k+1)*T], dy, out)
+		}
+	})
+	addScaled(n.lay.B(grad, l, m), n.scale, transpose(dBT, r, out))
 
 	dlow := make([]float32, T*r)
 	n.be.MatMulT(dlow, dy, transpose(B, out, r), T, r, out) // dy·B: [T × out]·[out × r]
@@ -93,9 +101,13 @@ func (n *network) projectBackward(params, grad []float32, l int, m model.Module,
 		dlow[i] *= n.scale
 	}
 
-	dA := make([]float32, r*in)
-	n.be.MatMulT(dA, transpose(dlow, T, r), transpose(x, T, in), r, in, T) // dlowᵀ·x: [r × T]·[T × in]
-	addScaled(n.lay.A(grad, l, m), 1, dA)
+	dlowT := transpose(dlow, T, r) // [r × T]
+	dA := n.lay.A(grad, l, m)
+	parallelRows(r, r*T*in, func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			n.be.AxpyRows(dA[k*in:(k+1)*in], dlowT[k*T:(k+1)*T], x, in)
+		}
+	})
 
 	dxLow := make([]float32, T*in)
 	n.be.MatMulT(dxLow, dlow, transpose(A, r, in), T, in, r) // dlow·A: [T × r]·[r × in]
@@ -121,36 +133,28 @@ func (n *network) attentionBackward(a *layerActivations, datt []float32, T int) 
 	group := c.Heads / c.KVHeads
 	scale := float32(1 / math.Sqrt(float64(hd)))
 	dq, dk, dv = make([]float32, T*qd), make([]float32, T*kvd), make([]float32, T*kvd)
+	be := n.be
 	parallelRows(c.KVHeads, c.Heads*T*T*hd, func(lo, hi int) {
-		dS := make([]float32, T)
+		dp := make([]float32, T)
 		for g := lo; g < hi; g++ {
+			k, v := a.k[g*hd:], a.v[g*hd:] // row j of head g starts at j·kvd
 			for h := g * group; h < (g+1)*group; h++ {
 				for i := range T {
 					p := a.probs[(h*T+i)*T : (h*T+i)*T+i+1]
 					do := datt[i*qd+h*hd : i*qd+(h+1)*hd]
+					q := a.q[i*qd+h*hd : i*qd+(h+1)*hd]
+					ds := dp[:i+1]
+					be.DotRows(ds, do, v, kvd) // dP_ij = datt_i · v_j
 					var dot float32
 					for j := range p {
-						v := a.v[j*kvd+g*hd : j*kvd+(g+1)*hd]
-						dvj := dv[j*kvd+g*hd : j*kvd+(g+1)*hd]
-						var dp float32
-						for d := range do {
-							dp += do[d] * v[d]
-							dvj[d] += p[j] * do[d]
-						}
-						dS[j] = dp
-						dot += p[j] * dp
+						dot += p[j] * ds[j]
 					}
-					q := a.q[i*qd+h*hd : i*qd+(h+1)*hd]
-					dqi := dq[i*qd+h*hd : i*qd+(h+1)*hd]
 					for j := range p {
-						ds := p[j] * (dS[j] - dot) * scale
-						k := a.k[j*kvd+g*hd : j*kvd+(g+1)*hd]
-						dkj := dk[j*kvd+g*hd : j*kvd+(g+1)*hd]
-						for d := range q {
-							dqi[d] += ds * k[d]
-							dkj[d] += ds * q[d]
-						}
+						be.Axpy(p[j], do, dv[j*kvd+g*hd:j*kvd+(g+1)*hd])
+						ds[j] = p[j] * (ds[j] - dot) * scale
+						be.Axpy(ds[j], q, dk[j*kvd+g*hd:j*kvd+(g+1)*hd])
 					}
+					be.AxpyRows(dq[i*qd+h*hd:i*qd+(h+1)*hd], ds, k, kvd) // dq_i = Σ_j dS_ij k_j
 				}
 			}
 		}

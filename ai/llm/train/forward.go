@@ -140,20 +140,18 @@ func (n *network) attentionForward(a *layerActivations, T int) {
 	scale := float32(1 / math.Sqrt(float64(hd)))
 	a.probs = make([]float32, c.Heads*T*T)
 	a.att = make([]float32, T*qd)
+	be := n.be
 	parallelRows(c.Heads, c.Heads*T*T*hd, func(lo, hi int) {
 		for h := lo; h < hi; h++ {
 			g := h / group
+			k, v := a.k[g*hd:], a.v[g*hd:] // row j of head g starts at j·kvd
 			for i := range T {
 				q := a.q[i*qd+h*hd : i*qd+(h+1)*hd]
 				p := a.probs[(h*T+i)*T : (h*T+i)*T+i+1]
+				be.DotRows(p, q, k, kvd) // q_i · k_j for j ≤ i
 				mx := float32(math.Inf(-1))
 				for j := range p {
-					k := a.k[j*kvd+g*hd : j*kvd+(g+1)*hd]
-					var s float32
-					for d := range q {
-						s += q[d] * k[d]
-					}
-					p[j] = s * scale
+					p[j] *= scale
 					mx = max(mx, p[j])
 				}
 				var sum float32
@@ -162,14 +160,10 @@ func (n *network) attentionForward(a *layerActivations, T int) {
 					p[j] = e
 					sum += e
 				}
-				out := a.att[i*qd+h*hd : i*qd+(h+1)*hd]
 				for j := range p {
 					p[j] /= sum
-					v := a.v[j*kvd+g*hd : j*kvd+(g+1)*hd]
-					for d := range out {
-						out[d] += p[j] * v[d]
-					}
 				}
+				be.AxpyRows(a.att[i*qd+h*hd:i*qd+(h+1)*hd], p, v, kvd) // Σ_j P_ij v_j
 			}
 		}
 	})

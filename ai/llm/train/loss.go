@@ -20,16 +20,20 @@ func crossEntropy(logits []float32, tokens []int, mask []bool, vocab int, weight
 		for _, v := range z[1:] {
 			mx = max(mx, v)
 		}
-		var s float64
-		for _, v := range z {
-			s += math.Exp(float64(v - mx))
-		}
-		logZ := float64(mx) + math.Log(s)
-		sum += logZ - float64(z[target])
-		count++
+		// One exponential per logit: keep exp(z − max) and scale it by
+		// weight/Σ to get weight·softmax.
 		g := dlogits[t*vocab : (t+1)*vocab]
+		var s float64
 		for i, v := range z {
-			g[i] = weight * float32(math.Exp(float64(v)-logZ))
+			e := math.Exp(float64(v - mx))
+			g[i] = float32(e)
+			s += e
+		}
+		sum += float64(mx) + math.Log(s) - float64(z[target])
+		count++
+		f := float32(float64(weight) / s)
+		for i := range g {
+			g[i] *= f
 		}
 		g[target] -= weight
 	}
