@@ -7,7 +7,7 @@ import (
 )
 
 // backward adds to grad (laid out like params) the gradient of the loss whose
-// logits gradient is dlogits [T × Vocab], walking the forward pass in
+// logits gradient is dlogits [len(act.headRows) × Vocab], walking the forward pass in
 // reverse. The base is frozen, so only the LoRA factors receive gradients;
 // the residual-stream gradient is still carried through every layer because
 // earlier layers' factors depend on it. The embedding receives nothing.
@@ -15,9 +15,15 @@ func (n *network) backward(params, grad []float32, act *activations, dlogits []f
 	c := &n.cfg
 	T, H := act.T, c.Hidden
 
-	// logits = normed·Wheadᵀ  ⇒  dnormed [T × Hidden] = dlogits·Whead.
-	dnormed := make([]float32, T*H)
-	n.be.MatMulPacked(dnormed, dlogits, T, n.head.wt)
+	// logits = normed[headRows]·Wheadᵀ  ⇒  dnormed[headRows] = dlogits·Whead,
+	// zero on the other rows.
+	R := len(act.headRows)
+	picked := make([]float32, R*H)
+	n.be.MatMulPacked(picked, dlogits, R, n.head.wt) // [R × Hidden]
+	dnormed := make([]float32, T*H)                  // [T × Hidden]
+	for i, r := range act.headRows {
+		copy(dnormed[r*H:(r+1)*H], picked[i*H:(i+1)*H])
+	}
 	// normed = RMSNorm(final)  ⇒  dx [T × Hidden].
 	dx := make([]float32, T*H)
 	rmsNormBackward(dx, dnormed, act.final, act.invF, n.norm, T, H)

@@ -1,6 +1,9 @@
 package train
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -33,10 +36,31 @@ type checkpointState struct {
 	RSLoRA    bool    `json:"rslora"`
 	Targets   []int   `json:"targets"`
 	Examples  int     `json:"examples"`
+	Data      string  `json:"data_sha256"` // of every example's tokens and mask
 	Params    int     `json:"params"`
 	BatchSize int     `json:"batch_size"`
 	Accum     int     `json:"accumulation"`
 	Seed      uint64  `json:"seed"`
+}
+
+// dataDigest fingerprints the examples in order, so that a resume on other
+// data is refused.
+func dataDigest(data []Example) string {
+	h := sha256.New()
+	var buf [8]byte
+	for _, e := range data {
+		binary.LittleEndian.PutUint64(buf[:], uint64(len(e.Tokens)))
+		h.Write(buf[:])
+		for i, tok := range e.Tokens {
+			v := uint64(tok) << 1
+			if e.Mask[i] {
+				v |= 1
+			}
+			binary.LittleEndian.PutUint64(buf[:], v)
+			h.Write(buf[:])
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func (t *Trainer) state() (checkpointState, error) {
@@ -47,7 +71,7 @@ func (t *Trainer) state() (checkpointState, error) {
 	o := &t.opts
 	s := checkpointState{
 		Step: t.step, Epoch: t.epoch, Order: t.order, Cursor: t.cursor, PCG: pcg,
-		Rank: o.Rank, Alpha: o.Alpha, RSLoRA: o.RSLoRA, Examples: len(t.data), Params: len(t.params),
+		Rank: o.Rank, Alpha: o.Alpha, RSLoRA: o.RSLoRA, Examples: len(t.data), Data: dataDigest(t.data), Params: len(t.params),
 		BatchSize: o.BatchSize, Accum: o.Accumulation, Seed: o.Seed,
 	}
 	for _, m := range o.Targets {
@@ -57,8 +81,24 @@ func (t *Trainer) state() (checkpointState, error) {
 }
 
 // SaveCheckpoint writes the LoRA factors, the AdamW moments, the step, the
-// data cursor and the generator state into dir.
+// data cursor and the generator state into dir, replacing what was there.
+// The files are written into a sibling folder first and moved into place,
+// so an interrupted save leaves no half-written checkpoint under dir.
 func (t *Trainer) SaveCheckpoint(dir string) error {
+	tmp := filepath.Clean(dir) + ".partial"
+	if err := os.RemoveAll(tmp); err != nil {
+		return err
+	}
+	if err := t.writeCheckpoint(tmp); err != nil {
+		return err
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	return os.Rename(tmp, dir)
+}
+
+func (t *Trainer) writeCheckpoint(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -101,9 +141,12 @@ func Resume(base *model.Model, data []Example, opts Options, dir string) (*Train
 		return nil, err
 	}
 	if saved.Rank != want.Rank || saved.Alpha != want.Alpha || saved.RSLoRA != want.RSLoRA ||
-		!slices.Equal(saved.Targets, want.Targets) || saved.Examples != want.Examples || saved.Params != want.Params ||
+		!slices.Equal(saved.Targets, want.Targets) || saved.Params != want.Params ||
 		saved.BatchSize != want.BatchSize || saved.Accum != want.Accum || saved.Seed != want.Seed {
-		return nil, fmt.Errorf("%s: the checkpoint was made with other settings (rank, alpha, targets, data size, batch or seed)", path)
+		return nil, fmt.Errorf("%s: the checkpoint was made with other settings (rank, alpha, targets, batch or seed)", path)
+	}
+	if saved.Examples != want.Examples || saved.Data != want.Data {
+		return nil, fmt.Errorf("%s: the checkpoint was made on other data (%d examples, sha256 %s)", path, saved.Examples, saved.Data)
 	}
 	if saved.Cursor < 0 || saved.Cursor > len(data) || len(saved.Order) != len(data) {
 		return nil, fmt.Errorf("%s: data cursor does not fit %d examples", path, len(data))

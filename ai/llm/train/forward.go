@@ -36,17 +36,42 @@ type activations struct {
 	final    []float32 // [T × Hidden] residual stream after the last layer
 	invF     []float32 // [T]
 	normed   []float32 // [T × Hidden] final norm output, input of lm_head
-	logits   []float32 // [T × Vocab]
+	// headRows are the positions lm_head ran on and logits their outputs
+	// [len(headRows) × Vocab]. Training needs only the positions that
+	// predict a response token, which spares the output projection (the
+	// widest product of a small model) on the prompt.
+	headRows []int
+	logits   []float32
 }
 
-// forward runs the model with the adapter params over tokens and keeps the
-// activations. It computes, per layer,
+// allRows returns 0..T-1.
+func allRows(T int) []int {
+	rows := make([]int, T)
+	for i := range rows {
+		rows[i] = i
+	}
+	return rows
+}
+
+// lossRows returns the positions whose next token counts in the loss.
+func lossRows(e *Example) []int {
+	var rows []int
+	for t := 0; t+1 < len(e.Tokens); t++ {
+		if e.Mask[t+1] {
+			rows = append(rows, t)
+		}
+	}
+	return rows
+}
+
+// forward runs the model with the adapter params over tokens, with lm_head
+// at headRows only, and keeps the activations. It computes, per layer,
 //
 //	x2 = x  + o_proj(attention(rope(q_proj(n1)), rope(k_proj(n1)), v_proj(n1)))   n1 = RMSNorm(x)
 //	x' = x2 + down_proj(silu(gate_proj(n2)) · up_proj(n2))                         n2 = RMSNorm(x2)
 //
 // where every projection is y = x·Wᵀ + b + scale·(x·Aᵀ)·Bᵀ.
-func (n *network) forward(params []float32, tokens []int) *activations {
+func (n *network) forward(params []float32, tokens []int, headRows []int) *activations {
 	c := &n.cfg
 	T, H := len(tokens), c.Hidden
 	act := &activations{T: T, tokens: tokens, layers: make([]layerActivations, c.Layers)}
@@ -61,8 +86,14 @@ func (n *network) forward(params []float32, tokens []int) *activations {
 	act.final = x
 	act.invF, act.normed = make([]float32, T), make([]float32, T*H)
 	rmsNormForward(act.normed, act.invF, x, n.norm, T, H, c.RMSNormEps)
-	act.logits = make([]float32, T*c.Vocab)
-	n.be.MatMulPacked(act.logits, act.normed, T, n.head.w) // [T × Vocab]
+	R := len(headRows)
+	picked := make([]float32, R*H)
+	for i, r := range headRows {
+		copy(picked[i*H:(i+1)*H], act.normed[r*H:(r+1)*H])
+	}
+	act.headRows = headRows
+	act.logits = make([]float32, R*c.Vocab)
+	n.be.MatMulPacked(act.logits, picked, R, n.head.w) // [R × Vocab]
 	return act
 }
 

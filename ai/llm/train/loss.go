@@ -2,19 +2,14 @@ package train
 
 import "math"
 
-// crossEntropy returns the summed loss over the positions whose next token
-// is a response token, and the gradient of weight × that sum with respect to
-// the logits [T × Vocab]. Position t predicts tokens[t+1]; mask[t+1] says
-// whether that prediction counts. Rows that predict nothing get a zero
-// gradient. The sum is accumulated in float64 for reporting.
-func crossEntropy(logits []float32, tokens []int, mask []bool, vocab int, weight float32) (sum float64, count int, dlogits []float32) {
-	T := len(tokens)
-	dlogits = make([]float32, T*vocab)
-	for t := 0; t+1 < T; t++ {
-		if !mask[t+1] {
-			continue
-		}
-		z := logits[t*vocab : (t+1)*vocab]
+// crossEntropy returns the summed loss over logits [len(rows) × Vocab],
+// where logits row i is position rows[i] and predicts tokens[rows[i]+1],
+// and the gradient of weight × that sum with respect to the logits. The sum
+// is accumulated in float64 for reporting.
+func crossEntropy(logits []float32, rows, tokens []int, vocab int, weight float32) (sum float64, dlogits []float32) {
+	dlogits = make([]float32, len(rows)*vocab)
+	for i, t := range rows {
+		z := logits[i*vocab : (i+1)*vocab]
 		target := tokens[t+1]
 		mx := z[0]
 		for _, v := range z[1:] {
@@ -22,20 +17,19 @@ func crossEntropy(logits []float32, tokens []int, mask []bool, vocab int, weight
 		}
 		// One exponential per logit: keep exp(z − max) and scale it by
 		// weight/Σ to get weight·softmax.
-		g := dlogits[t*vocab : (t+1)*vocab]
+		g := dlogits[i*vocab : (i+1)*vocab]
 		var s float64
-		for i, v := range z {
+		for j, v := range z {
 			e := math.Exp(float64(v - mx))
-			g[i] = float32(e)
+			g[j] = float32(e)
 			s += e
 		}
 		sum += float64(mx) + math.Log(s) - float64(z[target])
-		count++
 		f := float32(float64(weight) / s)
-		for i := range g {
-			g[i] *= f
+		for j := range g {
+			g[j] *= f
 		}
 		g[target] -= weight
 	}
-	return sum, count, dlogits
+	return sum, dlogits
 }

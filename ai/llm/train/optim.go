@@ -4,13 +4,15 @@ import "math"
 
 // learningRate is Hugging Face's get_cosine_schedule_with_warmup: a linear
 // ramp from 0 over warmup steps, then a half cosine from peak to 0 at total.
-// step counts optimizer steps from 0.
+// step counts optimizer steps from 0, so the first step of a warm-up runs
+// at rate 0 as it does there. Steps past total (a run extended on resume)
+// stay at 0 instead of climbing the cosine again.
 func learningRate(peak float64, step, warmup, total int) float64 {
 	if step < warmup {
 		return peak * float64(step) / float64(max(1, warmup))
 	}
-	progress := float64(step-warmup) / float64(max(1, total-warmup))
-	return peak * max(0, 0.5*(1+math.Cos(math.Pi*progress)))
+	progress := min(1, float64(step-warmup)/float64(max(1, total-warmup)))
+	return peak * 0.5 * (1 + math.Cos(math.Pi*progress))
 }
 
 // clipGlobalNorm scales grad so its L2 norm is at most maxNorm, as

@@ -219,6 +219,33 @@ func TestDeterministicAndResumable(t *testing.T) {
 	if _, err := Resume(base, data, changed, ckpt); err == nil {
 		t.Fatal("resume with another rank was accepted")
 	}
+	otherData := append([]Example(nil), data...)
+	otherData[0], otherData[1] = otherData[1], otherData[0]
+	if _, err := Resume(base, otherData, memoryOptions(steps), ckpt); err == nil {
+		t.Fatal("resume on reordered data was accepted")
+	}
+}
+
+// Accumulating two micro-batches of one example is one batch of two: the
+// step's loss is the mean over both examples' response tokens either way.
+func TestAccumulationEqualsLargerBatch(t *testing.T) {
+	base, data := memoryTask(t)
+	run := func(batch, accum int) []byte {
+		opts := memoryOptions(4)
+		opts.BatchSize, opts.Accumulation = batch, accum
+		tr, err := New(base, data, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tr.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := adapterBytes(t, tr)
+		return b
+	}
+	if !bytes.Equal(run(1, 2), run(2, 1)) {
+		t.Fatal("two micro-batches of one differ from one batch of two")
+	}
 }
 
 // The adapter the trainer writes loads back through package lora and gives

@@ -219,19 +219,15 @@ func (t *Trainer) Step() Progress {
 	for i := range examples {
 		examples[i] = t.next()
 		tokens += len(examples[i].Tokens)
-		for _, on := range examples[i].Mask[1:] {
-			if on {
-				count++
-			}
-		}
+		count += len(lossRows(examples[i]))
 	}
 	// Every token's loss is weighted 1/count so that the gradients summed
 	// over micro-batches are those of the step's mean loss.
 	grad := make([]float32, len(t.params))
 	var sum float64
 	for _, e := range examples {
-		act := t.net.forward(t.params, e.Tokens)
-		s, _, dlogits := crossEntropy(act.logits, e.Tokens, e.Mask, t.net.cfg.Vocab, 1/float32(count))
+		act := t.net.forward(t.params, e.Tokens, lossRows(e))
+		s, dlogits := crossEntropy(act.logits, act.headRows, e.Tokens, t.net.cfg.Vocab, 1/float32(count))
 		sum += s
 		t.net.backward(t.params, grad, act, dlogits)
 	}
@@ -266,11 +262,12 @@ func (t *Trainer) Run(ctx context.Context) error {
 func (t *Trainer) Loss(examples []Example) float64 {
 	var sum float64
 	count := 0
-	for _, e := range examples {
-		act := t.net.forward(t.params, e.Tokens)
-		s, n, _ := crossEntropy(act.logits, e.Tokens, e.Mask, t.net.cfg.Vocab, 0)
+	for i := range examples {
+		rows := lossRows(&examples[i])
+		act := t.net.forward(t.params, examples[i].Tokens, rows)
+		s, _ := crossEntropy(act.logits, rows, examples[i].Tokens, t.net.cfg.Vocab, 0)
 		sum += s
-		count += n
+		count += len(rows)
 	}
 	return sum / float64(max(count, 1))
 }
@@ -278,5 +275,5 @@ func (t *Trainer) Loss(examples []Example) float64 {
 // Logits runs the training forward over tokens with the current adapter
 // and returns the logits [len(tokens) × Vocab].
 func (t *Trainer) Logits(tokens []int) []float32 {
-	return t.net.forward(t.params, tokens).logits
+	return t.net.forward(t.params, tokens, allRows(len(tokens))).logits
 }
