@@ -5,14 +5,13 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/openledger/openledger/x/internal/modulekit"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
-// AccountKeeper is what x/agentstake needs from x/auth.
-type AccountKeeper interface {
-	// GetModuleAddress returns the address of a module account.
-	GetModuleAddress(name string) sdk.AccAddress
-}
+// AccountKeeper is what x/agentstake needs from x/auth: its module account's
+// address.
+type AccountKeeper = modulekit.ModuleAccounts
 
 // BankKeeper is what x/agentstake needs from x/bank: taking stake into the
 // module account, paying unbonded stake and challenger rewards out of it,

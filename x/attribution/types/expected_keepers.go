@@ -8,13 +8,12 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// AccountKeeper is what x/attribution needs from x/auth.
-type AccountKeeper interface {
-	// GetModuleAddress returns the address of a module account.
-	GetModuleAddress(name string) sdk.AccAddress
-}
+// AccountKeeper is what x/attribution needs from x/auth: its module account's
+// address.
+type AccountKeeper = modulekit.ModuleAccounts
 
 // BankKeeper is what x/attribution needs from x/bank: taking data rewards
 // from the settling module, taking and returning challenge bonds, paying
@@ -30,9 +29,7 @@ type BankKeeper interface {
 // CommunityPoolKeeper is what x/attribution needs from x/protocolpool. The
 // signature matches protocolpool's Keeper.FundCommunityPool in SDK v0.54,
 // which takes an sdk.Context.
-type CommunityPoolKeeper interface {
-	FundCommunityPool(ctx sdk.Context, amount sdk.Coins, sender sdk.AccAddress) error
-}
+type CommunityPoolKeeper = modulekit.CommunityPool
 
 // DatanetKeeper is what x/attribution needs from x/datanet: the versions a
 // record names, the weighted contributions and the owners of their Datanets.

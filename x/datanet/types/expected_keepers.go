@@ -4,13 +4,13 @@ import (
 	"context"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// AccountKeeper is what x/datanet needs from x/auth.
-type AccountKeeper interface {
-	// GetModuleAddress returns the address of a module account.
-	GetModuleAddress(name string) sdk.AccAddress
-}
+// AccountKeeper is what x/datanet needs from x/auth: its module account's
+// address.
+type AccountKeeper = modulekit.ModuleAccounts
 
 // BankKeeper is what x/datanet needs from x/bank: moving fees and deposits
 // between accounts and the module account, burning, and reading the module
@@ -25,6 +25,4 @@ type BankKeeper interface {
 // CommunityPoolKeeper is what x/datanet needs from x/protocolpool. The
 // signature matches protocolpool's Keeper.FundCommunityPool in SDK v0.54,
 // which takes an sdk.Context.
-type CommunityPoolKeeper interface {
-	FundCommunityPool(ctx sdk.Context, amount sdk.Coins, sender sdk.AccAddress) error
-}
+type CommunityPoolKeeper = modulekit.CommunityPool

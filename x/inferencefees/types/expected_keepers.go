@@ -6,14 +6,13 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
-// AccountKeeper is what x/inferencefees needs from x/auth.
-type AccountKeeper interface {
-	// GetModuleAddress returns the address of a module account.
-	GetModuleAddress(name string) sdk.AccAddress
-}
+// AccountKeeper is what x/inferencefees needs from x/auth: its module account's
+// address.
+type AccountKeeper = modulekit.ModuleAccounts
 
 // BankKeeper is what x/inferencefees needs from x/bank: taking deposits and
 // direct payments into the module account, paying shares and withdrawals
@@ -28,9 +27,7 @@ type BankKeeper interface {
 
 // CommunityPoolKeeper is what x/inferencefees needs from x/protocolpool
 // (Keeper.FundCommunityPool in SDK v0.54, which takes an sdk.Context).
-type CommunityPoolKeeper interface {
-	FundCommunityPool(ctx sdk.Context, amount sdk.Coins, sender sdk.AccAddress) error
-}
+type CommunityPoolKeeper = modulekit.CommunityPool
 
 // ModelregKeeper is what x/inferencefees needs from x/modelreg: a model's
 // status, owner and training Datanet versions. Unknown ids answer

@@ -6,13 +6,12 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// AccountKeeper is what x/modelreg needs from x/auth.
-type AccountKeeper interface {
-	// GetModuleAddress returns the address of a module account.
-	GetModuleAddress(name string) sdk.AccAddress
-}
+// AccountKeeper is what x/modelreg needs from x/auth: its module account's
+// address.
+type AccountKeeper = modulekit.ModuleAccounts
 
 // BankKeeper is what x/modelreg needs from x/bank: collecting registration
 // fees into the module account and burning them.
@@ -24,9 +23,7 @@ type BankKeeper interface {
 // CommunityPoolKeeper is what x/modelreg needs from x/protocolpool. The
 // signature matches protocolpool's Keeper.FundCommunityPool in SDK v0.54,
 // which takes an sdk.Context.
-type CommunityPoolKeeper interface {
-	FundCommunityPool(ctx sdk.Context, amount sdk.Coins, sender sdk.AccAddress) error
-}
+type CommunityPoolKeeper = modulekit.CommunityPool
 
 // DatanetKeeper is what x/modelreg needs from x/datanet: the Datanet
 // versions a model was trained on. It matches x/datanet's Keeper.GetVersion
