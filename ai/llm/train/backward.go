@@ -6,24 +6,16 @@ import (
 	"github.com/openledger/openledger/ai/llm/model"
 )
 
-// backward adds to grad (laid out like params) the gradient of the loss whose
-// logits gradient is dlogits [len(act.headRows) × Vocab], walking the forward pass in
-// reverse. The base is frozen, so only the LoRA factors receive gradients;
-// the residual-stream gradient is still carried through every layer because
-// earlier layers' factors depend on it. The embedding receives nothing.
-func (n *network) backward(params, grad []float32, act *activations, dlogits []float32) {
+// backward adds to grad (laid out like params) the gradient of the loss
+// given dnormed [T × Hidden], its gradient with respect to the final norm's
+// output (from head.go), walking the forward pass in reverse. The base is
+// frozen, so only the LoRA factors receive gradients; the residual-stream
+// gradient is still carried through every layer because earlier layers'
+// factors depend on it. The embedding receives nothing.
+func (n *network) backward(params, grad []float32, act *activations, dnormed []float32) {
 	c := &n.cfg
 	T, H := act.T, c.Hidden
 
-	// logits = normed[headRows]·Wheadᵀ  ⇒  dnormed[headRows] = dlogits·Whead,
-	// zero on the other rows.
-	R := len(act.headRows)
-	picked := make([]float32, R*H)
-	n.be.MatMulPacked(picked, dlogits, R, n.head.wt) // [R × Hidden]
-	dnormed := make([]float32, T*H)                  // [T × Hidden]
-	for i, r := range act.headRows {
-		copy(dnormed[r*H:(r+1)*H], picked[i*H:(i+1)*H])
-	}
 	// normed = RMSNorm(final)  ⇒  dx [T × Hidden].
 	dx := make([]float32, T*H)
 	rmsNormBackward(dx, dnormed, act.final, act.invF, n.norm, T, H)
@@ -123,7 +115,7 @@ func (n *network) projectBackward(params, grad []float32, l int, m model.Module,
 
 // attentionBackward returns dq [T × QDim], dk and dv [T × KVDim] (before the
 // inverse rotation) from datt [T × QDim]. Per head, with S = scale·q·kᵀ and
-// P = softmax(S) over j ≤ i:
+// P = softmax(S) over j ≤ i (recomputed, see attentionWeights):
 //
 //	dv_j += Σ_i P_ij · datt_i
 //	dP_ij = datt_i · v_j
@@ -140,13 +132,13 @@ func (n *network) attentionBackward(a *layerActivations, datt []float32, T int) 
 	scale := float32(1 / math.Sqrt(float64(hd)))
 	dq, dk, dv = make([]float32, T*qd), make([]float32, T*kvd), make([]float32, T*kvd)
 	be := n.be
-	parallelRows(c.KVHeads, c.Heads*T*T*hd, func(lo, hi int) {
-		dp := make([]float32, T)
+	parallelRows(c.KVHeads, 2*c.Heads*T*T*hd, func(lo, hi int) {
+		probs, dp := make([]float32, T), make([]float32, T)
 		for g := lo; g < hi; g++ {
 			k, v := a.k[g*hd:], a.v[g*hd:] // row j of head g starts at j·kvd
 			for h := g * group; h < (g+1)*group; h++ {
 				for i := range T {
-					p := a.probs[(h*T+i)*T : (h*T+i)*T+i+1]
+					p := n.attentionWeights(probs[:i+1], a, h, i)
 					do := datt[i*qd+h*hd : i*qd+(h+1)*hd]
 					q := a.q[i*qd+h*hd : i*qd+(h+1)*hd]
 					ds := dp[:i+1]

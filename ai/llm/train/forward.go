@@ -9,20 +9,21 @@ import (
 // layerActivations are one decoder layer's activations over a sequence of T
 // positions, kept for the backward pass.
 type layerActivations struct {
-	x     []float32 // [T × Hidden] layer input (residual stream)
-	inv1  []float32 // [T] input_layernorm inverse RMS
-	n1    []float32 // [T × Hidden] normalised input of attention
-	q     []float32 // [T × QDim] queries after rotation
-	k     []float32 // [T × KVDim] keys after rotation
-	v     []float32 // [T × KVDim]
-	probs []float32 // [Heads × T × T] attention weights; row i is set for j ≤ i
-	att   []float32 // [T × QDim] attention output before o_proj
-	x2    []float32 // [T × Hidden] residual stream after attention
-	inv2  []float32 // [T] post_attention_layernorm inverse RMS
-	n2    []float32 // [T × Hidden] normalised input of the MLP
-	gate  []float32 // [T × Intermediate] gate_proj output (before SiLU)
-	up    []float32 // [T × Intermediate]
-	h     []float32 // [T × Intermediate] silu(gate)·up, input of down_proj
+	x    []float32 // [T × Hidden] layer input (residual stream)
+	inv1 []float32 // [T] input_layernorm inverse RMS
+	n1   []float32 // [T × Hidden] normalised input of attention
+	q    []float32 // [T × QDim] queries after rotation
+	k    []float32 // [T × KVDim] keys after rotation
+	v    []float32 // [T × KVDim]
+	// Attention weights are not kept (they would take Heads × T² floats per
+	// layer); the backward pass recomputes them from q and k.
+	att  []float32 // [T × QDim] attention output before o_proj
+	x2   []float32 // [T × Hidden] residual stream after attention
+	inv2 []float32 // [T] post_attention_layernorm inverse RMS
+	n2   []float32 // [T × Hidden] normalised input of the MLP
+	gate []float32 // [T × Intermediate] gate_proj output (before SiLU)
+	up   []float32 // [T × Intermediate]
+	h    []float32 // [T × Intermediate] silu(gate)·up, input of down_proj
 	// low holds each adapted projection's x·Aᵀ [T × rank] (unscaled).
 	low [model.NumModules][]float32
 }
@@ -36,42 +37,17 @@ type activations struct {
 	final    []float32 // [T × Hidden] residual stream after the last layer
 	invF     []float32 // [T]
 	normed   []float32 // [T × Hidden] final norm output, input of lm_head
-	// headRows are the positions lm_head ran on and logits their outputs
-	// [len(headRows) × Vocab]. Training needs only the positions that
-	// predict a response token, which spares the output projection (the
-	// widest product of a small model) on the prompt.
-	headRows []int
-	logits   []float32
 }
 
-// allRows returns 0..T-1.
-func allRows(T int) []int {
-	rows := make([]int, T)
-	for i := range rows {
-		rows[i] = i
-	}
-	return rows
-}
-
-// lossRows returns the positions whose next token counts in the loss.
-func lossRows(e *Example) []int {
-	var rows []int
-	for t := 0; t+1 < len(e.Tokens); t++ {
-		if e.Mask[t+1] {
-			rows = append(rows, t)
-		}
-	}
-	return rows
-}
-
-// forward runs the model with the adapter params over tokens, with lm_head
-// at headRows only, and keeps the activations. It computes, per layer,
+// forward runs the decoder with the adapter params over tokens up to the
+// final norm and keeps the activations; lm_head and the loss run in head.go.
+// It computes, per layer,
 //
 //	x2 = x  + o_proj(attention(rope(q_proj(n1)), rope(k_proj(n1)), v_proj(n1)))   n1 = RMSNorm(x)
 //	x' = x2 + down_proj(silu(gate_proj(n2)) · up_proj(n2))                         n2 = RMSNorm(x2)
 //
 // where every projection is y = x·Wᵀ + b + scale·(x·Aᵀ)·Bᵀ.
-func (n *network) forward(params []float32, tokens []int, headRows []int) *activations {
+func (n *network) forward(params []float32, tokens []int) *activations {
 	c := &n.cfg
 	T, H := len(tokens), c.Hidden
 	act := &activations{T: T, tokens: tokens, layers: make([]layerActivations, c.Layers)}
@@ -86,14 +62,6 @@ func (n *network) forward(params []float32, tokens []int, headRows []int) *activ
 	act.final = x
 	act.invF, act.normed = make([]float32, T), make([]float32, T*H)
 	rmsNormForward(act.normed, act.invF, x, n.norm, T, H, c.RMSNormEps)
-	R := len(headRows)
-	picked := make([]float32, R*H)
-	for i, r := range headRows {
-		copy(picked[i*H:(i+1)*H], act.normed[r*H:(r+1)*H])
-	}
-	act.headRows = headRows
-	act.logits = make([]float32, R*c.Vocab)
-	n.be.MatMulPacked(act.logits, picked, R, n.head.w) // [R × Vocab]
 	return act
 }
 
@@ -162,40 +130,45 @@ func (n *network) project(params []float32, l int, m model.Module, x []float32, 
 
 // attentionForward computes causal grouped-query attention: query head h
 // reads key/value head h / (Heads/KVHeads) and position i sees 0..i. Heads
-// run in parallel, each writing only its own columns of att and its own
-// block of probs.
+// run in parallel, each writing only its own columns of att.
 func (n *network) attentionForward(a *layerActivations, T int) {
 	c := &n.cfg
 	hd, qd, kvd := c.HeadDim, c.QDim(), c.KVDim()
-	group := c.Heads / c.KVHeads
-	scale := float32(1 / math.Sqrt(float64(hd)))
-	a.probs = make([]float32, c.Heads*T*T)
 	a.att = make([]float32, T*qd)
-	be := n.be
 	parallelRows(c.Heads, c.Heads*T*T*hd, func(lo, hi int) {
+		p := make([]float32, T)
 		for h := lo; h < hi; h++ {
-			g := h / group
-			k, v := a.k[g*hd:], a.v[g*hd:] // row j of head g starts at j·kvd
+			v := a.v[(h/(c.Heads/c.KVHeads))*hd:] // row j of the head's values starts at j·kvd
 			for i := range T {
-				q := a.q[i*qd+h*hd : i*qd+(h+1)*hd]
-				p := a.probs[(h*T+i)*T : (h*T+i)*T+i+1]
-				be.DotRows(p, q, k, kvd) // q_i · k_j for j ≤ i
-				mx := float32(math.Inf(-1))
-				for j := range p {
-					p[j] *= scale
-					mx = max(mx, p[j])
-				}
-				var sum float32
-				for j, s := range p {
-					e := float32(math.Exp(float64(s - mx)))
-					p[j] = e
-					sum += e
-				}
-				for j := range p {
-					p[j] /= sum
-				}
-				be.AxpyRows(a.att[i*qd+h*hd:i*qd+(h+1)*hd], p, v, kvd) // Σ_j P_ij v_j
+				w := n.attentionWeights(p[:i+1], a, h, i)
+				n.be.AxpyRows(a.att[i*qd+h*hd:i*qd+(h+1)*hd], w, v, kvd) // Σ_j P_ij v_j
 			}
 		}
 	})
+}
+
+// attentionWeights writes P_ij = softmax_j(q_i·k_j/√HeadDim), j ≤ i, of head h
+// into p [i+1] and returns it. Forward and backward both call it, so the
+// backward pass sees exactly the weights the forward used.
+func (n *network) attentionWeights(p []float32, a *layerActivations, h, i int) []float32 {
+	c := &n.cfg
+	hd, qd, kvd := c.HeadDim, c.QDim(), c.KVDim()
+	g := h / (c.Heads / c.KVHeads)
+	scale := float32(1 / math.Sqrt(float64(hd)))
+	n.be.DotRows(p, a.q[i*qd+h*hd:i*qd+(h+1)*hd], a.k[g*hd:], kvd) // q_i · k_j
+	mx := float32(math.Inf(-1))
+	for j := range p {
+		p[j] *= scale
+		mx = max(mx, p[j])
+	}
+	var sum float32
+	for j, s := range p {
+		e := float32(math.Exp(float64(s - mx)))
+		p[j] = e
+		sum += e
+	}
+	for j := range p {
+		p[j] /= sum
+	}
+	return p
 }

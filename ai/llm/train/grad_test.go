@@ -60,10 +60,10 @@ func TestGradientsMatchFiniteDifferences(t *testing.T) {
 			randomizeParams(tr, 3)
 
 			rows := lossRows(&e)
-			act := tr.net.forward(tr.params, e.Tokens, rows)
-			_, dlogits := crossEntropy(act.logits, rows, e.Tokens, cfg.Vocab, 1/float32(len(rows)))
+			act := tr.net.forward(tr.params, e.Tokens)
+			_, dnormed := tr.net.headLoss(act, rows, e.Tokens, 1/float32(len(rows)), true)
 			grad := make([]float32, len(tr.params))
-			tr.net.backward(tr.params, grad, act, dlogits)
+			tr.net.backward(tr.params, grad, act, dnormed)
 
 			w := base.RowMajorWeights()
 			p64 := make([]float64, len(tr.params))

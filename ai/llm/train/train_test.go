@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/openledger/openledger/ai/llm/chattemplate"
@@ -38,7 +39,9 @@ func maxRelDiff(a, b []float32) float64 {
 
 // The training forward computes the serving forward's logits for the same
 // weights and adapter, within 1e-4 relative, for Llama and for Qwen2 with
-// biases, an untied head and llama3 rope scaling.
+// biases, an untied head and llama3 rope scaling; and the training loss
+// (lm_head and cross-entropy in chunks of headChunk positions) equals the
+// cross-entropy of the serving logits.
 func TestTrainingForwardEqualsServingForward(t *testing.T) {
 	for _, arch := range []string{model.ArchLlama, model.ArchQwen2} {
 		t.Run(arch, func(t *testing.T) {
@@ -51,8 +54,12 @@ func TestTrainingForwardEqualsServingForward(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			tokens := []int{1, 40, 17, 3, 88, 62, 5, 9, 71, 33, 20, 2}
-			tr, err := New(base, []Example{NewExample(tokens[:4], tokens[4:])}, Options{Rank: 4, RSLoRA: true, Steps: 1, Seed: 2})
+			tokens := make([]int, 3*headChunk+5)
+			for i := range tokens {
+				tokens[i] = (i*37 + 11) % cfg.Vocab
+			}
+			ex := NewExample(tokens[:4], tokens[4:])
+			tr, err := New(base, []Example{ex}, Options{Rank: 4, RSLoRA: true, Steps: 1, Seed: 2})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -61,10 +68,25 @@ func TestTrainingForwardEqualsServingForward(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d := maxRelDiff(tr.Logits(tokens), servingLogits(t, base, a, tokens))
+			serving := servingLogits(t, base, a, tokens)
+			d := maxRelDiff(tr.Logits(tokens), serving)
 			t.Logf("logits differ by %.2g relative", d)
 			if d > 1e-4 {
 				t.Fatalf("logits differ by %.3g relative", d)
+			}
+			var want float64
+			V := cfg.Vocab
+			for _, r := range lossRows(&ex) {
+				z := serving[r*V : (r+1)*V]
+				var s float64
+				for _, v := range z {
+					s += math.Exp(float64(v))
+				}
+				want += math.Log(s) - float64(z[tokens[r+1]])
+			}
+			want /= float64(len(lossRows(&ex)))
+			if got := tr.Loss([]Example{ex}); math.Abs(got-want) > 1e-4*want {
+				t.Fatalf("training loss %v, cross-entropy of the serving logits %v", got, want)
 			}
 		})
 	}
@@ -297,5 +319,26 @@ func TestTargetSubset(t *testing.T) {
 		if (a.LowRank(0, m) != nil) != (m == model.Q || m == model.V) {
 			t.Fatalf("module %s adapted: %v", m, a.LowRank(0, m) != nil)
 		}
+	}
+}
+
+// The adapter does not depend on how many goroutines the kernels and the
+// attention split their work into.
+func TestAdapterIndependentOfCores(t *testing.T) {
+	base, data := memoryTask(t)
+	run := func(procs int) []byte {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		tr, err := New(base, data, memoryOptions(3))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tr.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := adapterBytes(t, tr)
+		return b
+	}
+	if !bytes.Equal(run(1), run(4)) {
+		t.Fatal("one and four cores wrote different adapters")
 	}
 }

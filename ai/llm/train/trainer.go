@@ -226,10 +226,10 @@ func (t *Trainer) Step() Progress {
 	grad := make([]float32, len(t.params))
 	var sum float64
 	for _, e := range examples {
-		act := t.net.forward(t.params, e.Tokens, lossRows(e))
-		s, dlogits := crossEntropy(act.logits, act.headRows, e.Tokens, t.net.cfg.Vocab, 1/float32(count))
+		act := t.net.forward(t.params, e.Tokens)
+		s, dnormed := t.net.headLoss(act, lossRows(e), e.Tokens, 1/float32(count), true)
 		sum += s
-		t.net.backward(t.params, grad, act, dlogits)
+		t.net.backward(t.params, grad, act, dnormed)
 	}
 	norm := clipGlobalNorm(grad, o.MaxGradNorm)
 	lr := learningRate(o.LearningRate, t.step, o.WarmupSteps, o.Steps)
@@ -264,8 +264,8 @@ func (t *Trainer) Loss(examples []Example) float64 {
 	count := 0
 	for i := range examples {
 		rows := lossRows(&examples[i])
-		act := t.net.forward(t.params, examples[i].Tokens, rows)
-		s, _ := crossEntropy(act.logits, rows, examples[i].Tokens, t.net.cfg.Vocab, 0)
+		act := t.net.forward(t.params, examples[i].Tokens)
+		s, _ := t.net.headLoss(act, rows, examples[i].Tokens, 0, false)
 		sum += s
 		count += len(rows)
 	}
@@ -275,5 +275,5 @@ func (t *Trainer) Loss(examples []Example) float64 {
 // Logits runs the training forward over tokens with the current adapter
 // and returns the logits [len(tokens) × Vocab].
 func (t *Trainer) Logits(tokens []int) []float32 {
-	return t.net.forward(t.params, tokens, allRows(len(tokens))).logits
+	return t.net.logits(t.net.forward(t.params, tokens), allRows(len(tokens)))
 }
