@@ -15,7 +15,8 @@ type Example struct {
 	Tokens []int
 	// Mask marks the response tokens: Mask[i] says whether predicting
 	// Tokens[i] (from the positions before it) counts in the loss. Prompt
-	// tokens are false. len(Mask) == len(Tokens).
+	// tokens are false; Mask[0] is ignored, since nothing predicts the
+	// first token. len(Mask) == len(Tokens).
 	Mask []bool
 }
 
@@ -129,13 +130,17 @@ type Trainer struct {
 }
 
 // New prepares training of a fresh adapter on base. The base model is only
-// read; its weights are packed again for training.
+// read; its weights are packed again for training. data is kept, not
+// copied, and must not change while the trainer is in use.
 func New(base *model.Model, data []Example, opts Options) (*Trainer, error) {
 	o := opts.withDefaults()
 	if err := validate(&base.Config, data, &o); err != nil {
 		return nil, err
 	}
 	cfg := o.loraConfig()
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("train: %w", err)
+	}
 	lay := newLayout(&base.Config, o.Rank, o.Targets)
 	t := &Trainer{opts: o, net: newNetwork(base, lay, cfg.Scale()), data: data}
 	t.pcg = rand.NewPCG(o.Seed, 0x747261696e)
@@ -155,8 +160,10 @@ func validate(cfg *model.Config, data []Example, o *Options) error {
 		return fmt.Errorf("train: Steps must be positive")
 	case o.Rank < 0 || o.Alpha < 0 || o.BatchSize < 0 || o.Accumulation < 0 || o.WarmupSteps < 0:
 		return fmt.Errorf("train: Rank, Alpha, BatchSize, Accumulation and WarmupSteps must not be negative")
-	case o.Beta1 >= 1 || o.Beta2 >= 1:
-		return fmt.Errorf("train: Adam betas must be below 1")
+	case o.LearningRate < 0 || o.WeightDecay < 0 || o.MaxGradNorm < 0 || o.Epsilon < 0:
+		return fmt.Errorf("train: LearningRate, WeightDecay, MaxGradNorm and Epsilon must not be negative")
+	case o.Beta1 < 0 || o.Beta1 >= 1 || o.Beta2 < 0 || o.Beta2 >= 1:
+		return fmt.Errorf("train: Adam betas must be in [0, 1)")
 	}
 	for _, m := range o.Targets {
 		if m < 0 || m >= model.NumModules {
