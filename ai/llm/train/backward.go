@@ -123,8 +123,11 @@ func (n *network) projectBackward(params, grad []float32, l int, m model.Module,
 //	dq_i  = scale · Σ_j dS_ij k_j
 //	dk_j += scale · Σ_i dS_ij q_i
 //
-// Work is split over key/value heads; each one's query heads run in order in
-// one goroutine, so the dk and dv sums have a fixed order.
+// dq is one weighted sum of key rows per query; dk and dv are column sums,
+// taken from the transposed weights so that each is one weighted sum of
+// rows too (T × T floats per head, recomputed head by head). Work is split
+// over key/value heads; each one's query heads run in order in one
+// goroutine, so the dk and dv sums have a fixed order.
 func (n *network) attentionBackward(a *layerActivations, datt []float32, T int) (dq, dk, dv []float32) {
 	c := &n.cfg
 	hd, qd, kvd := c.HeadDim, c.QDim(), c.KVDim()
@@ -133,26 +136,29 @@ func (n *network) attentionBackward(a *layerActivations, datt []float32, T int) 
 	dq, dk, dv = make([]float32, T*qd), make([]float32, T*kvd), make([]float32, T*kvd)
 	be := n.be
 	parallelRows(c.KVHeads, 2*c.Heads*T*T*hd, func(lo, hi int) {
-		probs, dp := make([]float32, T), make([]float32, T)
+		probs, ds := make([]float32, T), make([]float32, T)
+		pT, dsT := make([]float32, T*T), make([]float32, T*T) // [j × i], set for i ≥ j
 		for g := lo; g < hi; g++ {
 			k, v := a.k[g*hd:], a.v[g*hd:] // row j of head g starts at j·kvd
 			for h := g * group; h < (g+1)*group; h++ {
 				for i := range T {
 					p := n.attentionWeights(probs[:i+1], a, h, i)
-					do := datt[i*qd+h*hd : i*qd+(h+1)*hd]
-					q := a.q[i*qd+h*hd : i*qd+(h+1)*hd]
-					ds := dp[:i+1]
-					be.DotRows(ds, do, v, kvd) // dP_ij = datt_i · v_j
+					dsi := ds[:i+1]
+					be.DotRows(dsi, datt[i*qd+h*hd:i*qd+(h+1)*hd], v, kvd) // dP_ij = datt_i · v_j
 					var dot float32
 					for j := range p {
-						dot += p[j] * ds[j]
+						dot += p[j] * dsi[j]
 					}
 					for j := range p {
-						be.Axpy(p[j], do, dv[j*kvd+g*hd:j*kvd+(g+1)*hd])
-						ds[j] = p[j] * (ds[j] - dot) * scale
-						be.Axpy(ds[j], q, dk[j*kvd+g*hd:j*kvd+(g+1)*hd])
+						dsi[j] = p[j] * (dsi[j] - dot) * scale
+						pT[j*T+i], dsT[j*T+i] = p[j], dsi[j]
 					}
-					be.AxpyRows(dq[i*qd+h*hd:i*qd+(h+1)*hd], ds, k, kvd) // dq_i = Σ_j dS_ij k_j
+					be.AxpyRows(dq[i*qd+h*hd:i*qd+(h+1)*hd], dsi, k, kvd) // dq_i = Σ_j dS_ij k_j
+				}
+				for j := range T {
+					// Rows i = j..T-1 of this head's datt and q, stride qd.
+					be.AxpyRows(dv[j*kvd+g*hd:j*kvd+(g+1)*hd], pT[j*T+j:(j+1)*T], datt[j*qd+h*hd:], qd) // Σ_i P_ij datt_i
+					be.AxpyRows(dk[j*kvd+g*hd:j*kvd+(g+1)*hd], dsT[j*T+j:(j+1)*T], a.q[j*qd+h*hd:], qd) // Σ_i dS_ij q_i
 				}
 			}
 		}
