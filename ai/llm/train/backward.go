@@ -73,7 +73,7 @@ func (n *network) layerBackward(params, grad []float32, l int, a *layerActivatio
 func (n *network) projectBackward(params, grad []float32, l int, m model.Module, x, dy []float32, T int, a *layerActivations) []float32 {
 	p := &n.layers[l].proj[m]
 	dx := make([]float32, T*p.in)
-	n.be.MatMulPacked(dx, dy, T, p.wt)
+	p.wt.mulInto(n.be, dx, dy, T, p.in)
 	if !n.lay.factors[l][m].on {
 		return dx
 	}

@@ -18,7 +18,7 @@ func BenchmarkTrain(b *testing.B) {
 	for _, c := range []struct {
 		name string
 		cfg  model.Config
-	}{{"tiny", model.TinyConfig()}, {"30M", tinymodel.Small30M()}} {
+	}{{"tiny", model.TinyConfig()}, {"30M", tinymodel.Small30M()}, {"SmolLM2-135M", tinymodel.SmolLM2_135M()}} {
 		base, err := model.NewRandom(c.cfg, 1)
 		if err != nil {
 			b.Fatal(err)

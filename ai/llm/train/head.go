@@ -84,7 +84,7 @@ func (n *network) headLoss(act *activations, rows, tokens []int, weight float32,
 			continue
 		}
 		d := make([]float32, len(chunk)*H)
-		n.be.MatMulPacked(d, z, len(chunk), n.head.wt) // dz·Whead: [chunk × Hidden]
+		n.head.wt.mulInto(n.be, d, z, len(chunk), H) // dz·Whead: [chunk × Hidden]
 		for i, t := range chunk {
 			copy(dnormed[t*H:(t+1)*H], d[i*H:(i+1)*H])
 		}

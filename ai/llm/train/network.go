@@ -8,8 +8,9 @@ import (
 // frozenLinear is a base projection prepared for training: W packed for the
 // forward product and Wᵀ packed for the backward product dx = dy·W.
 type frozenLinear struct {
-	w, wt   *kernels.Packed // [out × in] and [in × out]
-	bias    []float32       // [out] or nil
+	w       *kernels.Packed  // [out × in]
+	wt      transposedWeight // Wᵀ [in × out] in blocks
+	bias    []float32        // [out] or nil
 	out, in int
 }
 
@@ -38,7 +39,7 @@ func newNetwork(base *model.Model, lay *layout, scale float32) *network {
 	be := base.Backend()
 	pack := func(weight, bias []float32, out, in int) frozenLinear {
 		return frozenLinear{
-			w: be.Pack(weight, out, in, kernels.F32), wt: be.Pack(transpose(weight, out, in), in, out, kernels.F32),
+			w: be.Pack(weight, out, in, kernels.F32), wt: packTransposed(be, weight, out, in),
 			bias: bias, out: out, in: in,
 		}
 	}
