@@ -13,6 +13,8 @@ import (
 	"runtime"
 	"syscall"
 	"testing"
+
+	"github.com/openledger/openledger/ai/llm/internal/reference"
 )
 
 // Dir is the folder holding package.json and the node scripts.
@@ -28,7 +30,7 @@ func Dir() string {
 func Install(t testing.TB) {
 	t.Helper()
 	if _, err := exec.LookPath("npm"); err != nil {
-		t.Skip("npm is not on PATH: the comparison with the Hugging Face JavaScript implementation needs node and npm")
+		reference.Unavailable(t, "npm is not on PATH: the comparison with the Hugging Face JavaScript implementation needs node and npm")
 	}
 	dir := Dir()
 	lock, err := os.OpenFile(filepath.Join(dir, "node_modules.lock"), os.O_CREATE|os.O_RDWR, 0o644)

@@ -14,6 +14,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/openledger/openledger/ai/llm/internal/reference"
 )
 
 //go:embed forward.py
@@ -36,7 +38,7 @@ type Job struct {
 func Logits(t testing.TB, jobs []Job) [][]float32 {
 	t.Helper()
 	if err := exec.Command(python, "-c", "import torch").Run(); err != nil {
-		t.Skip("torch reference skipped: python3-torch is not installed (apt-get install python3-torch)")
+		reference.Unavailable(t, "torch reference: python3-torch is not installed (scripts/test-deps.sh installs it)")
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "forward.py")
