@@ -57,28 +57,16 @@ func (n *network) headLoss(act *activations, rows, tokens []int, weight float32,
 	for lo := 0; lo < len(rows); lo += headChunk {
 		chunk := rows[lo:min(lo+headChunk, len(rows))]
 		z := n.logits(act, chunk) // [chunk × Vocab], becomes dz in place
-		for i, t := range chunk {
-			zi := z[i*V : (i+1)*V]
-			target := tokens[t+1]
-			mx := zi[0]
-			for _, v := range zi[1:] {
-				mx = max(mx, v)
+		// Rows are independent: each writes its own logits row and loss
+		// entry, and the losses are summed in row order afterwards.
+		losses := make([]float64, len(chunk))
+		parallelRows(len(chunk), len(chunk)*V*8, func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				losses[i] = softmaxGradient(z[i*V:(i+1)*V], tokens[chunk[i]+1], weight)
 			}
-			// One exponential per logit: keep exp(z − max), then scale it
-			// by weight/Σ to get weight·softmax.
-			zt := float64(zi[target])
-			var s float64
-			for j, v := range zi {
-				e := math.Exp(float64(v - mx))
-				zi[j] = float32(e)
-				s += e
-			}
-			sum += float64(mx) + math.Log(s) - zt
-			f := float32(float64(weight) / s)
-			for j := range zi {
-				zi[j] *= f
-			}
-			zi[target] -= weight
+		})
+		for _, l := range losses {
+			sum += l
 		}
 		if !withGrad {
 			continue
@@ -90,4 +78,27 @@ func (n *network) headLoss(act *activations, rows, tokens []int, weight float32,
 		}
 	}
 	return sum, dnormed
+}
+
+// softmaxGradient returns logsumexp(z) − z[target] and replaces z with
+// weight·(softmax(z) − onehot(target)). It takes one exponential per logit:
+// exp(z − max) is kept and scaled by weight/Σ.
+func softmaxGradient(z []float32, target int, weight float32) float64 {
+	mx := z[0]
+	for _, v := range z[1:] {
+		mx = max(mx, v)
+	}
+	zt := float64(z[target])
+	var s float64
+	for j, v := range z {
+		e := math.Exp(float64(v - mx))
+		z[j] = float32(e)
+		s += e
+	}
+	f := float32(float64(weight) / s)
+	for j := range z {
+		z[j] *= f
+	}
+	z[target] -= weight
+	return float64(mx) + math.Log(s) - zt
 }
