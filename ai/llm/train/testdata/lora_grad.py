@@ -8,6 +8,11 @@ usage: lora_grad.py JOB_JSON
 JOB_JSON is {"model": dir, "adapter": dir, "tokens": [...], "mask": [...],
 "keys": [...], "out": file}; the gradients of the named adapter tensors are
 written in that order as little-endian float64, followed by the loss.
+
+With "train": {"steps", "lr", "warmup", "weight_decay", "betas", "eps",
+"max_grad_norm"} it instead trains on the example with torch.optim.AdamW,
+clip_grad_norm_ and transformers' cosine schedule with warm-up (a LambdaLR),
+and writes the named tensors after the last step.
 """
 import json
 import math
@@ -61,6 +66,16 @@ def rotate_half(x):
     return torch.cat((-x[..., h:], x[..., :h]), dim=-1)
 
 
+def cosine_with_warmup(warmup, total):
+    # transformers.get_cosine_schedule_with_warmup's lambda (num_cycles 0.5).
+    def f(step):
+        if step < warmup:
+            return step / max(1, warmup)
+        progress = (step - warmup) / max(1, total - warmup)
+        return max(0.0, 0.5 * (1.0 + math.cos(math.pi * progress)))
+    return f
+
+
 def main(job):
     cfg = json.load(open(job["model"] + "/config.json"))
     w = load_safetensors(job["model"] + "/model.safetensors")
@@ -71,6 +86,35 @@ def main(job):
     r, alpha = acfg["r"], acfg["lora_alpha"]
     scale = alpha / math.sqrt(r) if acfg.get("use_rslora") else alpha / r
 
+    def loss_fn():
+        return loss_of(cfg, w, lora, scale, job)
+
+    if "train" in job:
+        tr = job["train"]
+        params = [lora[k] for k in job["keys"]]
+        opt = torch.optim.AdamW(params, lr=tr["lr"], betas=tuple(tr["betas"]), eps=tr["eps"],
+                                weight_decay=tr["weight_decay"])
+        sched = torch.optim.lr_scheduler.LambdaLR(opt, cosine_with_warmup(tr["warmup"], tr["steps"]))
+        for _ in range(tr["steps"]):
+            opt.zero_grad()
+            loss_fn().backward()
+            torch.nn.utils.clip_grad_norm_(params, tr["max_grad_norm"])
+            opt.step()
+            sched.step()
+        with open(job["out"], "wb") as f:
+            for key in job["keys"]:
+                f.write(lora[key].detach().contiguous().numpy().astype("<f8").tobytes())
+        return
+
+    loss = loss_fn()
+    loss.backward()
+    with open(job["out"], "wb") as f:
+        for key in job["keys"]:
+            f.write(lora[key].grad.contiguous().numpy().astype("<f8").tobytes())
+        f.write(struct.pack("<d", loss.item()))
+
+
+def loss_of(cfg, w, lora, scale, job):
     tokens = torch.tensor(job["tokens"])
     T = tokens.shape[0]
     H = cfg["hidden_size"]
@@ -123,12 +167,7 @@ def main(job):
     # labels of -100 on the prompt in transformers.
     labels = tokens[1:].clone()
     labels[~torch.tensor(job["mask"][1:])] = -100
-    loss = torch.nn.functional.cross_entropy(logits[:-1], labels, ignore_index=-100)
-    loss.backward()
-    with open(job["out"], "wb") as f:
-        for key in job["keys"]:
-            f.write(lora[key].grad.contiguous().numpy().astype("<f8").tobytes())
-        f.write(struct.pack("<d", loss.item()))
+    return torch.nn.functional.cross_entropy(logits[:-1], labels, ignore_index=-100)
 
 
 if __name__ == "__main__":
