@@ -31,7 +31,6 @@ type layerActivations struct {
 // activations are a whole sequence's forward pass.
 type activations struct {
 	T        int
-	tokens   []int
 	cos, sin []float32 // [T × HeadDim/2]
 	layers   []layerActivations
 	final    []float32 // [T × Hidden] residual stream after the last layer
@@ -50,7 +49,7 @@ type activations struct {
 func (n *network) forward(params []float32, tokens []int) *activations {
 	c := &n.cfg
 	T, H := len(tokens), c.Hidden
-	act := &activations{T: T, tokens: tokens, layers: make([]layerActivations, c.Layers)}
+	act := &activations{T: T, layers: make([]layerActivations, c.Layers)}
 	act.cos, act.sin = ropeAngles(n.invFreq, T)
 	x := make([]float32, T*H)
 	for r, tok := range tokens {
