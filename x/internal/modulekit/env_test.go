@@ -1,0 +1,50 @@
+package modulekit
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/collections"
+
+	"github.com/cosmos/cosmos-sdk/codec/address"
+	"github.com/cosmos/cosmos-sdk/runtime"
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
+	"github.com/cosmos/cosmos-sdk/testutil"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+)
+
+type noAccounts struct{}
+
+func (noAccounts) GetModuleAddress(string) sdk.AccAddress { return nil }
+
+func TestNewEnvRefusesWiringMistakes(t *testing.T) {
+	ac := address.NewBech32Codec("open")
+	gov, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
+	require.NoError(t, err)
+	events, headers := runtime.EventService{}, runtime.ProvideHeaderInfoService(nil)
+	var nilPointer *noAccounts
+
+	env := NewEnv("m", events, headers, ac, gov, "account keeper", noAccounts{})
+	require.Equal(t, gov, env.GetAuthority())
+	require.PanicsWithValue(t, "x/m keeper: header service is nil", func() { NewEnv("m", events, nil, ac, gov) })
+	require.PanicsWithValue(t, "x/m keeper: bank keeper is nil", func() { NewEnv("m", events, headers, ac, gov, "bank keeper", nilPointer) })
+	require.Panics(t, func() { NewEnv("m", events, headers, ac, "gov") }, "an authority that is not an address")
+	require.Panics(t, func() { NewEnv("m", events, headers, ac, gov, "odd") }, "a name without a value")
+	require.PanicsWithValue(t, "x/m keeper: the m module account is not registered", func() { env.MustModuleAddress(noAccounts{}) })
+}
+
+func TestNextIDNeverHandsOutZero(t *testing.T) {
+	key := storetypes.NewKVStoreKey("m")
+	ctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test")).Ctx
+	sb := collections.NewSchemaBuilder(runtime.NewKVStoreService(key))
+	seq := collections.NewSequence(sb, collections.NewPrefix(1), "seq")
+	_, err := sb.Build()
+	require.NoError(t, err)
+	for want := uint64(1); want <= 3; want++ {
+		id, err := NextID(ctx, seq)
+		require.NoError(t, err)
+		require.Equal(t, want, id)
+	}
+}
