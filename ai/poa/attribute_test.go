@@ -2,9 +2,12 @@ package poa
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 
 	"github.com/openledger/openledger/ai/poa/internal/poatest"
 )
@@ -101,7 +104,7 @@ func TestAttributeIsDeterministic(t *testing.T) {
 		}
 	}
 	var res Result
-	json.Unmarshal([]byte(want), &res)
+	require.NoError(t, json.Unmarshal([]byte(want), &res))
 	var sum int64
 	for i, a := range res.Attributions {
 		sum += a.WeightPPM
@@ -120,7 +123,7 @@ func TestAttributeRejectsBadText(t *testing.T) {
 	if _, err := e.Attribute([]byte("ok \xc3\x28 bad"), Options{}); err == nil || !strings.Contains(err.Error(), "offset 3") {
 		t.Errorf("invalid UTF-8: %v", err)
 	}
-	if _, err := e.Attribute([]byte(" \u00a0\n"), Options{}); err != ErrEmptyText {
+	if _, err := e.Attribute([]byte(" \u00a0\n"), Options{}); !errors.Is(err, ErrEmptyText) {
 		t.Errorf("empty: %v", err)
 	}
 	if _, err := e.Attribute([]byte("fine"), Options{MinSpanWords: -1}); err == nil {
@@ -149,7 +152,7 @@ func TestVerifyClaimReportsDifferences(t *testing.T) {
 		t.Fatalf("own answer does not verify: %v %v", err, v.Differences)
 	}
 	var doc map[string]any
-	json.Unmarshal(claim, &doc)
+	require.NoError(t, json.Unmarshal(claim, &doc))
 	doc["attributed_ppm"] = 7
 	doc["extra"] = true
 	delete(doc, "method")

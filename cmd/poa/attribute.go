@@ -54,7 +54,7 @@ object, byte-identical on every machine for the same indexes and text.`, stderr)
 
 // readText reads the output text from a file or standard input.
 func readText(path string, stdin io.Reader) ([]byte, error) {
-	var r io.Reader = stdin
+	r := stdin
 	if path != "" {
 		f, err := os.Open(path)
 		if err != nil {

@@ -50,7 +50,7 @@ verifies.`, stderr)
 		fs.Usage()
 		return exitError
 	}
-	var r io.Reader = stdin
+	r := stdin
 	var sizeHint int64
 	if *input != "-" {
 		f, err := os.Open(*input)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -13,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // These tests drive the real binary, built once in TestMain.
@@ -102,8 +105,8 @@ func newFixture(t *testing.T) *fixture {
 	runPoa(t, "", "index", "--input", writeFile(t, dir, "v1.jsonl", strings.Join(lines[:200], "\n")+"\n"), "--out", f.v1, "--quiet").want(t, 0)
 	runPoa(t, strings.Join(lines[150:], "\n")+"\n", "index", "--input", "-", "--out", f.v2, "--quiet").want(t, 0)
 	var first, last struct{ Text string }
-	json.Unmarshal([]byte(lines[3]), &first)
-	json.Unmarshal([]byte(lines[260]), &last)
+	require.NoError(t, json.Unmarshal([]byte(lines[3]), &first))
+	require.NoError(t, json.Unmarshal([]byte(lines[260]), &last))
 	f.text = "As the documentation puts it: " + first.Text + "\n\nAnd elsewhere: " + last.Text + " That is all."
 	f.textFile = writeFile(t, dir, "output.txt", f.text)
 	return f
@@ -199,7 +202,7 @@ func TestVerifyClaims(t *testing.T) {
 	runPoa(t, "", "verify", "--index", f.v1, "--index", f.v2, "--text-file", f.textFile, "--claim", good).want(t, 0)
 
 	var doc map[string]any
-	json.Unmarshal([]byte(claim), &doc)
+	require.NoError(t, json.Unmarshal([]byte(claim), &doc))
 	doc["attributed_ppm"] = json.Number("1000000")
 	tampered, _ := json.Marshal(doc)
 	bad := writeFile(t, f.dir, "bad.json", string(tampered))
@@ -259,16 +262,17 @@ func TestTamperedIndexIsRefused(t *testing.T) {
 	lines := corpusLines(t, 50)
 	runPoa(t, "", "index", "--input", writeFile(t, dir, "in.jsonl", strings.Join(lines, "\n")), "--out", ix, "--quiet").want(t, 0)
 	var doc struct{ Text string }
-	json.Unmarshal([]byte(lines[10]), &doc)
+	require.NoError(t, json.Unmarshal([]byte(lines[10]), &doc))
 	runPoa(t, doc.Text, "attribute", "--index", ix, "--json").want(t, 0)
 	runPoa(t, "", "check", "--index", ix).want(t, 0)
 
 	text := filepath.Join(ix, "text.bin")
-	data, _ := os.ReadFile(text)
+	data, err := os.ReadFile(text)
+	require.NoError(t, err)
 	for i := 0; i < len(data); i += 4096 {
 		data[i] ^= 0x01
 	}
-	os.WriteFile(text, data, 0o644)
+	require.NoError(t, os.WriteFile(text, data, 0o644))
 	if r := runPoa(t, doc.Text, "attribute", "--index", ix, "--json").want(t, 2); !strings.Contains(r.stderr, "fails its SHA-256 check") {
 		t.Errorf("stderr: %s", r.stderr)
 	}
@@ -276,7 +280,7 @@ func TestTamperedIndexIsRefused(t *testing.T) {
 		t.Errorf("stderr: %s", r.stderr)
 	}
 	runPoa(t, "", "check", "--index", ix).want(t, 2)
-	os.WriteFile(text, data[:len(data)-3], 0o644)
+	require.NoError(t, os.WriteFile(text, data[:len(data)-3], 0o644))
 	if r := runPoa(t, doc.Text, "attribute", "--index", ix, "--json").want(t, 2); !strings.Contains(r.stderr, "truncated") {
 		t.Errorf("stderr: %s", r.stderr)
 	}
@@ -305,8 +309,11 @@ func startServer(t *testing.T, args ...string) (string, *exec.Cmd, *bytes.Buffer
 	}
 	t.Cleanup(func() {
 		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
-			cmd.Wait()
+			if err := cmd.Process.Kill(); err != nil && !errors.Is(err, os.ErrProcessDone) {
+				t.Errorf("stopping the server: %v", err)
+			}
+			// Wait reaps the process; after the kill its error only reports the signal.
+			_ = cmd.Wait()
 		}
 	})
 	base := "http://" + addr
@@ -334,7 +341,9 @@ func post(t *testing.T, url, body string) (int, map[string]any, []byte) {
 	}
 	defer resp.Body.Close()
 	var buf bytes.Buffer
-	buf.ReadFrom(resp.Body)
+	if _, err := buf.ReadFrom(resp.Body); err != nil {
+		t.Fatalf("reading the response (%d): %v", resp.StatusCode, err)
+	}
 	var doc map[string]any
 	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
 		t.Fatalf("response is not JSON (%d): %s", resp.StatusCode, buf.String())
@@ -424,10 +433,13 @@ func TestServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	metrics := new(bytes.Buffer)
-	metrics.ReadFrom(resp.Body)
+	_, err = metrics.ReadFrom(resp.Body)
 	resp.Body.Close()
-	for _, want := range []string{`poa_http_requests_total{code="200",endpoint="attribute"}`, `poa_http_requests_total{code="413",endpoint="attribute"}`,
-		`poa_index_documents{index="dn-v1"} 200`, "poa_http_request_duration_seconds_bucket", "go_goroutines"} {
+	require.NoError(t, err)
+	for _, want := range []string{
+		`poa_http_requests_total{code="200",endpoint="attribute"}`, `poa_http_requests_total{code="413",endpoint="attribute"}`,
+		`poa_index_documents{index="dn-v1"} 200`, "poa_http_request_duration_seconds_bucket", "go_goroutines",
+	} {
 		if !strings.Contains(metrics.String(), want) {
 			t.Errorf("metrics lack %s", want)
 		}

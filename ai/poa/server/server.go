@@ -86,7 +86,9 @@ func writeJSONResponse(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)+1))
 	w.WriteHeader(status)
-	w.Write(append(data, '\n'))
+	// The status is sent by now: a body that cannot be written means the
+	// client has gone, and the handler has no one left to tell.
+	_, _ = w.Write(append(data, '\n'))
 }
 
 // statusRecorder remembers the status for metrics.

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/openledger/openledger/ai/poa"
 	"github.com/openledger/openledger/ai/poa/internal/poatest"
 )
@@ -44,7 +46,7 @@ func TestServerIsBusyWhenSlotsAreTaken(t *testing.T) {
 	s.slots <- struct{}{} // hold the only slot
 	rec := request()
 	var doc struct{ Error struct{ Code string } }
-	json.Unmarshal(rec.Body.Bytes(), &doc)
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &doc), "held slot: %d %s", rec.Code, rec.Body)
 	if rec.Code != http.StatusServiceUnavailable || doc.Error.Code != "busy" {
 		t.Fatalf("held slot: %d %s", rec.Code, rec.Body)
 	}

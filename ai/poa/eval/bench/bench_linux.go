@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -33,7 +32,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Uint64("seed", 1, "seed for the corpus and queries")
 	warm := fs.Int("queries", 200, "warm queries per output size")
 	cold := fs.Int("cold", 30, "cold queries per output size")
-	sources := fs.String("sources", "/usr/share/doc,"+filepath.Join(runtime.GOROOT(), "src"), "comma-separated directories of prose")
+	defaultSources := "/usr/share/doc"
+	if src := goSourceDir(); src != "" {
+		defaultSources += "," + src
+	}
+	sources := fs.String("sources", defaultSources, "comma-separated directories of prose")
 	reuse := fs.Bool("reuse", false, "reuse DIR/corpus.jsonl and the indexes if present")
 	indexInput := fs.String("build-index", "", "internal: build the PoA index from this JSONL into --dir")
 	baselineInput := fs.String("build-baseline", "", "internal: build the n-gram baseline from this JSONL into --dir")
@@ -58,8 +61,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "poa-bench: %v\n", err)
 		return exitError
 	}
-	b := &bench{dir: *dir, size: size, seed: *seed, warm: *warm, cold: *cold, reuse: *reuse, log: stderr,
-		sources: strings.Split(*sources, ","), cpuProfile: *cpuProfile, command: "poa-bench " + strings.Join(args, " ")}
+	b := &bench{
+		dir: *dir, size: size, seed: *seed, warm: *warm, cold: *cold, reuse: *reuse, log: stderr,
+		sources: strings.Split(*sources, ","), cpuProfile: *cpuProfile, command: "poa-bench " + strings.Join(args, " "),
+	}
 	report, err := b.run()
 	if err != nil {
 		fmt.Fprintf(stderr, "poa-bench: %v\n", err)
@@ -210,7 +215,9 @@ func (b *bench) run() (string, error) {
 	baselineDir := filepath.Join(b.dir, "ngram")
 	var build, baseline *buildRun
 	if !b.reuse || !fileExists(filepath.Join(indexDir, "manifest.json")) {
-		b.dropCaches(corpusPath)
+		if err := b.dropCaches(corpusPath); err != nil {
+			return "", err
+		}
 		build, err = b.measure(exe, "--dir", indexDir, "--build-index", corpusPath)
 		if err != nil {
 			return "", err
@@ -219,7 +226,9 @@ func (b *bench) run() (string, error) {
 	}
 	if !b.reuse || !fileExists(filepath.Join(baselineDir, "ngrams.bin")) {
 		os.RemoveAll(baselineDir)
-		b.dropCaches(corpusPath)
+		if err := b.dropCaches(corpusPath); err != nil {
+			return "", err
+		}
 		baseline, err = b.measure(exe, "--dir", baselineDir, "--build-baseline", corpusPath)
 		if err != nil {
 			return "", err
@@ -228,7 +237,9 @@ func (b *bench) run() (string, error) {
 	}
 
 	// Full verification cost (what `poa check` does).
-	b.dropCaches(indexFiles(indexDir)...)
+	if err := b.dropCaches(indexFiles(indexDir)...); err != nil {
+		return "", err
+	}
 	t0 = time.Now()
 	checked, err := poa.Verify(indexDir)
 	if err != nil {
@@ -288,8 +299,16 @@ func (b *bench) run() (string, error) {
 		// Cold: evict the index from the page cache, map it afresh, query.
 		times = times[:0]
 		for _, q := range qs[20+b.warm:] {
-			b.dropCaches(indexFiles(indexDir)...)
-			residentAfterEvict = max(residentAfterEvict, residency(filepath.Join(indexDir, "sa.bin")), residency(filepath.Join(indexDir, "text.bin")))
+			if err := b.dropCaches(indexFiles(indexDir)...); err != nil {
+				return "", err
+			}
+			for _, name := range []string{"sa.bin", "text.bin"} {
+				resident, err := residency(filepath.Join(indexDir, name))
+				if err != nil {
+					return "", err
+				}
+				residentAfterEvict = max(residentAfterEvict, resident)
+			}
 			t := time.Now()
 			engine, closeAll, err := openEngine(indexDir)
 			if err != nil {
@@ -326,7 +345,9 @@ func (b *bench) run() (string, error) {
 		results[fmt.Sprintf("ngram/%d/warm", size)] = summarize(times)
 		times = times[:0]
 		for _, q := range qs[20+b.warm:] {
-			b.dropCaches(ngram.Files(baselineDir)...)
+			if err := b.dropCaches(ngram.Files(baselineDir)...); err != nil {
+				return "", err
+			}
 			ng, err := ngram.Open(baselineDir, poa.DefaultMinSpanWords)
 			if err != nil {
 				return "", err
@@ -426,45 +447,81 @@ func (b *bench) measure(exe string, args ...string) (*buildRun, error) {
 
 // dropCaches evicts files from the page cache (posix_fadvise DONTNEED:
 // it needs no privileges and leaves the rest of the machine's cache alone).
-func (b *bench) dropCaches(paths ...string) {
+// Files that cannot be opened are skipped; a file that is open but cannot
+// be written back or evicted is an error, since a cold measurement would
+// then run on a warm cache.
+func (b *bench) dropCaches(paths ...string) error {
 	for _, p := range paths {
 		f, err := os.Open(p)
 		if err != nil {
 			continue
 		}
-		f.Sync()
-		const fadvDontNeed = 4
-		syscall.Syscall6(syscall.SYS_FADVISE64, f.Fd(), 0, 0, fadvDontNeed, 0, 0)
+		err = evict(f)
 		f.Close()
+		if err != nil {
+			return fmt.Errorf("evicting %s from the page cache: %w", p, err)
+		}
 	}
+	return nil
 }
 
-// residency returns the fraction of a file's pages in the page cache.
-func residency(path string) float64 {
+// evict writes f's dirty pages back, then drops its pages from the cache.
+func evict(f *os.File) error {
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	const fadvDontNeed = 4
+	if _, _, errno := syscall.Syscall6(syscall.SYS_FADVISE64, f.Fd(), 0, 0, fadvDontNeed, 0, 0); errno != 0 {
+		return errno
+	}
+	return nil
+}
+
+// residency returns the fraction of a file's pages in the page cache (0
+// for an empty file).
+func residency(path string) (fraction float64, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return 0
+		return 0, err
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil || st.Size() == 0 {
-		return 0
+		return 0, err
 	}
 	data, err := syscall.Mmap(int(f.Fd()), 0, int(st.Size()), syscall.PROT_READ, syscall.MAP_SHARED)
 	if err != nil {
-		return 0
+		return 0, fmt.Errorf("mapping %s: %w", path, err)
 	}
-	defer syscall.Munmap(data)
+	defer func() {
+		if unmapErr := syscall.Munmap(data); unmapErr != nil && err == nil {
+			fraction, err = 0, fmt.Errorf("unmapping %s: %w", path, unmapErr)
+		}
+	}()
 	pages := (len(data) + os.Getpagesize() - 1) / os.Getpagesize()
 	vec := make([]byte, pages)
 	if _, _, errno := syscall.Syscall(syscall.SYS_MINCORE, uintptr(unsafe.Pointer(&data[0])), uintptr(len(data)), uintptr(unsafe.Pointer(&vec[0]))); errno != 0 {
-		return 0
+		return 0, fmt.Errorf("mincore %s: %w", path, errno)
 	}
 	resident := 0
 	for _, v := range vec {
 		resident += int(v & 1)
 	}
-	return float64(resident) / float64(pages)
+	return float64(resident) / float64(pages), nil
+}
+
+// goSourceDir returns the standard library source directory of the go
+// command on PATH, or "" when there is no go command.
+func goSourceDir() string {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return ""
+	}
+	root := strings.TrimSpace(string(out))
+	if root == "" {
+		return ""
+	}
+	return filepath.Join(root, "src")
 }
 
 func indexFiles(dir string) []string {

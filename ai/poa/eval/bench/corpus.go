@@ -213,8 +213,12 @@ func generateCorpus(pool *sentencePool, path string, size int64, seed uint64) (*
 		if err != nil {
 			return nil, err
 		}
-		w.Write(line)
-		w.WriteByte('\n')
+		if _, err := w.Write(line); err != nil {
+			return nil, err
+		}
+		if err := w.WriteByte('\n'); err != nil {
+			return nil, err
+		}
 		c.inputBytes += int64(len(line) + 1)
 		c.textBytes += int64(len(text))
 		c.documents++

@@ -23,6 +23,7 @@ import (
 	"go/token"
 	"log"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -57,7 +58,11 @@ func main() {
 	corpusLimit := flag.Int("corpus-bytes", 1_400_000, "stop adding contributions past this many text bytes")
 	novelLimit := flag.Int("novel-bytes", 160_000, "stop adding novel passages past this many text bytes")
 	flag.Parse()
-	src := filepath.Join(runtime.GOROOT(), "src")
+	root, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		log.Fatalf("finding the Go toolchain: go env GOROOT: %v", err)
+	}
+	src := filepath.Join(strings.TrimSpace(string(root)), "src")
 
 	corpus := collect(src, corpusPackages, *minBytes, *corpusLimit)
 	corpusGrams := map[string]bool{}

@@ -75,34 +75,43 @@ func Build(input io.Reader, dir string, n int) error {
 	for i := 1; i < len(prefix); i++ {
 		prefix[i] += prefix[i-1]
 	}
-	if err := writeFile(filepath.Join(dir, fileEntries), func(w *bufio.Writer) {
+	if err := writeFile(filepath.Join(dir, fileEntries), func(w *bufio.Writer) error {
 		var buf [entryBytes]byte
 		for _, e := range entries {
 			binary.LittleEndian.PutUint64(buf[:], e.hash)
 			binary.LittleEndian.PutUint32(buf[8:], e.doc)
-			w.Write(buf[:])
+			if _, err := w.Write(buf[:]); err != nil {
+				return err
+			}
 		}
+		return nil
 	}); err != nil {
 		return err
 	}
-	if err := writeFile(filepath.Join(dir, filePrefix), func(w *bufio.Writer) {
+	if err := writeFile(filepath.Join(dir, filePrefix), func(w *bufio.Writer) error {
 		for _, p := range prefix {
-			binary.Write(w, binary.LittleEndian, p)
+			if err := binary.Write(w, binary.LittleEndian, p); err != nil {
+				return err
+			}
 		}
+		return nil
 	}); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, fileIDs), []byte(ids.String()), 0o644)
 }
 
-func writeFile(path string, fill func(*bufio.Writer)) error {
+func writeFile(path string, fill func(*bufio.Writer) error) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	fill(w)
-	if err := w.Flush(); err != nil {
+	err = fill(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
 		f.Close()
 		return err
 	}
@@ -164,8 +173,7 @@ func Open(dir string, n int) (*Index, error) {
 	_ = syscall.Madvise(data, syscall.MADV_RANDOM)
 	rawPrefix, err := os.ReadFile(filepath.Join(dir, filePrefix))
 	if err != nil || len(rawPrefix) != 4*prefixLength {
-		syscall.Munmap(data)
-		return nil, errors.Join(errors.New("bad prefix table"), err)
+		return nil, errors.Join(errors.New("bad prefix table"), err, syscall.Munmap(data))
 	}
 	ix := &Index{n: n, entries: data, prefix: make([]uint32, prefixLength)}
 	for i := range ix.prefix {
@@ -173,8 +181,7 @@ func Open(dir string, n int) (*Index, error) {
 	}
 	ids, err := os.ReadFile(filepath.Join(dir, fileIDs))
 	if err != nil {
-		syscall.Munmap(data)
-		return nil, err
+		return nil, errors.Join(err, syscall.Munmap(data))
 	}
 	ix.ids = strings.Split(strings.TrimSuffix(string(ids), "\n"), "\n")
 	return ix, nil

@@ -268,8 +268,12 @@ func readCorpus(input io.Reader, dir string, sizeHint int64, progress *progress)
 		toSketches <- docSlice{c.text, start, end}
 		c.docStarts = append(c.docStarts, uint32(start))
 		c.ids = append(c.ids, contribution.ID)
-		meta.Write(contribution.Meta)
-		meta.WriteByte('\n')
+		if _, err := meta.Write(contribution.Meta); err != nil {
+			return nil, err
+		}
+		if err := meta.WriteByte('\n'); err != nil {
+			return nil, err
+		}
 		progress.reading(counter.n, len(c.ids))
 	}
 	stopWorkers()

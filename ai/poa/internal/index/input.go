@@ -106,10 +106,10 @@ func (cr *contributionReader) readLine() ([]byte, error) {
 		if len(line) <= MaxLineBytes {
 			line = append(line, chunk...)
 		}
-		if err == bufio.ErrBufferFull {
+		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			if len(line) == 0 {
 				return nil, io.EOF
 			}
@@ -184,7 +184,7 @@ func ReadContributions(r io.Reader) ([]*Contribution, error) {
 		c, err := cr.next()
 		var le *LineError
 		switch {
-		case err == io.EOF:
+		case errors.Is(err, io.EOF):
 			if bad.Total > 0 {
 				return nil, bad
 			}

@@ -177,7 +177,9 @@ func (ix *Index) openFile(entry, blocksEntry ManifestFile, randomAccess bool) (*
 	}
 	bf, err := newBlockFile(name, entry.Name, data, sums, unmap)
 	if err != nil {
-		unmap()
+		if unmapErr := unmap(); unmapErr != nil {
+			return nil, 0, errors.Join(err, fmt.Errorf("index %q: unmapping %s: %w", name, entry.Name, unmapErr))
+		}
 		return nil, 0, err
 	}
 	return bf, int64(len(sums)), nil

@@ -72,7 +72,10 @@ func (w *wordSorter) finish(text []byte) ([]int32, []uint32, error) {
 	for i, name := range names {
 		names[i] = rank[name]
 	}
-	rank, w.names = nil, nil
+	// Nothing reads rank past the loop, so it needs no clearing. names
+	// still aliases w.names: clearing the field lets the array be
+	// collected once sais is done with it rather than when w is.
+	w.names = nil
 	sa := make([]int32, len(names))
 	sais(names, sa, alphabet)
 	for i, word := range sa {

@@ -227,7 +227,9 @@ func writeIDs(w io.Writer, ids []string) error {
 	}
 	bw := bufio.NewWriter(w)
 	for _, id := range ids {
-		bw.WriteString(id)
+		if _, err := bw.WriteString(id); err != nil {
+			return err
+		}
 	}
 	return bw.Flush()
 }

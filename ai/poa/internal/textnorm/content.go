@@ -36,9 +36,23 @@ yourself yourselves one two use used uses using new see returns return
 // least three bytes. Crude on purpose: the same rule runs on corpus and
 // output, so it only has to merge inflections, not find linguistic roots.
 var stemSuffixes = []struct{ suffix, replacement string }{
-	{"ational", "ate"}, {"ations", "ate"}, {"ation", "ate"}, {"ements", ""}, {"ement", ""},
-	{"ments", ""}, {"ment", ""}, {"ingly", ""}, {"ings", ""}, {"ing", ""}, {"ies", "y"},
-	{"ied", "y"}, {"edly", ""}, {"ed", ""}, {"es", ""}, {"ly", ""}, {"s", ""},
+	{"ational", "ate"},
+	{"ations", "ate"},
+	{"ation", "ate"},
+	{"ements", ""},
+	{"ement", ""},
+	{"ments", ""},
+	{"ment", ""},
+	{"ingly", ""},
+	{"ings", ""},
+	{"ing", ""},
+	{"ies", "y"},
+	{"ied", "y"},
+	{"edly", ""},
+	{"ed", ""},
+	{"es", ""},
+	{"ly", ""},
+	{"s", ""},
 }
 
 // suffixesByLastByte indexes stemSuffixes by their last byte, keeping

@@ -100,8 +100,10 @@ func TestWords(t *testing.T) {
 // randomTexts mixes ASCII, white space, ligatures, combining marks, wide
 // and case-special characters, with a fixed seed.
 func randomTexts(n int) []string {
-	pieces := []string{"a", "B", "word", "Text", " ", "  ", "\t", "\n", ".", ",", "ﬁ", "ﬀ", "é", "e\u0301", "\u0301",
-		"ß", "İ", "Σ", "ς", "Ａ", "①", "½", "\u00a0", "\u2003", "中文", "😀", "ǅ", "K", "Å", "ﬃx", "ǰ", "ΐ"}
+	pieces := []string{
+		"a", "B", "word", "Text", " ", "  ", "\t", "\n", ".", ",", "ﬁ", "ﬀ", "é", "e\u0301", "\u0301",
+		"ß", "İ", "Σ", "ς", "Ａ", "①", "½", "\u00a0", "\u2003", "中文", "😀", "ǅ", "K", "Å", "ﬃx", "ǰ", "ΐ",
+	}
 	rng := rand.New(rand.NewPCG(7, 11))
 	out := make([]string, n)
 	for i := range out {
