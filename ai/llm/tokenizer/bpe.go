@@ -70,7 +70,7 @@ func parseBPE(m *modelJSON, field string) (*bpeModel, error) {
 	}
 	var vocab map[string]int
 	if err := json.Unmarshal(m.Vocab, &vocab); err != nil {
-		return nil, fmt.Errorf("%s.vocab: want an object of token to id: %v", field, err)
+		return nil, fmt.Errorf("%s.vocab: want an object of token to id: %w", field, err)
 	}
 	b := &bpeModel{
 		vocab:        vocab,
@@ -155,7 +155,7 @@ func parseMerges(raw json.RawMessage, field string) ([][2]string, error) {
 	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
-		return nil, fmt.Errorf("%s: want an array: %v", field, err)
+		return nil, fmt.Errorf("%s: want an array: %w", field, err)
 	}
 	out := make([][2]string, len(items))
 	for i, item := range items {
@@ -315,7 +315,7 @@ func (b *bpeModel) merge(dst []int, word string) []int {
 			}
 			lastWasUnk = false
 		} else if b.unkID >= 0 {
-			if !(b.fuseUnk && lastWasUnk) {
+			if !b.fuseUnk || !lastWasUnk {
 				syms = append(syms, symbol{id: b.unkID})
 			}
 			lastWasUnk = true

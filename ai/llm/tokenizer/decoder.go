@@ -151,7 +151,7 @@ func parseDecoder(raw json.RawMessage, field string) (decoder, error) {
 	}
 	var c componentJSON
 	if err := json.Unmarshal(raw, &c); err != nil {
-		return nil, fmt.Errorf("%s: %v", field, err)
+		return nil, fmt.Errorf("%s: %w", field, err)
 	}
 	switch c.Type {
 	case "Sequence":

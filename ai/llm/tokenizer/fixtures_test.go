@@ -15,9 +15,11 @@ import (
 
 const metaspace = "\u2581"
 
-var llama3Specials = []string{"<|begin_of_text|>", "<|end_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"}
-var chatMLSpecials = []string{"<|endoftext|>", "<|im_start|>", "<|im_end|>"}
-var llama2Specials = []string{"<unk>", "<s>", "</s>"}
+var (
+	llama3Specials = []string{"<|begin_of_text|>", "<|end_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"}
+	chatMLSpecials = []string{"<|endoftext|>", "<|im_start|>", "<|im_end|>"}
+	llama2Specials = []string{"<unk>", "<s>", "</s>"}
+)
 
 // fixture is a tokenizer.json with its tokenizer_config.json and the added
 // tokens to sprinkle into test strings.
@@ -237,13 +239,19 @@ func metaspaceFixtures(t testing.TB) []fixture {
 	bosTemplate := map[string]any{
 		"type":   "TemplateProcessing",
 		"single": []any{map[string]any{"SpecialToken": map[string]any{"id": "<s>", "type_id": 0}}, map[string]any{"Sequence": map[string]any{"id": "A", "type_id": 0}}},
-		"pair": []any{map[string]any{"SpecialToken": map[string]any{"id": "<s>", "type_id": 0}}, map[string]any{"Sequence": map[string]any{"id": "A", "type_id": 0}},
-			map[string]any{"SpecialToken": map[string]any{"id": "<s>", "type_id": 1}}, map[string]any{"Sequence": map[string]any{"id": "B", "type_id": 1}}},
+		"pair": []any{
+			map[string]any{"SpecialToken": map[string]any{"id": "<s>", "type_id": 0}},
+			map[string]any{"Sequence": map[string]any{"id": "A", "type_id": 0}},
+			map[string]any{"SpecialToken": map[string]any{"id": "<s>", "type_id": 1}},
+			map[string]any{"Sequence": map[string]any{"id": "B", "type_id": 1}},
+		},
 		"special_tokens": map[string]any{"<s>": map[string]any{"id": "<s>", "ids": []int{1}, "tokens": []string{"<s>"}}},
 	}
 	model := func(merges any) map[string]any {
-		return map[string]any{"type": "BPE", "dropout": nil, "unk_token": "<unk>", "continuing_subword_prefix": nil, "end_of_word_suffix": nil,
-			"fuse_unk": true, "byte_fallback": true, "vocab": vocab, "merges": merges}
+		return map[string]any{
+			"type": "BPE", "dropout": nil, "unk_token": "<unk>", "continuing_subword_prefix": nil, "end_of_word_suffix": nil,
+			"fuse_unk": true, "byte_fallback": true, "vocab": vocab, "merges": merges,
+		}
 	}
 	// TinyLlama / Llama 2: a normalizer prepends ▁ and replaces spaces; no
 	// pre-tokenizer; merges as "a b" strings.

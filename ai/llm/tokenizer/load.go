@@ -122,7 +122,7 @@ func decodeStrict(data []byte, v any) error {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			line := 1 + bytes.Count(data[:se.Offset], []byte("\n"))
-			return fmt.Errorf("invalid JSON at line %d (byte %d): %v", line, se.Offset, err)
+			return fmt.Errorf("invalid JSON at line %d (byte %d): %w", line, se.Offset, err)
 		}
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
@@ -166,7 +166,7 @@ func (t *Tokenizer) applyConfig(data []byte) error {
 	if !isNull(c.AdditionalSpecialTokens) {
 		var list []json.RawMessage
 		if err := json.Unmarshal(c.AdditionalSpecialTokens, &list); err != nil {
-			return fmt.Errorf("additional_special_tokens: want a list: %v", err)
+			return fmt.Errorf("additional_special_tokens: want a list: %w", err)
 		}
 		for i, raw := range list {
 			name, err := tokenName(raw, fmt.Sprintf("additional_special_tokens[%d]", i))
@@ -254,7 +254,7 @@ func chatTemplateSource(raw json.RawMessage) (string, error) {
 		Template string `json:"template"`
 	}
 	if err := json.Unmarshal(raw, &named); err != nil {
-		return "", fmt.Errorf("chat_template: want a string or a list of {name, template}: %v", err)
+		return "", fmt.Errorf("chat_template: want a string or a list of {name, template}: %w", err)
 	}
 	for _, n := range named {
 		if n.Name == "default" {

@@ -55,7 +55,7 @@ func parseNormalizer(raw json.RawMessage, field string) (normalizer, error) {
 	}
 	var c componentJSON
 	if err := json.Unmarshal(raw, &c); err != nil {
-		return nil, fmt.Errorf("%s: %v", field, err)
+		return nil, fmt.Errorf("%s: %w", field, err)
 	}
 	switch c.Type {
 	case "Sequence":

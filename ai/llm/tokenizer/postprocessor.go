@@ -21,7 +21,7 @@ func parsePostProcessor(raw json.RawMessage, field string, lookup func(string) (
 	}
 	var c componentJSON
 	if err := json.Unmarshal(raw, &c); err != nil {
-		return nil, fmt.Errorf("%s: %v", field, err)
+		return nil, fmt.Errorf("%s: %w", field, err)
 	}
 	switch c.Type {
 	case "ByteLevel":

@@ -258,7 +258,7 @@ func parsePreTokenizer(raw json.RawMessage, field string) (preTokenizer, error) 
 	}
 	var c componentJSON
 	if err := json.Unmarshal(raw, &c); err != nil {
-		return nil, fmt.Errorf("%s: %v", field, err)
+		return nil, fmt.Errorf("%s: %w", field, err)
 	}
 	switch c.Type {
 	case "Sequence":

@@ -55,11 +55,11 @@ func compilePattern(p *patternJSON, field string) (matcher, error) {
 		}
 		src, err := translateRegex(*p.Regex)
 		if err != nil {
-			return nil, fmt.Errorf("%s.Regex: %v", field, err)
+			return nil, fmt.Errorf("%s.Regex: %w", field, err)
 		}
 		re, err := regexp.Compile(src)
 		if err != nil {
-			return nil, fmt.Errorf("%s.Regex: pattern %q is not supported (not one of the known split patterns and not expressible in Go regexp): %v", field, *p.Regex, err)
+			return nil, fmt.Errorf("%s.Regex: pattern %q is not supported (not one of the known split patterns and not expressible in Go regexp): %w", field, *p.Regex, err)
 		}
 		return regexpMatcher{re}, nil
 	default:

@@ -165,8 +165,16 @@ func (t *Tokenizer) isAdded(tok string) bool {
 // clean_up_tokenization_spaces option of tokenizer_config.json asks.
 func cleanUpTokenizationSpaces(s string) string {
 	for _, r := range [][2]string{
-		{" .", "."}, {" ?", "?"}, {" !", "!"}, {" ,", ","}, {" ' ", "'"},
-		{" n't", "n't"}, {" 'm", "'m"}, {" 's", "'s"}, {" 've", "'ve"}, {" 're", "'re"},
+		{" .", "."},
+		{" ?", "?"},
+		{" !", "!"},
+		{" ,", ","},
+		{" ' ", "'"},
+		{" n't", "n't"},
+		{" 'm", "'m"},
+		{" 's", "'s"},
+		{" 've", "'ve"},
+		{" 're", "'re"},
 	} {
 		s = strings.ReplaceAll(s, r[0], r[1])
 	}
