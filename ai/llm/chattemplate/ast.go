@@ -40,8 +40,10 @@ type macroNode struct {
 	body     []node
 }
 
-type breakNode struct{}
-type continueNode struct{}
+type (
+	breakNode    struct{}
+	continueNode struct{}
+)
 
 // Expressions.
 type expr interface{}

@@ -26,10 +26,19 @@ func (s *scope) lookup(name string) (any, bool) {
 	return nil, false
 }
 
+// errBreak and errContinue carry {% break %} and {% continue %} up to the
+// loop they end. They are never wrapped: a macro call turns one that
+// leaves the macro's body into errOutsideLoop.
 var (
-	errBreak    = errors.New("break")
-	errContinue = errors.New("continue")
+	errBreak       = errors.New("break")
+	errContinue    = errors.New("continue")
+	errOutsideLoop = errors.New("break or continue outside a loop")
 )
+
+// isLoopControl reports whether err is errBreak or errContinue.
+func isLoopControl(err error) bool {
+	return errors.Is(err, errBreak) || errors.Is(err, errContinue)
+}
 
 // interp renders a body into out.
 type interp struct {
@@ -211,10 +220,10 @@ func (in *interp) execFor(n forNode, s *scope) error {
 			return err
 		}
 		err := in.run(n.body, loopScope)
-		if err == errBreak {
+		if errors.Is(err, errBreak) {
 			break
 		}
-		if err != nil && err != errContinue {
+		if err != nil && !errors.Is(err, errContinue) {
 			return err
 		}
 	}
@@ -249,6 +258,11 @@ func (in *interp) macro(n macroNode, defScope *scope) *function {
 		var b strings.Builder
 		sub := &interp{out: &b, depth: in.depth + 1}
 		if err := sub.run(n.body, call); err != nil {
+			if isLoopControl(err) {
+				// A macro's break or continue cannot end a loop at the
+				// call site.
+				return nil, errOutsideLoop
+			}
 			return nil, err
 		}
 		return b.String(), nil

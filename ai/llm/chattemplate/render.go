@@ -113,8 +113,8 @@ func (t *Template) execute(s *scope) (string, error) {
 	var out strings.Builder
 	in := &interp{out: &out}
 	if err := in.run(t.body, s); err != nil {
-		if err == errBreak || err == errContinue {
-			return "", fmt.Errorf("chattemplate: break or continue outside a loop")
+		if isLoopControl(err) {
+			return "", fmt.Errorf("chattemplate: %w", errOutsideLoop)
 		}
 		return "", fmt.Errorf("chattemplate: %w", err)
 	}

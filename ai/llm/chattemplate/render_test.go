@@ -75,6 +75,9 @@ func TestErrors(t *testing.T) {
 		{"line one\n{{ 1 // 0 }}", "line 2: division by zero"},
 		{"{% endif %}", "unexpected {% endif %}"},
 		{"{{ x $ y }}", "unexpected character '$'"},
+		{"{% break %}", "break or continue outside a loop"},
+		{"{% macro m() %}{% break %}{% endmacro %}{% for i in range(3) %}{{ i }}{{ m() }}{% endfor %}", "line 1: m: break or continue outside a loop"},
+		{"{% macro m() %}{% continue %}{% endmacro %}{% for i in range(3) %}{{ m() }}{% endfor %}", "line 1: m: break or continue outside a loop"},
 	} {
 		_, err := Render(tc.src, nil, nil)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
