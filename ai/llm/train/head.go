@@ -5,8 +5,10 @@ import "math"
 // headChunk is how many positions go through lm_head at once. Logits are
 // [positions × Vocab], the largest activation of a small model; taking them
 // a chunk at a time, loss and gradient together, keeps that to one chunk
-// however long the sequence.
-const headChunk = 32
+// however long the sequence. Each chunk reads the whole output projection
+// twice (W forward, Wᵀ backward), so chunks are large: 128 positions of a
+// 49k vocabulary are 25 MB of logits.
+const headChunk = 128
 
 // allRows returns 0..T-1.
 func allRows(T int) []int {
