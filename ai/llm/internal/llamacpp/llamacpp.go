@@ -99,8 +99,8 @@ type Request struct {
 // Bench asks for prefill and single-stream decode timings.
 type Bench struct {
 	Threads []int `json:"threads"`
-	Prefill int   `json:"prefill"` // prompt length
-	Decode  int   `json:"decode"`  // decode steps
+	Prompt  []int `json:"prompt"` // prefilled, then decoded after
+	Decode  int   `json:"decode"` // decode steps
 }
 
 // Response is run.mjs's answer.

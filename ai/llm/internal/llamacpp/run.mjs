@@ -4,13 +4,13 @@
 //
 // request:  {"model": "x.gguf", "threads": 1, "contextSize": 256,
 //            "prompts": [[1, 2, 3]], "steps": 64, "logits": true,
-//            "bench": {"threads": [1, 2], "prefill": 256, "decode": 64}}
+//            "bench": {"threads": [1, 2], "prompt": [...], "decode": 64}}
 // response: {"results": [{"tokens": [...], "logits": [[...vocab], ...]}],
 //            "bench": [{"threads": 1, "prefillTokensPerSec": ..., "decodeTokensPerSec": ...}]}
 //
 // Greedy decoding feeds token ids directly, so llama.cpp's own tokenizer
 // plays no part: only the forward pass is compared. "bench" is optional and
-// times prefill of a prompt of that many tokens and single-stream decode.
+// times prefill of the prompt and then single-stream decode after it.
 import {readFileSync, writeFileSync} from "node:fs";
 import {getLlama, LlamaLogLevel} from "node-llama-cpp";
 
@@ -65,10 +65,9 @@ if (req.prompts?.length) {
 }
 
 if (req.bench) {
-    const {prefill, decode} = req.bench;
+    const {prompt, decode} = req.bench;
     for (const threads of req.bench.threads) {
-        const ctx = await context(threads, prefill + decode + 8);
-        const prompt = Array.from({length: prefill}, (_, i) => (i * 7919 + 11) % model.tokens.tokenizer.length);
+        const ctx = await context(threads, prompt.length + decode + 8);
         const seq = ctx.getSequence();
         // One untimed pass warms the threads and pages.
         await next(seq, prompt.slice(0, 16), false);
@@ -79,7 +78,7 @@ if (req.bench) {
         t0 = performance.now();
         for (let i = 0; i < decode; i++) ({token} = await next(seq, [token], false));
         const decodeSec = (performance.now() - t0) / 1000;
-        response.bench.push({threads, prefillTokensPerSec: prefill / prefillSec, decodeTokensPerSec: decode / decodeSec});
+        response.bench.push({threads, prefillTokensPerSec: prompt.length / prefillSec, decodeTokensPerSec: decode / decodeSec});
         seq.dispose();
         await ctx.dispose();
     }
