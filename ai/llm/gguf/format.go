@@ -50,7 +50,14 @@ const (
 	q8BlockBytes = 2 + q8Block
 )
 
-var tensorTypeNames = map[TensorType]string{F32: "F32", F16: "F16", Q8_0: "Q8_0", BF16: "BF16"}
+// tensorTypeNames are ggml's names, the unsupported ones included so that an
+// error says which type a file holds.
+var tensorTypeNames = map[TensorType]string{
+	F32: "F32", F16: "F16", 2: "Q4_0", 3: "Q4_1", 6: "Q5_0", 7: "Q5_1", Q8_0: "Q8_0", 9: "Q8_1",
+	10: "Q2_K", 11: "Q3_K", 12: "Q4_K", 13: "Q5_K", 14: "Q6_K", 15: "Q8_K", 16: "IQ2_XXS", 17: "IQ2_XS",
+	18: "IQ3_XXS", 19: "IQ1_S", 20: "IQ4_NL", 21: "IQ3_S", 22: "IQ2_S", 23: "IQ4_XS", 24: "I8", 25: "I16",
+	26: "I32", 27: "I64", 28: "F64", 29: "IQ1_M", BF16: "BF16", 34: "TQ1_0", 35: "TQ2_0", 39: "MXFP4",
+}
 
 // String is ggml's name of the type.
 func (t TensorType) String() string {

@@ -295,7 +295,7 @@ func TestMalformedFiles(t *testing.T) {
 		name, want string
 		edit       func([]kv, []outTensor) ([]kv, []outTensor)
 	}{
-		{"unknown type", `"blk.0.attn_k.weight": unsupported tensor type ggml type 12`, func(meta []kv, ts []outTensor) ([]kv, []outTensor) {
+		{"unknown type", `"blk.0.attn_k.weight": unsupported tensor type Q4_K`, func(meta []kv, ts []outTensor) ([]kv, []outTensor) {
 			for i := range ts {
 				if ts[i].name == "blk.0.attn_k.weight" {
 					ts[i].typ = 12 // Q4_K
