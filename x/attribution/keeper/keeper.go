@@ -126,26 +126,12 @@ func (k Keeper) ModuleAddress() sdk.AccAddress { return k.moduleAddress }
 
 // GetRecord returns a record or ErrRecordNotFound.
 func (k Keeper) GetRecord(ctx context.Context, id uint64) (types.AttributionRecord, error) {
-	r, err := k.Records.Get(ctx, id)
-	if err != nil {
-		if errorsmod.IsOf(err, collections.ErrNotFound) {
-			return r, errorsmod.Wrapf(types.ErrRecordNotFound, "record %d", id)
-		}
-		return r, err
-	}
-	return r, nil
+	return modulekit.Get(ctx, k.Records.Get, id, types.ErrRecordNotFound, "record %d", id)
 }
 
 // GetChallenge returns a challenge or ErrChallengeNotFound.
 func (k Keeper) GetChallenge(ctx context.Context, id uint64) (types.Challenge, error) {
-	c, err := k.Challenges.Get(ctx, id)
-	if err != nil {
-		if errorsmod.IsOf(err, collections.ErrNotFound) {
-			return c, errorsmod.Wrapf(types.ErrChallengeNotFound, "challenge %d", id)
-		}
-		return c, err
-	}
-	return c, nil
+	return modulekit.Get(ctx, k.Challenges.Get, id, types.ErrChallengeNotFound, "challenge %d", id)
 }
 
 // amountOf reads an amount map, zero when absent.

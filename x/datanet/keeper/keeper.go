@@ -108,26 +108,12 @@ func (k Keeper) ModuleAddress() sdk.AccAddress { return k.moduleAddress }
 
 // GetDatanet returns a Datanet or ErrDatanetNotFound.
 func (k Keeper) GetDatanet(ctx context.Context, id uint64) (types.Datanet, error) {
-	d, err := k.Datanets.Get(ctx, id)
-	if err != nil {
-		if errorsmod.IsOf(err, collections.ErrNotFound) {
-			return d, errorsmod.Wrapf(types.ErrDatanetNotFound, "datanet %d", id)
-		}
-		return d, err
-	}
-	return d, nil
+	return modulekit.Get(ctx, k.Datanets.Get, id, types.ErrDatanetNotFound, "datanet %d", id)
 }
 
 // GetContribution returns a contribution or ErrContributionNotFound.
 func (k Keeper) GetContribution(ctx context.Context, id uint64) (types.Contribution, error) {
-	c, err := k.Contributions.Get(ctx, id)
-	if err != nil {
-		if errorsmod.IsOf(err, collections.ErrNotFound) {
-			return c, errorsmod.Wrapf(types.ErrContributionNotFound, "contribution %d", id)
-		}
-		return c, err
-	}
-	return c, nil
+	return modulekit.Get(ctx, k.Contributions.Get, id, types.ErrContributionNotFound, "contribution %d", id)
 }
 
 // GetVersion returns a version of a Datanet, 0 meaning the current one, or
@@ -143,12 +129,5 @@ func (k Keeper) GetVersion(ctx context.Context, datanetID, version uint64) (type
 		}
 		version = d.CurrentVersion
 	}
-	v, err := k.Versions.Get(ctx, collections.Join(datanetID, version))
-	if err != nil {
-		if errorsmod.IsOf(err, collections.ErrNotFound) {
-			return v, errorsmod.Wrapf(types.ErrVersionNotFound, "datanet %d version %d", datanetID, version)
-		}
-		return v, err
-	}
-	return v, nil
+	return modulekit.Get(ctx, k.Versions.Get, collections.Join(datanetID, version), types.ErrVersionNotFound, "datanet %d version %d", datanetID, version)
 }

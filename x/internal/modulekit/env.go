@@ -9,6 +9,7 @@ import (
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/event"
 	"cosmossdk.io/core/header"
+	errorsmod "cosmossdk.io/errors"
 
 	"github.com/cosmos/gogoproto/proto"
 
@@ -128,4 +129,18 @@ func UpdateParams[P any](
 		return err
 	}
 	return e.Emit(ctx, updated)
+}
+
+// Get reads one collection entry with get (a Map's or IndexedMap's Get). An
+// absent entry answers notFound, the module's registered error, wrapped with
+// the entry's name (format and args); other store errors pass through.
+func Get[K, V any](
+	ctx context.Context, get func(context.Context, K) (V, error), key K,
+	notFound *errorsmod.Error, format string, args ...any,
+) (V, error) {
+	v, err := get(ctx, key)
+	if errorsmod.IsOf(err, collections.ErrNotFound) {
+		return v, errorsmod.Wrapf(notFound, format, args...)
+	}
+	return v, err
 }

@@ -9,7 +9,6 @@ import (
 	"cosmossdk.io/core/event"
 	"cosmossdk.io/core/header"
 	"cosmossdk.io/core/store"
-	errorsmod "cosmossdk.io/errors"
 
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -79,12 +78,5 @@ func NewKeeper(
 
 // GetModel returns a model or ErrModelNotFound.
 func (k Keeper) GetModel(ctx context.Context, id uint64) (types.Model, error) {
-	m, err := k.Models.Get(ctx, id)
-	if err != nil {
-		if errorsmod.IsOf(err, collections.ErrNotFound) {
-			return m, errorsmod.Wrapf(types.ErrModelNotFound, "model %d", id)
-		}
-		return m, err
-	}
-	return m, nil
+	return modulekit.Get(ctx, k.Models.Get, id, types.ErrModelNotFound, "model %d", id)
 }
