@@ -369,3 +369,39 @@ func FuzzParse(f *testing.F) {
 		_, _, _ = g.TokenizerJSON()
 	})
 }
+
+// tokenizer.ggml.add_bos_token decides whether encoding with special tokens
+// puts BOS first, both ways through the file.
+func TestAddBOSToken(t *testing.T) {
+	dir, m := writeTiny(t, model.TinyConfig())
+	tj, err := os.ReadFile(filepath.Join(dir, tokenizer.TokenizerFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, addBOS := range []bool{false, true} {
+		path := filepath.Join(t.TempDir(), "tiny.gguf")
+		if err := Write(path, m, WriteOptions{TokenizerJSON: tj, AddBOS: addBOS}); err != nil {
+			t.Fatal(err)
+		}
+		f, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.Metadata["tokenizer.ggml.add_bos_token"]; got != addBOS {
+			t.Errorf("add_bos_token written as %v, want %v", got, addBOS)
+		}
+		tok, err := f.LoadTokenizer()
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := tok.Encode("hello", true)
+		hasBOS := len(ids) > 0 && ids[0] == m.Config.BOSTokenID
+		if hasBOS != addBOS {
+			t.Errorf("add_bos_token %v: encoding gives %v (BOS %d)", addBOS, ids, m.Config.BOSTokenID)
+		}
+		if plain := tok.Encode("hello", false); len(plain) > 0 && plain[0] == m.Config.BOSTokenID {
+			t.Errorf("encoding without special tokens adds BOS: %v", plain)
+		}
+	}
+}

@@ -165,7 +165,34 @@ func (f *File) TokenizerJSON() (tokenizerJSON, configJSON []byte, err error) {
 		BOSToken: special("tokenizer.ggml.bos_token_id"), EOSToken: special("tokenizer.ggml.eos_token_id"),
 		PadToken: special("tokenizer.ggml.padding_token_id"), ChatTemplate: tmpl,
 	})
+	if err != nil {
+		return nil, nil, err
+	}
+	configJSON, err = f.addTokenFlags(configJSON)
 	return tokenizerJSON, configJSON, err
+}
+
+// addTokenFlags carries tokenizer.ggml.add_bos_token and add_eos_token into
+// tokenizer_config.json's add_bos_token and add_eos_token, which decide, as
+// in transformers' Llama tokenizers, whether encoding with special tokens
+// adds them.
+func (f *File) addTokenFlags(configJSON []byte) ([]byte, error) {
+	var cfg map[string]any
+	if err := json.Unmarshal(configJSON, &cfg); err != nil {
+		return nil, err
+	}
+	for _, flag := range []string{"add_bos_token", "add_eos_token"} {
+		v, ok := f.Metadata["tokenizer.ggml."+flag]
+		if !ok {
+			continue
+		}
+		b, isBool := v.(bool)
+		if !isBool {
+			return nil, fmt.Errorf("%s: metadata %q is %T, not a bool", f.Path, "tokenizer.ggml."+flag, v)
+		}
+		cfg[flag] = b
+	}
+	return json.Marshal(cfg)
 }
 
 // tokenizerMetadata converts a byte-level BPE tokenizer.json into the

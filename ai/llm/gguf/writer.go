@@ -25,6 +25,9 @@ type WriteOptions struct {
 	TokenizerJSON []byte
 	// ChatTemplate is tokenizer.chat_template, when not empty.
 	ChatTemplate string
+	// AddBOS is tokenizer.ggml.add_bos_token: whether llama.cpp puts the
+	// BOS token before a tokenised prompt.
+	AddBOS bool
 }
 
 // kv is one metadata entry in the order it is written.
@@ -47,6 +50,10 @@ func ConvertFolder(dir, path string, opts WriteOptions) error {
 			return err
 		}
 		opts.ChatTemplate = tok.ChatTemplate()
+		if bos, ok := tok.BOSID(); ok {
+			ids := tok.Encode("a", true)
+			opts.AddBOS = len(ids) > 0 && ids[0] == bos
+		}
 	}
 	if opts.Name == "" {
 		opts.Name = filepath.Base(dir)
@@ -103,10 +110,7 @@ func Write(path string, m *model.Model, opts WriteOptions) error {
 		if len(c.EOSTokenIDs) > 0 {
 			meta = append(meta, kv{"tokenizer.ggml.eos_token_id", uint32(c.EOSTokenIDs[0])})
 		}
-		// The BOS token is added by the caller's prompt, as the
-		// tokenizer.json post-processor decides; llama.cpp must not add
-		// another.
-		meta = append(meta, kv{"tokenizer.ggml.add_bos_token", false})
+		meta = append(meta, kv{"tokenizer.ggml.add_bos_token", opts.AddBOS})
 		if opts.ChatTemplate != "" {
 			meta = append(meta, kv{"tokenizer.chat_template", opts.ChatTemplate})
 		}
