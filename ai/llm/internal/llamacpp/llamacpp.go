@@ -93,7 +93,10 @@ type Request struct {
 	Prompts     [][]int `json:"prompts,omitempty"`
 	Steps       int     `json:"steps,omitempty"` // greedy tokens per prompt
 	Logits      bool    `json:"logits,omitempty"`
-	Bench       *Bench  `json:"bench,omitempty"`
+	// Tokenize lists texts for llama.cpp's tokenizer (special tokens
+	// parsed, no BOS added).
+	Tokenize []string `json:"tokenize,omitempty"`
+	Bench    *Bench   `json:"bench,omitempty"`
 }
 
 // Bench asks for prefill and single-stream decode timings.
@@ -105,8 +108,9 @@ type Bench struct {
 
 // Response is run.mjs's answer.
 type Response struct {
-	Results []Result      `json:"results"`
-	Bench   []BenchResult `json:"bench"`
+	Results   []Result      `json:"results"`
+	Tokenized [][]int       `json:"tokenized"`
+	Bench     []BenchResult `json:"bench"`
 }
 
 // Result is one prompt's greedy tokens and, when asked, the logits each was

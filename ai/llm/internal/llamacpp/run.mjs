@@ -4,13 +4,17 @@
 //
 // request:  {"model": "x.gguf", "threads": 1, "contextSize": 256,
 //            "prompts": [[1, 2, 3]], "steps": 64, "logits": true,
+//            "tokenize": ["text", ...],
 //            "bench": {"threads": [1, 2], "prompt": [...], "decode": 64}}
 // response: {"results": [{"tokens": [...], "logits": [[...vocab], ...]}],
+//            "tokenized": [[...ids], ...],
 //            "bench": [{"threads": 1, "prefillTokensPerSec": ..., "decodeTokensPerSec": ...}]}
 //
 // Greedy decoding feeds token ids directly, so llama.cpp's own tokenizer
-// plays no part: only the forward pass is compared. "bench" is optional and
-// times prefill of the prompt and then single-stream decode after it.
+// plays no part there: only the forward pass is compared. "tokenize" runs
+// llama.cpp's tokenizer on the vocabulary embedded in the file. "bench"
+// times prefill of the prompt and then single-stream decode after it. Each
+// of prompts, tokenize and bench is optional.
 import {readFileSync, writeFileSync} from "node:fs";
 import {getLlama, LlamaLogLevel} from "node-llama-cpp";
 
@@ -62,6 +66,11 @@ if (req.prompts?.length) {
         seq.dispose();
     }
     await ctx.dispose();
+}
+
+if (req.tokenize?.length) {
+    // Special tokens in the text are parsed as such; no BOS is added.
+    response.tokenized = req.tokenize.map((text) => model.tokenize(text, true));
 }
 
 if (req.bench) {
