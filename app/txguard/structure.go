@@ -14,6 +14,7 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 
+	cryptotypes "github.com/cosmos/cosmos-sdk/crypto/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	txtypes "github.com/cosmos/cosmos-sdk/types/tx"
@@ -146,6 +147,16 @@ func checkAuthInfo(authInfo *txtypes.AuthInfo, signatures [][]byte) error {
 	for i, info := range authInfo.SignerInfos {
 		if info == nil || info.ModeInfo == nil || info.ModeInfo.Sum == nil {
 			return parseError("signer info %d has no sign mode", i)
+		}
+		// The SDK lets an account whose key is already on chain leave it
+		// out, but cosmos/evm's mempool derives each signer's address from
+		// this key before the ante handler runs and dereferences it; every
+		// wallet and the CLI send it.
+		if info.PublicKey == nil {
+			return parseError("signer info %d has no public key", i)
+		}
+		if _, ok := info.PublicKey.GetCachedValue().(cryptotypes.PubKey); !ok {
+			return parseError("signer info %d: %q is not a public key", i, info.PublicKey.TypeUrl)
 		}
 	}
 	// A gas limit of 0 and empty signatures are what a simulation sends

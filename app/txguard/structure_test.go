@@ -9,6 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cosmos/evm/crypto/ethsecp256k1"
 	evmencoding "github.com/cosmos/evm/encoding"
 	evmtypes "github.com/cosmos/evm/x/vm/types"
 
@@ -59,6 +60,7 @@ func TestStructureErrorsNameTheDefect(t *testing.T) {
 		"too-many-signatures":              "65 signatures",
 		"ethereum-msg-without-transaction": "carries no Ethereum transaction",
 		"ethereum-msg-beside-another-msg":  "must be the only message",
+		"signer-info-without-public-key":   "no public key",
 	}
 	for _, c := range hostiletx.Cases() {
 		if substring, ok := want[c.Name]; ok {
@@ -81,8 +83,10 @@ func TestWellFormedTxsDecode(t *testing.T) {
 	require.NoError(t, builder.SetMsgs(banktypes.NewMsgSend(from, from, sdk.NewCoins(sdk.NewCoin("aopen", math.NewInt(1))))))
 	builder.SetGasLimit(200_000)
 	builder.SetFeeAmount(sdk.NewCoins(sdk.NewCoin("aopen", math.NewInt(200_000_000_000_000))))
+	pubKey := &ethsecp256k1.PubKey{Key: crypto.CompressPubkey(&key.PublicKey)}
 	require.NoError(t, builder.SetSignatures(signingtypes.SignatureV2{
-		Data: &signingtypes.SingleSignatureData{SignMode: signingtypes.SignMode_SIGN_MODE_DIRECT, Signature: make([]byte, 65)},
+		PubKey: pubKey,
+		Data:   &signingtypes.SingleSignatureData{SignMode: signingtypes.SignMode_SIGN_MODE_DIRECT, Signature: make([]byte, 65)},
 	}))
 	cosmosTx, err := encode(builder.GetTx())
 	require.NoError(t, err)
@@ -94,7 +98,8 @@ func TestWellFormedTxsDecode(t *testing.T) {
 	// ever broadcast.
 	builder.SetGasLimit(0)
 	require.NoError(t, builder.SetSignatures(signingtypes.SignatureV2{
-		Data: &signingtypes.SingleSignatureData{SignMode: signingtypes.SignMode_SIGN_MODE_DIRECT},
+		PubKey: pubKey,
+		Data:   &signingtypes.SingleSignatureData{SignMode: signingtypes.SignMode_SIGN_MODE_DIRECT},
 	}))
 	simulation, err := encode(builder.GetTx())
 	require.NoError(t, err)

@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/cosmos/evm/crypto/ethsecp256k1"
 	evmtypes "github.com/cosmos/evm/x/vm/types"
 	gogoproto "github.com/cosmos/gogoproto/proto"
 
@@ -72,6 +73,8 @@ func WithMemo(memo string) []Case {
 		{"signer-info-without-signature", raw(body(send), authInfo, nil)},
 		{"signature-without-signer-info", raw(body(send), &txtypes.AuthInfo{Fee: fee}, oneSignature)},
 		{"no-signatures", raw(body(send), &txtypes.AuthInfo{Fee: fee}, nil)},
+		{"signer-info-without-public-key", raw(body(send), &txtypes.AuthInfo{SignerInfos: []*txtypes.SignerInfo{keylessSigner()}, Fee: fee}, oneSignature)},
+		{"signer-info-with-a-message-as-public-key", raw(body(send), &txtypes.AuthInfo{SignerInfos: []*txtypes.SignerInfo{{PublicKey: send, ModeInfo: directSigner().ModeInfo}}, Fee: fee}, oneSignature)},
 		{"signer-info-without-sign-mode", raw(body(send), &txtypes.AuthInfo{SignerInfos: []*txtypes.SignerInfo{{Sequence: 1}}, Fee: fee}, oneSignature)},
 		{"no-messages", raw(body(), authInfo, oneSignature)},
 		{"empty-message", raw(body(&codectypes.Any{}), authInfo, oneSignature)},
@@ -110,7 +113,17 @@ func bankSend() *banktypes.MsgSend {
 	return &banktypes.MsgSend{FromAddress: from, ToAddress: to, Amount: sdk.NewCoins(sdk.NewCoin("aopen", math.NewInt(1000)))}
 }
 
+// directSigner is a signer info as wallets send it: a public key and the
+// direct sign mode.
 func directSigner() *txtypes.SignerInfo {
+	info := keylessSigner()
+	info.PublicKey = anyOf(&ethsecp256k1.PubKey{Key: crypto.CompressPubkey(&fixedKey(1).PublicKey)})
+	return info
+}
+
+// keylessSigner leaves the public key out, as the SDK allows for an account
+// whose key is already on chain.
+func keylessSigner() *txtypes.SignerInfo {
 	return &txtypes.SignerInfo{ModeInfo: &txtypes.ModeInfo{
 		Sum: &txtypes.ModeInfo_Single_{Single: &txtypes.ModeInfo_Single{Mode: signingtypes.SignMode_SIGN_MODE_DIRECT}},
 	}}
