@@ -12,5 +12,11 @@
 //   - lora reads and writes PEFT adapters and merges them for export.
 //   - generate serves requests with continuous batching, streaming and
 //     seeded sampling.
+//   - train fine-tunes LoRA adapters on a frozen base: a hand-written
+//     backward pass, AdamW with warm-up and cosine decay, checkpoints, PEFT
+//     output.
+//   - tokenizer reads tokenizer.json (byte-level and Metaspace BPE) and trains
+//     byte-level BPE vocabularies; chattemplate renders chat templates.
+//   - gguf reads and writes llama-architecture GGUF files.
 //   - tinymodel writes seeded random Hugging Face folders for tests and demos.
 package llm
