@@ -75,27 +75,13 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exported, again)
 
-	dump := func(s storetypes.KVStore) [][2]string {
-		var out [][2]string
-		it := s.Iterator(nil, nil)
-		defer it.Close()
-		for ; it.Valid(); it.Next() {
-			out = append(out, [2]string{string(it.Key()), string(it.Value())})
-		}
-		return out
-	}
-	require.Equal(t, dump(f.ctx.KVStore(f.key)), dump(ctx.KVStore(key)))
+	keepertest.RequireSameStore(t, f.ctx.KVStore(f.key), ctx.KVStore(key))
 	msg, broken := keeper.AllInvariants(k2)(ctx)
 	require.False(t, broken, msg)
 
 	// JSON round trip through the codec.
-	bz, err := f.cdc.MarshalJSON(exported)
-	require.NoError(t, err)
 	var decoded types.GenesisState
-	require.NoError(t, f.cdc.UnmarshalJSON(bz, &decoded))
-	bz2, err := f.cdc.MarshalJSON(&decoded)
-	require.NoError(t, err)
-	require.Equal(t, string(bz), string(bz2))
+	keepertest.RequireJSONRoundTrip(t, f.cdc, exported, &decoded)
 	require.NoError(t, decoded.Validate(f.ac))
 }
 
