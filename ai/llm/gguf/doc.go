@@ -8,8 +8,10 @@
 // the query and key projections from the Hugging Face rotate-half RoPE layout
 // to the interleaved one; the reader undoes that and the writer applies it,
 // so a model read from GGUF computes exactly what its Hugging Face folder
-// computes. The embedded byte-level BPE tokenizer ("gpt2") is rebuilt as a
-// tokenizer.json for package tokenizer.
+// computes. The embedded tokenizer, byte-level BPE ("gpt2") or SentencePiece
+// ("llama", with merges derived from the scores), is rebuilt as a
+// tokenizer.json for package tokenizer; the writer embeds either kind from a
+// tokenizer.json.
 //
 // Every failure names the file and, where there is one, the tensor or key;
 // malformed or truncated input is an error, never a panic.

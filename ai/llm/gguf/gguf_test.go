@@ -2,6 +2,7 @@ package gguf
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -402,6 +403,39 @@ func TestAddBOSToken(t *testing.T) {
 		}
 		if plain := tok.Encode("hello", false); len(plain) > 0 && plain[0] == m.Config.BOSTokenID {
 			t.Errorf("encoding without special tokens adds BOS: %v", plain)
+		}
+	}
+}
+
+// A SentencePiece vocabulary without scores, or with a tokenizer kind the
+// package does not know, is refused naming the key.
+func TestTokenizerKinds(t *testing.T) {
+	_, m := writeTiny(t, model.TinyConfig())
+	tokens := make([]string, m.Config.Vocab)
+	for i := range tokens {
+		tokens[i] = fmt.Sprintf("t%d", i)
+	}
+	for _, tc := range []struct {
+		meta []kv
+		want string
+	}{
+		{[]kv{{"tokenizer.ggml.model", "llama"}, {"tokenizer.ggml.tokens", tokens}}, "without tokenizer.ggml.scores"},
+		{[]kv{{"tokenizer.ggml.model", "llama"}, {"tokenizer.ggml.tokens", tokens}, {"tokenizer.ggml.scores", []float32{1}}}, "tokenizer.ggml.scores must be"},
+		{[]kv{{"tokenizer.ggml.model", "bert"}, {"tokenizer.ggml.tokens", tokens}}, `unsupported tokenizer.ggml.model "bert"`},
+		{[]kv{{"tokenizer.ggml.model", "gpt2"}, {"tokenizer.ggml.tokens", tokens}, {"tokenizer.ggml.pre", "deepseek"}}, `unsupported tokenizer.ggml.pre "deepseek"`},
+	} {
+		path := filepath.Join(t.TempDir(), "tok.gguf")
+		if err := writeFile(path, append([]kv{{"general.architecture", "llama"}}, tc.meta...), nil); err != nil {
+			t.Fatal(err)
+		}
+		f, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = f.LoadTokenizer()
+		f.Close()
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), path) {
+			t.Errorf("got %v, want an error naming %s and containing %s", err, path, tc.want)
 		}
 	}
 }

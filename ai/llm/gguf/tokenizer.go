@@ -71,10 +71,8 @@ func (f *File) TokenizerJSON() (tokenizerJSON, configJSON []byte, err error) {
 	switch {
 	case !ok:
 		return nil, nil, fmt.Errorf("%s: no embedded tokenizer (tokenizer.ggml.model is absent)", f.Path)
-	case kind == "llama":
-		return nil, nil, fmt.Errorf("%s: SentencePiece tokenizer (tokenizer.ggml.model \"llama\") is not supported; use the model's tokenizer.json", f.Path)
-	case kind != tokenizerModelBPE:
-		return nil, nil, fmt.Errorf("%s: unsupported tokenizer.ggml.model %q (the engine reads %q)", f.Path, kind, tokenizerModelBPE)
+	case kind != tokenizerModelBPE && kind != tokenizerModelSPM:
+		return nil, nil, fmt.Errorf("%s: unsupported tokenizer.ggml.model %q (the engine reads %q and %q)", f.Path, kind, tokenizerModelBPE, tokenizerModelSPM)
 	}
 	tokens, ok, err := f.Strings("tokenizer.ggml.tokens")
 	if err != nil {
@@ -93,6 +91,13 @@ func (f *File) TokenizerJSON() (tokenizerJSON, configJSON []byte, err error) {
 	}
 	if hasTypes && len(types) != len(tokens) {
 		return nil, nil, fmt.Errorf("%s: tokenizer.ggml.token_type has %d entries for %d tokens", f.Path, len(types), len(tokens))
+	}
+	if kind == tokenizerModelSPM {
+		if tokenizerJSON, err = f.sentencePieceJSON(tokens, types); err != nil {
+			return nil, nil, err
+		}
+		configJSON, err = f.tokenizerConfig(tokens, true)
+		return tokenizerJSON, configJSON, err
 	}
 	pre, _, err := f.String("tokenizer.ggml.pre")
 	if err != nil {
@@ -150,6 +155,14 @@ func (f *File) TokenizerJSON() (tokenizerJSON, configJSON []byte, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	configJSON, err = f.tokenizerConfig(tokens, false)
+	return tokenizerJSON, configJSON, err
+}
+
+// tokenizerConfig writes tokenizer_config.json: special tokens, chat
+// template and the add_bos_token / add_eos_token flags, with the BOS flag
+// defaulting to addBOS as llama.cpp's does for the vocabulary kind.
+func (f *File) tokenizerConfig(tokens []string, addBOS bool) ([]byte, error) {
 	special := func(key string) string {
 		id, ok, _ := f.Uint(key)
 		if !ok || id >= uint64(len(tokens)) {
@@ -159,27 +172,29 @@ func (f *File) TokenizerJSON() (tokenizerJSON, configJSON []byte, err error) {
 	}
 	tmpl, _, err := f.String("tokenizer.chat_template")
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	configJSON, err = tokenizer.ConfigJSON(tokenizer.Config{
+	configJSON, err := tokenizer.ConfigJSON(tokenizer.Config{
 		BOSToken: special("tokenizer.ggml.bos_token_id"), EOSToken: special("tokenizer.ggml.eos_token_id"),
 		PadToken: special("tokenizer.ggml.padding_token_id"), ChatTemplate: tmpl,
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	configJSON, err = f.addTokenFlags(configJSON)
-	return tokenizerJSON, configJSON, err
+	return f.addTokenFlags(configJSON, addBOS)
 }
 
 // addTokenFlags carries tokenizer.ggml.add_bos_token and add_eos_token into
 // tokenizer_config.json's add_bos_token and add_eos_token, which decide, as
 // in transformers' Llama tokenizers, whether encoding with special tokens
 // adds them.
-func (f *File) addTokenFlags(configJSON []byte) ([]byte, error) {
+func (f *File) addTokenFlags(configJSON []byte, addBOS bool) ([]byte, error) {
 	var cfg map[string]any
 	if err := json.Unmarshal(configJSON, &cfg); err != nil {
 		return nil, err
+	}
+	if addBOS {
+		cfg["add_bos_token"] = true
 	}
 	for _, flag := range []string{"add_bos_token", "add_eos_token"} {
 		v, ok := f.Metadata["tokenizer.ggml."+flag]
@@ -205,9 +220,11 @@ func tokenizerMetadata(data []byte, vocab int) ([]kv, error) {
 			Content string `json:"content"`
 			Special bool   `json:"special"`
 		} `json:"added_tokens"`
+		Normalizer   json.RawMessage `json:"normalizer"`
 		PreTokenizer json.RawMessage `json:"pre_tokenizer"`
 		Model        struct {
 			Type         string            `json:"type"`
+			UnkToken     *string           `json:"unk_token"`
 			Vocab        map[string]int    `json:"vocab"`
 			Merges       []json.RawMessage `json:"merges"`
 			ByteFallback bool              `json:"byte_fallback"`
@@ -216,10 +233,17 @@ func tokenizerMetadata(data []byte, vocab int) ([]kv, error) {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("tokenizer.json: %w", err)
 	}
-	if doc.Model.Type != "BPE" || doc.Model.ByteFallback {
-		return nil, fmt.Errorf("tokenizer.json: only byte-level BPE tokenizers can be written to GGUF (model type %q, byte_fallback %v)", doc.Model.Type, doc.Model.ByteFallback)
+	if doc.Model.Type != "BPE" {
+		return nil, fmt.Errorf("tokenizer.json: only BPE tokenizers can be written to GGUF (model type %q)", doc.Model.Type)
 	}
-	pre, err := preTokenizerName(doc.PreTokenizer)
+	var pre string
+	var addSpacePrefix bool
+	var err error
+	if doc.Model.ByteFallback {
+		addSpacePrefix, err = metaspaceLayout(doc.Normalizer, doc.PreTokenizer)
+	} else {
+		pre, err = preTokenizerName(doc.PreTokenizer)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -265,6 +289,14 @@ func tokenizerMetadata(data []byte, vocab int) ([]kv, error) {
 			return nil, fmt.Errorf("tokenizer.json: merge %d is neither \"a b\" nor [a, b]", i)
 		}
 		merges[i] = pair[0] + " " + pair[1]
+	}
+	if doc.Model.ByteFallback {
+		if u := doc.Model.UnkToken; u != nil {
+			if id, ok := doc.Model.Vocab[*u]; ok {
+				types[id] = tokenUnknown
+			}
+		}
+		return sentencePieceMetadata(tokens, types, merges, addSpacePrefix), nil
 	}
 	return []kv{
 		{"tokenizer.ggml.model", tokenizerModelBPE},

@@ -273,6 +273,13 @@ func (e *encoder) value(v any) error {
 		for _, s := range x {
 			e.str(s)
 		}
+	case []float32:
+		e.u32(uint32(TypeArray))
+		e.u32(uint32(TypeFloat32))
+		e.u64(uint64(len(x)))
+		for _, f := range x {
+			e.u32(math.Float32bits(f))
+		}
 	case []int32:
 		e.u32(uint32(TypeArray))
 		e.u32(uint32(TypeInt32))
