@@ -96,8 +96,10 @@ func (f *File) sentencePieceJSON(tokens []string, types []int) ([]byte, error) {
 			unk = t
 			fallthrough
 		case tokenControl, tokenUserDefined:
-			added = append(added, map[string]any{"id": id, "content": t, "single_word": false, "lstrip": false,
-				"rstrip": false, "normalized": false, "special": typ != tokenUserDefined})
+			added = append(added, map[string]any{
+				"id": id, "content": t, "single_word": false, "lstrip": false,
+				"rstrip": false, "normalized": false, "special": typ != tokenUserDefined,
+			})
 		}
 	}
 	if added == nil {
@@ -106,7 +108,8 @@ func (f *File) sentencePieceJSON(tokens []string, types []int) ([]byte, error) {
 	normalizers := []any{map[string]any{"type": "Replace", "pattern": map[string]any{"String": " "}, "content": spaceMark}}
 	decoders := []any{
 		map[string]any{"type": "Replace", "pattern": map[string]any{"String": spaceMark}, "content": " "},
-		map[string]any{"type": "ByteFallback"}, map[string]any{"type": "Fuse"},
+		map[string]any{"type": "ByteFallback"},
+		map[string]any{"type": "Fuse"},
 	}
 	if prefix, ok := f.Metadata["tokenizer.ggml.add_space_prefix"]; !ok || prefix == true {
 		normalizers = append([]any{map[string]any{"type": "Prepend", "prepend": spaceMark}}, normalizers...)
@@ -118,9 +121,11 @@ func (f *File) sentencePieceJSON(tokens []string, types []int) ([]byte, error) {
 		"pre_tokenizer":  nil,
 		"post_processor": nil,
 		"decoder":        map[string]any{"type": "Sequence", "decoders": decoders},
-		"model": map[string]any{"type": "BPE", "dropout": nil, "unk_token": unk, "continuing_subword_prefix": nil,
+		"model": map[string]any{
+			"type": "BPE", "dropout": nil, "unk_token": unk, "continuing_subword_prefix": nil,
 			"end_of_word_suffix": nil, "fuse_unk": true, "byte_fallback": true, "ignore_merges": false,
-			"vocab": vocab, "merges": pairs},
+			"vocab": vocab, "merges": pairs,
+		},
 	}
 	return json.Marshal(doc)
 }
@@ -187,7 +192,8 @@ func metaspaceLayout(normalizer, preTokenizer json.RawMessage) (addSpacePrefix b
 	}
 	replace := map[string]any{"type": "Replace", "pattern": map[string]any{"String": " "}, "content": spaceMark}
 	legacy, _ := json.Marshal(map[string]any{"type": "Sequence", "normalizers": []any{
-		map[string]any{"type": "Prepend", "prepend": spaceMark}, replace}})
+		map[string]any{"type": "Prepend", "prepend": spaceMark}, replace,
+	}})
 	noPrefix, _ := json.Marshal(map[string]any{"type": "Sequence", "normalizers": []any{replace}})
 	n, p := canon(normalizer), canon(preTokenizer)
 	switch {

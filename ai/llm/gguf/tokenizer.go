@@ -31,7 +31,8 @@ var preTokenizers = map[string]any{
 	"llama-bpe": splitThenByteLevel(tokenizer.PatternLlama3),
 	"qwen2":     splitThenByteLevel(tokenizer.PatternQwen2),
 	"smollm": map[string]any{"type": "Sequence", "pretokenizers": []any{
-		map[string]any{"type": "Digits", "individual_digits": true}, byteLevel(true)}},
+		map[string]any{"type": "Digits", "individual_digits": true}, byteLevel(true),
+	}},
 }
 
 // preTokenizerOrder is the order the writer tries preTokenizers in, so that
@@ -45,7 +46,8 @@ func byteLevel(useRegex bool) map[string]any {
 func splitThenByteLevel(pattern string) map[string]any {
 	return map[string]any{"type": "Sequence", "pretokenizers": []any{
 		map[string]any{"type": "Split", "pattern": map[string]any{"Regex": pattern}, "behavior": "Isolated", "invert": false},
-		byteLevel(false)}}
+		byteLevel(false),
+	}}
 }
 
 // LoadTokenizer builds the file's embedded tokenizer.
@@ -126,8 +128,10 @@ func (f *File) TokenizerJSON() (tokenizerJSON, configJSON []byte, err error) {
 		k, _ := json.Marshal(t)
 		fmt.Fprintf(&vocab, "%s:%d", k, id)
 		if hasTypes && (types[id] == tokenControl || types[id] == tokenUserDefined) {
-			added = append(added, map[string]any{"id": id, "content": t, "single_word": false, "lstrip": false,
-				"rstrip": false, "normalized": false, "special": types[id] == tokenControl})
+			added = append(added, map[string]any{
+				"id": id, "content": t, "single_word": false, "lstrip": false,
+				"rstrip": false, "normalized": false, "special": types[id] == tokenControl,
+			})
 		}
 	}
 	vocab.WriteByte('}')
@@ -144,9 +148,11 @@ func (f *File) TokenizerJSON() (tokenizerJSON, configJSON []byte, err error) {
 		"pre_tokenizer":  preTok,
 		"post_processor": map[string]any{"type": "ByteLevel", "add_prefix_space": true, "trim_offsets": false, "use_regex": true},
 		"decoder":        map[string]any{"type": "ByteLevel", "add_prefix_space": true, "trim_offsets": true, "use_regex": true},
-		"model": map[string]any{"type": "BPE", "dropout": nil, "unk_token": nil, "continuing_subword_prefix": nil,
+		"model": map[string]any{
+			"type": "BPE", "dropout": nil, "unk_token": nil, "continuing_subword_prefix": nil,
 			"end_of_word_suffix": nil, "fuse_unk": false, "byte_fallback": false, "ignore_merges": false,
-			"vocab": json.RawMessage(vocab.Bytes()), "merges": pairs},
+			"vocab": json.RawMessage(vocab.Bytes()), "merges": pairs,
+		},
 	}
 	if added == nil {
 		doc["added_tokens"] = []any{}

@@ -142,8 +142,10 @@ func TestGreedyTokensMatchLlamaCpp(t *testing.T) {
 	for i, s := range promptTexts {
 		prompts[i] = tok.Encode(s, true)
 	}
-	adapter, err := lora.NewRandom(&base.Config, lora.Config{PeftType: "LORA", R: 8, LoraAlpha: 16,
-		TargetModules: lora.TargetModules{"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"}}, 99)
+	adapter, err := lora.NewRandom(&base.Config, lora.Config{
+		PeftType: "LORA", R: 8, LoraAlpha: 16,
+		TargetModules: lora.TargetModules{"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"},
+	}, 99)
 	if err != nil {
 		t.Fatal(err)
 	}

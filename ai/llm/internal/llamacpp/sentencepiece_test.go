@@ -96,14 +96,19 @@ func sentencePieceTokenizerJSON(t *testing.T, texts []string, merges int) []byte
 		"version": "1.0", "added_tokens": added,
 		"normalizer": map[string]any{"type": "Sequence", "normalizers": []any{
 			map[string]any{"type": "Prepend", "prepend": "▁"},
-			map[string]any{"type": "Replace", "pattern": map[string]any{"String": " "}, "content": "▁"}}},
+			map[string]any{"type": "Replace", "pattern": map[string]any{"String": " "}, "content": "▁"},
+		}},
 		"pre_tokenizer": nil, "post_processor": nil,
 		"decoder": map[string]any{"type": "Sequence", "decoders": []any{
 			map[string]any{"type": "Replace", "pattern": map[string]any{"String": "▁"}, "content": " "},
-			map[string]any{"type": "ByteFallback"}, map[string]any{"type": "Fuse"},
-			map[string]any{"type": "Strip", "content": " ", "start": 1, "stop": 0}}},
-		"model": map[string]any{"type": "BPE", "unk_token": "<unk>", "fuse_unk": true, "byte_fallback": true,
-			"vocab": ids, "merges": pairs},
+			map[string]any{"type": "ByteFallback"},
+			map[string]any{"type": "Fuse"},
+			map[string]any{"type": "Strip", "content": " ", "start": 1, "stop": 0},
+		}},
+		"model": map[string]any{
+			"type": "BPE", "unk_token": "<unk>", "fuse_unk": true, "byte_fallback": true,
+			"vocab": ids, "merges": pairs,
+		},
 	}
 	data, err := json.Marshal(doc)
 	if err != nil {
