@@ -72,8 +72,10 @@ func TestSeedReproducesTokens(t *testing.T) {
 	defer e.Close()
 	p := prompt(2, 6, m.Config.Vocab)
 	gen := func(seed uint64) []int {
-		res, err := e.Generate(context.Background(), Request{Prompt: p, MaxTokens: 30, StopTokens: []int{},
-			Sampling: Sampling{Temperature: 1.3, TopK: 40, TopP: 0.95, RepetitionPenalty: 1.1, Seed: seed}})
+		res, err := e.Generate(context.Background(), Request{
+			Prompt: p, MaxTokens: 30, StopTokens: []int{},
+			Sampling: Sampling{Temperature: 1.3, TopK: 40, TopP: 0.95, RepetitionPenalty: 1.1, Seed: seed},
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -176,8 +178,10 @@ func TestStopConditions(t *testing.T) {
 		t.Errorf("stop sequence: %v %s", res.Tokens, res.Reason)
 	}
 	var streamed []int
-	res, _ = e.Generate(ctx, Request{Prompt: p, MaxTokens: 12, StopTokens: []int{},
-		Stop: func(out []int) bool { return len(out) == 3 }, OnToken: func(tok int) { streamed = append(streamed, tok) }})
+	res, _ = e.Generate(ctx, Request{
+		Prompt: p, MaxTokens: 12, StopTokens: []int{},
+		Stop: func(out []int) bool { return len(out) == 3 }, OnToken: func(tok int) { streamed = append(streamed, tok) },
+	})
 	if res.Reason != FinishStop || !slices.Equal(res.Tokens, ref[:3]) || !slices.Equal(streamed, ref[:3]) {
 		t.Errorf("stop hook: %v %s streamed %v", res.Tokens, res.Reason, streamed)
 	}

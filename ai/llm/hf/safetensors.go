@@ -149,8 +149,10 @@ func (w *Weights) add(path string) error {
 		if _, dup := w.tensors[name]; dup {
 			return fmt.Errorf("%s: tensor %q is stored twice (also in %s)", path, name, w.tensors[name].File)
 		}
-		t := &TensorInfo{Name: name, DType: e.DType, Shape: e.Shape, File: path,
-			start: dataStart + e.DataOffsets[0], size: e.DataOffsets[1] - e.DataOffsets[0]}
+		t := &TensorInfo{
+			Name: name, DType: e.DType, Shape: e.Shape, File: path,
+			start: dataStart + e.DataOffsets[0], size: e.DataOffsets[1] - e.DataOffsets[0],
+		}
 		// The element count must not overflow: no tensor holds more
 		// elements than the file has bytes.
 		elems := int64(1)

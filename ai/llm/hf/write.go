@@ -65,14 +65,16 @@ func WriteSafetensors(path string, tensors []Tensor, metadata map[string]string)
 	bw := bufio.NewWriter(f)
 	var lenBuf [8]byte
 	binary.LittleEndian.PutUint64(lenBuf[:], uint64(len(hdr)))
-	bw.Write(lenBuf[:])
-	bw.Write(hdr)
+	// A bufio.Writer keeps its first error and Flush below returns it, so
+	// the writes' own results add nothing.
+	_, _ = bw.Write(lenBuf[:])
+	_, _ = bw.Write(hdr)
 	for _, t := range sorted {
 		dt := t.DType
 		if dt == "" {
 			dt = F32
 		}
-		bw.Write(encode(t.Data, dt))
+		_, _ = bw.Write(encode(t.Data, dt))
 	}
 	if err := bw.Flush(); err != nil {
 		f.Close()

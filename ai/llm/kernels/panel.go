@@ -142,7 +142,8 @@ type panelKernelBF16 func(a *float32, lda int, panel *uint16, k int, out *float3
 // for that panel (to widen bfloat16 panels once for many rows).
 func matMulPanels(dst, a []float32, m int, p *Packed, rows int,
 	prepare func(panel int, scratch []float32),
-	kernel func(mr int, a *float32, panel int, scratch []float32, tile *float32)) {
+	kernel func(mr int, a *float32, panel int, scratch []float32, tile *float32),
+) {
 	n, k := p.N, p.K
 	if m == 0 || n == 0 {
 		return

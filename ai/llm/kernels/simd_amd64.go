@@ -244,8 +244,10 @@ var (
 		name:  "avx512",
 		width: 16,
 		tiles: &tileKernels{rows: 4, kAlign: 16, tile: tile4x4AVX512, row: tile1x4AVX512},
-		panels: []panelKernel{nil, panel1x64AVX512, panel2x64AVX512, panel3x64AVX512,
-			panel4x64AVX512, panel5x64AVX512, panel6x64AVX512},
+		panels: []panelKernel{
+			nil, panel1x64AVX512, panel2x64AVX512, panel3x64AVX512,
+			panel4x64AVX512, panel5x64AVX512, panel6x64AVX512,
+		},
 		panelWidth: 64,
 		rows:       true,
 		dot:        dotAVX512,
@@ -275,8 +277,10 @@ func init() {
 	}
 	// Widening 16-bit values to 32 (VPMOVZXWD on 512-bit registers) is AVX512BW.
 	if cpu.X86.HasAVX512BW {
-		avx512Backend.panelsBF16 = []panelKernelBF16{nil, panel1x64BF16AVX512, panel2x64BF16AVX512,
-			panel3x64BF16AVX512, panel4x64BF16AVX512, panel5x64BF16AVX512, panel6x64BF16AVX512}
+		avx512Backend.panelsBF16 = []panelKernelBF16{
+			nil, panel1x64BF16AVX512, panel2x64BF16AVX512,
+			panel3x64BF16AVX512, panel4x64BF16AVX512, panel5x64BF16AVX512, panel6x64BF16AVX512,
+		}
 	}
 }
 

@@ -234,12 +234,16 @@ func TestLoadRejectsMalformedAdapters(t *testing.T) {
 		for _, x := range ts {
 			list = append(list, x)
 		}
-		hf.WriteSafetensors(filepath.Join(dir, "adapter_model.safetensors"), list, nil)
+		if err := hf.WriteSafetensors(filepath.Join(dir, "adapter_model.safetensors"), list, nil); err != nil {
+			t.Fatal(err)
+		}
 	}
 	editConfig := func(dir string, edit func(*Config)) {
 		c := good.Config
 		edit(&c)
-		hf.WriteJSON(filepath.Join(dir, "adapter_config.json"), c)
+		if err := hf.WriteJSON(filepath.Join(dir, "adapter_config.json"), c); err != nil {
+			t.Fatal(err)
+		}
 	}
 	qA := KeyName(0, model.Q, "lora_A")
 	cases := []struct {
@@ -247,8 +251,10 @@ func TestLoadRejectsMalformedAdapters(t *testing.T) {
 		setup func(string)
 		want  []string
 	}{
-		{"wrong rank in config", func(d string) { editConfig(d, func(c *Config) { c.R = 8 }) },
-			[]string{"adapter_model.safetensors", qA, "rank 4", "r=8"}},
+		{
+			"wrong rank in config", func(d string) { editConfig(d, func(c *Config) { c.R = 8 }) },
+			[]string{"adapter_model.safetensors", qA, "rank 4", "r=8"},
+		},
 		{"missing key", func(d string) {
 			rewriteTensors(d, func(ts map[string]hf.Tensor) { delete(ts, KeyName(1, model.V, "lora_B")) })
 		}, []string{"missing tensor", KeyName(1, model.V, "lora_B")}},
@@ -276,11 +282,15 @@ func TestLoadRejectsMalformedAdapters(t *testing.T) {
 				ts["base_model.model.lm_head.weight"] = hf.Tensor{Name: "base_model.model.lm_head.weight", Shape: []int{1}, Data: []float32{1}}
 			})
 		}, []string{"base_model.model.lm_head.weight", "not a PEFT LoRA weight name"}},
-		{"unknown module", func(d string) { editConfig(d, func(c *Config) { c.TargetModules = TargetModules{"qkv_proj"} }) },
-			[]string{"target_modules", "qkv_proj"}},
+		{
+			"unknown module", func(d string) { editConfig(d, func(c *Config) { c.TargetModules = TargetModules{"qkv_proj"} }) },
+			[]string{"target_modules", "qkv_proj"},
+		},
 		{"dora", func(d string) { editConfig(d, func(c *Config) { c.UseDoRA = true }) }, []string{"use_dora"}},
-		{"missing weights file", func(d string) { os.Remove(filepath.Join(d, "adapter_model.safetensors")) },
-			[]string{"adapter_model.safetensors"}},
+		{
+			"missing weights file", func(d string) { os.Remove(filepath.Join(d, "adapter_model.safetensors")) },
+			[]string{"adapter_model.safetensors"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

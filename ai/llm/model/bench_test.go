@@ -83,7 +83,8 @@ func BenchmarkDecodeAdapters(b *testing.B) {
 	var adapters []model.Adapter
 	for i := range 32 {
 		a, err := lora.NewRandom(&m.Config, lora.Config{R: 16, LoraAlpha: 32, TargetModules: lora.TargetModules{
-			"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"}}, uint64(i))
+			"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj",
+		}}, uint64(i))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -110,8 +110,10 @@ func ConfigFromHF(h *hf.Config) (Config, error) {
 		case "linear":
 			c.Rope.Scaling, c.Rope.Factor = "linear", s.Factor
 		case "llama3":
-			c.Rope = Rope{Theta: h.RopeTheta, Scaling: "llama3", Factor: s.Factor, LowFreqFactor: s.LowFreqFactor,
-				HighFreqFactor: s.HighFreqFactor, OriginalMax: s.OriginalMaxPositionEmbeddings}
+			c.Rope = Rope{
+				Theta: h.RopeTheta, Scaling: "llama3", Factor: s.Factor, LowFreqFactor: s.LowFreqFactor,
+				HighFreqFactor: s.HighFreqFactor, OriginalMax: s.OriginalMaxPositionEmbeddings,
+			}
 		default:
 			return c, fmt.Errorf("config.json: unsupported rope_scaling type %q (supported: linear, llama3)", s.Kind())
 		}
@@ -174,8 +176,10 @@ func (c *Config) HF() *hf.Config {
 	case "linear":
 		h.RopeScaling = &hf.RopeScaling{RopeType: "linear", Factor: c.Rope.Factor}
 	case "llama3":
-		h.RopeScaling = &hf.RopeScaling{RopeType: "llama3", Factor: c.Rope.Factor, LowFreqFactor: c.Rope.LowFreqFactor,
-			HighFreqFactor: c.Rope.HighFreqFactor, OriginalMaxPositionEmbeddings: c.Rope.OriginalMax}
+		h.RopeScaling = &hf.RopeScaling{
+			RopeType: "llama3", Factor: c.Rope.Factor, LowFreqFactor: c.Rope.LowFreqFactor,
+			HighFreqFactor: c.Rope.HighFreqFactor, OriginalMaxPositionEmbeddings: c.Rope.OriginalMax,
+		}
 	}
 	return h
 }

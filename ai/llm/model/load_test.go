@@ -54,7 +54,9 @@ func TestLoadErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 		edit(c)
-		hf.WriteJSON(filepath.Join(dir, "config.json"), c)
+		if err := hf.WriteJSON(filepath.Join(dir, "config.json"), c); err != nil {
+			t.Fatal(err)
+		}
 	}
 	rewrite := func(dir string, edit func([]hf.Tensor) []hf.Tensor) {
 		ts := edit(m.Tensors())
@@ -103,7 +105,9 @@ func TestLoadErrors(t *testing.T) {
 		{"truncated", func(dir string) {
 			p := filepath.Join(dir, "model.safetensors")
 			raw, _ := os.ReadFile(p)
-			os.WriteFile(p, raw[:len(raw)/2], 0o644)
+			if err := os.WriteFile(p, raw[:len(raw)/2], 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}, []string{"model.safetensors", "truncated"}},
 		{"no weights", func(dir string) {
 			os.Remove(filepath.Join(dir, "model.safetensors"))

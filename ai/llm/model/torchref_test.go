@@ -33,8 +33,12 @@ func TestForwardMatchesTorchReference(t *testing.T) {
 		adapter *lora.Config
 	}
 	cases := []tc{
-		{"llama", llama, nil}, {"untied-mha", untied, nil}, {"qwen2", qwen, nil},
-		{"llama3-rope", llama3, nil}, {"linear-rope", linear, nil}, {"odd-dims", odd, nil},
+		{"llama", llama, nil},
+		{"untied-mha", untied, nil},
+		{"qwen2", qwen, nil},
+		{"llama3-rope", llama3, nil},
+		{"linear-rope", linear, nil},
+		{"odd-dims", odd, nil},
 		{"llama+lora", llama, &lora.Config{R: 8, LoraAlpha: 16, TargetModules: lora.TargetModules{"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"}}},
 		{"qwen2+rslora", qwen, &lora.Config{R: 4, LoraAlpha: 8, UseRSLoRA: true, TargetModules: lora.TargetModules{"q_proj", "v_proj", "down_proj"}}},
 	}

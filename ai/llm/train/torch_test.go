@@ -70,8 +70,10 @@ func (c *torchCase) torch(t *testing.T, extra map[string]any) []float64 {
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out.f64")
-	job := map[string]any{"model": c.modelDir, "adapter": c.adapterDir, "tokens": c.example.Tokens,
-		"mask": c.example.Mask, "keys": c.keys, "out": out}
+	job := map[string]any{
+		"model": c.modelDir, "adapter": c.adapterDir, "tokens": c.example.Tokens,
+		"mask": c.example.Mask, "keys": c.keys, "out": out,
+	}
 	for k, v := range extra {
 		job[k] = v
 	}
@@ -141,8 +143,10 @@ func TestGradientsMatchTorch(t *testing.T) {
 // and a LambdaLR of transformers' schedule ends, within 1e-4 per parameter
 // (a step moves a parameter by up to the learning rate, 1e-2).
 func TestTrainingStepsMatchTorch(t *testing.T) {
-	opts := Options{Rank: 2, Alpha: 3, Steps: 5, WarmupSteps: 2, LearningRate: 1e-2, WeightDecay: 0.1,
-		MaxGradNorm: 0.5, Seed: 1}
+	opts := Options{
+		Rank: 2, Alpha: 3, Steps: 5, WarmupSteps: 2, LearningRate: 1e-2, WeightDecay: 0.1,
+		MaxGradNorm: 0.5, Seed: 1,
+	}
 	c := newTorchCase(t, model.ArchQwen2, opts)
 	clipped := false
 	for range opts.Steps {

@@ -146,8 +146,10 @@ func New(base *model.Model, data []Example, opts Options) (*Trainer, error) {
 	t.pcg = rand.NewPCG(o.Seed, 0x747261696e)
 	t.rng = rand.New(t.pcg)
 	t.params = initParams(lay, t.rng)
-	t.opt = adamW{beta1: o.Beta1, beta2: o.Beta2, eps: o.Epsilon, weightDecay: o.WeightDecay,
-		m: make([]float32, lay.size), v: make([]float32, lay.size)}
+	t.opt = adamW{
+		beta1: o.Beta1, beta2: o.Beta2, eps: o.Epsilon, weightDecay: o.WeightDecay,
+		m: make([]float32, lay.size), v: make([]float32, lay.size),
+	}
 	t.newEpoch()
 	return t, nil
 }
