@@ -108,8 +108,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 						"the proof is the 32 sibling hashes from the leaf up (one --proof flag each, hex or base64); the recomputed " +
 						"weights are what the deterministic PoA engine gives for the receipt. The signer posts params.challenge_bond.",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
-						{ProtoField: "record_id"}, {ProtoField: "receipt"}, {ProtoField: "leaf_index"},
-						{ProtoField: "leaf_count"}, {ProtoField: "recomputed_weights", Varargs: true},
+						{ProtoField: "record_id"},
+						{ProtoField: "receipt"},
+						{ProtoField: "leaf_index"},
+						{ProtoField: "leaf_count"},
+						{ProtoField: "recomputed_weights", Varargs: true},
 					},
 				},
 				{

@@ -102,8 +102,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Use:       "update-datanet <datanet-id> <name> <license> <visibility> <curation-policy> [--summary s] [--description md] [--tags a,b]",
 					Short:     "Replace the metadata of a Datanet you own (fields left out become empty)",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
-						{ProtoField: "datanet_id"}, {ProtoField: "name"}, {ProtoField: "license"},
-						{ProtoField: "visibility"}, {ProtoField: "curation_policy"},
+						{ProtoField: "datanet_id"},
+						{ProtoField: "name"},
+						{ProtoField: "license"},
+						{ProtoField: "visibility"},
+						{ProtoField: "curation_policy"},
 					},
 				},
 				{

@@ -64,8 +64,13 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 						"[--base-model-id id] [--previous-version-id id] [--eval-metrics json...]",
 					Short: "Register a model (pays the registration fee); kind base|full-fine-tune|lora-adapter",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
-						{ProtoField: "name"}, {ProtoField: "kind"}, {ProtoField: "architecture"}, {ProtoField: "license"},
-						{ProtoField: "artifact"}, {ProtoField: "training"}, {ProtoField: "price"},
+						{ProtoField: "name"},
+						{ProtoField: "kind"},
+						{ProtoField: "architecture"},
+						{ProtoField: "license"},
+						{ProtoField: "artifact"},
+						{ProtoField: "training"},
+						{ProtoField: "price"},
 					},
 				},
 				{
@@ -73,8 +78,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Use:       "update-model <model-id> <name> <architecture> <license> <price-json> [--eval-metrics json...]",
 					Short:     "Replace the metadata and the price of a model you own (metrics left out become empty)",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
-						{ProtoField: "model_id"}, {ProtoField: "name"}, {ProtoField: "architecture"},
-						{ProtoField: "license"}, {ProtoField: "price"},
+						{ProtoField: "model_id"},
+						{ProtoField: "name"},
+						{ProtoField: "architecture"},
+						{ProtoField: "license"},
+						{ProtoField: "price"},
 					},
 				},
 				{

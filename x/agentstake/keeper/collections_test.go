@@ -19,9 +19,11 @@ func TestStoreKeyLayout(t *testing.T) {
 	f := newFixture(t)
 	op := f.register(servingNodeMsg(f.node)) // models 1 and 2
 	e := f.unbond(f.node, op, open(100))
-	_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str,
-		First:  f.signed(f.node.key, evmChainID, f.alice, 9, open(3), 1),
-		Second: f.signed(f.node.key, evmChainID, f.alice, 9, open(4), 1)})
+	_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
+		Submitter: f.bob.str,
+		First:     f.signed(f.node.key, evmChainID, f.alice, 9, open(3), 1),
+		Second:    f.signed(f.node.key, evmChainID, f.alice, 9, open(4), 1),
+	})
 	require.NoError(t, err)
 
 	// Signed integers are big-endian with the sign bit flipped.

@@ -28,9 +28,11 @@ func populated(t *testing.T) *fixture {
 	f.unbond(f.owner, f.owner.addr, open(1500)) // inactive now
 	f.unbond(f.node, node, open(100))
 	f.advance(3, 0)
-	_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str,
-		First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
-		Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)})
+	_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
+		Submitter: f.bob.str,
+		First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
+		Second:    f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1),
+	})
 	require.NoError(t, err)
 	_, err = f.k.Slash(f.ctx, f.alice.addr, types.SLASH_REASON_GOVERNANCE, "prop 3", nil, 0)
 	require.NoError(t, err)

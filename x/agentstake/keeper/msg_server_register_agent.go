@@ -5,9 +5,8 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 
-	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
-
 	"github.com/openledger/openledger/x/agentstake/types"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
 // modelActive is the status a served model must have.

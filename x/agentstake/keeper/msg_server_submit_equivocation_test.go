@@ -89,74 +89,98 @@ func TestSubmitEquivocation(t *testing.T) {
 		want *errorsmod.Error
 	}{
 		{"Failure - signed for another chain id", func(f *fixture) *types.MsgSubmitEquivocation {
-			return &types.MsgSubmitEquivocation{Submitter: f.bob.str,
-				First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
-				Second: f.signed(f.node.key, evmChainID+1, f.alice, 1, open(4), 1)}
+			return &types.MsgSubmitEquivocation{
+				Submitter: f.bob.str,
+				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
+				Second:    f.signed(f.node.key, evmChainID+1, f.alice, 1, open(4), 1),
+			}
 		}, types.ErrInvalidSettlementSig},
 		{"Failure - signed by another key", func(f *fixture) *types.MsgSubmitEquivocation {
 			second := f.signed(other, evmChainID, f.alice, 1, open(4), 1)
 			second.ServingNode = f.node.str
-			return &types.MsgSubmitEquivocation{Submitter: f.bob.str,
-				First: f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1), Second: second}
+			return &types.MsgSubmitEquivocation{
+				Submitter: f.bob.str,
+				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1), Second: second,
+			}
 		}, types.ErrInvalidSettlementSig},
 		{"Failure - tampered amount", func(f *fixture) *types.MsgSubmitEquivocation {
 			second := f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)
 			second.CumulativeAmount = open(5)
-			return &types.MsgSubmitEquivocation{Submitter: f.bob.str,
-				First: f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1), Second: second}
+			return &types.MsgSubmitEquivocation{
+				Submitter: f.bob.str,
+				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1), Second: second,
+			}
 		}, types.ErrInvalidSettlementSig},
 		{"Failure - identical statements", func(f *fixture) *types.MsgSubmitEquivocation {
 			s := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1)
 			return &types.MsgSubmitEquivocation{Submitter: f.bob.str, First: s, Second: s}
 		}, types.ErrEvidenceNotConflicting},
 		{"Failure - different nonces", func(f *fixture) *types.MsgSubmitEquivocation {
-			return &types.MsgSubmitEquivocation{Submitter: f.bob.str,
-				First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
-				Second: f.signed(f.node.key, evmChainID, f.alice, 2, open(4), 1)}
+			return &types.MsgSubmitEquivocation{
+				Submitter: f.bob.str,
+				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
+				Second:    f.signed(f.node.key, evmChainID, f.alice, 2, open(4), 1),
+			}
 		}, types.ErrEvidenceNotConflicting},
 		{"Failure - different users", func(f *fixture) *types.MsgSubmitEquivocation {
-			return &types.MsgSubmitEquivocation{Submitter: f.bob.str,
-				First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
-				Second: f.signed(f.node.key, evmChainID, f.owner, 1, open(4), 1)}
+			return &types.MsgSubmitEquivocation{
+				Submitter: f.bob.str,
+				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
+				Second:    f.signed(f.node.key, evmChainID, f.owner, 1, open(4), 1),
+			}
 		}, types.ErrEvidenceNotConflicting},
 		{"Failure - evidence already used", func(f *fixture) *types.MsgSubmitEquivocation {
-			msg := &types.MsgSubmitEquivocation{Submitter: f.bob.str,
-				First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
-				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)}
+			msg := &types.MsgSubmitEquivocation{
+				Submitter: f.bob.str,
+				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
+				Second:    f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1),
+			}
 			_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, msg)
 			require.NoError(f.t, err)
 			return msg
 		}, types.ErrEvidenceUsed},
 		{"Failure - second evidence against a tombstoned node", func(f *fixture) *types.MsgSubmitEquivocation {
-			_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str,
-				First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
-				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)})
+			_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
+				Submitter: f.bob.str,
+				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
+				Second:    f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1),
+			})
 			require.NoError(f.t, err)
-			return &types.MsgSubmitEquivocation{Submitter: f.bob.str,
-				First:  f.signed(f.node.key, evmChainID, f.alice, 2, open(3), 1),
-				Second: f.signed(f.node.key, evmChainID, f.alice, 2, open(4), 1)}
+			return &types.MsgSubmitEquivocation{
+				Submitter: f.bob.str,
+				First:     f.signed(f.node.key, evmChainID, f.alice, 2, open(3), 1),
+				Second:    f.signed(f.node.key, evmChainID, f.alice, 2, open(4), 1),
+			}
 		}, types.ErrAgentTombstoned},
 		{"Failure - unregistered signer", func(f *fixture) *types.MsgSubmitEquivocation {
-			return &types.MsgSubmitEquivocation{Submitter: f.bob.str,
-				First:  f.signed(other, evmChainID, f.alice, 1, open(3), 1),
-				Second: f.signed(other, evmChainID, f.alice, 1, open(4), 1)}
+			return &types.MsgSubmitEquivocation{
+				Submitter: f.bob.str,
+				First:     f.signed(other, evmChainID, f.alice, 1, open(3), 1),
+				Second:    f.signed(other, evmChainID, f.alice, 1, open(4), 1),
+			}
 		}, types.ErrAgentNotFound},
 		{"Failure - short batch root", func(f *fixture) *types.MsgSubmitEquivocation {
 			first := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1)
 			first.BatchRoot = first.BatchRoot[:31]
-			return &types.MsgSubmitEquivocation{Submitter: f.bob.str, First: first,
-				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)}
+			return &types.MsgSubmitEquivocation{
+				Submitter: f.bob.str, First: first,
+				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1),
+			}
 		}, types.ErrInvalidSettlement},
 		{"Failure - missing amount", func(f *fixture) *types.MsgSubmitEquivocation {
 			first := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1)
 			first.CumulativeAmount = math.Int{}
-			return &types.MsgSubmitEquivocation{Submitter: f.bob.str, First: first,
-				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)}
+			return &types.MsgSubmitEquivocation{
+				Submitter: f.bob.str, First: first,
+				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1),
+			}
 		}, types.ErrInvalidSettlement},
 		{"Failure - invalid submitter", func(f *fixture) *types.MsgSubmitEquivocation {
-			return &types.MsgSubmitEquivocation{Submitter: "bob",
-				First:  f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
-				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)}
+			return &types.MsgSubmitEquivocation{
+				Submitter: "bob",
+				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
+				Second:    f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1),
+			}
 		}, types.ErrInvalidAddress},
 	}
 	for _, tc := range failures {

@@ -36,14 +36,22 @@ func TestUpdateParams(t *testing.T) {
 		want   *errorsmod.Error
 	}{
 		{"Failure - not the authority", func(f *fixture) string { return f.alice.str }, func(*types.Params) {}, sdkerrors.ErrUnauthorized},
-		{"Failure - zero minimum stake", func(f *fixture) string { return f.authority },
-			func(p *types.Params) { p.MinStakeServingNode = math.ZeroInt() }, types.ErrInvalidParams},
-		{"Failure - zero unbonding period", func(f *fixture) string { return f.authority },
-			func(p *types.Params) { p.UnbondingPeriod = 0 }, types.ErrInvalidParams},
-		{"Failure - slash fraction above 100%", func(f *fixture) string { return f.authority },
-			func(p *types.Params) { p.SlashBpsEquivocation = 10_001 }, types.ErrInvalidParams},
-		{"Failure - zero max unbonding entries", func(f *fixture) string { return f.authority },
-			func(p *types.Params) { p.MaxUnbondingEntries = 0 }, types.ErrInvalidParams},
+		{
+			"Failure - zero minimum stake", func(f *fixture) string { return f.authority },
+			func(p *types.Params) { p.MinStakeServingNode = math.ZeroInt() }, types.ErrInvalidParams,
+		},
+		{
+			"Failure - zero unbonding period", func(f *fixture) string { return f.authority },
+			func(p *types.Params) { p.UnbondingPeriod = 0 }, types.ErrInvalidParams,
+		},
+		{
+			"Failure - slash fraction above 100%", func(f *fixture) string { return f.authority },
+			func(p *types.Params) { p.SlashBpsEquivocation = 10_001 }, types.ErrInvalidParams,
+		},
+		{
+			"Failure - zero max unbonding entries", func(f *fixture) string { return f.authority },
+			func(p *types.Params) { p.MaxUnbondingEntries = 0 }, types.ErrInvalidParams,
+		},
 	}
 	for _, tc := range failures {
 		t.Run(tc.name, func(t *testing.T) {

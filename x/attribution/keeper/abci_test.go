@@ -65,14 +65,18 @@ func TestEndBlockDeadlineQueue(t *testing.T) {
 			}
 			return out
 		}
-		require.Equal(t, []types.RecordStatus{types.RECORD_STATUS_FINAL, types.RECORD_STATUS_FINAL,
-			types.RECORD_STATUS_PENDING, types.RECORD_STATUS_PENDING}, statuses())
+		require.Equal(t, []types.RecordStatus{
+			types.RECORD_STATUS_FINAL, types.RECORD_STATUS_FINAL,
+			types.RECORD_STATUS_PENDING, types.RECORD_STATUS_PENDING,
+		}, statuses())
 		_, claimable := f.rewards(f.bob)
 		require.Equal(t, math.NewInt(2*225_000), claimable)
 
 		f.endBlockAt(startTime.Add(window + 10*time.Hour)) // the rest
-		require.Equal(t, []types.RecordStatus{types.RECORD_STATUS_FINAL, types.RECORD_STATUS_FINAL,
-			types.RECORD_STATUS_FINAL, types.RECORD_STATUS_FINAL}, statuses())
+		require.Equal(t, []types.RecordStatus{
+			types.RECORD_STATUS_FINAL, types.RECORD_STATUS_FINAL,
+			types.RECORD_STATUS_FINAL, types.RECORD_STATUS_FINAL,
+		}, statuses())
 		pending, claimable := f.rewards(f.bob)
 		require.True(t, pending.IsZero())
 		require.Equal(t, math.NewInt(4*225_000), claimable)

@@ -32,7 +32,7 @@ func TestFlowRecordMatureClaim(t *testing.T) {
 	f.endBlockAt(startTime.Add(24*time.Hour + 5*time.Second))
 	require.Equal(t, types.RECORD_STATUS_FINAL, f.getRecord(id).Status)
 
-	var paid = math.ZeroInt()
+	paid := math.ZeroInt()
 	for _, a := range []account{f.alice, f.bob, f.owner, f.owner2} {
 		before := f.balance(a.addr)
 		resp, err := keepertest.Deliver(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: a.str})

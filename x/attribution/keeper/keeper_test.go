@@ -174,7 +174,6 @@ type fixture struct {
 var startBalance = sdk.NewCoins(sdk.NewCoin(denom, oneOPEN().MulRaw(1000)))
 
 func newFixture(t testing.TB) *fixture {
-
 	store := keepertest.NewStore(t, types.StoreKey, attribution.NewAppModule(keeper.Keeper{}), startHeight, startTime)
 	key, ctx, ac, authority := store.Key, store.Ctx, store.AddressCodec, store.Authority
 
@@ -195,8 +194,15 @@ func newFixture(t testing.TB) *fixture {
 		acc  *account
 		name string
 	}{
-		{&f.owner, "owner"}, {&f.owner2, "owner2"}, {&f.alice, "alice"}, {&f.bob, "bob"}, {&f.node, "node"},
-		{&f.challenger, "challenger"}, {&f.att1, "att1"}, {&f.att2, "att2"}, {&f.att3, "att3"},
+		{&f.owner, "owner"},
+		{&f.owner2, "owner2"},
+		{&f.alice, "alice"},
+		{&f.bob, "bob"},
+		{&f.node, "node"},
+		{&f.challenger, "challenger"},
+		{&f.att1, "att1"},
+		{&f.att2, "att2"},
+		{&f.att3, "att3"},
 	} {
 		*a.acc = newAccount(t, ac, a.name)
 		bank.Mint(a.acc.addr, startBalance)

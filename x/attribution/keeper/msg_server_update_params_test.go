@@ -35,8 +35,10 @@ func TestUpdateParams(t *testing.T) {
 		{"Failure - not the authority", func(f *fixture) string { return f.alice.str }, func(*types.Params) {}, sdkerrors.ErrUnauthorized},
 		{"Failure - zero window", func(f *fixture) string { return f.authority }, func(p *types.Params) { p.ChallengeWindow = 0 }, types.ErrInvalidParams},
 		{"Failure - quorum of half", func(f *fixture) string { return f.authority }, func(p *types.Params) { p.QuorumBps = 5000 }, types.ErrInvalidParams},
-		{"Failure - unspecified destination", func(f *fixture) string { return f.authority },
-			func(p *types.Params) { p.OverturnedDestination = types.FUNDS_DESTINATION_UNSPECIFIED }, types.ErrInvalidParams},
+		{
+			"Failure - unspecified destination", func(f *fixture) string { return f.authority },
+			func(p *types.Params) { p.OverturnedDestination = types.FUNDS_DESTINATION_UNSPECIFIED }, types.ErrInvalidParams,
+		},
 	}
 	for _, tc := range failures {
 		t.Run(tc.name, func(t *testing.T) {

@@ -242,6 +242,7 @@ func newFixture(t testing.TB) *fixture {
 }
 
 func (f *fixture) balance(addr sdk.AccAddress) math.Int { return f.bank.Balance(addr).AmountOf(denom) }
+
 func (f *fixture) moduleBalance(name string) math.Int {
 	return f.bank.ModuleBalance(name).AmountOf(denom)
 }

@@ -99,15 +99,19 @@ func TestPayInference(t *testing.T) {
 			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, ReceiptsRoot: []byte{1, 2, 3, 4, 5}}
 		}, attributiontypes.ErrInvalidReceiptsRoot},
 		{"weight of contribution 0", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1,
-				Method: "x", Weights: []attributiontypes.ContributionWeight{{ContributionId: 0, Ppm: 1}}}
+			return &types.MsgPayInference{
+				Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1,
+				Method: "x", Weights: []attributiontypes.ContributionWeight{{ContributionId: 0, Ppm: 1}},
+			}
 		}, attributiontypes.ErrUnknownContribution},
 		{"invalid method", nil, func(f *fixture) *types.MsgPayInference {
 			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Method: "X"}
 		}, attributiontypes.ErrInvalidMethod},
 		{"weights without a method", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1,
-				Weights: []attributiontypes.ContributionWeight{{ContributionId: 1, Ppm: 1}}}
+			return &types.MsgPayInference{
+				Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1,
+				Weights: []attributiontypes.ContributionWeight{{ContributionId: 1, Ppm: 1}},
+			}
 		}, types.ErrInvalidAttribution},
 		{"attribution for a model without training data", nil, func(f *fixture) *types.MsgPayInference {
 			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 2, Amount: coin(10), InferenceCount: 1, Method: "x"}

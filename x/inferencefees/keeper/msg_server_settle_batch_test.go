@@ -115,8 +115,10 @@ func TestSettleBatch(t *testing.T) {
 
 		// Replaying either voucher settles nothing.
 		for _, v := range []types.SignedVoucher{first, second} {
-			replay := &types.MsgSettleBatch{ServingNode: f.node.str, ReceiptsRoot: f.root, Vouchers: []types.SignedVoucher{v},
-				Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(1), InferenceCount: 1}}}
+			replay := &types.MsgSettleBatch{
+				ServingNode: f.node.str, ReceiptsRoot: f.root, Vouchers: []types.SignedVoucher{v},
+				Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(1), InferenceCount: 1}},
+			}
 			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SettleBatch, replay, types.ErrStaleVoucher)
 		}
 	})
@@ -127,8 +129,10 @@ func TestSettleBatch(t *testing.T) {
 		_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(4_000), 1)))
 		require.NoError(t, err)
 		v := f.voucher(f.alice, f.node2, math.NewInt(6_000), 1)
-		_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, &types.MsgSettleBatch{ServingNode: f.node2.str, ReceiptsRoot: f.root,
-			Vouchers: []types.SignedVoucher{v}, Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(6_000), InferenceCount: 2}}})
+		_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, &types.MsgSettleBatch{
+			ServingNode: f.node2.str, ReceiptsRoot: f.root,
+			Vouchers: []types.SignedVoucher{v}, Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(6_000), InferenceCount: 2}},
+		})
 		require.NoError(t, err)
 		require.True(t, f.credit(f.alice).Balance.IsZero())
 		// An empty credit is removed.

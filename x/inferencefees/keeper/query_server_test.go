@@ -24,9 +24,11 @@ func TestQueries(t *testing.T) {
 	}
 	_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 3, vouchers...))
 	require.NoError(t, err)
-	_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, &types.MsgSettleBatch{ServingNode: f.node2.str, ReceiptsRoot: f.root,
+	_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, &types.MsgSettleBatch{
+		ServingNode: f.node2.str, ReceiptsRoot: f.root,
 		Vouchers: []types.SignedVoucher{f.voucher(f.alice, f.node2, math.NewInt(50), 1)},
-		Usage:    []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(50), InferenceCount: 1}}})
+		Usage:    []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(50), InferenceCount: 1}},
+	})
 	require.NoError(t, err)
 
 	t.Run("Success - params", func(t *testing.T) {
@@ -55,8 +57,10 @@ func TestQueries(t *testing.T) {
 		var got []string
 		var key []byte
 		for {
-			resp, err := f.queries.ChannelsByNode(f.ctx, &types.QueryChannelsByNodeRequest{ServingNode: f.node.str,
-				Pagination: &query.PageRequest{Key: key, Limit: 2}})
+			resp, err := f.queries.ChannelsByNode(f.ctx, &types.QueryChannelsByNodeRequest{
+				ServingNode: f.node.str,
+				Pagination:  &query.PageRequest{Key: key, Limit: 2},
+			})
 			require.NoError(t, err)
 			require.LessOrEqual(t, len(resp.Channels), 2)
 			for _, ch := range resp.Channels {

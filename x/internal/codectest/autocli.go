@@ -3,9 +3,10 @@ package codectest
 import (
 	"testing"
 
-	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/protobuf/reflect/protoreflect"
+
+	"github.com/cosmos/gogoproto/proto"
 
 	autocliv1 "cosmossdk.io/api/cosmos/autocli/v1"
 )

@@ -41,12 +41,16 @@ func TestDigestMatchesGoEthereum(t *testing.T) {
 	typed := apitypes.TypedData{
 		Types: apitypes.Types{
 			"EIP712Domain": {
-				{Name: "name", Type: "string"}, {Name: "version", Type: "string"},
-				{Name: "chainId", Type: "uint256"}, {Name: "verifyingContract", Type: "address"},
+				{Name: "name", Type: "string"},
+				{Name: "version", Type: "string"},
+				{Name: "chainId", Type: "uint256"},
+				{Name: "verifyingContract", Type: "address"},
 			},
 			"Test": {
-				{Name: "who", Type: "address"}, {Name: "amount", Type: "uint256"},
-				{Name: "nonce", Type: "uint64"}, {Name: "root", Type: "bytes32"},
+				{Name: "who", Type: "address"},
+				{Name: "amount", Type: "uint256"},
+				{Name: "nonce", Type: "uint64"},
+				{Name: "root", Type: "bytes32"},
 			},
 		},
 		PrimaryType: "Test",

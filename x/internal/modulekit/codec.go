@@ -3,8 +3,9 @@ package modulekit
 import (
 	"strings"
 
-	"github.com/cosmos/gogoproto/proto"
 	"google.golang.org/grpc"
+
+	"github.com/cosmos/gogoproto/proto"
 
 	"github.com/cosmos/cosmos-sdk/codec"
 	"github.com/cosmos/cosmos-sdk/codec/legacy"

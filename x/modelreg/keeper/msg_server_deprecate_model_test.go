@@ -29,10 +29,14 @@ func TestDeprecateModel(t *testing.T) {
 		want   *errorsmod.Error
 	}{
 		{"Failure - not the owner", func(*fixture) {}, func(f *fixture) account { return f.alice }, types.ErrNotModelOwner},
-		{"Failure - already deprecated", func(f *fixture) { f.setStatus(1, types.MODEL_STATUS_DEPRECATED) },
-			func(f *fixture) account { return f.owner }, types.ErrModelNotActive},
-		{"Failure - revoked", func(f *fixture) { f.setStatus(1, types.MODEL_STATUS_REVOKED) },
-			func(f *fixture) account { return f.owner }, types.ErrModelRevoked},
+		{
+			"Failure - already deprecated", func(f *fixture) { f.setStatus(1, types.MODEL_STATUS_DEPRECATED) },
+			func(f *fixture) account { return f.owner }, types.ErrModelNotActive,
+		},
+		{
+			"Failure - revoked", func(f *fixture) { f.setStatus(1, types.MODEL_STATUS_REVOKED) },
+			func(f *fixture) account { return f.owner }, types.ErrModelRevoked,
+		},
 	}
 	for _, tc := range failures {
 		t.Run(tc.name, func(t *testing.T) {

@@ -35,12 +35,18 @@ func TestUpdateParams(t *testing.T) {
 		want   *errorsmod.Error
 	}{
 		{"Failure - not the authority", func(f *fixture) string { return f.alice.str }, func(*types.Params) {}, sdkerrors.ErrUnauthorized},
-		{"Failure - unspecified fee destination", func(f *fixture) string { return f.authority },
-			func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_UNSPECIFIED }, types.ErrInvalidParams},
-		{"Failure - zero max price", func(f *fixture) string { return f.authority },
-			func(p *types.Params) { p.MaxPrice = math.ZeroInt() }, types.ErrInvalidParams},
-		{"Failure - negative fee", func(f *fixture) string { return f.authority },
-			func(p *types.Params) { p.RegistrationFee.Amount = math.NewInt(-1) }, types.ErrInvalidParams},
+		{
+			"Failure - unspecified fee destination", func(f *fixture) string { return f.authority },
+			func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_UNSPECIFIED }, types.ErrInvalidParams,
+		},
+		{
+			"Failure - zero max price", func(f *fixture) string { return f.authority },
+			func(p *types.Params) { p.MaxPrice = math.ZeroInt() }, types.ErrInvalidParams,
+		},
+		{
+			"Failure - negative fee", func(f *fixture) string { return f.authority },
+			func(p *types.Params) { p.RegistrationFee.Amount = math.NewInt(-1) }, types.ErrInvalidParams,
+		},
 	}
 	for _, tc := range failures {
 		t.Run(tc.name, func(t *testing.T) {

@@ -8,6 +8,9 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	evmcryptocodec "github.com/cosmos/evm/crypto/codec"
+	evmkeyring "github.com/cosmos/evm/crypto/keyring"
+
 	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
@@ -15,9 +18,6 @@ import (
 	cryptocodec "github.com/cosmos/cosmos-sdk/crypto/codec"
 	"github.com/cosmos/cosmos-sdk/crypto/hd"
 	"github.com/cosmos/cosmos-sdk/crypto/keyring"
-
-	evmcryptocodec "github.com/cosmos/evm/crypto/codec"
-	evmkeyring "github.com/cosmos/evm/crypto/keyring"
 
 	"github.com/openledger/openledger/x/agentstake/client/cli"
 	"github.com/openledger/openledger/x/agentstake/types"

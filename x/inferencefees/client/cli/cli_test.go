@@ -12,6 +12,9 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	evmcryptocodec "github.com/cosmos/evm/crypto/codec"
+	evmkeyring "github.com/cosmos/evm/crypto/keyring"
+
 	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
@@ -19,9 +22,6 @@ import (
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	cryptocodec "github.com/cosmos/cosmos-sdk/crypto/codec"
 	"github.com/cosmos/cosmos-sdk/crypto/keyring"
-
-	evmcryptocodec "github.com/cosmos/evm/crypto/codec"
-	evmkeyring "github.com/cosmos/evm/crypto/keyring"
 
 	"github.com/openledger/openledger/ai/poa"
 	agentstakecli "github.com/openledger/openledger/x/agentstake/client/cli"

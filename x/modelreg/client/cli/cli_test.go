@@ -64,8 +64,12 @@ func TestReadPEFTAdapter(t *testing.T) {
 
 func TestFixedDecimal(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
-		{"0.9", "0.900000"}, {"12", "12.000000"}, {".5", "0.500000"},
-		{"-1.25", "-1.250000"}, {"007.1", "7.100000"}, {"-0", "0.000000"},
+		{"0.9", "0.900000"},
+		{"12", "12.000000"},
+		{".5", "0.500000"},
+		{"-1.25", "-1.250000"},
+		{"007.1", "7.100000"},
+		{"-0", "0.000000"},
 	} {
 		got, err := fixedDecimal(c.in)
 		require.NoError(t, err, c.in)
