@@ -15,7 +15,7 @@ var testPeriods = []struct{ module, field, duration string }{
 	{"gov", "voting_period", "8s"},
 	{"gov", "expedited_voting_period", "4s"},
 	{"agentstake", "unbonding_period", "6s"},
-	{"attribution", "challenge_window", "12s"},
+	{"attribution", "challenge_window", "30s"}, // long enough for a loaded machine to query the record while it is open
 	{"attribution", "voting_period", "20s"},
 	{"inferencefees", "withdrawal_delay", "5s"},
 }

@@ -160,7 +160,7 @@ func TestPaidInferenceLoop(t *testing.T) {
 	record := newestRecord(t, adapterID)
 	require.Equal(t, "RECORD_STATUS_PENDING", record.Status)
 	require.Equal(t, dataShare.String(), record.DataReward.Amount)
-	waitFor(t, 60*time.Second, "the challenge window to end", func() bool {
+	waitFor(t, 90*time.Second, "the challenge window to end", func() bool {
 		return recordStatus(t, record.ID) == "RECORD_STATUS_FINAL"
 	})
 	curatorBps := attributionParams(t).DatanetOwnerBps
