@@ -111,7 +111,7 @@ func TestPropertyNoCoinCreatedOrLost(t *testing.T) {
 		sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
 		var weights []types.ContributionWeight
 		for _, idx := range ids {
-			weights = append(weights, types.ContributionWeight{ContributionId: pool[idx].id, Ppm: uint32(1 + rnd.intn(types.PPMTotal/uint64(n)))})
+			weights = append(weights, types.ContributionWeight{ContributionId: pool[idx].id, Ppm: uint32(1 + rnd.intn(types.PPMTotal/n))})
 		}
 		reward := math.NewIntFromUint64(rnd.next()).MulRaw(int64(1 + rnd.intn(1000)))
 		if rnd.intn(10) == 0 {

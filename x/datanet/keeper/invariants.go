@@ -11,14 +11,14 @@ import (
 	"github.com/openledger/openledger/x/datanet/types"
 )
 
-// SDK v0.54 has no x/crisis, so invariants are plain functions of the
-// sdk.Invariant shape: tests and tools call them, and an app may run them
-// wherever it likes (for example in a simulation or an upgrade handler).
+// SDK v0.54 has no x/crisis, so invariants are plain functions: tests and
+// tools call them, and an app may run them wherever it likes (for example in
+// a simulation or an upgrade handler).
 
 // AllInvariants runs every invariant of the module.
-func AllInvariants(k Keeper) sdk.Invariant {
+func AllInvariants(k Keeper) func(ctx sdk.Context) (string, bool) {
 	return func(ctx sdk.Context) (string, bool) {
-		for _, inv := range []sdk.Invariant{ConservationInvariant(k), MerkleInvariant(k)} {
+		for _, inv := range []func(sdk.Context) (string, bool){ConservationInvariant(k), MerkleInvariant(k)} {
 			if msg, broken := inv(ctx); broken {
 				return msg, true
 			}
@@ -30,7 +30,7 @@ func AllInvariants(k Keeper) sdk.Invariant {
 // ConservationInvariant checks that the module account holds exactly the
 // deposits of the pending contributions: fees leave it in the transaction
 // that pays them, deposits leave it when their contribution is resolved.
-func ConservationInvariant(k Keeper) sdk.Invariant {
+func ConservationInvariant(k Keeper) func(ctx sdk.Context) (string, bool) {
 	return func(ctx sdk.Context) (string, bool) {
 		pending := sdk.NewCoins()
 		err := k.Contributions.Walk(ctx, nil, func(_ uint64, c types.Contribution) (bool, error) {
@@ -54,7 +54,7 @@ func ConservationInvariant(k Keeper) sdk.Invariant {
 // MerkleInvariant checks, for every Datanet, that the accepted order has no
 // gaps, that its frontier covers every accepted contribution, and that the
 // current version's root is the frontier's root.
-func MerkleInvariant(k Keeper) sdk.Invariant {
+func MerkleInvariant(k Keeper) func(ctx sdk.Context) (string, bool) {
 	return func(ctx sdk.Context) (string, bool) {
 		var problem string
 		err := k.Datanets.Walk(ctx, nil, func(id uint64, d types.Datanet) (bool, error) {
@@ -107,6 +107,8 @@ func MerkleInvariant(k Keeper) sdk.Invariant {
 	}
 }
 
+// invariantMessage formats an invariant's message the way the SDK's
+// deprecated FormatInvariant does.
 func invariantMessage(name, msg string) string {
-	return sdk.FormatInvariant(types.ModuleName, name, msg)
+	return fmt.Sprintf("%s: %s invariant\n%s\n", types.ModuleName, name, msg)
 }

@@ -1,3 +1,5 @@
+// Package types holds the messages, state types, params, errors and events
+// of x/datanet, and their codec registration.
 package types
 
 import (

@@ -38,7 +38,7 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 			write()
 			continue
 		} else if failErr := k.dropWithdrawal(sdkCtx, key, err); failErr != nil {
-			return fmt.Errorf("x/%s: dropping withdrawal %d after %v: %w", types.ModuleName, key.K3(), err, failErr)
+			return fmt.Errorf("x/%s: dropping withdrawal %d after %w: %w", types.ModuleName, key.K3(), err, failErr)
 		}
 	}
 	return nil

@@ -126,7 +126,7 @@ func NewKeeper(
 		Withdrawals: collections.NewMap(sb, types.WithdrawalsKey, "withdrawals",
 			collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key), codec.CollValue[types.Withdrawal](cdc)),
 		WithdrawalQueue: collections.NewKeySet(sb, types.WithdrawalQueueKey, "withdrawal_queue",
-			collections.TripleKeyCodec(sdk.TimeKey, sdk.AccAddressKey, collections.Uint64Key)),
+			collections.TripleKeyCodec(timeKey, sdk.AccAddressKey, collections.Uint64Key)),
 		Channels: collections.NewIndexedMap(sb, types.ChannelsKey, "channels",
 			collections.PairKeyCodec(sdk.AccAddressKey, sdk.AccAddressKey), codec.CollValue[types.Channel](cdc),
 			ChannelIndexes{

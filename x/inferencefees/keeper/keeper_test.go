@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"crypto/sha256"
-	"encoding/binary"
 	"fmt"
 	"slices"
 	"testing"
@@ -181,7 +180,6 @@ var startBalance = math.NewIntWithDecimal(1000, 18)
 
 func coins(a math.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(denom, a)) }
 func coin(a int64) sdk.Coin      { return sdk.NewInt64Coin(denom, a) }
-func oneOPEN() math.Int          { return math.NewIntWithDecimal(1, 18) }
 
 func hash(s string) []byte {
 	sum := sha256.Sum256([]byte(s))
@@ -337,8 +335,6 @@ func mustAddr(f *fixture, s string) sdk.AccAddress {
 	require.NoError(f.t, err)
 	return bz
 }
-
-func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 	test := keepertest.NewStore(t, types.StoreKey, inferencefees.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})

@@ -155,7 +155,7 @@ func RequireFailsUnchanged[Req, Resp any](
 
 // RequireInvariants checks a module's invariants and that the bank's
 // balances add up to its supply.
-func (c *Chain) RequireInvariants(invariant sdk.Invariant) {
+func (c *Chain) RequireInvariants(invariant func(sdk.Context) (string, bool)) {
 	c.T.Helper()
 	msg, broken := invariant(*c.Ctx)
 	require.False(c.T, broken, msg)

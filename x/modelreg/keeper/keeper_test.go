@@ -114,10 +114,6 @@ func (f *fixture) balance(addr sdk.AccAddress) math.Int {
 	return f.bank.Balance(addr).AmountOf(denom)
 }
 
-func (f *fixture) moduleBalance() math.Int {
-	return f.bank.ModuleBalance(types.ModuleName).AmountOf(denom)
-}
-
 func (f *fixture) communityPoolBalance() math.Int {
 	return f.bank.ModuleBalance(banktest.CommunityPoolModule).AmountOf(denom)
 }

@@ -80,7 +80,7 @@ func TestSignVoucherWithKeyring(t *testing.T) {
 		}
 		require.NoError(t, json.Unmarshal(out, &doc))
 		require.Equal(t, "5000", doc.Voucher.CumulativeAmount)
-		require.Equal(t, uint64(chainID), doc.TypedData.Domain.ChainID)
+		require.Equal(t, chainID, doc.TypedData.Domain.ChainID)
 		require.Equal(t, "Voucher", doc.TypedData.PrimaryType)
 	})
 	t.Run("Failure - the key is not the voucher's user", func(t *testing.T) {
