@@ -193,14 +193,17 @@ func (n *node) stop() {
 	if n.cmd == nil || n.cmd.Process == nil {
 		return
 	}
-	// The exit status of a node stopped on purpose says nothing; the tests
-	// read its log when they fail.
+	// A node asked to stop exits cleanly; anything else is worth a line.
 	_ = n.cmd.Process.Signal(syscall.SIGTERM)
+	var exit error
 	select {
-	case _ = <-n.exited:
+	case exit = <-n.exited:
 	case <-time.After(20 * time.Second):
 		_ = n.cmd.Process.Kill()
-		_ = <-n.exited
+		exit = <-n.exited
+	}
+	if exit != nil {
+		fmt.Fprintf(os.Stderr, "node %s did not stop cleanly: %v\n", n.home, exit)
 	}
 }
 
