@@ -21,7 +21,11 @@ func TestOpenLedgerProtoAnnotationsAreValid(t *testing.T) {
 // refused; the same service in another chain's package is not this chain's
 // to judge.
 func TestUnannotatedOpenLedgerMsgServiceIsRefused(t *testing.T) {
-	for pkg, wantErr := range map[string]bool{"openledger.broken.v1": true, "otherchain.broken.v1": false} {
+	for _, tc := range []struct {
+		pkg     string
+		wantErr bool
+	}{{"openledger.broken.v1", true}, {"otherchain.broken.v1", false}} {
+		pkg, wantErr := tc.pkg, tc.wantErr
 		files := new(protoregistry.Files)
 		fd, err := protodesc.NewFile(unannotatedMsgService(pkg), files)
 		require.NoError(t, err)

@@ -139,24 +139,23 @@ func TestAggregateReceiptWeightsAlwaysValid(t *testing.T) {
 }
 
 func TestAggregateReceiptWeightsRefuses(t *testing.T) {
-	for name, tc := range map[string]struct {
+	for _, tc := range []struct {
+		name     string
 		receipts []types.PricedReceipt
 		want     error
 	}{
-		"no receipts":      {nil, types.ErrInvalidReceipt},
-		"negative fee":     {[]types.PricedReceipt{priced(-1, 1, 10)}, types.ErrInvalidReceipt},
-		"nil fee":          {[]types.PricedReceipt{{}}, types.ErrInvalidReceipt},
-		"fees sum to zero": {[]types.PricedReceipt{priced(0, 1, 10)}, types.ErrInvalidReceipt},
-		"contribution 0":   {[]types.PricedReceipt{priced(1, 0, 10)}, types.ErrUnknownContribution},
-		"unsorted":         {[]types.PricedReceipt{priced(1, 2, 10, 1, 10)}, types.ErrWeightsNotAscending},
-		"over 1,000,000":   {[]types.PricedReceipt{priced(1, 1, 600_000, 2, 600_000)}, types.ErrWeightsSumTooLarge},
-		"too many in one":  {[]types.PricedReceipt{priced(1, 1, 1, 2, 1, 3, 1)}, types.ErrTooManyWeights},
-		"too many in all": {
-			[]types.PricedReceipt{priced(1, 1, 1, 2, 1), priced(1, 3, 1)}, types.ErrTooManyWeights,
-		},
+		{"no receipts", nil, types.ErrInvalidReceipt},
+		{"negative fee", []types.PricedReceipt{priced(-1, 1, 10)}, types.ErrInvalidReceipt},
+		{"nil fee", []types.PricedReceipt{{}}, types.ErrInvalidReceipt},
+		{"fees sum to zero", []types.PricedReceipt{priced(0, 1, 10)}, types.ErrInvalidReceipt},
+		{"contribution 0", []types.PricedReceipt{priced(1, 0, 10)}, types.ErrUnknownContribution},
+		{"unsorted", []types.PricedReceipt{priced(1, 2, 10, 1, 10)}, types.ErrWeightsNotAscending},
+		{"over 1,000,000", []types.PricedReceipt{priced(1, 1, 600_000, 2, 600_000)}, types.ErrWeightsSumTooLarge},
+		{"too many in one", []types.PricedReceipt{priced(1, 1, 1, 2, 1, 3, 1)}, types.ErrTooManyWeights},
+		{"too many in all", []types.PricedReceipt{priced(1, 1, 1, 2, 1), priced(1, 3, 1)}, types.ErrTooManyWeights},
 	} {
 		_, err := types.AggregateReceiptWeights(tc.receipts, 2)
-		require.ErrorIs(t, err, tc.want, name)
+		require.ErrorIs(t, err, tc.want, tc.name)
 	}
 }
 
