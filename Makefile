@@ -75,8 +75,8 @@ proto-lint: proto-gen
 lint:
 	@scripts/lint.sh
 
-## fmt: format the Go code
+## fmt: format the Go code as make lint requires (gofumpt, gci import groups)
 fmt:
-	gofmt -w $$(git ls-files '*.go' | grep -v '\.pb\.')
+	@scripts/lint.sh fmt
 
 .PHONY: help build install localnet localnet-multi test test-unit test-system fuzz load-test bench-settle bench-poa proto-gen proto-lint lint fmt
