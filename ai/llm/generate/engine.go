@@ -44,6 +44,12 @@ type Request struct {
 	// OnToken, when set, is called with each output token as it is sampled,
 	// on the engine's goroutine: it must return quickly.
 	OnToken func(token int)
+	// Logprobs asks for the log-probability of each output token, passed
+	// to OnLogprob before the token is recorded, with TopLogprobs (at most
+	// MaxTopLogprobs) alternatives.
+	Logprobs    bool
+	TopLogprobs int
+	OnLogprob   func(TokenLogprob)
 }
 
 // FinishReason says why a generation ended.
@@ -154,6 +160,9 @@ func (e *Engine) Submit(ctx context.Context, req Request) (*Handle, error) {
 			return nil, fmt.Errorf("generate: prompt token %d outside the vocabulary of %d", t, c.Vocab)
 		}
 	}
+	if req.TopLogprobs < 0 || req.TopLogprobs > MaxTopLogprobs {
+		return nil, fmt.Errorf("generate: %d top logprobs, want 0 to %d", req.TopLogprobs, MaxTopLogprobs)
+	}
 	if c.MaxPositions > 0 && len(req.Prompt) >= c.MaxPositions {
 		return nil, fmt.Errorf("generate: prompt of %d tokens leaves no room in a context of %d", len(req.Prompt), c.MaxPositions)
 	}
@@ -262,7 +271,15 @@ func (e *Engine) step(running []*active) []*active {
 				continue // more prompt to feed before sampling
 			}
 		}
-		a.advance(a.sampler.next(logits[i]))
+		var logp []float64
+		if a.req.Logprobs && a.req.OnLogprob != nil {
+			logp = logSoftmax(logits[i]) // before sampling adjusts the logits
+		}
+		tok := a.sampler.next(logits[i])
+		if logp != nil && !slices.Contains(a.req.StopTokens, tok) {
+			a.req.OnLogprob(tokenLogprob(logp, tok, a.req.TopLogprobs))
+		}
+		a.advance(tok)
 	}
 	live = running[:0]
 	for _, a := range running {
