@@ -1,0 +1,136 @@
+package openlora
+
+import (
+	"encoding/hex"
+	"errors"
+	"net/http"
+
+	attributioncli "github.com/openledger/openledger/x/attribution/client/cli"
+	attributiontypes "github.com/openledger/openledger/x/attribution/types"
+)
+
+// ReceiptProof places a receipt in its settled batch: its leaf index and
+// the Merkle proof to the receipts root recorded on chain (what
+// `tx attribution challenge-receipt` and x/attribution's VerifyReceipt
+// take).
+type ReceiptProof struct {
+	Root      string   `json:"root"`
+	LeafIndex uint64   `json:"leaf_index"`
+	LeafCount uint64   `json:"leaf_count"`
+	Proof     []string `json:"proof"`
+	TxHash    string   `json:"tx_hash"`
+	Height    int64    `json:"height"`
+}
+
+// ReceiptAnswer is GET /v1/receipts/{id}.
+type ReceiptAnswer struct {
+	Receipt *SignedReceipt `json:"receipt"`
+	// Status is "free" (not paid), "unsettled" or "settled".
+	Status string        `json:"status"`
+	Batch  *ReceiptProof `json:"batch,omitempty"`
+}
+
+// BatchAnswer is GET /v1/batches/{root}: the batch and, for each receipt,
+// the signed receipt and the answer's text.
+type BatchAnswer struct {
+	*Batch
+	Answers []BatchEntry `json:"answers"`
+}
+
+// BatchEntry is one answer of a batch.
+type BatchEntry struct {
+	Receipt *SignedReceipt `json:"receipt"`
+	Output  string         `json:"output"`
+}
+
+func (s *Server) handleReceipt(w http.ResponseWriter, r *http.Request) {
+	signed, root, err := s.opts.Store.Receipt(r.PathValue("id"))
+	if errors.Is(err, ErrNotFound) {
+		writeError(w, notFound("receipt_not_found", "no receipt %q on this node", r.PathValue("id")))
+		return
+	} else if err != nil {
+		writeError(w, err)
+		return
+	}
+	answer := ReceiptAnswer{Receipt: signed, Status: "unsettled"}
+	if signed.Receipt.User == "" {
+		answer.Status = "free"
+	}
+	if root != "" {
+		b, receipts, err := BatchReceipts(s.opts.Store, root)
+		if err != nil {
+			writeError(w, err)
+			return
+		}
+		onChain := make([]attributiontypes.Receipt, len(receipts))
+		index := uint64(0)
+		for i, rc := range receipts {
+			if onChain[i], err = rc.Receipt.OnChain(); err != nil {
+				writeError(w, err)
+				return
+			}
+			if rc.Receipt.Sequence == signed.Receipt.Sequence {
+				index = uint64(i)
+			}
+		}
+		proof, err := attributiontypes.ReceiptProof(onChain, index)
+		if err != nil {
+			writeError(w, err)
+			return
+		}
+		p := &ReceiptProof{Root: b.Root, LeafIndex: index, LeafCount: uint64(len(onChain)), TxHash: b.TxHash, Height: b.Height}
+		for _, sib := range proof {
+			p.Proof = append(p.Proof, hex.EncodeToString(sib))
+		}
+		answer.Status, answer.Batch = "settled", p
+	}
+	writeJSON(w, answer)
+}
+
+func (s *Server) handleBatches(w http.ResponseWriter, r *http.Request) {
+	batches, err := s.opts.Store.Batches(r.URL.Query().Get("status"))
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	if batches == nil {
+		batches = []*Batch{}
+	}
+	writeJSON(w, map[string]any{"batches": batches})
+}
+
+// handleBatchReceipts answers with the batch's receipts file (the format
+// `tx attribution challenge-receipt` reads); ?answers=true answers with
+// the batch, its signed receipts and the answers' texts instead.
+func (s *Server) handleBatchReceipts(w http.ResponseWriter, r *http.Request) {
+	b, receipts, err := BatchReceipts(s.opts.Store, r.PathValue("root"))
+	if errors.Is(err, ErrNotFound) {
+		writeError(w, notFound("batch_not_found", "no batch %q on this node", r.PathValue("root")))
+		return
+	} else if err != nil {
+		writeError(w, err)
+		return
+	}
+	if r.URL.Query().Get("answers") == "true" {
+		out := BatchAnswer{Batch: b}
+		for _, rc := range receipts {
+			text, err := s.opts.Store.Output(rc.Receipt.Sequence)
+			if err != nil {
+				writeError(w, err)
+				return
+			}
+			out.Answers = append(out.Answers, BatchEntry{Receipt: rc, Output: text})
+		}
+		writeJSON(w, out)
+		return
+	}
+	onChain := make([]attributiontypes.Receipt, len(receipts))
+	for i, rc := range receipts {
+		if onChain[i], err = rc.Receipt.OnChain(); err != nil {
+			writeError(w, err)
+			return
+		}
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_ = attributioncli.WriteReceipts(w, onChain)
+}

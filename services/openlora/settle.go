@@ -1,0 +1,451 @@
+package openlora
+
+import (
+	"cmp"
+	"context"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/evm/crypto/ethsecp256k1"
+
+	"github.com/cosmos/cosmos-sdk/client"
+	clienttx "github.com/cosmos/cosmos-sdk/client/tx"
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	txtypes "github.com/cosmos/cosmos-sdk/types/tx"
+	"github.com/cosmos/cosmos-sdk/types/tx/signing"
+	authsigning "github.com/cosmos/cosmos-sdk/x/auth/signing"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
+	"github.com/openledger/openledger/ai/poa"
+	attributiontypes "github.com/openledger/openledger/x/attribution/types"
+	inferencefeestypes "github.com/openledger/openledger/x/inferencefees/types"
+)
+
+// SettlerOptions configure the settlement loop.
+type SettlerOptions struct {
+	Store      *Store
+	Chain      *Chain
+	Key        *ethsecp256k1.PrivKey
+	ChainID    string
+	EVMChainID uint64
+	TxConfig   client.TxConfig
+	Codec      codec.JSONCodec
+	// Interval is how often pending receipts are settled (default 30s);
+	// MaxReceipts settles at once when that many are waiting (default 1000).
+	Interval    time.Duration
+	MaxReceipts int
+	// MaxVouchers bounds the vouchers of one batch (default 1000).
+	MaxVouchers int
+	// GasPrice is the fee per gas in aopen (default 10^9, the chain's floor).
+	GasPrice math.Int
+	// ExpiryMargin skips vouchers that expire sooner (default 2 minutes).
+	ExpiryMargin time.Duration
+	Logger       *slog.Logger
+}
+
+// Settler turns receipts into MsgSettleBatch transactions: each channel's
+// newest voucher pays for the channel's receipts served before it; the
+// batch's receipts root, per-model usage and fee-weighted attribution
+// (x/attribution's AggregateReceiptWeights) go on chain with the node's
+// Settlement signature for every voucher. A batch and its signatures are
+// written to the store before anything is broadcast, and a voucher is
+// never signed into two batches, so a crash or restart can only resume or
+// retry the same batch, never equivocate.
+type Settler struct {
+	opts    SettlerOptions
+	node    sdk.AccAddress
+	log     *slog.Logger
+	mu      sync.Mutex // one settlement at a time
+	trigger chan struct{}
+	// OnSettled, when set, is called with each settled batch.
+	OnSettled func(*Batch)
+}
+
+// NewSettler checks the options and fills defaults.
+func NewSettler(opts SettlerOptions) *Settler {
+	if opts.Interval <= 0 {
+		opts.Interval = 30 * time.Second
+	}
+	if opts.MaxReceipts <= 0 {
+		opts.MaxReceipts = 1000
+	}
+	if opts.MaxVouchers <= 0 {
+		opts.MaxVouchers = 1000
+	}
+	if opts.GasPrice.IsNil() {
+		opts.GasPrice = math.NewInt(1_000_000_000)
+	}
+	if opts.ExpiryMargin <= 0 {
+		opts.ExpiryMargin = 2 * time.Minute
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	return &Settler{opts: opts, node: sdk.AccAddress(opts.Key.PubKey().Address()), log: opts.Logger, trigger: make(chan struct{}, 1)}
+}
+
+// Poke asks for a settlement soon (the API calls it as receipts pile up).
+func (s *Settler) Poke() {
+	select {
+	case s.trigger <- struct{}{}:
+	default:
+	}
+}
+
+// Run settles every Interval, or when poked, until ctx ends; then it
+// settles once more, so a graceful shutdown leaves nothing pending that
+// could be settled.
+func (s *Settler) Run(ctx context.Context) {
+	ticker := time.NewTicker(s.opts.Interval)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			final, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+			if _, err := s.SettleOnce(final); err != nil {
+				s.log.Error("final settlement failed", "err", err)
+			}
+			cancel()
+			return
+		case <-ticker.C:
+		case <-s.trigger:
+		}
+		if _, err := s.SettleOnce(ctx); err != nil && ctx.Err() == nil {
+			s.log.Error("settlement failed", "err", err)
+		}
+	}
+}
+
+// SettleOnce finishes batches left pending (by a crash) and then settles
+// what is ready; it returns the batches it finished.
+func (s *Settler) SettleOnce(ctx context.Context) ([]*Batch, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var done []*Batch
+	pending, err := s.opts.Store.Batches(BatchPending)
+	if err != nil {
+		return nil, err
+	}
+	for _, b := range pending {
+		if err := s.submit(ctx, b); err != nil {
+			return done, err
+		}
+		done = append(done, b)
+	}
+	for {
+		b, err := s.build(ctx)
+		if err != nil || b == nil {
+			return done, err
+		}
+		if err := s.opts.Store.SaveBatch(b); err != nil {
+			return done, err
+		}
+		if err := s.submit(ctx, b); err != nil {
+			return done, err
+		}
+		done = append(done, b)
+		if b.Status != BatchSettled {
+			return done, nil
+		}
+	}
+}
+
+// build assembles the next batch from the store, or nil when nothing is
+// ready.
+func (s *Settler) build(ctx context.Context) (*Batch, error) {
+	users, err := s.opts.Store.Channels()
+	if err != nil {
+		return nil, err
+	}
+	cutoff := uint64(time.Now().Add(s.opts.ExpiryMargin).Unix())
+	type channelPart struct {
+		user    string
+		voucher StoredVoucher
+		seqs    []uint64
+	}
+	var parts []channelPart
+	for _, user := range users {
+		ch, err := s.opts.Store.Channel(user)
+		if err != nil {
+			return nil, err
+		}
+		v := ch.Voucher
+		if v == nil || v.Batch != "" || v.Nonce <= ch.SettledNonce || v.Expiry < cutoff {
+			continue
+		}
+		amount, _ := math.NewIntFromString(v.Amount)
+		settled, _ := math.NewIntFromString(ch.Settled)
+		if !amount.GT(settled) {
+			continue
+		}
+		seqs, err := s.opts.Store.Unsettled(user, v.Boundary)
+		if err != nil {
+			return nil, err
+		}
+		sum := math.ZeroInt()
+		for _, seq := range seqs {
+			r, _, err := s.opts.Store.ReceiptBySeq(seq)
+			if err != nil {
+				return nil, err
+			}
+			sum = sum.Add(r.Receipt.FeeInt())
+		}
+		if !sum.Equal(amount.Sub(settled)) {
+			s.log.Error("channel accounting disagrees with its voucher; not settling it", "user", user,
+				"voucher", amount, "settled", settled, "receipts", sum)
+			continue
+		}
+		parts = append(parts, channelPart{user: user, voucher: *v, seqs: seqs})
+		if len(parts) == s.opts.MaxVouchers {
+			break
+		}
+	}
+	if len(parts) == 0 {
+		return nil, nil
+	}
+
+	var seqs []uint64
+	for _, p := range parts {
+		seqs = append(seqs, p.seqs...)
+	}
+	slices.Sort(seqs)
+	receipts := make([]attributiontypes.Receipt, len(seqs))
+	type modelTotals struct {
+		usage  inferencefeestypes.ModelUsage
+		priced []attributiontypes.PricedReceipt
+	}
+	byModel := map[uint64]*modelTotals{}
+	for i, seq := range seqs {
+		r, _, err := s.opts.Store.ReceiptBySeq(seq)
+		if err != nil {
+			return nil, err
+		}
+		if receipts[i], err = r.Receipt.OnChain(); err != nil {
+			return nil, err
+		}
+		t := byModel[r.Receipt.ModelID]
+		if t == nil {
+			t = &modelTotals{usage: inferencefeestypes.ModelUsage{ModelId: r.Receipt.ModelID, Amount: math.ZeroInt()}}
+			byModel[r.Receipt.ModelID] = t
+		}
+		t.usage.Amount = t.usage.Amount.Add(r.Receipt.FeeInt())
+		t.usage.InferenceCount++
+		t.priced = append(t.priced, attributiontypes.PricedReceipt{Receipt: receipts[i], Fee: r.Receipt.FeeInt()})
+	}
+	root, err := attributiontypes.ReceiptsRoot(receipts)
+	if err != nil {
+		return nil, err
+	}
+	msg := &inferencefeestypes.MsgSettleBatch{ServingNode: s.node.String(), ReceiptsRoot: root}
+	modelIDs := make([]uint64, 0, len(byModel))
+	for id := range byModel {
+		modelIDs = append(modelIDs, id)
+	}
+	slices.Sort(modelIDs)
+	for _, id := range modelIDs {
+		t := byModel[id]
+		msg.Usage = append(msg.Usage, t.usage)
+		if !t.usage.Amount.IsPositive() {
+			continue
+		}
+		weights, err := attributiontypes.AggregateReceiptWeights(t.priced, attributiontypes.DefaultMaxWeightsPerRecord)
+		if err != nil {
+			return nil, fmt.Errorf("model %d attribution: %w", id, err)
+		}
+		if len(weights) > 0 {
+			msg.Attribution = append(msg.Attribution, inferencefeestypes.ModelAttribution{ModelId: id, Method: poa.Method, Weights: weights})
+		}
+	}
+	batch := &Batch{Root: hex.EncodeToString(root), Receipts: seqs, Status: BatchPending}
+	slices.SortFunc(parts, func(a, b channelPart) int { return cmp.Compare(a.user, b.user) })
+	for _, p := range parts {
+		user, err := sdk.AccAddressFromBech32(p.user)
+		if err != nil {
+			return nil, err
+		}
+		amount, _ := math.NewIntFromString(p.voucher.Amount)
+		v := inferencefeestypes.Voucher{User: user, ServingNode: s.node, CumulativeAmount: amount, Nonce: p.voucher.Nonce, Expiry: p.voucher.Expiry}
+		digest, err := v.Settlement(root).Digest(s.opts.EVMChainID)
+		if err != nil {
+			return nil, err
+		}
+		nodeSig, err := s.opts.Key.Sign(digest[:])
+		if err != nil {
+			return nil, err
+		}
+		userSig, err := hex.DecodeString(trim0x(p.voucher.Signature))
+		if err != nil {
+			return nil, err
+		}
+		msg.Vouchers = append(msg.Vouchers, inferencefeestypes.SignedVoucher{
+			User: p.user, CumulativeAmount: amount, Nonce: p.voucher.Nonce, Expiry: p.voucher.Expiry,
+			UserSignature: userSig, NodeSignature: nodeSig,
+		})
+		batch.Vouchers = append(batch.Vouchers, BatchVoucher{User: p.user, Nonce: p.voucher.Nonce, Amount: p.voucher.Amount})
+	}
+	if batch.Msg, err = s.opts.Codec.MarshalJSON(msg); err != nil {
+		return nil, err
+	}
+	return batch, nil
+}
+
+// submit signs, broadcasts and confirms a pending batch's transaction (or
+// confirms one broadcast before a restart), and records the outcome.
+func (s *Settler) submit(ctx context.Context, b *Batch) error {
+	var msg inferencefeestypes.MsgSettleBatch
+	if err := s.opts.Codec.UnmarshalJSON(b.Msg, &msg); err != nil {
+		return fmt.Errorf("batch %s: %w", b.Root, err)
+	}
+	txs := txtypes.NewServiceClient(s.opts.Chain.Conn())
+	if b.TxHash != "" {
+		if res, err := txs.GetTx(ctx, &txtypes.GetTxRequest{Hash: b.TxHash}); err == nil && res.TxResponse != nil {
+			return s.finish(b, res.TxResponse)
+		}
+	}
+	// Vouchers already settled on chain (by this batch before a crash
+	// lost its hash) make the batch settled.
+	if settled, err := s.alreadySettled(ctx, b); err != nil {
+		return err
+	} else if settled {
+		b.Status = BatchSettled
+		return s.record(b)
+	}
+	txBytes, err := s.signTx(ctx, &msg)
+	if err != nil {
+		return err
+	}
+	res, err := txs.BroadcastTx(ctx, &txtypes.BroadcastTxRequest{TxBytes: txBytes, Mode: txtypes.BroadcastMode_BROADCAST_MODE_SYNC})
+	if err != nil {
+		return fmt.Errorf("broadcasting batch %s: %w", b.Root, err)
+	}
+	b.TxHash = res.TxResponse.TxHash
+	if res.TxResponse.Code != 0 {
+		return s.finish(b, res.TxResponse)
+	}
+	if err := s.opts.Store.FinishBatch(b); err != nil { // remembers the hash, still pending
+		return err
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(500 * time.Millisecond):
+		}
+		got, err := txs.GetTx(ctx, &txtypes.GetTxRequest{Hash: b.TxHash})
+		if err == nil && got.TxResponse != nil {
+			return s.finish(b, got.TxResponse)
+		}
+	}
+}
+
+func (s *Settler) alreadySettled(ctx context.Context, b *Batch) (bool, error) {
+	if len(b.Vouchers) == 0 {
+		return false, nil
+	}
+	v := b.Vouchers[0]
+	s.opts.Chain.Forget("channel/" + v.User)
+	ch, err := s.opts.Chain.Channel(ctx, v.User, s.node.String())
+	if err != nil {
+		return false, err
+	}
+	return ch.LastNonce >= v.Nonce, nil
+}
+
+func (s *Settler) finish(b *Batch, res *sdk.TxResponse) error {
+	b.Height = res.Height
+	if res.Code == 0 {
+		b.Status = BatchSettled
+	} else {
+		b.Status, b.Error = BatchFailed, fmt.Sprintf("code %d: %s", res.Code, res.RawLog)
+		s.log.Error("settlement refused", "batch", b.Root, "code", res.Code, "log", res.RawLog)
+	}
+	return s.record(b)
+}
+
+func (s *Settler) record(b *Batch) error {
+	if err := s.opts.Store.FinishBatch(b); err != nil {
+		return err
+	}
+	for _, v := range b.Vouchers {
+		s.opts.Chain.Forget("channel/" + v.User)
+		s.opts.Chain.Forget("credit/" + v.User)
+	}
+	if b.Status == BatchSettled {
+		s.log.Info("batch settled", "root", b.Root, "receipts", len(b.Receipts), "vouchers", len(b.Vouchers), "height", b.Height)
+		if s.OnSettled != nil {
+			s.OnSettled(b)
+		}
+	}
+	return nil
+}
+
+// signTx signs msg with the node's key at its current account sequence,
+// with the gas a simulation asks for and half again.
+func (s *Settler) signTx(ctx context.Context, msg sdk.Msg) ([]byte, error) {
+	auth := authtypes.NewQueryClient(s.opts.Chain.Conn())
+	info, err := auth.AccountInfo(ctx, &authtypes.QueryAccountInfoRequest{Address: s.node.String()})
+	if err != nil {
+		return nil, fmt.Errorf("the node's account %s: %w", s.node, err)
+	}
+	build := func(gas uint64) ([]byte, error) {
+		builder := s.opts.TxConfig.NewTxBuilder()
+		if err := builder.SetMsgs(msg); err != nil {
+			return nil, err
+		}
+		builder.SetGasLimit(gas)
+		builder.SetFeeAmount(sdk.NewCoins(sdk.NewCoin("aopen", s.opts.GasPrice.MulRaw(int64(gas)))))
+		mode := signing.SignMode_SIGN_MODE_DIRECT
+		seq := info.Info.Sequence
+		if err := builder.SetSignatures(signing.SignatureV2{PubKey: s.opts.Key.PubKey(), Data: &signing.SingleSignatureData{SignMode: mode}, Sequence: seq}); err != nil {
+			return nil, err
+		}
+		signerData := authsigning.SignerData{
+			ChainID: s.opts.ChainID, AccountNumber: info.Info.AccountNumber, Sequence: seq,
+			PubKey: s.opts.Key.PubKey(), Address: s.node.String(),
+		}
+		sig, err := clienttx.SignWithPrivKey(ctx, mode, signerData, builder, s.opts.Key, s.opts.TxConfig, seq)
+		if err != nil {
+			return nil, err
+		}
+		if err := builder.SetSignatures(sig); err != nil {
+			return nil, err
+		}
+		return s.opts.TxConfig.TxEncoder()(builder.GetTx())
+	}
+	probe, err := build(0)
+	if err != nil {
+		return nil, err
+	}
+	sim, err := txtypes.NewServiceClient(s.opts.Chain.Conn()).Simulate(ctx, &txtypes.SimulateRequest{TxBytes: probe})
+	if err != nil {
+		return nil, fmt.Errorf("simulating the settlement: %w", err)
+	}
+	return build(sim.GasInfo.GasUsed*3/2 + 50_000)
+}
+
+// ErrNoBatch is returned for receipts not yet in a settled batch.
+var ErrNoBatch = errors.New("not in a settled batch yet")
+
+// BatchReceipts is a settled batch's receipts in leaf order.
+func BatchReceipts(store *Store, root string) (*Batch, []*SignedReceipt, error) {
+	b, err := store.Batch(strings.ToLower(trim0x(root)))
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]*SignedReceipt, len(b.Receipts))
+	for i, seq := range b.Receipts {
+		if out[i], _, err = store.ReceiptBySeq(seq); err != nil {
+			return nil, nil, err
+		}
+	}
+	return b, out, nil
+}
