@@ -172,13 +172,13 @@ type ChatTopLogprobs struct {
 // TextCompletion is the answer of a text completion (and each streamed
 // chunk of one).
 type TextCompletion struct {
-	ID      string           `json:"id"`
-	Object  string           `json:"object"`
-	Created int64            `json:"created"`
-	Model   string           `json:"model"`
-	Choices []TextChoice     `json:"choices"`
-	Usage   *Usage           `json:"usage,omitempty"`
-	Receipt *SignedReceipt   `json:"openledger_receipt,omitempty"`
+	ID      string         `json:"id"`
+	Object  string         `json:"object"`
+	Created int64          `json:"created"`
+	Model   string         `json:"model"`
+	Choices []TextChoice   `json:"choices"`
+	Usage   *Usage         `json:"usage,omitempty"`
+	Receipt *SignedReceipt `json:"openledger_receipt,omitempty"`
 }
 
 // TextChoice is one answer of a text completion.

@@ -253,8 +253,8 @@ func (b *Embedded) Generate(ctx context.Context, req *GenerateRequest, onText fu
 	var logprobs []generate.TokenLogprob
 	gen := generate.Request{
 		Prompt: prompt, MaxTokens: req.MaxTokens, Sampling: sampling,
-		Stop: func([]int) bool { return text.stopped() },
-		OnToken: func(tok int) { text.add(tok) },
+		Stop:     func([]int) bool { return text.stopped() },
+		OnToken:  func(tok int) { text.add(tok) },
 		Logprobs: req.Logprobs, TopLogprobs: req.TopLogprobs,
 		OnLogprob: func(lp generate.TokenLogprob) { logprobs = append(logprobs, lp) },
 	}
@@ -307,8 +307,8 @@ type stopText struct {
 	stops    []string
 	holdback int
 	text     strings.Builder
-	cut      int  // the answer's length once a stop string is found, else -1
-	released int  // bytes of the answer already taken
+	cut      int // the answer's length once a stop string is found, else -1
+	released int // bytes of the answer already taken
 }
 
 func newStopText(tok *tokenizer.Tokenizer, stops []string) *stopText {

@@ -17,6 +17,7 @@ import (
 	"cosmossdk.io/math"
 
 	"github.com/openledger/openledger/ai/llm/generate"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
 // maxBodyBytes bounds a request body.
@@ -168,7 +169,7 @@ func maxCost(m *ServedModel, gen *GenerateRequest) math.Int {
 	for _, msg := range gen.Messages {
 		tokens += uint64(len(msg.Content)) + 16
 	}
-	return inferenceFee(m.Price(), tokens)
+	return modelregtypes.InferenceFee(m.Price(), tokens)
 }
 
 func newID(prefix string) string {
@@ -297,7 +298,7 @@ func (s *Server) receipt(ctx context.Context, a *answer, gen *GenerateRequest, g
 	fee := math.ZeroInt()
 	user := ""
 	if pay != nil {
-		fee = inferenceFee(a.model.Price(), uint64(g.PromptTokens+g.CompletionTokens))
+		fee = modelregtypes.InferenceFee(a.model.Price(), uint64(g.PromptTokens+g.CompletionTokens))
 		user = pay.User
 	}
 	modelSHA := a.model.ArtifactSHA256()

@@ -7,17 +7,17 @@ import (
 
 // metrics are exported at /metrics on a registry of their own.
 type metrics struct {
-	registry     *prometheus.Registry
-	requests     *prometheus.CounterVec
-	tokens       *prometheus.CounterVec
-	ttft         prometheus.Histogram
-	interToken   prometheus.Histogram
-	inFlight     prometheus.Gauge
-	adapterTier  *prometheus.CounterVec
-	adapterLoad  *prometheus.HistogramVec
-	receiptTime  prometheus.Histogram
-	settlements  *prometheus.CounterVec
-	unsettled    prometheus.Gauge
+	registry      *prometheus.Registry
+	requests      *prometheus.CounterVec
+	tokens        *prometheus.CounterVec
+	ttft          prometheus.Histogram
+	interToken    prometheus.Histogram
+	inFlight      prometheus.Gauge
+	adapterTier   *prometheus.CounterVec
+	adapterLoad   *prometheus.HistogramVec
+	receiptTime   prometheus.Histogram
+	settlements   *prometheus.CounterVec
+	unsettled     prometheus.Gauge
 	adaptersInRAM prometheus.GaugeFunc
 }
 

@@ -35,12 +35,12 @@ type Receipt struct {
 	// User paid with a voucher; empty when the node serves for free.
 	User string `json:"user,omitempty"`
 	// ModelID is the on-chain model (0 for a model served only locally).
-	ModelID        uint64 `json:"model_id"`
-	BaseModelID    uint64 `json:"base_model_id"`
-	ModelSHA256    string `json:"model_sha256"`
-	BaseSHA256     string `json:"base_sha256"`
-	PromptSHA256   string `json:"prompt_sha256"`
-	OutputSHA256   string `json:"output_sha256"`
+	ModelID          uint64 `json:"model_id"`
+	BaseModelID      uint64 `json:"base_model_id"`
+	ModelSHA256      string `json:"model_sha256"`
+	BaseSHA256       string `json:"base_sha256"`
+	PromptSHA256     string `json:"prompt_sha256"`
+	OutputSHA256     string `json:"output_sha256"`
 	PromptTokens     uint64 `json:"prompt_tokens"`
 	CompletionTokens uint64 `json:"completion_tokens"`
 	// Fee is what the answer cost at the model's on-chain price.
@@ -53,8 +53,8 @@ type Receipt struct {
 	// the user's next voucher must carry.
 	CumulativeDue string `json:"cumulative_due,omitempty"`
 	// Method, Weights and Datasets are the answer's attribution.
-	Method   string          `json:"method,omitempty"`
-	Weights  []ReceiptWeight `json:"weights"`
+	Method   string           `json:"method,omitempty"`
+	Weights  []ReceiptWeight  `json:"weights"`
 	Datasets []ReceiptDataset `json:"datasets"`
 	// Created is the unix time the answer was finished (informational).
 	Created int64 `json:"created"`
