@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/openledger/openledger/services/openlora/internal/jsclient"
 )
 
 func post(t *testing.T, url string, body any, header map[string]string) (*http.Response, []byte) {
@@ -315,5 +317,41 @@ func TestModelsList(t *testing.T) {
 	list := decodeReader[ModelList](t, res.Body)
 	if list.Object != "list" || len(list.Data) != 2 || list.Data[0].ID != "tiny" || list.Data[1].ID != "tiny-lora" || list.Data[1].Kind != "adapter" {
 		t.Fatalf("models %+v", list)
+	}
+}
+
+// TestOpenAIClient drives the node with npm's official openai client,
+// streaming and not, chat and text completions, and its error handling.
+func TestOpenAIClient(t *testing.T) {
+	_, ts := localNode(t)
+	base := ts.URL + "/v1"
+	res := jsclient.Run(t, []jsclient.Step{
+		{Op: "models", BaseURL: base},
+		{Op: "chat", BaseURL: base, Model: "tiny-lora", Params: map[string]any{"messages": []map[string]string{{"role": "user", "content": "Rotate the keys"}}, "max_tokens": 12, "temperature": 0}},
+		{Op: "chat", BaseURL: base, Model: "tiny-lora", Params: map[string]any{"messages": []map[string]string{{"role": "user", "content": "Rotate the keys"}}, "max_tokens": 12, "temperature": 0, "stream": true, "stream_options": map[string]bool{"include_usage": true}}},
+		{Op: "completion", BaseURL: base, Model: "tiny", Params: map[string]any{"prompt": "Warm the", "max_tokens": 8, "temperature": 0, "stream": true}},
+		{Op: "chat", BaseURL: base, Model: "missing", Params: map[string]any{"messages": []map[string]string{{"role": "user", "content": "hi"}}}},
+	})
+	if len(res[0].Models) != 2 || res[0].Models[0].ID != "tiny" {
+		t.Fatalf("models %+v", res[0])
+	}
+	whole, streamed := res[1], res[2]
+	if whole.Error != nil || streamed.Error != nil || whole.Text == "" || whole.Text != streamed.Text || whole.FinishReason != streamed.FinishReason {
+		t.Fatalf("whole %+v, streamed %+v", whole, streamed)
+	}
+	if string(whole.Usage) != string(streamed.Usage) || streamed.Chunks < 3 {
+		t.Fatalf("usage %s vs %s, %d chunks", whole.Usage, streamed.Usage, streamed.Chunks)
+	}
+	for _, r := range []jsclient.Result{whole, streamed, res[3]} {
+		var signed SignedReceipt
+		if err := json.Unmarshal(r.Receipt, &signed); err != nil || signed.Verify() != nil || signed.Receipt.ID != r.ID {
+			t.Fatalf("receipt %s: %v", r.Receipt, err)
+		}
+	}
+	if res[3].Error != nil || res[3].Text == "" {
+		t.Fatalf("completion %+v", res[3])
+	}
+	if e := res[4].Error; e == nil || e.Status != 404 || e.Code != "model_not_found" {
+		t.Fatalf("unknown model: %+v", res[4])
 	}
 }

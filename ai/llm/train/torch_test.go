@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/openledger/openledger/ai/llm/internal/reference"
+	"github.com/openledger/openledger/testutil/reference"
 	"github.com/openledger/openledger/ai/llm/lora"
 	"github.com/openledger/openledger/ai/llm/model"
 )

@@ -15,7 +15,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/openledger/openledger/ai/llm/internal/reference"
+	"github.com/openledger/openledger/testutil/reference"
 )
 
 //go:embed forward.py

@@ -1,0 +1,78 @@
+// Package jsclient runs npm's official openai client and ethers.js
+// (pinned by this folder's package-lock.json) against a serving node, so
+// tests use the node exactly as its users' programs do.
+package jsclient
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/openledger/openledger/testutil/npmtest"
+)
+
+// Dir is the folder holding package.json and client.mjs.
+func Dir() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Dir(file)
+}
+
+// Voucher asks the script to sign a voucher with ethers before a step.
+// Amount "due" is the cumulative_due of the user's last receipt in the run.
+type Voucher struct {
+	PrivateKey        string `json:"privateKey"`
+	ServingNode       string `json:"servingNode"`
+	ChainID           uint64 `json:"chainId"`
+	VerifyingContract string `json:"verifyingContract"`
+	Nonce             uint64 `json:"nonce"`
+	Expiry            uint64 `json:"expiry"`
+	Amount            string `json:"amount"`
+}
+
+// Step is one call: Op is chat, completion, models or sign_voucher.
+type Step struct {
+	Op      string         `json:"op"`
+	BaseURL string         `json:"baseURL"`
+	Model   string         `json:"model,omitempty"`
+	Params  map[string]any `json:"params,omitempty"`
+	Voucher *Voucher       `json:"voucher,omitempty"`
+}
+
+// Error is an API error as the openai client reports it.
+type Error struct {
+	Status    int    `json:"status"`
+	Code      string `json:"code"`
+	Type      string `json:"type"`
+	Message   string `json:"message"`
+	AmountDue string `json:"amount_due"`
+}
+
+// Result is one step's outcome.
+type Result struct {
+	ID           string          `json:"id"`
+	Text         string          `json:"text"`
+	FinishReason string          `json:"finish_reason"`
+	Usage        json.RawMessage `json:"usage"`
+	Receipt      json.RawMessage `json:"receipt"`
+	Logprobs     json.RawMessage `json:"logprobs"`
+	Chunks       int             `json:"chunks"`
+	Models       []struct {
+		ID string `json:"id"`
+	} `json:"models"`
+	Voucher json.RawMessage `json:"voucher"`
+	Error   *Error          `json:"error"`
+}
+
+// Run runs the steps in order in one node process.
+func Run(t testing.TB, steps []Step) []Result {
+	t.Helper()
+	var res struct {
+		Results []Result `json:"results"`
+	}
+	npmtest.Run(t, Dir(), "client.mjs", map[string]any{"steps": steps}, &res)
+	if len(res.Results) != len(steps) {
+		t.Fatalf("jsclient: %d results for %d steps", len(res.Results), len(steps))
+	}
+	return res.Results
+}
