@@ -27,6 +27,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
+	case "demo":
+		return runDemo(args[1:], stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "openlora: unknown command %q\n\n", args[0])
 		usage(stderr)
@@ -39,6 +41,7 @@ func usage(w io.Writer) {
 
 Usage:
   openlora serve [flags]   serve the OpenAI-compatible API (see openlora serve --help)
+  openlora demo --out DIR  write the demo base model and adapter
   openlora help            show this help
 `)
 }

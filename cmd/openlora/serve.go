@@ -258,6 +258,7 @@ func serve(f *serveFlags, stdout io.Writer, logger *slog.Logger) error {
 	httpServer := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	settled := make(chan struct{})
 	settleCtx, stopSettling := context.WithCancel(context.Background())
+	defer stopSettling()
 	if settler != nil {
 		go func() { settler.Run(settleCtx); close(settled) }()
 	} else {
