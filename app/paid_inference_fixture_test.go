@@ -103,6 +103,9 @@ func newPaidInference(tb testing.TB, users int, creditOPEN int64) *paidInference
 	adapter := *base
 	adapter.Name, adapter.Kind, adapter.BaseModelId = "adapter", modelregtypes.MODEL_KIND_LORA_ADAPTER, 1
 	adapter.Artifact = modelregtypes.Artifact{Uri: "ipfs://adapter", Sha256: hashOf("adapter"), SizeBytes: 1, Format: modelregtypes.ARTIFACT_FORMAT_PEFT_ADAPTER}
+	// One aopen per token: a usage entry of T tokens costs T, whatever the
+	// benchmark pays per voucher.
+	adapter.Price = modelregtypes.Price{PerCall: math.ZeroInt(), Per_1KTokens: math.NewInt(1000)}
 	adapter.Training = modelregtypes.TrainingRecord{
 		Datasets: []modelregtypes.DatasetRef{{DatanetId: 1, Version: 1, Root: version.Root}},
 		Method:   "lora", ConfigHash: hashOf("config"), Trainer: "modelfactory",
@@ -166,8 +169,9 @@ func (p *paidInference) settleBatchTx(tb testing.TB, round int, perVoucher math.
 			UserSignature: userSig, NodeSignature: nodeSig,
 		})
 	}
+	amount := perVoucher.MulRaw(int64(len(p.users)))
 	msg.Usage = []inferencefeestypes.ModelUsage{{
-		ModelId: p.adapterID, Amount: perVoucher.MulRaw(int64(len(p.users))), InferenceCount: inferencesPerVoucher * uint64(len(p.users)),
+		ModelId: p.adapterID, Amount: amount, InferenceCount: inferencesPerVoucher * uint64(len(p.users)), Tokens: amount.Uint64(),
 	}}
 	msg.Attribution = []inferencefeestypes.ModelAttribution{{
 		ModelId: p.adapterID, Method: poa.Method,

@@ -54,6 +54,9 @@ const (
 	// voucherStep is what every voucher adds to its channel's cumulative
 	// amount each round: 0.001 OPEN.
 	voucherStep = 1_000_000_000_000_000
+	// tokensPerVoucher is what one voucher step pays for at the model's
+	// price (voucherStep per 1,000 tokens).
+	tokensPerVoucher = 1000
 	// nodeFeeOPEN is each serving node's fee money; a batch of the largest
 	// size costs about 2 OPEN at gasPrice.
 	nodeFeeOPEN = 1000
@@ -235,7 +238,10 @@ func (c *loadClient) registerModel(ctx context.Context) (uint64, error) {
 			Uri: "ipfs://loadtest", Sha256: hash[:], SizeBytes: 1 << 30, Format: modelregtypes.ARTIFACT_FORMAT_SAFETENSORS,
 		},
 		License: "Apache-2.0",
-		Price:   modelregtypes.Price{PerCall: math.ZeroInt(), Per_1KTokens: math.ZeroInt()},
+		// voucherStep per 1,000 tokens: each voucher's step pays for
+		// tokensPerVoucher tokens (the chain checks every usage entry
+		// against the model's price).
+		Price: modelregtypes.Price{PerCall: math.ZeroInt(), Per_1KTokens: math.NewInt(voucherStep)},
 	}
 	res, err := c.funderTxs(ctx, []uint64{registerGas}, [][]sdk.Msg{{msg}})
 	if err != nil {
@@ -553,7 +559,7 @@ func (c *loadClient) buildBatch(n *servingNode, round int, expiry uint64) (*feet
 	// One usage entry: the whole release for the model. No attribution
 	// entry, so the data share is unattributed.
 	msg.Usage = []feetypes.ModelUsage{{
-		ModelId: n.modelID, Amount: released, InferenceCount: uint64(o.batch * o.inferences),
+		ModelId: n.modelID, Amount: released, InferenceCount: uint64(o.batch * o.inferences), Tokens: uint64(o.batch) * tokensPerVoucher,
 	}}
 	return msg, nil
 }
@@ -603,7 +609,7 @@ func (c *loadClient) largestBatch(ctx context.Context) (int, error) {
 				UserSignature: make([]byte, 65), NodeSignature: make([]byte, 65),
 			})
 		}
-		msg.Usage = []feetypes.ModelUsage{{ModelId: 1 << 20, Amount: cumulative.MulRaw(1 << 20), InferenceCount: 1 << 40}}
+		msg.Usage = []feetypes.ModelUsage{{ModelId: 1 << 20, Amount: cumulative.MulRaw(1 << 20), InferenceCount: 1 << 40, Tokens: 1 << 62}}
 		bz, err := c.signedTx(ctx, 1<<40, []sdk.Msg{msg}, []*sender{node})
 		return len(bz), err
 	}

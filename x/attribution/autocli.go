@@ -89,8 +89,9 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
 			Service: types.Msg_serviceDesc.ServiceName,
-			// challenge-receipt is hand-written (GetTxCmd); without this
-			// AutoCLI would leave out its own commands next to it.
+			// challenge-receipt and challenge-usage are hand-written
+			// (GetTxCmd); without this AutoCLI would leave out its own
+			// commands next to them.
 			EnhanceCustomCommand: true,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{
@@ -114,6 +115,14 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 						{ProtoField: "leaf_count"},
 						{ProtoField: "recomputed_weights", Varargs: true},
 					},
+				},
+				{
+					// Hand-written (client/cli): the proof and the claim are
+					// built from the serving node's receipts file.
+					RpcMethod: "ChallengeUsage",
+					Use:       "challenge-usage <record-id> <receipts.json> <leaf-index>",
+					Short:     "Dispute the usage of one receipt of a pending record (model, fee or token counts)",
+					Skip:      true,
 				},
 				{
 					RpcMethod: "VoteChallenge",

@@ -5,8 +5,14 @@ package attribution
 
 import (
 	"context"
+	"fmt"
+
+	"google.golang.org/grpc"
 
 	"cosmossdk.io/core/appmodule"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/module"
 
 	"github.com/openledger/openledger/x/attribution/keeper"
 	"github.com/openledger/openledger/x/attribution/types"
@@ -14,8 +20,10 @@ import (
 )
 
 // ConsensusVersion is the version of the module's state layout; a change
-// needs a migration.
-const ConsensusVersion = 1
+// needs a migration. Version 2: records keep their receipt version, price,
+// tokens, batch models and whether the node signed the root; challenges may
+// dispute usage (keeper.Migrator.Migrate1to2).
+const ConsensusVersion = 2
 
 var _ appmodule.HasEndBlocker = AppModule{}
 
@@ -35,6 +43,22 @@ func NewAppModule(k keeper.Keeper) AppModule {
 		Gateway:  modulekit.Gateway(types.RegisterQueryHandlerClient, types.NewQueryClient),
 		Services: modulekit.Services(types.RegisterMsgServer, keeper.NewMsgServerImpl(k), types.RegisterQueryServer, keeper.NewQueryServerImpl(k)),
 	})}
+}
+
+// RegisterServices registers the Msg and Query services and, with the
+// module manager's configurator, the store migrations.
+func (am AppModule) RegisterServices(registrar grpc.ServiceRegistrar) error {
+	if err := am.Module.RegisterServices(registrar); err != nil {
+		return err
+	}
+	if cfg, ok := registrar.(module.Configurator); ok {
+		m := keeper.NewMigrator(am.keeper)
+		migrate := func(ctx sdk.Context) error { return m.Migrate1to2(ctx) }
+		if err := cfg.RegisterMigration(types.ModuleName, 1, migrate); err != nil {
+			return fmt.Errorf("x/%s: registering the migration from version 1 to 2: %w", types.ModuleName, err)
+		}
+	}
+	return nil
 }
 
 // EndBlock finalizes the records whose challenge window ended and expires

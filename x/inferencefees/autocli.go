@@ -80,9 +80,12 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				},
 				{
 					RpcMethod: "PayInference",
-					Use: "pay-inference <serving-node> <model-id> <amount> <inference-count> " +
+					Use: "pay-inference <serving-node> <model-id> <amount> <inference-count> [--tokens n] " +
 						"[--receipts-root hex] [--method name --weights json...]",
 					Short: "Pay a serving node for inferences of a model directly from your account",
+					Long: "Pay a serving node for inference-count inferences of a model. The amount must be the model's price " +
+						"for them: per call times inference-count plus the per-1,000-token price for --tokens (their prompt and " +
+						"completion tokens in total), rounded up per inference (x/modelreg's UsageFeeBounds).",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
 						{ProtoField: "serving_node"}, {ProtoField: "model_id"}, {ProtoField: "amount"}, {ProtoField: "inference_count"},
 					},

@@ -50,6 +50,7 @@ func benchInput(f *fixture, i int) types.RecordInput {
 		Datasets:     []types.DatasetVersion{{DatanetId: ds.DatanetId, Version: ds.Version, Root: ds.Root}},
 		ReceiptsRoot: hash(fmt.Sprint(i)), InferenceCount: 100, Weights: ws,
 		DataReward: sdk.NewCoin(denom, oneOPEN().MulRaw(int64(1+i%7))),
+		Price:      testPrice, Tokens: 100 * 500, BatchModelIDs: []uint64{1}, NodeSignedRoot: true,
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
@@ -60,7 +61,8 @@ func (k Keeper) returnBond(ctx context.Context, ch types.Challenge) error {
 
 // uphold overturns the record: its pending payouts are cancelled and its
 // whole data reward goes to params.overturned_destination; the challenger
-// gets the bond back and the serving node is slashed. The slash runs in a
+// gets the bond back and the serving node is slashed. A usage challenge's
+// receipt is marked proven, so it is not held against the node again. The slash runs in a
 // cached context written only on success: a node that can no longer be
 // slashed (already gone from x/agentstake) must not keep the record alive,
 // so a failed slash is reported in the event instead of failing the vote.
@@ -75,6 +77,11 @@ func (k Keeper) uphold(ctx context.Context, ch types.Challenge, params types.Par
 	}
 	if err := addEach(ctx, k.Pending, sums, true); err != nil {
 		return err
+	}
+	if ch.UsageClaim != types.USAGE_CLAIM_UNSPECIFIED {
+		if err := k.ProvenReceipts.Set(ctx, collections.Join(rec.ReceiptsRoot, ch.LeafIndex)); err != nil {
+			return err
+		}
 	}
 	rec.Status = types.RECORD_STATUS_OVERTURNED
 	rec.OpenChallengeId = 0

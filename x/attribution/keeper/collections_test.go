@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/openledger/openledger/x/attribution/types"
 	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
@@ -65,4 +66,18 @@ func TestStoreKeyLayout(t *testing.T) {
 	// The sequences hold the next ids.
 	require.Equal(t, keepertest.U64(4), f.ctx.KVStore(f.key).Get([]byte{0x02}))
 	require.Equal(t, keepertest.U64(2), f.ctx.KVStore(f.key).Get([]byte{0x0c}))
+}
+
+// TestProvenReceiptsKeyLayout pins the key of a proven receipt: prefix
+// 0x11, the receipts root with its length byte, the leaf index.
+func TestProvenReceiptsKeyLayout(t *testing.T) {
+	f := newFixture(t)
+	f.forgeModel()
+	rid := f.record(f.validInput())
+	_, err := keepertest.Deliver(f.chain, f.msgs.ChallengeUsage, f.usageMsg(rid, 2, types.USAGE_CLAIM_MODEL))
+	require.NoError(t, err)
+	root := f.getRecord(rid).ReceiptsRoot
+	key := []byte{0x11}
+	key = append(append(append(key, byte(len(root))), root...), keepertest.U64(2)...)
+	require.True(t, f.ctx.KVStore(f.key).Has(key))
 }

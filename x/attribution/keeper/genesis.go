@@ -12,8 +12,8 @@ import (
 )
 
 // InitGenesis validates and writes the genesis state. The indexes, both
-// deadline queues and the per-address pending totals are rebuilt from the
-// records and challenges.
+// deadline queues, the per-address pending totals and the proven receipts
+// are rebuilt from the records and challenges.
 func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := gs.Validate(k.AddressCodec()); err != nil {
 		return err
@@ -53,6 +53,15 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		}
 		if c.Status == types.CHALLENGE_STATUS_OPEN {
 			if err := k.ChallengeQueue.Set(ctx, deadlineKey(c.VotingDeadline, c.Id)); err != nil {
+				return err
+			}
+		}
+		if c.Status == types.CHALLENGE_STATUS_UPHELD && c.UsageClaim != types.USAGE_CLAIM_UNSPECIFIED {
+			r, err := k.Records.Get(ctx, c.RecordId)
+			if err != nil {
+				return err
+			}
+			if err := k.ProvenReceipts.Set(ctx, collections.Join(r.ReceiptsRoot, c.LeafIndex)); err != nil {
 				return err
 			}
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/collections"
 	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/runtime"
@@ -135,4 +136,85 @@ func TestGenesisValidate(t *testing.T) {
 	t.Run("Success - default genesis", func(t *testing.T) {
 		require.NoError(t, types.DefaultGenesis().Validate(f.ac))
 	})
+}
+
+// usageState adds to richState a batch (records 5 and 6, models 7 and 3,
+// one receipts root) whose receipt 2 is of model 9, which the batch did not
+// settle: an upheld model claim against record 5 (overturned, its receipt
+// proven), and an open token claim against record 7 (model 7, same batch).
+func usageState(f *fixture) {
+	richState(f)
+	f.receipts[2].ModelID = 9
+	in := f.validInput()
+	rid := f.record(in) // 5
+	in.ModelID = 3
+	f.record(in) // 6
+	_, err := keepertest.Deliver(f.chain, f.msgs.ChallengeUsage, f.usageMsg(rid, 2, types.USAGE_CLAIM_MODEL)) // challenge 4
+	require.NoError(f.t, err)
+	msg := f.usageMsg(f.record(f.validInput()), 1, types.USAGE_CLAIM_TOKENS) // record 7, challenge 5
+	msg.ClaimedPromptTokens, msg.ClaimedCompletionTokens = 1, 2
+	_, err = keepertest.Deliver(f.chain, f.msgs.ChallengeUsage, msg)
+	require.NoError(f.t, err)
+}
+
+func TestGenesisRoundTripWithUsageChallenges(t *testing.T) {
+	f := newFixture(t)
+	usageState(f)
+	exported, err := f.k.ExportGenesis(f.ctx)
+	require.NoError(t, err)
+	require.Len(t, exported.Records, 7)
+	require.Len(t, exported.Challenges, 5)
+	require.NoError(t, exported.Validate(f.ac))
+
+	// The proven receipts are rebuilt from the upheld usage challenge.
+	key := storetypes.NewKVStoreKey(types.StoreKey)
+	ctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test2")).Ctx
+	k2 := keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{},
+		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, keepertest.AccountKeeper{}, f.bank, banktest.CommunityPool{Bank: f.bank}, f.datanets, f.agentstake)
+	require.NoError(t, k2.InitGenesis(ctx, *exported))
+	again, err := k2.ExportGenesis(ctx)
+	require.NoError(t, err)
+	require.Equal(t, exported, again)
+	keepertest.RequireSameStore(t, f.ctx.KVStore(f.key), ctx.KVStore(key))
+	proven, err := k2.ProvenReceipts.Has(ctx, collections.Join(exported.Records[4].ReceiptsRoot, uint64(2)))
+	require.NoError(t, err)
+	require.True(t, proven)
+
+	var decoded types.GenesisState
+	keepertest.RequireJSONRoundTrip(t, f.cdc, exported, &decoded)
+	require.NoError(t, decoded.Validate(f.ac))
+
+	cases := []struct {
+		name   string
+		mutate func(gs *types.GenesisState)
+	}{
+		{"Failure - unknown receipt version", func(gs *types.GenesisState) { gs.Records[4].ReceiptVersion = 3 }},
+		{"Failure - record without receipt version", func(gs *types.GenesisState) { gs.Records[0].ReceiptVersion = 0 }},
+		{"Failure - version 1 record with a price", func(gs *types.GenesisState) { gs.Records[0].ReceiptVersion = types.ReceiptVersion1 }},
+		{"Failure - version 2 record without a price", func(gs *types.GenesisState) { gs.Records[0].Price.PerCall = math.Int{} }},
+		{"Failure - negative price", func(gs *types.GenesisState) { gs.Records[0].Price.Per_1KTokens = math.NewInt(-1) }},
+		{"Failure - batch models leave out the record's model", func(gs *types.GenesisState) { gs.Records[0].BatchModelIds = []uint64{3} }},
+		{"Failure - batch models not ascending", func(gs *types.GenesisState) { gs.Records[0].BatchModelIds = []uint64{7, 3} }},
+		{"Failure - model claim on a model the batch settled", func(gs *types.GenesisState) { gs.Challenges[3].Receipt.ModelID = 3 }},
+		{"Failure - token claim without other counts", func(gs *types.GenesisState) {
+			c := &gs.Challenges[4]
+			c.ClaimedPromptTokens, c.ClaimedCompletionTokens = c.Receipt.PromptTokens, c.Receipt.CompletionTokens
+		}},
+		{"Failure - usage claim with recomputed weights", func(gs *types.GenesisState) {
+			gs.Challenges[4].RecomputedWeights = []types.ContributionWeight{{ContributionId: 1, Ppm: 1}}
+		}},
+		{"Failure - unknown usage claim", func(gs *types.GenesisState) { gs.Challenges[4].UsageClaim = 7 }},
+		{"Failure - attribution challenge with token counts", func(gs *types.GenesisState) { gs.Challenges[0].ClaimedPromptTokens = 1 }},
+		{"Failure - usage challenge of a record whose root a payer named", func(gs *types.GenesisState) { gs.Records[6].NodeSignedRoot = false }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			bz, err := f.cdc.MarshalJSON(exported)
+			require.NoError(t, err)
+			var gs types.GenesisState
+			require.NoError(t, f.cdc.UnmarshalJSON(bz, &gs))
+			tc.mutate(&gs)
+			require.ErrorIs(t, gs.Validate(f.ac), types.ErrInvalidGenesis)
+		})
+	}
 }

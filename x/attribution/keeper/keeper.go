@@ -60,6 +60,9 @@ type Keeper struct {
 	ChallengeQueue collections.KeySet[collections.Pair[int64, uint64]]
 	// Votes maps (challenge id, attestor) -> Vote.
 	Votes collections.Map[collections.Pair[uint64, sdk.AccAddress], types.Vote]
+	// ProvenReceipts holds (receipts root, leaf index) of every receipt an
+	// upheld usage challenge proved wrong.
+	ProvenReceipts collections.KeySet[collections.Pair[[]byte, uint64]]
 }
 
 // NewKeeper builds the keeper. It panics on a missing dependency, an invalid
@@ -114,6 +117,8 @@ func NewKeeper(
 		ChallengeQueue: collections.NewKeySet(sb, types.ChallengeQueueKey, "challenge_queue", deadlineKey),
 		Votes: collections.NewMap(sb, types.VotesKey, "votes",
 			collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey), codec.CollValue[types.Vote](cdc)),
+		ProvenReceipts: collections.NewKeySet(sb, types.ProvenReceiptsKey, "proven_receipts",
+			collections.PairKeyCodec(collections.BytesKey, collections.Uint64Key)),
 	}
 	records := k.Records
 	k.Records.Indexes.setExists(func(ctx context.Context, pk uint64) (bool, error) { return records.Has(ctx, pk) })

@@ -27,6 +27,7 @@ import (
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
 	"github.com/openledger/openledger/x/internal/banktest"
 	"github.com/openledger/openledger/x/internal/keepertest"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
 const (
@@ -223,12 +224,27 @@ func newFixture(t testing.TB) *fixture {
 		{f.att1.addr, math.NewInt(400)}, {f.att2.addr, math.NewInt(300)}, {f.att3.addr, math.NewInt(300)},
 	}
 	for i := 0; i < 3; i++ {
+		prompt, completion := uint64(100+i), uint64(250+10*i)
 		f.receipts = append(f.receipts, types.Receipt{
 			User: f.bob.str, ModelID: 7, OutputHash: hash(fmt.Sprintf("output %d", i)),
-			Weights: []types.ContributionWeight{{ContributionId: 1, Ppm: 600_000}, {ContributionId: 2, Ppm: 300_000}},
+			Weights:      []types.ContributionWeight{{ContributionId: 1, Ppm: 600_000}, {ContributionId: 2, Ppm: 300_000}},
+			PromptTokens: prompt, CompletionTokens: completion, Fee: modelregtypes.InferenceFee(testPrice, prompt+completion),
 		})
 	}
 	return f
+}
+
+// testPrice is the price of the fixture's model 7: 2 aopen per call and 3
+// per 1,000 tokens (so fees round up).
+var testPrice = modelregtypes.Price{PerCall: math.NewInt(2), Per_1KTokens: math.NewInt(3)}
+
+// receiptTokens is the prompt and completion tokens of f.receipts.
+func (f *fixture) receiptTokens() uint64 {
+	var n uint64
+	for _, r := range f.receipts {
+		n += r.PromptTokens + r.CompletionTokens
+	}
+	return n
 }
 
 func newAccount(t testing.TB, ac address.Codec, name string) account {
@@ -239,7 +255,8 @@ func newAccount(t testing.TB, ac address.Codec, name string) account {
 }
 
 // validInput is a valid record of model 7 over datanet 1 version 1 and
-// datanet 2 version 1 with a reward of 1,000,003 aopen.
+// datanet 2 version 1 with a reward of 1,000,003 aopen, settled at testPrice
+// in a batch of models 3 and 7 whose receipts root the node signed.
 func (f *fixture) validInput() types.RecordInput {
 	root, err := types.ReceiptsRoot(f.receipts)
 	require.NoError(f.t, err)
@@ -253,7 +270,11 @@ func (f *fixture) validInput() types.RecordInput {
 		Weights: []types.ContributionWeight{
 			{ContributionId: 1, Ppm: 500_000}, {ContributionId: 2, Ppm: 250_000}, {ContributionId: 3, Ppm: 100_000},
 		},
-		DataReward: sdk.NewCoin(denom, math.NewInt(1_000_003)),
+		DataReward:     sdk.NewCoin(denom, math.NewInt(1_000_003)),
+		Price:          testPrice,
+		Tokens:         f.receiptTokens(),
+		BatchModelIDs:  []uint64{3, 7},
+		NodeSignedRoot: true,
 	}
 }
 

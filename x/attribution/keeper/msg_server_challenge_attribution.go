@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"time"
 
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
@@ -26,31 +27,17 @@ func (k msgServer) ChallengeAttribution(ctx context.Context, msg *types.MsgChall
 	if err != nil {
 		return nil, err
 	}
-	rec, err := k.GetRecord(ctx, msg.RecordId)
+	rec, now, err := k.challengeableRecord(ctx, msg.RecordId)
 	if err != nil {
 		return nil, err
 	}
-	switch rec.Status {
-	case types.RECORD_STATUS_PENDING:
-	case types.RECORD_STATUS_CHALLENGED:
-		return nil, errorsmod.Wrapf(types.ErrChallengeAlreadyOpen, "record %d has open challenge %d", rec.Id, rec.OpenChallengeId)
-	default:
-		return nil, errorsmod.Wrapf(types.ErrRecordNotPending, "record %d is %s", rec.Id, rec.Status)
-	}
-	now := k.BlockTime(ctx)
-	if !now.Before(rec.ChallengeDeadline) {
-		return nil, errorsmod.Wrapf(types.ErrChallengeWindowClosed, "record %d: deadline %s, block time %s", rec.Id, rec.ChallengeDeadline, now)
-	}
-	if types.NoReceipts(rec.ReceiptsRoot) {
-		return nil, errorsmod.Wrapf(types.ErrRecordNotChallengeable, "record %d", rec.Id)
-	}
-	if err := msg.Receipt.Validate(k.AddressCodec(), params.MaxWeightsPerRecord); err != nil {
+	if err := msg.Receipt.ValidateVersion(rec.ReceiptVersion, k.AddressCodec(), params.MaxWeightsPerRecord); err != nil {
 		return nil, err
 	}
 	if msg.Receipt.ModelID != rec.ModelId {
 		return nil, errorsmod.Wrapf(types.ErrReceiptModelMismatch, "receipt of model %d, record of model %d", msg.Receipt.ModelID, rec.ModelId)
 	}
-	if err := types.VerifyReceipt(rec.ReceiptsRoot, msg.LeafCount, msg.Receipt, msg.LeafIndex, msg.Proof); err != nil {
+	if err := types.VerifyReceiptVersion(rec.ReceiptVersion, rec.ReceiptsRoot, msg.LeafCount, msg.Receipt, msg.LeafIndex, msg.Proof); err != nil {
 		return nil, err
 	}
 	if err := types.ValidateWeights(msg.RecomputedWeights, params.MaxWeightsPerRecord); err != nil {
@@ -60,49 +47,82 @@ func (k msgServer) ChallengeAttribution(ctx context.Context, msg *types.MsgChall
 		return nil, errorsmod.Wrap(types.ErrSameWeights, "nothing to dispute")
 	}
 
-	bond := params.ChallengeBond
-	if err := k.bankKeeper.SendCoinsFromAccountToModule(ctx, addr, types.ModuleName, sdk.NewCoins(bond)); err != nil {
-		return nil, errorsmod.Wrapf(err, "posting challenge bond %s", bond)
-	}
-	id, err := modulekit.NextID(ctx, k.NextChallengeID)
+	ch, err := k.openChallenge(ctx, addr, rec, now, params, types.Challenge{
+		Challenger: challenger, Receipt: msg.Receipt, LeafIndex: msg.LeafIndex, LeafCount: msg.LeafCount,
+		RecomputedWeights: msg.RecomputedWeights,
+	})
 	if err != nil {
 		return nil, err
 	}
-	deadline := now.Add(params.VotingPeriod)
-	ch := types.Challenge{
-		Id:                id,
-		RecordId:          rec.Id,
-		Challenger:        challenger,
-		Bond:              bond,
-		Receipt:           msg.Receipt,
-		LeafIndex:         msg.LeafIndex,
-		LeafCount:         msg.LeafCount,
-		RecomputedWeights: msg.RecomputedWeights,
-		VotingDeadline:    deadline,
-		Status:            types.CHALLENGE_STATUS_OPEN,
-		UpholdStake:       math.ZeroInt(),
-		RejectStake:       math.ZeroInt(),
-		Slashed:           math.ZeroInt(),
-		CreatedHeight:     k.Height(ctx),
+	if err := k.Emit(ctx, &types.EventAttributionChallenged{
+		ChallengeId: ch.Id, RecordId: rec.Id, Challenger: challenger, Bond: ch.Bond, LeafIndex: msg.LeafIndex, VotingDeadline: ch.VotingDeadline,
+	}); err != nil {
+		return nil, err
 	}
+	return &types.MsgChallengeAttributionResponse{ChallengeId: ch.Id, VotingDeadline: ch.VotingDeadline}, nil
+}
+
+// challengeableRecord loads a record that a challenge may dispute now: a
+// PENDING record before its challenge deadline that committed receipts. It
+// returns the record and the block time.
+func (k Keeper) challengeableRecord(ctx context.Context, id uint64) (types.AttributionRecord, time.Time, error) {
+	now := k.BlockTime(ctx)
+	rec, err := k.GetRecord(ctx, id)
+	if err != nil {
+		return rec, now, err
+	}
+	switch rec.Status {
+	case types.RECORD_STATUS_PENDING:
+	case types.RECORD_STATUS_CHALLENGED:
+		return rec, now, errorsmod.Wrapf(types.ErrChallengeAlreadyOpen, "record %d has open challenge %d", rec.Id, rec.OpenChallengeId)
+	default:
+		return rec, now, errorsmod.Wrapf(types.ErrRecordNotPending, "record %d is %s", rec.Id, rec.Status)
+	}
+	if !now.Before(rec.ChallengeDeadline) {
+		return rec, now, errorsmod.Wrapf(types.ErrChallengeWindowClosed, "record %d: deadline %s, block time %s", rec.Id, rec.ChallengeDeadline, now)
+	}
+	if types.NoReceipts(rec.ReceiptsRoot) {
+		return rec, now, errorsmod.Wrapf(types.ErrRecordNotChallengeable, "record %d", rec.Id)
+	}
+	return rec, now, nil
+}
+
+// openChallenge opens a checked challenge of rec: the challenger (addr)
+// posts params.challenge_bond, the challenge is stored OPEN with the next id
+// and a voting deadline of now + voting_period and queued, and the record
+// becomes CHALLENGED (out of the finalization queue). ch carries what the
+// message disputes (challenger, receipt, leaf, claim); the rest is filled in.
+func (k Keeper) openChallenge(
+	ctx context.Context, addr sdk.AccAddress, rec types.AttributionRecord, now time.Time, params types.Params, ch types.Challenge,
+) (types.Challenge, error) {
+	bond := params.ChallengeBond
+	if err := k.bankKeeper.SendCoinsFromAccountToModule(ctx, addr, types.ModuleName, sdk.NewCoins(bond)); err != nil {
+		return ch, errorsmod.Wrapf(err, "posting challenge bond %s", bond)
+	}
+	id, err := modulekit.NextID(ctx, k.NextChallengeID)
+	if err != nil {
+		return ch, err
+	}
+	ch.Id = id
+	ch.RecordId = rec.Id
+	ch.Bond = bond
+	ch.VotingDeadline = now.Add(params.VotingPeriod)
+	ch.Status = types.CHALLENGE_STATUS_OPEN
+	ch.UpholdStake, ch.RejectStake, ch.Slashed = math.ZeroInt(), math.ZeroInt(), math.ZeroInt()
+	ch.CreatedHeight = k.Height(ctx)
 	if err := k.Challenges.Set(ctx, id, ch); err != nil {
-		return nil, err
+		return ch, err
 	}
-	if err := k.ChallengeQueue.Set(ctx, deadlineKey(deadline, id)); err != nil {
-		return nil, err
+	if err := k.ChallengeQueue.Set(ctx, deadlineKey(ch.VotingDeadline, id)); err != nil {
+		return ch, err
 	}
 	if err := k.RecordQueue.Remove(ctx, deadlineKey(rec.ChallengeDeadline, rec.Id)); err != nil {
-		return nil, err
+		return ch, err
 	}
 	rec.Status = types.RECORD_STATUS_CHALLENGED
 	rec.OpenChallengeId = id
 	if err := k.Records.Set(ctx, rec.Id, rec); err != nil {
-		return nil, err
+		return ch, err
 	}
-	if err := k.Emit(ctx, &types.EventAttributionChallenged{
-		ChallengeId: id, RecordId: rec.Id, Challenger: challenger, Bond: bond, LeafIndex: msg.LeafIndex, VotingDeadline: deadline,
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgChallengeAttributionResponse{ChallengeId: id, VotingDeadline: deadline}, nil
+	return ch, nil
 }

@@ -117,9 +117,11 @@ func TestPropertyNoCoinCreatedOrLost(t *testing.T) {
 		if rnd.intn(10) == 0 {
 			reward = math.NewInt(int64(rnd.intn(100))) // small: rounding everywhere
 		}
+		model := 1 + rnd.intn(5)
 		in := types.RecordInput{
-			ServingNode: f.node.str, ModelID: 1 + rnd.intn(5), Method: poa.Method, Datasets: datasets,
+			ServingNode: f.node.str, ModelID: model, Method: poa.Method, Datasets: datasets,
 			ReceiptsRoot: hash(fmt.Sprint(i)), InferenceCount: 1, Weights: weights, DataReward: sdk.NewCoin(denom, reward),
+			Price: testPrice, Tokens: 1_000, BatchModelIDs: []uint64{model}, NodeSignedRoot: true,
 		}
 		_, err := f.k.RecordAttribution(f.ctx, feesModule, in)
 		require.NoError(t, err)

@@ -24,7 +24,7 @@ func TestQueries(t *testing.T) {
 	f := newFixture(t)
 	richState(f) // records 1..4, challenges 1..3 (on records 2, 3, 4)
 	in := f.validInput()
-	in.ModelID = 8
+	in.ModelID, in.BatchModelIDs = 8, []uint64{8}
 	in.ServingNode = f.bob.str
 	in.Weights = in.Weights[2:] // only contribution 3
 	f.record(in)                // 5

@@ -73,6 +73,11 @@ func (k Keeper) RecordAttribution(ctx context.Context, fromModule string, in typ
 		CreatedHeight:     k.Height(ctx),
 		ChallengeDeadline: deadline,
 		Status:            types.RECORD_STATUS_PENDING,
+		ReceiptVersion:    types.CurrentReceiptVersion,
+		Price:             in.Price,
+		Tokens:            in.Tokens,
+		BatchModelIds:     in.BatchModelIDs,
+		NodeSignedRoot:    in.NodeSignedRoot,
 	}
 	if err := k.Records.Set(ctx, id, rec); err != nil {
 		return 0, err

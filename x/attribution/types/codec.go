@@ -12,7 +12,7 @@ import (
 
 // msgs are the module's messages, as tx.proto declares them.
 func msgs() []sdk.Msg {
-	return []sdk.Msg{&MsgClaimRewards{}, &MsgChallengeAttribution{}, &MsgVoteChallenge{}, &MsgUpdateParams{}}
+	return []sdk.Msg{&MsgClaimRewards{}, &MsgChallengeAttribution{}, &MsgChallengeUsage{}, &MsgVoteChallenge{}, &MsgUpdateParams{}}
 }
 
 // RegisterLegacyAminoCodec registers the messages and params under their

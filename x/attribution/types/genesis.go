@@ -2,6 +2,7 @@ package types
 
 import (
 	"bytes"
+	"slices"
 
 	"cosmossdk.io/core/address"
 	errorsmod "cosmossdk.io/errors"
@@ -25,6 +26,9 @@ func canonical(ac address.Codec, field, s string) ([]byte, error) {
 	return bz, nil
 }
 
+// zeroOrNil is an unset or zero amount.
+func zeroOrNil(a math.Int) bool { return a.IsNil() || a.IsZero() }
+
 // validAmount is a non-nil amount that is positive, or zero when zeroOK.
 func validAmount(a math.Int, zeroOK bool) bool {
 	if a.IsNil() || a.IsNegative() {
@@ -34,15 +38,29 @@ func validAmount(a math.Int, zeroOK bool) bool {
 }
 
 // Validate checks a stored record on its own: every input rule that needs
-// no other module, the payouts adding up to the data reward, and a status
-// consistent with the other fields.
+// no other module (for a version 1 record: no price, tokens or batch models,
+// which it was made without), the payouts adding up to the data reward, and
+// a status consistent with the other fields.
 func (r AttributionRecord) Validate(ac address.Codec, maxWeights uint32) error {
 	in := RecordInput{
 		ServingNode: r.ServingNode, ModelID: r.ModelId, Method: r.Method, Datasets: r.Datasets,
 		ReceiptsRoot: r.ReceiptsRoot, InferenceCount: r.InferenceCount, Weights: r.Weights, DataReward: r.DataReward,
+		Price: r.Price, Tokens: r.Tokens, BatchModelIDs: r.BatchModelIds, NodeSignedRoot: r.NodeSignedRoot,
 	}
-	if err := in.ValidateBasic(ac, maxWeights); err != nil {
-		return err
+	switch r.ReceiptVersion {
+	case ReceiptVersion2:
+		if err := in.ValidateBasic(ac, maxWeights); err != nil {
+			return err
+		}
+	case ReceiptVersion1:
+		if err := in.validateRecord(ac, maxWeights); err != nil {
+			return err
+		}
+		if !zeroOrNil(r.Price.PerCall) || !zeroOrNil(r.Price.Per_1KTokens) || r.Tokens != 0 || len(r.BatchModelIds) != 0 || r.NodeSignedRoot {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "version 1 record %d carries usage (price, tokens, batch models or a signed root)", r.Id)
+		}
+	default:
+		return errorsmod.Wrapf(ErrInvalidGenesis, "record %d: receipt version %d", r.Id, r.ReceiptVersion)
 	}
 	if _, err := canonical(ac, "serving_node", r.ServingNode); err != nil {
 		return err
@@ -127,11 +145,8 @@ func (gs GenesisState) Validate(ac address.Codec) error {
 		if c.Bond.Denom != RewardDenom || !validAmount(c.Bond.Amount, false) {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "challenge %d: bond %s", c.Id, c.Bond)
 		}
-		if c.Receipt.ModelID != r.ModelId {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "challenge %d: receipt of model %d on a record of model %d", c.Id, c.Receipt.ModelID, r.ModelId)
-		}
-		if err := ValidateWeights(c.RecomputedWeights, gs.Params.MaxWeightsPerRecord); err != nil {
-			return wrap(err, "challenge %d recomputed weights", c.Id)
+		if err := c.validateClaim(r, gs.Params.MaxWeightsPerRecord); err != nil {
+			return wrap(err, "challenge %d", c.Id)
 		}
 		if !validAmount(c.UpholdStake, true) || !validAmount(c.RejectStake, true) || !validAmount(c.Slashed, true) {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "challenge %d: negative or missing amounts", c.Id)
@@ -230,6 +245,54 @@ func (gs GenesisState) Validate(ac address.Codec) error {
 		if !validAmount(c.Amount, false) {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "contribution %d earnings %s must be positive", c.ContributionId, c.Amount)
 		}
+	}
+	return nil
+}
+
+// validateClaim checks what a challenge disputes against its record: an
+// attribution challenge names a receipt of the record's model and valid
+// recomputed weights; a usage challenge is of a version 2 record whose root
+// the node signed, carries no recomputed weights, names a receipt of a model
+// the batch did not settle (model claim) or of the record's model (fee and
+// token claims), and states token counts only for a token claim, different
+// from the receipt's.
+func (c Challenge) validateClaim(r AttributionRecord, maxWeights uint32) error {
+	if c.UsageClaim == USAGE_CLAIM_UNSPECIFIED {
+		if c.Receipt.ModelID != r.ModelId {
+			return errorsmod.Wrapf(ErrReceiptModelMismatch, "receipt of model %d on a record of model %d", c.Receipt.ModelID, r.ModelId)
+		}
+		if c.ClaimedPromptTokens != 0 || c.ClaimedCompletionTokens != 0 {
+			return errorsmod.Wrap(ErrInvalidUsageClaim, "an attribution challenge states no token counts")
+		}
+		if err := ValidateWeights(c.RecomputedWeights, maxWeights); err != nil {
+			return errorsmod.Wrap(err, "recomputed weights")
+		}
+		return nil
+	}
+	if r.ReceiptVersion != ReceiptVersion2 || !r.NodeSignedRoot {
+		return errorsmod.Wrapf(ErrUsageNotChallengeable, "record %d (receipt version %d, node-signed root %t)", r.Id, r.ReceiptVersion, r.NodeSignedRoot)
+	}
+	if len(c.RecomputedWeights) != 0 {
+		return errorsmod.Wrap(ErrInvalidUsageClaim, "a usage challenge carries no recomputed weights")
+	}
+	tokens := c.UsageClaim == USAGE_CLAIM_TOKENS
+	if !tokens && (c.ClaimedPromptTokens != 0 || c.ClaimedCompletionTokens != 0) {
+		return errorsmod.Wrapf(ErrInvalidUsageClaim, "%s states no token counts", c.UsageClaim)
+	}
+	switch c.UsageClaim {
+	case USAGE_CLAIM_MODEL:
+		if slices.Contains(r.BatchModelIds, c.Receipt.ModelID) {
+			return errorsmod.Wrapf(ErrUsageAgrees, "model %d was settled by the batch", c.Receipt.ModelID)
+		}
+	case USAGE_CLAIM_FEE, USAGE_CLAIM_TOKENS:
+		if c.Receipt.ModelID != r.ModelId {
+			return errorsmod.Wrapf(ErrReceiptModelMismatch, "receipt of model %d on a record of model %d", c.Receipt.ModelID, r.ModelId)
+		}
+		if tokens && c.ClaimedPromptTokens == c.Receipt.PromptTokens && c.ClaimedCompletionTokens == c.Receipt.CompletionTokens {
+			return errorsmod.Wrap(ErrUsageAgrees, "claimed token counts equal the receipt's")
+		}
+	default:
+		return errorsmod.Wrapf(ErrInvalidUsageClaim, "claim %s", c.UsageClaim)
 	}
 	return nil
 }

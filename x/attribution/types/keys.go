@@ -55,4 +55,9 @@ var (
 	ChallengeQueueKey = collections.NewPrefix(15)
 	// VotesKey maps (challenge id, attestor address) -> Vote.
 	VotesKey = collections.NewPrefix(16)
+	// ProvenReceiptsKey holds (receipts root, leaf index) of every receipt
+	// an upheld usage challenge proved wrong, so one wrong receipt is held
+	// against its node once, whichever of its batch's records it was shown
+	// against. Rebuilt from the challenges at genesis.
+	ProvenReceiptsKey = collections.NewPrefix(17)
 )

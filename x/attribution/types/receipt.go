@@ -7,40 +7,89 @@ import (
 
 	"cosmossdk.io/core/address"
 	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
 
 	"github.com/openledger/openledger/x/datanet/merkle"
 )
 
+// Receipt leaf encodings. A record keeps the version its batch's receipts
+// were committed with (AttributionRecord.receipt_version), and a challenge
+// proves its receipt with that version.
+const (
+	// ReceiptVersion1 encodes user, model, output hash and weights: the
+	// receipts of records settled before receipts carried tokens and fees.
+	ReceiptVersion1 uint32 = 1
+	// ReceiptVersion2 adds the prompt tokens, completion tokens and fee.
+	ReceiptVersion2 uint32 = 2
+	// CurrentReceiptVersion is the encoding of new batches, of Encode,
+	// LeafHash, ReceiptsRoot and ReceiptProof.
+	CurrentReceiptVersion = ReceiptVersion2
+)
+
 // ReceiptDomain follows the tag byte 0x03 that starts every receipt leaf
-// encoding, so a receipt leaf can
-// never be mistaken for a Datanet contribution leaf (tag 0x00 followed by 40
-// bytes), an inner node (tag 0x01) or a root (tag 0x02) of x/datanet/merkle.
-const ReceiptDomain = "openledger/attribution/receipt/v1"
+// encoding (version 2), so a receipt leaf can never be mistaken for a
+// Datanet contribution leaf (tag 0x00 followed by 40 bytes), an inner node
+// (tag 0x01) or a root (tag 0x02) of x/datanet/merkle, nor for a version 1
+// receipt leaf (ReceiptDomainV1).
+const ReceiptDomain = "openledger/attribution/receipt/v2"
+
+// ReceiptDomainV1 is the domain of version 1 receipt leaves.
+const ReceiptDomainV1 = "openledger/attribution/receipt/v1"
 
 // MaxReceiptUserLength bounds the bech32 user string of a receipt.
 const MaxReceiptUserLength = 255
 
-// Encode returns the receipt's binary leaf encoding:
+// receiptTag starts every receipt leaf encoding.
+const receiptTag = 0x03
+
+// Encode returns the receipt's binary leaf encoding, version 2 (all
+// integers big-endian):
 //
-//	0x03 || "openledger/attribution/receipt/v1" (33 bytes)
-//	|| len(user) (2 bytes, big-endian) || user (UTF-8 bech32 string)
-//	|| model id (8 bytes, big-endian)
-//	|| len(output hash) (2 bytes, big-endian) || output hash (32 bytes when valid)
-//	|| weight count (4 bytes, big-endian)
-//	|| for each weight: contribution id (8 bytes, big-endian) || ppm (4 bytes, big-endian)
+//	0x03 || "openledger/attribution/receipt/v2" (33 bytes)
+//	|| len(user) (2 bytes) || user (UTF-8 bech32 string)
+//	|| model id (8 bytes)
+//	|| len(output hash) (2 bytes) || output hash (32 bytes when valid)
+//	|| weight count (4 bytes)
+//	|| for each weight: contribution id (8 bytes) || ppm (4 bytes)
+//	|| prompt tokens (8 bytes)
+//	|| completion tokens (8 bytes)
+//	|| len(fee) (2 bytes) || fee (big-endian magnitude, no leading zero
+//	   bytes; zero is length 0)
 //
-// Every variable part is length-prefixed, so two different receipts never
-// encode the same.
-func (r Receipt) Encode() ([]byte, error) {
+// Version 1 (EncodeVersion(ReceiptVersion1)) is the same up to and including
+// the weights, with the domain "openledger/attribution/receipt/v1" and
+// nothing after them. Every variable part is length-prefixed and the fee is
+// encoded canonically, so two different receipts never encode the same. A
+// negative fee cannot be encoded.
+func (r Receipt) Encode() ([]byte, error) { return r.EncodeVersion(CurrentReceiptVersion) }
+
+// EncodeVersion returns the receipt's leaf encoding in a given version (see
+// Encode). Version 1 leaves out the token counts and the fee.
+func (r Receipt) EncodeVersion(version uint32) ([]byte, error) {
+	domain := ReceiptDomain
+	switch version {
+	case ReceiptVersion1:
+		domain = ReceiptDomainV1
+	case ReceiptVersion2:
+	default:
+		return nil, fmt.Errorf("unknown receipt version %d", version)
+	}
 	if len(r.User) > MaxReceiptUserLength {
 		return nil, fmt.Errorf("user of %d bytes, at most %d", len(r.User), MaxReceiptUserLength)
 	}
 	if len(r.OutputHash) > 0xffff {
 		return nil, fmt.Errorf("output hash of %d bytes", len(r.OutputHash))
 	}
-	buf := make([]byte, 0, 1+len(ReceiptDomain)+2+len(r.User)+8+2+len(r.OutputHash)+4+12*len(r.Weights))
-	buf = append(buf, 0x03)
-	buf = append(buf, ReceiptDomain...)
+	var fee []byte
+	if version >= ReceiptVersion2 && !r.Fee.IsNil() {
+		if r.Fee.IsNegative() {
+			return nil, fmt.Errorf("fee %s is negative", r.Fee)
+		}
+		fee = r.Fee.BigInt().Bytes() // big-endian, no leading zeros; empty for zero
+	}
+	buf := make([]byte, 0, 1+len(domain)+2+len(r.User)+8+2+len(r.OutputHash)+4+12*len(r.Weights)+8+8+2+len(fee))
+	buf = append(buf, receiptTag)
+	buf = append(buf, domain...)
 	buf = binary.BigEndian.AppendUint16(buf, uint16(len(r.User)))
 	buf = append(buf, r.User...)
 	buf = binary.BigEndian.AppendUint64(buf, r.ModelID)
@@ -51,23 +100,56 @@ func (r Receipt) Encode() ([]byte, error) {
 		buf = binary.BigEndian.AppendUint64(buf, w.ContributionId)
 		buf = binary.BigEndian.AppendUint32(buf, w.Ppm)
 	}
-	return buf, nil
+	if version == ReceiptVersion1 {
+		return buf, nil
+	}
+	buf = binary.BigEndian.AppendUint64(buf, r.PromptTokens)
+	buf = binary.BigEndian.AppendUint64(buf, r.CompletionTokens)
+	buf = binary.BigEndian.AppendUint16(buf, uint16(len(fee)))
+	return append(buf, fee...), nil
 }
 
 // LeafHash is SHA-256 of the receipt's Encode: its leaf in the receipts root.
-func (r Receipt) LeafHash() (merkle.Hash, error) {
-	bz, err := r.Encode()
+func (r Receipt) LeafHash() (merkle.Hash, error) { return r.LeafHashVersion(CurrentReceiptVersion) }
+
+// LeafHashVersion is SHA-256 of EncodeVersion(version).
+func (r Receipt) LeafHashVersion(version uint32) (merkle.Hash, error) {
+	bz, err := r.EncodeVersion(version)
 	if err != nil {
 		return merkle.Hash{}, err
 	}
 	return sha256.Sum256(bz), nil
 }
 
-// Validate checks a receipt as a challenge carries it: a canonical bech32
-// user, a model, a 32-byte output hash and at most maxWeights weights (the
-// weights themselves are what the challenge disputes, so their values are
-// not checked).
+// FeeOrZero is the receipt's fee, zero when unset.
+func (r Receipt) FeeOrZero() math.Int {
+	if r.Fee.IsNil() {
+		return math.ZeroInt()
+	}
+	return r.Fee
+}
+
+// TotalTokens is the receipt's prompt plus completion tokens, the token
+// count its fee prices; ok is false when the sum does not fit 64 bits (no
+// inference has that many tokens, so no fee can be right for it).
+func (r Receipt) TotalTokens() (tokens uint64, ok bool) {
+	sum := r.PromptTokens + r.CompletionTokens
+	return sum, sum >= r.PromptTokens
+}
+
+// Validate checks a receipt as a challenge of a version 2 record carries it
+// (ValidateVersion with CurrentReceiptVersion).
 func (r Receipt) Validate(ac address.Codec, maxWeights uint32) error {
+	return r.ValidateVersion(CurrentReceiptVersion, ac, maxWeights)
+}
+
+// ValidateVersion checks a receipt as a challenge carries it: a canonical
+// bech32 user, a model, a 32-byte output hash, at most maxWeights weights
+// and, in version 2, a fee that is zero or positive. The weights, token
+// counts and fee are what challenges dispute, so their values are not
+// checked further. A version 1 receipt has no token counts or fee: they must
+// be zero, since its leaf does not commit to them.
+func (r Receipt) ValidateVersion(version uint32, ac address.Codec, maxWeights uint32) error {
 	if _, canonical, err := ParseAddress(ac, "receipt user", r.User); err != nil {
 		return errorsmod.Wrapf(ErrInvalidReceipt, "%v", err)
 	} else if canonical != r.User {
@@ -82,14 +164,32 @@ func (r Receipt) Validate(ac address.Codec, maxWeights uint32) error {
 	if uint64(len(r.Weights)) > uint64(maxWeights) {
 		return errorsmod.Wrapf(ErrInvalidReceipt, "%d weights, at most %d", len(r.Weights), maxWeights)
 	}
+	switch version {
+	case ReceiptVersion1:
+		if r.PromptTokens != 0 || r.CompletionTokens != 0 || (!r.Fee.IsNil() && !r.Fee.IsZero()) {
+			return errorsmod.Wrap(ErrInvalidReceipt, "a version 1 receipt carries no token counts or fee")
+		}
+	case ReceiptVersion2:
+		if !r.Fee.IsNil() && r.Fee.IsNegative() {
+			return errorsmod.Wrapf(ErrInvalidReceipt, "fee %s is negative", r.Fee)
+		}
+	default:
+		return errorsmod.Wrapf(ErrInvalidReceipt, "unknown receipt version %d", version)
+	}
 	return nil
 }
 
-// ReceiptLeaves returns the leaf hashes of receipts, in order.
+// ReceiptLeaves returns the leaf hashes of receipts, in order (current
+// version).
 func ReceiptLeaves(receipts []Receipt) ([]merkle.Hash, error) {
+	return ReceiptLeavesVersion(CurrentReceiptVersion, receipts)
+}
+
+// ReceiptLeavesVersion returns the leaf hashes of receipts in a version.
+func ReceiptLeavesVersion(version uint32, receipts []Receipt) ([]merkle.Hash, error) {
 	leaves := make([]merkle.Hash, len(receipts))
 	for i, r := range receipts {
-		h, err := r.LeafHash()
+		h, err := r.LeafHashVersion(version)
 		if err != nil {
 			return nil, fmt.Errorf("receipt %d: %w", i, err)
 		}
@@ -99,13 +199,19 @@ func ReceiptLeaves(receipts []Receipt) ([]merkle.Hash, error) {
 }
 
 // ReceiptsRoot is the receipts root of a batch: merkle.Root over the leaf
-// hashes (it binds the receipt count). An empty batch gives the all-zero
-// "no receipts" root.
+// hashes (it binds the receipt count), in the current version. An empty
+// batch gives the all-zero "no receipts" root.
 func ReceiptsRoot(receipts []Receipt) ([]byte, error) {
+	return ReceiptsRootVersion(CurrentReceiptVersion, receipts)
+}
+
+// ReceiptsRootVersion is ReceiptsRoot with the leaves of a version (a
+// version 1 record's root is rebuilt with ReceiptVersion1).
+func ReceiptsRootVersion(version uint32, receipts []Receipt) ([]byte, error) {
 	if len(receipts) == 0 {
 		return make([]byte, HashLength), nil
 	}
-	leaves, err := ReceiptLeaves(receipts)
+	leaves, err := ReceiptLeavesVersion(version, receipts)
 	if err != nil {
 		return nil, err
 	}
@@ -117,9 +223,15 @@ func ReceiptsRoot(receipts []Receipt) ([]byte, error) {
 }
 
 // ReceiptProof returns the proof (merkle.Depth sibling hashes) of
-// receipts[index], as MsgChallengeAttribution takes it.
+// receipts[index], as MsgChallengeAttribution and MsgChallengeUsage take
+// it, in the current version.
 func ReceiptProof(receipts []Receipt, index uint64) ([][]byte, error) {
-	leaves, err := ReceiptLeaves(receipts)
+	return ReceiptProofVersion(CurrentReceiptVersion, receipts, index)
+}
+
+// ReceiptProofVersion is ReceiptProof with the leaves of a version.
+func ReceiptProofVersion(version uint32, receipts []Receipt, index uint64) ([][]byte, error) {
+	leaves, err := ReceiptLeavesVersion(version, receipts)
 	if err != nil {
 		return nil, err
 	}
@@ -135,8 +247,15 @@ func ReceiptProof(receipts []Receipt, index uint64) ([][]byte, error) {
 }
 
 // VerifyReceipt checks that receipt is leaf index of the batch of leafCount
-// receipts whose root is root; errors wrap ErrInvalidProof.
+// receipts whose root is root, in the current version; errors wrap
+// ErrInvalidProof.
 func VerifyReceipt(root []byte, leafCount uint64, receipt Receipt, index uint64, proof [][]byte) error {
+	return VerifyReceiptVersion(CurrentReceiptVersion, root, leafCount, receipt, index, proof)
+}
+
+// VerifyReceiptVersion is VerifyReceipt with the leaf of a version: a
+// challenge verifies with its record's receipt_version.
+func VerifyReceiptVersion(version uint32, root []byte, leafCount uint64, receipt Receipt, index uint64, proof [][]byte) error {
 	rootHash, err := merkle.HashFromBytes(root)
 	if err != nil {
 		return errorsmod.Wrapf(ErrInvalidProof, "receipts root: %v", err)
@@ -150,7 +269,7 @@ func VerifyReceipt(root []byte, leafCount uint64, receipt Receipt, index uint64,
 			return errorsmod.Wrapf(ErrInvalidProof, "sibling %d: %v", i, err)
 		}
 	}
-	leaf, err := receipt.LeafHash()
+	leaf, err := receipt.LeafHashVersion(version)
 	if err != nil {
 		return errorsmod.Wrapf(ErrInvalidProof, "receipt: %v", err)
 	}

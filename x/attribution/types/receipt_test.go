@@ -5,9 +5,12 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"math/big"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/math"
 
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -20,15 +23,82 @@ func sampleReceipt(i int) types.Receipt {
 	out := sha256.Sum256([]byte(fmt.Sprintf("output %d", i)))
 	return types.Receipt{
 		User: "open1qyqszqgpqyqszqgpqyqszqgpqyqszqgpjnp7du", ModelID: 7, OutputHash: out[:],
-		Weights: []types.ContributionWeight{{ContributionId: 3, Ppm: 250_000}, {ContributionId: 9, Ppm: 1}},
+		Weights:      []types.ContributionWeight{{ContributionId: 3, Ppm: 250_000}, {ContributionId: 9, Ppm: 1}},
+		PromptTokens: 1_200, CompletionTokens: 345, Fee: math.NewInt(0x01_0203),
 	}
 }
 
-// TestReceiptEncoding pins the leaf encoding byte by byte: serving nodes and
-// challengers in other languages must produce the same leaves.
+// v1Body is what follows the domain in the version 1 encoding of
+// sampleReceipt(0); version 2 appends the tokens and the fee to it.
+func v1Body(r types.Receipt) []byte {
+	var want []byte
+	want = binary.BigEndian.AppendUint16(want, uint16(len(r.User)))
+	want = append(want, r.User...)
+	want = binary.BigEndian.AppendUint64(want, 7)
+	want = binary.BigEndian.AppendUint16(want, 32)
+	want = append(want, r.OutputHash...)
+	want = binary.BigEndian.AppendUint32(want, 2)
+	want = binary.BigEndian.AppendUint64(want, 3)
+	want = binary.BigEndian.AppendUint32(want, 250_000)
+	want = binary.BigEndian.AppendUint64(want, 9)
+	return binary.BigEndian.AppendUint32(want, 1)
+}
+
+// TestReceiptEncoding pins the version 2 leaf encoding byte by byte: serving
+// nodes and challengers in other languages must produce the same leaves.
 func TestReceiptEncoding(t *testing.T) {
 	r := sampleReceipt(0)
 	got, err := r.Encode()
+	require.NoError(t, err)
+
+	want := append([]byte{0x03}, "openledger/attribution/receipt/v2"...)
+	want = append(want, v1Body(r)...)
+	want = binary.BigEndian.AppendUint64(want, 1_200)
+	want = binary.BigEndian.AppendUint64(want, 345)
+	want = append(want, 0x00, 0x03, 0x01, 0x02, 0x03) // fee 0x010203: 3 bytes
+	require.Equal(t, hex.EncodeToString(want), hex.EncodeToString(got))
+
+	leaf, err := r.LeafHash()
+	require.NoError(t, err)
+	require.Equal(t, merkle.Hash(sha256.Sum256(want)), leaf)
+
+	// Zero fee: length 0 whether unset or zero, so both encode the same.
+	r.Fee = math.ZeroInt()
+	zero, err := r.Encode()
+	require.NoError(t, err)
+	require.Equal(t, append(append([]byte{}, want[:len(want)-5]...), 0x00, 0x00), zero)
+	r.Fee = math.Int{}
+	unset, err := r.Encode()
+	require.NoError(t, err)
+	require.Equal(t, zero, unset)
+
+	// A fee of 2^255 takes 32 bytes; a negative fee cannot be encoded.
+	r.Fee = math.NewIntFromBigInt(new(big.Int).Lsh(big.NewInt(1), 255))
+	big32, err := r.Encode()
+	require.NoError(t, err)
+	require.Equal(t, []byte{0x00, 0x20, 0x80}, big32[len(big32)-34:len(big32)-31])
+	r.Fee = math.NewInt(-1)
+	_, err = r.Encode()
+	require.Error(t, err)
+
+	// Version 1 leaves the tokens and the fee out, with its own domain.
+	r = sampleReceipt(0)
+	v1, err := r.EncodeVersion(types.ReceiptVersion1)
+	require.NoError(t, err)
+	require.Equal(t, hex.EncodeToString(append(append([]byte{0x03}, "openledger/attribution/receipt/v1"...), v1Body(r)...)), hex.EncodeToString(v1))
+	leaf1, err := r.LeafHashVersion(types.ReceiptVersion1)
+	require.NoError(t, err)
+	require.NotEqual(t, leaf, leaf1)
+	_, err = r.EncodeVersion(3)
+	require.Error(t, err)
+}
+
+// TestReceiptEncodingV1 pins the version 1 encoding byte by byte (records
+// settled before version 2 are still challenged with it).
+func TestReceiptEncodingV1(t *testing.T) {
+	r := sampleReceipt(0)
+	r.PromptTokens, r.CompletionTokens, r.Fee = 0, 0, math.Int{}
+	got, err := r.EncodeVersion(types.ReceiptVersion1)
 	require.NoError(t, err)
 
 	var want []byte
@@ -46,11 +116,16 @@ func TestReceiptEncoding(t *testing.T) {
 	want = binary.BigEndian.AppendUint32(want, 1)
 	require.Equal(t, hex.EncodeToString(want), hex.EncodeToString(got))
 
-	leaf, err := r.LeafHash()
+	leaf, err := r.LeafHashVersion(types.ReceiptVersion1)
 	require.NoError(t, err)
 	require.Equal(t, merkle.Hash(sha256.Sum256(want)), leaf)
+}
 
-	// Every field is bound.
+// TestReceiptLeafBindsEveryField: changing any field of a receipt changes
+// its version 2 leaf.
+func TestReceiptLeafBindsEveryField(t *testing.T) {
+	leaf, err := sampleReceipt(0).LeafHash()
+	require.NoError(t, err)
 	for _, tc := range []struct {
 		name   string
 		mutate func(*types.Receipt)
@@ -60,6 +135,11 @@ func TestReceiptEncoding(t *testing.T) {
 		{"output", func(r *types.Receipt) { r.OutputHash = append([]byte{}, r.OutputHash[:31]...) }},
 		{"weight", func(r *types.Receipt) { r.Weights[1].Ppm++ }},
 		{"drop", func(r *types.Receipt) { r.Weights = r.Weights[:1] }},
+		{"prompt tokens", func(r *types.Receipt) { r.PromptTokens++ }},
+		{"completion tokens", func(r *types.Receipt) { r.CompletionTokens++ }},
+		{"tokens moved from completion to prompt", func(r *types.Receipt) { r.PromptTokens, r.CompletionTokens = r.CompletionTokens, r.PromptTokens }},
+		{"fee", func(r *types.Receipt) { r.Fee = r.Fee.AddRaw(1) }},
+		{"fee zero", func(r *types.Receipt) { r.Fee = math.ZeroInt() }},
 	} {
 		other := sampleReceipt(0)
 		other.Weights = append([]types.ContributionWeight(nil), other.Weights...)
@@ -110,10 +190,50 @@ func TestReceiptValidate(t *testing.T) {
 		{"model 0", func(r *types.Receipt) { r.ModelID = 0 }},
 		{"short output", func(r *types.Receipt) { r.OutputHash = r.OutputHash[:31] }},
 		{"too many weights", func(r *types.Receipt) { r.Weights = append(r.Weights, r.Weights[0]) }},
+		{"negative fee", func(r *types.Receipt) { r.Fee = math.NewInt(-1) }},
 	} {
 		r := sampleReceipt(0)
 		r.User = user
 		tc.mutate(&r)
 		require.ErrorIs(t, r.Validate(ac, 2), types.ErrInvalidReceipt, tc.name)
 	}
+
+	// Version 1 receipts carry no tokens or fee: their leaves do not commit
+	// to them.
+	v1 := ok
+	require.ErrorIs(t, v1.ValidateVersion(types.ReceiptVersion1, ac, 2), types.ErrInvalidReceipt)
+	v1.PromptTokens, v1.CompletionTokens, v1.Fee = 0, 0, math.Int{}
+	require.NoError(t, v1.ValidateVersion(types.ReceiptVersion1, ac, 2))
+	v1.Fee = math.ZeroInt()
+	require.NoError(t, v1.ValidateVersion(types.ReceiptVersion1, ac, 2))
+	require.ErrorIs(t, v1.ValidateVersion(0, ac, 2), types.ErrInvalidReceipt)
+}
+
+func TestReceiptTotalTokens(t *testing.T) {
+	r := sampleReceipt(0)
+	n, ok := r.TotalTokens()
+	require.True(t, ok)
+	require.Equal(t, uint64(1_545), n)
+	r.PromptTokens, r.CompletionTokens = ^uint64(0), 1
+	_, ok = r.TotalTokens()
+	require.False(t, ok, "a sum above 64 bits is no token count")
+}
+
+func TestReceiptsRootVersion1(t *testing.T) {
+	var receipts []types.Receipt
+	for i := 0; i < 3; i++ {
+		r := sampleReceipt(i)
+		r.PromptTokens, r.CompletionTokens, r.Fee = 0, 0, math.Int{}
+		receipts = append(receipts, r)
+	}
+	root1, err := types.ReceiptsRootVersion(types.ReceiptVersion1, receipts)
+	require.NoError(t, err)
+	root2, err := types.ReceiptsRoot(receipts)
+	require.NoError(t, err)
+	require.NotEqual(t, root1, root2)
+	proof, err := types.ReceiptProofVersion(types.ReceiptVersion1, receipts, 1)
+	require.NoError(t, err)
+	require.NoError(t, types.VerifyReceiptVersion(types.ReceiptVersion1, root1, 3, receipts[1], 1, proof))
+	require.ErrorIs(t, types.VerifyReceipt(root1, 3, receipts[1], 1, proof), types.ErrInvalidProof, "a v1 proof is no v2 proof")
+	require.ErrorIs(t, types.VerifyReceiptVersion(9, root1, 3, receipts[1], 1, proof), types.ErrInvalidProof)
 }

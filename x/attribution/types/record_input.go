@@ -1,6 +1,10 @@
 package types
 
-import sdk "github.com/cosmos/cosmos-sdk/types"
+import (
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
+)
 
 // RecordInput is what a settling module hands to Keeper.RecordAttribution
 // for one model's share of a settled batch.
@@ -27,4 +31,16 @@ type RecordInput struct {
 	// DataReward is the data contributors' share of the fees, in aopen. The
 	// keeper moves it from the calling module's account into its own.
 	DataReward sdk.Coin
+	// Price is the model's price the settling module checked the usage
+	// against (x/modelreg's UsageFeeBounds); a usage challenge judges a
+	// receipt's fee by it.
+	Price modelregtypes.Price
+	// Tokens is the usage's total of prompt and completion tokens.
+	Tokens uint64
+	// BatchModelIDs are the models whose usage the batch settled, strictly
+	// ascending, ModelID among them (just ModelID for a direct payment).
+	BatchModelIDs []uint64
+	// NodeSignedRoot is true when the serving node signed ReceiptsRoot (a
+	// settled batch), false when a payer named it (a direct payment).
+	NodeSignedRoot bool
 }

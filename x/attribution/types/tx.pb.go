@@ -287,6 +287,195 @@ func (m *MsgChallengeAttributionResponse) GetVotingDeadline() time.Time {
 	return time.Time{}
 }
 
+// MsgChallengeUsage disputes one receipt of a record for disagreeing with the
+// batch the serving node settled: the receipt is proven against the record's
+// receipts root as in MsgChallengeAttribution, and claim says what is wrong.
+type MsgChallengeUsage struct {
+	// challenger posts params.challenge_bond.
+	Challenger string `protobuf:"bytes,1,opt,name=challenger,proto3" json:"challenger,omitempty"`
+	// record_id is a PENDING record before its challenge deadline, whose
+	// receipts root the serving node signed.
+	RecordId uint64 `protobuf:"varint,2,opt,name=record_id,json=recordId,proto3" json:"record_id,omitempty"`
+	// receipt is the disputed receipt.
+	Receipt Receipt `protobuf:"bytes,3,opt,name=receipt,proto3" json:"receipt"`
+	// leaf_index is the receipt's position in the batch.
+	LeafIndex uint64 `protobuf:"varint,4,opt,name=leaf_index,json=leafIndex,proto3" json:"leaf_index,omitempty"`
+	// leaf_count is the number of receipts in the batch (bound by the root).
+	LeafCount uint64 `protobuf:"varint,5,opt,name=leaf_count,json=leafCount,proto3" json:"leaf_count,omitempty"`
+	// proof is the 32 sibling hashes (32 bytes each) from the leaf up.
+	Proof [][]byte `protobuf:"bytes,6,rep,name=proof,proto3" json:"proof,omitempty"`
+	// claim is what is wrong with the receipt: its model (not settled by the
+	// batch), its fee (not the price's for its tokens) or its token counts.
+	Claim UsageClaim `protobuf:"varint,7,opt,name=claim,proto3,enum=openledger.attribution.v1.UsageClaim" json:"claim,omitempty"`
+	// claimed_prompt_tokens is the prompt's true token count (USAGE_CLAIM_TOKENS only).
+	ClaimedPromptTokens uint64 `protobuf:"varint,8,opt,name=claimed_prompt_tokens,json=claimedPromptTokens,proto3" json:"claimed_prompt_tokens,omitempty"`
+	// claimed_completion_tokens is the completion's true token count
+	// (USAGE_CLAIM_TOKENS only).
+	ClaimedCompletionTokens uint64 `protobuf:"varint,9,opt,name=claimed_completion_tokens,json=claimedCompletionTokens,proto3" json:"claimed_completion_tokens,omitempty"`
+}
+
+func (m *MsgChallengeUsage) Reset()         { *m = MsgChallengeUsage{} }
+func (m *MsgChallengeUsage) String() string { return proto.CompactTextString(m) }
+func (*MsgChallengeUsage) ProtoMessage()    {}
+func (*MsgChallengeUsage) Descriptor() ([]byte, []int) {
+	return fileDescriptor_f267bf2ccd2656f3, []int{4}
+}
+func (m *MsgChallengeUsage) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgChallengeUsage) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgChallengeUsage.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgChallengeUsage) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgChallengeUsage.Merge(m, src)
+}
+func (m *MsgChallengeUsage) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgChallengeUsage) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgChallengeUsage.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgChallengeUsage proto.InternalMessageInfo
+
+func (m *MsgChallengeUsage) GetChallenger() string {
+	if m != nil {
+		return m.Challenger
+	}
+	return ""
+}
+
+func (m *MsgChallengeUsage) GetRecordId() uint64 {
+	if m != nil {
+		return m.RecordId
+	}
+	return 0
+}
+
+func (m *MsgChallengeUsage) GetReceipt() Receipt {
+	if m != nil {
+		return m.Receipt
+	}
+	return Receipt{}
+}
+
+func (m *MsgChallengeUsage) GetLeafIndex() uint64 {
+	if m != nil {
+		return m.LeafIndex
+	}
+	return 0
+}
+
+func (m *MsgChallengeUsage) GetLeafCount() uint64 {
+	if m != nil {
+		return m.LeafCount
+	}
+	return 0
+}
+
+func (m *MsgChallengeUsage) GetProof() [][]byte {
+	if m != nil {
+		return m.Proof
+	}
+	return nil
+}
+
+func (m *MsgChallengeUsage) GetClaim() UsageClaim {
+	if m != nil {
+		return m.Claim
+	}
+	return USAGE_CLAIM_UNSPECIFIED
+}
+
+func (m *MsgChallengeUsage) GetClaimedPromptTokens() uint64 {
+	if m != nil {
+		return m.ClaimedPromptTokens
+	}
+	return 0
+}
+
+func (m *MsgChallengeUsage) GetClaimedCompletionTokens() uint64 {
+	if m != nil {
+		return m.ClaimedCompletionTokens
+	}
+	return 0
+}
+
+// MsgChallengeUsageResponse returns the new challenge.
+type MsgChallengeUsageResponse struct {
+	// challenge_id is the new challenge.
+	ChallengeId uint64 `protobuf:"varint,1,opt,name=challenge_id,json=challengeId,proto3" json:"challenge_id,omitempty"`
+	// status is UPHELD for a claim the chain decides itself (the model claim),
+	// OPEN when attestors vote.
+	Status ChallengeStatus `protobuf:"varint,2,opt,name=status,proto3,enum=openledger.attribution.v1.ChallengeStatus" json:"status,omitempty"`
+	// voting_deadline is when voting closes (also set for a decided claim:
+	// the deadline the challenge would have had).
+	VotingDeadline time.Time `protobuf:"bytes,3,opt,name=voting_deadline,json=votingDeadline,proto3,stdtime" json:"voting_deadline"`
+}
+
+func (m *MsgChallengeUsageResponse) Reset()         { *m = MsgChallengeUsageResponse{} }
+func (m *MsgChallengeUsageResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgChallengeUsageResponse) ProtoMessage()    {}
+func (*MsgChallengeUsageResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_f267bf2ccd2656f3, []int{5}
+}
+func (m *MsgChallengeUsageResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgChallengeUsageResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgChallengeUsageResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgChallengeUsageResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgChallengeUsageResponse.Merge(m, src)
+}
+func (m *MsgChallengeUsageResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgChallengeUsageResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgChallengeUsageResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgChallengeUsageResponse proto.InternalMessageInfo
+
+func (m *MsgChallengeUsageResponse) GetChallengeId() uint64 {
+	if m != nil {
+		return m.ChallengeId
+	}
+	return 0
+}
+
+func (m *MsgChallengeUsageResponse) GetStatus() ChallengeStatus {
+	if m != nil {
+		return m.Status
+	}
+	return CHALLENGE_STATUS_UNSPECIFIED
+}
+
+func (m *MsgChallengeUsageResponse) GetVotingDeadline() time.Time {
+	if m != nil {
+		return m.VotingDeadline
+	}
+	return time.Time{}
+}
+
 // MsgVoteChallenge votes on an open challenge.
 type MsgVoteChallenge struct {
 	// attestor is an ACTIVE attestor of x/agentstake (its operator address).
@@ -301,7 +490,7 @@ func (m *MsgVoteChallenge) Reset()         { *m = MsgVoteChallenge{} }
 func (m *MsgVoteChallenge) String() string { return proto.CompactTextString(m) }
 func (*MsgVoteChallenge) ProtoMessage()    {}
 func (*MsgVoteChallenge) Descriptor() ([]byte, []int) {
-	return fileDescriptor_f267bf2ccd2656f3, []int{4}
+	return fileDescriptor_f267bf2ccd2656f3, []int{6}
 }
 func (m *MsgVoteChallenge) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -361,7 +550,7 @@ func (m *MsgVoteChallengeResponse) Reset()         { *m = MsgVoteChallengeRespon
 func (m *MsgVoteChallengeResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgVoteChallengeResponse) ProtoMessage()    {}
 func (*MsgVoteChallengeResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_f267bf2ccd2656f3, []int{5}
+	return fileDescriptor_f267bf2ccd2656f3, []int{7}
 }
 func (m *MsgVoteChallengeResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -409,7 +598,7 @@ func (m *MsgUpdateParams) Reset()         { *m = MsgUpdateParams{} }
 func (m *MsgUpdateParams) String() string { return proto.CompactTextString(m) }
 func (*MsgUpdateParams) ProtoMessage()    {}
 func (*MsgUpdateParams) Descriptor() ([]byte, []int) {
-	return fileDescriptor_f267bf2ccd2656f3, []int{6}
+	return fileDescriptor_f267bf2ccd2656f3, []int{8}
 }
 func (m *MsgUpdateParams) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -460,7 +649,7 @@ func (m *MsgUpdateParamsResponse) Reset()         { *m = MsgUpdateParamsResponse
 func (m *MsgUpdateParamsResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgUpdateParamsResponse) ProtoMessage()    {}
 func (*MsgUpdateParamsResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_f267bf2ccd2656f3, []int{7}
+	return fileDescriptor_f267bf2ccd2656f3, []int{9}
 }
 func (m *MsgUpdateParamsResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -494,6 +683,8 @@ func init() {
 	proto.RegisterType((*MsgClaimRewardsResponse)(nil), "openledger.attribution.v1.MsgClaimRewardsResponse")
 	proto.RegisterType((*MsgChallengeAttribution)(nil), "openledger.attribution.v1.MsgChallengeAttribution")
 	proto.RegisterType((*MsgChallengeAttributionResponse)(nil), "openledger.attribution.v1.MsgChallengeAttributionResponse")
+	proto.RegisterType((*MsgChallengeUsage)(nil), "openledger.attribution.v1.MsgChallengeUsage")
+	proto.RegisterType((*MsgChallengeUsageResponse)(nil), "openledger.attribution.v1.MsgChallengeUsageResponse")
 	proto.RegisterType((*MsgVoteChallenge)(nil), "openledger.attribution.v1.MsgVoteChallenge")
 	proto.RegisterType((*MsgVoteChallengeResponse)(nil), "openledger.attribution.v1.MsgVoteChallengeResponse")
 	proto.RegisterType((*MsgUpdateParams)(nil), "openledger.attribution.v1.MsgUpdateParams")
@@ -505,60 +696,69 @@ func init() {
 }
 
 var fileDescriptor_f267bf2ccd2656f3 = []byte{
-	// 848 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x94, 0x55, 0x41, 0x6f, 0xe3, 0x44,
-	0x14, 0x8e, 0x37, 0x6d, 0xb6, 0x99, 0x64, 0x77, 0x59, 0x2b, 0x62, 0x9d, 0x2c, 0x24, 0x59, 0x23,
-	0xa4, 0x28, 0xa8, 0xb6, 0x92, 0x56, 0x80, 0x22, 0x2e, 0x4d, 0x2a, 0xa1, 0x1e, 0x8a, 0x90, 0x0b,
-	0x54, 0xe2, 0x40, 0x34, 0xb1, 0xa7, 0xce, 0x48, 0xb6, 0xc7, 0x78, 0xc6, 0x69, 0x7b, 0x43, 0x1c,
-	0x38, 0x70, 0xea, 0x91, 0x9f, 0x80, 0x38, 0x55, 0x82, 0x3b, 0xd7, 0x1e, 0x2b, 0x4e, 0x9c, 0x00,
-	0xb5, 0x87, 0xf2, 0x33, 0xd0, 0x8c, 0x27, 0x8e, 0x93, 0xa6, 0x09, 0xbd, 0x44, 0x79, 0xef, 0x7d,
-	0xef, 0xbd, 0x6f, 0xbe, 0x37, 0xf3, 0x0c, 0x74, 0x12, 0xa2, 0xc0, 0x43, 0x8e, 0x8b, 0x22, 0x13,
-	0x32, 0x16, 0xe1, 0x51, 0xcc, 0x30, 0x09, 0xcc, 0x49, 0xc7, 0x64, 0x67, 0x46, 0x18, 0x11, 0x46,
-	0xd4, 0xea, 0x0c, 0x63, 0x64, 0x30, 0xc6, 0xa4, 0x53, 0x7b, 0x09, 0x7d, 0x1c, 0x10, 0x53, 0xfc,
-	0x26, 0xe8, 0x5a, 0xdd, 0x26, 0xd4, 0x27, 0xd4, 0x1c, 0x41, 0x8a, 0xcc, 0x49, 0x67, 0x84, 0x18,
-	0xec, 0x98, 0x36, 0xc1, 0x81, 0x8c, 0xbf, 0x92, 0x71, 0x9f, 0xba, 0xbc, 0x8b, 0x4f, 0x5d, 0x19,
-	0xa8, 0x26, 0x81, 0xa1, 0xb0, 0xcc, 0xc4, 0x90, 0xa1, 0x8a, 0x4b, 0x5c, 0x92, 0xf8, 0xf9, 0x3f,
-	0xe9, 0x6d, 0xb8, 0x84, 0xb8, 0x1e, 0x32, 0x85, 0x35, 0x8a, 0x4f, 0x4c, 0x86, 0x7d, 0x44, 0x19,
-	0xf4, 0x43, 0x09, 0x78, 0x7f, 0xc5, 0xe1, 0xce, 0x43, 0x24, 0xab, 0xeb, 0x13, 0xf0, 0xe2, 0x90,
-	0xba, 0x03, 0x0f, 0x62, 0xdf, 0x42, 0xa7, 0x30, 0x72, 0xa8, 0xba, 0x0b, 0xb6, 0x6c, 0x6e, 0xc3,
-	0x80, 0x69, 0x4a, 0x53, 0x69, 0x15, 0xfb, 0xda, 0x1f, 0xbf, 0x6d, 0x57, 0x24, 0xa9, 0x3d, 0xc7,
-	0x89, 0x10, 0xa5, 0x47, 0x2c, 0xc2, 0x81, 0x6b, 0xa5, 0xc8, 0xde, 0xf6, 0xf7, 0x77, 0x97, 0xed,
-	0xd4, 0xfc, 0xf1, 0xee, 0xb2, 0xfd, 0x3a, 0xdb, 0x76, 0xa1, 0x89, 0x7e, 0x0c, 0x5e, 0x2d, 0xb8,
-	0x2c, 0x44, 0x43, 0x12, 0x50, 0xa4, 0x7e, 0x02, 0x0a, 0xd0, 0x27, 0xb1, 0xec, 0x5e, 0xea, 0x56,
-	0x0d, 0xd9, 0x9a, 0xab, 0x6a, 0x48, 0x55, 0x8d, 0x01, 0xc1, 0x41, 0xbf, 0x78, 0xf5, 0x57, 0x23,
-	0xf7, 0xf3, 0xdd, 0x65, 0x5b, 0xb1, 0x64, 0x8e, 0xfe, 0x4b, 0x3e, 0xa9, 0x3c, 0x86, 0x9e, 0x87,
-	0x02, 0x17, 0xed, 0xcd, 0x48, 0xa8, 0x1f, 0x03, 0x60, 0x4f, 0xfd, 0xd1, 0xda, 0xb3, 0x65, 0xb0,
-	0xea, 0x6b, 0x50, 0x8c, 0x90, 0x4d, 0x22, 0x67, 0x88, 0x1d, 0xed, 0x49, 0x53, 0x69, 0x6d, 0x58,
-	0x5b, 0x89, 0xe3, 0xc0, 0x51, 0x3f, 0x05, 0x4f, 0x23, 0x64, 0x23, 0x1c, 0x32, 0x2d, 0x2f, 0x18,
-	0xeb, 0xc6, 0x83, 0xb7, 0xc6, 0xb0, 0x12, 0x64, 0x96, 0xfa, 0x34, 0x5b, 0x7d, 0x17, 0x00, 0x0f,
-	0xc1, 0x93, 0x21, 0x0e, 0x1c, 0x74, 0xa6, 0x6d, 0x88, 0x36, 0x45, 0xee, 0x39, 0xe0, 0x8e, 0x34,
-	0x6c, 0x0b, 0x71, 0x36, 0x67, 0xe1, 0x01, 0x77, 0xa8, 0x15, 0xb0, 0x19, 0x46, 0x84, 0x9c, 0x68,
-	0x85, 0x66, 0xbe, 0x55, 0xb6, 0x12, 0x43, 0x1d, 0x01, 0x95, 0x13, 0xf5, 0xc3, 0x98, 0x21, 0x67,
-	0x78, 0x8a, 0xb0, 0x3b, 0x66, 0x54, 0x7b, 0xda, 0xcc, 0xb7, 0x4a, 0xdd, 0xed, 0x15, 0x3c, 0x07,
-	0x24, 0x48, 0xed, 0x63, 0x91, 0xd5, 0xdf, 0xe0, 0x94, 0xad, 0x97, 0xb3, 0x72, 0x89, 0x9f, 0xf6,
-	0x3e, 0xe2, 0xb3, 0xcf, 0xc8, 0xc5, 0xa7, 0xff, 0xde, 0xe2, 0xf4, 0x97, 0x0c, 0x44, 0xff, 0x49,
-	0x01, 0x8d, 0x07, 0x62, 0xe9, 0x75, 0x78, 0x03, 0xca, 0x69, 0x65, 0xae, 0xbe, 0x22, 0xce, 0x5d,
-	0x4a, 0x7d, 0x07, 0x8e, 0x6a, 0x81, 0x17, 0x13, 0xc2, 0x70, 0xe0, 0x0e, 0x1d, 0x04, 0x1d, 0x0f,
-	0x07, 0x48, 0xcc, 0xa8, 0xd4, 0xad, 0x19, 0xc9, 0x33, 0x31, 0xa6, 0xcf, 0xc4, 0xf8, 0x62, 0xfa,
-	0x4c, 0xfa, 0xcf, 0xf8, 0x69, 0x2e, 0xfe, 0x6e, 0x28, 0xc9, 0x10, 0x9e, 0x27, 0x15, 0xf6, 0x65,
-	0x01, 0xfd, 0x57, 0x05, 0xbc, 0x75, 0x48, 0xdd, 0xaf, 0x08, 0x43, 0x29, 0x3d, 0xfe, 0x34, 0x20,
-	0x63, 0x88, 0x32, 0xb2, 0xfe, 0xfa, 0xa4, 0xc8, 0x7b, 0x27, 0x78, 0x72, 0xff, 0x04, 0x6f, 0x83,
-	0x42, 0x1c, 0x8e, 0x89, 0xe7, 0x88, 0x1b, 0xb4, 0x65, 0x49, 0xab, 0x67, 0x88, 0x57, 0x35, 0xad,
-	0xc4, 0x75, 0x7d, 0x67, 0x41, 0xd7, 0x39, 0x82, 0xfa, 0x37, 0x40, 0x5b, 0xf4, 0xa5, 0x42, 0xf6,
-	0x41, 0x81, 0x32, 0xc8, 0x62, 0x2a, 0xa8, 0x3f, 0xef, 0xb6, 0x57, 0x4d, 0x7f, 0x9a, 0x7d, 0x24,
-	0x32, 0x2c, 0x99, 0xa9, 0xff, 0xae, 0x88, 0x7d, 0xf1, 0x65, 0xe8, 0x40, 0x86, 0x3e, 0x87, 0x11,
-	0xf4, 0xa9, 0xfa, 0x21, 0x28, 0xc2, 0x98, 0x8d, 0x49, 0x84, 0xd9, 0xf9, 0x5a, 0x55, 0x66, 0x50,
-	0x75, 0x1f, 0x14, 0x42, 0x51, 0x41, 0x0e, 0xeb, 0xcd, 0x0a, 0x3e, 0x49, 0xab, 0xb9, 0xf7, 0x9e,
-	0xe4, 0x26, 0x0a, 0xcd, 0xaa, 0x2e, 0x5b, 0x3c, 0x59, 0xb6, 0x7a, 0x55, 0xac, 0x87, 0xac, 0x6b,
-	0x2a, 0x50, 0xf7, 0xdf, 0x3c, 0xc8, 0x1f, 0x52, 0x57, 0x0d, 0x40, 0x79, 0x6e, 0x21, 0xae, 0x12,
-	0x6a, 0x61, 0x89, 0xd5, 0xba, 0xff, 0x1f, 0x9b, 0x0e, 0xe6, 0x07, 0x05, 0x54, 0x96, 0xee, 0xab,
-	0x75, 0xc5, 0x96, 0xe4, 0xd4, 0x7a, 0x8f, 0xcf, 0x49, 0x89, 0x7c, 0x0b, 0x9e, 0xcd, 0xdf, 0xf7,
-	0x0f, 0x56, 0x17, 0x9b, 0x03, 0xd7, 0x76, 0x1e, 0x01, 0x4e, 0x5b, 0x06, 0xa0, 0x3c, 0x77, 0x99,
-	0xd6, 0x68, 0x9d, 0xc5, 0xae, 0xd3, 0x7a, 0xd9, 0x8c, 0x6b, 0x9b, 0xdf, 0xf1, 0xdb, 0xd3, 0xff,
-	0xec, 0xea, 0xa6, 0xae, 0x5c, 0xdf, 0xd4, 0x95, 0x7f, 0x6e, 0xea, 0xca, 0xc5, 0x6d, 0x3d, 0x77,
-	0x7d, 0x5b, 0xcf, 0xfd, 0x79, 0x5b, 0xcf, 0x7d, 0xbd, 0xeb, 0x62, 0x36, 0x8e, 0x47, 0x86, 0x4d,
-	0x7c, 0x33, 0xf3, 0x09, 0xcd, 0xfc, 0x3d, 0x9b, 0xfb, 0x9e, 0x8a, 0x8f, 0xe9, 0xa8, 0x20, 0x16,
-	0xcc, 0xce, 0x7f, 0x01, 0x00, 0x00, 0xff, 0xff, 0xcc, 0x98, 0x93, 0x3d, 0x53, 0x08, 0x00, 0x00,
+	// 985 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xe4, 0x56, 0x4f, 0x6f, 0x1b, 0x55,
+	0x10, 0xcf, 0xd6, 0x89, 0x13, 0x4f, 0xd2, 0x94, 0x2c, 0x81, 0xac, 0x5d, 0xea, 0xa4, 0x8b, 0x2a,
+	0x59, 0x81, 0xec, 0xca, 0x6e, 0x04, 0xc8, 0x70, 0xa9, 0x5d, 0x09, 0xe5, 0x10, 0x54, 0x6d, 0x5b,
+	0x2a, 0x71, 0xc0, 0x7a, 0xf6, 0xbe, 0xac, 0x57, 0xec, 0xee, 0x5b, 0xf6, 0x3d, 0xbb, 0xe9, 0x0d,
+	0x71, 0xe0, 0xc0, 0xa9, 0x47, 0x3e, 0x02, 0xe2, 0x14, 0x09, 0xee, 0x5c, 0x7b, 0xac, 0x38, 0x20,
+	0x4e, 0x05, 0x25, 0x87, 0x7c, 0x0d, 0xf4, 0xfe, 0xec, 0x7a, 0xed, 0x38, 0x76, 0x03, 0xc7, 0x5e,
+	0x2c, 0xcf, 0xcc, 0x6f, 0x66, 0x7e, 0x6f, 0x66, 0xde, 0x9b, 0x05, 0x93, 0xc4, 0x38, 0x0a, 0xb0,
+	0xeb, 0xe1, 0xc4, 0x46, 0x8c, 0x25, 0x7e, 0x77, 0xc0, 0x7c, 0x12, 0xd9, 0xc3, 0xba, 0xcd, 0x8e,
+	0xad, 0x38, 0x21, 0x8c, 0xe8, 0xe5, 0x11, 0xc6, 0xca, 0x61, 0xac, 0x61, 0xbd, 0xb2, 0x81, 0x42,
+	0x3f, 0x22, 0xb6, 0xf8, 0x95, 0xe8, 0x4a, 0xb5, 0x47, 0x68, 0x48, 0xa8, 0xdd, 0x45, 0x14, 0xdb,
+	0xc3, 0x7a, 0x17, 0x33, 0x54, 0xb7, 0x7b, 0xc4, 0x8f, 0x94, 0x7d, 0x4b, 0xd9, 0x43, 0xea, 0xf1,
+	0x2c, 0x21, 0xf5, 0x94, 0xa1, 0x2c, 0x0d, 0x1d, 0x21, 0xd9, 0x52, 0x50, 0xa6, 0x4d, 0x8f, 0x78,
+	0x44, 0xea, 0xf9, 0x3f, 0xa5, 0xdd, 0xf6, 0x08, 0xf1, 0x02, 0x6c, 0x0b, 0xa9, 0x3b, 0x38, 0xb2,
+	0x99, 0x1f, 0x62, 0xca, 0x50, 0x18, 0x2b, 0xc0, 0x9d, 0x19, 0x87, 0x7b, 0x16, 0x63, 0x15, 0xdd,
+	0x1c, 0xc2, 0x8d, 0x43, 0xea, 0xb5, 0x03, 0xe4, 0x87, 0x0e, 0x7e, 0x8a, 0x12, 0x97, 0xea, 0xfb,
+	0xb0, 0xd2, 0xe3, 0x32, 0x8a, 0x98, 0xa1, 0xed, 0x68, 0xb5, 0x52, 0xcb, 0xf8, 0xe3, 0xb7, 0xbd,
+	0x4d, 0x45, 0xea, 0x9e, 0xeb, 0x26, 0x98, 0xd2, 0x87, 0x2c, 0xf1, 0x23, 0xcf, 0xc9, 0x90, 0xcd,
+	0xbd, 0xef, 0xcf, 0x4f, 0x76, 0x33, 0xf1, 0xc7, 0xf3, 0x93, 0xdd, 0x9b, 0xf9, 0xb4, 0x13, 0x49,
+	0xcc, 0x27, 0xb0, 0x35, 0xa1, 0x72, 0x30, 0x8d, 0x49, 0x44, 0xb1, 0xfe, 0x19, 0x14, 0x51, 0x48,
+	0x06, 0x2a, 0xfb, 0x6a, 0xa3, 0x6c, 0xa9, 0xd4, 0xbc, 0xaa, 0x96, 0xaa, 0xaa, 0xd5, 0x26, 0x7e,
+	0xd4, 0x2a, 0xbd, 0x78, 0xb5, 0xbd, 0xf0, 0xf3, 0xf9, 0xc9, 0xae, 0xe6, 0x28, 0x1f, 0xf3, 0x97,
+	0x82, 0x8c, 0xdc, 0x47, 0x41, 0x80, 0x23, 0x0f, 0xdf, 0x1b, 0x91, 0xd0, 0x3f, 0x01, 0xe8, 0xa5,
+	0xfa, 0x64, 0xee, 0xd9, 0x72, 0x58, 0xfd, 0x26, 0x94, 0x12, 0xdc, 0x23, 0x89, 0xdb, 0xf1, 0x5d,
+	0xe3, 0xda, 0x8e, 0x56, 0x5b, 0x74, 0x56, 0xa4, 0xe2, 0xc0, 0xd5, 0x3f, 0x87, 0xe5, 0x04, 0xf7,
+	0xb0, 0x1f, 0x33, 0xa3, 0x20, 0x18, 0x9b, 0xd6, 0xa5, 0x53, 0x63, 0x39, 0x12, 0x99, 0xa7, 0x9e,
+	0x7a, 0xeb, 0xb7, 0x00, 0x02, 0x8c, 0x8e, 0x3a, 0x7e, 0xe4, 0xe2, 0x63, 0x63, 0x51, 0xa4, 0x29,
+	0x71, 0xcd, 0x01, 0x57, 0x64, 0xe6, 0x9e, 0x28, 0xce, 0xd2, 0xc8, 0xdc, 0xe6, 0x0a, 0x7d, 0x13,
+	0x96, 0xe2, 0x84, 0x90, 0x23, 0xa3, 0xb8, 0x53, 0xa8, 0xad, 0x39, 0x52, 0xd0, 0xbb, 0xa0, 0x73,
+	0xa2, 0x61, 0x3c, 0x60, 0xd8, 0xed, 0x3c, 0xc5, 0xbe, 0xd7, 0x67, 0xd4, 0x58, 0xde, 0x29, 0xd4,
+	0x56, 0x1b, 0x7b, 0x33, 0x78, 0xb6, 0x49, 0x94, 0xc9, 0x4f, 0x84, 0x57, 0x6b, 0x91, 0x53, 0x76,
+	0x36, 0x46, 0xe1, 0xa4, 0x9e, 0x36, 0x3f, 0xe6, 0xbd, 0xcf, 0x95, 0x8b, 0x77, 0xff, 0xfd, 0xc9,
+	0xee, 0x4f, 0x69, 0x88, 0xf9, 0x93, 0x06, 0xdb, 0x97, 0xd8, 0xb2, 0x71, 0xb8, 0x0d, 0x6b, 0x59,
+	0x64, 0x5e, 0x7d, 0x4d, 0x9c, 0x7b, 0x35, 0xd3, 0x1d, 0xb8, 0xba, 0x03, 0x37, 0x86, 0x84, 0xf9,
+	0x91, 0xd7, 0x71, 0x31, 0x72, 0x03, 0x3f, 0xc2, 0xa2, 0x47, 0xab, 0x8d, 0x8a, 0x25, 0xaf, 0x89,
+	0x95, 0x5e, 0x13, 0xeb, 0x51, 0x7a, 0x4d, 0x5a, 0xd7, 0xf9, 0x69, 0x9e, 0xff, 0xbd, 0xad, 0xc9,
+	0x26, 0xac, 0xcb, 0x08, 0xf7, 0x55, 0x00, 0xf3, 0xbc, 0x00, 0x1b, 0x79, 0x6a, 0x8f, 0x29, 0xf2,
+	0xf0, 0x1b, 0x39, 0x41, 0x9f, 0xc2, 0x92, 0xb8, 0xd6, 0xc6, 0xf2, 0x8e, 0x56, 0x5b, 0x6f, 0xdc,
+	0x99, 0x41, 0x4d, 0x14, 0x49, 0x5e, 0x6a, 0xe9, 0xa3, 0x37, 0xe0, 0x1d, 0xf1, 0x07, 0xbb, 0xfc,
+	0x6d, 0x0b, 0x63, 0xd6, 0x61, 0xe4, 0x1b, 0x1c, 0x51, 0x63, 0x45, 0x24, 0x7f, 0x5b, 0x19, 0x1f,
+	0x08, 0xdb, 0x23, 0x61, 0xd2, 0x9b, 0x50, 0x4e, 0x7d, 0xf8, 0xa4, 0x05, 0x98, 0x87, 0x4f, 0xfd,
+	0x4a, 0xc2, 0x6f, 0x4b, 0x01, 0xda, 0x99, 0x5d, 0xfa, 0x36, 0xeb, 0x53, 0x46, 0xf1, 0xd6, 0x65,
+	0xa3, 0x28, 0xe8, 0x9a, 0x7f, 0x6a, 0x50, 0xbe, 0xa0, 0xbd, 0xca, 0xf8, 0xb5, 0xa0, 0x48, 0x19,
+	0x62, 0x03, 0x2a, 0xfa, 0xba, 0xde, 0xd8, 0x9d, 0x75, 0xad, 0x52, 0xbf, 0x87, 0xc2, 0xc3, 0x51,
+	0x9e, 0xd3, 0x46, 0xb8, 0xf0, 0x7f, 0x47, 0xf8, 0x57, 0x0d, 0xde, 0x3a, 0xa4, 0xde, 0x97, 0x84,
+	0xe1, 0x2c, 0x2d, 0x7f, 0xdd, 0x11, 0x63, 0x98, 0x32, 0x32, 0x7f, 0x7e, 0x33, 0xe4, 0x85, 0x2a,
+	0x5c, 0xbb, 0x58, 0x85, 0x77, 0xa1, 0x38, 0x88, 0xfb, 0x24, 0x70, 0x05, 0xf1, 0x15, 0x47, 0x49,
+	0x4d, 0x4b, 0x2c, 0x86, 0x34, 0x12, 0xef, 0xc7, 0x7b, 0x13, 0xfd, 0x18, 0x23, 0x68, 0x7e, 0x0d,
+	0xc6, 0xa4, 0x2e, 0x6b, 0xc6, 0xa8, 0xd2, 0xda, 0x7f, 0xad, 0xb4, 0xf9, 0xbb, 0x26, 0x56, 0xde,
+	0xe3, 0xd8, 0x45, 0x0c, 0x3f, 0x40, 0x09, 0x0a, 0xa9, 0xfe, 0x11, 0x94, 0xd0, 0x80, 0xf5, 0x49,
+	0xe2, 0xb3, 0x67, 0x73, 0xab, 0x32, 0x82, 0xea, 0xf7, 0xa1, 0x18, 0x8b, 0x08, 0xea, 0xbd, 0xb9,
+	0x3d, 0x83, 0x8f, 0x4c, 0x35, 0xb6, 0xb2, 0xa4, 0xaf, 0xac, 0xd0, 0x28, 0xea, 0xb4, 0xdd, 0x99,
+	0x67, 0x6b, 0x96, 0xc5, 0x86, 0xcb, 0xab, 0xd2, 0x02, 0x35, 0x5e, 0x2d, 0x42, 0xe1, 0x90, 0x7a,
+	0x7a, 0x04, 0x6b, 0x63, 0x3b, 0x7d, 0x56, 0xa1, 0x26, 0xf6, 0x70, 0xa5, 0xf1, 0xfa, 0xd8, 0xac,
+	0x31, 0x3f, 0x68, 0xb0, 0x39, 0x75, 0xe5, 0xce, 0x0b, 0x36, 0xc5, 0xa7, 0xd2, 0xbc, 0xba, 0x4f,
+	0x46, 0x84, 0xc1, 0xfa, 0xc4, 0x93, 0xfd, 0xe1, 0x6b, 0x46, 0x13, 0xe8, 0xca, 0xfe, 0x55, 0xd0,
+	0x59, 0xd6, 0x6f, 0xe1, 0xfa, 0xf8, 0x2d, 0xfb, 0x60, 0x76, 0x98, 0x31, 0x70, 0xe5, 0xee, 0x15,
+	0xc0, 0x59, 0xca, 0x08, 0xd6, 0xc6, 0x46, 0x78, 0x4e, 0x87, 0xf3, 0xd8, 0x79, 0x1d, 0x9e, 0x36,
+	0x59, 0x95, 0xa5, 0xef, 0xf8, 0xcc, 0xb6, 0xbe, 0x78, 0x71, 0x5a, 0xd5, 0x5e, 0x9e, 0x56, 0xb5,
+	0x7f, 0x4e, 0xab, 0xda, 0xf3, 0xb3, 0xea, 0xc2, 0xcb, 0xb3, 0xea, 0xc2, 0x5f, 0x67, 0xd5, 0x85,
+	0xaf, 0xf6, 0x3d, 0x9f, 0xf5, 0x07, 0x5d, 0xab, 0x47, 0x42, 0x3b, 0xf7, 0xed, 0x99, 0xfb, 0x7b,
+	0x3c, 0xf6, 0x21, 0x2a, 0xbe, 0x42, 0xbb, 0x45, 0xf1, 0xac, 0xdd, 0xfd, 0x37, 0x00, 0x00, 0xff,
+	0xff, 0x27, 0xbb, 0x55, 0xdc, 0x8c, 0x0b, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -578,6 +778,9 @@ type MsgClient interface {
 	// ChallengeAttribution disputes one receipt of a pending record, posting
 	// the challenge bond.
 	ChallengeAttribution(ctx context.Context, in *MsgChallengeAttribution, opts ...grpc.CallOption) (*MsgChallengeAttributionResponse, error)
+	// ChallengeUsage disputes one receipt of a pending record for disagreeing
+	// with the batch's usage or the model's price, posting the challenge bond.
+	ChallengeUsage(ctx context.Context, in *MsgChallengeUsage, opts ...grpc.CallOption) (*MsgChallengeUsageResponse, error)
 	// VoteChallenge casts an active attestor's stake-weighted vote on an open
 	// challenge.
 	VoteChallenge(ctx context.Context, in *MsgVoteChallenge, opts ...grpc.CallOption) (*MsgVoteChallengeResponse, error)
@@ -611,6 +814,15 @@ func (c *msgClient) ChallengeAttribution(ctx context.Context, in *MsgChallengeAt
 	return out, nil
 }
 
+func (c *msgClient) ChallengeUsage(ctx context.Context, in *MsgChallengeUsage, opts ...grpc.CallOption) (*MsgChallengeUsageResponse, error) {
+	out := new(MsgChallengeUsageResponse)
+	err := c.cc.Invoke(ctx, "/openledger.attribution.v1.Msg/ChallengeUsage", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *msgClient) VoteChallenge(ctx context.Context, in *MsgVoteChallenge, opts ...grpc.CallOption) (*MsgVoteChallengeResponse, error) {
 	out := new(MsgVoteChallengeResponse)
 	err := c.cc.Invoke(ctx, "/openledger.attribution.v1.Msg/VoteChallenge", in, out, opts...)
@@ -636,6 +848,9 @@ type MsgServer interface {
 	// ChallengeAttribution disputes one receipt of a pending record, posting
 	// the challenge bond.
 	ChallengeAttribution(context.Context, *MsgChallengeAttribution) (*MsgChallengeAttributionResponse, error)
+	// ChallengeUsage disputes one receipt of a pending record for disagreeing
+	// with the batch's usage or the model's price, posting the challenge bond.
+	ChallengeUsage(context.Context, *MsgChallengeUsage) (*MsgChallengeUsageResponse, error)
 	// VoteChallenge casts an active attestor's stake-weighted vote on an open
 	// challenge.
 	VoteChallenge(context.Context, *MsgVoteChallenge) (*MsgVoteChallengeResponse, error)
@@ -652,6 +867,9 @@ func (*UnimplementedMsgServer) ClaimRewards(ctx context.Context, req *MsgClaimRe
 }
 func (*UnimplementedMsgServer) ChallengeAttribution(ctx context.Context, req *MsgChallengeAttribution) (*MsgChallengeAttributionResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method ChallengeAttribution not implemented")
+}
+func (*UnimplementedMsgServer) ChallengeUsage(ctx context.Context, req *MsgChallengeUsage) (*MsgChallengeUsageResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ChallengeUsage not implemented")
 }
 func (*UnimplementedMsgServer) VoteChallenge(ctx context.Context, req *MsgVoteChallenge) (*MsgVoteChallengeResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method VoteChallenge not implemented")
@@ -696,6 +914,24 @@ func _Msg_ChallengeAttribution_Handler(srv interface{}, ctx context.Context, dec
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(MsgServer).ChallengeAttribution(ctx, req.(*MsgChallengeAttribution))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_ChallengeUsage_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgChallengeUsage)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).ChallengeUsage(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/openledger.attribution.v1.Msg/ChallengeUsage",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).ChallengeUsage(ctx, req.(*MsgChallengeUsage))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -748,6 +984,10 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ChallengeAttribution",
 			Handler:    _Msg_ChallengeAttribution_Handler,
+		},
+		{
+			MethodName: "ChallengeUsage",
+			Handler:    _Msg_ChallengeUsage_Handler,
 		},
 		{
 			MethodName: "VoteChallenge",
@@ -931,6 +1171,126 @@ func (m *MsgChallengeAttributionResponse) MarshalToSizedBuffer(dAtA []byte) (int
 	i = encodeVarintTx(dAtA, i, uint64(n3))
 	i--
 	dAtA[i] = 0x12
+	if m.ChallengeId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ChallengeId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgChallengeUsage) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgChallengeUsage) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgChallengeUsage) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ClaimedCompletionTokens != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ClaimedCompletionTokens))
+		i--
+		dAtA[i] = 0x48
+	}
+	if m.ClaimedPromptTokens != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ClaimedPromptTokens))
+		i--
+		dAtA[i] = 0x40
+	}
+	if m.Claim != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Claim))
+		i--
+		dAtA[i] = 0x38
+	}
+	if len(m.Proof) > 0 {
+		for iNdEx := len(m.Proof) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.Proof[iNdEx])
+			copy(dAtA[i:], m.Proof[iNdEx])
+			i = encodeVarintTx(dAtA, i, uint64(len(m.Proof[iNdEx])))
+			i--
+			dAtA[i] = 0x32
+		}
+	}
+	if m.LeafCount != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.LeafCount))
+		i--
+		dAtA[i] = 0x28
+	}
+	if m.LeafIndex != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.LeafIndex))
+		i--
+		dAtA[i] = 0x20
+	}
+	{
+		size, err := m.Receipt.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if m.RecordId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.RecordId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Challenger) > 0 {
+		i -= len(m.Challenger)
+		copy(dAtA[i:], m.Challenger)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Challenger)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgChallengeUsageResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgChallengeUsageResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgChallengeUsageResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	n5, err5 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.VotingDeadline, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.VotingDeadline):])
+	if err5 != nil {
+		return 0, err5
+	}
+	i -= n5
+	i = encodeVarintTx(dAtA, i, uint64(n5))
+	i--
+	dAtA[i] = 0x1a
+	if m.Status != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Status))
+		i--
+		dAtA[i] = 0x10
+	}
 	if m.ChallengeId != 0 {
 		i = encodeVarintTx(dAtA, i, uint64(m.ChallengeId))
 		i--
@@ -1154,6 +1514,62 @@ func (m *MsgChallengeAttributionResponse) Size() (n int) {
 	_ = l
 	if m.ChallengeId != 0 {
 		n += 1 + sovTx(uint64(m.ChallengeId))
+	}
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.VotingDeadline)
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgChallengeUsage) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Challenger)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.RecordId != 0 {
+		n += 1 + sovTx(uint64(m.RecordId))
+	}
+	l = m.Receipt.Size()
+	n += 1 + l + sovTx(uint64(l))
+	if m.LeafIndex != 0 {
+		n += 1 + sovTx(uint64(m.LeafIndex))
+	}
+	if m.LeafCount != 0 {
+		n += 1 + sovTx(uint64(m.LeafCount))
+	}
+	if len(m.Proof) > 0 {
+		for _, b := range m.Proof {
+			l = len(b)
+			n += 1 + l + sovTx(uint64(l))
+		}
+	}
+	if m.Claim != 0 {
+		n += 1 + sovTx(uint64(m.Claim))
+	}
+	if m.ClaimedPromptTokens != 0 {
+		n += 1 + sovTx(uint64(m.ClaimedPromptTokens))
+	}
+	if m.ClaimedCompletionTokens != 0 {
+		n += 1 + sovTx(uint64(m.ClaimedCompletionTokens))
+	}
+	return n
+}
+
+func (m *MsgChallengeUsageResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ChallengeId != 0 {
+		n += 1 + sovTx(uint64(m.ChallengeId))
+	}
+	if m.Status != 0 {
+		n += 1 + sovTx(uint64(m.Status))
 	}
 	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.VotingDeadline)
 	n += 1 + l + sovTx(uint64(l))
@@ -1673,6 +2089,388 @@ func (m *MsgChallengeAttributionResponse) Unmarshal(dAtA []byte) error {
 				}
 			}
 		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field VotingDeadline", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.VotingDeadline, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgChallengeUsage) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgChallengeUsage: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgChallengeUsage: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Challenger", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Challenger = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RecordId", wireType)
+			}
+			m.RecordId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.RecordId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Receipt", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Receipt.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LeafIndex", wireType)
+			}
+			m.LeafIndex = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.LeafIndex |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LeafCount", wireType)
+			}
+			m.LeafCount = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.LeafCount |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Proof", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Proof = append(m.Proof, make([]byte, postIndex-iNdEx))
+			copy(m.Proof[len(m.Proof)-1], dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Claim", wireType)
+			}
+			m.Claim = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Claim |= UsageClaim(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 8:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ClaimedPromptTokens", wireType)
+			}
+			m.ClaimedPromptTokens = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ClaimedPromptTokens |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 9:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ClaimedCompletionTokens", wireType)
+			}
+			m.ClaimedCompletionTokens = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ClaimedCompletionTokens |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgChallengeUsageResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgChallengeUsageResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgChallengeUsageResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ChallengeId", wireType)
+			}
+			m.ChallengeId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ChallengeId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Status", wireType)
+			}
+			m.Status = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Status |= ChallengeStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
 			if wireType != 2 {
 				return fmt.Errorf("proto: wrong wireType = %d for field VotingDeadline", wireType)
 			}

@@ -2,13 +2,16 @@ package types
 
 import (
 	"bytes"
+	"slices"
 
 	"cosmossdk.io/core/address"
 	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/internal/modulekit"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
 // Limits on what a record may carry.
@@ -20,6 +23,9 @@ const (
 	// MaxDatasets bounds the Datanet versions of one record (x/modelreg's
 	// bound on a training record).
 	MaxDatasets = 32
+	// MaxBatchModels bounds the models of one batch a record lists
+	// (x/inferencefees' bound on max_usage_entries_per_batch).
+	MaxBatchModels = 10_000
 )
 
 // ParseAddress decodes a bech32 account address and returns it with its
@@ -147,11 +153,56 @@ func ValidateDataReward(c sdk.Coin) error {
 	return nil
 }
 
+// ValidatePrice checks the price a record was settled at: both components
+// set, zero or positive and at most x/modelreg's MaxPriceCeiling (so every
+// fee computed from it is exact and small).
+func ValidatePrice(p modelregtypes.Price) error {
+	for _, c := range []struct {
+		name string
+		v    math.Int
+	}{{"per_call", p.PerCall}, {"per_1k_tokens", p.Per_1KTokens}} {
+		if c.v.IsNil() || c.v.IsNegative() || c.v.GT(modelregtypes.MaxPriceCeiling) {
+			return errorsmod.Wrapf(ErrInvalidUsage, "price %s %s must be between 0 and %s", c.name, c.v, modelregtypes.MaxPriceCeiling)
+		}
+	}
+	return nil
+}
+
+// ValidateBatchModels checks the models of a record's batch: 1 to
+// MaxBatchModels ids above zero in strictly ascending order, the record's
+// model among them.
+func ValidateBatchModels(ids []uint64, modelID uint64) error {
+	if len(ids) == 0 || len(ids) > MaxBatchModels {
+		return errorsmod.Wrapf(ErrInvalidUsage, "%d batch models, want 1 to %d", len(ids), MaxBatchModels)
+	}
+	for i, id := range ids {
+		if id == 0 || (i > 0 && ids[i-1] >= id) {
+			return errorsmod.Wrapf(ErrInvalidUsage, "batch models must be above zero and strictly ascending: %d at %d", id, i)
+		}
+	}
+	if !slices.Contains(ids, modelID) {
+		return errorsmod.Wrapf(ErrInvalidUsage, "batch models %v leave out the record's model %d", ids, modelID)
+	}
+	return nil
+}
+
 // ValidateBasic checks everything about an input that needs no state: the
 // serving node address, model id, method, dataset shape, receipts root,
-// weights and data reward. The keeper then checks the datasets and the
-// contributions against x/datanet.
+// weights, data reward, price and batch models. The keeper then checks the
+// datasets and the contributions against x/datanet.
 func (in RecordInput) ValidateBasic(ac address.Codec, maxWeights uint32) error {
+	if err := in.validateRecord(ac, maxWeights); err != nil {
+		return err
+	}
+	if err := ValidatePrice(in.Price); err != nil {
+		return err
+	}
+	return ValidateBatchModels(in.BatchModelIDs, in.ModelID)
+}
+
+// validateRecord is ValidateBasic without the usage (price and batch
+// models), which version 1 records were made without.
+func (in RecordInput) validateRecord(ac address.Codec, maxWeights uint32) error {
 	if _, _, err := ParseAddress(ac, "serving_node", in.ServingNode); err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -32,6 +33,19 @@ func (k Keeper) checkModel(ctx context.Context, node sdk.AccAddress, modelID uin
 		return m, errorsmod.Wrapf(err, "serving node for model %d", modelID)
 	}
 	return m, nil
+}
+
+// checkModelUsage checks one model's usage, for a batch entry and for a
+// direct payment alike: the model and the node (checkModel), then the
+// amount against the model's current price (types.CheckUsagePrice).
+func (k Keeper) checkModelUsage(
+	ctx context.Context, node sdk.AccAddress, modelID uint64, amount math.Int, inferences, tokens uint64,
+) (modelregtypes.Model, error) {
+	m, err := k.checkModel(ctx, node, modelID)
+	if err != nil {
+		return m, err
+	}
+	return m, types.CheckUsagePrice(modelID, m.Price, amount, inferences, tokens)
 }
 
 // checkAttribution checks an attribution for a model: x/attribution's own

@@ -175,6 +175,11 @@ type fixture struct {
 	root []byte
 }
 
+// perToken is the fixture models' price: one aopen per token, nothing per
+// call, so a usage entry of T tokens costs T (to T + inferences − 1): the
+// tests give each usage entry as many tokens as its amount.
+var perToken = modelregtypes.Price{PerCall: math.ZeroInt(), Per_1KTokens: math.NewInt(1000)}
+
 // startBalance is what every test account starts with: 1,000 OPEN.
 var startBalance = math.NewIntWithDecimal(1000, 18)
 
@@ -225,13 +230,13 @@ func newFixture(t testing.TB) *fixture {
 		b.Mint(a.acc.addr, coins(startBalance))
 	}
 	f.models.set(modelregtypes.Model{
-		Id: 1, Owner: f.owner.str, Status: modelregtypes.MODEL_STATUS_ACTIVE,
+		Id: 1, Owner: f.owner.str, Status: modelregtypes.MODEL_STATUS_ACTIVE, Price: perToken,
 		Training: modelregtypes.TrainingRecord{Datasets: []modelregtypes.DatasetRef{
 			{DatanetId: 1, Version: 2, Root: hash("d1v2")}, {DatanetId: 4, Version: 1, Root: hash("d4v1")},
 		}},
 	})
-	f.models.set(modelregtypes.Model{Id: 2, Owner: f.owner.str, Status: modelregtypes.MODEL_STATUS_ACTIVE})
-	f.models.set(modelregtypes.Model{Id: 3, Owner: f.owner.str, Status: modelregtypes.MODEL_STATUS_DEPRECATED})
+	f.models.set(modelregtypes.Model{Id: 2, Owner: f.owner.str, Status: modelregtypes.MODEL_STATUS_ACTIVE, Price: perToken})
+	f.models.set(modelregtypes.Model{Id: 3, Owner: f.owner.str, Status: modelregtypes.MODEL_STATUS_DEPRECATED, Price: perToken})
 	f.nodes.nodes = []servingNode{
 		{addr: f.node.addr, kind: "serving-node", status: "active", models: []uint64{1, 2, 3}},
 		{addr: f.node2.addr, kind: "serving-node", status: "active", models: []uint64{1}},
@@ -326,8 +331,24 @@ func (f *fixture) batch(model uint64, inferences uint64, vouchers ...types.Signe
 	}
 	return &types.MsgSettleBatch{
 		ServingNode: f.node.str, ReceiptsRoot: f.root, Vouchers: vouchers,
-		Usage: []types.ModelUsage{{ModelId: model, Amount: total, InferenceCount: inferences}},
+		Usage: []types.ModelUsage{{ModelId: model, Amount: total, InferenceCount: inferences, Tokens: tokensOf(total)}},
 	}
+}
+
+// tokensOf is the token count at which an amount is the perToken price.
+func tokensOf(amount math.Int) uint64 {
+	if !amount.IsUint64() {
+		return ^uint64(0)
+	}
+	return amount.Uint64()
+}
+
+// setPrice gives a fixture model another price.
+func (f *fixture) setPrice(id uint64, price modelregtypes.Price) {
+	m, err := f.models.GetModel(f.ctx, id)
+	require.NoError(f.t, err)
+	m.Price = price
+	f.models.set(m)
 }
 
 func mustAddr(f *fixture, s string) sdk.AccAddress {

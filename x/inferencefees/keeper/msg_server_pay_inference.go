@@ -13,7 +13,9 @@ import (
 
 // PayInference pays one model's inference fee straight from the payer's
 // account (no credit, no voucher), with the same checks on the model, the
-// serving node and the attribution and the same split as a settled batch.
+// serving node, the price and the attribution and the same split as a
+// settled batch. The payer, not the node, names the receipts root, so the
+// record's usage cannot be challenged.
 // The attribution is optional: no method and no weights record MethodNone. An empty receipts
 // root is recorded as 32 zero bytes ("no receipts": such an attribution
 // record cannot be challenged).
@@ -48,7 +50,7 @@ func (k msgServer) PayInference(ctx context.Context, msg *types.MsgPayInference)
 	if err != nil {
 		return nil, err
 	}
-	model, err := k.checkModel(ctx, node, msg.ModelId)
+	model, err := k.checkModelUsage(ctx, node, msg.ModelId, msg.Amount.Amount, msg.InferenceCount, msg.Tokens)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +70,8 @@ func (k msgServer) PayInference(ctx context.Context, msg *types.MsgPayInference)
 	}
 	id, err := k.splitFee(ctx, p, feeInput{
 		node: node, nodeStr: nodeStr, model: model, amount: msg.Amount.Amount, inferenceCount: msg.InferenceCount,
-		method: method, weights: msg.Weights, receiptsRoot: root,
+		tokens: msg.Tokens, method: method, weights: msg.Weights, receiptsRoot: root,
+		batchModelIDs: []uint64{msg.ModelId}, nodeSignedRoot: false,
 	}, &totals)
 	if err != nil {
 		return nil, err

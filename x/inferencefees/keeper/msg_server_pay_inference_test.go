@@ -25,7 +25,7 @@ func TestPayInference(t *testing.T) {
 		f := newFixture(t)
 		weights := []attributiontypes.ContributionWeight{{ContributionId: 5, Ppm: 1_000_000}}
 		resp, err := keepertest.Deliver(f.chain, f.msgs.PayInference, &types.MsgPayInference{
-			Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10_000), InferenceCount: 2,
+			Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10_000), InferenceCount: 2, Tokens: 10_000,
 			Method: poa.Method, Weights: weights,
 		})
 		require.NoError(t, err)
@@ -38,6 +38,10 @@ func TestPayInference(t *testing.T) {
 		require.True(t, f.moduleBalance(types.ModuleName).IsZero())
 		require.Equal(t, make([]byte, 32), f.attr.records[0].ReceiptsRoot)
 		require.Equal(t, weights, f.attr.records[0].Weights)
+		require.Equal(t, perToken, f.attr.records[0].Price)
+		require.Equal(t, uint64(10_000), f.attr.records[0].Tokens)
+		require.Equal(t, []uint64{1}, f.attr.records[0].BatchModelIDs)
+		require.False(t, f.attr.records[0].NodeSignedRoot, "the payer, not the node, named the root")
 		tot := f.totals()
 		require.Equal(t, math.NewInt(10_000), tot.Settled)
 		require.Equal(t, math.NewInt(1_000), tot.Burned)
@@ -48,13 +52,13 @@ func TestPayInference(t *testing.T) {
 	t.Run("Success - no attribution given: method none; model without data: data share to the community pool", func(t *testing.T) {
 		f := newFixture(t)
 		_, err := keepertest.Deliver(f.chain, f.msgs.PayInference, &types.MsgPayInference{
-			Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(100), InferenceCount: 1, ReceiptsRoot: f.root,
+			Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(100), InferenceCount: 1, Tokens: 100, ReceiptsRoot: f.root,
 		})
 		require.NoError(t, err)
 		require.Equal(t, types.MethodNone, f.attr.records[0].Method)
 		require.Equal(t, f.root, f.attr.records[0].ReceiptsRoot)
 		resp, err := keepertest.Deliver(f.chain, f.msgs.PayInference, &types.MsgPayInference{
-			Payer: f.bob.str, ServingNode: f.node.str, ModelId: 2, Amount: coin(100), InferenceCount: 1,
+			Payer: f.bob.str, ServingNode: f.node.str, ModelId: 2, Amount: coin(100), InferenceCount: 1, Tokens: 100,
 		})
 		require.NoError(t, err)
 		require.Zero(t, resp.AttributionRecordId)
@@ -68,56 +72,64 @@ func TestPayInference(t *testing.T) {
 		msg   func(f *fixture) *types.MsgPayInference
 		want  *errorsmod.Error
 	}{
-		{"insufficient funds", nil, func(f *fixture) *types.MsgPayInference {
+		{"insufficient funds", func(f *fixture) {
+			f.setPrice(1, modelregtypes.Price{PerCall: startBalance.AddRaw(1), Per_1KTokens: math.ZeroInt()})
+		}, func(f *fixture) *types.MsgPayInference {
 			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: sdk.NewCoin(denom, startBalance.AddRaw(1)), InferenceCount: 1}
 		}, sdkerrors.ErrInsufficientFunds},
+		{"amount off the model's price", nil, func(f *fixture) *types.MsgPayInference {
+			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 11}
+		}, types.ErrUsageOffPrice},
+		{"no tokens for a per-token price", nil, func(f *fixture) *types.MsgPayInference {
+			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1}
+		}, types.ErrUsageOffPrice},
 		{"inactive model", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 3, Amount: coin(10), InferenceCount: 1}
+			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 3, Amount: coin(10), InferenceCount: 1, Tokens: 10}
 		}, types.ErrModelNotActive},
 		{"unknown model", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 42, Amount: coin(10), InferenceCount: 1}
+			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 42, Amount: coin(10), InferenceCount: 1, Tokens: 10}
 		}, modelregtypes.ErrModelNotFound},
 		{"model id zero", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, Amount: coin(10), InferenceCount: 1}
+			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, Amount: coin(10), InferenceCount: 1, Tokens: 10}
 		}, types.ErrInvalidModelID},
 		{"jailed node", func(f *fixture) { f.nodes.setStatus(f.node.addr, "jailed") }, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1}
+			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10}
 		}, agentstaketypes.ErrAgentNotActive},
 		{"not a serving node", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.alice.str, ModelId: 1, Amount: coin(10), InferenceCount: 1}
+			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.alice.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10}
 		}, agentstaketypes.ErrAgentNotFound},
 		{"zero inferences", nil, func(f *fixture) *types.MsgPayInference {
 			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10)}
 		}, types.ErrInvalidInferenceCount},
 		{"zero amount", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(0), InferenceCount: 1}
+			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(0), InferenceCount: 1, Tokens: 0}
 		}, types.ErrInvalidAmount},
 		{"wrong denom", nil, func(f *fixture) *types.MsgPayInference {
 			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: sdk.NewInt64Coin("uatom", 1), InferenceCount: 1}
 		}, types.ErrInvalidDenom},
 		{"receipts root of 5 bytes", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, ReceiptsRoot: []byte{1, 2, 3, 4, 5}}
+			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10, ReceiptsRoot: []byte{1, 2, 3, 4, 5}}
 		}, attributiontypes.ErrInvalidReceiptsRoot},
 		{"weight of contribution 0", nil, func(f *fixture) *types.MsgPayInference {
 			return &types.MsgPayInference{
-				Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1,
+				Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10,
 				Method: "x", Weights: []attributiontypes.ContributionWeight{{ContributionId: 0, Ppm: 1}},
 			}
 		}, attributiontypes.ErrUnknownContribution},
 		{"invalid method", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Method: "X"}
+			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10, Method: "X"}
 		}, attributiontypes.ErrInvalidMethod},
 		{"weights without a method", nil, func(f *fixture) *types.MsgPayInference {
 			return &types.MsgPayInference{
-				Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1,
+				Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10,
 				Weights: []attributiontypes.ContributionWeight{{ContributionId: 1, Ppm: 1}},
 			}
 		}, types.ErrInvalidAttribution},
 		{"attribution for a model without training data", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 2, Amount: coin(10), InferenceCount: 1, Method: "x"}
+			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 2, Amount: coin(10), InferenceCount: 1, Tokens: 10, Method: "x"}
 		}, types.ErrNoTrainingData},
 		{"bad payer", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: "bob", ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1}
+			return &types.MsgPayInference{Payer: "bob", ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10}
 		}, types.ErrInvalidAddress},
 	}
 	for _, tc := range cases {
@@ -184,6 +196,8 @@ func TestSplitProperty(t *testing.T) {
 		owner, node, pool, attr := f.balance(f.owner.addr), f.balance(f.node.addr), f.moduleBalance(banktest.CommunityPoolModule), f.moduleBalance(attributiontypes.ModuleName)
 		supply, tot := f.bank.Supply().AmountOf(denom), f.totals()
 
+		// The amount is the model's per-call price for this round.
+		f.setPrice(model, modelregtypes.Price{PerCall: amount, Per_1KTokens: math.ZeroInt()})
 		_, err := keepertest.Deliver(f.chain, f.msgs.PayInference, &types.MsgPayInference{
 			Payer: f.bob.str, ServingNode: f.node.str, ModelId: model, Amount: sdk.NewCoin(denom, amount), InferenceCount: 1,
 		})

@@ -81,14 +81,16 @@ func checkBatchShape(p types.Params, msg *types.MsgSettleBatch) error {
 // position, and the totals.
 type checkedUsage struct {
 	models     []modelregtypes.Model
+	modelIDs   []uint64
 	total      math.Int
 	inferences uint64
 }
 
 // checkUsage checks the usage entries: model ids set and strictly
 // ascending, amounts positive, inference counts at least 1 (and their sum
-// in range); then that each model is ACTIVE and the node an ACTIVE staked
-// serving node of it (checkModel).
+// in range); then that each model is ACTIVE, the node an ACTIVE staked
+// serving node of it and the amount within the model's price for the
+// entry's inferences and tokens (checkModelUsage).
 func (k Keeper) checkUsage(ctx context.Context, node sdk.AccAddress, usage []types.ModelUsage) (checkedUsage, error) {
 	out := checkedUsage{total: math.ZeroInt()}
 	for i, u := range usage {
@@ -111,12 +113,14 @@ func (k Keeper) checkUsage(ctx context.Context, node sdk.AccAddress, usage []typ
 		out.total = out.total.Add(u.Amount)
 	}
 	out.models = make([]modelregtypes.Model, len(usage))
+	out.modelIDs = make([]uint64, len(usage))
 	for i, u := range usage {
-		m, err := k.checkModel(ctx, node, u.ModelId)
+		m, err := k.checkModelUsage(ctx, node, u.ModelId, u.Amount, u.InferenceCount, u.Tokens)
 		if err != nil {
 			return out, errorsmod.Wrapf(err, "usage[%d]", i)
 		}
 		out.models[i] = m
+		out.modelIDs[i] = u.ModelId
 	}
 	return out, nil
 }
@@ -267,7 +271,8 @@ func (k Keeper) applyBatch(ctx context.Context, p types.Params, b settledBatch) 
 	for i, u := range b.msg.Usage {
 		in := feeInput{
 			node: b.node, nodeStr: b.nodeStr, model: b.usage.models[i], amount: u.Amount, inferenceCount: u.InferenceCount,
-			method: types.MethodNone, receiptsRoot: b.msg.ReceiptsRoot,
+			tokens: u.Tokens, method: types.MethodNone, receiptsRoot: b.msg.ReceiptsRoot,
+			batchModelIDs: b.usage.modelIDs, nodeSignedRoot: true,
 		}
 		if a := b.attribution[i]; a != nil {
 			in.method, in.weights = a.Method, a.Weights

@@ -2,6 +2,7 @@ package keeper_test
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -30,8 +31,8 @@ func TestSettleBatch(t *testing.T) {
 			ServingNode: f.node.str, ReceiptsRoot: f.root,
 			Vouchers: []types.SignedVoucher{f.voucher(f.alice, f.node, math.NewInt(300_000), 1), f.voucher(f.bob, f.node, math.NewInt(123_457), 4)},
 			Usage: []types.ModelUsage{
-				{ModelId: 1, Amount: math.NewInt(400_001), InferenceCount: 40},
-				{ModelId: 2, Amount: math.NewInt(23_456), InferenceCount: 3},
+				{ModelId: 1, Amount: math.NewInt(400_001), InferenceCount: 40, Tokens: 400_001},
+				{ModelId: 2, Amount: math.NewInt(23_456), InferenceCount: 3, Tokens: 23_456},
 			},
 			Attribution: []types.ModelAttribution{{ModelId: 1, Method: poa.Method, Weights: weights}},
 		}
@@ -69,6 +70,7 @@ func TestSettleBatch(t *testing.T) {
 				{DatanetId: 1, Version: 2, Root: hash("d1v2")}, {DatanetId: 4, Version: 1, Root: hash("d4v1")},
 			},
 			ReceiptsRoot: f.root, InferenceCount: 40, Weights: weights, DataReward: coin(60_000),
+			Price: perToken, Tokens: 400_001, BatchModelIDs: []uint64{1, 2}, NodeSignedRoot: true,
 		}, rec)
 
 		// Totals.
@@ -86,6 +88,40 @@ func TestSettleBatch(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventVoucherSettled"), 2)
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventFeeSplit"), 2)
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventBatchSettled"), 1)
+	})
+
+	t.Run("Success - usage at the price: per call plus per 1k tokens, rounded up per inference", func(t *testing.T) {
+		f := newFixture(t)
+		// 3 aopen per call, 2,500 per 1,000 tokens: three inferences of 101,
+		// 102 and 1 tokens cost 3+253, 3+255 and 3+3 aopen = 520, within
+		// [9 + ceil(2,500 × 204 / 1,000), that + 2] = [519, 521].
+		price := modelregtypes.Price{PerCall: math.NewInt(3), Per_1KTokens: math.NewInt(2_500)}
+		f.setPrice(1, price)
+		want := modelregtypes.InferenceFee(price, 101).Add(modelregtypes.InferenceFee(price, 102)).Add(modelregtypes.InferenceFee(price, 1))
+		require.Equal(t, math.NewInt(520), want)
+		lo, hi := modelregtypes.UsageFeeBounds(price, 3, 204)
+		require.Equal(t, []int64{519, 521}, []int64{lo.Int64(), hi.Int64()})
+		f.deposit(f.alice, math.NewInt(10_000))
+		for i, amount := range []int64{519, 521} {
+			msg := f.batch(1, 3, f.voucher(f.alice, f.node, math.NewInt(519*int64(i)+amount), uint64(i+1)))
+			msg.Usage[0].Tokens = 204
+			_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, msg)
+			require.NoError(t, err, "amount %d", amount)
+			require.Equal(t, price, f.attr.records[i].Price, "the record keeps the price it was checked at")
+			require.Equal(t, uint64(204), f.attr.records[i].Tokens)
+		}
+		// One aopen outside the bounds either way is refused, naming the
+		// model, the amount and the range.
+		for _, amount := range []int64{518, 522} {
+			ch, _, err := f.k.GetChannel(f.ctx, f.alice.addr, f.node.addr)
+			require.NoError(t, err)
+			msg := f.batch(1, 3, f.voucher(f.alice, f.node, ch.SettledAmount.AddRaw(amount), 10+uint64(amount)))
+			msg.Usage[0].Tokens = 204
+			_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, msg)
+			require.ErrorIs(t, err, types.ErrUsageOffPrice)
+			require.ErrorContains(t, err, fmt.Sprintf("model 1: amount %d for 3 inferences of 204 tokens", amount))
+			require.ErrorContains(t, err, "allows 519 to 521")
+		}
 	})
 
 	t.Run("Success - without an attribution entry the data share is recorded unattributed (method none)", func(t *testing.T) {
@@ -117,7 +153,7 @@ func TestSettleBatch(t *testing.T) {
 		for _, v := range []types.SignedVoucher{first, second} {
 			replay := &types.MsgSettleBatch{
 				ServingNode: f.node.str, ReceiptsRoot: f.root, Vouchers: []types.SignedVoucher{v},
-				Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(1), InferenceCount: 1}},
+				Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(1), InferenceCount: 1, Tokens: 1}},
 			}
 			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SettleBatch, replay, types.ErrStaleVoucher)
 		}
@@ -131,7 +167,7 @@ func TestSettleBatch(t *testing.T) {
 		v := f.voucher(f.alice, f.node2, math.NewInt(6_000), 1)
 		_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, &types.MsgSettleBatch{
 			ServingNode: f.node2.str, ReceiptsRoot: f.root,
-			Vouchers: []types.SignedVoucher{v}, Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(6_000), InferenceCount: 2}},
+			Vouchers: []types.SignedVoucher{v}, Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(6_000), InferenceCount: 2, Tokens: 6_000}},
 		})
 		require.NoError(t, err)
 		require.True(t, f.credit(f.alice).Balance.IsZero())
@@ -233,21 +269,48 @@ func TestSettleBatchFailures(t *testing.T) {
 		{"usage sums to less than the release", nil, func(f *fixture) *types.MsgSettleBatch {
 			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
 			msg.Usage[0].Amount = amount.SubRaw(1)
+			msg.Usage[0].Tokens = tokensOf(msg.Usage[0].Amount)
 			return msg
 		}, types.ErrUsageMismatch},
+		{"usage below the model's price (one aopen short for its tokens)", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Usage[0].Tokens++
+			return msg
+		}, types.ErrUsageOffPrice},
+		{"usage above the model's price (more than n − 1 aopen of rounding)", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 3, f.voucher(f.alice, f.node, amount, 1))
+			msg.Usage[0].Tokens -= 3 // allows amount − 3 to amount − 1
+			return msg
+		}, types.ErrUsageOffPrice},
+		{"usage without tokens for a per-token price", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Usage[0].Tokens = 0
+			return msg
+		}, types.ErrUsageOffPrice},
+		{"usage booked at a cheaper model's price: per call 7, 3 inferences", func(f *fixture) {
+			f.setPrice(1, modelregtypes.Price{PerCall: math.NewInt(7), Per_1KTokens: math.ZeroInt()})
+		}, func(f *fixture) *types.MsgSettleBatch {
+			return f.batch(1, 3, f.voucher(f.alice, f.node, amount, 1))
+		}, types.ErrUsageOffPrice},
+		{"usage of the second model off its price", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			msg.Usage[0].Amount, msg.Usage[0].Tokens = amount.SubRaw(100), tokensOf(amount.SubRaw(100))
+			msg.Usage = append(msg.Usage, types.ModelUsage{ModelId: 2, Amount: math.NewInt(100), InferenceCount: 1, Tokens: 99})
+			return msg
+		}, types.ErrUsageOffPrice},
 		{"usage sums to more than the release", nil, func(f *fixture) *types.MsgSettleBatch {
 			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
-			msg.Usage = append(msg.Usage, types.ModelUsage{ModelId: 2, Amount: math.NewInt(1), InferenceCount: 1})
+			msg.Usage = append(msg.Usage, types.ModelUsage{ModelId: 2, Amount: math.NewInt(1), InferenceCount: 1, Tokens: 1})
 			return msg
 		}, types.ErrUsageMismatch},
 		{"usage models not ascending", nil, func(f *fixture) *types.MsgSettleBatch {
 			msg := f.batch(2, 1, f.voucher(f.alice, f.node, amount, 1))
-			msg.Usage = append(msg.Usage, types.ModelUsage{ModelId: 1, Amount: math.NewInt(1), InferenceCount: 1})
+			msg.Usage = append(msg.Usage, types.ModelUsage{ModelId: 1, Amount: math.NewInt(1), InferenceCount: 1, Tokens: 1})
 			return msg
 		}, types.ErrUsageNotSorted},
 		{"usage model twice", nil, func(f *fixture) *types.MsgSettleBatch {
 			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
-			msg.Usage = []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(5_000), InferenceCount: 1}, {ModelId: 1, Amount: math.NewInt(5_000), InferenceCount: 1}}
+			msg.Usage = []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(5_000), InferenceCount: 1, Tokens: 5_000}, {ModelId: 1, Amount: math.NewInt(5_000), InferenceCount: 1, Tokens: 5_000}}
 			return msg
 		}, types.ErrUsageNotSorted},
 		{"usage model id zero", nil, func(f *fixture) *types.MsgSettleBatch {
@@ -350,7 +413,7 @@ func TestSettleBatchFailures(t *testing.T) {
 		}, types.ErrTooManyVouchers},
 		{"too many usage entries", func(f *fixture) { f.setParams(func(p *types.Params) { p.MaxUsageEntriesPerBatch = 1 }) }, func(f *fixture) *types.MsgSettleBatch {
 			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
-			msg.Usage = []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(5_000), InferenceCount: 1}, {ModelId: 2, Amount: math.NewInt(5_000), InferenceCount: 1}}
+			msg.Usage = []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(5_000), InferenceCount: 1, Tokens: 5_000}, {ModelId: 2, Amount: math.NewInt(5_000), InferenceCount: 1, Tokens: 5_000}}
 			return msg
 		}, types.ErrTooManyUsageEntries},
 		{"serving node with a 32-byte address", nil, func(f *fixture) *types.MsgSettleBatch {
@@ -400,7 +463,7 @@ func TestSettleBatchStaleAfterSettlement(t *testing.T) {
 	} {
 		t.Run("Failure - "+tc.name, func(t *testing.T) {
 			msg := f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(tc.amount), tc.nonce))
-			msg.Usage[0].Amount = math.NewInt(1)
+			msg.Usage[0].Amount, msg.Usage[0].Tokens = math.NewInt(1), 1
 			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SettleBatch, msg, types.ErrStaleVoucher)
 		})
 	}

@@ -27,7 +27,7 @@ func TestQueries(t *testing.T) {
 	_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, &types.MsgSettleBatch{
 		ServingNode: f.node2.str, ReceiptsRoot: f.root,
 		Vouchers: []types.SignedVoucher{f.voucher(f.alice, f.node2, math.NewInt(50), 1)},
-		Usage:    []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(50), InferenceCount: 1}},
+		Usage:    []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(50), InferenceCount: 1, Tokens: 50}},
 	})
 	require.NoError(t, err)
 

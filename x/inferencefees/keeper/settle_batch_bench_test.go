@@ -47,7 +47,7 @@ func benchBatch(b *testing.B, f *fixture, users []account, round uint64, models 
 		if m == 0 {
 			amount += total % int64(models)
 		}
-		msg.Usage = append(msg.Usage, types.ModelUsage{ModelId: uint64(m + 1), Amount: math.NewInt(amount), InferenceCount: uint64(len(users)) * inferencesPerVoucher / uint64(models)})
+		msg.Usage = append(msg.Usage, types.ModelUsage{ModelId: uint64(m + 1), Amount: math.NewInt(amount), InferenceCount: uint64(len(users)) * inferencesPerVoucher / uint64(models), Tokens: uint64(amount)})
 	}
 	return msg
 }

@@ -13,16 +13,22 @@ import (
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
-// feeInput is one model's fee, held by the module account, to split.
+// feeInput is one model's fee, held by the module account, to split, with
+// the usage it was checked for (x/attribution keeps it on the record).
 type feeInput struct {
 	node           sdk.AccAddress
 	nodeStr        string
 	model          modelregtypes.Model
 	amount         math.Int
 	inferenceCount uint64
+	tokens         uint64
 	method         string
 	weights        []attributiontypes.ContributionWeight
 	receiptsRoot   []byte
+	// batchModelIDs are the models of the batch (just the model for a
+	// direct payment); nodeSignedRoot says the node signed receiptsRoot.
+	batchModelIDs  []uint64
+	nodeSignedRoot bool
 }
 
 // datasetsOf turns a model's training record into the Datanet versions
@@ -73,6 +79,10 @@ func (k Keeper) splitFee(ctx context.Context, p types.Params, in feeInput, total
 			InferenceCount: in.inferenceCount,
 			Weights:        in.weights,
 			DataReward:     sdk.NewCoin(types.Denom, s.DataContributors),
+			Price:          in.model.Price,
+			Tokens:         in.tokens,
+			BatchModelIDs:  in.batchModelIDs,
+			NodeSignedRoot: in.nodeSignedRoot,
 		})
 		if err != nil {
 			return 0, errorsmod.Wrapf(err, "recording the attribution of model %d", in.model.Id)
@@ -100,6 +110,7 @@ func (k Keeper) splitFee(ctx context.Context, p types.Params, in feeInput, total
 		DataToAttribution:   len(datasets) > 0,
 		AttributionRecordId: recordID,
 		Method:              in.method,
+		Tokens:              in.tokens,
 	})
 }
 

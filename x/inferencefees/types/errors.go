@@ -49,4 +49,5 @@ var (
 	ErrInvalidRequest        = errorsmod.RegisterWithGRPCCode(ModuleName, 30, codes.InvalidArgument, "invalid query request")
 	ErrChannelNotFound       = errorsmod.RegisterWithGRPCCode(ModuleName, 31, codes.NotFound, "channel not found")
 	ErrInvalidModelID        = errorsmod.Register(ModuleName, 32, "model id must be set")
+	ErrUsageOffPrice         = errorsmod.Register(ModuleName, 33, "usage amount is not the model's price for its inferences and tokens")
 )

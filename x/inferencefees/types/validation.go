@@ -9,6 +9,7 @@ import (
 
 	"github.com/openledger/openledger/x/internal/eip712"
 	"github.com/openledger/openledger/x/internal/modulekit"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
 const (
@@ -68,6 +69,22 @@ func ValidateCoin(field string, c sdk.Coin) error {
 func ValidateSignatureSize(field string, sig []byte) error {
 	if len(sig) != eip712.SignatureSize {
 		return errorsmod.Wrapf(ErrMalformedSignature, "%s is %d bytes", field, len(sig))
+	}
+	return nil
+}
+
+// CheckUsagePrice checks what a usage entry (or a direct payment) charges
+// for a model against the model's price: the amount must lie within
+// x/modelreg's UsageFeeBounds(price, inferences, tokens), the range of every
+// sum of InferenceFee over inferences inferences of tokens tokens in total.
+// It is the one price check: MsgSettleBatch and MsgPayInference run it, and
+// a serving node can run it before it settles.
+func CheckUsagePrice(modelID uint64, price modelregtypes.Price, amount math.Int, inferences, tokens uint64) error {
+	lo, hi := modelregtypes.UsageFeeBounds(price, inferences, tokens)
+	if amount.IsNil() || amount.LT(lo) || amount.GT(hi) {
+		return errorsmod.Wrapf(ErrUsageOffPrice,
+			"model %d: amount %s for %d inferences of %d tokens; its price (%s per call, %s per 1,000 tokens) allows %s to %s",
+			modelID, amount, inferences, tokens, price.PerCall, price.Per_1KTokens, lo, hi)
 	}
 	return nil
 }

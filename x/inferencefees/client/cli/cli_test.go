@@ -115,7 +115,7 @@ func TestBuildSettleBatch(t *testing.T) {
 	batch := map[string]any{
 		"receipts_root": "0x" + hex.EncodeToString(root),
 		"vouchers":      []cli.VoucherJSON{vj},
-		"usage":         []map[string]any{{"model_id": 1, "amount": "5000", "inference_count": 12}},
+		"usage":         []map[string]any{{"model_id": 1, "amount": "5000", "inference_count": 12, "tokens": 4800}},
 		"attribution":   []map[string]any{{"model_id": 1, "method": poa.Method, "weights": []map[string]any{{"contribution_id": 4, "ppm": 600000}}}},
 	}
 	path := filepath.Join(t.TempDir(), "batch.json")
@@ -136,7 +136,7 @@ func TestBuildSettleBatch(t *testing.T) {
 		require.Equal(t, userStr, msg.Vouchers[0].User)
 		require.NoError(t, v.Settlement(root).VerifySignature(chainID, msg.Vouchers[0].NodeSignature))
 		require.NoError(t, v.VerifySignature(chainID, msg.Vouchers[0].UserSignature))
-		require.Equal(t, []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(5_000), InferenceCount: 12}}, msg.Usage)
+		require.Equal(t, []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(5_000), InferenceCount: 12, Tokens: 4_800}}, msg.Usage)
 		require.Equal(t, uint32(600000), msg.Attribution[0].Weights[0].Ppm)
 	})
 	t.Run("Failure - a voucher for another chain is caught before broadcasting", func(t *testing.T) {

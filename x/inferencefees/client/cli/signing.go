@@ -84,11 +84,14 @@ type VoucherJSON struct {
 	EVMChainID       uint64 `json:"evm_chain_id,omitempty"`
 }
 
-// UsageJSON is one usage entry of a batch file.
+// UsageJSON is one usage entry of a batch file: the model, the amount its
+// inferences paid (aopen), how many inferences and their prompt plus
+// completion tokens in total.
 type UsageJSON struct {
 	ModelID        uint64 `json:"model_id"`
 	Amount         string `json:"amount"`
 	InferenceCount uint64 `json:"inference_count"`
+	Tokens         uint64 `json:"tokens"`
 }
 
 // AttributionJSON is one attribution entry of a batch file.
@@ -187,7 +190,7 @@ func BuildSettleBatch(ac address.Codec, b BatchFile, node []byte, sign Settlemen
 		if err != nil {
 			return nil, fmt.Errorf("usage[%d]: %w", i, err)
 		}
-		msg.Usage = append(msg.Usage, types.ModelUsage{ModelId: u.ModelID, Amount: amount, InferenceCount: u.InferenceCount})
+		msg.Usage = append(msg.Usage, types.ModelUsage{ModelId: u.ModelID, Amount: amount, InferenceCount: u.InferenceCount, Tokens: u.Tokens})
 	}
 	for _, a := range b.Attribution {
 		ma := types.ModelAttribution{ModelId: a.ModelID, Method: a.Method}

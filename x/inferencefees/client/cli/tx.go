@@ -183,14 +183,15 @@ func SettleBatchCmd() *cobra.Command {
 		Short: "Settle a batch of vouchers: adds the node's settlement signature to each voucher and broadcasts MsgSettleBatch",
 		Long: `Settle a serving node's batch. BATCH.json holds the receipts root (hex), the newest
 voucher of each user (as sign-voucher prints them), the usage per model (amounts in
-aopen adding up exactly to what the vouchers release beyond the last settlement) and
-optionally the attribution per model:
+aopen adding up exactly to what the vouchers release beyond the last settlement, each
+the model's price for its inferences and their prompt + completion tokens: within
+x/modelreg's UsageFeeBounds) and optionally the attribution per model:
 
 {
   "receipts_root": "9f2c...32 bytes hex",
   "vouchers": [{"user": "open1...", "cumulative_amount": "5000", "nonce": 7,
                 "expiry": 1767225600, "user_signature": "0x..."}],
-  "usage": [{"model_id": 3, "amount": "5000", "inference_count": 12}],
+  "usage": [{"model_id": 3, "amount": "5000", "inference_count": 12, "tokens": 4800}],
   "attribution": [{"model_id": 3, "method": "poa-1.exact-spans.minhash-lsh",
                    "weights": [{"contribution_id": 41, "ppm": 600000}]}]
 }
