@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 
 	"cosmossdk.io/core/address"
 
 	"github.com/openledger/openledger/x/attribution/types"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
 // BuildChallenge builds the challenge of receipts[index] against record,
@@ -33,7 +35,7 @@ func BuildChallenge(
 	if err := checkDisputable(ac, record, receipt, recomputed); err != nil {
 		return nil, fmt.Errorf("receipt %d: %w", index, err)
 	}
-	proof, err := types.ReceiptProof(receipts, index)
+	proof, err := types.ReceiptProofVersion(record.ReceiptVersion, receipts, index)
 	if err != nil {
 		return nil, err
 	}
@@ -59,14 +61,15 @@ func checkChallengeable(record types.AttributionRecord) error {
 	return nil
 }
 
-// checkSameBatch recomputes the receipts root from the file: only the exact
-// batch the serving node committed gives the record's root, and only then
-// can a proof from this file verify on chain.
+// checkSameBatch recomputes the receipts root from the file, with the
+// record's leaf version: only the exact batch the serving node committed
+// gives the record's root, and only then can a proof from this file verify
+// on chain.
 func checkSameBatch(record types.AttributionRecord, receipts []types.Receipt) error {
 	if len(receipts) == 0 {
 		return fmt.Errorf("the receipts file holds no receipts")
 	}
-	root, err := types.ReceiptsRoot(receipts)
+	root, err := types.ReceiptsRootVersion(record.ReceiptVersion, receipts)
 	if err != nil {
 		return err
 	}
@@ -82,7 +85,7 @@ func checkSameBatch(record types.AttributionRecord, receipts []types.Receipt) er
 // for nothing).
 func checkDisputable(ac address.Codec, record types.AttributionRecord, receipt types.Receipt, recomputed []types.ContributionWeight) error {
 	// The weight count is bounded by a parameter; the chain checks it.
-	if err := receipt.Validate(ac, math.MaxUint32); err != nil {
+	if err := receipt.ValidateVersion(record.ReceiptVersion, ac, math.MaxUint32); err != nil {
 		return err
 	}
 	if receipt.ModelID != record.ModelId {
@@ -95,4 +98,93 @@ func checkDisputable(ac address.Codec, record types.AttributionRecord, receipt t
 		return fmt.Errorf("the recomputed weights equal the receipt's: there is nothing to dispute")
 	}
 	return nil
+}
+
+// TokenCounts are the true token counts of an inference, as a token claim
+// states them.
+type TokenCounts struct {
+	Prompt, Completion uint64
+}
+
+// BuildUsageChallenge builds the usage challenge of receipts[index] against
+// record, choosing the claim from what the receipt shows and refusing,
+// before any bond is at stake, what the chain would refuse:
+//
+//   - a receipt of a model the batch did not settle: the model claim (the
+//     chain upholds it at once);
+//   - a receipt of another model of the batch: refused, its own record is
+//     the one to challenge;
+//   - a fee that is not the record's price for the receipt's tokens
+//     (x/modelreg's InferenceFee): the fee claim;
+//   - otherwise, with claimed token counts different from the receipt's:
+//     the token claim; without them there is nothing to dispute.
+//
+// The record must be pending, of version 2 receipts, with a receipts root
+// the serving node signed, and the file its batch.
+func BuildUsageChallenge(
+	ac address.Codec, challenger string, record types.AttributionRecord,
+	receipts []types.Receipt, index uint64, claimed *TokenCounts,
+) (*types.MsgChallengeUsage, error) {
+	if err := checkChallengeable(record); err != nil {
+		return nil, err
+	}
+	if record.ReceiptVersion != types.ReceiptVersion2 {
+		return nil, fmt.Errorf("record %d has version %d receipts, which carry no token counts or fees: its usage cannot be challenged",
+			record.Id, record.ReceiptVersion)
+	}
+	if !record.NodeSignedRoot {
+		return nil, fmt.Errorf("record %d was paid directly: its receipts root was named by the payer, not signed by the serving node", record.Id)
+	}
+	if err := checkSameBatch(record, receipts); err != nil {
+		return nil, err
+	}
+	if index >= uint64(len(receipts)) {
+		return nil, fmt.Errorf("index %d is outside the batch: the receipts file holds %d receipts (0 to %d)",
+			index, len(receipts), len(receipts)-1)
+	}
+	receipt := receipts[index]
+	if err := receipt.ValidateVersion(record.ReceiptVersion, ac, math.MaxUint32); err != nil {
+		return nil, fmt.Errorf("receipt %d: %w", index, err)
+	}
+	msg := &types.MsgChallengeUsage{
+		Challenger: challenger, RecordId: record.Id, Receipt: receipt, LeafIndex: index, LeafCount: uint64(len(receipts)),
+	}
+	claim, err := usageClaim(record, receipt, claimed)
+	if err != nil {
+		return nil, fmt.Errorf("receipt %d: %w", index, err)
+	}
+	msg.Claim = claim
+	if msg.Claim == types.USAGE_CLAIM_TOKENS {
+		msg.ClaimedPromptTokens, msg.ClaimedCompletionTokens = claimed.Prompt, claimed.Completion
+	}
+	proof, err := types.ReceiptProofVersion(record.ReceiptVersion, receipts, index)
+	if err != nil {
+		return nil, err
+	}
+	msg.Proof = proof
+	return msg, nil
+}
+
+// usageClaim is the claim a receipt supports against its record (see
+// BuildUsageChallenge).
+func usageClaim(record types.AttributionRecord, r types.Receipt, claimed *TokenCounts) (types.UsageClaim, error) {
+	if !slices.Contains(record.BatchModelIds, r.ModelID) {
+		return types.USAGE_CLAIM_MODEL, nil
+	}
+	if r.ModelID != record.ModelId {
+		return 0, fmt.Errorf("model %d was settled by the same batch: challenge its own record, not record %d (model %d)",
+			r.ModelID, record.Id, record.ModelId)
+	}
+	tokens, ok := r.TotalTokens()
+	if !ok || !r.FeeOrZero().Equal(modelregtypes.InferenceFee(record.Price, tokens)) {
+		return types.USAGE_CLAIM_FEE, nil
+	}
+	if claimed == nil {
+		return 0, fmt.Errorf("its model and fee agree with the batch (%s for %d tokens at the record's price): "+
+			"give the true token counts (--prompt-tokens, --completion-tokens) to dispute them", r.FeeOrZero(), tokens)
+	}
+	if claimed.Prompt == r.PromptTokens && claimed.Completion == r.CompletionTokens {
+		return 0, fmt.Errorf("the claimed token counts %d + %d are the receipt's: there is nothing to dispute", claimed.Prompt, claimed.Completion)
+	}
+	return types.USAGE_CLAIM_TOKENS, nil
 }

@@ -13,12 +13,15 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/math"
+
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 
 	"github.com/openledger/openledger/ai/poa"
 	"github.com/openledger/openledger/x/attribution"
 	"github.com/openledger/openledger/x/attribution/client/cli"
 	"github.com/openledger/openledger/x/attribution/types"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
 var ac = addresscodec.NewBech32Codec("open")
@@ -36,17 +39,35 @@ func outputHash(i int) []byte {
 	return h[:]
 }
 
-// batch returns n receipts of model 7, as a serving node would commit them.
+// price is the price model 7 was settled at: 5 aopen per call, 1,500 per
+// 1,000 tokens.
+var price = modelregtypes.Price{PerCall: math.NewInt(5), Per_1KTokens: math.NewInt(1_500)}
+
+// batch returns n receipts of model 7, as a serving node would commit them,
+// each charged the price for its tokens.
 func batch(t *testing.T, n int) []types.Receipt {
 	t.Helper()
 	rs := make([]types.Receipt, n)
 	for i := range rs {
+		prompt, completion := uint64(40+i), uint64(7*i)
 		rs[i] = types.Receipt{
 			User: user(t, byte(i+1)), ModelID: 7, OutputHash: outputHash(i),
-			Weights: []types.ContributionWeight{{ContributionId: 3, Ppm: 250_000}, {ContributionId: uint64(10 + i), Ppm: 500_000}},
+			Weights:      []types.ContributionWeight{{ContributionId: 3, Ppm: 250_000}, {ContributionId: uint64(10 + i), Ppm: 500_000}},
+			PromptTokens: prompt, CompletionTokens: completion, Fee: modelregtypes.InferenceFee(price, prompt+completion),
 		}
 	}
 	return rs
+}
+
+// v1 strips the token counts and fees, as receipts of version 1 records
+// were (a file without them reads them as zero).
+func v1(rs []types.Receipt) []types.Receipt {
+	out := make([]types.Receipt, len(rs))
+	for i, r := range rs {
+		r.PromptTokens, r.CompletionTokens, r.Fee = 0, 0, math.ZeroInt()
+		out[i] = r
+	}
+	return out
 }
 
 // writeReceipts publishes receipts as a serving node does and returns the path.
@@ -64,11 +85,16 @@ func writeFile(t *testing.T, name, content string) string {
 	return path
 }
 
+// pendingRecord is record 9 of model 7, settled at price in a batch of
+// models 4 and 7 whose receipts root the node signed.
 func pendingRecord(t *testing.T, rs []types.Receipt) types.AttributionRecord {
 	t.Helper()
 	root, err := types.ReceiptsRoot(rs)
 	require.NoError(t, err)
-	return types.AttributionRecord{Id: 9, ModelId: 7, ReceiptsRoot: root, Status: types.RECORD_STATUS_PENDING}
+	return types.AttributionRecord{
+		Id: 9, ModelId: 7, ReceiptsRoot: root, Status: types.RECORD_STATUS_PENDING,
+		ReceiptVersion: types.ReceiptVersion2, Price: price, BatchModelIds: []uint64{4, 7}, NodeSignedRoot: true,
+	}
 }
 
 func TestReadReceipts(t *testing.T) {
@@ -89,8 +115,25 @@ func TestReadReceipts(t *testing.T) {
 			doc := fmt.Sprintf(`[{"user":%q,"model_id":"7","output_hash":%q,"weights":[{"contribution_id":"3","ppm":"250000"},{"contribution_id":10,"ppm":500000}]}]`, u, h)
 			got, err := cli.ReadReceipts(strings.NewReader(doc))
 			require.NoError(t, err, h)
-			require.Equal(t, rs[:1], got, h)
+			require.Equal(t, v1(rs[:1]), got, h)
 		}
+	})
+	t.Run("Success - tokens and fee: numbers or strings; a fee above 2^64", func(t *testing.T) {
+		doc := fmt.Sprintf(`[{"user":%q,"model_id":7,"output_hash":%q,"weights":[],`+
+			`"prompt_tokens":"12","completion_tokens":30,"fee":"123456789012345678901234567890"}]`, u, hex.EncodeToString(hash))
+		got, err := cli.ReadReceipts(strings.NewReader(doc))
+		require.NoError(t, err)
+		require.Equal(t, uint64(12), got[0].PromptTokens)
+		require.Equal(t, uint64(30), got[0].CompletionTokens)
+		require.Equal(t, "123456789012345678901234567890", got[0].Fee.String())
+		got, err = cli.ReadReceipts(strings.NewReader(strings.Replace(doc, `"123456789012345678901234567890"`, "1500", 1)))
+		require.NoError(t, err)
+		require.Equal(t, math.NewInt(1_500), got[0].Fee)
+	})
+	t.Run("Success - WriteReceipts writes the fee as a string", func(t *testing.T) {
+		var buf bytes.Buffer
+		require.NoError(t, cli.WriteReceipts(&buf, rs[:1]))
+		require.Contains(t, buf.String(), fmt.Sprintf(`"prompt_tokens":40,"completion_tokens":0,"fee":"%s"`, rs[0].Fee))
 	})
 	t.Run("Success - an empty array is an empty batch", func(t *testing.T) {
 		got, err := cli.ReadReceipts(strings.NewReader(" [] "))
@@ -105,6 +148,9 @@ func TestReadReceipts(t *testing.T) {
 		{"ppm above 32 bits", `[{"weights":[{"contribution_id":1,"ppm":4294967296}]}]`, "does not fit 32 bits"},
 		{"hash neither hex nor base64", `[{"output_hash":"zz!"}]`, "neither hex nor base64"},
 		{"bad 0x hex", `[{"output_hash":"0xzz"}]`, "output_hash"},
+		{"negative fee", `[{"fee":"-1"}]`, "non-negative"},
+		{"fractional fee", `[{"fee":1.5}]`, "non-negative"},
+		{"negative tokens", `[{"prompt_tokens":-1}]`, "not an unsigned integer"},
 		{"data after the array", `[] []`, "data after"},
 	} {
 		t.Run("Failure - "+tc.name, func(t *testing.T) {
@@ -207,6 +253,23 @@ func TestBuildChallenge(t *testing.T) {
 			require.NoError(t, types.VerifyReceipt(record.ReceiptsRoot, msg.LeafCount, msg.Receipt, msg.LeafIndex, msg.Proof))
 		}
 	})
+	t.Run("Success - a version 1 record is proven with version 1 leaves", func(t *testing.T) {
+		old := v1(rs)
+		r := record
+		r.ReceiptVersion, r.Price, r.BatchModelIds, r.NodeSignedRoot = types.ReceiptVersion1, modelregtypes.Price{}, nil, false
+		var err error
+		r.ReceiptsRoot, err = types.ReceiptsRootVersion(types.ReceiptVersion1, old)
+		require.NoError(t, err)
+		file, err := cli.ReadReceiptsFile(writeReceipts(t, old))
+		require.NoError(t, err)
+		msg, err := cli.BuildChallenge(ac, challenger, r, file, 3, recomputed)
+		require.NoError(t, err)
+		require.NoError(t, types.VerifyReceiptVersion(types.ReceiptVersion1, r.ReceiptsRoot, msg.LeafCount, msg.Receipt, msg.LeafIndex, msg.Proof))
+		// Version 1 leaves ignore tokens and fees, so a file that carries
+		// them gives the same root, but the receipt would not be accepted.
+		_, err = cli.BuildChallenge(ac, challenger, r, rs, 3, recomputed)
+		require.ErrorContains(t, err, "carries no token counts or fee")
+	})
 	t.Run("Success - a batch of one receipt", func(t *testing.T) {
 		one := pendingRecord(t, rs[:1])
 		msg, err := cli.BuildChallenge(ac, challenger, one, rs[:1], 0, recomputed)
@@ -275,4 +338,90 @@ func TestTxCmd(t *testing.T) {
 	require.NotEmpty(t, cmd.Example)
 	require.NotNil(t, cmd.Flags().Lookup("from"))
 	require.Error(t, cmd.Args(cmd, []string{"9", "receipts.json", "17"}))
+}
+
+func TestBuildUsageChallenge(t *testing.T) {
+	challenger := user(t, 0xcc)
+	verify := func(t *testing.T, record types.AttributionRecord, msg *types.MsgChallengeUsage) {
+		t.Helper()
+		require.Equal(t, challenger, msg.Challenger)
+		require.Equal(t, record.Id, msg.RecordId)
+		require.NoError(t, types.VerifyReceipt(record.ReceiptsRoot, msg.LeafCount, msg.Receipt, msg.LeafIndex, msg.Proof))
+	}
+	t.Run("Success - a receipt of a model the batch did not settle: the model claim", func(t *testing.T) {
+		rs := batch(t, 4)
+		rs[2].ModelID = 9
+		record := pendingRecord(t, rs)
+		file, err := cli.ReadReceiptsFile(writeReceipts(t, rs))
+		require.NoError(t, err)
+		msg, err := cli.BuildUsageChallenge(ac, challenger, record, file, 2, nil)
+		require.NoError(t, err)
+		require.Equal(t, types.USAGE_CLAIM_MODEL, msg.Claim)
+		verify(t, record, msg)
+	})
+	t.Run("Success - a fee that is not the record's price for its tokens: the fee claim", func(t *testing.T) {
+		rs := batch(t, 4)
+		rs[1].Fee = rs[1].Fee.AddRaw(1)
+		record := pendingRecord(t, rs)
+		msg, err := cli.BuildUsageChallenge(ac, challenger, record, rs, 1, nil)
+		require.NoError(t, err)
+		require.Equal(t, types.USAGE_CLAIM_FEE, msg.Claim)
+		require.Zero(t, msg.ClaimedPromptTokens)
+		verify(t, record, msg)
+	})
+	t.Run("Success - other token counts: the token claim", func(t *testing.T) {
+		rs := batch(t, 4)
+		record := pendingRecord(t, rs)
+		msg, err := cli.BuildUsageChallenge(ac, challenger, record, rs, 3, &cli.TokenCounts{Prompt: 43, Completion: 2})
+		require.NoError(t, err)
+		require.Equal(t, types.USAGE_CLAIM_TOKENS, msg.Claim)
+		require.Equal(t, [2]uint64{43, 2}, [2]uint64{msg.ClaimedPromptTokens, msg.ClaimedCompletionTokens})
+		verify(t, record, msg)
+	})
+
+	rs := batch(t, 4)
+	record := pendingRecord(t, rs)
+	sibling := batch(t, 4)
+	sibling[0].ModelID = 4
+	v1Record := record
+	v1Record.ReceiptVersion = types.ReceiptVersion1
+	direct := record
+	direct.NodeSignedRoot = false
+	final := record
+	final.Status = types.RECORD_STATUS_FINAL
+	for _, tc := range []struct {
+		name     string
+		record   types.AttributionRecord
+		receipts []types.Receipt
+		index    uint64
+		claimed  *cli.TokenCounts
+		want     string
+	}{
+		{"receipt agrees and no token counts given", record, rs, 1, nil, "give the true token counts"},
+		{"claimed token counts are the receipt's", record, rs, 1, &cli.TokenCounts{Prompt: 41, Completion: 7}, "nothing to dispute"},
+		{"receipt of another model of the batch", pendingRecord(t, sibling), sibling, 0, nil, "challenge its own record"},
+		{"version 1 record", v1Record, rs, 0, nil, "version 1 receipts"},
+		{"record paid directly", direct, rs, 0, nil, "named by the payer"},
+		{"record final", final, rs, 0, nil, "only a pending record"},
+		{"receipts of another batch", record, rs[:3], 0, nil, "not the batch of record 9"},
+		{"index past the end", record, rs, 4, nil, "outside the batch"},
+	} {
+		t.Run("Failure - "+tc.name, func(t *testing.T) {
+			_, err := cli.BuildUsageChallenge(ac, challenger, tc.record, tc.receipts, tc.index, tc.claimed)
+			require.ErrorContains(t, err, tc.want)
+		})
+	}
+}
+
+// TestChallengeUsageCmd: the command sits next to challenge-receipt and
+// takes the token claim as a pair of flags.
+func TestChallengeUsageCmd(t *testing.T) {
+	cmd, _, err := attribution.AppModule{}.GetTxCmd().Find([]string{"challenge-usage"})
+	require.NoError(t, err)
+	require.Equal(t, "challenge-usage", cmd.Name())
+	require.Contains(t, cmd.Long, "params.challenge_bond")
+	require.NotNil(t, cmd.Flags().Lookup("prompt-tokens"))
+	require.NotNil(t, cmd.Flags().Lookup("completion-tokens"))
+	require.NoError(t, cmd.Args(cmd, []string{"9", "receipts.json", "17"}))
+	require.Error(t, cmd.Args(cmd, []string{"9", "receipts.json"}))
 }

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 
+	"cosmossdk.io/math"
+
 	"github.com/openledger/openledger/x/attribution/types"
 )
 
@@ -48,13 +50,47 @@ type WeightJSON struct {
 	PPM            Uint64 `json:"ppm"`
 }
 
+// Amount is a non-negative aopen amount that reads from a decimal string
+// ("1500") or a JSON number (1500) and is written as a decimal string, so
+// amounts above 2^53 survive JavaScript.
+type Amount struct{ math.Int }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (a *Amount) UnmarshalJSON(bz []byte) error {
+	s := string(bytes.TrimSpace(bz))
+	if strings.HasPrefix(s, `"`) {
+		if err := json.Unmarshal(bz, &s); err != nil {
+			return err
+		}
+	}
+	v, ok := math.NewIntFromString(s)
+	if !ok || v.IsNegative() || strings.HasPrefix(s, "+") {
+		return fmt.Errorf("%s is not a non-negative whole number of aopen", string(bz))
+	}
+	a.Int = v
+	return nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (a Amount) MarshalJSON() ([]byte, error) {
+	if a.Int.IsNil() {
+		return []byte(`"0"`), nil
+	}
+	return json.Marshal(a.Int.String())
+}
+
 // ReceiptJSON is one receipt of a receipts file: what a serving node
-// publishes for each inference of a batch, in batch order.
+// publishes for each inference of a batch, in batch order. The token counts
+// and the fee are absent from receipts of records made before receipts
+// carried them (version 1 leaves), and read as zero.
 type ReceiptJSON struct {
-	User       string       `json:"user"`
-	ModelID    Uint64       `json:"model_id"`
-	OutputHash string       `json:"output_hash"`
-	Weights    []WeightJSON `json:"weights"`
+	User             string       `json:"user"`
+	ModelID          Uint64       `json:"model_id"`
+	OutputHash       string       `json:"output_hash"`
+	Weights          []WeightJSON `json:"weights"`
+	PromptTokens     Uint64       `json:"prompt_tokens"`
+	CompletionTokens Uint64       `json:"completion_tokens"`
+	Fee              Amount       `json:"fee"`
 }
 
 // NewReceiptJSON returns the file form of a receipt (output hash in hex).
@@ -63,7 +99,10 @@ func NewReceiptJSON(r types.Receipt) ReceiptJSON {
 	for i, w := range r.Weights {
 		ws[i] = WeightJSON{ContributionID: Uint64(w.ContributionId), PPM: Uint64(w.Ppm)}
 	}
-	return ReceiptJSON{User: r.User, ModelID: Uint64(r.ModelID), OutputHash: hex.EncodeToString(r.OutputHash), Weights: ws}
+	return ReceiptJSON{
+		User: r.User, ModelID: Uint64(r.ModelID), OutputHash: hex.EncodeToString(r.OutputHash), Weights: ws,
+		PromptTokens: Uint64(r.PromptTokens), CompletionTokens: Uint64(r.CompletionTokens), Fee: Amount{r.FeeOrZero()},
+	}
 }
 
 // Receipt converts the file form back. Nothing is normalised (the user
@@ -81,7 +120,14 @@ func (r ReceiptJSON) Receipt() (types.Receipt, error) {
 		}
 		ws[i] = types.ContributionWeight{ContributionId: uint64(w.ContributionID), Ppm: uint32(w.PPM)}
 	}
-	return types.Receipt{User: r.User, ModelID: uint64(r.ModelID), OutputHash: hash, Weights: ws}, nil
+	fee := r.Fee.Int
+	if fee.IsNil() {
+		fee = math.ZeroInt()
+	}
+	return types.Receipt{
+		User: r.User, ModelID: uint64(r.ModelID), OutputHash: hash, Weights: ws,
+		PromptTokens: uint64(r.PromptTokens), CompletionTokens: uint64(r.CompletionTokens), Fee: fee,
+	}, nil
 }
 
 // decodeHash reads an output hash: hex when it has a 0x prefix or is 64 hex
