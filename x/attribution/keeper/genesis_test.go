@@ -148,7 +148,7 @@ func usageState(f *fixture) {
 	in := f.validInput()
 	rid := f.record(in) // 5
 	in.ModelID = 3
-	f.record(in) // 6
+	f.record(in)                                                                                              // 6
 	_, err := keepertest.Deliver(f.chain, f.msgs.ChallengeUsage, f.usageMsg(rid, 2, types.USAGE_CLAIM_MODEL)) // challenge 4
 	require.NoError(f.t, err)
 	msg := f.usageMsg(f.record(f.validInput()), 1, types.USAGE_CLAIM_TOKENS) // record 7, challenge 5
