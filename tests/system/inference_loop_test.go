@@ -22,6 +22,7 @@ import (
 	"github.com/openledger/openledger/ai/poa"
 	attributioncli "github.com/openledger/openledger/x/attribution/client/cli"
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
 // loopTexts are the three contributions of the loop's Datanet, one per
@@ -40,9 +41,11 @@ var loopTexts = []string{
 // chain) and settles a batch; the fee is split to the burn, the model owner,
 // the node and the community pool, and the data share waits out the
 // challenge window before the contributors claim it in proportion to their
-// weights. A second batch with a falsified receipt is challenged, the
-// attestors uphold the challenge, the record is overturned and the node is
-// slashed.
+// weights. A batch whose usage is not the adapter's price is refused. A
+// second batch with a falsified receipt is challenged, the attestors uphold
+// the challenge, the record is overturned and the node is slashed; a third
+// batch with an overcharged receipt is challenged for its usage and
+// overturned the same way.
 func TestPaidInferenceLoop(t *testing.T) {
 	curator, modelOwner := "dev0", "dev4"
 	contributors := []string{"dev1", "dev2", "dev3"}
@@ -78,9 +81,12 @@ func TestPaidInferenceLoop(t *testing.T) {
 	require.Len(t, contributionOf, 3)
 	datanetTx(t, curator, append([]string{"review-contributions", datanetID}, decisions...)...)
 
-	// 2. A base model and an adapter trained on version 1.
+	// 2. A base model and an adapter trained on version 1, whose owner
+	// prices it at 0.25 OPEN per call and 0.5 OPEN per 1,000 tokens.
 	baseID := registerBaseModel(t, modelOwner, "runbook-base")
 	adapterID := modelFromPEFT(t, modelOwner, baseID, datanetID, "4", "")
+	price := modelregtypes.Price{PerCall: openAmount(1).QuoRaw(4), Per_1KTokens: openAmount(1).QuoRaw(2)}
+	setModelPrice(t, modelOwner, adapterID, price)
 
 	// 3. A staked serving node of the adapter, and an attestor.
 	stake := agentstakeParams(t).MinStakeServingNode.Add(openAmount(5_000))
@@ -98,39 +104,44 @@ func TestPaidInferenceLoop(t *testing.T) {
 	indexDir := filepath.Join(t.TempDir(), "index")
 	runPoa(t, "index", "--from-chain", "127.0.0.1:"+strconv.Itoa(localnet.grpcPort),
 		"--datanet", datanetID, "--version", "1", "--out", indexDir, "--quiet")
-	// The three inferences are priced differently (0.5, 1.5 and 1 OPEN), so
-	// the batch's attribution weights each receipt by what it paid.
-	price := openAmount(1)
+	// The three inferences use 500, 2,500 and 1,500 tokens, so the price
+	// charges them 0.5, 1.5 and 1 OPEN, and the batch's attribution weights
+	// each receipt by what it paid.
+	one := openAmount(1)
 	served := []struct {
-		user   string
-		output string
-		fee    math.Int
+		user               string
+		output             string
+		prompt, completion uint64
+		fee                math.Int
 	}{
-		{users[0], "Operators should rotate the storage keys every ninety days and keep the previous key readable for one extra week.", price.QuoRaw(2)},
-		{users[0], "If a replica lags more than thirty seconds behind the primary, stop routing reads to it until replication has caught up.", price.MulRaw(3).QuoRaw(2)},
-		{users[1], "To avoid slow first requests, warm the hot paths with a scripted replay of yesterday's busiest hundred queries.", price},
+		{users[0], "Operators should rotate the storage keys every ninety days and keep the previous key readable for one extra week.", 120, 380, one.QuoRaw(2)},
+		{users[0], "If a replica lags more than thirty seconds behind the primary, stop routing reads to it until replication has caught up.", 2_000, 500, one.MulRaw(3).QuoRaw(2)},
+		{users[1], "To avoid slow first requests, warm the hot paths with a scripted replay of yesterday's busiest hundred queries.", 900, 600, one},
 	}
 	receipts := make([]attributiontypes.Receipt, len(served))
 	fees := make([]math.Int, len(served))
 	for i, s := range served {
+		fee := modelregtypes.InferenceFee(price, s.prompt+s.completion)
+		require.Equal(t, s.fee.String(), fee.String(), "inference %d is charged its price", i)
 		receipts[i] = attributiontypes.Receipt{
 			User: addr(s.user), ModelID: mustUint(t, adapterID), OutputHash: sha256Of(s.output),
-			Weights: poaWeights(t, indexDir, s.output),
+			Weights: poaWeights(t, indexDir, s.output), PromptTokens: s.prompt, CompletionTokens: s.completion, Fee: fee,
 		}
-		fees[i] = s.fee
+		fees[i] = fee
 		require.NotEmpty(t, receipts[i].Weights, "output %d is attributed", i)
 	}
 	require.Equal(t, contributionOf["dev1"], strconv.FormatUint(receipts[0].Weights[0].ContributionId, 10))
 	weights := aggregateWeights(t, receipts, fees)
 
-	// 6. Vouchers: user A has paid 0.5 + 1.5 = 2 OPEN in total, user B 1 OPEN.
-	batch := batchFile(t, receipts, adapterID, weights, []voucherArgs{
-		{users[0], node, price.MulRaw(2), 1}, {users[1], node, price, 1},
+	// 6. Vouchers: user A has paid 0.5 + 1.5 = 2 OPEN in total, user B 1
+	// OPEN; the usage books the 4,500 tokens of the three inferences.
+	batch := batchFile(t, receipts, adapterID, weights, receiptTokens(receipts), []voucherArgs{
+		{users[0], node, one.MulRaw(2), 1}, {users[1], node, one, 1},
 	})
 
 	// 7. Settlement, and the split of 3 OPEN.
 	split := inferenceSplit(t)
-	total := price.MulRaw(3)
+	total := one.MulRaw(3)
 	before := map[string]math.Int{}
 	for _, k := range []string{modelOwner, node} {
 		before[k] = mustInt(t, localnet.balance(t, addr(k)))
@@ -177,16 +188,37 @@ func TestPaidInferenceLoop(t *testing.T) {
 	}
 	require.Equal(t, curatorTotal.String(), rewards(t, addr(curator)).Claimable.Amount)
 
-	// 9. A second batch whose receipt credits the wrong contribution: user
+	// 9. A batch whose usage is not the model's price: the node books the
+	// users' 3 OPEN against 3,000 tokens, which the price charges 2.25 OPEN.
+	// The chain refuses it and nothing is settled.
+	secondVouchers := []voucherArgs{{users[0], node, one.MulRaw(4), 2}, {users[1], node, one.MulRaw(2), 2}}
+	offPrice := batchFile(t, receipts, adapterID, weights, 3_000, secondVouchers)
+	refused := failingTx(t, node, "inferencefees", "settle-batch", offPrice)
+	require.Contains(t, refused.RawLog, "usage amount is not the model's price")
+	require.Contains(t, refused.RawLog, fmt.Sprintf("model %s: amount %s for 3 inferences of 3000 tokens", adapterID, total))
+	require.Equal(t, one.MulRaw(2).String(), channelSettled(t, users[0], node).String(), "nothing was settled")
+
+	// 10. A second batch whose receipt credits the wrong contribution: user
 	// B's output came from dev3's text, the node says dev1's.
 	forged := slices.Clone(receipts)
 	forged[2].Weights = []attributiontypes.ContributionWeight{{ContributionId: mustUint(t, contributionOf["dev1"]), Ppm: 900_000}}
-	batch = batchFile(t, forged, adapterID, aggregateWeights(t, forged, fees), []voucherArgs{
-		{users[0], node, price.MulRaw(4), 2}, {users[1], node, price.MulRaw(2), 2},
-	})
+	batch = batchFile(t, forged, adapterID, aggregateWeights(t, forged, fees), receiptTokens(forged), secondVouchers)
 	moduleTx(t, node, "inferencefees", "settle-batch", batch)
 	forgedRecord := newestRecord(t, adapterID)
 	require.NotEqual(t, record.ID, forgedRecord.ID)
+
+	// 11. A third batch in which the node overcharged user B: its receipt
+	// of 1,500 tokens says 1.5 OPEN where the price says 1 OPEN, and the
+	// node books 1,000 tokens more in the usage, so the batch passes the
+	// chain's price check. Its receipts show the overcharge.
+	overcharged := []attributiontypes.Receipt{receipts[0], receipts[2]}
+	overcharged[1].Fee = one.MulRaw(3).QuoRaw(2)
+	overchargedFees := []math.Int{overcharged[0].Fee, overcharged[1].Fee}
+	batch = batchFile(t, overcharged, adapterID, aggregateWeights(t, overcharged, overchargedFees),
+		receiptTokens(overcharged)+1_000, []voucherArgs{{users[0], node, one.MulRaw(9).QuoRaw(2), 3}, {users[1], node, one.MulRaw(7).QuoRaw(2), 3}})
+	moduleTx(t, node, "inferencefees", "settle-batch", batch)
+	overchargedRecord := newestRecord(t, adapterID)
+	require.NotEqual(t, forgedRecord.ID, overchargedRecord.ID)
 
 	// The node publishes the batch's receipts; the watcher recomputes the
 	// third with the PoA engine and challenges it: challenge-receipt proves
@@ -216,6 +248,104 @@ func TestPaidInferenceLoop(t *testing.T) {
 	require.Equal(t, bonded.Sub(slashed).String(), a.Bonded)
 	require.Equal(t, watcherBefore.Sub(fee.MulRaw(1)).Add(reward).String(), localnet.balance(t, addr(watcher)),
 		"the bond comes back with the challenger's share of the slash")
+
+	// 12. The node publishes the third batch's receipts; the watcher
+	// challenges the overcharged receipt's usage: challenge-usage sees that
+	// its fee is not the record's price for its tokens and makes the fee
+	// claim, and the attestor checks and upholds. The record is overturned
+	// and the node slashed again.
+	bonded = mustInt(t, a.Bonded)
+	watcherBefore = mustInt(t, localnet.balance(t, addr(watcher)))
+	published = filepath.Join(t.TempDir(), "overcharged.json")
+	f, err = os.Create(published)
+	require.NoError(t, err)
+	require.NoError(t, attributioncli.WriteReceipts(f, overcharged))
+	require.NoError(t, f.Close())
+	moduleTx(t, watcher, "attribution", "challenge-usage", overchargedRecord.ID, published, "1")
+	challengeID = newestChallenge(t, overchargedRecord.ID)
+	var ch struct {
+		Challenge struct {
+			UsageClaim string `json:"usage_claim"`
+			Status     string `json:"status"`
+		} `json:"challenge"`
+	}
+	queryJSON(t, &ch, "query", "attribution", "challenge", challengeID)
+	require.Equal(t, "USAGE_CLAIM_FEE", ch.Challenge.UsageClaim)
+	require.Equal(t, "CHALLENGE_STATUS_OPEN", ch.Challenge.Status)
+	moduleTx(t, attestor, "attribution", "vote", challengeID, "true")
+
+	require.Equal(t, "RECORD_STATUS_OVERTURNED", recordStatus(t, overchargedRecord.ID))
+	slashed = bonded.MulRaw(int64(agentstakeParams(t).SlashBpsAttributionFraud)).QuoRaw(10_000)
+	reward = slashed.MulRaw(int64(agentstakeParams(t).ChallengerRewardBps)).QuoRaw(10_000)
+	require.Equal(t, bonded.Sub(slashed).String(), agentOf(t, addr(node)).Bonded)
+	require.Equal(t, watcherBefore.Sub(fee).Add(reward).String(), localnet.balance(t, addr(watcher)),
+		"the bond comes back with the challenger's share of the slash")
+}
+
+// setModelPrice sets a model's price with update-model, keeping its name,
+// architecture, licence and metrics.
+func setModelPrice(t *testing.T, owner, modelID string, price modelregtypes.Price) {
+	t.Helper()
+	var res struct {
+		Model struct {
+			Name         string            `json:"name"`
+			Architecture string            `json:"architecture"`
+			License      string            `json:"license"`
+			EvalMetrics  []json.RawMessage `json:"eval_metrics"`
+		} `json:"model"`
+	}
+	queryJSON(t, &res, "query", "modelreg", "model", modelID)
+	m := res.Model
+	priceJSON := fmt.Sprintf(`{"per_call":%q,"per_1k_tokens":%q}`, price.PerCall, price.Per_1KTokens)
+	args := []string{"update-model", modelID, m.Name, m.Architecture, m.License, priceJSON}
+	for _, metric := range m.EvalMetrics {
+		args = append(args, "--eval-metrics", string(metric))
+	}
+	moduleTx(t, owner, "modelreg", args...)
+	var after struct {
+		Model struct {
+			Price struct {
+				PerCall string `json:"per_call"`
+				Per1K   string `json:"per_1k_tokens"`
+			} `json:"price"`
+		} `json:"model"`
+	}
+	queryJSON(t, &after, "query", "modelreg", "model", modelID)
+	require.Equal(t, [2]string{price.PerCall.String(), price.Per_1KTokens.String()}, [2]string{after.Model.Price.PerCall, after.Model.Price.Per1K})
+}
+
+// failingTx broadcasts a transaction that passes CheckTx and fails in its
+// block, and returns the included result.
+func failingTx(t *testing.T, from, module string, args ...string) txResult {
+	t.Helper()
+	args = append([]string{module}, args...)
+	args = append(args, "--from", from, "--gas", datanetTxGas, "--fees", datanetTxFee+"aopen")
+	res, err := localnet.tx(t, args...)
+	require.NoError(t, err)
+	included := localnet.waitTx(t, res.TxHash)
+	require.NotZerof(t, included.Code, "%v was expected to fail", args)
+	return included
+}
+
+// channelSettled is what a (user, node) channel has settled so far.
+func channelSettled(t *testing.T, user, node string) math.Int {
+	t.Helper()
+	var res struct {
+		Channel struct {
+			SettledAmount string `json:"settled_amount"`
+		} `json:"channel"`
+	}
+	queryJSON(t, &res, "query", "inferencefees", "channel", localnet.address(t, user), localnet.address(t, node))
+	return mustInt(t, res.Channel.SettledAmount)
+}
+
+// receiptTokens is the prompt and completion tokens of a batch's receipts.
+func receiptTokens(receipts []attributiontypes.Receipt) uint64 {
+	var n uint64
+	for _, r := range receipts {
+		n += r.PromptTokens + r.CompletionTokens
+	}
+	return n
 }
 
 // newFundedKey adds a key to the test keyring and funds it from the treasury.
@@ -236,8 +366,12 @@ type voucherArgs struct {
 }
 
 // batchFile signs each user's voucher with the CLI and writes the node's
-// batch file for settle-batch.
-func batchFile(t *testing.T, receipts []attributiontypes.Receipt, modelID string, weights []attributiontypes.ContributionWeight, vouchers []voucherArgs) string {
+// batch file for settle-batch: one usage entry of the model for everything
+// the vouchers release, with tokens tokens.
+func batchFile(
+	t *testing.T, receipts []attributiontypes.Receipt, modelID string, weights []attributiontypes.ContributionWeight,
+	tokens uint64, vouchers []voucherArgs,
+) string {
 	t.Helper()
 	root, err := attributiontypes.ReceiptsRoot(receipts)
 	require.NoError(t, err)
@@ -263,7 +397,9 @@ func batchFile(t *testing.T, receipts []attributiontypes.Receipt, modelID string
 	batch, err := json.MarshalIndent(map[string]any{
 		"receipts_root": hex.EncodeToString(root),
 		"vouchers":      signed,
-		"usage":         []map[string]any{{"model_id": mustUint(t, modelID), "amount": released.String(), "inference_count": len(receipts)}},
+		"usage": []map[string]any{{
+			"model_id": mustUint(t, modelID), "amount": released.String(), "inference_count": len(receipts), "tokens": tokens,
+		}},
 		"attribution": []map[string]any{{
 			"model_id": mustUint(t, modelID), "method": poa.Method, "weights": weightsJSON(weights),
 		}},
