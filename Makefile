@@ -19,17 +19,18 @@ LDFLAGS     := -X github.com/cosmos/cosmos-sdk/version.Name=openledger \
 help:
 	@awk '/^## /{ sub(/^## /, ""); i = index($$0, ":"); printf "  %-16s %s\n", substr($$0, 1, i-1), substr($$0, i+2) }' $(MAKEFILE_LIST)
 
-## build: build openledgerd into build/
+## build: build openledgerd and the openlora serving node into build/
 build:
 	$(GO) build -ldflags '$(LDFLAGS)' -o $(BINARY) ./cmd/openledgerd
+	$(GO) build -o build/openlora ./cmd/openlora
 
 ## install: install openledgerd into $GOPATH/bin
 install:
 	$(GO) install -ldflags '$(LDFLAGS)' ./cmd/openledgerd
 
-## localnet: build and start a single-validator chain on 127.0.0.1 (RESET=1 starts over from genesis)
+## localnet: build and start a single-validator chain and the demo serving node on 127.0.0.1 (RESET=1 starts over from genesis, NO_SERVING_NODE=1 leaves the serving node out)
 localnet: build
-	@scripts/localnet.sh $(if $(RESET),--reset,)
+	@scripts/localnet.sh $(if $(RESET),--reset,) $(if $(NO_SERVING_NODE),--no-serving-node,)
 
 ## localnet-multi: build and start a 4-validator network on 127.0.0.1 (Ctrl-C stops all four)
 localnet-multi: build
@@ -37,7 +38,7 @@ localnet-multi: build
 
 ## test: run every test: unit, in-process chain, IBC, and system tests on the real binary
 test: build
-	OPENLEDGERD_BIN=$(CURDIR)/$(BINARY) $(GO) test -tags $(TEST_TAGS) $(TEST_FLAGS) ./...
+	OPENLEDGERD_BIN=$(CURDIR)/$(BINARY) OPENLORA_BIN=$(CURDIR)/build/openlora $(GO) test -tags $(TEST_TAGS) $(TEST_FLAGS) ./...
 
 ## test-unit: run the tests that need no running node
 test-unit:
@@ -45,7 +46,7 @@ test-unit:
 
 ## test-system: run the system tests on the real binary
 test-system: build
-	OPENLEDGERD_BIN=$(CURDIR)/$(BINARY) $(GO) test -tags $(TEST_TAGS) $(TEST_FLAGS) -v -count=1 ./tests/system/...
+	OPENLEDGERD_BIN=$(CURDIR)/$(BINARY) OPENLORA_BIN=$(CURDIR)/build/openlora $(GO) test -tags $(TEST_TAGS) $(TEST_FLAGS) -v -count=1 ./tests/system/...
 
 ## load-test: send bank transfers to a running localnet and report sustained TPS (TXS=, CONCURRENCY=)
 load-test: build

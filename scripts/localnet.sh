@@ -6,6 +6,14 @@
 #   scripts/localnet.sh --reset    wipe the chain's data and start from genesis
 #   scripts/localnet.sh --init-only [--reset]
 #                                  write the node home and exit (used by tests)
+#   scripts/localnet.sh --no-serving-node
+#                                  the chain only, without the openlora serving node
+#
+# With the serving node (the default), the first start publishes the demo to
+# the chain: a Datanet of three runbooks (dev1..dev3, curated by dev0), the
+# demo base model and an adapter fine-tuned on it (owned by dev4), and a
+# staked serving-node key "openlora"; then `openlora serve` answers
+# OpenAI-compatible requests paid by vouchers.
 #
 # Environment (all optional):
 #   OPENLEDGERD        binary to run (default: build/openledgerd)
@@ -13,6 +21,8 @@
 #   RPC_PORT P2P_PORT GRPC_PORT API_PORT JSONRPC_PORT JSONRPC_WS_PORT
 #                      ports (defaults: 26657 26656 9090 1317 8545 8546)
 #   BLOCK_TIME         CometBFT timeout_commit (default: 1s)
+#   OPENLORA           the serving node's binary (default: build/openlora)
+#   OPENLORA_PORT      its API port (default: 8000)
 #
 # The genesis holds exactly 1,000,000,000 OPEN: the validator 100,000,000,
 # five dev accounts 10,000,000 each, and a treasury account the remaining
@@ -24,6 +34,8 @@ bin="${OPENLEDGERD:-$repo_root/build/openledgerd}"
 home_dir="${LOCALNET_HOME:-$repo_root/.localnet}"
 # shellcheck source=lib/devnet.sh
 source "$repo_root/scripts/lib/devnet.sh"
+# shellcheck source=lib/serving-node.sh
+source "$repo_root/scripts/lib/serving-node.sh"
 
 rpc_port="${RPC_PORT:-26657}"
 grpc_port="${GRPC_PORT:-9090}"
@@ -64,11 +76,27 @@ log_file="$home_dir/node.log"
 started_at=$(date +%s.%N)
 "$bin" start --home "$home_dir" --log_no_color >>"$log_file" 2>&1 &
 node_pid=$!
-trap 'echo; echo "Stopping the node..."; kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null; exit 0' INT TERM
+openlora_pid=""
+stop_all() {
+	echo
+	if [[ -n "$openlora_pid" ]]; then
+		echo "Stopping the serving node (it settles what is pending)..."
+		kill "$openlora_pid" 2>/dev/null
+		wait "$openlora_pid" 2>/dev/null
+	fi
+	echo "Stopping the node..."
+	kill "$node_pid" 2>/dev/null
+	wait "$node_pid" 2>/dev/null
+	exit 0
+}
+trap stop_all INT TERM
 
 echo "Waiting for the first block..."
 wait_for_first_block "$home_dir" "$node_pid" "$log_file"
 first_block_after=$(awk -v s="$started_at" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+if $serving_node; then
+	start_serving_node || stop_all
+fi
 
 cat <<INFO
 
@@ -97,6 +125,11 @@ Send 1 OPEN:
     $bin tx bank send dev0 \$($bin keys show dev1 -a --keyring-backend test --home $home_dir) 1000000000000000000aopen \\
         --gas auto --gas-adjustment 1.3 --gas-prices $gas_price --home $home_dir -y
 
+INFO
+if $serving_node; then
+	print_serving_node
+fi
+cat <<INFO
 Node log: $log_file (new blocks, warnings and errors follow)
 Stop: Ctrl-C.  Start over from genesis: make localnet RESET=1 (or scripts/localnet.sh --reset)
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -15,12 +16,22 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("out", "", "folder to write base/ and adapter/ into (required)")
 	quiet := fs.Bool("quiet", false, "no progress lines")
+	printEntries := fs.Bool("print-entries", false, "print the demo Datanet's questions and contributions as JSON and exit")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: openlora demo --out DIR\n\nWrites a tiny demo base model (DIR/base) and a LoRA adapter trained on the demo\nDatanet's contributions (DIR/adapter), deterministically.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *printEntries {
+		entries := make([]map[string]string, len(demo.Entries))
+		for i, e := range demo.Entries {
+			entries[i] = map[string]string{"question": e.Question, "contribution": e.Contribution}
+		}
+		bz, _ := json.Marshal(entries)
+		fmt.Fprintln(stdout, string(bz))
+		return 0
 	}
 	if *out == "" {
 		fs.Usage()

@@ -23,6 +23,7 @@ import (
 	"github.com/cosmos/evm/crypto/ethsecp256k1"
 
 	"cosmossdk.io/log/v2"
+	"cosmossdk.io/math"
 
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -56,6 +57,7 @@ type serveFlags struct {
 	cacheTTL        time.Duration
 	prefetch        string
 	readyFile       string
+	gasPrice        int64
 }
 
 type multiFlag []string
@@ -84,6 +86,7 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.settleReceipts, "settle-receipts", 1000, "settle at once when this many receipts are pending")
 	fs.DurationVar(&f.cacheTTL, "chain-cache", 3*time.Second, "how long chain answers (models, credit, stake) are reused")
 	fs.StringVar(&f.prefetch, "prefetch", "", "comma-separated model ids to load (adapter and attribution index) at start")
+	fs.Int64Var(&f.gasPrice, "gas-price", 1_000_000_000, "fee per gas of settlement transactions, in aopen (the chain's floor is 1 gwei)")
 	fs.StringVar(&f.readyFile, "ready-file", "", "write the API's base URL to this file once it listens (for scripts)")
 }
 
@@ -236,7 +239,7 @@ func serve(f *serveFlags, stdout io.Writer, logger *slog.Logger) error {
 			settler = openlora.NewSettler(openlora.SettlerOptions{
 				Store: store, Chain: chain, Key: key, ChainID: f.chainID, EVMChainID: f.evmChainID,
 				TxConfig: codecs.GetTxConfig(), Codec: codecs.AppCodec(),
-				Interval: f.settleInterval, MaxReceipts: f.settleReceipts, Logger: logger,
+				Interval: f.settleInterval, MaxReceipts: f.settleReceipts, Logger: logger, GasPrice: math.NewInt(f.gasPrice),
 			})
 		}
 	}

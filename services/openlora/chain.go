@@ -14,6 +14,8 @@ import (
 
 	"cosmossdk.io/math"
 
+	"github.com/cosmos/cosmos-sdk/codec"
+	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
@@ -45,7 +47,11 @@ type cached struct {
 
 // DialChain connects to a node's gRPC endpoint (host:port, plaintext).
 func DialChain(addr string, cacheTTL time.Duration) (*Chain, error) {
-	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	// The chain's messages are gogoproto types (math.Int fields and the
+	// like), which only the SDK's codec encodes.
+	cdc := codec.NewProtoCodec(codectypes.NewInterfaceRegistry())
+	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithDefaultCallOptions(grpc.ForceCodec(cdc.GRPCCodec())))
 	if err != nil {
 		return nil, fmt.Errorf("chain gRPC %s: %w", addr, err)
 	}

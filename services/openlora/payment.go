@@ -30,13 +30,19 @@ import (
 // the next voucher.
 const VoucherHeader = "OpenLedger-Voucher"
 
-// VoucherJSON is the header's content.
+// VoucherJSON is the header's content. The output of `openledgerd tx
+// inferencefees sign-voucher` is accepted as it is: its signature is in
+// user_signature, and the serving node and EVM chain id it names must be
+// this node's.
 type VoucherJSON struct {
 	User             string `json:"user"`
 	CumulativeAmount string `json:"cumulative_amount"`
 	Nonce            uint64 `json:"nonce"`
 	Expiry           uint64 `json:"expiry"`
-	Signature        string `json:"signature"`
+	Signature        string `json:"signature,omitempty"`
+	UserSignature    string `json:"user_signature,omitempty"`
+	ServingNode      string `json:"serving_node,omitempty"`
+	EVMChainID       uint64 `json:"evm_chain_id,omitempty"`
 }
 
 // Payments checks vouchers against the chain and the node's own account of
@@ -83,6 +89,17 @@ func (p *Payments) Authorize(ctx context.Context, header string, maxCost math.In
 	amount, ok := math.NewIntFromString(vj.CumulativeAmount)
 	if !ok || amount.IsNegative() {
 		return nil, paymentRequired("invalid_voucher", "", "voucher cumulative_amount %q is not a whole number of aopen", vj.CumulativeAmount)
+	}
+	if vj.Signature == "" {
+		vj.Signature = vj.UserSignature
+	}
+	if vj.EVMChainID != 0 && vj.EVMChainID != p.EVMChainID {
+		return nil, paymentRequired("voucher_signature_invalid", "", "the voucher is signed for EVM chain %d; this node settles on EVM chain %d", vj.EVMChainID, p.EVMChainID)
+	}
+	if vj.ServingNode != "" {
+		if named, err := parseAccount(vj.ServingNode); err != nil || !named.Equals(p.Node) {
+			return nil, paymentRequired("voucher_signature_invalid", "", "the voucher pays serving node %s; this node is %s", vj.ServingNode, p.Node)
+		}
 	}
 	sig, err := hex.DecodeString(trim0x(vj.Signature))
 	if err != nil {

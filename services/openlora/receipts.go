@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"cosmossdk.io/math"
@@ -76,7 +77,7 @@ type ReceiptDataset struct {
 
 // SignedReceipt is a receipt with the node's signature: 65 bytes r ‖ s ‖ v
 // (v 0/1) over keccak256(receiptSigningPrefix ‖ canonical JSON of Receipt),
-// by the key of Signer (0x address).
+// by the key of Signer (0x address, EIP-55 checksummed).
 type SignedReceipt struct {
 	Receipt   Receipt `json:"receipt"`
 	Signer    string  `json:"signer"`
@@ -115,7 +116,7 @@ func SignReceipt(key *ethsecp256k1.PrivKey, r Receipt) (*SignedReceipt, error) {
 		return nil, err
 	}
 	return &SignedReceipt{
-		Receipt: r, Signer: "0x" + hex.EncodeToString(key.PubKey().Address()), Signature: "0x" + hex.EncodeToString(sig),
+		Receipt: r, Signer: common.BytesToAddress(key.PubKey().Address()).Hex(), Signature: "0x" + hex.EncodeToString(sig),
 	}, nil
 }
 
@@ -153,7 +154,10 @@ func (r *Receipt) OnChain() (attributiontypes.Receipt, error) {
 	for i, w := range r.Weights {
 		weights[i] = attributiontypes.ContributionWeight{ContributionId: w.ContributionID, Ppm: w.Ppm}
 	}
-	return attributiontypes.Receipt{User: r.User, ModelID: r.ModelID, OutputHash: out, Weights: weights}, nil
+	return attributiontypes.Receipt{
+		User: r.User, ModelID: r.ModelID, OutputHash: out, Weights: weights,
+		PromptTokens: r.PromptTokens, CompletionTokens: r.CompletionTokens, Fee: r.FeeInt(),
+	}, nil
 }
 
 // FeeInt is the receipt's fee.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -141,6 +142,17 @@ func (r *statusRecorder) Flush() {
 func (s *Server) instrument(endpoint string, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		rec := &statusRecorder{ResponseWriter: w}
+		defer func() {
+			// A bug answers one request with a 500, not a dropped
+			// connection.
+			if p := recover(); p != nil {
+				s.log.Error("handler panicked", "endpoint", endpoint, "panic", p, "stack", string(debug.Stack()))
+				if rec.status == 0 {
+					writeError(rec, serverError("internal error"))
+				}
+				s.metrics.requests.WithLabelValues(endpoint, strconv.Itoa(rec.status)).Inc()
+			}
+		}()
 		h(rec, r)
 		s.metrics.requests.WithLabelValues(endpoint, strconv.Itoa(rec.status)).Inc()
 	}

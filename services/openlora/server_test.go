@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/openledger/openledger/services/openlora/internal/jsclient"
+	"github.com/openledger/openledger/testutil/jsclient"
 )
 
 func post(t *testing.T, url string, body any, header map[string]string) (*http.Response, []byte) {

@@ -239,6 +239,7 @@ func (s *Settler) build(ctx context.Context) (*Batch, error) {
 		}
 		t.usage.Amount = t.usage.Amount.Add(r.Receipt.FeeInt())
 		t.usage.InferenceCount++
+		t.usage.Tokens += r.Receipt.PromptTokens + r.Receipt.CompletionTokens
 		t.priced = append(t.priced, attributiontypes.PricedReceipt{Receipt: receipts[i], Fee: r.Receipt.FeeInt()})
 	}
 	root, err := attributiontypes.ReceiptsRoot(receipts)

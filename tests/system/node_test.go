@@ -51,6 +51,9 @@ var genesisSupply string
 // poaBin is the attribution engine's binary, for tests that index chain data.
 var poaBin string
 
+// openloraBin is the serving node's binary.
+var openloraBin string
+
 func TestMain(m *testing.M) {
 	code, err := runWithNode(m)
 	if err != nil {
@@ -72,6 +75,9 @@ func runWithNode(m *testing.M) (int, error) {
 		return 0, err
 	}
 	if poaBin, err = buildBinary(workDir, "POA_BIN", "poa"); err != nil {
+		return 0, err
+	}
+	if openloraBin, err = buildBinary(workDir, "OPENLORA_BIN", "openlora"); err != nil {
 		return 0, err
 	}
 	localnet, err = startNode(bin, filepath.Join(workDir, "home"))
