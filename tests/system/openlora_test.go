@@ -353,7 +353,112 @@ func TestServingNodeLoop(t *testing.T) {
 		require.Equal(t, openlora.BatchSettled, b.Status, "batch %s: %s", b.Root, b.Error)
 	}
 	require.Len(t, batches.Batches, 2, "one batch per voucher: nothing settled twice")
+
+	// A node killed (SIGKILL) right after answering loses nothing: the
+	// receipt was written before the answer was sent, and the restarted
+	// node settles it once.
+	owed = results[1].ReceiptDue(t)
+	results = jsclient.Run(t, []jsclient.Step{ask(0, false, voucher(6, owed)), ask(1, false, voucher(7, "due"))})
+	require.Nil(t, results[0].Error)
+	require.Nil(t, results[1].Error)
+	require.NoError(t, serving.cmd.Process.Kill())
+	<-serving.done
+	owedAtKill := results[1].ReceiptDue(t)
+	serving = startServingNode(t, home, "--base-model", baseDir, "--base-model-id", baseID, "--key-file", keyFile, "--settle-interval", "2s")
+	waitFor(t, 60*time.Second, "the restarted node to settle", func() bool {
+		out, err := localnetQuery("inferencefees", "channel", addr(user), addr(node))
+		return err == nil && json.Unmarshal([]byte(out), &channel) == nil && channel.Channel.SettledAmount == results[0].ReceiptDue(t)
+	})
+	results = jsclient.Run(t, []jsclient.Step{ask(2, false, voucher(8, owedAtKill))})
+	require.Nil(t, results[0].Error, "the restarted node knows what the channel owes")
+	batches.Batches = nil
+	serving.get(t, "/v1/batches", &batches)
+	settledNonces := map[uint64]bool{}
+	for _, b := range batches.Batches {
+		require.Equal(t, openlora.BatchSettled, b.Status, "batch %s: %s", b.Root, b.Error)
+		for _, v := range b.Vouchers {
+			require.False(t, settledNonces[v.Nonce], "voucher %d is settled once", v.Nonce)
+			settledNonces[v.Nonce] = true
+		}
+	}
+	require.True(t, settledNonces[7], "the voucher given just before the kill is settled")
 	scanLog(t, filepath.Join(home, "openlora.log"))
+}
+
+// TestServingNodeRefusesWhatTheChainDoesNot: models the chain does not let
+// this node serve, artifacts that do not match the chain, and credit that
+// cannot pay, each refused with an OpenAI-style error.
+func TestServingNodeRefusesWhatTheChainDoesNot(t *testing.T) {
+	owner := "dev4"
+	addr := func(key string) string { return localnet.address(t, key) }
+	models := t.TempDir()
+	require.NoError(t, demo.Write(models, nil))
+	baseDir, adapterDir := filepath.Join(models, demo.BaseDir), filepath.Join(models, demo.AdapterDir)
+	register := func(args ...string) string {
+		modelTx(t, owner, append([]string{"register"}, append(args, "--license", "apache-2.0")...)...)
+		return newestModel(t, addr(owner))
+	}
+	baseID := register("refusal-base", "--kind", "base", "--artifact", filepath.Join(baseDir, "model.safetensors"),
+		"--uri", "file://"+filepath.Join(baseDir, "model.safetensors"), "--architecture", "llama")
+	otherWeights := filepath.Join(t.TempDir(), "model.safetensors")
+	require.NoError(t, os.WriteFile(otherWeights, []byte("another base model"), 0o600))
+	otherBaseID := register("other-base", "--kind", "base", "--artifact", otherWeights, "--uri", "file://"+otherWeights, "--architecture", "llama")
+	expensive := register("expensive-lora", "--peft-dir", adapterDir, "--base-model", baseID,
+		"--uri", "file://"+filepath.Join(adapterDir, "adapter_model.safetensors"), "--price-per-call", openAmount(5).String())
+	// The same registration, but the URI serves other bytes of the same size.
+	tampered := filepath.Join(t.TempDir(), "adapter")
+	require.NoError(t, os.MkdirAll(tampered, 0o700))
+	weights, err := os.ReadFile(filepath.Join(adapterDir, "adapter_model.safetensors"))
+	require.NoError(t, err)
+	weights[len(weights)-1] ^= 0xff
+	require.NoError(t, os.WriteFile(filepath.Join(tampered, "adapter_model.safetensors"), weights, 0o600))
+	adapterConfig, err := os.ReadFile(filepath.Join(adapterDir, "adapter_config.json"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(tampered, "adapter_config.json"), adapterConfig, 0o600))
+	tamperedID := register("tampered-lora", "--peft-dir", adapterDir, "--base-model", baseID,
+		"--uri", "file://"+filepath.Join(tampered, "adapter_model.safetensors"))
+	foreignID := register("foreign-lora", "--peft-dir", adapterDir, "--base-model", otherBaseID,
+		"--uri", "file://"+filepath.Join(adapterDir, "adapter_model.safetensors"))
+	freeID := register("free-lora", "--peft-dir", adapterDir, "--base-model", baseID,
+		"--uri", "file://"+filepath.Join(adapterDir, "adapter_model.safetensors"))
+
+	node, user := newFundedKey(t, "ol-refusal-node", 30_000), newFundedKey(t, "ol-refusal-user", 10)
+	moduleTx(t, node, "agentstake", "register-agent", "serving-node", agentstakeParams(t).MinStakeServingNode.String(),
+		"--model-ids", strings.Join([]string{expensive, tamperedID, foreignID, freeID}, ","), "--endpoint", "http://127.0.0.1/v1")
+	moduleTx(t, user, "inferencefees", "deposit-credit", openAmount(1).String()+"aopen")
+	home := t.TempDir()
+	keyFile := filepath.Join(home, "node.key")
+	require.NoError(t, os.WriteFile(keyFile, []byte(localnet.cli(t, "keys", "unsafe-export-eth-key", node, "--keyring-backend", "test")), 0o600))
+	userKey := strings.TrimSpace(localnet.cli(t, "keys", "unsafe-export-eth-key", user, "--keyring-backend", "test"))
+	serving := startServingNode(t, home, "--base-model", baseDir, "--base-model-id", baseID, "--key-file", keyFile)
+
+	voucher := &jsclient.Voucher{
+		PrivateKey: userKey, ServingNode: hexAddress(t, addr(node)).Hex(), ChainID: config.DefaultEVMChainID,
+		VerifyingContract: hexAddress(t, moduleAddress(t, "inferencefees")).Hex(), Nonce: 1,
+		Expiry: uint64(time.Now().Add(time.Hour).Unix()), Amount: "0",
+	}
+	ask := func(model string) jsclient.Step {
+		return jsclient.Step{Op: "chat", BaseURL: serving.base, Model: model, Voucher: voucher,
+			Params: map[string]any{"messages": []map[string]string{{"role": "user", "content": demo.Entries[0].Question}}, "max_tokens": 8}}
+	}
+	results := jsclient.Run(t, []jsclient.Step{ask(expensive), ask(tamperedID), ask(foreignID), ask(freeID)})
+	for i, want := range []struct {
+		status int
+		code   string
+	}{{402, "insufficient_credit"}, {503, "model_artifact_invalid"}, {400, "model_wrong_base"}} {
+		require.NotNil(t, results[i].Error, "step %d", i)
+		require.Equal(t, want.status, results[i].Error.Status, "step %d: %s", i, results[i].Error.Message)
+		require.Equal(t, want.code, results[i].Error.Code, "step %d: %s", i, results[i].Error.Message)
+	}
+	require.Contains(t, results[1].Error.Message, "the chain records")
+	require.Nil(t, results[3].Error, "a model priced at zero is served")
+
+	// A model deprecated on chain stops being served.
+	modelTx(t, owner, "deprecate-model", freeID)
+	time.Sleep(time.Second) // the node's chain cache (500 ms) expires
+	results = jsclient.Run(t, []jsclient.Step{ask(freeID)})
+	require.NotNil(t, results[0].Error)
+	require.Equal(t, "model_not_active", results[0].Error.Code, results[0].Error.Message)
 }
 
 // scanLog fails on error lines in the serving node's log.

@@ -76,3 +76,18 @@ func Run(t testing.TB, steps []Step) []Result {
 	}
 	return res.Results
 }
+
+// ReceiptDue is the cumulative_due of the result's receipt: what the
+// channel owes after the answer.
+func (r Result) ReceiptDue(t testing.TB) string {
+	t.Helper()
+	var signed struct {
+		Receipt struct {
+			CumulativeDue string `json:"cumulative_due"`
+		} `json:"receipt"`
+	}
+	if err := json.Unmarshal(r.Receipt, &signed); err != nil || signed.Receipt.CumulativeDue == "" {
+		t.Fatalf("jsclient: result without a paid receipt: %s (%v)", r.Receipt, err)
+	}
+	return signed.Receipt.CumulativeDue
+}
