@@ -146,12 +146,14 @@ func usageState(f *fixture) {
 	richState(f)
 	f.receipts[2].ModelID = 9
 	in := f.validInput()
-	rid := f.record(in) // 5
+	rid := f.record(in) // record 5
 	in.ModelID = 3
-	f.record(in)                                                                                              // 6
-	_, err := keepertest.Deliver(f.chain, f.msgs.ChallengeUsage, f.usageMsg(rid, 2, types.USAGE_CLAIM_MODEL)) // challenge 4
+	f.record(in) // record 6
+	// Challenge 4: the model claim, upheld at once.
+	_, err := keepertest.Deliver(f.chain, f.msgs.ChallengeUsage, f.usageMsg(rid, 2, types.USAGE_CLAIM_MODEL))
 	require.NoError(f.t, err)
-	msg := f.usageMsg(f.record(f.validInput()), 1, types.USAGE_CLAIM_TOKENS) // record 7, challenge 5
+	// Record 7 and challenge 5: an open token claim.
+	msg := f.usageMsg(f.record(f.validInput()), 1, types.USAGE_CLAIM_TOKENS)
 	msg.ClaimedPromptTokens, msg.ClaimedCompletionTokens = 1, 2
 	_, err = keepertest.Deliver(f.chain, f.msgs.ChallengeUsage, msg)
 	require.NoError(f.t, err)

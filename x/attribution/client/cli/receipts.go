@@ -73,10 +73,10 @@ func (a *Amount) UnmarshalJSON(bz []byte) error {
 
 // MarshalJSON implements json.Marshaler.
 func (a Amount) MarshalJSON() ([]byte, error) {
-	if a.Int.IsNil() {
+	if a.IsNil() {
 		return []byte(`"0"`), nil
 	}
-	return json.Marshal(a.Int.String())
+	return json.Marshal(a.String())
 }
 
 // ReceiptJSON is one receipt of a receipts file: what a serving node
