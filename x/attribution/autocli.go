@@ -105,7 +105,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 						"--proof <sibling-hex> (x32)",
 					Short: "Dispute one receipt of a pending record, posting the challenge bond",
 					Long: "Dispute one receipt of a pending record before its challenge deadline. The receipt JSON is " +
-						`{"user":"open1...","model_id":"7","output_hash":"<base64 sha256>","weights":[{"contribution_id":"3","ppm":250000}]}; ` +
+						`{"user":"open1...","model_id":"7","output_hash":"<base64 sha256>","weights":[{"contribution_id":"3","ppm":250000}],` +
+						`"prompt_tokens":"212","completion_tokens":"96","fee":"1154000000000000"} (token counts and fee only for a record of version 2 receipts); ` +
 						"the proof is the 32 sibling hashes from the leaf up (one --proof flag each, hex or base64); the recomputed " +
 						"weights are what the deterministic PoA engine gives for the receipt. The signer posts params.challenge_bond.",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
