@@ -58,6 +58,9 @@ type serveFlags struct {
 	prefetch        string
 	readyFile       string
 	gasPrice        int64
+	upstream        string
+	upstreamModel   string
+	adapterLoading  bool
 }
 
 type multiFlag []string
@@ -87,6 +90,9 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&f.cacheTTL, "chain-cache", 3*time.Second, "how long chain answers (models, credit, stake) are reused")
 	fs.StringVar(&f.prefetch, "prefetch", "", "comma-separated model ids to load (adapter and attribution index) at start")
 	fs.Int64Var(&f.gasPrice, "gas-price", 1_000_000_000, "fee per gas of settlement transactions, in aopen (the chain's floor is 1 gwei)")
+	fs.StringVar(&f.upstream, "upstream", "", "forward generation to this OpenAI-compatible server with run-time LoRA loading (vLLM --enable-lora, or another openlora with --enable-adapter-loading), e.g. http://127.0.0.1:8001/v1; it must see this node's --home")
+	fs.StringVar(&f.upstreamModel, "upstream-model", "", "the upstream's name for the base model (default: the base model folder's name)")
+	fs.BoolVar(&f.adapterLoading, "enable-adapter-loading", false, "serve vLLM's /v1/load_lora_adapter and /v1/unload_lora_adapter (local mode), to be another node's upstream")
 	fs.StringVar(&f.readyFile, "ready-file", "", "write the API's base URL to this file once it listens (for scripts)")
 }
 
@@ -185,10 +191,19 @@ func serve(f *serveFlags, stdout io.Writer, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	logger.Info("loading the base model", "path", f.baseModel)
-	backend, err := openlora.NewEmbedded(f.baseModel, openlora.EmbeddedOptions{MaxBatch: f.maxBatch})
-	if err != nil {
-		return err
+	var backend openlora.Backend
+	if f.upstream != "" {
+		name := f.upstreamModel
+		if name == "" {
+			name = filepath.Base(f.baseModel)
+		}
+		backend = &openlora.Upstream{BaseURL: f.upstream, BaseModel: name}
+		logger.Info("generation runs upstream", "url", f.upstream, "model", name)
+	} else {
+		logger.Info("loading the base model", "path", f.baseModel)
+		if backend, err = openlora.NewEmbedded(f.baseModel, openlora.EmbeddedOptions{MaxBatch: f.maxBatch}); err != nil {
+			return err
+		}
 	}
 	defer backend.Close()
 	store, err := openlora.OpenStore(filepath.Join(f.home, "store"))
@@ -200,13 +215,16 @@ func serve(f *serveFlags, stdout io.Writer, logger *slog.Logger) error {
 	opts := openlora.Options{
 		Backend: backend, Store: store, Key: key, AdapterCacheBytes: f.adapterCache,
 		MaxTokens: f.maxTokens, MaxPromptTokens: f.maxPromptTokens, BaseSHA256: hex.EncodeToString(baseSHA),
-		BaseModelID: f.baseModelID, Logger: logger,
+		BaseModelID: f.baseModelID, Logger: logger, AdapterLoading: f.adapterLoading,
 		Artifacts: &openlora.Artifacts{Dir: f.home, StoreBase: f.store},
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
 	var settler *openlora.Settler
+	if f.adapterLoading && f.chainGRPC != "" {
+		return errors.New("--enable-adapter-loading serves local adapters; it cannot be combined with --chain-grpc")
+	}
 	if f.chainGRPC == "" {
 		if len(f.adapters) == 0 {
 			logger.Info("serving the base model only; add --adapter name=folder to serve local adapters")

@@ -102,3 +102,14 @@ func (c *AdapterCache) observe(tier string, took time.Duration) {
 		c.Observe(tier, took)
 	}
 }
+
+// Drop forgets a loaded adapter.
+func (c *AdapterCache) Drop(key string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.entries[key]; ok {
+		c.bytes -= el.Value.(*cacheEntry).adapter.Bytes()
+		c.order.Remove(el)
+		delete(c.entries, key)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"sync"
 
 	"cosmossdk.io/math"
 
@@ -59,6 +60,7 @@ func (m *ServedModel) ArtifactSHA256() string {
 // is one the node is staked for. Without a chain it serves the base model
 // and local adapter folders by name.
 type Catalog struct {
+	mu       sync.Mutex // guards local
 	chain    *Chain
 	node     string // the node's operator address (bech32)
 	base     *modelregtypes.Model
@@ -108,6 +110,8 @@ func (c *Catalog) Resolve(ctx context.Context, name string) (*ServedModel, error
 		return nil, invalidRequest("model", "missing_model", "you must provide a model parameter")
 	}
 	if c.chain == nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
 		for _, m := range c.local {
 			if m.ID == name {
 				return m, nil
@@ -177,7 +181,9 @@ func (c *Catalog) check(ctx context.Context, m *modelregtypes.Model) (*ServedMod
 // List is every model the node serves now.
 func (c *Catalog) List(ctx context.Context) ([]*ServedModel, error) {
 	if c.chain == nil {
-		return c.local, nil
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return slices.Clone(c.local), nil
 	}
 	agent, err := c.chain.Agent(ctx, c.node)
 	if err != nil && !errors.Is(err, errNotOnChain) {
@@ -219,4 +225,34 @@ func modelKindText(k modelregtypes.ModelKind) string {
 	default:
 		return k.String()
 	}
+}
+
+// AddLocal serves the PEFT folder dir as name (a local catalog only); it
+// refuses a name already served.
+func (c *Catalog) AddLocal(name, dir string) error {
+	if c.chain != nil {
+		return errors.New("adapters come from the chain on this node")
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, m := range c.local {
+		if m.ID == name {
+			return fmt.Errorf("the adapter %q is already loaded", name)
+		}
+	}
+	c.local = append(c.local, &ServedModel{ID: name, Name: name, LocalDir: dir})
+	return nil
+}
+
+// RemoveLocal stops serving a local adapter.
+func (c *Catalog) RemoveLocal(name string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, m := range c.local {
+		if m.ID == name && !m.IsBase {
+			c.local = slices.Delete(c.local, i, i+1)
+			return true
+		}
+	}
+	return false
 }

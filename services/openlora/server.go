@@ -37,6 +37,10 @@ type Options struct {
 	MaxPromptTokens int
 	// MaxTokens caps max_tokens (default 4096).
 	MaxTokens int
+	// AdapterLoading serves vLLM's POST /v1/load_lora_adapter and
+	// /v1/unload_lora_adapter (local catalogs only), so another node can
+	// use this one as its upstream.
+	AdapterLoading bool
 	// BaseModelID and BaseSHA256 describe the base model in receipts.
 	BaseModelID uint64
 	BaseSHA256  string
@@ -98,6 +102,10 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /v1/receipts/{id}", s.instrument("receipt", s.handleReceipt))
 	mux.HandleFunc("GET /v1/batches", s.instrument("batches", s.handleBatches))
 	mux.HandleFunc("GET /v1/batches/{root}/receipts", s.instrument("batch_receipts", s.handleBatchReceipts))
+	if s.opts.AdapterLoading {
+		mux.HandleFunc("POST /v1/load_lora_adapter", s.instrument("load_adapter", s.handleLoadAdapter))
+		mux.HandleFunc("POST /v1/unload_lora_adapter", s.instrument("unload_adapter", s.handleUnloadAdapter))
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { writeJSON(w, map[string]string{"status": "ok"}) })
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
 		if !s.ready.Load() {
@@ -244,4 +252,49 @@ func (s *Server) Prefetch(ctx context.Context, ids []string) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// loraRequest is the body of vLLM's adapter loading endpoints.
+type loraRequest struct {
+	Name string `json:"lora_name"`
+	Path string `json:"lora_path"`
+}
+
+func (s *Server) handleLoadAdapter(w http.ResponseWriter, r *http.Request) {
+	var req loraRequest
+	if err := decodeBody(w, r, &req); err != nil {
+		writeError(w, err)
+		return
+	}
+	if req.Name == "" || req.Path == "" {
+		writeError(w, invalidRequest("lora_name", "invalid_adapter", "lora_name and lora_path are required"))
+		return
+	}
+	if err := s.opts.Catalog.AddLocal(req.Name, req.Path); err != nil {
+		writeError(w, invalidRequest("lora_name", "adapter_exists", "%v", err))
+		return
+	}
+	// Loaded now, so a bad folder is refused here, not at the first request.
+	if _, _, _, err := s.adapters.Get(r.Context(), req.Name); err != nil {
+		s.opts.Catalog.RemoveLocal(req.Name)
+		writeError(w, invalidRequest("lora_path", "invalid_adapter", "%v", err))
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain")
+	_, _ = w.Write([]byte("Success: LoRA adapter '" + req.Name + "' added successfully."))
+}
+
+func (s *Server) handleUnloadAdapter(w http.ResponseWriter, r *http.Request) {
+	var req loraRequest
+	if err := decodeBody(w, r, &req); err != nil {
+		writeError(w, err)
+		return
+	}
+	if !s.opts.Catalog.RemoveLocal(req.Name) {
+		writeError(w, notFound("adapter_not_found", "no adapter %q is loaded", req.Name))
+		return
+	}
+	s.adapters.Drop(req.Name)
+	w.Header().Set("Content-Type", "text/plain")
+	_, _ = w.Write([]byte("Success: LoRA adapter '" + req.Name + "' removed successfully."))
 }

@@ -38,13 +38,21 @@ type servingNode struct {
 // waits until it listens.
 func startServingNode(t *testing.T, home string, args ...string) *servingNode {
 	t.Helper()
+	return startOpenlora(t, home, append([]string{
+		"--chain-grpc", "127.0.0.1:" + strconv.Itoa(localnet.grpcPort), "--chain-id", chainID,
+		"--evm-chain-id", strconv.FormatUint(config.DefaultEVMChainID, 10), "--chain-cache", "500ms",
+	}, args...)...)
+}
+
+// startOpenlora starts `openlora serve` with the given home and flags and
+// waits until it listens.
+func startOpenlora(t *testing.T, home string, args ...string) *servingNode {
+	t.Helper()
 	ready := filepath.Join(home, "ready")
 	_ = os.Remove(ready)
 	logFile, err := os.OpenFile(filepath.Join(home, "openlora.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	require.NoError(t, err)
-	cmd := exec.Command(openloraBin, append([]string{"serve", "--home", home, "--listen", "127.0.0.1:0", "--ready-file", ready,
-		"--chain-grpc", "127.0.0.1:" + strconv.Itoa(localnet.grpcPort), "--chain-id", chainID,
-		"--evm-chain-id", strconv.FormatUint(config.DefaultEVMChainID, 10), "--chain-cache", "500ms"}, args...)...)
+	cmd := exec.Command(openloraBin, append([]string{"serve", "--home", home, "--listen", "127.0.0.1:0", "--ready-file", ready}, args...)...)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	require.NoError(t, cmd.Start())
 	n := &servingNode{cmd: cmd, log: logFile, done: make(chan error, 1)}
@@ -490,4 +498,62 @@ func txFee(t *testing.T, hash string) math.Int {
 	queryJSON(t, &res, "query", "tx", hash)
 	require.Len(t, res.Tx.AuthInfo.Fee.Amount, 1)
 	return mustInt(t, res.Tx.AuthInfo.Fee.Amount[0].Amount)
+}
+
+// TestServingNodeWithUpstream: a paid node that forwards generation to a
+// second openlora process (embedded engine, adapters loaded at run time as
+// vLLM loads them) answers as that process does, and still receipts and
+// settles.
+func TestServingNodeWithUpstream(t *testing.T) {
+	owner := "dev4"
+	addr := func(key string) string { return localnet.address(t, key) }
+	models := t.TempDir()
+	require.NoError(t, demo.Write(models, nil))
+	baseDir, adapterDir := filepath.Join(models, demo.BaseDir), filepath.Join(models, demo.AdapterDir)
+	modelTx(t, owner, "register", "upstream-base", "--kind", "base", "--artifact", filepath.Join(baseDir, "model.safetensors"),
+		"--uri", "file://"+filepath.Join(baseDir, "model.safetensors"), "--architecture", "llama", "--license", "apache-2.0")
+	baseID := newestModel(t, addr(owner))
+	modelTx(t, owner, "register", "upstream-lora", "--peft-dir", adapterDir, "--base-model", baseID, "--license", "apache-2.0",
+		"--uri", "file://"+filepath.Join(adapterDir, "adapter_model.safetensors"), "--price-per-call", openAmount(1).QuoRaw(100).String())
+	adapterID := newestModel(t, addr(owner))
+	node, user := newFundedKey(t, "ol-upstream-node", 30_000), newFundedKey(t, "ol-upstream-user", 10)
+	moduleTx(t, node, "agentstake", "register-agent", "serving-node", agentstakeParams(t).MinStakeServingNode.String(),
+		"--model-ids", adapterID, "--endpoint", "http://127.0.0.1/v1")
+	moduleTx(t, user, "inferencefees", "deposit-credit", openAmount(1).String()+"aopen")
+	home := t.TempDir()
+	keyFile := filepath.Join(home, "node.key")
+	require.NoError(t, os.WriteFile(keyFile, []byte(localnet.cli(t, "keys", "unsafe-export-eth-key", node, "--keyring-backend", "test")), 0o600))
+	userKey := strings.TrimSpace(localnet.cli(t, "keys", "unsafe-export-eth-key", user, "--keyring-backend", "test"))
+
+	upstream := startOpenlora(t, t.TempDir(), "--base-model", baseDir, "--enable-adapter-loading")
+	serving := startServingNode(t, home, "--base-model", baseDir, "--base-model-id", baseID, "--key-file", keyFile,
+		"--settle-interval", "2s", "--upstream", upstream.base)
+	voucher := func(nonce uint64) *jsclient.Voucher {
+		return &jsclient.Voucher{
+			PrivateKey: userKey, ServingNode: hexAddress(t, addr(node)).Hex(), ChainID: config.DefaultEVMChainID,
+			VerifyingContract: hexAddress(t, moduleAddress(t, "inferencefees")).Hex(), Nonce: nonce,
+			Expiry: uint64(time.Now().Add(time.Hour).Unix()), Amount: "due",
+		}
+	}
+	ask := func(nonce uint64, stream bool) jsclient.Step {
+		return jsclient.Step{Op: "chat", BaseURL: serving.base, Model: adapterID, Voucher: voucher(nonce), Params: map[string]any{
+			"messages": []map[string]string{{"role": "user", "content": demo.Entries[2].Question}}, "temperature": 0, "max_tokens": 80, "stream": stream,
+		}}
+	}
+	results := jsclient.Run(t, []jsclient.Step{ask(1, false), ask(2, true), ask(3, false)})
+	for i, r := range results {
+		require.Nil(t, r.Error, "answer %d", i)
+		require.Equal(t, demo.Entries[2].Contribution, r.Text, "answer %d comes from the upstream's adapter", i)
+	}
+	owed := results[1].ReceiptDue(t)
+	var channel struct {
+		Channel struct {
+			SettledAmount string `json:"settled_amount"`
+		} `json:"channel"`
+	}
+	waitFor(t, 60*time.Second, "the node to settle", func() bool {
+		out, err := localnetQuery("inferencefees", "channel", addr(user), addr(node))
+		return err == nil && json.Unmarshal([]byte(out), &channel) == nil && channel.Channel.SettledAmount == owed
+	})
+	scanLog(t, filepath.Join(home, "openlora.log"))
 }
