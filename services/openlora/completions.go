@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -213,6 +214,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, p *samplingParams
 		if tier != TierRAM {
 			s.log.Info("adapter loaded", "model", m.ID, "tier", tier, "took", took)
 		}
+		// The request's own cold-load cost, for clients and load tests.
+		w.Header().Set("OpenLedger-Adapter-Tier", tier)
+		w.Header().Set("OpenLedger-Adapter-Load-Ms", strconv.FormatFloat(float64(took.Microseconds())/1000, 'f', 3, 64))
 		gen.Adapter = adapter
 	}
 	if p.Stream {
@@ -326,6 +330,9 @@ func (s *Server) receipt(ctx context.Context, a *answer, gen *GenerateRequest, g
 	s.metrics.receiptTime.Observe(time.Since(start).Seconds())
 	if pay != nil {
 		s.metrics.unsettled.Inc()
+		if s.settler != nil {
+			s.settler.receiptAdded()
+		}
 	}
 	return signed, nil
 }

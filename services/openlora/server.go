@@ -85,8 +85,17 @@ func NewServer(opts Options) *Server {
 // NodeAddress is the node's operator address.
 func (s *Server) NodeAddress() string { return s.node }
 
-// SetSettler lets the receipts endpoints answer with batch proofs.
-func (s *Server) SetSettler(st *Settler) { s.settler = st }
+// SetSettler connects the settlement loop: its outcomes go to the
+// metrics, and it is poked when MaxReceipts receipts wait.
+func (s *Server) SetSettler(st *Settler) {
+	s.settler = st
+	st.OnFinished = func(b *Batch) {
+		s.metrics.settlements.WithLabelValues(b.Status).Inc()
+		if b.Status == BatchSettled {
+			s.metrics.unsettled.Sub(float64(len(b.Receipts)))
+		}
+	}
+}
 
 // SetReady marks the node ready or not for /readyz (false while shutting
 // down).

@@ -175,6 +175,12 @@ func TestStreamingEqualsWholeAnswer(t *testing.T) {
 
 func TestAdapterChangesTheAnswer(t *testing.T) {
 	_, ts := localNode(t)
+	for _, tier := range []string{TierDisk, TierRAM} {
+		res, _ := post(t, ts.URL+"/v1/completions", map[string]any{"model": "tiny-lora", "prompt": "Warm", "max_tokens": 2}, nil)
+		if got := res.Header.Get("OpenLedger-Adapter-Tier"); got != tier || res.Header.Get("OpenLedger-Adapter-Load-Ms") == "" {
+			t.Fatalf("adapter tier %q, want %q", got, tier)
+		}
+	}
 	answer := func(model string) string {
 		_, body := post(t, ts.URL+"/v1/completions", map[string]any{"model": model, "prompt": "Warm the hot paths", "max_tokens": 16, "temperature": 0}, nil)
 		c := decode[TextCompletion](t, body)
@@ -353,5 +359,30 @@ func TestOpenAIClient(t *testing.T) {
 	}
 	if e := res[4].Error; e == nil || e.Status != 404 || e.Code != "model_not_found" {
 		t.Fatalf("unknown model: %+v", res[4])
+	}
+}
+
+func TestMetrics(t *testing.T) {
+	_, ts := localNode(t)
+	post(t, ts.URL+"/v1/chat/completions", chat("tiny-lora", "Rotate", map[string]any{"max_tokens": 4}), nil)
+	post(t, ts.URL+"/v1/chat/completions", chat("tiny-lora", "Rotate", map[string]any{"max_tokens": 4}), nil)
+	res, err := http.Get(ts.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	for _, want := range []string{
+		`openlora_requests_total{code="200",endpoint="chat"} 2`,
+		`openlora_adapter_lookups_total{tier="disk"} 1`,
+		`openlora_adapter_lookups_total{tier="ram"} 1`,
+		`openlora_time_to_first_token_seconds_count 2`,
+		`openlora_tokens_total{kind="completion"}`,
+		`openlora_receipt_seconds_count 2`,
+		`openlora_adapters_in_memory 1`,
+	} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("metrics lack %s", want)
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"cosmossdk.io/math"
@@ -66,8 +67,9 @@ type Settler struct {
 	log     *slog.Logger
 	mu      sync.Mutex // one settlement at a time
 	trigger chan struct{}
-	// OnSettled, when set, is called with each settled batch.
-	OnSettled func(*Batch)
+	waiting atomic.Int64 // paid receipts since the last poke
+	// OnFinished, when set, is called with each batch settled or refused.
+	OnFinished func(*Batch)
 }
 
 // NewSettler checks the options and fills defaults.
@@ -93,7 +95,16 @@ func NewSettler(opts SettlerOptions) *Settler {
 	return &Settler{opts: opts, node: sdk.AccAddress(opts.Key.PubKey().Address()), log: opts.Logger, trigger: make(chan struct{}, 1)}
 }
 
-// Poke asks for a settlement soon (the API calls it as receipts pile up).
+// receiptAdded counts a new paid receipt and asks for a settlement once
+// MaxReceipts are waiting.
+func (s *Settler) receiptAdded() {
+	if s.waiting.Add(1) >= int64(s.opts.MaxReceipts) {
+		s.waiting.Store(0)
+		s.Poke()
+	}
+}
+
+// Poke asks for a settlement soon.
 func (s *Settler) Poke() {
 	select {
 	case s.trigger <- struct{}{}:
@@ -382,9 +393,9 @@ func (s *Settler) record(b *Batch) error {
 	}
 	if b.Status == BatchSettled {
 		s.log.Info("batch settled", "root", b.Root, "receipts", len(b.Receipts), "vouchers", len(b.Vouchers), "height", b.Height)
-		if s.OnSettled != nil {
-			s.OnSettled(b)
-		}
+	}
+	if s.OnFinished != nil {
+		s.OnFinished(b)
 	}
 	return nil
 }
