@@ -278,10 +278,10 @@ func (b *Embedded) Generate(ctx context.Context, req *GenerateRequest, onText fu
 		onText(delta)
 	}
 	g := &Generation{Text: text.final(), PromptTokens: len(prompt), CompletionTokens: len(res.Tokens), FinishReason: "stop"}
-	switch {
-	case res.Reason == generate.FinishLength:
+	switch res.Reason {
+	case generate.FinishLength:
 		g.FinishReason = "length"
-	case res.Reason == generate.FinishCanceled:
+	case generate.FinishCanceled:
 		if ctx.Err() != nil {
 			return g, ctx.Err()
 		}

@@ -36,8 +36,10 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) error {
 	if err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
-			return &APIError{Status: http.StatusRequestEntityTooLarge, Type: errTypeInvalidRequest, Code: "request_too_large",
-				Message: fmt.Sprintf("the request body is over %d bytes", maxBodyBytes)}
+			return &APIError{
+				Status: http.StatusRequestEntityTooLarge, Type: errTypeInvalidRequest, Code: "request_too_large",
+				Message: fmt.Sprintf("the request body is over %d bytes", maxBodyBytes),
+			}
 		}
 		return invalidRequest("", "invalid_body", "reading the request body: %v", err)
 	}

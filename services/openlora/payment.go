@@ -121,7 +121,7 @@ func (p *Payments) Authorize(ctx context.Context, header string, maxCost math.In
 	if deadline := now().Add(lifetime).Unix(); int64(vj.Expiry) < deadline {
 		return nil, paymentRequired("voucher_expired", "", "the voucher expires at %d; this node needs at least %s to settle it (expiry ≥ %d)", vj.Expiry, lifetime, deadline)
 	}
-	bech := sdk.AccAddress(user).String()
+	bech := user.String()
 	if err := p.syncChannel(ctx, bech); err != nil {
 		return nil, err
 	}

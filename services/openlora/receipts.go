@@ -10,9 +10,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
-	"cosmossdk.io/math"
-
 	"github.com/cosmos/evm/crypto/ethsecp256k1"
+
+	"cosmossdk.io/math"
 
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 )

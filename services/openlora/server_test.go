@@ -204,7 +204,11 @@ func TestStopStrings(t *testing.T) {
 		t.Fatalf("answer too short to cut: %q", full)
 	}
 	stop := full[len(full)/2 : len(full)/2+3]
-	prefix := full[:strings.Index(full, stop)]
+	cut := strings.Index(full, stop)
+	if cut < 0 {
+		t.Fatalf("%q not in %q", stop, full)
+	}
+	prefix := full[:cut]
 	_, body = post(t, ts.URL+"/v1/completions", map[string]any{"model": "tiny", "prompt": "Rotate", "max_tokens": 40, "temperature": 0, "stop": stop}, nil)
 	c := decode[TextCompletion](t, body)
 	if c.Choices[0].Text != prefix || *c.Choices[0].FinishReason != "stop" {

@@ -13,9 +13,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"cosmossdk.io/math"
-
 	"github.com/cosmos/evm/crypto/ethsecp256k1"
+
+	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/client"
 	clienttx "github.com/cosmos/cosmos-sdk/client/tx"
@@ -340,16 +340,28 @@ func (s *Settler) submit(ctx context.Context, b *Batch) error {
 		return fmt.Errorf("broadcasting batch %s: %w", b.Root, err)
 	}
 	b.TxHash = res.TxResponse.TxHash
-	if res.TxResponse.Code != 0 {
+	code, sdkCode := res.TxResponse.Code, res.TxResponse.Codespace == "sdk"
+	switch {
+	case code == 0, sdkCode && code == codeTxInMempoolCache:
+	case sdkCode && retryableCheckTx[code]:
+		// The batch is fine; the node or its mempool is not ready for it.
+		// It stays pending and goes again next round, unchanged.
+		return fmt.Errorf("batch %s not accepted yet (code %d): %s", b.Root, code, res.TxResponse.RawLog)
+	default:
 		return s.finish(b, res.TxResponse)
 	}
 	if err := s.opts.Store.FinishBatch(b); err != nil { // remembers the hash, still pending
 		return err
 	}
+	deadline := time.After(confirmTimeout)
 	for {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
+		case <-deadline:
+			// Dropped from the mempool, or a slow chain: the next round
+			// looks the hash up again and rebroadcasts if needed.
+			return fmt.Errorf("batch %s: transaction %s not committed within %s", b.Root, b.TxHash, confirmTimeout)
 		case <-time.After(500 * time.Millisecond):
 		}
 		got, err := txs.GetTx(ctx, &txtypes.GetTxRequest{Hash: b.TxHash})
@@ -358,6 +370,19 @@ func (s *Settler) submit(ctx context.Context, b *Batch) error {
 		}
 	}
 }
+
+// confirmTimeout bounds the wait for a broadcast settlement to be
+// committed.
+const confirmTimeout = time.Minute
+
+// SDK CheckTx codes (codespace "sdk") after which a batch is broadcast
+// again rather than given up: insufficient fee (13, a base fee above the
+// node's gas price), mempool full (20), wrong account sequence (32).
+var retryableCheckTx = map[uint32]bool{13: true, 20: true, 32: true}
+
+// codeTxInMempoolCache (19) means the same transaction is already in the
+// mempool: it is waited for like a new one.
+const codeTxInMempoolCache = 19
 
 func (s *Settler) alreadySettled(ctx context.Context, b *Batch) (bool, error) {
 	if len(b.Vouchers) == 0 {

@@ -74,8 +74,10 @@ func upstreamError(res *http.Response) error {
 		wrapped.Error.Status = res.StatusCode
 		return wrapped.Error
 	}
-	return &APIError{Status: http.StatusBadGateway, Type: errTypeServer, Code: "upstream_error",
-		Message: fmt.Sprintf("the upstream answered %s: %s", res.Status, strings.TrimSpace(string(body)))}
+	return &APIError{
+		Status: http.StatusBadGateway, Type: errTypeServer, Code: "upstream_error",
+		Message: fmt.Sprintf("the upstream answered %s: %s", res.Status, strings.TrimSpace(string(body))),
+	}
 }
 
 // LoadAdapter implements Backend with vLLM's POST /v1/load_lora_adapter;

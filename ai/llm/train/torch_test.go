@@ -9,9 +9,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/openledger/openledger/testutil/reference"
 	"github.com/openledger/openledger/ai/llm/lora"
 	"github.com/openledger/openledger/ai/llm/model"
+	"github.com/openledger/openledger/testutil/reference"
 )
 
 // python is Debian's interpreter, where apt's python3-torch installs.

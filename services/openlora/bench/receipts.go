@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -83,8 +84,10 @@ func Receipts(dir string, n, answers int) (ReceiptCost, error) {
 		t1 := time.Now()
 		r := openlora.Receipt{Version: openlora.ReceiptVersion, ID: fmt.Sprintf("bench-%d", i), User: "open1bench", Fee: "1", Method: poa.Method}
 		for _, a := range res.Attributions {
-			var id uint64
-			fmt.Sscan(a.ID, &id)
+			id, err := strconv.ParseUint(a.ID, 10, 64)
+			if err != nil {
+				return ReceiptCost{}, err
+			}
 			r.Weights = append(r.Weights, openlora.ReceiptWeight{ContributionID: id, Ppm: uint32(a.WeightPPM)})
 		}
 		signed, err := openlora.SignReceipt(key, r)
