@@ -126,6 +126,11 @@ func (p *Payments) Authorize(ctx context.Context, header string, maxCost math.In
 		return nil, err
 	}
 
+	credit, err := p.Chain.Credit(ctx, bech)
+	if err != nil {
+		return nil, unavailable("chain_unavailable", "reading the user's credit: %v", err)
+	}
+
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.reserved == nil {
@@ -134,10 +139,6 @@ func (p *Payments) Authorize(ctx context.Context, header string, maxCost math.In
 	reserved := p.reserved[bech]
 	if reserved.IsNil() {
 		reserved = math.ZeroInt()
-	}
-	credit, err := p.Chain.Credit(ctx, bech)
-	if err != nil {
-		return nil, unavailable("chain_unavailable", "reading the user's credit: %v", err)
 	}
 	stored := StoredVoucher{Nonce: vj.Nonce, Amount: amount.String(), Expiry: vj.Expiry, Signature: "0x" + hex.EncodeToString(sig)}
 	var refusal error
