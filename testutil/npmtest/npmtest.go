@@ -22,6 +22,14 @@ import (
 // file lock.
 func Install(t testing.TB, dir string) {
 	t.Helper()
+	InstallWith(t, dir, "ci", "--no-audit", "--no-fund")
+}
+
+// InstallWith is Install with other npm arguments (for example `install
+// --no-save` where the lock cannot list every platform's optional
+// binaries).
+func InstallWith(t testing.TB, dir string, npmArgs ...string) {
+	t.Helper()
 	if _, err := exec.LookPath("npm"); err != nil {
 		reference.Unavailable(t, "npm is not on PATH: this test needs node and npm")
 	}
@@ -37,13 +45,13 @@ func Install(t testing.TB, dir string) {
 	if installed(dir) {
 		return
 	}
-	cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund")
+	cmd := exec.Command("npm", npmArgs...)
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("npmtest: npm ci in %s: %v\n%s", dir, err, out)
+		t.Fatalf("npmtest: npm %v in %s: %v\n%s", npmArgs, dir, err, out)
 	}
 	if !installed(dir) {
-		t.Fatalf("npmtest: npm ci in %s did not install the versions of package.json", dir)
+		t.Fatalf("npmtest: npm %v in %s did not install the versions of package.json", npmArgs, dir)
 	}
 }
 

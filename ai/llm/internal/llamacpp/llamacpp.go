@@ -14,8 +14,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"testing"
+
+	"github.com/openledger/openledger/testutil/npmtest"
 )
 
 // Dir is the folder holding package.json and run.mjs.
@@ -37,52 +38,7 @@ func Dir() string {
 // look for a binary to build or download.
 func Install(t testing.TB) {
 	t.Helper()
-	if _, err := exec.LookPath("npm"); err != nil {
-		t.Skip("npm is not on PATH: the comparison with llama.cpp needs node and npm")
-	}
-	dir := Dir()
-	lock, err := os.OpenFile(filepath.Join(dir, "node_modules.lock"), os.O_CREATE|os.O_RDWR, 0o644)
-	if err != nil {
-		t.Fatalf("llamacpp: %v", err)
-	}
-	defer lock.Close()
-	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
-		t.Fatalf("llamacpp: lock: %v", err)
-	}
-	defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN) //nolint:errcheck // released on close anyway
-	if installed(dir) {
-		return
-	}
-	cmd := exec.Command("npm", "install", "--no-save", "--omit=optional", "--ignore-scripts", "--no-audit", "--no-fund")
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("llamacpp: npm install in %s: %v\n%s", dir, err, out)
-	}
-	if !installed(dir) {
-		t.Fatalf("llamacpp: npm install in %s did not install the versions of package.json", dir)
-	}
-}
-
-// installed reports whether node_modules holds exactly the versions that
-// package.json pins.
-func installed(dir string) bool {
-	var pkg struct {
-		Dependencies map[string]string `json:"dependencies"`
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "package.json"))
-	if err != nil || json.Unmarshal(data, &pkg) != nil {
-		return false
-	}
-	for name, version := range pkg.Dependencies {
-		var got struct {
-			Version string `json:"version"`
-		}
-		data, err := os.ReadFile(filepath.Join(dir, "node_modules", name, "package.json"))
-		if err != nil || json.Unmarshal(data, &got) != nil || got.Version != version {
-			return false
-		}
-	}
-	return true
+	npmtest.InstallWith(t, Dir(), "install", "--no-save", "--omit=optional", "--ignore-scripts", "--no-audit", "--no-fund")
 }
 
 // Request is one batch for run.mjs.
