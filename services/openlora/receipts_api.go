@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/http"
+	"strconv"
 
 	attributioncli "github.com/openledger/openledger/x/attribution/client/cli"
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
@@ -14,6 +15,7 @@ import (
 // `tx attribution challenge-receipt` and x/attribution's VerifyReceipt
 // take).
 type ReceiptProof struct {
+	BatchID   uint64   `json:"batch_id"`
 	Root      string   `json:"root"`
 	LeafIndex uint64   `json:"leaf_index"`
 	LeafCount uint64   `json:"leaf_count"`
@@ -44,7 +46,7 @@ type BatchEntry struct {
 }
 
 func (s *Server) handleReceipt(w http.ResponseWriter, r *http.Request) {
-	signed, root, err := s.opts.Store.Receipt(r.PathValue("id"))
+	signed, batchID, err := s.opts.Store.Receipt(r.PathValue("id"))
 	if errors.Is(err, ErrNotFound) {
 		writeError(w, notFound("receipt_not_found", "no receipt %q on this node", r.PathValue("id")))
 		return
@@ -56,8 +58,8 @@ func (s *Server) handleReceipt(w http.ResponseWriter, r *http.Request) {
 	if signed.Receipt.User == "" {
 		answer.Status = "free"
 	}
-	if root != "" {
-		b, receipts, err := BatchReceipts(s.opts.Store, root)
+	if batchID != 0 {
+		b, receipts, err := BatchReceipts(s.opts.Store, batchID, "")
 		if err != nil {
 			writeError(w, err)
 			return
@@ -78,7 +80,7 @@ func (s *Server) handleReceipt(w http.ResponseWriter, r *http.Request) {
 			writeError(w, err)
 			return
 		}
-		p := &ReceiptProof{Root: b.Root, LeafIndex: index, LeafCount: uint64(len(onChain)), TxHash: b.TxHash, Height: b.Height}
+		p := &ReceiptProof{BatchID: b.ID, Root: b.Root, LeafIndex: index, LeafCount: uint64(len(onChain)), TxHash: b.TxHash, Height: b.Height}
 		for _, sib := range proof {
 			p.Proof = append(p.Proof, hex.EncodeToString(sib))
 		}
@@ -101,9 +103,19 @@ func (s *Server) handleBatches(w http.ResponseWriter, r *http.Request) {
 
 // handleBatchReceipts answers with the batch's receipts file (the format
 // `tx attribution challenge-receipt` reads); ?answers=true answers with
-// the batch, its signed receipts and the answers' texts instead.
+// the batch, its signed receipts and the answers' texts instead. The path
+// names a batch by receipts root (the newest batch with it) or, since two
+// batches of identical answers share a root, by ?id=.
 func (s *Server) handleBatchReceipts(w http.ResponseWriter, r *http.Request) {
-	b, receipts, err := BatchReceipts(s.opts.Store, r.PathValue("root"))
+	var id uint64
+	if q := r.URL.Query().Get("id"); q != "" {
+		var err error
+		if id, err = strconv.ParseUint(q, 10, 64); err != nil {
+			writeError(w, invalidRequest("id", "invalid_batch_id", "batch id %q is not a number", q))
+			return
+		}
+	}
+	b, receipts, err := BatchReceipts(s.opts.Store, id, r.PathValue("root"))
 	if errors.Is(err, ErrNotFound) {
 		writeError(w, notFound("batch_not_found", "no batch %q on this node", r.PathValue("root")))
 		return

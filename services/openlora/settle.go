@@ -3,6 +3,7 @@ package openlora
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -323,35 +324,50 @@ func (s *Settler) submit(ctx context.Context, b *Batch) error {
 			return s.finish(b, res.TxResponse)
 		}
 	}
-	// Vouchers already settled on chain (by this batch before a crash
-	// lost its hash) make the batch settled.
+	// Vouchers already settled on chain (by this batch, in a transaction
+	// the node lost track of) make the batch settled.
 	if settled, err := s.alreadySettled(ctx, b); err != nil {
 		return err
 	} else if settled {
 		b.Status = BatchSettled
 		return s.record(b)
 	}
-	txBytes, err := s.signTx(ctx, &msg)
-	if err != nil {
-		return err
+	// The transaction is signed once and written down before it is first
+	// broadcast; after a crash the same bytes go out again, so a copy
+	// already in the mempool is recognised rather than competed with.
+	if len(b.TxBytes) == 0 {
+		txBytes, err := s.signTx(ctx, &msg)
+		if err != nil {
+			return err
+		}
+		b.TxBytes, b.TxHash = txBytes, fmt.Sprintf("%X", sha256.Sum256(txBytes))
+		if err := s.opts.Store.FinishBatch(b); err != nil { // still pending, now with its transaction
+			return err
+		}
 	}
-	res, err := txs.BroadcastTx(ctx, &txtypes.BroadcastTxRequest{TxBytes: txBytes, Mode: txtypes.BroadcastMode_BROADCAST_MODE_SYNC})
+	res, err := txs.BroadcastTx(ctx, &txtypes.BroadcastTxRequest{TxBytes: b.TxBytes, Mode: txtypes.BroadcastMode_BROADCAST_MODE_SYNC})
 	if err != nil {
 		return fmt.Errorf("broadcasting batch %s: %w", b.Root, err)
 	}
-	b.TxHash = res.TxResponse.TxHash
 	code, sdkCode := res.TxResponse.Code, res.TxResponse.Codespace == "sdk"
 	switch {
 	case code == 0, sdkCode && code == codeTxInMempoolCache:
+	case sdkCode && code == codeWrongSequence:
+		// The stored transaction's account sequence is spent and its
+		// vouchers are not settled (checked above): another transaction of
+		// the operator key used it. The batch is signed again next round,
+		// with the same settlements.
+		b.TxBytes, b.TxHash = nil, ""
+		if err := s.opts.Store.FinishBatch(b); err != nil {
+			return err
+		}
+		return fmt.Errorf("batch %s: account sequence taken (%s); signing it again", b.Root, res.TxResponse.RawLog)
 	case sdkCode && retryableCheckTx[code]:
 		// The batch is fine; the node or its mempool is not ready for it.
 		// It stays pending and goes again next round, unchanged.
 		return fmt.Errorf("batch %s not accepted yet (code %d): %s", b.Root, code, res.TxResponse.RawLog)
 	default:
 		return s.finish(b, res.TxResponse)
-	}
-	if err := s.opts.Store.FinishBatch(b); err != nil { // remembers the hash, still pending
-		return err
 	}
 	deadline := time.After(confirmTimeout)
 	for {
@@ -377,8 +393,12 @@ const confirmTimeout = time.Minute
 
 // SDK CheckTx codes (codespace "sdk") after which a batch is broadcast
 // again rather than given up: insufficient fee (13, a base fee above the
-// node's gas price), mempool full (20), wrong account sequence (32).
-var retryableCheckTx = map[uint32]bool{13: true, 20: true, 32: true}
+// node's gas price) and mempool full (20).
+var retryableCheckTx = map[uint32]bool{13: true, 20: true}
+
+// codeWrongSequence (32) is a transaction signed at a spent account
+// sequence.
+const codeWrongSequence = 32
 
 // codeTxInMempoolCache (19) means the same transaction is already in the
 // mempool: it is waited for like a new one.
@@ -472,9 +492,16 @@ func (s *Settler) signTx(ctx context.Context, msg sdk.Msg) ([]byte, error) {
 // ErrNoBatch is returned for receipts not yet in a settled batch.
 var ErrNoBatch = errors.New("not in a settled batch yet")
 
-// BatchReceipts is a settled batch's receipts in leaf order.
-func BatchReceipts(store *Store, root string) (*Batch, []*SignedReceipt, error) {
-	b, err := store.Batch(strings.ToLower(trim0x(root)))
+// BatchReceipts is a batch's receipts in leaf order: the batch with id, or
+// the newest with root when id is 0.
+func BatchReceipts(store *Store, id uint64, root string) (*Batch, []*SignedReceipt, error) {
+	var b *Batch
+	var err error
+	if id != 0 {
+		b, err = store.Batch(id)
+	} else {
+		b, err = store.BatchByRoot(strings.ToLower(trim0x(root)))
+	}
 	if err != nil {
 		return nil, nil, err
 	}

@@ -24,10 +24,13 @@ import (
 //	o/<seq>              the answer's text (raw)
 //	c/<user>             ChannelState
 //	u/<user>/<seq>       (empty) a receipt of the channel not yet settled
-//	rb/<seq>             batch root (hex) of a receipt's batch
-//	b/<root>             Batch
+//	rb/<seq>             id of a receipt's settled batch
+//	b/<id>               Batch
+//	br/<root>            id of the newest batch with that receipts root (two
+//	                     batches of identical receipts share a root)
 //	ss/<user>/<nonce>    batch root a settlement of that voucher was signed for
 //	meta/next-seq        next receipt sequence
+//	meta/next-batch      next batch id
 type Store struct {
 	mu      sync.Mutex
 	db      dbm.DB
@@ -69,15 +72,22 @@ const (
 
 // Batch is a settlement batch the node built.
 type Batch struct {
+	// ID numbers the node's batches from 1; Root, the receipts root, is
+	// not unique (answers identical in every on-chain field make identical
+	// leaves).
+	ID       uint64         `json:"id"`
 	Root     string         `json:"root"`
 	Receipts []uint64       `json:"receipts"`
 	Vouchers []BatchVoucher `json:"vouchers"`
 	// Msg is the MsgSettleBatch as JSON (proto JSON of the chain's codec).
-	Msg    json.RawMessage `json:"msg"`
-	TxHash string          `json:"tx_hash,omitempty"`
-	Height int64           `json:"height,omitempty"`
-	Status string          `json:"status"`
-	Error  string          `json:"error,omitempty"`
+	Msg json.RawMessage `json:"msg"`
+	// TxBytes is the signed transaction, written before its first
+	// broadcast; TxHash its hash.
+	TxBytes []byte `json:"tx_bytes,omitempty"`
+	TxHash  string `json:"tx_hash,omitempty"`
+	Height  int64  `json:"height,omitempty"`
+	Status  string `json:"status"`
+	Error   string `json:"error,omitempty"`
 }
 
 // BatchVoucher names one voucher a batch settles.
@@ -216,29 +226,33 @@ func (s *Store) NextSequence() uint64 {
 	return s.nextSeq
 }
 
-// Receipt returns a receipt by id, with the root of its batch ("" before
-// it is in one).
-func (s *Store) Receipt(id string) (*SignedReceipt, string, error) {
+// Receipt returns a receipt by id, with the id of its settled batch (0
+// before it is in one).
+func (s *Store) Receipt(id string) (*SignedReceipt, uint64, error) {
 	bz, err := s.db.Get([]byte("id/" + id))
 	if err != nil {
-		return nil, "", err
+		return nil, 0, err
 	}
 	if len(bz) != 8 {
-		return nil, "", ErrNotFound
+		return nil, 0, ErrNotFound
 	}
 	return s.ReceiptBySeq(binary.BigEndian.Uint64(bz))
 }
 
-// ReceiptBySeq returns a receipt by sequence, with its batch root.
-func (s *Store) ReceiptBySeq(seq uint64) (*SignedReceipt, string, error) {
+// ReceiptBySeq returns a receipt by sequence, with the id of its settled
+// batch (0 before it is in one).
+func (s *Store) ReceiptBySeq(seq uint64) (*SignedReceipt, uint64, error) {
 	var r SignedReceipt
 	if ok, err := s.getJSON(seqKey("r/", seq), &r); err != nil {
-		return nil, "", err
+		return nil, 0, err
 	} else if !ok {
-		return nil, "", ErrNotFound
+		return nil, 0, ErrNotFound
 	}
-	root, err := s.db.Get(seqKey("rb/", seq))
-	return &r, string(root), err
+	id, err := s.db.Get(seqKey("rb/", seq))
+	if err != nil || len(id) != 8 {
+		return &r, 0, err
+	}
+	return &r, binary.BigEndian.Uint64(id), nil
 }
 
 // Channels lists the users with a channel, in ascending order.
@@ -288,6 +302,18 @@ func (s *Store) SaveBatch(batch *Batch) error {
 	defer s.mu.Unlock()
 	b := s.db.NewBatch()
 	defer b.Close()
+	if batch.ID == 0 {
+		next := uint64(1)
+		if bz, err := s.db.Get([]byte("meta/next-batch")); err != nil {
+			return err
+		} else if len(bz) == 8 {
+			next = binary.BigEndian.Uint64(bz)
+		}
+		batch.ID = next
+		if err := b.Set([]byte("meta/next-batch"), binary.BigEndian.AppendUint64(nil, next+1)); err != nil {
+			return err
+		}
+	}
 	for _, v := range batch.Vouchers {
 		key := seqKey("ss/"+v.User+"/", v.Nonce)
 		prev, err := s.db.Get(key)
@@ -311,7 +337,10 @@ func (s *Store) SaveBatch(batch *Batch) error {
 			}
 		}
 	}
-	if err := setJSON(b, []byte("b/"+batch.Root), batch); err != nil {
+	if err := setJSON(b, seqKey("b/", batch.ID), batch); err != nil {
+		return err
+	}
+	if err := b.Set([]byte("br/"+batch.Root), binary.BigEndian.AppendUint64(nil, batch.ID)); err != nil {
 		return err
 	}
 	return b.WriteSync()
@@ -335,7 +364,7 @@ func (s *Store) FinishBatch(batch *Batch) error {
 			if err := b.Delete(seqKey("u/"+r.Receipt.User+"/", seq)); err != nil {
 				return err
 			}
-			if err := b.Set(seqKey("rb/", seq), []byte(batch.Root)); err != nil {
+			if err := b.Set(seqKey("rb/", seq), binary.BigEndian.AppendUint64(nil, batch.ID)); err != nil {
 				return err
 			}
 		}
@@ -350,21 +379,33 @@ func (s *Store) FinishBatch(batch *Batch) error {
 			}
 		}
 	}
-	if err := setJSON(b, []byte("b/"+batch.Root), batch); err != nil {
+	if err := setJSON(b, seqKey("b/", batch.ID), batch); err != nil {
 		return err
 	}
 	return b.WriteSync()
 }
 
-// Batch returns a batch by root (hex).
-func (s *Store) Batch(root string) (*Batch, error) {
+// Batch returns a batch by id.
+func (s *Store) Batch(id uint64) (*Batch, error) {
 	var batch Batch
-	if ok, err := s.getJSON([]byte("b/"+root), &batch); err != nil {
+	if ok, err := s.getJSON(seqKey("b/", id), &batch); err != nil {
 		return nil, err
 	} else if !ok {
 		return nil, ErrNotFound
 	}
 	return &batch, nil
+}
+
+// BatchByRoot returns the newest batch with a receipts root (hex).
+func (s *Store) BatchByRoot(root string) (*Batch, error) {
+	bz, err := s.db.Get([]byte("br/" + root))
+	if err != nil {
+		return nil, err
+	}
+	if len(bz) != 8 {
+		return nil, ErrNotFound
+	}
+	return s.Batch(binary.BigEndian.Uint64(bz))
 }
 
 // Batches lists every batch with status (all when status is empty).

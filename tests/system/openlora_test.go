@@ -510,26 +510,10 @@ func txFee(t *testing.T, hash string) math.Int {
 // vLLM loads them) answers as that process does, and still receipts and
 // settles.
 func TestServingNodeWithUpstream(t *testing.T) {
-	owner := "dev4"
+	d := stakedDemoNode(t, "upstream")
+	baseDir, baseID, adapterID, home, keyFile := d.baseDir, d.baseID, d.adapterID, d.home, d.keyFile
 	addr := func(key string) string { return localnet.address(t, key) }
-	models := t.TempDir()
-	require.NoError(t, demo.Write(models, nil))
-	baseDir, adapterDir := filepath.Join(models, demo.BaseDir), filepath.Join(models, demo.AdapterDir)
-	modelTx(t, owner, "register", "upstream-base", "--kind", "base", "--artifact", filepath.Join(baseDir, "model.safetensors"),
-		"--uri", "file://"+filepath.Join(baseDir, "model.safetensors"), "--architecture", "llama", "--license", "apache-2.0")
-	baseID := newestModel(t, addr(owner))
-	modelTx(t, owner, "register", "upstream-lora", "--peft-dir", adapterDir, "--base-model", baseID, "--license", "apache-2.0",
-		"--uri", "file://"+filepath.Join(adapterDir, "adapter_model.safetensors"), "--price-per-call", openAmount(1).QuoRaw(100).String())
-	adapterID := newestModel(t, addr(owner))
-	node, user := newFundedKey(t, "ol-upstream-node", 30_000), newFundedKey(t, "ol-upstream-user", 10)
-	moduleTx(t, node, "agentstake", "register-agent", "serving-node", agentstakeParams(t).MinStakeServingNode.String(),
-		"--model-ids", adapterID, "--endpoint", "http://127.0.0.1/v1")
-	moduleTx(t, user, "inferencefees", "deposit-credit", openAmount(1).String()+"aopen")
-	home := t.TempDir()
-	keyFile := filepath.Join(home, "node.key")
-	require.NoError(t, os.WriteFile(keyFile, []byte(localnet.cli(t, "keys", "unsafe-export-eth-key", node, "--keyring-backend", "test")), 0o600))
-	userKey := strings.TrimSpace(localnet.cli(t, "keys", "unsafe-export-eth-key", user, "--keyring-backend", "test"))
-
+	node, user, userKey := d.node, d.user, d.userKey
 	upstream := startOpenlora(t, t.TempDir(), "--base-model", baseDir, "--enable-adapter-loading")
 	serving := startServingNode(t, home, "--base-model", baseDir, "--base-model-id", baseID, "--key-file", keyFile,
 		"--settle-interval", "2s", "--upstream", upstream.base)
@@ -561,4 +545,125 @@ func TestServingNodeWithUpstream(t *testing.T) {
 		return err == nil && json.Unmarshal([]byte(out), &channel) == nil && channel.Channel.SettledAmount == owed
 	})
 	scanLog(t, filepath.Join(home, "openlora.log"))
+}
+
+// demoNode is a staked serving node of the demo adapter, with a user who
+// has credit.
+type demoNode struct {
+	baseDir, baseID, adapterID string
+	node, user, userKey        string
+	home, keyFile              string
+}
+
+// stakedDemoNode registers the demo base model and adapter (no Datanet,
+// 0.01 OPEN a call), stakes a new node key for the adapter and gives a new
+// user 1 OPEN of credit.
+func stakedDemoNode(t *testing.T, name string) demoNode {
+	t.Helper()
+	owner := "dev4"
+	addr := func(key string) string { return localnet.address(t, key) }
+	models := t.TempDir()
+	require.NoError(t, demo.Write(models, nil))
+	d := demoNode{baseDir: filepath.Join(models, demo.BaseDir), home: t.TempDir()}
+	adapterDir := filepath.Join(models, demo.AdapterDir)
+	modelTx(t, owner, "register", name+"-base", "--kind", "base", "--artifact", filepath.Join(d.baseDir, "model.safetensors"),
+		"--uri", "file://"+filepath.Join(d.baseDir, "model.safetensors"), "--architecture", "llama", "--license", "apache-2.0")
+	d.baseID = newestModel(t, addr(owner))
+	modelTx(t, owner, "register", name+"-lora", "--peft-dir", adapterDir, "--base-model", d.baseID, "--license", "apache-2.0",
+		"--uri", "file://"+filepath.Join(adapterDir, "adapter_model.safetensors"), "--price-per-call", openAmount(1).QuoRaw(100).String())
+	d.adapterID = newestModel(t, addr(owner))
+	d.node, d.user = newFundedKey(t, "ol-"+name+"-node", 30_000), newFundedKey(t, "ol-"+name+"-user", 10)
+	moduleTx(t, d.node, "agentstake", "register-agent", "serving-node", agentstakeParams(t).MinStakeServingNode.String(),
+		"--model-ids", d.adapterID, "--endpoint", "http://127.0.0.1/v1")
+	moduleTx(t, d.user, "inferencefees", "deposit-credit", openAmount(1).String()+"aopen")
+	d.keyFile = filepath.Join(d.home, "node.key")
+	require.NoError(t, os.WriteFile(d.keyFile, []byte(localnet.cli(t, "keys", "unsafe-export-eth-key", d.node, "--keyring-backend", "test")), 0o600))
+	d.userKey = strings.TrimSpace(localnet.cli(t, "keys", "unsafe-export-eth-key", d.user, "--keyring-backend", "test"))
+	return d
+}
+
+// TestServingNodeSurvivesKills kills the node with SIGKILL at arbitrary
+// moments while it answers and settles (its settlement runs every second,
+// so some kills land during a batch's signing, broadcast or confirmation),
+// restarts it each time, and checks what must hold whatever the moment:
+// every receipt survives, the channel's amount due carries over, no
+// voucher is settled twice and the chain ends settled at exactly what the
+// receipts cost.
+func TestServingNodeSurvivesKills(t *testing.T) {
+	d := stakedDemoNode(t, "kills")
+	addr := func(key string) string { return localnet.address(t, key) }
+	start := func() *servingNode {
+		return startServingNode(t, d.home, "--base-model", d.baseDir, "--base-model-id", d.baseID, "--key-file", d.keyFile, "--settle-interval", "1s")
+	}
+	voucher := func(nonce uint64, amount string) *jsclient.Voucher {
+		return &jsclient.Voucher{
+			PrivateKey: d.userKey, ServingNode: hexAddress(t, addr(d.node)).Hex(), ChainID: config.DefaultEVMChainID,
+			VerifyingContract: hexAddress(t, moduleAddress(t, "inferencefees")).Hex(), Nonce: nonce,
+			Expiry: uint64(time.Now().Add(time.Hour).Unix()), Amount: amount,
+		}
+	}
+	var ids []string
+	owed := "0"
+	nonce := uint64(0)
+	for round := range 6 {
+		serving := start()
+		var steps []jsclient.Step
+		for range 2 {
+			nonce++
+			amount := "due"
+			if len(steps) == 0 {
+				amount = owed
+			}
+			steps = append(steps, jsclient.Step{Op: "chat", BaseURL: serving.base, Model: d.adapterID, Voucher: voucher(nonce, amount),
+				Params: map[string]any{"messages": []map[string]string{{"role": "user", "content": demo.Entries[round%3].Question}}, "max_tokens": 40}})
+		}
+		results := jsclient.Run(t, steps)
+		for i, r := range results {
+			require.Nil(t, r.Error, "round %d answer %d", round, i)
+			ids = append(ids, r.ID)
+		}
+		owed = results[1].ReceiptDue(t)
+		// Kill at a different point of the one-second settlement cycle
+		// each round.
+		time.Sleep(time.Duration(round) * 190 * time.Millisecond)
+		require.NoError(t, serving.cmd.Process.Kill())
+		<-serving.done
+	}
+	serving := start()
+	for _, id := range ids {
+		var r openlora.ReceiptAnswer
+		require.Equal(t, 200, serving.get(t, "/v1/receipts/"+id, &r), "receipt %s survives", id)
+	}
+	// A last voucher pays for everything; the node settles it.
+	nonce++
+	results := jsclient.Run(t, []jsclient.Step{{Op: "chat", BaseURL: serving.base, Model: d.adapterID, Voucher: voucher(nonce, owed),
+		Params: map[string]any{"messages": []map[string]string{{"role": "user", "content": demo.Entries[0].Question}}, "max_tokens": 8}}})
+	require.Nil(t, results[0].Error, "the restarted node knows what the channel owes")
+	var channel struct {
+		Channel struct {
+			SettledAmount string `json:"settled_amount"`
+		} `json:"channel"`
+	}
+	waitFor(t, 60*time.Second, "the node to settle everything before the last voucher", func() bool {
+		out, err := localnetQuery("inferencefees", "channel", addr(d.user), addr(d.node))
+		return err == nil && json.Unmarshal([]byte(out), &channel) == nil && channel.Channel.SettledAmount == owed
+	})
+	var batches struct {
+		Batches []openlora.Batch `json:"batches"`
+	}
+	serving.get(t, "/v1/batches", &batches)
+	nonces := map[uint64]bool{}
+	receipts := map[uint64]bool{}
+	for _, b := range batches.Batches {
+		require.Equal(t, openlora.BatchSettled, b.Status, "batch %s: %s", b.Root, b.Error)
+		for _, v := range b.Vouchers {
+			require.False(t, nonces[v.Nonce], "voucher %d is settled once", v.Nonce)
+			nonces[v.Nonce] = true
+		}
+		for _, seq := range b.Receipts {
+			require.False(t, receipts[seq], "receipt %d is settled once", seq)
+			receipts[seq] = true
+		}
+	}
+	require.Len(t, receipts, len(ids), "every answer before the last voucher is settled")
 }
