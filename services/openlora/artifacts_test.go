@@ -28,8 +28,10 @@ func adapterRecord(t *testing.T, uri string) *modelregtypes.Model {
 		t.Fatal(err)
 	}
 	configSum := sha256.Sum256(cfg)
-	return &modelregtypes.Model{Id: 7, Artifact: modelregtypes.Artifact{Uri: uri, Sha256: sum, SizeBytes: size},
-		Training: modelregtypes.TrainingRecord{ConfigHash: configSum[:]}}
+	return &modelregtypes.Model{
+		Id: 7, Artifact: modelregtypes.Artifact{Uri: uri, Sha256: sum, SizeBytes: size},
+		Training: modelregtypes.TrainingRecord{ConfigHash: configSum[:]},
+	}
 }
 
 // TestArtifactsFromEveryScheme fetches the fixture adapter over file://,

@@ -614,8 +614,10 @@ func TestServingNodeSurvivesKills(t *testing.T) {
 			if len(steps) == 0 {
 				amount = owed
 			}
-			steps = append(steps, jsclient.Step{Op: "chat", BaseURL: serving.base, Model: d.adapterID, Voucher: voucher(nonce, amount),
-				Params: map[string]any{"messages": []map[string]string{{"role": "user", "content": demo.Entries[round%3].Question}}, "max_tokens": 40}})
+			steps = append(steps, jsclient.Step{
+				Op: "chat", BaseURL: serving.base, Model: d.adapterID, Voucher: voucher(nonce, amount),
+				Params: map[string]any{"messages": []map[string]string{{"role": "user", "content": demo.Entries[round%3].Question}}, "max_tokens": 40},
+			})
 		}
 		results := jsclient.Run(t, steps)
 		for i, r := range results {
@@ -636,8 +638,10 @@ func TestServingNodeSurvivesKills(t *testing.T) {
 	}
 	// A last voucher pays for everything; the node settles it.
 	nonce++
-	results := jsclient.Run(t, []jsclient.Step{{Op: "chat", BaseURL: serving.base, Model: d.adapterID, Voucher: voucher(nonce, owed),
-		Params: map[string]any{"messages": []map[string]string{{"role": "user", "content": demo.Entries[0].Question}}, "max_tokens": 8}}})
+	results := jsclient.Run(t, []jsclient.Step{{
+		Op: "chat", BaseURL: serving.base, Model: d.adapterID, Voucher: voucher(nonce, owed),
+		Params: map[string]any{"messages": []map[string]string{{"role": "user", "content": demo.Entries[0].Question}}, "max_tokens": 8},
+	}})
 	require.Nil(t, results[0].Error, "the restarted node knows what the channel owes")
 	var channel struct {
 		Channel struct {
