@@ -168,6 +168,12 @@ func (b *Embedded) Close() error {
 	return nil
 }
 
+// Load reports the engine's batch size and queue depth.
+func (b *Embedded) Load() (batch, queued int) {
+	st := b.engine.Stats()
+	return st.BatchSize, st.QueueDepth
+}
+
 // Model is the loaded base model.
 func (b *Embedded) Model() *model.Model { return b.model }
 

@@ -21,7 +21,12 @@ type metrics struct {
 	adaptersInRAM prometheus.GaugeFunc
 }
 
-func newMetrics(adapters *AdapterCache) *metrics {
+// loadReporter is a backend that can say its batch size and queue depth.
+type loadReporter interface {
+	Load() (batch, queued int)
+}
+
+func newMetrics(adapters *AdapterCache, backend Backend) *metrics {
 	latency := prometheus.ExponentialBuckets(0.001, 2, 16)
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
@@ -59,6 +64,14 @@ func newMetrics(adapters *AdapterCache) *metrics {
 	m.adaptersInRAM = prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "openlora_adapters_in_memory", Help: "Adapters loaded in memory.",
 	}, func() float64 { return float64(adapters.Len()) })
+	if lr, ok := backend.(loadReporter); ok {
+		m.registry.MustRegister(
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "openlora_batch_size", Help: "Requests in the engine's current step."},
+				func() float64 { b, _ := lr.Load(); return float64(b) }),
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "openlora_queue_depth", Help: "Requests waiting for a place in the engine's batch."},
+				func() float64 { _, q := lr.Load(); return float64(q) }),
+		)
+	}
 	m.registry.MustRegister(m.requests, m.tokens, m.ttft, m.interToken, m.inFlight, m.adapterTier, m.adapterLoad,
 		m.receiptTime, m.settlements, m.unsettled, m.adaptersInRAM,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))

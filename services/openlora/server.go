@@ -71,7 +71,7 @@ func NewServer(opts Options) *Server {
 	}
 	s := &Server{opts: opts, log: opts.Logger, node: sdk.AccAddress(opts.Key.PubKey().Address()).String()}
 	s.adapters = &AdapterCache{MaxBytes: opts.AdapterCacheBytes, Load: s.loadAdapter}
-	s.metrics = newMetrics(s.adapters)
+	s.metrics = newMetrics(s.adapters, opts.Backend)
 	s.adapters.Observe = func(tier string, took time.Duration) {
 		s.metrics.adapterTier.WithLabelValues(tier).Inc()
 		if tier != TierRAM {

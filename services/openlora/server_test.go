@@ -384,6 +384,8 @@ func TestMetrics(t *testing.T) {
 		`openlora_tokens_total{kind="completion"}`,
 		`openlora_receipt_seconds_count 2`,
 		`openlora_adapters_in_memory 1`,
+		`openlora_batch_size 0`,
+		`openlora_queue_depth 0`,
 	} {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("metrics lack %s", want)

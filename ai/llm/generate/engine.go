@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/openledger/openledger/ai/llm/model"
 )
@@ -98,6 +99,20 @@ type Engine struct {
 	queue  []*active
 	closed bool
 	wg     sync.WaitGroup
+
+	batchSize  atomic.Int64 // requests in the last step
+	queueDepth atomic.Int64 // requests waiting to join
+}
+
+// Stats is what the engine is doing: the requests in its last step and
+// those waiting for a place in the batch.
+type Stats struct {
+	BatchSize, QueueDepth int
+}
+
+// Stats reports the engine's current load (for metrics).
+func (e *Engine) Stats() Stats {
+	return Stats{BatchSize: int(e.batchSize.Load()), QueueDepth: int(e.queueDepth.Load())}
 }
 
 // active is a request's state on the engine.
@@ -188,6 +203,7 @@ func (e *Engine) Submit(ctx context.Context, req Request) (*Handle, error) {
 		return nil, ErrClosed
 	}
 	e.queue = append(e.queue, a)
+	e.queueDepth.Store(int64(len(e.queue)))
 	e.cond.Signal()
 	return a.handle, nil
 }
@@ -223,8 +239,13 @@ func (e *Engine) loop() {
 		n := min(len(e.queue), e.opts.MaxBatch-len(running))
 		running = append(running, e.queue[:n]...)
 		e.queue = e.queue[n:]
+		e.queueDepth.Store(int64(len(e.queue)))
 		e.mu.Unlock()
+		e.batchSize.Store(int64(len(running)))
 		running = e.step(running)
+		if len(running) == 0 {
+			e.batchSize.Store(0)
+		}
 	}
 }
 
