@@ -236,7 +236,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, p *samplingParams
 		}
 	})
 	s.metrics.inFlight.Dec()
-	if genErr != nil && (g == nil || ctx.Err() == nil) {
+	// A client gone before the first token is not charged; one gone
+	// later pays for what was generated.
+	if genErr != nil && (g == nil || ctx.Err() == nil || g.CompletionTokens == 0) {
 		s.failGeneration(w, a, genErr)
 		return
 	}
