@@ -23,6 +23,7 @@ import (
 	"github.com/openledger/openledger/services/openlora"
 	"github.com/openledger/openledger/services/openlora/demo"
 	"github.com/openledger/openledger/testutil/jsclient"
+	attributioncli "github.com/openledger/openledger/x/attribution/client/cli"
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 )
 
@@ -169,7 +170,9 @@ func TestServingNodeLoop(t *testing.T) {
 	userKey := strings.TrimSpace(localnet.cli(t, "keys", "unsafe-export-eth-key", user, "--keyring-backend", "test"))
 
 	serving := startServingNode(t, home, "--base-model", baseDir, "--base-model-id", baseID, "--key-file", keyFile,
-		"--settle-interval", "2s", "--prefetch", adapterID)
+		// One settlement, once the fourth paid answer is receipted: its
+		// voucher pays for the first three.
+		"--settle-interval", "1h", "--settle-receipts", "4", "--prefetch", adapterID)
 	expiry := uint64(time.Now().Add(time.Hour).Unix())
 	voucher := func(nonce uint64, amount string) *jsclient.Voucher {
 		return &jsclient.Voucher{
@@ -348,7 +351,9 @@ func TestServingNodeLoop(t *testing.T) {
 	require.Equal(t, 200, serving.get(t, "/v1/receipts/"+receipts[3].Receipt.ID, &fourth))
 	require.Equal(t, receipts[3].Signature, fourth.Receipt.Signature)
 	owed := receipts[3].Receipt.CumulativeDue
-	results = jsclient.Run(t, []jsclient.Step{ask(2, false, voucher(5, fees.String())), ask(2, false, voucher(5, owed))})
+	byName := ask(2, false, voucher(5, owed))
+	byName.Model = "runbooks-lora" // the on-chain name works as the model too
+	results = jsclient.Run(t, []jsclient.Step{ask(2, false, voucher(5, fees.String())), byName})
 	require.Equal(t, "voucher_insufficient", results[0].Error.Code)
 	require.Equal(t, owed, results[0].Error.AmountDue)
 	require.Nil(t, results[1].Error)
@@ -394,6 +399,45 @@ func TestServingNodeLoop(t *testing.T) {
 	}
 	require.True(t, settledNonces[7], "the voucher given just before the kill is settled")
 	scanLog(t, filepath.Join(home, "openlora.log"))
+
+	// An operator who tampers with a settlement is caught: with the node's
+	// key, it settles the last answer (dev3's runbook) in a batch of its
+	// own whose receipt credits dev1 instead. A watcher recomputes the
+	// answer the node gave with the PoA engine over the chain's Datanet,
+	// challenges the receipt, the attestors uphold, the node is slashed.
+	last := results[0]
+	var lastReceipt openlora.SignedReceipt
+	require.NoError(t, json.Unmarshal(last.Receipt, &lastReceipt))
+	waitFor(t, 60*time.Second, "the node to settle what the eighth voucher pays", func() bool {
+		out, err := localnetQuery("inferencefees", "channel", addr(user), addr(node))
+		return err == nil && json.Unmarshal([]byte(out), &channel) == nil && channel.Channel.SettledAmount == owedAtKill
+	})
+	serving.stop(t)
+	attestor, watcher := newFundedKey(t, "ol-attestor", 61_000), newFundedKey(t, "ol-watcher", 1_000)
+	moduleTx(t, attestor, "agentstake", "register-agent", "attestor", openAmount(60_000).String())
+	forged, err := lastReceipt.Receipt.OnChain()
+	require.NoError(t, err)
+	forged.Weights = []attributiontypes.ContributionWeight{{ContributionId: contributionOf["dev1"], Ppm: 900_000}}
+	batch := batchFile(t, []attributiontypes.Receipt{forged}, adapterID, forged.Weights,
+		forged.PromptTokens+forged.CompletionTokens, []voucherArgs{{user, node, mustInt(t, lastReceipt.Receipt.CumulativeDue), 9}})
+	moduleTx(t, node, "inferencefees", "settle-batch", batch)
+	forgedRecord := newestRecord(t, adapterID)
+	receiptsFile := filepath.Join(t.TempDir(), "receipts.json")
+	f, err := os.Create(receiptsFile)
+	require.NoError(t, err)
+	require.NoError(t, attributioncli.WriteReceipts(f, []attributiontypes.Receipt{forged}))
+	require.NoError(t, f.Close())
+	answer := filepath.Join(t.TempDir(), "answer.txt")
+	require.NoError(t, os.WriteFile(answer, []byte(last.Text), 0o600))
+	recomputed := filepath.Join(t.TempDir(), "recomputed.json")
+	require.NoError(t, os.WriteFile(recomputed, []byte(runPoa(t, "attribute", "--index", indexDir, "--text-file", answer, "--json")), 0o600))
+	bonded := mustInt(t, agentOf(t, addr(node)).Bonded)
+	moduleTx(t, watcher, "attribution", "challenge-receipt", forgedRecord.ID, receiptsFile, "0", recomputed)
+	moduleTx(t, attestor, "attribution", "vote", newestChallenge(t, forgedRecord.ID), "true")
+	require.Equal(t, "RECORD_STATUS_OVERTURNED", recordStatus(t, forgedRecord.ID))
+	slashed := bonded.MulRaw(int64(agentstakeParams(t).SlashBpsAttributionFraud)).QuoRaw(10_000)
+	require.Equal(t, bonded.Sub(slashed).String(), agentOf(t, addr(node)).Bonded)
+	require.Equal(t, "AGENT_STATUS_JAILED", agentOf(t, addr(node)).Status)
 }
 
 // TestServingNodeRefusesWhatTheChainDoesNot: models the chain does not let
