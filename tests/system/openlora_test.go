@@ -413,8 +413,12 @@ func TestServingNodeLoop(t *testing.T) {
 		return err == nil && json.Unmarshal([]byte(out), &channel) == nil && channel.Channel.SettledAmount == owedAtKill
 	})
 	serving.stop(t)
-	attestor, watcher := newFundedKey(t, "ol-attestor", 61_000), newFundedKey(t, "ol-watcher", 1_000)
-	moduleTx(t, attestor, "agentstake", "register-agent", "attestor", openAmount(60_000).String())
+	// The attestor bonds three times the attestor stake already active, so
+	// its vote alone is above the two-thirds quorum.
+	attestorStake := openAmount(60_000).Add(activeAttestorStake(t).MulRaw(3))
+	attestor := newFundedKey(t, "ol-attestor", 1_000+attestorStake.Quo(openAmount(1)).Int64())
+	watcher := newFundedKey(t, "ol-watcher", 1_000)
+	moduleTx(t, attestor, "agentstake", "register-agent", "attestor", attestorStake.String())
 	forged, err := lastReceipt.Receipt.OnChain()
 	require.NoError(t, err)
 	forged.Weights = []attributiontypes.ContributionWeight{{ContributionId: contributionOf["dev1"], Ppm: 900_000}}
@@ -714,4 +718,22 @@ func TestServingNodeSurvivesKills(t *testing.T) {
 		}
 	}
 	require.Len(t, receipts, len(ids), "every answer before the last voucher is settled")
+}
+
+// activeAttestorStake is the bonded stake of every active attestor.
+func activeAttestorStake(t *testing.T) math.Int {
+	t.Helper()
+	var res struct {
+		Kinds []struct {
+			Kind         string `json:"kind"`
+			ActiveBonded string `json:"active_bonded"`
+		} `json:"kinds"`
+	}
+	queryJSON(t, &res, "query", "agentstake", "total-stake")
+	for _, k := range res.Kinds {
+		if k.Kind == "AGENT_KIND_ATTESTOR" && k.ActiveBonded != "" {
+			return mustInt(t, k.ActiveBonded)
+		}
+	}
+	return math.ZeroInt()
 }
