@@ -77,6 +77,8 @@ started_at=$(date +%s.%N)
 "$bin" start --home "$home_dir" --log_no_color >>"$log_file" 2>&1 &
 node_pid=$!
 openlora_pid=""
+# stop_all [STATUS]: stops the serving node (which settles what is pending)
+# and the chain, and exits with STATUS (0 by default).
 stop_all() {
 	echo
 	if [[ -n "$openlora_pid" ]]; then
@@ -87,7 +89,7 @@ stop_all() {
 	echo "Stopping the node..."
 	kill "$node_pid" 2>/dev/null
 	wait "$node_pid" 2>/dev/null
-	exit 0
+	exit "${1:-0}"
 }
 trap stop_all INT TERM
 
@@ -95,7 +97,7 @@ echo "Waiting for the first block..."
 wait_for_first_block "$home_dir" "$node_pid" "$log_file"
 first_block_after=$(awk -v s="$started_at" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
 if $serving_node; then
-	start_serving_node || stop_all
+	start_serving_node || stop_all 1
 fi
 
 cat <<INFO
@@ -136,3 +138,8 @@ Stop: Ctrl-C.  Start over from genesis: make localnet RESET=1 (or scripts/localn
 INFO
 tail -n 0 -f --pid="$node_pid" "$log_file" | grep --line-buffered -E 'finalized block|WRN|ERR' &
 wait "$node_pid"
+# The chain stopped by itself: the serving node cannot go on without it.
+if [[ -n "$openlora_pid" ]]; then
+	kill "$openlora_pid" 2>/dev/null
+	wait "$openlora_pid" 2>/dev/null
+fi
