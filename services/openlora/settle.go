@@ -14,6 +14,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/cometbft/cometbft/mempool"
+
 	"github.com/cosmos/evm/crypto/ethsecp256k1"
 
 	"cosmossdk.io/math"
@@ -346,7 +348,12 @@ func (s *Settler) submit(ctx context.Context, b *Batch) error {
 		}
 	}
 	res, err := txs.BroadcastTx(ctx, &txtypes.BroadcastTxRequest{TxBytes: b.TxBytes, Mode: txtypes.BroadcastMode_BROADCAST_MODE_SYNC})
-	if err != nil {
+	switch {
+	case err != nil && strings.Contains(err.Error(), mempool.ErrSeenTx.Error()):
+		// The node's mempool already holds these bytes (broadcast in an
+		// earlier round or before a restart): wait for them to commit.
+		res = &txtypes.BroadcastTxResponse{TxResponse: &sdk.TxResponse{}}
+	case err != nil:
 		return fmt.Errorf("broadcasting batch %s: %w", b.Root, err)
 	}
 	code, sdkCode := res.TxResponse.Code, res.TxResponse.Codespace == "sdk"

@@ -387,6 +387,10 @@ func TestServingNodeLoop(t *testing.T) {
 	})
 	results = jsclient.Run(t, []jsclient.Step{ask(2, false, voucher(8, owedAtKill))})
 	require.Nil(t, results[0].Error, "the restarted node knows what the channel owes")
+	waitFor(t, 60*time.Second, "the node to settle what the eighth voucher pays", func() bool {
+		out, err := localnetQuery("inferencefees", "channel", addr(user), addr(node))
+		return err == nil && json.Unmarshal([]byte(out), &channel) == nil && channel.Channel.SettledAmount == owedAtKill
+	})
 	batches.Batches = nil
 	serving.get(t, "/v1/batches", &batches)
 	settledNonces := map[uint64]bool{}
@@ -408,10 +412,6 @@ func TestServingNodeLoop(t *testing.T) {
 	last := results[0]
 	var lastReceipt openlora.SignedReceipt
 	require.NoError(t, json.Unmarshal(last.Receipt, &lastReceipt))
-	waitFor(t, 60*time.Second, "the node to settle what the eighth voucher pays", func() bool {
-		out, err := localnetQuery("inferencefees", "channel", addr(user), addr(node))
-		return err == nil && json.Unmarshal([]byte(out), &channel) == nil && channel.Channel.SettledAmount == owedAtKill
-	})
 	serving.stop(t)
 	// The attestor bonds three times the attestor stake already active, so
 	// its vote alone is above the two-thirds quorum.
