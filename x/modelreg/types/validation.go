@@ -179,6 +179,11 @@ func (t TrainingRecord) Validate() error {
 			return err
 		}
 	}
+	if len(t.ManifestSha256) != 0 {
+		if err := ValidateHash("manifest_sha256", t.ManifestSha256); err != nil {
+			return err
+		}
+	}
 	if t.Trainer != "" {
 		if why := validateText(t.Trainer, MaxTrainerLength); why != "" {
 			return errorsmod.Wrapf(ErrInvalidTraining, "trainer %s (at most %d bytes)", why, MaxTrainerLength)

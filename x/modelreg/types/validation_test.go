@@ -33,3 +33,10 @@ func TestValidateNameAndHash(t *testing.T) {
 	require.ErrorIs(t, types.ValidateHash("h", make([]byte, 31)), types.ErrInvalidHashLength)
 	require.NoError(t, types.ValidateHash("h", make([]byte, 32)))
 }
+
+func TestTrainingRecordHashes(t *testing.T) {
+	require.NoError(t, types.TrainingRecord{}.Validate(), "both hashes are optional")
+	require.NoError(t, types.TrainingRecord{ConfigHash: make([]byte, 32), ManifestSha256: make([]byte, 32)}.Validate())
+	require.ErrorIs(t, types.TrainingRecord{ManifestSha256: make([]byte, 20)}.Validate(), types.ErrInvalidHashLength)
+	require.ErrorIs(t, types.TrainingRecord{ConfigHash: make([]byte, 33)}.Validate(), types.ErrInvalidHashLength)
+}

@@ -95,3 +95,20 @@ func TestMergeHyperparametersAndDatasets(t *testing.T) {
 	_, err = parseDatasets([]string{"1"})
 	require.Error(t, err)
 }
+
+func TestRegistrationRecordsTheManifestHash(t *testing.T) {
+	manifest := filepath.Join(t.TempDir(), "manifest.json")
+	require.NoError(t, os.WriteFile(manifest, []byte(`{"seed": 7}`), 0o600))
+	cmd := RegisterCmd()
+	require.NoError(t, cmd.Flags().Set(flagPEFTDir, writePEFTFolder(t)))
+	require.NoError(t, cmd.Flags().Set(flagManifest, manifest))
+	msg, err := registrationFromFlags(cmd, "adapter")
+	require.NoError(t, err)
+	sum := sha256.Sum256([]byte(`{"seed": 7}`))
+	require.Equal(t, sum[:], msg.Training.ManifestSha256)
+	require.NoError(t, msg.Training.Validate())
+
+	require.NoError(t, cmd.Flags().Set(flagManifest, filepath.Join(t.TempDir(), "missing.json")))
+	_, err = registrationFromFlags(cmd, "adapter")
+	require.ErrorContains(t, err, "missing.json")
+}

@@ -42,6 +42,7 @@ const (
 	flagPricePer1kTokens = "price-per-1k-tokens"
 	flagPreviousVersion  = "previous-version"
 	flagTrainer          = "trainer"
+	flagManifest         = "manifest"
 )
 
 // TxCmd is `openledgerd tx modelreg`; AutoCLI adds the generated commands.
@@ -112,6 +113,7 @@ registration fails if a version does not exist. Prices are in aopen.`,
 	f.String(flagPricePer1kTokens, "0", "inference price per 1,000 tokens, in aopen")
 	f.Uint64(flagPreviousVersion, 0, "id of the model this one is a new version of")
 	f.String(flagTrainer, "", "who or what trained the model")
+	f.String(flagManifest, "", "training manifest file whose SHA-256 is recorded (a run anyone can re-run)")
 	flags.AddTxFlagsToCmd(cmd)
 	return cmd
 }
@@ -133,6 +135,13 @@ func registrationFromFlags(cmd *cobra.Command, name string) (*types.MsgRegisterM
 	msg.PreviousVersionId, _ = f.GetUint64(flagPreviousVersion)
 	msg.Training.Method, _ = f.GetString(flagMethod)
 	msg.Training.Trainer, _ = f.GetString(flagTrainer)
+	if manifest, _ := f.GetString(flagManifest); manifest != "" {
+		sum, _, err := hashFile(manifest)
+		if err != nil {
+			return nil, err
+		}
+		msg.Training.ManifestSha256 = sum
+	}
 	kind := types.MODEL_KIND_BASE
 
 	if peftDir != "" {
