@@ -30,6 +30,7 @@ import (
 
 	"github.com/openledger/openledger/app"
 	"github.com/openledger/openledger/app/config"
+	"github.com/openledger/openledger/services/chaintx"
 	"github.com/openledger/openledger/services/openlora"
 )
 
@@ -324,26 +325,9 @@ func loadKey(f *serveFlags) (*ethsecp256k1.PrivKey, error) {
 		if f.chainGRPC != "" {
 			return nil, errors.New("--key-file is required with --chain-grpc: the node signs receipts and settlements with its staked operator key")
 		}
-		path = filepath.Join(f.home, "node_key.hex")
-		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-			k, err := ethsecp256k1.GenerateKey()
-			if err != nil {
-				return nil, err
-			}
-			if err := os.WriteFile(path, []byte(hex.EncodeToString(k.Bytes())+"\n"), 0o600); err != nil {
-				return nil, err
-			}
-		}
+		return chaintx.LoadOrCreateKey(filepath.Join(f.home, "node_key.hex"))
 	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	bz, err := hex.DecodeString(strings.TrimPrefix(strings.TrimSpace(string(raw)), "0x"))
-	if err != nil || len(bz) != 32 {
-		return nil, fmt.Errorf("%s: want a 32-byte private key in hex", path)
-	}
-	return &ethsecp256k1.PrivKey{Key: bz}, nil
+	return chaintx.LoadKey(path)
 }
 
 // baseModelHash is the SHA-256 that x/modelreg records for a base model:

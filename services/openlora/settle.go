@@ -21,15 +21,12 @@ import (
 	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/client"
-	clienttx "github.com/cosmos/cosmos-sdk/client/tx"
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	txtypes "github.com/cosmos/cosmos-sdk/types/tx"
-	"github.com/cosmos/cosmos-sdk/types/tx/signing"
-	authsigning "github.com/cosmos/cosmos-sdk/x/auth/signing"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/openledger/openledger/ai/poa"
+	"github.com/openledger/openledger/services/chaintx"
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 	inferencefeestypes "github.com/openledger/openledger/x/inferencefees/types"
 )
@@ -67,6 +64,7 @@ type SettlerOptions struct {
 type Settler struct {
 	opts    SettlerOptions
 	node    sdk.AccAddress
+	signer  *chaintx.Signer
 	log     *slog.Logger
 	mu      sync.Mutex // one settlement at a time
 	trigger chan struct{}
@@ -87,7 +85,7 @@ func NewSettler(opts SettlerOptions) *Settler {
 		opts.MaxVouchers = 1000
 	}
 	if opts.GasPrice.IsNil() {
-		opts.GasPrice = math.NewInt(1_000_000_000)
+		opts.GasPrice = chaintx.DefaultGasPrice
 	}
 	if opts.ExpiryMargin <= 0 {
 		opts.ExpiryMargin = 2 * time.Minute
@@ -95,7 +93,8 @@ func NewSettler(opts SettlerOptions) *Settler {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	return &Settler{opts: opts, node: sdk.AccAddress(opts.Key.PubKey().Address()), log: opts.Logger, trigger: make(chan struct{}, 1)}
+	signer := &chaintx.Signer{Conn: opts.Chain.Conn(), TxConfig: opts.TxConfig, Key: opts.Key, ChainID: opts.ChainID, GasPrice: opts.GasPrice}
+	return &Settler{opts: opts, node: signer.Address(), signer: signer, log: opts.Logger, trigger: make(chan struct{}, 1)}
 }
 
 // receiptAdded counts a new paid receipt and asks for a settlement once
@@ -338,7 +337,7 @@ func (s *Settler) submit(ctx context.Context, b *Batch) error {
 	// broadcast; after a crash the same bytes go out again, so a copy
 	// already in the mempool is recognised rather than competed with.
 	if len(b.TxBytes) == 0 {
-		txBytes, err := s.signTx(ctx, &msg)
+		txBytes, err := s.signer.Sign(ctx, &msg)
 		if err != nil {
 			return err
 		}
@@ -450,50 +449,6 @@ func (s *Settler) record(b *Batch) error {
 		s.OnFinished(b)
 	}
 	return nil
-}
-
-// signTx signs msg with the node's key at its current account sequence,
-// with the gas a simulation asks for and half again.
-func (s *Settler) signTx(ctx context.Context, msg sdk.Msg) ([]byte, error) {
-	auth := authtypes.NewQueryClient(s.opts.Chain.Conn())
-	info, err := auth.AccountInfo(ctx, &authtypes.QueryAccountInfoRequest{Address: s.node.String()})
-	if err != nil {
-		return nil, fmt.Errorf("the node's account %s: %w", s.node, err)
-	}
-	build := func(gas uint64) ([]byte, error) {
-		builder := s.opts.TxConfig.NewTxBuilder()
-		if err := builder.SetMsgs(msg); err != nil {
-			return nil, err
-		}
-		builder.SetGasLimit(gas)
-		builder.SetFeeAmount(sdk.NewCoins(sdk.NewCoin("aopen", s.opts.GasPrice.MulRaw(int64(gas)))))
-		mode := signing.SignMode_SIGN_MODE_DIRECT
-		seq := info.Info.Sequence
-		if err := builder.SetSignatures(signing.SignatureV2{PubKey: s.opts.Key.PubKey(), Data: &signing.SingleSignatureData{SignMode: mode}, Sequence: seq}); err != nil {
-			return nil, err
-		}
-		signerData := authsigning.SignerData{
-			ChainID: s.opts.ChainID, AccountNumber: info.Info.AccountNumber, Sequence: seq,
-			PubKey: s.opts.Key.PubKey(), Address: s.node.String(),
-		}
-		sig, err := clienttx.SignWithPrivKey(ctx, mode, signerData, builder, s.opts.Key, s.opts.TxConfig, seq)
-		if err != nil {
-			return nil, err
-		}
-		if err := builder.SetSignatures(sig); err != nil {
-			return nil, err
-		}
-		return s.opts.TxConfig.TxEncoder()(builder.GetTx())
-	}
-	probe, err := build(0)
-	if err != nil {
-		return nil, err
-	}
-	sim, err := txtypes.NewServiceClient(s.opts.Chain.Conn()).Simulate(ctx, &txtypes.SimulateRequest{TxBytes: probe})
-	if err != nil {
-		return nil, fmt.Errorf("simulating the settlement: %w", err)
-	}
-	return build(sim.GasInfo.GasUsed*3/2 + 50_000)
 }
 
 // ErrNoBatch is returned for receipts not yet in a settled batch.
