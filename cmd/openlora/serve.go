@@ -188,7 +188,7 @@ func serve(f *serveFlags, stdout io.Writer, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	baseSHA, err := baseModelHash(f.baseModel)
+	baseSHA, err := openlora.BaseModelHash(f.baseModel)
 	if err != nil {
 		return err
 	}
@@ -330,23 +330,3 @@ func loadKey(f *serveFlags) (*ethsecp256k1.PrivKey, error) {
 	return chaintx.LoadKey(path)
 }
 
-// baseModelHash is the SHA-256 that x/modelreg records for a base model:
-// of the GGUF file, of model.safetensors, or of the shard index of a
-// sharded folder.
-func baseModelHash(path string) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.IsDir() {
-		sum, _, err := openlora.HashFile(path)
-		return sum, err
-	}
-	for _, name := range []string{"model.safetensors", "model.safetensors.index.json"} {
-		if _, err := os.Stat(filepath.Join(path, name)); err == nil {
-			sum, _, err := openlora.HashFile(filepath.Join(path, name))
-			return sum, err
-		}
-	}
-	return nil, fmt.Errorf("%s has neither model.safetensors nor model.safetensors.index.json", path)
-}

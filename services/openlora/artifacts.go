@@ -203,3 +203,24 @@ func HashFile(p string) ([]byte, uint64, error) {
 	n, err := io.Copy(h, f)
 	return h.Sum(nil), uint64(n), err
 }
+
+// BaseModelHash is the SHA-256 that x/modelreg records for a base model:
+// of the GGUF file, of model.safetensors, or of the shard index of a
+// sharded folder.
+func BaseModelHash(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		sum, _, err := HashFile(path)
+		return sum, err
+	}
+	for _, name := range []string{"model.safetensors", "model.safetensors.index.json"} {
+		if _, err := os.Stat(filepath.Join(path, name)); err == nil {
+			sum, _, err := HashFile(filepath.Join(path, name))
+			return sum, err
+		}
+	}
+	return nil, fmt.Errorf("%s has neither model.safetensors nor model.safetensors.index.json", path)
+}

@@ -204,26 +204,42 @@ func (b *Embedded) encodePrompt(req *GenerateRequest) ([]int, error) {
 	if req.Messages == nil {
 		return b.tok.Encode(req.Prompt, true), nil
 	}
-	if b.template == nil {
-		return nil, invalidRequest("messages", "chat_unsupported", "model %s has no chat template; use /v1/completions", b.name)
-	}
-	msgs := make([]chattemplate.Message, len(req.Messages))
-	for i, m := range req.Messages {
-		msgs[i] = chattemplate.Message{Role: m.Role, Content: m.Content}
-	}
-	text, err := b.template.Execute(map[string]any{
-		"messages": msgs, "add_generation_prompt": true, "bos_token": b.tok.BOSToken(), "eos_token": b.tok.EOSToken(),
-	})
+	text, err := b.RenderChat(req.Messages, true)
 	if err != nil {
-		var raised *chattemplate.ExceptionError
-		if errors.As(err, &raised) {
-			return nil, invalidRequest("messages", "invalid_messages", "the model's chat template refuses the messages: %s", raised.Message)
-		}
-		return nil, fmt.Errorf("chat template: %w", err)
+		return nil, err
 	}
 	// The rendered template already holds the special tokens it wants.
 	return b.tok.Encode(text, false), nil
 }
+
+// RenderChat renders messages with the model's chat template as a chat
+// completion does; with addGenerationPrompt the text ends where the
+// assistant's answer starts, without it a final assistant message is
+// rendered whole (as a trainer needs it). Encode the text with
+// Tokenizer().Encode(text, false): it holds its own special tokens.
+func (b *Embedded) RenderChat(messages []ChatMessage, addGenerationPrompt bool) (string, error) {
+	if b.template == nil {
+		return "", invalidRequest("messages", "chat_unsupported", "model %s has no chat template; use /v1/completions", b.name)
+	}
+	msgs := make([]chattemplate.Message, len(messages))
+	for i, m := range messages {
+		msgs[i] = chattemplate.Message{Role: m.Role, Content: m.Content}
+	}
+	text, err := b.template.Execute(map[string]any{
+		"messages": msgs, "add_generation_prompt": addGenerationPrompt, "bos_token": b.tok.BOSToken(), "eos_token": b.tok.EOSToken(),
+	})
+	if err != nil {
+		var raised *chattemplate.ExceptionError
+		if errors.As(err, &raised) {
+			return "", invalidRequest("messages", "invalid_messages", "the model's chat template refuses the messages: %s", raised.Message)
+		}
+		return "", fmt.Errorf("chat template: %w", err)
+	}
+	return text, nil
+}
+
+// Tokenizer is the base model's tokenizer.
+func (b *Embedded) Tokenizer() *tokenizer.Tokenizer { return b.tok }
 
 // Generate implements Backend.
 func (b *Embedded) Generate(ctx context.Context, req *GenerateRequest, onText func(string)) (*Generation, error) {
