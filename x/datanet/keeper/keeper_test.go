@@ -212,3 +212,11 @@ func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvari
 func (f *fixture) setParams(mutate func(*types.Params)) {
 	keepertest.UpdateParams(f.chain, f.k.Params, mutate)
 }
+
+// paramsUpdate is MsgUpdateParams on a fresh fixture.
+func paramsUpdate(t *testing.T) keepertest.ParamsUpdate[types.Params, *types.MsgUpdateParams, *types.MsgUpdateParamsResponse] {
+	f := newFixture(t)
+	return keepertest.ParamsUpdate[types.Params, *types.MsgUpdateParams, *types.MsgUpdateParamsResponse]{
+		Chain: f.chain, Handler: f.msgs.UpdateParams, Stored: f.k.Params,
+	}
+}

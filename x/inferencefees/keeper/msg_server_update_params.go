@@ -9,8 +9,5 @@ import (
 
 // UpdateParams sets the module parameters; only the authority may.
 func (k msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	if err := modulekit.UpdateParams(ctx, k.Env, msg.Authority, msg.Params, msg.Params.Validate, k.Params, &types.EventParamsUpdated{Params: msg.Params}); err != nil {
-		return nil, err
-	}
-	return &types.MsgUpdateParamsResponse{}, nil
+	return modulekit.UpdateParams[types.MsgUpdateParamsResponse](ctx, k.Env, msg.Authority, msg.Params, msg.Params.Validate, k.Params, &types.EventParamsUpdated{Params: msg.Params})
 }

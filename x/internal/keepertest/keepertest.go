@@ -50,13 +50,22 @@ func NewStore(t testing.TB, storeKey string, mod module.AppModuleBasic, height i
 	tctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test"))
 	ctx := tctx.Ctx.WithBlockHeight(height).WithBlockTime(blockTime).
 		WithHeaderInfo(header.Info{Height: height, Time: blockTime})
-	ac := addresscodec.NewBech32Codec("open")
-	authority, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
-	require.NoError(t, err)
 	return Store{
 		Key: key, Ctx: ctx, Codec: moduletestutil.MakeTestEncodingConfig(mod).Codec,
-		AddressCodec: ac, Authority: authority,
+		AddressCodec: accountCodec, Authority: Authority(t),
 	}
+}
+
+// accountCodec is the chain's account address codec.
+var accountCodec = addresscodec.NewBech32Codec("open")
+
+// Authority is the gov module account in bech32: the authority every
+// module keeper of a test is built with.
+func Authority(t testing.TB) string {
+	t.Helper()
+	authority, err := accountCodec.BytesToString(authtypes.NewModuleAddress("gov"))
+	require.NoError(t, err)
+	return authority
 }
 
 // AccountKeeper answers module account addresses as x/auth does.

@@ -114,21 +114,24 @@ func NextID(ctx context.Context, seq collections.Sequence) (uint64, error) {
 
 // UpdateParams is every module's MsgUpdateParams: only the authority may
 // set params, they must pass validate, and the change is announced with
-// the module's event.
-func UpdateParams[P any](
+// the module's event. It answers the module's empty response R.
+func UpdateParams[R, P any](
 	ctx context.Context, e Env, signer string, params P, validate func() error,
 	item collections.Item[P], updated proto.Message,
-) error {
+) (*R, error) {
 	if err := sdk.ValidateAuthority(sdk.UnwrapSDKContext(ctx), e.authority, signer); err != nil {
-		return err
+		return nil, err
 	}
 	if err := validate(); err != nil {
-		return err
+		return nil, err
 	}
 	if err := item.Set(ctx, params); err != nil {
-		return err
+		return nil, err
 	}
-	return e.Emit(ctx, updated)
+	if err := e.Emit(ctx, updated); err != nil {
+		return nil, err
+	}
+	return new(R), nil
 }
 
 // Get reads one collection entry with get (a Map's or IndexedMap's Get). An

@@ -3,57 +3,19 @@ package keeper_test
 import (
 	"testing"
 
-	"github.com/stretchr/testify/require"
-
-	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
-
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/openledger/openledger/x/internal/keepertest"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
 func TestUpdateParams(t *testing.T) {
-	t.Run("Success - authority sets params", func(t *testing.T) {
-		f := newFixture(t)
-		p := types.DefaultParams()
+	keepertest.RequireParamsUpdates(t, paramsUpdate, func(p *types.Params) {
 		p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL
 		p.MaxPrice = math.NewInt(5)
-		_, err := keepertest.Deliver(f.chain, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: f.authority, Params: p})
-		require.NoError(t, err)
-		got, err := f.k.Params.Get(f.ctx)
-		require.NoError(t, err)
-		require.Equal(t, p, got)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.modelreg.v1.EventParamsUpdated"), 1)
-	})
-
-	failures := []struct {
-		name   string
-		signer func(f *fixture) string
-		mutate func(p *types.Params)
-		want   *errorsmod.Error
-	}{
-		{"Failure - not the authority", func(f *fixture) string { return f.alice.str }, func(*types.Params) {}, sdkerrors.ErrUnauthorized},
-		{
-			"Failure - unspecified fee destination", func(f *fixture) string { return f.authority },
-			func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_UNSPECIFIED }, types.ErrInvalidParams,
-		},
-		{
-			"Failure - zero max price", func(f *fixture) string { return f.authority },
-			func(p *types.Params) { p.MaxPrice = math.ZeroInt() }, types.ErrInvalidParams,
-		},
-		{
-			"Failure - negative fee", func(f *fixture) string { return f.authority },
-			func(p *types.Params) { p.RegistrationFee.Amount = math.NewInt(-1) }, types.ErrInvalidParams,
-		},
-	}
-	for _, tc := range failures {
-		t.Run(tc.name, func(t *testing.T) {
-			f := newFixture(t)
-			p := types.DefaultParams()
-			tc.mutate(&p)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.UpdateParams, &types.MsgUpdateParams{Authority: tc.signer(f), Params: p}, tc.want)
-		})
-	}
+	}, types.ErrInvalidParams,
+		keepertest.BrokenParams[types.Params]{Name: "unspecified fee destination", Break: func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_UNSPECIFIED }},
+		keepertest.BrokenParams[types.Params]{Name: "zero max price", Break: func(p *types.Params) { p.MaxPrice = math.ZeroInt() }},
+		keepertest.BrokenParams[types.Params]{Name: "negative fee", Break: func(p *types.Params) { p.RegistrationFee.Amount = math.NewInt(-1) }},
+	)
 }
