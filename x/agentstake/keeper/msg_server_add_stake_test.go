@@ -5,7 +5,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
@@ -49,41 +48,37 @@ func TestAddStake(t *testing.T) {
 		require.True(t, f.activeStake(types.AGENT_KIND_SERVING_NODE).IsZero())
 	})
 
-	failures := []struct {
-		name string
-		msg  func(f *fixture) *types.MsgAddStake
-		want *errorsmod.Error
-	}{
-		{"Failure - not the owner", func(f *fixture) *types.MsgAddStake {
+	failures := []keepertest.Failure[func(f *fixture) *types.MsgAddStake]{
+		{Name: "Failure - not the owner", Make: func(f *fixture) *types.MsgAddStake {
 			return &types.MsgAddStake{Owner: f.alice.str, Operator: f.owner.str, Amount: open(1)}
-		}, types.ErrNotOwner},
-		{"Failure - unknown agent", func(f *fixture) *types.MsgAddStake {
+		}, Want: types.ErrNotOwner},
+		{Name: "Failure - unknown agent", Make: func(f *fixture) *types.MsgAddStake {
 			return &types.MsgAddStake{Owner: f.owner.str, Operator: f.bob.str, Amount: open(1)}
-		}, types.ErrAgentNotFound},
-		{"Failure - zero amount", func(f *fixture) *types.MsgAddStake {
+		}, Want: types.ErrAgentNotFound},
+		{Name: "Failure - zero amount", Make: func(f *fixture) *types.MsgAddStake {
 			return &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: math.ZeroInt()}
-		}, types.ErrInvalidAmount},
-		{"Failure - nil amount", func(f *fixture) *types.MsgAddStake {
+		}, Want: types.ErrInvalidAmount},
+		{Name: "Failure - nil amount", Make: func(f *fixture) *types.MsgAddStake {
 			return &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str}
-		}, types.ErrInvalidAmount},
-		{"Failure - tombstoned", func(f *fixture) *types.MsgAddStake {
+		}, Want: types.ErrInvalidAmount},
+		{Name: "Failure - tombstoned", Make: func(f *fixture) *types.MsgAddStake {
 			_, err := f.k.Slash(f.ctx, f.owner.addr, types.SLASH_REASON_EQUIVOCATION, "gov", nil, 0)
 			require.NoError(f.t, err)
 			return &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(1)}
-		}, types.ErrAgentTombstoned},
-		{"Failure - insufficient funds", func(f *fixture) *types.MsgAddStake {
+		}, Want: types.ErrAgentTombstoned},
+		{Name: "Failure - insufficient funds", Make: func(f *fixture) *types.MsgAddStake {
 			return &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(5_000_000)}
-		}, sdkerrors.ErrInsufficientFunds},
-		{"Failure - invalid operator", func(f *fixture) *types.MsgAddStake {
+		}, Want: sdkerrors.ErrInsufficientFunds},
+		{Name: "Failure - invalid operator", Make: func(f *fixture) *types.MsgAddStake {
 			return &types.MsgAddStake{Owner: f.owner.str, Operator: "x", Amount: open(1)}
-		}, types.ErrInvalidAddress},
+		}, Want: types.ErrInvalidAddress},
 	}
 	for _, tc := range failures {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			f.register(servingNodeMsg(f.owner))
-			msg := tc.msg(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.AddStake, msg, tc.want)
+			msg := tc.Make(f)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.AddStake, msg, tc.Want)
 		})
 	}
 }

@@ -5,7 +5,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
 	"github.com/openledger/openledger/x/agentstake/types"
@@ -50,39 +49,35 @@ func TestBeginUnbonding(t *testing.T) {
 		require.Equal(t, types.AGENT_STATUS_INACTIVE, a.Status)
 	})
 
-	failures := []struct {
-		name string
-		msg  func(f *fixture) *types.MsgBeginUnbonding
-		want *errorsmod.Error
-	}{
-		{"Failure - more than bonded", func(f *fixture) *types.MsgBeginUnbonding {
+	failures := []keepertest.Failure[func(f *fixture) *types.MsgBeginUnbonding]{
+		{Name: "Failure - more than bonded", Make: func(f *fixture) *types.MsgBeginUnbonding {
 			return &types.MsgBeginUnbonding{Owner: f.owner.str, Operator: f.owner.str, Amount: open(6000).AddRaw(1)}
-		}, types.ErrUnbondMoreThanBonded},
-		{"Failure - not the owner", func(f *fixture) *types.MsgBeginUnbonding {
+		}, Want: types.ErrUnbondMoreThanBonded},
+		{Name: "Failure - not the owner", Make: func(f *fixture) *types.MsgBeginUnbonding {
 			return &types.MsgBeginUnbonding{Owner: f.alice.str, Operator: f.owner.str, Amount: open(1)}
-		}, types.ErrNotOwner},
-		{"Failure - zero amount", func(f *fixture) *types.MsgBeginUnbonding {
+		}, Want: types.ErrNotOwner},
+		{Name: "Failure - zero amount", Make: func(f *fixture) *types.MsgBeginUnbonding {
 			return &types.MsgBeginUnbonding{Owner: f.owner.str, Operator: f.owner.str, Amount: math.ZeroInt()}
-		}, types.ErrInvalidAmount},
-		{"Failure - negative amount", func(f *fixture) *types.MsgBeginUnbonding {
+		}, Want: types.ErrInvalidAmount},
+		{Name: "Failure - negative amount", Make: func(f *fixture) *types.MsgBeginUnbonding {
 			return &types.MsgBeginUnbonding{Owner: f.owner.str, Operator: f.owner.str, Amount: math.NewInt(-1)}
-		}, types.ErrInvalidAmount},
-		{"Failure - too many unbonding entries", func(f *fixture) *types.MsgBeginUnbonding {
+		}, Want: types.ErrInvalidAmount},
+		{Name: "Failure - too many unbonding entries", Make: func(f *fixture) *types.MsgBeginUnbonding {
 			for i := 0; i < types.DefaultMaxUnbondingEntries; i++ {
 				f.unbond(f.owner, f.owner.addr, open(1))
 			}
 			return &types.MsgBeginUnbonding{Owner: f.owner.str, Operator: f.owner.str, Amount: open(1)}
-		}, types.ErrTooManyUnbonding},
-		{"Failure - unknown agent", func(f *fixture) *types.MsgBeginUnbonding {
+		}, Want: types.ErrTooManyUnbonding},
+		{Name: "Failure - unknown agent", Make: func(f *fixture) *types.MsgBeginUnbonding {
 			return &types.MsgBeginUnbonding{Owner: f.owner.str, Operator: f.alice.str, Amount: open(1)}
-		}, types.ErrAgentNotFound},
+		}, Want: types.ErrAgentNotFound},
 	}
 	for _, tc := range failures {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			f.register(attestorMsg(f.owner, open(6000)))
-			msg := tc.msg(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.BeginUnbonding, msg, tc.want)
+			msg := tc.Make(f)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.BeginUnbonding, msg, tc.Want)
 		})
 	}
 }

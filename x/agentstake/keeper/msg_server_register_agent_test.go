@@ -6,7 +6,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
@@ -53,102 +52,98 @@ func TestRegisterAgent(t *testing.T) {
 		require.Equal(t, open(1_000_000), f.balance(f.alice.addr))
 	})
 
-	failures := []struct {
-		name string
-		msg  func(f *fixture) *types.MsgRegisterAgent
-		want *errorsmod.Error
-	}{
-		{"Failure - below the minimum stake", func(f *fixture) *types.MsgRegisterAgent {
+	failures := []keepertest.Failure[func(f *fixture) *types.MsgRegisterAgent]{
+		{Name: "Failure - below the minimum stake", Make: func(f *fixture) *types.MsgRegisterAgent {
 			m := servingNodeMsg(f.owner)
 			m.Stake = types.DefaultMinStakeServingNode.SubRaw(1)
 			return m
-		}, types.ErrBelowMinStake},
-		{"Failure - zero stake", func(f *fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrBelowMinStake},
+		{Name: "Failure - zero stake", Make: func(f *fixture) *types.MsgRegisterAgent {
 			m := servingNodeMsg(f.owner)
 			m.Stake = math.ZeroInt()
 			return m
-		}, types.ErrInvalidAmount},
-		{"Failure - unknown model", func(f *fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrInvalidAmount},
+		{Name: "Failure - unknown model", Make: func(f *fixture) *types.MsgRegisterAgent {
 			m := servingNodeMsg(f.owner)
 			m.ModelIds = []uint64{1, 9}
 			return m
-		}, types.ErrUnknownModel},
-		{"Failure - deprecated model", func(f *fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrUnknownModel},
+		{Name: "Failure - deprecated model", Make: func(f *fixture) *types.MsgRegisterAgent {
 			f.models.setStatus(2, modelregtypes.MODEL_STATUS_DEPRECATED)
 			return servingNodeMsg(f.owner)
-		}, types.ErrModelNotActive},
-		{"Failure - too many models", func(f *fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrModelNotActive},
+		{Name: "Failure - too many models", Make: func(f *fixture) *types.MsgRegisterAgent {
 			f.setParams(func(p *types.Params) { p.MaxModelsPerAgent = 1 })
 			return servingNodeMsg(f.owner)
-		}, types.ErrTooManyModels},
-		{"Failure - model ids not ascending", func(f *fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrTooManyModels},
+		{Name: "Failure - model ids not ascending", Make: func(f *fixture) *types.MsgRegisterAgent {
 			m := servingNodeMsg(f.owner)
 			m.ModelIds = []uint64{2, 1}
 			return m
-		}, types.ErrInvalidModelIDs},
-		{"Failure - serving node without models", func(f *fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrInvalidModelIDs},
+		{Name: "Failure - serving node without models", Make: func(f *fixture) *types.MsgRegisterAgent {
 			m := servingNodeMsg(f.owner)
 			m.ModelIds = nil
 			return m
-		}, types.ErrInvalidModelIDs},
-		{"Failure - operator already registered", func(f *fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrInvalidModelIDs},
+		{Name: "Failure - operator already registered", Make: func(f *fixture) *types.MsgRegisterAgent {
 			f.register(servingNodeMsg(f.owner))
 			m := attestorMsg(f.alice, types.DefaultMinStakeAttestor)
 			m.Operator = f.owner.str
 			return m
-		}, types.ErrAgentExists},
-		{"Failure - endpoint not http(s)", func(f *fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrAgentExists},
+		{Name: "Failure - endpoint not http(s)", Make: func(f *fixture) *types.MsgRegisterAgent {
 			m := servingNodeMsg(f.owner)
 			m.Endpoint = "ftp://node.example.org"
 			return m
-		}, types.ErrInvalidEndpoint},
-		{"Failure - endpoint too long", func(f *fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrInvalidEndpoint},
+		{Name: "Failure - endpoint too long", Make: func(f *fixture) *types.MsgRegisterAgent {
 			m := servingNodeMsg(f.owner)
 			m.Endpoint = "https://node.example.org/" + strings.Repeat("a", types.MaxEndpointLength)
 			return m
-		}, types.ErrInvalidEndpoint},
-		{"Failure - serving node without endpoint", func(f *fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrInvalidEndpoint},
+		{Name: "Failure - serving node without endpoint", Make: func(f *fixture) *types.MsgRegisterAgent {
 			m := servingNodeMsg(f.owner)
 			m.Endpoint = ""
 			return m
-		}, types.ErrInvalidEndpoint},
-		{"Failure - metadata uri with spaces", func(f *fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrInvalidEndpoint},
+		{Name: "Failure - metadata uri with spaces", Make: func(f *fixture) *types.MsgRegisterAgent {
 			m := servingNodeMsg(f.owner)
 			m.MetadataUri = "ipfs://a b"
 			return m
-		}, types.ErrInvalidMetadataURI},
-		{"Failure - unspecified kind", func(f *fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrInvalidMetadataURI},
+		{Name: "Failure - unspecified kind", Make: func(f *fixture) *types.MsgRegisterAgent {
 			m := servingNodeMsg(f.owner)
 			m.Kind = types.AGENT_KIND_UNSPECIFIED
 			return m
-		}, types.ErrInvalidKind},
-		{"Failure - invalid owner", func(*fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrInvalidKind},
+		{Name: "Failure - invalid owner", Make: func(*fixture) *types.MsgRegisterAgent {
 			return &types.MsgRegisterAgent{Owner: "nobody", Kind: types.AGENT_KIND_ATTESTOR, Stake: types.DefaultMinStakeAttestor}
-		}, types.ErrInvalidAddress},
-		{"Failure - invalid operator", func(f *fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrInvalidAddress},
+		{Name: "Failure - invalid operator", Make: func(f *fixture) *types.MsgRegisterAgent {
 			m := servingNodeMsg(f.owner)
 			m.Operator = "open1invalid"
 			return m
-		}, types.ErrInvalidAddress},
-		{"Failure - serving node operator is not a 20-byte address", func(f *fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrInvalidAddress},
+		{Name: "Failure - serving node operator is not a 20-byte address", Make: func(f *fixture) *types.MsgRegisterAgent {
 			m := servingNodeMsg(f.owner)
 			m.Operator = f.str(make([]byte, 32))
 			return m
-		}, types.ErrInvalidAddress},
-		{"Failure - owner may not receive funds", func(f *fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrInvalidAddress},
+		{Name: "Failure - owner may not receive funds", Make: func(f *fixture) *types.MsgRegisterAgent {
 			addr := authtypes.NewModuleAddress("distribution")
 			f.bank.Mint(addr, startBalance)
 			return attestorMsg(account{addr: addr, str: f.str(addr)}, types.DefaultMinStakeAttestor)
-		}, types.ErrBlockedOwner},
-		{"Failure - insufficient funds", func(f *fixture) *types.MsgRegisterAgent {
+		}, Want: types.ErrBlockedOwner},
+		{Name: "Failure - insufficient funds", Make: func(f *fixture) *types.MsgRegisterAgent {
 			return attestorMsg(f.owner, open(2_000_000))
-		}, sdkerrors.ErrInsufficientFunds},
+		}, Want: sdkerrors.ErrInsufficientFunds},
 	}
 	for _, tc := range failures {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
-			msg := tc.msg(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.RegisterAgent, msg, tc.want)
+			msg := tc.Make(f)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.RegisterAgent, msg, tc.Want)
 		})
 	}
 }

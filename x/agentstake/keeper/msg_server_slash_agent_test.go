@@ -5,8 +5,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
-
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/openledger/openledger/x/agentstake/types"
@@ -32,40 +30,36 @@ func TestSlashAgent(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentStatusChanged"), 1)
 	})
 
-	failures := []struct {
-		name string
-		msg  func(f *fixture) *types.MsgSlashAgent
-		want *errorsmod.Error
-	}{
-		{"Failure - not the authority", func(f *fixture) *types.MsgSlashAgent {
+	failures := []keepertest.Failure[func(f *fixture) *types.MsgSlashAgent]{
+		{Name: "Failure - not the authority", Make: func(f *fixture) *types.MsgSlashAgent {
 			return &types.MsgSlashAgent{Authority: f.alice.str, Operator: f.owner.str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
-		}, sdkerrors.ErrUnauthorized},
-		{"Failure - unspecified reason", func(f *fixture) *types.MsgSlashAgent {
+		}, Want: sdkerrors.ErrUnauthorized},
+		{Name: "Failure - unspecified reason", Make: func(f *fixture) *types.MsgSlashAgent {
 			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.owner.str, EvidenceRef: "x"}
-		}, types.ErrInvalidSlashReason},
-		{"Failure - empty evidence reference", func(f *fixture) *types.MsgSlashAgent {
+		}, Want: types.ErrInvalidSlashReason},
+		{Name: "Failure - empty evidence reference", Make: func(f *fixture) *types.MsgSlashAgent {
 			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.owner.str, Reason: types.SLASH_REASON_GOVERNANCE}
-		}, types.ErrInvalidEvidenceRef},
-		{"Failure - infraction in the future", func(f *fixture) *types.MsgSlashAgent {
+		}, Want: types.ErrInvalidEvidenceRef},
+		{Name: "Failure - infraction in the future", Make: func(f *fixture) *types.MsgSlashAgent {
 			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.owner.str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x", InfractionHeight: startHeight + 1}
-		}, types.ErrInvalidInfractionHeight},
-		{"Failure - unknown agent", func(f *fixture) *types.MsgSlashAgent {
+		}, Want: types.ErrInvalidInfractionHeight},
+		{Name: "Failure - unknown agent", Make: func(f *fixture) *types.MsgSlashAgent {
 			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.bob.str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
-		}, types.ErrAgentNotFound},
-		{"Failure - tombstoned", func(f *fixture) *types.MsgSlashAgent {
+		}, Want: types.ErrAgentNotFound},
+		{Name: "Failure - tombstoned", Make: func(f *fixture) *types.MsgSlashAgent {
 			f.slash(types.SLASH_REASON_EQUIVOCATION)
 			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.owner.str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
-		}, types.ErrAgentTombstoned},
-		{"Failure - invalid operator", func(f *fixture) *types.MsgSlashAgent {
+		}, Want: types.ErrAgentTombstoned},
+		{Name: "Failure - invalid operator", Make: func(f *fixture) *types.MsgSlashAgent {
 			return &types.MsgSlashAgent{Authority: f.authority, Operator: "", Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
-		}, types.ErrInvalidAddress},
+		}, Want: types.ErrInvalidAddress},
 	}
 	for _, tc := range failures {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			f.register(servingNodeMsg(f.owner))
-			msg := tc.msg(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SlashAgent, msg, tc.want)
+			msg := tc.Make(f)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SlashAgent, msg, tc.Want)
 		})
 	}
 }

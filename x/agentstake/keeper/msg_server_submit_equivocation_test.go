@@ -8,7 +8,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
 	"github.com/openledger/openledger/x/agentstake/types"
@@ -83,53 +82,49 @@ func TestSubmitEquivocation(t *testing.T) {
 
 	other, err := crypto.ToECDSA(bytes.Repeat([]byte{0x07}, 32))
 	require.NoError(t, err)
-	failures := []struct {
-		name string
-		msg  func(f *fixture) *types.MsgSubmitEquivocation
-		want *errorsmod.Error
-	}{
-		{"Failure - signed for another chain id", func(f *fixture) *types.MsgSubmitEquivocation {
+	failures := []keepertest.Failure[func(f *fixture) *types.MsgSubmitEquivocation]{
+		{Name: "Failure - signed for another chain id", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			return &types.MsgSubmitEquivocation{
 				Submitter: f.bob.str,
 				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
 				Second:    f.signed(f.node.key, evmChainID+1, f.alice, 1, open(4), 1),
 			}
-		}, types.ErrInvalidSettlementSig},
-		{"Failure - signed by another key", func(f *fixture) *types.MsgSubmitEquivocation {
+		}, Want: types.ErrInvalidSettlementSig},
+		{Name: "Failure - signed by another key", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			second := f.signed(other, evmChainID, f.alice, 1, open(4), 1)
 			second.ServingNode = f.node.str
 			return &types.MsgSubmitEquivocation{
 				Submitter: f.bob.str,
 				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1), Second: second,
 			}
-		}, types.ErrInvalidSettlementSig},
-		{"Failure - tampered amount", func(f *fixture) *types.MsgSubmitEquivocation {
+		}, Want: types.ErrInvalidSettlementSig},
+		{Name: "Failure - tampered amount", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			second := f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)
 			second.CumulativeAmount = open(5)
 			return &types.MsgSubmitEquivocation{
 				Submitter: f.bob.str,
 				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1), Second: second,
 			}
-		}, types.ErrInvalidSettlementSig},
-		{"Failure - identical statements", func(f *fixture) *types.MsgSubmitEquivocation {
+		}, Want: types.ErrInvalidSettlementSig},
+		{Name: "Failure - identical statements", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			s := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1)
 			return &types.MsgSubmitEquivocation{Submitter: f.bob.str, First: s, Second: s}
-		}, types.ErrEvidenceNotConflicting},
-		{"Failure - different nonces", func(f *fixture) *types.MsgSubmitEquivocation {
+		}, Want: types.ErrEvidenceNotConflicting},
+		{Name: "Failure - different nonces", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			return &types.MsgSubmitEquivocation{
 				Submitter: f.bob.str,
 				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
 				Second:    f.signed(f.node.key, evmChainID, f.alice, 2, open(4), 1),
 			}
-		}, types.ErrEvidenceNotConflicting},
-		{"Failure - different users", func(f *fixture) *types.MsgSubmitEquivocation {
+		}, Want: types.ErrEvidenceNotConflicting},
+		{Name: "Failure - different users", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			return &types.MsgSubmitEquivocation{
 				Submitter: f.bob.str,
 				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
 				Second:    f.signed(f.node.key, evmChainID, f.owner, 1, open(4), 1),
 			}
-		}, types.ErrEvidenceNotConflicting},
-		{"Failure - evidence already used", func(f *fixture) *types.MsgSubmitEquivocation {
+		}, Want: types.ErrEvidenceNotConflicting},
+		{Name: "Failure - evidence already used", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			msg := &types.MsgSubmitEquivocation{
 				Submitter: f.bob.str,
 				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
@@ -138,8 +133,8 @@ func TestSubmitEquivocation(t *testing.T) {
 			_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, msg)
 			require.NoError(f.t, err)
 			return msg
-		}, types.ErrEvidenceUsed},
-		{"Failure - second evidence against a tombstoned node", func(f *fixture) *types.MsgSubmitEquivocation {
+		}, Want: types.ErrEvidenceUsed},
+		{Name: "Failure - second evidence against a tombstoned node", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
 				Submitter: f.bob.str,
 				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
@@ -151,44 +146,44 @@ func TestSubmitEquivocation(t *testing.T) {
 				First:     f.signed(f.node.key, evmChainID, f.alice, 2, open(3), 1),
 				Second:    f.signed(f.node.key, evmChainID, f.alice, 2, open(4), 1),
 			}
-		}, types.ErrAgentTombstoned},
-		{"Failure - unregistered signer", func(f *fixture) *types.MsgSubmitEquivocation {
+		}, Want: types.ErrAgentTombstoned},
+		{Name: "Failure - unregistered signer", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			return &types.MsgSubmitEquivocation{
 				Submitter: f.bob.str,
 				First:     f.signed(other, evmChainID, f.alice, 1, open(3), 1),
 				Second:    f.signed(other, evmChainID, f.alice, 1, open(4), 1),
 			}
-		}, types.ErrAgentNotFound},
-		{"Failure - short batch root", func(f *fixture) *types.MsgSubmitEquivocation {
+		}, Want: types.ErrAgentNotFound},
+		{Name: "Failure - short batch root", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			first := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1)
 			first.BatchRoot = first.BatchRoot[:31]
 			return &types.MsgSubmitEquivocation{
 				Submitter: f.bob.str, First: first,
 				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1),
 			}
-		}, types.ErrInvalidSettlement},
-		{"Failure - missing amount", func(f *fixture) *types.MsgSubmitEquivocation {
+		}, Want: types.ErrInvalidSettlement},
+		{Name: "Failure - missing amount", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			first := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1)
 			first.CumulativeAmount = math.Int{}
 			return &types.MsgSubmitEquivocation{
 				Submitter: f.bob.str, First: first,
 				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1),
 			}
-		}, types.ErrInvalidSettlement},
-		{"Failure - invalid submitter", func(f *fixture) *types.MsgSubmitEquivocation {
+		}, Want: types.ErrInvalidSettlement},
+		{Name: "Failure - invalid submitter", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			return &types.MsgSubmitEquivocation{
 				Submitter: "bob",
 				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
 				Second:    f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1),
 			}
-		}, types.ErrInvalidAddress},
+		}, Want: types.ErrInvalidAddress},
 	}
 	for _, tc := range failures {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			f.register(servingNodeMsg(f.node))
-			msg := tc.msg(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SubmitEquivocation, msg, tc.want)
+			msg := tc.Make(f)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SubmitEquivocation, msg, tc.Want)
 		})
 	}
 }

@@ -5,8 +5,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
-
 	"github.com/openledger/openledger/x/agentstake/types"
 	"github.com/openledger/openledger/x/internal/keepertest"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
@@ -36,43 +34,39 @@ func TestUpdateAgent(t *testing.T) {
 		require.Len(t, resp.Agents, 1)
 	})
 
-	failures := []struct {
-		name string
-		msg  func(f *fixture) *types.MsgUpdateAgent
-		want *errorsmod.Error
-	}{
-		{"Failure - not the owner", func(f *fixture) *types.MsgUpdateAgent {
+	failures := []keepertest.Failure[func(f *fixture) *types.MsgUpdateAgent]{
+		{Name: "Failure - not the owner", Make: func(f *fixture) *types.MsgUpdateAgent {
 			return &types.MsgUpdateAgent{Owner: f.alice.str, Operator: f.owner.str, ModelIds: []uint64{1}, Endpoint: "https://x.org"}
-		}, types.ErrNotOwner},
-		{"Failure - revoked model", func(f *fixture) *types.MsgUpdateAgent {
+		}, Want: types.ErrNotOwner},
+		{Name: "Failure - revoked model", Make: func(f *fixture) *types.MsgUpdateAgent {
 			f.models.setStatus(3, modelregtypes.MODEL_STATUS_REVOKED)
 			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{3}, Endpoint: "https://x.org"}
-		}, types.ErrModelNotActive},
-		{"Failure - unknown model", func(f *fixture) *types.MsgUpdateAgent {
+		}, Want: types.ErrModelNotActive},
+		{Name: "Failure - unknown model", Make: func(f *fixture) *types.MsgUpdateAgent {
 			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{4}, Endpoint: "https://x.org"}
-		}, types.ErrUnknownModel},
-		{"Failure - too many models", func(f *fixture) *types.MsgUpdateAgent {
+		}, Want: types.ErrUnknownModel},
+		{Name: "Failure - too many models", Make: func(f *fixture) *types.MsgUpdateAgent {
 			f.setParams(func(p *types.Params) { p.MaxModelsPerAgent = 2 })
 			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{1, 2, 3}, Endpoint: "https://x.org"}
-		}, types.ErrTooManyModels},
-		{"Failure - invalid endpoint", func(f *fixture) *types.MsgUpdateAgent {
+		}, Want: types.ErrTooManyModels},
+		{Name: "Failure - invalid endpoint", Make: func(f *fixture) *types.MsgUpdateAgent {
 			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{1}, Endpoint: "https://user:pw@x.org"}
-		}, types.ErrInvalidEndpoint},
-		{"Failure - tombstoned", func(f *fixture) *types.MsgUpdateAgent {
+		}, Want: types.ErrInvalidEndpoint},
+		{Name: "Failure - tombstoned", Make: func(f *fixture) *types.MsgUpdateAgent {
 			_, err := f.k.Slash(f.ctx, f.owner.addr, types.SLASH_REASON_EQUIVOCATION, "gov", nil, 0)
 			require.NoError(f.t, err)
 			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{1}, Endpoint: "https://x.org"}
-		}, types.ErrAgentTombstoned},
-		{"Failure - unknown agent", func(f *fixture) *types.MsgUpdateAgent {
+		}, Want: types.ErrAgentTombstoned},
+		{Name: "Failure - unknown agent", Make: func(f *fixture) *types.MsgUpdateAgent {
 			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.bob.str, ModelIds: []uint64{1}, Endpoint: "https://x.org"}
-		}, types.ErrAgentNotFound},
+		}, Want: types.ErrAgentNotFound},
 	}
 	for _, tc := range failures {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			f.register(servingNodeMsg(f.owner))
-			msg := tc.msg(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.UpdateAgent, msg, tc.want)
+			msg := tc.Make(f)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.UpdateAgent, msg, tc.Want)
 		})
 	}
 }

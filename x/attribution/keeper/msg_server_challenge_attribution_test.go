@@ -6,7 +6,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -76,71 +75,67 @@ func TestChallengeAttribution(t *testing.T) {
 		require.NoError(t, err)
 	})
 
-	failures := []struct {
-		name   string
-		mutate func(f *fixture, rid uint64, msg *types.MsgChallengeAttribution)
-		want   *errorsmod.Error
-	}{
-		{"Failure - invalid challenger", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.Challenger = "x" }, types.ErrInvalidAddress},
-		{"Failure - unknown record", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.RecordId = 42 }, types.ErrRecordNotFound},
-		{"Failure - record already final", func(f *fixture, rid uint64, _ *types.MsgChallengeAttribution) {
+	failures := []keepertest.Failure[func(f *fixture, rid uint64, msg *types.MsgChallengeAttribution)]{
+		{Name: "Failure - invalid challenger", Make: func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.Challenger = "x" }, Want: types.ErrInvalidAddress},
+		{Name: "Failure - unknown record", Make: func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.RecordId = 42 }, Want: types.ErrRecordNotFound},
+		{Name: "Failure - record already final", Make: func(f *fixture, rid uint64, _ *types.MsgChallengeAttribution) {
 			f.endBlockAt(f.getRecord(rid).ChallengeDeadline)
-		}, types.ErrRecordNotPending},
-		{"Failure - record already challenged", func(f *fixture, rid uint64, m *types.MsgChallengeAttribution) {
+		}, Want: types.ErrRecordNotPending},
+		{Name: "Failure - record already challenged", Make: func(f *fixture, rid uint64, m *types.MsgChallengeAttribution) {
 			_, err := keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
 			require.NoError(f.t, err)
-		}, types.ErrChallengeAlreadyOpen},
-		{"Failure - window closed (deadline reached, end blocker not run yet)", func(f *fixture, rid uint64, _ *types.MsgChallengeAttribution) {
+		}, Want: types.ErrChallengeAlreadyOpen},
+		{Name: "Failure - window closed (deadline reached, end blocker not run yet)", Make: func(f *fixture, rid uint64, _ *types.MsgChallengeAttribution) {
 			f.setTime(f.getRecord(rid).ChallengeDeadline)
-		}, types.ErrChallengeWindowClosed},
-		{"Failure - record without receipts", func(f *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+		}, Want: types.ErrChallengeWindowClosed},
+		{Name: "Failure - record without receipts", Make: func(f *fixture, _ uint64, m *types.MsgChallengeAttribution) {
 			in := f.validInput()
 			in.ReceiptsRoot = make([]byte, 32)
 			m.RecordId = f.record(in)
-		}, types.ErrRecordNotChallengeable},
-		{"Failure - receipt user not canonical", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+		}, Want: types.ErrRecordNotChallengeable},
+		{Name: "Failure - receipt user not canonical", Make: func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
 			m.Receipt.User = "OPEN1" + m.Receipt.User[5:]
-		}, types.ErrInvalidReceipt},
-		{"Failure - receipt output hash not 32 bytes", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+		}, Want: types.ErrInvalidReceipt},
+		{Name: "Failure - receipt output hash not 32 bytes", Make: func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
 			m.Receipt.OutputHash = m.Receipt.OutputHash[:16]
-		}, types.ErrInvalidReceipt},
-		{"Failure - receipt model id 0", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.Receipt.ModelID = 0 }, types.ErrInvalidReceipt},
-		{"Failure - receipt of another model", func(f *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+		}, Want: types.ErrInvalidReceipt},
+		{Name: "Failure - receipt model id 0", Make: func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.Receipt.ModelID = 0 }, Want: types.ErrInvalidReceipt},
+		{Name: "Failure - receipt of another model", Make: func(f *fixture, _ uint64, m *types.MsgChallengeAttribution) {
 			f.receipts[1].ModelID = 8
 			*m = *f.challengeMsg(m.RecordId, 1)
-		}, types.ErrReceiptModelMismatch},
-		{"Failure - altered receipt", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+		}, Want: types.ErrReceiptModelMismatch},
+		{Name: "Failure - altered receipt", Make: func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
 			m.Receipt.Weights = []types.ContributionWeight{{ContributionId: 1, Ppm: 5}}
-		}, types.ErrInvalidProof},
-		{"Failure - wrong leaf index", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.LeafIndex = 0 }, types.ErrInvalidProof},
-		{"Failure - leaf index past the count", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.LeafIndex = 3 }, types.ErrInvalidProof},
-		{"Failure - wrong leaf count", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.LeafCount = 4 }, types.ErrInvalidProof},
-		{"Failure - short proof", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.Proof = m.Proof[:31] }, types.ErrInvalidProof},
-		{"Failure - sibling of 31 bytes", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.Proof[3] = m.Proof[3][:31] }, types.ErrInvalidProof},
-		{"Failure - tampered sibling", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.Proof[0] = hash("forged") }, types.ErrInvalidProof},
-		{"Failure - recomputed weights not ascending", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+		}, Want: types.ErrInvalidProof},
+		{Name: "Failure - wrong leaf index", Make: func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.LeafIndex = 0 }, Want: types.ErrInvalidProof},
+		{Name: "Failure - leaf index past the count", Make: func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.LeafIndex = 3 }, Want: types.ErrInvalidProof},
+		{Name: "Failure - wrong leaf count", Make: func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.LeafCount = 4 }, Want: types.ErrInvalidProof},
+		{Name: "Failure - short proof", Make: func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.Proof = m.Proof[:31] }, Want: types.ErrInvalidProof},
+		{Name: "Failure - sibling of 31 bytes", Make: func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.Proof[3] = m.Proof[3][:31] }, Want: types.ErrInvalidProof},
+		{Name: "Failure - tampered sibling", Make: func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) { m.Proof[0] = hash("forged") }, Want: types.ErrInvalidProof},
+		{Name: "Failure - recomputed weights not ascending", Make: func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
 			m.RecomputedWeights = []types.ContributionWeight{{ContributionId: 3, Ppm: 1}, {ContributionId: 1, Ppm: 1}}
-		}, types.ErrWeightsNotAscending},
-		{"Failure - recomputed weights above a million", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+		}, Want: types.ErrWeightsNotAscending},
+		{Name: "Failure - recomputed weights above a million", Make: func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
 			m.RecomputedWeights = []types.ContributionWeight{{ContributionId: 1, Ppm: 600_000}, {ContributionId: 3, Ppm: 400_001}}
-		}, types.ErrWeightsSumTooLarge},
-		{"Failure - recomputed zero weight", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+		}, Want: types.ErrWeightsSumTooLarge},
+		{Name: "Failure - recomputed zero weight", Make: func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
 			m.RecomputedWeights = []types.ContributionWeight{{ContributionId: 1, Ppm: 0}}
-		}, types.ErrZeroWeight},
-		{"Failure - recomputed weights equal the receipt's", func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+		}, Want: types.ErrZeroWeight},
+		{Name: "Failure - recomputed weights equal the receipt's", Make: func(_ *fixture, _ uint64, m *types.MsgChallengeAttribution) {
 			m.RecomputedWeights = append([]types.ContributionWeight(nil), m.Receipt.Weights...)
-		}, types.ErrSameWeights},
-		{"Failure - challenger cannot pay the bond", func(f *fixture, _ uint64, m *types.MsgChallengeAttribution) {
+		}, Want: types.ErrSameWeights},
+		{Name: "Failure - challenger cannot pay the bond", Make: func(f *fixture, _ uint64, m *types.MsgChallengeAttribution) {
 			f.setParams(func(p *types.Params) { p.ChallengeBond = sdk.NewCoin(denom, oneOPEN().MulRaw(10_000)) })
-		}, sdkerrors.ErrInsufficientFunds},
+		}, Want: sdkerrors.ErrInsufficientFunds},
 	}
 	for _, tc := range failures {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			rid := f.record(f.validInput())
 			msg := f.challengeMsg(rid, 1)
-			tc.mutate(f, rid, msg)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.ChallengeAttribution, msg, tc.want)
+			tc.Make(f, rid, msg)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.ChallengeAttribution, msg, tc.Want)
 		})
 	}
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
 	"github.com/openledger/openledger/x/attribution/keeper"
@@ -158,37 +157,33 @@ func TestVoteChallenge(t *testing.T) {
 		require.Equal(t, types.CHALLENGE_STATUS_UPHELD, f.vote(f.att3, cid, true))
 	})
 
-	failures := []struct {
-		name   string
-		mutate func(f *fixture, cid uint64, m *types.MsgVoteChallenge)
-		want   *errorsmod.Error
-	}{
-		{"Failure - invalid attestor", func(_ *fixture, _ uint64, m *types.MsgVoteChallenge) { m.Attestor = "" }, types.ErrInvalidAddress},
-		{"Failure - not an attestor", func(f *fixture, _ uint64, m *types.MsgVoteChallenge) { m.Attestor = f.bob.str }, types.ErrNotActiveAttestor},
-		{"Failure - attestor without stake", func(f *fixture, _ uint64, m *types.MsgVoteChallenge) {
+	failures := []keepertest.Failure[func(f *fixture, cid uint64, m *types.MsgVoteChallenge)]{
+		{Name: "Failure - invalid attestor", Make: func(_ *fixture, _ uint64, m *types.MsgVoteChallenge) { m.Attestor = "" }, Want: types.ErrInvalidAddress},
+		{Name: "Failure - not an attestor", Make: func(f *fixture, _ uint64, m *types.MsgVoteChallenge) { m.Attestor = f.bob.str }, Want: types.ErrNotActiveAttestor},
+		{Name: "Failure - attestor without stake", Make: func(f *fixture, _ uint64, m *types.MsgVoteChallenge) {
 			f.agentstake.attestors[0].stake = math.ZeroInt()
-		}, types.ErrNotActiveAttestor},
-		{"Failure - double vote", func(f *fixture, cid uint64, m *types.MsgVoteChallenge) {
+		}, Want: types.ErrNotActiveAttestor},
+		{Name: "Failure - double vote", Make: func(f *fixture, cid uint64, m *types.MsgVoteChallenge) {
 			f.vote(f.att1, cid, true)
 			m.Uphold = false
-		}, types.ErrAlreadyVoted},
-		{"Failure - unknown challenge", func(_ *fixture, _ uint64, m *types.MsgVoteChallenge) { m.ChallengeId = 9 }, types.ErrChallengeNotFound},
-		{"Failure - challenge resolved", func(f *fixture, cid uint64, m *types.MsgVoteChallenge) {
+		}, Want: types.ErrAlreadyVoted},
+		{Name: "Failure - unknown challenge", Make: func(_ *fixture, _ uint64, m *types.MsgVoteChallenge) { m.ChallengeId = 9 }, Want: types.ErrChallengeNotFound},
+		{Name: "Failure - challenge resolved", Make: func(f *fixture, cid uint64, m *types.MsgVoteChallenge) {
 			f.vote(f.att1, cid, false)
 			f.vote(f.att2, cid, false)
 			m.Attestor = f.att3.str
-		}, types.ErrChallengeNotOpen},
-		{"Failure - voting closed", func(f *fixture, cid uint64, _ *types.MsgVoteChallenge) {
+		}, Want: types.ErrChallengeNotOpen},
+		{Name: "Failure - voting closed", Make: func(f *fixture, cid uint64, _ *types.MsgVoteChallenge) {
 			f.setTime(f.getChallenge(cid).VotingDeadline)
-		}, types.ErrVotingClosed},
+		}, Want: types.ErrVotingClosed},
 	}
 	for _, tc := range failures {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			_, cid := f.challenge()
 			msg := &types.MsgVoteChallenge{Attestor: f.att1.str, ChallengeId: cid, Uphold: true}
-			tc.mutate(f, cid, msg)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.VoteChallenge, msg, tc.want)
+			tc.Make(f, cid, msg)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.VoteChallenge, msg, tc.Want)
 		})
 	}
 

@@ -5,8 +5,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
-
 	"github.com/openledger/openledger/x/datanet/types"
 	"github.com/openledger/openledger/x/internal/keepertest"
 )
@@ -48,27 +46,23 @@ func TestArchiveDatanet(t *testing.T) {
 		require.NoError(t, err)
 	})
 
-	cases := []struct {
-		name   string
-		mutate func(f *fixture, m *types.MsgArchiveDatanet)
-		want   *errorsmod.Error
-	}{
-		{"Failure - not the owner", func(f *fixture, m *types.MsgArchiveDatanet) { m.Owner = f.bob.str }, types.ErrNotDatanetOwner},
-		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgArchiveDatanet) { m.DatanetId = 2 }, types.ErrDatanetNotFound},
-		{"Failure - already archived", func(f *fixture, m *types.MsgArchiveDatanet) {
+	cases := []keepertest.Failure[func(f *fixture, m *types.MsgArchiveDatanet)]{
+		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgArchiveDatanet) { m.Owner = f.bob.str }, Want: types.ErrNotDatanetOwner},
+		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgArchiveDatanet) { m.DatanetId = 2 }, Want: types.ErrDatanetNotFound},
+		{Name: "Failure - already archived", Make: func(f *fixture, m *types.MsgArchiveDatanet) {
 			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
-		}, types.ErrDatanetArchived},
-		{"Failure - invalid signer", func(_ *fixture, m *types.MsgArchiveDatanet) { m.Owner = "" }, types.ErrInvalidAddress},
+		}, Want: types.ErrDatanetArchived},
+		{Name: "Failure - invalid signer", Make: func(_ *fixture, m *types.MsgArchiveDatanet) { m.Owner = "" }, Want: types.ErrInvalidAddress},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			id := f.createDatanet(nil)
 			f.submit(f.alice, id, "pending row")
 			msg := &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: id}
-			tc.mutate(f, msg)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.ArchiveDatanet, msg, tc.want)
+			tc.Make(f, msg)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.ArchiveDatanet, msg, tc.Want)
 		})
 	}
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -87,47 +86,43 @@ func TestCreateDatanet(t *testing.T) {
 		})
 	})
 
-	cases := []struct {
-		name   string
-		mutate func(*types.MsgCreateDatanet)
-		want   *errorsmod.Error
-	}{
-		{"Failure - empty name", func(m *types.MsgCreateDatanet) { m.Name = "" }, types.ErrInvalidName},
-		{"Failure - name too long", func(m *types.MsgCreateDatanet) { m.Name = strings.Repeat("n", types.MaxNameLength+1) }, types.ErrInvalidName},
-		{"Failure - name with a newline", func(m *types.MsgCreateDatanet) { m.Name = "a\nb" }, types.ErrInvalidName},
-		{"Failure - name with trailing space", func(m *types.MsgCreateDatanet) { m.Name = "name " }, types.ErrInvalidName},
-		{"Failure - name not UTF-8", func(m *types.MsgCreateDatanet) { m.Name = "\xff" }, types.ErrInvalidName},
-		{"Failure - summary too long", func(m *types.MsgCreateDatanet) { m.Summary = strings.Repeat("s", types.MaxSummaryLength+1) }, types.ErrInvalidSummary},
-		{"Failure - summary with a tab", func(m *types.MsgCreateDatanet) { m.Summary = "a\tb" }, types.ErrInvalidSummary},
-		{"Failure - description too long", func(m *types.MsgCreateDatanet) {
+	cases := []keepertest.Failure[func(*types.MsgCreateDatanet)]{
+		{Name: "Failure - empty name", Make: func(m *types.MsgCreateDatanet) { m.Name = "" }, Want: types.ErrInvalidName},
+		{Name: "Failure - name too long", Make: func(m *types.MsgCreateDatanet) { m.Name = strings.Repeat("n", types.MaxNameLength+1) }, Want: types.ErrInvalidName},
+		{Name: "Failure - name with a newline", Make: func(m *types.MsgCreateDatanet) { m.Name = "a\nb" }, Want: types.ErrInvalidName},
+		{Name: "Failure - name with trailing space", Make: func(m *types.MsgCreateDatanet) { m.Name = "name " }, Want: types.ErrInvalidName},
+		{Name: "Failure - name not UTF-8", Make: func(m *types.MsgCreateDatanet) { m.Name = "\xff" }, Want: types.ErrInvalidName},
+		{Name: "Failure - summary too long", Make: func(m *types.MsgCreateDatanet) { m.Summary = strings.Repeat("s", types.MaxSummaryLength+1) }, Want: types.ErrInvalidSummary},
+		{Name: "Failure - summary with a tab", Make: func(m *types.MsgCreateDatanet) { m.Summary = "a\tb" }, Want: types.ErrInvalidSummary},
+		{Name: "Failure - description too long", Make: func(m *types.MsgCreateDatanet) {
 			m.Description = strings.Repeat("d", types.MaxDescriptionLength+1)
-		}, types.ErrInvalidDescription},
-		{"Failure - description with a NUL", func(m *types.MsgCreateDatanet) { m.Description = "a\x00b" }, types.ErrInvalidDescription},
-		{"Failure - too many tags", func(m *types.MsgCreateDatanet) {
+		}, Want: types.ErrInvalidDescription},
+		{Name: "Failure - description with a NUL", Make: func(m *types.MsgCreateDatanet) { m.Description = "a\x00b" }, Want: types.ErrInvalidDescription},
+		{Name: "Failure - too many tags", Make: func(m *types.MsgCreateDatanet) {
 			m.Tags = []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"}
-		}, types.ErrInvalidTags},
-		{"Failure - upper-case tag", func(m *types.MsgCreateDatanet) { m.Tags = []string{"Medical"} }, types.ErrInvalidTags},
-		{"Failure - empty tag", func(m *types.MsgCreateDatanet) { m.Tags = []string{""} }, types.ErrInvalidTags},
-		{"Failure - tag too long", func(m *types.MsgCreateDatanet) { m.Tags = []string{strings.Repeat("t", types.MaxTagLength+1)} }, types.ErrInvalidTags},
-		{"Failure - duplicate tag", func(m *types.MsgCreateDatanet) { m.Tags = []string{"qa", "qa"} }, types.ErrInvalidTags},
-		{"Failure - empty license", func(m *types.MsgCreateDatanet) { m.License = "" }, types.ErrInvalidLicense},
-		{"Failure - license too long", func(m *types.MsgCreateDatanet) { m.License = strings.Repeat("L", types.MaxLicenseLength+1) }, types.ErrInvalidLicense},
-		{"Failure - license with a slash", func(m *types.MsgCreateDatanet) { m.License = "GPL/2" }, types.ErrInvalidLicense},
-		{"Failure - license with double space", func(m *types.MsgCreateDatanet) { m.License = "MIT  OR BSD" }, types.ErrInvalidLicense},
-		{"Failure - unspecified visibility", func(m *types.MsgCreateDatanet) { m.Visibility = types.VISIBILITY_UNSPECIFIED }, types.ErrInvalidVisibility},
-		{"Failure - unknown visibility", func(m *types.MsgCreateDatanet) { m.Visibility = 9 }, types.ErrInvalidVisibility},
-		{"Failure - unspecified curation policy", func(m *types.MsgCreateDatanet) {
+		}, Want: types.ErrInvalidTags},
+		{Name: "Failure - upper-case tag", Make: func(m *types.MsgCreateDatanet) { m.Tags = []string{"Medical"} }, Want: types.ErrInvalidTags},
+		{Name: "Failure - empty tag", Make: func(m *types.MsgCreateDatanet) { m.Tags = []string{""} }, Want: types.ErrInvalidTags},
+		{Name: "Failure - tag too long", Make: func(m *types.MsgCreateDatanet) { m.Tags = []string{strings.Repeat("t", types.MaxTagLength+1)} }, Want: types.ErrInvalidTags},
+		{Name: "Failure - duplicate tag", Make: func(m *types.MsgCreateDatanet) { m.Tags = []string{"qa", "qa"} }, Want: types.ErrInvalidTags},
+		{Name: "Failure - empty license", Make: func(m *types.MsgCreateDatanet) { m.License = "" }, Want: types.ErrInvalidLicense},
+		{Name: "Failure - license too long", Make: func(m *types.MsgCreateDatanet) { m.License = strings.Repeat("L", types.MaxLicenseLength+1) }, Want: types.ErrInvalidLicense},
+		{Name: "Failure - license with a slash", Make: func(m *types.MsgCreateDatanet) { m.License = "GPL/2" }, Want: types.ErrInvalidLicense},
+		{Name: "Failure - license with double space", Make: func(m *types.MsgCreateDatanet) { m.License = "MIT  OR BSD" }, Want: types.ErrInvalidLicense},
+		{Name: "Failure - unspecified visibility", Make: func(m *types.MsgCreateDatanet) { m.Visibility = types.VISIBILITY_UNSPECIFIED }, Want: types.ErrInvalidVisibility},
+		{Name: "Failure - unknown visibility", Make: func(m *types.MsgCreateDatanet) { m.Visibility = 9 }, Want: types.ErrInvalidVisibility},
+		{Name: "Failure - unspecified curation policy", Make: func(m *types.MsgCreateDatanet) {
 			m.CurationPolicy = types.CURATION_POLICY_UNSPECIFIED
-		}, types.ErrInvalidCurationPolicy},
-		{"Failure - invalid owner address", func(m *types.MsgCreateDatanet) { m.Owner = "open1notanaddress" }, types.ErrInvalidAddress},
-		{"Failure - empty owner", func(m *types.MsgCreateDatanet) { m.Owner = "" }, types.ErrInvalidAddress},
+		}, Want: types.ErrInvalidCurationPolicy},
+		{Name: "Failure - invalid owner address", Make: func(m *types.MsgCreateDatanet) { m.Owner = "open1notanaddress" }, Want: types.ErrInvalidAddress},
+		{Name: "Failure - empty owner", Make: func(m *types.MsgCreateDatanet) { m.Owner = "" }, Want: types.ErrInvalidAddress},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			msg := f.createMsg(f.owner)
-			tc.mutate(msg)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.CreateDatanet, msg, tc.want)
+			tc.Make(msg)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.CreateDatanet, msg, tc.Want)
 		})
 	}
 

@@ -8,7 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/collections"
-	errorsmod "cosmossdk.io/errors"
 
 	"github.com/openledger/openledger/x/datanet/merkle"
 	"github.com/openledger/openledger/x/datanet/types"
@@ -196,52 +195,48 @@ func TestReviewContributions(t *testing.T) {
 		require.Equal(t, expectedRoot(f, resp.AcceptedIds...), resp.Root)
 	})
 
-	cases := []struct {
-		name   string
-		mutate func(f *fixture, m *types.MsgReviewContributions)
-		want   *errorsmod.Error
-	}{
-		{"Failure - reviewing someone else's Datanet", func(f *fixture, m *types.MsgReviewContributions) { m.Reviewer = f.stranger.str }, types.ErrNotReviewer},
-		{"Failure - curator under owner-reviews", func(f *fixture, m *types.MsgReviewContributions) {
+	cases := []keepertest.Failure[func(f *fixture, m *types.MsgReviewContributions)]{
+		{Name: "Failure - reviewing someone else's Datanet", Make: func(f *fixture, m *types.MsgReviewContributions) { m.Reviewer = f.stranger.str }, Want: types.ErrNotReviewer},
+		{Name: "Failure - curator under owner-reviews", Make: func(f *fixture, m *types.MsgReviewContributions) {
 			_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: m.DatanetId, Curators: []string{f.carol.str}})
 			require.NoError(f.t, err)
 			m.Reviewer = f.carol.str
-		}, types.ErrNotReviewer},
-		{"Failure - the contributor reviewing their own work", func(f *fixture, m *types.MsgReviewContributions) { m.Reviewer = f.alice.str }, types.ErrNotReviewer},
-		{"Failure - empty batch", func(_ *fixture, m *types.MsgReviewContributions) { m.Decisions = nil }, types.ErrInvalidReviewBatch},
-		{"Failure - batch too large", func(_ *fixture, m *types.MsgReviewContributions) {
+		}, Want: types.ErrNotReviewer},
+		{Name: "Failure - the contributor reviewing their own work", Make: func(f *fixture, m *types.MsgReviewContributions) { m.Reviewer = f.alice.str }, Want: types.ErrNotReviewer},
+		{Name: "Failure - empty batch", Make: func(_ *fixture, m *types.MsgReviewContributions) { m.Decisions = nil }, Want: types.ErrInvalidReviewBatch},
+		{Name: "Failure - batch too large", Make: func(_ *fixture, m *types.MsgReviewContributions) {
 			m.Decisions = make([]types.ReviewDecision, types.MaxReviewBatch+1)
-		}, types.ErrInvalidReviewBatch},
-		{"Failure - same contribution twice", func(_ *fixture, m *types.MsgReviewContributions) {
+		}, Want: types.ErrInvalidReviewBatch},
+		{Name: "Failure - same contribution twice", Make: func(_ *fixture, m *types.MsgReviewContributions) {
 			m.Decisions = append(m.Decisions, reject(m.Decisions[0].ContributionId, ""))
-		}, types.ErrInvalidReviewBatch},
-		{"Failure - reviewing an accepted contribution", func(f *fixture, m *types.MsgReviewContributions) {
+		}, Want: types.ErrInvalidReviewBatch},
+		{Name: "Failure - reviewing an accepted contribution", Make: func(f *fixture, m *types.MsgReviewContributions) {
 			f.review(f.owner, m.DatanetId, accept(m.Decisions[1].ContributionId))
-		}, types.ErrContributionNotPending},
-		{"Failure - reviewing a withdrawn contribution", func(f *fixture, m *types.MsgReviewContributions) {
+		}, Want: types.ErrContributionNotPending},
+		{Name: "Failure - reviewing a withdrawn contribution", Make: func(f *fixture, m *types.MsgReviewContributions) {
 			_, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.str, ContributionId: m.Decisions[1].ContributionId})
 			require.NoError(f.t, err)
-		}, types.ErrContributionNotPending},
-		{"Failure - contribution of another Datanet", func(f *fixture, m *types.MsgReviewContributions) {
+		}, Want: types.ErrContributionNotPending},
+		{Name: "Failure - contribution of another Datanet", Make: func(f *fixture, m *types.MsgReviewContributions) {
 			other := f.createDatanet(nil)
 			m.Decisions = append(m.Decisions, accept(f.submit(f.alice, other, "elsewhere")))
-		}, types.ErrWrongDatanet},
-		{"Failure - unknown contribution", func(_ *fixture, m *types.MsgReviewContributions) {
+		}, Want: types.ErrWrongDatanet},
+		{Name: "Failure - unknown contribution", Make: func(_ *fixture, m *types.MsgReviewContributions) {
 			m.Decisions = append(m.Decisions, accept(1000))
-		}, types.ErrContributionNotFound},
-		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgReviewContributions) { m.DatanetId = 77 }, types.ErrDatanetNotFound},
-		{"Failure - archived Datanet", func(f *fixture, m *types.MsgReviewContributions) {
+		}, Want: types.ErrContributionNotFound},
+		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgReviewContributions) { m.DatanetId = 77 }, Want: types.ErrDatanetNotFound},
+		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgReviewContributions) {
 			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
-		}, types.ErrDatanetArchived},
-		{"Failure - reason too long", func(_ *fixture, m *types.MsgReviewContributions) {
+		}, Want: types.ErrDatanetArchived},
+		{Name: "Failure - reason too long", Make: func(_ *fixture, m *types.MsgReviewContributions) {
 			m.Decisions[1].Reason = strings.Repeat("r", types.MaxReasonLength+1)
-		}, types.ErrInvalidReason},
-		{"Failure - reason with a newline", func(_ *fixture, m *types.MsgReviewContributions) { m.Decisions[0].Reason = "a\nb" }, types.ErrInvalidReason},
-		{"Failure - invalid reviewer", func(_ *fixture, m *types.MsgReviewContributions) { m.Reviewer = "open" }, types.ErrInvalidAddress},
+		}, Want: types.ErrInvalidReason},
+		{Name: "Failure - reason with a newline", Make: func(_ *fixture, m *types.MsgReviewContributions) { m.Decisions[0].Reason = "a\nb" }, Want: types.ErrInvalidReason},
+		{Name: "Failure - invalid reviewer", Make: func(_ *fixture, m *types.MsgReviewContributions) { m.Reviewer = "open" }, Want: types.ErrInvalidAddress},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			id := f.createDatanet(nil)
 			c1 := f.submit(f.alice, id, "one")
@@ -252,8 +247,8 @@ func TestReviewContributions(t *testing.T) {
 				Reviewer: f.owner.str, DatanetId: id,
 				Decisions: []types.ReviewDecision{accept(c1), reject(c2, "duplicate of upstream")},
 			}
-			tc.mutate(f, msg)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.ReviewContributions, msg, tc.want)
+			tc.Make(f, msg)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.ReviewContributions, msg, tc.Want)
 		})
 	}
 }

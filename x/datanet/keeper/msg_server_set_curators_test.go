@@ -7,8 +7,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
-
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/datanet/types"
@@ -41,33 +39,29 @@ func TestSetCurators(t *testing.T) {
 		require.Len(t, f.datanet(id).Curators, types.MaxCurators)
 	})
 
-	cases := []struct {
-		name   string
-		mutate func(f *fixture, m *types.MsgSetCurators)
-		want   *errorsmod.Error
-	}{
-		{"Failure - too many curators", func(f *fixture, m *types.MsgSetCurators) {
+	cases := []keepertest.Failure[func(f *fixture, m *types.MsgSetCurators)]{
+		{Name: "Failure - too many curators", Make: func(f *fixture, m *types.MsgSetCurators) {
 			m.Curators = manyAddresses(f, types.MaxCurators+1)
-		}, types.ErrInvalidCurators},
-		{"Failure - duplicate curator", func(f *fixture, m *types.MsgSetCurators) {
+		}, Want: types.ErrInvalidCurators},
+		{Name: "Failure - duplicate curator", Make: func(f *fixture, m *types.MsgSetCurators) {
 			m.Curators = []string{f.alice.str, strings.ToUpper(f.alice.str)}
-		}, types.ErrInvalidCurators},
-		{"Failure - owner as curator", func(f *fixture, m *types.MsgSetCurators) { m.Curators = []string{f.owner.str} }, types.ErrInvalidCurators},
-		{"Failure - invalid curator address", func(_ *fixture, m *types.MsgSetCurators) { m.Curators = []string{"open1bad"} }, types.ErrInvalidCurators},
-		{"Failure - not the owner", func(f *fixture, m *types.MsgSetCurators) { m.Owner = f.alice.str }, types.ErrNotDatanetOwner},
-		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgSetCurators) { m.DatanetId = 7 }, types.ErrDatanetNotFound},
-		{"Failure - archived Datanet", func(f *fixture, m *types.MsgSetCurators) {
+		}, Want: types.ErrInvalidCurators},
+		{Name: "Failure - owner as curator", Make: func(f *fixture, m *types.MsgSetCurators) { m.Curators = []string{f.owner.str} }, Want: types.ErrInvalidCurators},
+		{Name: "Failure - invalid curator address", Make: func(_ *fixture, m *types.MsgSetCurators) { m.Curators = []string{"open1bad"} }, Want: types.ErrInvalidCurators},
+		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgSetCurators) { m.Owner = f.alice.str }, Want: types.ErrNotDatanetOwner},
+		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgSetCurators) { m.DatanetId = 7 }, Want: types.ErrDatanetNotFound},
+		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgSetCurators) {
 			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
-		}, types.ErrDatanetArchived},
+		}, Want: types.ErrDatanetArchived},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			id := f.createDatanet(nil)
 			msg := &types.MsgSetCurators{Owner: f.owner.str, DatanetId: id, Curators: []string{f.alice.str}}
-			tc.mutate(f, msg)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SetCurators, msg, tc.want)
+			tc.Make(f, msg)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SetCurators, msg, tc.Want)
 		})
 	}
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -116,71 +115,67 @@ func TestSubmitContribution(t *testing.T) {
 	})
 
 	data, hash := content("row")
-	cases := []struct {
-		name   string
-		mutate func(f *fixture, m *types.MsgSubmitContribution)
-		want   *errorsmod.Error
-	}{
-		{"Failure - hash does not match inline data", func(_ *fixture, m *types.MsgSubmitContribution) {
+	cases := []keepertest.Failure[func(f *fixture, m *types.MsgSubmitContribution)]{
+		{Name: "Failure - hash does not match inline data", Make: func(_ *fixture, m *types.MsgSubmitContribution) {
 			other := sha256.Sum256([]byte("other"))
 			m.ContentHash = other[:]
-		}, types.ErrContentHashMismatch},
-		{"Failure - size does not match inline data", func(_ *fixture, m *types.MsgSubmitContribution) { m.SizeBytes++ }, types.ErrInvalidSize},
-		{"Failure - hash of 31 bytes", func(_ *fixture, m *types.MsgSubmitContribution) { m.ContentHash = hash[:31] }, types.ErrInvalidContentHash},
-		{"Failure - no hash", func(_ *fixture, m *types.MsgSubmitContribution) { m.ContentHash = nil }, types.ErrInvalidContentHash},
-		{"Failure - both inline data and URI", func(_ *fixture, m *types.MsgSubmitContribution) { m.Uri = "https://example.org/row" }, types.ErrInvalidContentLocation},
-		{"Failure - neither inline data nor URI", func(_ *fixture, m *types.MsgSubmitContribution) { m.InlineData = nil }, types.ErrInvalidContentLocation},
-		{"Failure - inline data over max_inline_bytes", func(f *fixture, m *types.MsgSubmitContribution) {
+		}, Want: types.ErrContentHashMismatch},
+		{Name: "Failure - size does not match inline data", Make: func(_ *fixture, m *types.MsgSubmitContribution) { m.SizeBytes++ }, Want: types.ErrInvalidSize},
+		{Name: "Failure - hash of 31 bytes", Make: func(_ *fixture, m *types.MsgSubmitContribution) { m.ContentHash = hash[:31] }, Want: types.ErrInvalidContentHash},
+		{Name: "Failure - no hash", Make: func(_ *fixture, m *types.MsgSubmitContribution) { m.ContentHash = nil }, Want: types.ErrInvalidContentHash},
+		{Name: "Failure - both inline data and URI", Make: func(_ *fixture, m *types.MsgSubmitContribution) { m.Uri = "https://example.org/row" }, Want: types.ErrInvalidContentLocation},
+		{Name: "Failure - neither inline data nor URI", Make: func(_ *fixture, m *types.MsgSubmitContribution) { m.InlineData = nil }, Want: types.ErrInvalidContentLocation},
+		{Name: "Failure - inline data over max_inline_bytes", Make: func(f *fixture, m *types.MsgSubmitContribution) {
 			big := bytes.Repeat([]byte("x"), int(f.params().MaxInlineBytes)+1)
 			sum := sha256.Sum256(big)
 			m.InlineData, m.ContentHash, m.SizeBytes = big, sum[:], uint64(len(big))
-		}, types.ErrInlineTooLarge},
-		{"Failure - URI with zero size", func(_ *fixture, m *types.MsgSubmitContribution) {
+		}, Want: types.ErrInlineTooLarge},
+		{Name: "Failure - URI with zero size", Make: func(_ *fixture, m *types.MsgSubmitContribution) {
 			m.InlineData, m.Uri, m.SizeBytes = nil, "ar://abc", 0
-		}, types.ErrInvalidSize},
-		{"Failure - URI without scheme", func(_ *fixture, m *types.MsgSubmitContribution) {
+		}, Want: types.ErrInvalidSize},
+		{Name: "Failure - URI without scheme", Make: func(_ *fixture, m *types.MsgSubmitContribution) {
 			m.InlineData, m.Uri = nil, "example.org/row"
-		}, types.ErrInvalidURI},
-		{"Failure - URI with a space", func(_ *fixture, m *types.MsgSubmitContribution) {
+		}, Want: types.ErrInvalidURI},
+		{Name: "Failure - URI with a space", Make: func(_ *fixture, m *types.MsgSubmitContribution) {
 			m.InlineData, m.Uri = nil, "https://example.org/a row"
-		}, types.ErrInvalidURI},
-		{"Failure - URI too long", func(_ *fixture, m *types.MsgSubmitContribution) {
+		}, Want: types.ErrInvalidURI},
+		{Name: "Failure - URI too long", Make: func(_ *fixture, m *types.MsgSubmitContribution) {
 			m.InlineData, m.Uri = nil, "https://example.org/"+strings.Repeat("a", types.MaxURILength)
-		}, types.ErrInvalidURI},
-		{"Failure - media type without subtype", func(_ *fixture, m *types.MsgSubmitContribution) { m.MediaType = "text" }, types.ErrInvalidMediaType},
-		{"Failure - empty media type", func(_ *fixture, m *types.MsgSubmitContribution) { m.MediaType = "" }, types.ErrInvalidMediaType},
-		{"Failure - media type too long", func(_ *fixture, m *types.MsgSubmitContribution) {
+		}, Want: types.ErrInvalidURI},
+		{Name: "Failure - media type without subtype", Make: func(_ *fixture, m *types.MsgSubmitContribution) { m.MediaType = "text" }, Want: types.ErrInvalidMediaType},
+		{Name: "Failure - empty media type", Make: func(_ *fixture, m *types.MsgSubmitContribution) { m.MediaType = "" }, Want: types.ErrInvalidMediaType},
+		{Name: "Failure - media type too long", Make: func(_ *fixture, m *types.MsgSubmitContribution) {
 			m.MediaType = "text/" + strings.Repeat("p", types.MaxMediaTypeLength)
-		}, types.ErrInvalidMediaType},
-		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgSubmitContribution) { m.DatanetId = 42 }, types.ErrDatanetNotFound},
-		{"Failure - archived Datanet", func(f *fixture, m *types.MsgSubmitContribution) {
+		}, Want: types.ErrInvalidMediaType},
+		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgSubmitContribution) { m.DatanetId = 42 }, Want: types.ErrDatanetNotFound},
+		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgSubmitContribution) {
 			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
-		}, types.ErrDatanetArchived},
-		{"Failure - stranger to a private Datanet", func(f *fixture, m *types.MsgSubmitContribution) {
+		}, Want: types.ErrDatanetArchived},
+		{Name: "Failure - stranger to a private Datanet", Make: func(f *fixture, m *types.MsgSubmitContribution) {
 			msg := updateMsg(f.owner, m.DatanetId)
 			msg.Visibility = types.VISIBILITY_PRIVATE
 			_, err := keepertest.Deliver(f.chain, f.msgs.UpdateDatanet, msg)
 			require.NoError(f.t, err)
-		}, types.ErrNotAllowedToContribute},
-		{"Failure - content already accepted in the Datanet", func(f *fixture, m *types.MsgSubmitContribution) {
+		}, Want: types.ErrNotAllowedToContribute},
+		{Name: "Failure - content already accepted in the Datanet", Make: func(f *fixture, m *types.MsgSubmitContribution) {
 			first := f.submit(f.bob, m.DatanetId, string(data))
 			f.review(f.owner, m.DatanetId, accept(first))
-		}, types.ErrDuplicateContent},
-		{"Failure - invalid contributor", func(_ *fixture, m *types.MsgSubmitContribution) { m.Contributor = "cosmos1xyz" }, types.ErrInvalidAddress},
-		{"Failure - cannot pay fee and deposit", func(f *fixture, m *types.MsgSubmitContribution) {
+		}, Want: types.ErrDuplicateContent},
+		{Name: "Failure - invalid contributor", Make: func(_ *fixture, m *types.MsgSubmitContribution) { m.Contributor = "cosmos1xyz" }, Want: types.ErrInvalidAddress},
+		{Name: "Failure - cannot pay fee and deposit", Make: func(f *fixture, m *types.MsgSubmitContribution) {
 			f.setParams(func(p *types.Params) {
 				p.ContributionDeposit = sdk.NewCoin(denom, startBalance.AmountOf(denom).Sub(math.NewInt(1)))
 			})
-		}, sdkerrors.ErrInsufficientFunds},
+		}, Want: sdkerrors.ErrInsufficientFunds},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			id := f.createDatanet(nil)
 			msg := submitMsg(f.alice, id, string(data))
-			tc.mutate(f, msg)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SubmitContribution, msg, tc.want)
+			tc.Make(f, msg)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SubmitContribution, msg, tc.Want)
 		})
 	}
 }

@@ -5,8 +5,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
-
 	"github.com/openledger/openledger/x/datanet/types"
 	"github.com/openledger/openledger/x/internal/keepertest"
 )
@@ -46,28 +44,24 @@ func TestTransferDatanetOwnership(t *testing.T) {
 		require.NoError(t, err)
 	})
 
-	cases := []struct {
-		name   string
-		mutate func(f *fixture, m *types.MsgTransferDatanetOwnership)
-		want   *errorsmod.Error
-	}{
-		{"Failure - to the current owner", func(f *fixture, m *types.MsgTransferDatanetOwnership) { m.NewOwner = f.owner.str }, types.ErrInvalidNewOwner},
-		{"Failure - invalid new owner", func(_ *fixture, m *types.MsgTransferDatanetOwnership) { m.NewOwner = "open1xyz" }, types.ErrInvalidNewOwner},
-		{"Failure - empty new owner", func(_ *fixture, m *types.MsgTransferDatanetOwnership) { m.NewOwner = "" }, types.ErrInvalidNewOwner},
-		{"Failure - not the owner", func(f *fixture, m *types.MsgTransferDatanetOwnership) { m.Owner = f.bob.str }, types.ErrNotDatanetOwner},
-		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgTransferDatanetOwnership) { m.DatanetId = 5 }, types.ErrDatanetNotFound},
-		{"Failure - archived Datanet", func(f *fixture, m *types.MsgTransferDatanetOwnership) {
+	cases := []keepertest.Failure[func(f *fixture, m *types.MsgTransferDatanetOwnership)]{
+		{Name: "Failure - to the current owner", Make: func(f *fixture, m *types.MsgTransferDatanetOwnership) { m.NewOwner = f.owner.str }, Want: types.ErrInvalidNewOwner},
+		{Name: "Failure - invalid new owner", Make: func(_ *fixture, m *types.MsgTransferDatanetOwnership) { m.NewOwner = "open1xyz" }, Want: types.ErrInvalidNewOwner},
+		{Name: "Failure - empty new owner", Make: func(_ *fixture, m *types.MsgTransferDatanetOwnership) { m.NewOwner = "" }, Want: types.ErrInvalidNewOwner},
+		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgTransferDatanetOwnership) { m.Owner = f.bob.str }, Want: types.ErrNotDatanetOwner},
+		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgTransferDatanetOwnership) { m.DatanetId = 5 }, Want: types.ErrDatanetNotFound},
+		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgTransferDatanetOwnership) {
 			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
-		}, types.ErrDatanetArchived},
+		}, Want: types.ErrDatanetArchived},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			id := f.createDatanet(nil)
 			msg := &types.MsgTransferDatanetOwnership{Owner: f.owner.str, DatanetId: id, NewOwner: f.carol.str}
-			tc.mutate(f, msg)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.TransferDatanetOwnership, msg, tc.want)
+			tc.Make(f, msg)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.TransferDatanetOwnership, msg, tc.Want)
 		})
 	}
 }

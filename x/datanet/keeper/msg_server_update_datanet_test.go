@@ -6,8 +6,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
-
 	"github.com/openledger/openledger/x/datanet/types"
 	"github.com/openledger/openledger/x/internal/keepertest"
 )
@@ -53,32 +51,28 @@ func TestUpdateDatanet(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetUpdated"), 1)
 	})
 
-	cases := []struct {
-		name   string
-		mutate func(f *fixture, m *types.MsgUpdateDatanet)
-		want   *errorsmod.Error
-	}{
-		{"Failure - not the owner", func(f *fixture, m *types.MsgUpdateDatanet) { m.Owner = f.alice.str }, types.ErrNotDatanetOwner},
-		{"Failure - unknown Datanet", func(_ *fixture, m *types.MsgUpdateDatanet) { m.DatanetId = 99 }, types.ErrDatanetNotFound},
-		{"Failure - archived Datanet", func(f *fixture, m *types.MsgUpdateDatanet) {
+	cases := []keepertest.Failure[func(f *fixture, m *types.MsgUpdateDatanet)]{
+		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgUpdateDatanet) { m.Owner = f.alice.str }, Want: types.ErrNotDatanetOwner},
+		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.DatanetId = 99 }, Want: types.ErrDatanetNotFound},
+		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgUpdateDatanet) {
 			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
-		}, types.ErrDatanetArchived},
-		{"Failure - empty name", func(_ *fixture, m *types.MsgUpdateDatanet) { m.Name = "" }, types.ErrInvalidName},
-		{"Failure - oversize description", func(_ *fixture, m *types.MsgUpdateDatanet) {
+		}, Want: types.ErrDatanetArchived},
+		{Name: "Failure - empty name", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.Name = "" }, Want: types.ErrInvalidName},
+		{Name: "Failure - oversize description", Make: func(_ *fixture, m *types.MsgUpdateDatanet) {
 			m.Description = strings.Repeat("x", types.MaxDescriptionLength+1)
-		}, types.ErrInvalidDescription},
-		{"Failure - bad tag", func(_ *fixture, m *types.MsgUpdateDatanet) { m.Tags = []string{"no spaces"} }, types.ErrInvalidTags},
-		{"Failure - unspecified visibility", func(_ *fixture, m *types.MsgUpdateDatanet) { m.Visibility = 0 }, types.ErrInvalidVisibility},
-		{"Failure - invalid signer", func(_ *fixture, m *types.MsgUpdateDatanet) { m.Owner = "nope" }, types.ErrInvalidAddress},
+		}, Want: types.ErrInvalidDescription},
+		{Name: "Failure - bad tag", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.Tags = []string{"no spaces"} }, Want: types.ErrInvalidTags},
+		{Name: "Failure - unspecified visibility", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.Visibility = 0 }, Want: types.ErrInvalidVisibility},
+		{Name: "Failure - invalid signer", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.Owner = "nope" }, Want: types.ErrInvalidAddress},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			id := f.createDatanet(nil)
 			msg := updateMsg(f.owner, id)
-			tc.mutate(f, msg)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.UpdateDatanet, msg, tc.want)
+			tc.Make(f, msg)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.UpdateDatanet, msg, tc.Want)
 		})
 	}
 }

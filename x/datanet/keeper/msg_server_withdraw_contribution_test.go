@@ -5,8 +5,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
-
 	"github.com/openledger/openledger/x/datanet/types"
 	"github.com/openledger/openledger/x/internal/keepertest"
 )
@@ -32,33 +30,29 @@ func TestWithdrawContribution(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventContributionWithdrawn"), 1)
 	})
 
-	cases := []struct {
-		name   string
-		mutate func(f *fixture, m *types.MsgWithdrawContribution)
-		want   *errorsmod.Error
-	}{
-		{"Failure - not the contributor", func(f *fixture, m *types.MsgWithdrawContribution) { m.Contributor = f.owner.str }, types.ErrNotContributor},
-		{"Failure - unknown contribution", func(_ *fixture, m *types.MsgWithdrawContribution) { m.ContributionId = 9 }, types.ErrContributionNotFound},
-		{"Failure - already accepted", func(f *fixture, m *types.MsgWithdrawContribution) {
+	cases := []keepertest.Failure[func(f *fixture, m *types.MsgWithdrawContribution)]{
+		{Name: "Failure - not the contributor", Make: func(f *fixture, m *types.MsgWithdrawContribution) { m.Contributor = f.owner.str }, Want: types.ErrNotContributor},
+		{Name: "Failure - unknown contribution", Make: func(_ *fixture, m *types.MsgWithdrawContribution) { m.ContributionId = 9 }, Want: types.ErrContributionNotFound},
+		{Name: "Failure - already accepted", Make: func(f *fixture, m *types.MsgWithdrawContribution) {
 			f.review(f.owner, 1, accept(m.ContributionId))
-		}, types.ErrContributionNotPending},
-		{"Failure - already rejected", func(f *fixture, m *types.MsgWithdrawContribution) {
+		}, Want: types.ErrContributionNotPending},
+		{Name: "Failure - already rejected", Make: func(f *fixture, m *types.MsgWithdrawContribution) {
 			f.review(f.owner, 1, reject(m.ContributionId, "off topic"))
-		}, types.ErrContributionNotPending},
-		{"Failure - already withdrawn", func(f *fixture, m *types.MsgWithdrawContribution) {
+		}, Want: types.ErrContributionNotPending},
+		{Name: "Failure - already withdrawn", Make: func(f *fixture, m *types.MsgWithdrawContribution) {
 			_, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: m.Contributor, ContributionId: m.ContributionId})
 			require.NoError(f.t, err)
-		}, types.ErrContributionNotPending},
-		{"Failure - invalid signer", func(_ *fixture, m *types.MsgWithdrawContribution) { m.Contributor = "x" }, types.ErrInvalidAddress},
+		}, Want: types.ErrContributionNotPending},
+		{Name: "Failure - invalid signer", Make: func(_ *fixture, m *types.MsgWithdrawContribution) { m.Contributor = "x" }, Want: types.ErrInvalidAddress},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			id := f.createDatanet(nil)
 			cid := f.submit(f.alice, id, "a row")
 			msg := &types.MsgWithdrawContribution{Contributor: f.alice.str, ContributionId: cid}
-			tc.mutate(f, msg)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.WithdrawContribution, msg, tc.want)
+			tc.Make(f, msg)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.WithdrawContribution, msg, tc.Want)
 		})
 	}
 }

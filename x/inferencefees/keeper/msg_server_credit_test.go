@@ -33,32 +33,28 @@ func TestDepositCredit(t *testing.T) {
 
 	long, err := newFixture(t).ac.BytesToString(make([]byte, 32))
 	require.NoError(t, err)
-	cases := []struct {
-		name string
-		msg  func(f *fixture) *types.MsgDepositCredit
-		want *errorsmod.Error
-	}{
-		{"below min deposit", func(f *fixture) *types.MsgDepositCredit {
+	cases := []keepertest.Failure[func(f *fixture) *types.MsgDepositCredit]{
+		{Name: "below min deposit", Make: func(f *fixture) *types.MsgDepositCredit {
 			f.setParams(func(p *types.Params) { p.MinDeposit = math.NewInt(1_000) })
 			return &types.MsgDepositCredit{User: f.alice.str, Amount: coin(999)}
-		}, types.ErrBelowMinDeposit},
-		{"wrong denom", func(f *fixture) *types.MsgDepositCredit {
+		}, Want: types.ErrBelowMinDeposit},
+		{Name: "wrong denom", Make: func(f *fixture) *types.MsgDepositCredit {
 			return &types.MsgDepositCredit{User: f.alice.str, Amount: sdk.NewInt64Coin("uatom", 5)}
-		}, types.ErrInvalidDenom},
-		{"zero amount", func(f *fixture) *types.MsgDepositCredit {
+		}, Want: types.ErrInvalidDenom},
+		{Name: "zero amount", Make: func(f *fixture) *types.MsgDepositCredit {
 			return &types.MsgDepositCredit{User: f.alice.str, Amount: coin(0)}
-		}, types.ErrInvalidAmount},
-		{"32-byte address (cannot sign vouchers)", func(f *fixture) *types.MsgDepositCredit {
+		}, Want: types.ErrInvalidAmount},
+		{Name: "32-byte address (cannot sign vouchers)", Make: func(f *fixture) *types.MsgDepositCredit {
 			return &types.MsgDepositCredit{User: long, Amount: coin(5)}
-		}, types.ErrInvalidAddress},
-		{"insufficient funds", func(f *fixture) *types.MsgDepositCredit {
+		}, Want: types.ErrInvalidAddress},
+		{Name: "insufficient funds", Make: func(f *fixture) *types.MsgDepositCredit {
 			return &types.MsgDepositCredit{User: f.alice.str, Amount: sdk.NewCoin(denom, startBalance.AddRaw(1))}
-		}, sdkerrors.ErrInsufficientFunds},
+		}, Want: sdkerrors.ErrInsufficientFunds},
 	}
 	for _, tc := range cases {
-		t.Run("Failure - "+tc.name, func(t *testing.T) {
+		t.Run("Failure - "+tc.Name, func(t *testing.T) {
 			f := newFixture(t)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.DepositCredit, tc.msg(f), tc.want)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.DepositCredit, tc.Make(f), tc.Want)
 		})
 	}
 }

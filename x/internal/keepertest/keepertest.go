@@ -190,3 +190,12 @@ func EventsOfType(ctx sdk.Context, typ string) []sdk.Event {
 	}
 	return out
 }
+
+// Failure is a named way a message must fail. Make builds the failing
+// message, or breaks a valid one, in whatever form the test needs; Want is
+// the registered error the message must fail with.
+type Failure[F any] struct {
+	Name string
+	Make F
+	Want *errorsmod.Error
+}

@@ -6,8 +6,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
-
 	"github.com/openledger/openledger/x/internal/keepertest"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
@@ -30,34 +28,30 @@ func TestRevokeModel(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.modelreg.v1.EventModelRevoked"), 1)
 	})
 
-	failures := []struct {
-		name string
-		msg  func(f *fixture) *types.MsgRevokeModel
-		want *errorsmod.Error
-	}{
-		{"Failure - neither owner nor authority", func(f *fixture) *types.MsgRevokeModel {
+	failures := []keepertest.Failure[func(f *fixture) *types.MsgRevokeModel]{
+		{Name: "Failure - neither owner nor authority", Make: func(f *fixture) *types.MsgRevokeModel {
 			return &types.MsgRevokeModel{Signer: f.alice.str, ModelId: 1}
-		}, types.ErrUnauthorized},
-		{"Failure - already revoked", func(f *fixture) *types.MsgRevokeModel {
+		}, Want: types.ErrUnauthorized},
+		{Name: "Failure - already revoked", Make: func(f *fixture) *types.MsgRevokeModel {
 			f.setStatus(1, types.MODEL_STATUS_REVOKED)
 			return &types.MsgRevokeModel{Signer: f.owner.str, ModelId: 1}
-		}, types.ErrModelRevoked},
-		{"Failure - unknown model", func(f *fixture) *types.MsgRevokeModel {
+		}, Want: types.ErrModelRevoked},
+		{Name: "Failure - unknown model", Make: func(f *fixture) *types.MsgRevokeModel {
 			return &types.MsgRevokeModel{Signer: f.owner.str, ModelId: 5}
-		}, types.ErrModelNotFound},
-		{"Failure - reason too long", func(f *fixture) *types.MsgRevokeModel {
+		}, Want: types.ErrModelNotFound},
+		{Name: "Failure - reason too long", Make: func(f *fixture) *types.MsgRevokeModel {
 			return &types.MsgRevokeModel{Signer: f.owner.str, ModelId: 1, Reason: strings.Repeat("x", types.MaxReasonLength+1)}
-		}, types.ErrInvalidReason},
-		{"Failure - invalid signer", func(*fixture) *types.MsgRevokeModel {
+		}, Want: types.ErrInvalidReason},
+		{Name: "Failure - invalid signer", Make: func(*fixture) *types.MsgRevokeModel {
 			return &types.MsgRevokeModel{Signer: "nobody", ModelId: 1}
-		}, types.ErrInvalidAddress},
+		}, Want: types.ErrInvalidAddress},
 	}
 	for _, tc := range failures {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			f.register(baseMsg(f.owner))
-			msg := tc.msg(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.RevokeModel, msg, tc.want)
+			msg := tc.Make(f)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.RevokeModel, msg, tc.Want)
 		})
 	}
 }

@@ -5,8 +5,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
-
 	"github.com/openledger/openledger/x/internal/keepertest"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
@@ -27,31 +25,27 @@ func TestTransferModelOwnership(t *testing.T) {
 		require.Len(t, resp.Models, 1)
 	})
 
-	failures := []struct {
-		name string
-		msg  func(f *fixture) *types.MsgTransferModelOwnership
-		want *errorsmod.Error
-	}{
-		{"Failure - not the owner", func(f *fixture) *types.MsgTransferModelOwnership {
+	failures := []keepertest.Failure[func(f *fixture) *types.MsgTransferModelOwnership]{
+		{Name: "Failure - not the owner", Make: func(f *fixture) *types.MsgTransferModelOwnership {
 			return &types.MsgTransferModelOwnership{Owner: f.alice.str, ModelId: 1, NewOwner: f.bob.str}
-		}, types.ErrNotModelOwner},
-		{"Failure - to the same owner", func(f *fixture) *types.MsgTransferModelOwnership {
+		}, Want: types.ErrNotModelOwner},
+		{Name: "Failure - to the same owner", Make: func(f *fixture) *types.MsgTransferModelOwnership {
 			return &types.MsgTransferModelOwnership{Owner: f.owner.str, ModelId: 1, NewOwner: f.owner.str}
-		}, types.ErrInvalidNewOwner},
-		{"Failure - invalid new owner", func(f *fixture) *types.MsgTransferModelOwnership {
+		}, Want: types.ErrInvalidNewOwner},
+		{Name: "Failure - invalid new owner", Make: func(f *fixture) *types.MsgTransferModelOwnership {
 			return &types.MsgTransferModelOwnership{Owner: f.owner.str, ModelId: 1, NewOwner: "nobody"}
-		}, types.ErrInvalidNewOwner},
-		{"Failure - revoked model", func(f *fixture) *types.MsgTransferModelOwnership {
+		}, Want: types.ErrInvalidNewOwner},
+		{Name: "Failure - revoked model", Make: func(f *fixture) *types.MsgTransferModelOwnership {
 			f.setStatus(1, types.MODEL_STATUS_REVOKED)
 			return &types.MsgTransferModelOwnership{Owner: f.owner.str, ModelId: 1, NewOwner: f.bob.str}
-		}, types.ErrModelRevoked},
+		}, Want: types.ErrModelRevoked},
 	}
 	for _, tc := range failures {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			f.register(baseMsg(f.owner))
-			msg := tc.msg(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.TransferModelOwnership, msg, tc.want)
+			msg := tc.Make(f)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.TransferModelOwnership, msg, tc.Want)
 		})
 	}
 }

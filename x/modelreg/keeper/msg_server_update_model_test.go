@@ -5,7 +5,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
 	"github.com/openledger/openledger/x/internal/keepertest"
@@ -37,29 +36,25 @@ func TestUpdateModel(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.modelreg.v1.EventModelUpdated"), 1)
 	})
 
-	failures := []struct {
-		name   string
-		mutate func(f *fixture, m *types.MsgUpdateModel)
-		want   *errorsmod.Error
-	}{
-		{"Failure - not the owner", func(f *fixture, m *types.MsgUpdateModel) { m.Owner = f.alice.str }, types.ErrNotModelOwner},
-		{"Failure - unknown model", func(_ *fixture, m *types.MsgUpdateModel) { m.ModelId = 9 }, types.ErrModelNotFound},
-		{"Failure - revoked model", func(f *fixture, _ *types.MsgUpdateModel) { f.setStatus(1, types.MODEL_STATUS_REVOKED) }, types.ErrModelRevoked},
-		{"Failure - empty name", func(_ *fixture, m *types.MsgUpdateModel) { m.Name = "" }, types.ErrInvalidName},
-		{"Failure - absurd price", func(_ *fixture, m *types.MsgUpdateModel) {
+	failures := []keepertest.Failure[func(f *fixture, m *types.MsgUpdateModel)]{
+		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgUpdateModel) { m.Owner = f.alice.str }, Want: types.ErrNotModelOwner},
+		{Name: "Failure - unknown model", Make: func(_ *fixture, m *types.MsgUpdateModel) { m.ModelId = 9 }, Want: types.ErrModelNotFound},
+		{Name: "Failure - revoked model", Make: func(f *fixture, _ *types.MsgUpdateModel) { f.setStatus(1, types.MODEL_STATUS_REVOKED) }, Want: types.ErrModelRevoked},
+		{Name: "Failure - empty name", Make: func(_ *fixture, m *types.MsgUpdateModel) { m.Name = "" }, Want: types.ErrInvalidName},
+		{Name: "Failure - absurd price", Make: func(_ *fixture, m *types.MsgUpdateModel) {
 			m.Price.PerCall = types.DefaultMaxPrice.MulRaw(2)
-		}, types.ErrInvalidPrice},
-		{"Failure - duplicate metric", func(_ *fixture, m *types.MsgUpdateModel) {
+		}, Want: types.ErrInvalidPrice},
+		{Name: "Failure - duplicate metric", Make: func(_ *fixture, m *types.MsgUpdateModel) {
 			m.EvalMetrics = []types.Metric{{Name: "mmlu", Value: "0.100000"}, {Name: "mmlu", Value: "0.200000"}}
-		}, types.ErrInvalidMetrics},
+		}, Want: types.ErrInvalidMetrics},
 	}
 	for _, tc := range failures {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			f := newFixture(t)
 			id := f.register(baseMsg(f.owner))
 			msg := updateMsg(f.owner, id)
-			tc.mutate(f, msg)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.UpdateModel, msg, tc.want)
+			tc.Make(f, msg)
+			keepertest.RequireFailsUnchanged(f.chain, f.msgs.UpdateModel, msg, tc.Want)
 		})
 	}
 }
