@@ -315,12 +315,6 @@ func (f *fixture) communityPool() math.Int {
 	return f.bank.ModuleBalance(banktest.CommunityPoolModule).AmountOf(denom)
 }
 
-func (f *fixture) params() types.Params {
-	p, err := f.k.Params.Get(f.ctx)
-	require.NoError(f.t, err)
-	return p
-}
-
 func (f *fixture) getRecord(id uint64) types.AttributionRecord {
 	r, err := f.k.GetRecord(f.ctx, id)
 	require.NoError(f.t, err)
