@@ -10,6 +10,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // InitGenesis validates and writes the genesis state. The indexes, the
@@ -106,31 +107,20 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: params}
-	if gs.NextUnbondingId, err = k.NextUnbondingID.Peek(ctx); err != nil {
+	if gs.NextUnbondingId, err = modulekit.PeekID(ctx, k.NextUnbondingID); err != nil {
 		return nil, err
 	}
-	if gs.NextSlashId, err = k.NextSlashID.Peek(ctx); err != nil {
+	if gs.NextSlashId, err = modulekit.PeekID(ctx, k.NextSlashID); err != nil {
 		return nil, err
 	}
-	gs.NextUnbondingId = max(gs.NextUnbondingId, 1)
-	gs.NextSlashId = max(gs.NextSlashId, 1)
-	if err := k.Agents.Walk(ctx, nil, func(_ sdk.AccAddress, a types.Agent) (bool, error) {
-		gs.Agents = append(gs.Agents, a)
-		return false, nil
-	}); err != nil {
+	if gs.Agents, err = modulekit.Values(ctx, k.Agents.Walk); err != nil {
 		return nil, err
 	}
-	if err := k.UnbondingEntries.Walk(ctx, nil, func(_ collections.Pair[sdk.AccAddress, uint64], e types.UnbondingEntry) (bool, error) {
-		gs.UnbondingEntries = append(gs.UnbondingEntries, e)
-		return false, nil
-	}); err != nil {
+	if gs.UnbondingEntries, err = modulekit.Values(ctx, k.UnbondingEntries.Walk); err != nil {
 		return nil, err
 	}
 	sortByID(gs.UnbondingEntries, func(e types.UnbondingEntry) uint64 { return e.Id })
-	if err := k.SlashRecords.Walk(ctx, nil, func(_ collections.Pair[sdk.AccAddress, uint64], r types.SlashRecord) (bool, error) {
-		gs.SlashRecords = append(gs.SlashRecords, r)
-		return false, nil
-	}); err != nil {
+	if gs.SlashRecords, err = modulekit.Values(ctx, k.SlashRecords.Walk); err != nil {
 		return nil, err
 	}
 	sortByID(gs.SlashRecords, func(r types.SlashRecord) uint64 { return r.Id })

@@ -9,6 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // InitGenesis validates and writes the genesis state. The indexes, both
@@ -104,28 +105,19 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: params}
-	if gs.NextRecordId, err = peekID(ctx, k.NextRecordID); err != nil {
+	if gs.NextRecordId, err = modulekit.PeekID(ctx, k.NextRecordID); err != nil {
 		return nil, err
 	}
-	if gs.NextChallengeId, err = peekID(ctx, k.NextChallengeID); err != nil {
+	if gs.NextChallengeId, err = modulekit.PeekID(ctx, k.NextChallengeID); err != nil {
 		return nil, err
 	}
-	if err := k.Records.Walk(ctx, nil, func(_ uint64, r types.AttributionRecord) (bool, error) {
-		gs.Records = append(gs.Records, r)
-		return false, nil
-	}); err != nil {
+	if gs.Records, err = modulekit.Values(ctx, k.Records.Walk); err != nil {
 		return nil, err
 	}
-	if err := k.Challenges.Walk(ctx, nil, func(_ uint64, c types.Challenge) (bool, error) {
-		gs.Challenges = append(gs.Challenges, c)
-		return false, nil
-	}); err != nil {
+	if gs.Challenges, err = modulekit.Values(ctx, k.Challenges.Walk); err != nil {
 		return nil, err
 	}
-	if err := k.Votes.Walk(ctx, nil, func(_ collections.Pair[uint64, sdk.AccAddress], v types.Vote) (bool, error) {
-		gs.Votes = append(gs.Votes, v)
-		return false, nil
-	}); err != nil {
+	if gs.Votes, err = modulekit.Values(ctx, k.Votes.Walk); err != nil {
 		return nil, err
 	}
 	if gs.Claimable, err = k.exportAmounts(ctx, k.Claimable); err != nil {
@@ -154,13 +146,4 @@ func (k Keeper) exportAmounts(ctx context.Context, m collections.Map[sdk.AccAddr
 		return false, nil
 	})
 	return out, err
-}
-
-// peekID is the next id of a sequence, at least 1.
-func peekID(ctx context.Context, seq collections.Sequence) (uint64, error) {
-	next, err := seq.Peek(ctx)
-	if err != nil {
-		return 0, err
-	}
-	return max(next, 1), nil
 }

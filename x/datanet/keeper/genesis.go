@@ -10,6 +10,7 @@ import (
 
 	"github.com/openledger/openledger/x/datanet/merkle"
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // InitGenesis validates and writes the genesis state, then rebuilds the
@@ -92,35 +93,19 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: params}
-	if gs.NextDatanetId, err = k.NextDatanetID.Peek(ctx); err != nil {
+	if gs.NextDatanetId, err = modulekit.PeekID(ctx, k.NextDatanetID); err != nil {
 		return nil, err
 	}
-	if gs.NextContributionId, err = k.NextContributionID.Peek(ctx); err != nil {
+	if gs.NextContributionId, err = modulekit.PeekID(ctx, k.NextContributionID); err != nil {
 		return nil, err
 	}
-	// Id 0 is never handed out (see nextID).
-	gs.NextDatanetId = max(gs.NextDatanetId, 1)
-	gs.NextContributionId = max(gs.NextContributionId, 1)
-
-	err = k.Datanets.Walk(ctx, nil, func(_ uint64, d types.Datanet) (bool, error) {
-		gs.Datanets = append(gs.Datanets, d)
-		return false, nil
-	})
-	if err != nil {
+	if gs.Datanets, err = modulekit.Values(ctx, k.Datanets.Walk); err != nil {
 		return nil, err
 	}
-	err = k.Contributions.Walk(ctx, nil, func(_ uint64, c types.Contribution) (bool, error) {
-		gs.Contributions = append(gs.Contributions, c)
-		return false, nil
-	})
-	if err != nil {
+	if gs.Contributions, err = modulekit.Values(ctx, k.Contributions.Walk); err != nil {
 		return nil, err
 	}
-	err = k.Versions.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], v types.Version) (bool, error) {
-		gs.Versions = append(gs.Versions, v)
-		return false, nil
-	})
-	if err != nil {
+	if gs.Versions, err = modulekit.Values(ctx, k.Versions.Walk); err != nil {
 		return nil, err
 	}
 	return gs, nil

@@ -7,6 +7,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/openledger/openledger/x/inferencefees/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // InitGenesis validates and writes the genesis state; the withdrawal queue
@@ -76,36 +77,19 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if err != nil {
 		return nil, err
 	}
-	next, err := k.NextWithdrawalID.Peek(ctx)
+	next, err := modulekit.PeekID(ctx, k.NextWithdrawalID)
 	if err != nil {
 		return nil, err
-	}
-	if next == 0 {
-		next = 1
 	}
 	gs := &types.GenesisState{Params: p, NextWithdrawalId: next, Totals: totals}
-	if gs.Credits, err = collectValues(ctx, k.Credits); err != nil {
+	if gs.Credits, err = modulekit.Values(ctx, k.Credits.Walk); err != nil {
 		return nil, err
 	}
-	if gs.Withdrawals, err = collectValues(ctx, k.Withdrawals); err != nil {
+	if gs.Withdrawals, err = modulekit.Values(ctx, k.Withdrawals.Walk); err != nil {
 		return nil, err
 	}
-	err = k.Channels.Walk(ctx, nil, func(_ ChannelKey, ch types.Channel) (bool, error) {
-		gs.Channels = append(gs.Channels, ch)
-		return false, nil
-	})
-	if err != nil {
+	if gs.Channels, err = modulekit.Values(ctx, k.Channels.Walk); err != nil {
 		return nil, err
 	}
 	return gs, nil
-}
-
-// collectValues returns every value of a map in key order.
-func collectValues[K, V any](ctx context.Context, m collections.Map[K, V]) ([]V, error) {
-	var out []V
-	err := m.Walk(ctx, nil, func(_ K, v V) (bool, error) {
-		out = append(out, v)
-		return false, nil
-	})
-	return out, err
 }

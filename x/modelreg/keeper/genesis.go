@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 
+	"github.com/openledger/openledger/x/internal/modulekit"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -32,19 +33,12 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if err != nil {
 		return nil, err
 	}
-	next, err := k.NextModelID.Peek(ctx)
+	next, err := modulekit.PeekID(ctx, k.NextModelID)
 	if err != nil {
 		return nil, err
 	}
-	if next == 0 {
-		next = 1
-	}
 	gs := &types.GenesisState{Params: params, NextModelId: next}
-	err = k.Models.Walk(ctx, nil, func(_ uint64, m types.Model) (bool, error) {
-		gs.Models = append(gs.Models, m)
-		return false, nil
-	})
-	if err != nil {
+	if gs.Models, err = modulekit.Values(ctx, k.Models.Walk); err != nil {
 		return nil, err
 	}
 	return gs, nil
