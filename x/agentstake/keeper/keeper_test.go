@@ -256,6 +256,12 @@ func coinsOf(amt math.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(denom, am
 
 func moduleAddr() sdk.AccAddress { return authtypes.NewModuleAddress(types.ModuleName) }
 
+// Chain is the chain the fixture's messages run on.
+func (f *fixture) Chain() *keepertest.Chain { return f.chain }
+
+// MsgServer is the module's Msg service on the fixture's keeper.
+func (f *fixture) MsgServer() types.MsgServer { return f.msgs }
+
 func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }
 
 func (f *fixture) setParams(mutate func(*types.Params)) {
@@ -268,4 +274,11 @@ func paramsUpdate(t *testing.T) keepertest.ParamsUpdate[types.Params, *types.Msg
 	return keepertest.ParamsUpdate[types.Params, *types.MsgUpdateParams, *types.MsgUpdateParamsResponse]{
 		Chain: f.chain, Handler: f.msgs.UpdateParams, Stored: f.k.Params,
 	}
+}
+
+// withServingNode is a fresh fixture where the owner runs a serving node.
+func withServingNode(t *testing.T) *fixture {
+	f := newFixture(t)
+	f.register(servingNodeMsg(f.owner))
+	return f
 }

@@ -73,12 +73,5 @@ func TestAddStake(t *testing.T) {
 			return &types.MsgAddStake{Owner: f.owner.str, Operator: "x", Amount: open(1)}
 		}, Want: types.ErrInvalidAddress},
 	}
-	for _, tc := range failures {
-		t.Run(tc.Name, func(t *testing.T) {
-			f := newFixture(t)
-			f.register(servingNodeMsg(f.owner))
-			msg := tc.Make(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.AddStake, msg, tc.Want)
-		})
-	}
+	keepertest.RunFailures(t, failures, withServingNode, types.MsgServer.AddStake)
 }

@@ -72,12 +72,9 @@ func TestBeginUnbonding(t *testing.T) {
 			return &types.MsgBeginUnbonding{Owner: f.owner.str, Operator: f.alice.str, Amount: open(1)}
 		}, Want: types.ErrAgentNotFound},
 	}
-	for _, tc := range failures {
-		t.Run(tc.Name, func(t *testing.T) {
-			f := newFixture(t)
-			f.register(attestorMsg(f.owner, open(6000)))
-			msg := tc.Make(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.BeginUnbonding, msg, tc.Want)
-		})
-	}
+	keepertest.RunFailures(t, failures, func(t *testing.T) *fixture {
+		f := newFixture(t)
+		f.register(attestorMsg(f.owner, open(6000)))
+		return f
+	}, types.MsgServer.BeginUnbonding)
 }

@@ -139,11 +139,5 @@ func TestRegisterAgent(t *testing.T) {
 			return attestorMsg(f.owner, open(2_000_000))
 		}, Want: sdkerrors.ErrInsufficientFunds},
 	}
-	for _, tc := range failures {
-		t.Run(tc.Name, func(t *testing.T) {
-			f := newFixture(t)
-			msg := tc.Make(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.RegisterAgent, msg, tc.Want)
-		})
-	}
+	keepertest.RunFailures(t, failures, func(t *testing.T) *fixture { return newFixture(t) }, types.MsgServer.RegisterAgent)
 }

@@ -54,12 +54,5 @@ func TestSlashAgent(t *testing.T) {
 			return &types.MsgSlashAgent{Authority: f.authority, Operator: "", Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
 		}, Want: types.ErrInvalidAddress},
 	}
-	for _, tc := range failures {
-		t.Run(tc.Name, func(t *testing.T) {
-			f := newFixture(t)
-			f.register(servingNodeMsg(f.owner))
-			msg := tc.Make(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SlashAgent, msg, tc.Want)
-		})
-	}
+	keepertest.RunFailures(t, failures, withServingNode, types.MsgServer.SlashAgent)
 }

@@ -178,14 +178,11 @@ func TestSubmitEquivocation(t *testing.T) {
 			}
 		}, Want: types.ErrInvalidAddress},
 	}
-	for _, tc := range failures {
-		t.Run(tc.Name, func(t *testing.T) {
-			f := newFixture(t)
-			f.register(servingNodeMsg(f.node))
-			msg := tc.Make(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SubmitEquivocation, msg, tc.Want)
-		})
-	}
+	keepertest.RunFailures(t, failures, func(t *testing.T) *fixture {
+		f := newFixture(t)
+		f.register(servingNodeMsg(f.node))
+		return f
+	}, types.MsgServer.SubmitEquivocation)
 }
 
 // mustKey is a fixed private key.

@@ -61,12 +61,5 @@ func TestUpdateAgent(t *testing.T) {
 			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.bob.str, ModelIds: []uint64{1}, Endpoint: "https://x.org"}
 		}, Want: types.ErrAgentNotFound},
 	}
-	for _, tc := range failures {
-		t.Run(tc.Name, func(t *testing.T) {
-			f := newFixture(t)
-			f.register(servingNodeMsg(f.owner))
-			msg := tc.Make(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.UpdateAgent, msg, tc.Want)
-		})
-	}
+	keepertest.RunFailures(t, failures, withServingNode, types.MsgServer.UpdateAgent)
 }

@@ -157,35 +157,31 @@ func TestVoteChallenge(t *testing.T) {
 		require.Equal(t, types.CHALLENGE_STATUS_UPHELD, f.vote(f.att3, cid, true))
 	})
 
-	failures := []keepertest.Failure[func(f *fixture, cid uint64, m *types.MsgVoteChallenge)]{
-		{Name: "Failure - invalid attestor", Make: func(_ *fixture, _ uint64, m *types.MsgVoteChallenge) { m.Attestor = "" }, Want: types.ErrInvalidAddress},
-		{Name: "Failure - not an attestor", Make: func(f *fixture, _ uint64, m *types.MsgVoteChallenge) { m.Attestor = f.bob.str }, Want: types.ErrNotActiveAttestor},
-		{Name: "Failure - attestor without stake", Make: func(f *fixture, _ uint64, m *types.MsgVoteChallenge) {
+	failures := []keepertest.Failure[func(f *fixture, m *types.MsgVoteChallenge)]{
+		{Name: "Failure - invalid attestor", Make: func(_ *fixture, m *types.MsgVoteChallenge) { m.Attestor = "" }, Want: types.ErrInvalidAddress},
+		{Name: "Failure - not an attestor", Make: func(f *fixture, m *types.MsgVoteChallenge) { m.Attestor = f.bob.str }, Want: types.ErrNotActiveAttestor},
+		{Name: "Failure - attestor without stake", Make: func(f *fixture, m *types.MsgVoteChallenge) {
 			f.agentstake.attestors[0].stake = math.ZeroInt()
 		}, Want: types.ErrNotActiveAttestor},
-		{Name: "Failure - double vote", Make: func(f *fixture, cid uint64, m *types.MsgVoteChallenge) {
-			f.vote(f.att1, cid, true)
+		{Name: "Failure - double vote", Make: func(f *fixture, m *types.MsgVoteChallenge) {
+			f.vote(f.att1, m.ChallengeId, true)
 			m.Uphold = false
 		}, Want: types.ErrAlreadyVoted},
-		{Name: "Failure - unknown challenge", Make: func(_ *fixture, _ uint64, m *types.MsgVoteChallenge) { m.ChallengeId = 9 }, Want: types.ErrChallengeNotFound},
-		{Name: "Failure - challenge resolved", Make: func(f *fixture, cid uint64, m *types.MsgVoteChallenge) {
-			f.vote(f.att1, cid, false)
-			f.vote(f.att2, cid, false)
+		{Name: "Failure - unknown challenge", Make: func(_ *fixture, m *types.MsgVoteChallenge) { m.ChallengeId = 9 }, Want: types.ErrChallengeNotFound},
+		{Name: "Failure - challenge resolved", Make: func(f *fixture, m *types.MsgVoteChallenge) {
+			f.vote(f.att1, m.ChallengeId, false)
+			f.vote(f.att2, m.ChallengeId, false)
 			m.Attestor = f.att3.str
 		}, Want: types.ErrChallengeNotOpen},
-		{Name: "Failure - voting closed", Make: func(f *fixture, cid uint64, _ *types.MsgVoteChallenge) {
-			f.setTime(f.getChallenge(cid).VotingDeadline)
+		{Name: "Failure - voting closed", Make: func(f *fixture, m *types.MsgVoteChallenge) {
+			f.setTime(f.getChallenge(m.ChallengeId).VotingDeadline)
 		}, Want: types.ErrVotingClosed},
 	}
-	for _, tc := range failures {
-		t.Run(tc.Name, func(t *testing.T) {
-			f := newFixture(t)
-			_, cid := f.challenge()
-			msg := &types.MsgVoteChallenge{Attestor: f.att1.str, ChallengeId: cid, Uphold: true}
-			tc.Make(f, cid, msg)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.VoteChallenge, msg, tc.Want)
-		})
-	}
+	keepertest.RunBroken(t, failures, func(t *testing.T) (*fixture, *types.MsgVoteChallenge) {
+		f := newFixture(t)
+		_, cid := f.challenge()
+		return f, &types.MsgVoteChallenge{Attestor: f.att1.str, ChallengeId: cid, Uphold: true}
+	}, types.MsgServer.VoteChallenge)
 
 	t.Run("Success - evidence reference", func(t *testing.T) {
 		require.Equal(t, "attribution/challenge/12", keeper.EvidenceRef(12))

@@ -34,29 +34,24 @@ func TestDepositCredit(t *testing.T) {
 	long, err := newFixture(t).ac.BytesToString(make([]byte, 32))
 	require.NoError(t, err)
 	cases := []keepertest.Failure[func(f *fixture) *types.MsgDepositCredit]{
-		{Name: "below min deposit", Make: func(f *fixture) *types.MsgDepositCredit {
+		{Name: "Failure - below min deposit", Make: func(f *fixture) *types.MsgDepositCredit {
 			f.setParams(func(p *types.Params) { p.MinDeposit = math.NewInt(1_000) })
 			return &types.MsgDepositCredit{User: f.alice.str, Amount: coin(999)}
 		}, Want: types.ErrBelowMinDeposit},
-		{Name: "wrong denom", Make: func(f *fixture) *types.MsgDepositCredit {
+		{Name: "Failure - wrong denom", Make: func(f *fixture) *types.MsgDepositCredit {
 			return &types.MsgDepositCredit{User: f.alice.str, Amount: sdk.NewInt64Coin("uatom", 5)}
 		}, Want: types.ErrInvalidDenom},
-		{Name: "zero amount", Make: func(f *fixture) *types.MsgDepositCredit {
+		{Name: "Failure - zero amount", Make: func(f *fixture) *types.MsgDepositCredit {
 			return &types.MsgDepositCredit{User: f.alice.str, Amount: coin(0)}
 		}, Want: types.ErrInvalidAmount},
-		{Name: "32-byte address (cannot sign vouchers)", Make: func(f *fixture) *types.MsgDepositCredit {
+		{Name: "Failure - 32-byte address (cannot sign vouchers)", Make: func(f *fixture) *types.MsgDepositCredit {
 			return &types.MsgDepositCredit{User: long, Amount: coin(5)}
 		}, Want: types.ErrInvalidAddress},
-		{Name: "insufficient funds", Make: func(f *fixture) *types.MsgDepositCredit {
+		{Name: "Failure - insufficient funds", Make: func(f *fixture) *types.MsgDepositCredit {
 			return &types.MsgDepositCredit{User: f.alice.str, Amount: sdk.NewCoin(denom, startBalance.AddRaw(1))}
 		}, Want: sdkerrors.ErrInsufficientFunds},
 	}
-	for _, tc := range cases {
-		t.Run("Failure - "+tc.Name, func(t *testing.T) {
-			f := newFixture(t)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.DepositCredit, tc.Make(f), tc.Want)
-		})
-	}
+	keepertest.RunFailures(t, cases, func(t *testing.T) *fixture { return newFixture(t) }, types.MsgServer.DepositCredit)
 }
 
 func TestRequestWithdrawal(t *testing.T) {

@@ -214,6 +214,12 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 // headerAt is the header info of a block height.
 func headerAt(height int64) header.Info { return header.Info{Height: height} }
 
+// Chain is the chain the fixture's messages run on.
+func (f *fixture) Chain() *keepertest.Chain { return f.chain }
+
+// MsgServer is the module's Msg service on the fixture's keeper.
+func (f *fixture) MsgServer() types.MsgServer { return f.msgs }
+
 func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }
 
 func (f *fixture) setParams(mutate func(*types.Params)) {
@@ -226,4 +232,12 @@ func paramsUpdate(t *testing.T) keepertest.ParamsUpdate[types.Params, *types.Msg
 	return keepertest.ParamsUpdate[types.Params, *types.MsgUpdateParams, *types.MsgUpdateParamsResponse]{
 		Chain: f.chain, Handler: f.msgs.UpdateParams, Stored: f.k.Params,
 	}
+}
+
+// withBaseModel is a fresh fixture where the owner has registered model 1,
+// a base model.
+func withBaseModel(t *testing.T) *fixture {
+	f := newFixture(t)
+	f.register(baseMsg(f.owner))
+	return f
 }

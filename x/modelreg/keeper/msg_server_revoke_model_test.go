@@ -46,12 +46,5 @@ func TestRevokeModel(t *testing.T) {
 			return &types.MsgRevokeModel{Signer: "nobody", ModelId: 1}
 		}, Want: types.ErrInvalidAddress},
 	}
-	for _, tc := range failures {
-		t.Run(tc.Name, func(t *testing.T) {
-			f := newFixture(t)
-			f.register(baseMsg(f.owner))
-			msg := tc.Make(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.RevokeModel, msg, tc.Want)
-		})
-	}
+	keepertest.RunFailures(t, failures, withBaseModel, types.MsgServer.RevokeModel)
 }

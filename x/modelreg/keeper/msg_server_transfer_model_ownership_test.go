@@ -40,12 +40,5 @@ func TestTransferModelOwnership(t *testing.T) {
 			return &types.MsgTransferModelOwnership{Owner: f.owner.str, ModelId: 1, NewOwner: f.bob.str}
 		}, Want: types.ErrModelRevoked},
 	}
-	for _, tc := range failures {
-		t.Run(tc.Name, func(t *testing.T) {
-			f := newFixture(t)
-			f.register(baseMsg(f.owner))
-			msg := tc.Make(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.TransferModelOwnership, msg, tc.Want)
-		})
-	}
+	keepertest.RunFailures(t, failures, withBaseModel, types.MsgServer.TransferModelOwnership)
 }
