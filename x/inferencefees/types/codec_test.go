@@ -5,19 +5,33 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 	"github.com/openledger/openledger/x/inferencefees/types"
 	"github.com/openledger/openledger/x/internal/codectest"
 	"github.com/openledger/openledger/x/internal/eip712"
 )
 
-// TestMessagesDeclareTheirSigners checks the cosmos.msg.v1.signer annotations
-// the way the transaction pipeline reads them.
-func TestMessagesDeclareTheirSigners(t *testing.T) {
+// TestMessages checks every message the way the transaction pipeline
+// reads it: its signer annotation, its amino name and its amino JSON
+// sign bytes.
+func TestMessages(t *testing.T) {
 	s := codectest.SignerString(t)
-	codectest.RequireSigners(t, types.RegisterInterfaces, types.RegisterLegacyAminoCodec,
-		&types.MsgDepositCredit{User: s}, &types.MsgRequestWithdrawal{User: s},
-		&types.MsgSettleBatch{ServingNode: s}, &types.MsgPayInference{Payer: s},
-		&types.MsgUpdateParams{Authority: s},
+	hash := make([]byte, 32)
+	codectest.RequireMessages(t, types.RegisterInterfaces, types.RegisterLegacyAminoCodec, types.ModuleName,
+		&types.MsgDepositCredit{User: s, Amount: sdk.NewInt64Coin(types.Denom, 5)},
+		&types.MsgRequestWithdrawal{User: s, Amount: sdk.NewInt64Coin(types.Denom, 5)},
+		&types.MsgSettleBatch{
+			ServingNode: s, ReceiptsRoot: hash,
+			Vouchers:    []types.SignedVoucher{{User: "u", CumulativeAmount: math.NewInt(5), Nonce: 1, Expiry: 2, UserSignature: hash, NodeSignature: hash}},
+			Usage:       []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(5), InferenceCount: 1}},
+			Attribution: []types.ModelAttribution{{ModelId: 1, Method: "m", Weights: []attributiontypes.ContributionWeight{{ContributionId: 1, Ppm: 2}}}},
+		},
+		&types.MsgPayInference{Payer: s, ServingNode: "n", ModelId: 1, Amount: sdk.NewInt64Coin(types.Denom, 5), InferenceCount: 1},
+		&types.MsgUpdateParams{Authority: s, Params: types.DefaultParams()},
 	)
 }
 

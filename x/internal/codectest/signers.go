@@ -92,3 +92,15 @@ func RequireAminoJSON(t *testing.T, registerAmino func(*codec.LegacyAmino), modu
 		require.Contains(t, string(legacyJSON), `"type":"`+aminoName+`"`)
 	}
 }
+
+// RequireMessages checks every message of a module the way the transaction
+// pipeline reads it, from one list: RequireSigners (each message holds
+// SignerString in its signer field) and RequireAminoJSON.
+func RequireMessages(
+	t *testing.T, registerInterfaces func(codectypes.InterfaceRegistry), registerAmino func(*codec.LegacyAmino),
+	module string, msgs ...sdk.Msg,
+) {
+	t.Helper()
+	RequireSigners(t, registerInterfaces, registerAmino, msgs...)
+	RequireAminoJSON(t, registerAmino, module, msgs...)
+}
