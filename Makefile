@@ -19,10 +19,11 @@ LDFLAGS     := -X github.com/cosmos/cosmos-sdk/version.Name=openledger \
 help:
 	@awk '/^## /{ sub(/^## /, ""); i = index($$0, ":"); printf "  %-16s %s\n", substr($$0, 1, i-1), substr($$0, i+2) }' $(MAKEFILE_LIST)
 
-## build: build openledgerd and the openlora serving node into build/
+## build: build openledgerd, the openlora serving node and the modelfactory trainer into build/
 build:
 	$(GO) build -ldflags '$(LDFLAGS)' -o $(BINARY) ./cmd/openledgerd
 	$(GO) build -o build/openlora ./cmd/openlora
+	$(GO) build -o build/modelfactory ./cmd/modelfactory
 
 ## install: install openledgerd into $GOPATH/bin
 install:
@@ -38,7 +39,7 @@ localnet-multi: build
 
 ## test: run every test: unit, in-process chain, IBC, and system tests on the real binary
 test: build
-	OPENLEDGERD_BIN=$(CURDIR)/$(BINARY) OPENLORA_BIN=$(CURDIR)/build/openlora $(GO) test -tags $(TEST_TAGS) $(TEST_FLAGS) ./...
+	OPENLEDGERD_BIN=$(CURDIR)/$(BINARY) OPENLORA_BIN=$(CURDIR)/build/openlora MODELFACTORY_BIN=$(CURDIR)/build/modelfactory $(GO) test -tags $(TEST_TAGS) $(TEST_FLAGS) ./...
 
 ## test-unit: run the tests that need no running node
 test-unit:
@@ -46,7 +47,7 @@ test-unit:
 
 ## test-system: run the system tests on the real binary
 test-system: build
-	OPENLEDGERD_BIN=$(CURDIR)/$(BINARY) OPENLORA_BIN=$(CURDIR)/build/openlora $(GO) test -tags $(TEST_TAGS) $(TEST_FLAGS) -v -count=1 ./tests/system/...
+	OPENLEDGERD_BIN=$(CURDIR)/$(BINARY) OPENLORA_BIN=$(CURDIR)/build/openlora MODELFACTORY_BIN=$(CURDIR)/build/modelfactory $(GO) test -tags $(TEST_TAGS) $(TEST_FLAGS) -v -count=1 ./tests/system/...
 
 ## load-test: send bank transfers to a running localnet and report sustained TPS (TXS=, CONCURRENCY=)
 load-test: build

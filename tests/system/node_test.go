@@ -54,6 +54,9 @@ var poaBin string
 // openloraBin is the serving node's binary.
 var openloraBin string
 
+// modelfactoryBin is the fine-tuning service's binary.
+var modelfactoryBin string
+
 func TestMain(m *testing.M) {
 	code, err := runWithNode(m)
 	if err != nil {
@@ -78,6 +81,9 @@ func runWithNode(m *testing.M) (int, error) {
 		return 0, err
 	}
 	if openloraBin, err = buildBinary(workDir, "OPENLORA_BIN", "openlora"); err != nil {
+		return 0, err
+	}
+	if modelfactoryBin, err = buildBinary(workDir, "MODELFACTORY_BIN", "modelfactory"); err != nil {
 		return 0, err
 	}
 	localnet, err = startNode(bin, filepath.Join(workDir, "home"))

@@ -7,11 +7,9 @@ import (
 	"encoding/json"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -27,12 +25,11 @@ import (
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 )
 
-// servingNode is a running `openlora serve`.
+// servingNode is a running `openlora serve`; base is its API's URL
+// (http://127.0.0.1:PORT/v1).
 type servingNode struct {
-	cmd  *exec.Cmd
-	base string // http://127.0.0.1:PORT/v1
-	log  *os.File
-	done chan struct{} // closed when the process has exited
+	*daemon
+	base string
 }
 
 // startServingNode starts openlora on the chain with the given home and
@@ -49,48 +46,8 @@ func startServingNode(t *testing.T, home string, args ...string) *servingNode {
 // waits until it listens.
 func startOpenlora(t *testing.T, home string, args ...string) *servingNode {
 	t.Helper()
-	ready := filepath.Join(home, "ready")
-	_ = os.Remove(ready)
-	logFile, err := os.OpenFile(filepath.Join(home, "openlora.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
-	require.NoError(t, err)
-	cmd := exec.Command(openloraBin, append([]string{"serve", "--home", home, "--listen", "127.0.0.1:0", "--ready-file", ready}, args...)...)
-	cmd.Stdout, cmd.Stderr = logFile, logFile
-	require.NoError(t, cmd.Start())
-	n := &servingNode{cmd: cmd, log: logFile, done: make(chan struct{})}
-	go func() {
-		_ = cmd.Wait() // the exit status is checked through the test's assertions and log
-		close(n.done)
-	}()
-	t.Cleanup(func() {
-		n.stop(t)
-		if t.Failed() {
-			if bz, err := os.ReadFile(logFile.Name()); err == nil {
-				t.Logf("serving node log:\n%s", bz)
-			}
-		}
-	})
-	waitFor(t, 60*time.Second, "the serving node to listen", func() bool {
-		bz, err := os.ReadFile(ready)
-		n.base = strings.TrimSpace(string(bz))
-		return err == nil && n.base != ""
-	})
-	return n
-}
-
-// stop sends SIGTERM (a graceful shutdown settles what it can) and waits.
-func (n *servingNode) stop(t *testing.T) {
-	if n.cmd.ProcessState != nil {
-		return
-	}
-	_ = n.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-n.done:
-	case <-time.After(90 * time.Second):
-		_ = n.cmd.Process.Kill()
-		<-n.done
-		t.Errorf("the serving node did not stop on SIGTERM")
-	}
-	n.log.Close()
+	d := startDaemon(t, openloraBin, "openlora", home, append([]string{"serve", "--home", home, "--listen", "127.0.0.1:0"}, args...)...)
+	return &servingNode{daemon: d, base: d.url}
 }
 
 func (n *servingNode) get(t *testing.T, path string, into any) int {
