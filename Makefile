@@ -29,9 +29,9 @@ build:
 install:
 	$(GO) install -ldflags '$(LDFLAGS)' ./cmd/openledgerd
 
-## localnet: build and start a single-validator chain and the demo serving node on 127.0.0.1 (RESET=1 starts over from genesis, NO_SERVING_NODE=1 leaves the serving node out)
+## localnet: build and start a single-validator chain, the demo serving node and ModelFactory on 127.0.0.1 (RESET=1 starts over from genesis, NO_SERVING_NODE=1 / NO_MODELFACTORY=1 leave them out)
 localnet: build
-	@scripts/localnet.sh $(if $(RESET),--reset,) $(if $(NO_SERVING_NODE),--no-serving-node,)
+	@scripts/localnet.sh $(if $(RESET),--reset,) $(if $(NO_SERVING_NODE),--no-serving-node,) $(if $(NO_MODELFACTORY),--no-modelfactory,)
 
 ## localnet-multi: build and start a 4-validator network on 127.0.0.1 (Ctrl-C stops all four)
 localnet-multi: build

@@ -7,13 +7,19 @@
 #   scripts/localnet.sh --init-only [--reset]
 #                                  write the node home and exit (used by tests)
 #   scripts/localnet.sh --no-serving-node
-#                                  the chain only, without the openlora serving node
+#                                  without the openlora serving node
+#   scripts/localnet.sh --no-modelfactory
+#                                  without the modelfactory fine-tuning service
 #
 # With the serving node (the default), the first start publishes the demo to
 # the chain: a Datanet of three runbooks (dev1..dev3, curated by dev0), the
 # demo base model and an adapter fine-tuned on it (owned by dev4), and a
 # staked serving-node key "openlora"; then `openlora serve` answers
-# OpenAI-compatible requests paid by vouchers.
+# OpenAI-compatible requests paid by vouchers. With ModelFactory (the
+# default), a training Datanet of the same runbooks as JSON prompt/response
+# rows is published too, and `modelfactory serve` trains adapters of the
+# demo base model in the browser and publishes them as dev4; the serving
+# node reads what it publishes from its content-addressed store.
 #
 # Environment (all optional):
 #   OPENLEDGERD        binary to run (default: build/openledgerd)
@@ -23,6 +29,8 @@
 #   BLOCK_TIME         CometBFT timeout_commit (default: 1s)
 #   OPENLORA           the serving node's binary (default: build/openlora)
 #   OPENLORA_PORT      its API port (default: 8000)
+#   MODELFACTORY       the fine-tuning service's binary (default: build/modelfactory)
+#   MODELFACTORY_PORT  its web page's port (default: 8100)
 #
 # The genesis holds exactly 1,000,000,000 OPEN: the validator 100,000,000,
 # five dev accounts 10,000,000 each, and a treasury account the remaining
@@ -36,6 +44,8 @@ home_dir="${LOCALNET_HOME:-$repo_root/.localnet}"
 source "$repo_root/scripts/lib/devnet.sh"
 # shellcheck source=lib/serving-node.sh
 source "$repo_root/scripts/lib/serving-node.sh"
+# shellcheck source=lib/modelfactory.sh
+source "$repo_root/scripts/lib/modelfactory.sh"
 
 rpc_port="${RPC_PORT:-26657}"
 grpc_port="${GRPC_PORT:-9090}"
@@ -77,10 +87,17 @@ started_at=$(date +%s.%N)
 "$bin" start --home "$home_dir" --log_no_color >>"$log_file" 2>&1 &
 node_pid=$!
 openlora_pid=""
-# stop_all [STATUS]: stops the serving node (which settles what is pending)
-# and the chain, and exits with STATUS (0 by default).
+modelfactory_pid=""
+# stop_all [STATUS]: stops ModelFactory (which checkpoints a running job),
+# the serving node (which settles what is pending) and the chain, and exits
+# with STATUS (0 by default).
 stop_all() {
 	echo
+	if [[ -n "$modelfactory_pid" ]]; then
+		echo "Stopping ModelFactory (a running job checkpoints and resumes next start)..."
+		kill "$modelfactory_pid" 2>/dev/null
+		wait "$modelfactory_pid" 2>/dev/null
+	fi
 	if [[ -n "$openlora_pid" ]]; then
 		echo "Stopping the serving node (it settles what is pending)..."
 		kill "$openlora_pid" 2>/dev/null
@@ -96,8 +113,18 @@ trap stop_all INT TERM
 echo "Waiting for the first block..."
 wait_for_first_block "$home_dir" "$node_pid" "$log_file"
 first_block_after=$(awk -v s="$started_at" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+if $serving_node || $modelfactory; then
+	ensure_demo
+fi
+if $modelfactory; then
+	start_modelfactory || stop_all 1
+fi
 if $serving_node; then
-	start_serving_node || stop_all 1
+	if $modelfactory; then
+		start_serving_node "$modelfactory_url/cas" || stop_all 1
+	else
+		start_serving_node || stop_all 1
+	fi
 fi
 
 cat <<INFO
@@ -131,6 +158,9 @@ INFO
 if $serving_node; then
 	print_serving_node
 fi
+if $modelfactory; then
+	print_modelfactory
+fi
 cat <<INFO
 Node log: $log_file (new blocks, warnings and errors follow)
 Stop: Ctrl-C.  Start over from genesis: make localnet RESET=1 (or scripts/localnet.sh --reset)
@@ -138,8 +168,10 @@ Stop: Ctrl-C.  Start over from genesis: make localnet RESET=1 (or scripts/localn
 INFO
 tail -n 0 -f --pid="$node_pid" "$log_file" | grep --line-buffered -E 'finalized block|WRN|ERR' &
 wait "$node_pid"
-# The chain stopped by itself: the serving node cannot go on without it.
-if [[ -n "$openlora_pid" ]]; then
-	kill "$openlora_pid" 2>/dev/null
-	wait "$openlora_pid" 2>/dev/null
-fi
+# The chain stopped by itself: the services cannot go on without it.
+for pid in "$openlora_pid" "$modelfactory_pid"; do
+	if [[ -n "$pid" ]]; then
+		kill "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+	fi
+done

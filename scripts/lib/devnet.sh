@@ -22,20 +22,22 @@ dev_accounts=(
 	"treasury|fame join put cargo snack tree armor penalty ivory whale process two trophy casino disease aisle version find earn provide culture today spike audit|850000000"
 )
 
-# parse_devnet_args SCRIPT ARGS...: sets reset, init_only and serving_node from the
-# arguments both scripts take, prints SCRIPT's header comment for --help, and
-# checks that the binary exists.
+# parse_devnet_args SCRIPT ARGS...: sets reset, init_only, serving_node and
+# modelfactory from the arguments both scripts take, prints SCRIPT's header
+# comment for --help, and checks that the binary exists.
 parse_devnet_args() {
 	local script="$1" arg
 	shift
 	reset=false
 	init_only=false
 	serving_node=true
+	modelfactory=true
 	for arg in "$@"; do
 		case "$arg" in
 		-y | --reset) reset=true ;;
 		--init-only) init_only=true ;;
 		--no-serving-node) serving_node=false ;;
+		--no-modelfactory) modelfactory=false ;;
 		-h | --help)
 			sed -n '2,/^set -euo/p' "$script" | sed '$d' | sed 's/^# \{0,1\}//'
 			exit 0

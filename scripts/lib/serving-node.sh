@@ -88,19 +88,29 @@ publish_demo() {
 	printf 'DEMO_DATANET=%s\nDEMO_BASE=%s\nDEMO_ADAPTER=%s\n' "$datanet" "$base" "$adapter" >"$openlora_home/demo.env"
 }
 
-# start_serving_node: publishes the demo if needed and starts openlora;
-# sets openlora_pid and openlora_url.
-start_serving_node() {
+# ensure_demo: publishes the demo if needed and reads its ids.
+ensure_demo() {
 	if [[ ! -f "$openlora_home/demo.env" ]]; then
 		publish_demo
 	fi
 	# shellcheck disable=SC1091
 	source "$openlora_home/demo.env"
+}
+
+# start_serving_node [CAS_URL]: publishes the demo if needed and starts
+# openlora, reading cas:// adapters from CAS_URL when given; sets
+# openlora_pid and openlora_url.
+start_serving_node() {
+	local cas=()
+	if [[ -n "${1:-}" ]]; then
+		cas=(--cas "$1")
+	fi
+	ensure_demo
 	rm -f "$openlora_home/ready"
 	"$openlora_bin" serve --home "$openlora_home" --base-model "$openlora_home/models/base" \
 		--chain-grpc "127.0.0.1:$grpc_port" --chain-id "$chain_id" --evm-chain-id "$evm_chain_id" \
 		--base-model-id "$DEMO_BASE" --key-file "$openlora_home/node.key" --listen "127.0.0.1:$openlora_port" \
-		--prefetch "$DEMO_ADAPTER" --settle-interval 10s --ready-file "$openlora_home/ready" \
+		--prefetch "$DEMO_ADAPTER" --settle-interval 10s --ready-file "$openlora_home/ready" "${cas[@]}" \
 		>>"$openlora_home/openlora.log" 2>&1 &
 	openlora_pid=$!
 	for _ in $(seq 1 120); do

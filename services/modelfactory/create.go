@@ -18,7 +18,8 @@ type jobRows struct {
 	Holdout []Row `json:"holdout"`
 }
 
-// CreateJob checks a request completely — the base model, every Datanet
+// CreateJob checks a request (whose hyperparameters start from
+// DefaultHyperparameters) completely — the base model, every Datanet
 // version (exported and verified against its root), the mapping of every
 // row, row lengths and the hyperparameters — and queues the job.
 func (f *Factory) CreateJob(ctx context.Context, spec JobSpec) (*Job, error) {
@@ -45,7 +46,6 @@ func (f *Factory) CreateJob(ctx context.Context, spec JobSpec) (*Job, error) {
 	if err := spec.Mapping.validate(); err != nil {
 		return nil, err
 	}
-	spec.Hyperparameters = spec.Hyperparameters.withDefaults()
 	if err := spec.Hyperparameters.validate(&base.Model().Config); err != nil {
 		return nil, err
 	}

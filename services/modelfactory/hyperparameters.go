@@ -10,8 +10,9 @@ import (
 	"github.com/openledger/openledger/ai/llm/model"
 )
 
-// Hyperparameters are a training run's settings. Zero values take the
-// defaults of DefaultHyperparameters when a job is created.
+// Hyperparameters are a training run's settings. A request starts from
+// DefaultHyperparameters and sets what it names; zero is a value, not
+// "use the default".
 type Hyperparameters struct {
 	Rank          int      `json:"lora_rank"`
 	Alpha         float64  `json:"lora_alpha"`
@@ -68,37 +69,6 @@ var Help = []HyperparameterHelp{
 	{"holdout_percent", "Rows kept out of training to evaluate on (at least one once there are five rows)."},
 }
 
-// withDefaults fills the settings left at zero. Dropout, warm-up, weight
-// decay and the seed are meaningful at zero and kept as given.
-func (h Hyperparameters) withDefaults() Hyperparameters {
-	d := DefaultHyperparameters()
-	if h.Rank == 0 {
-		h.Rank = d.Rank
-	}
-	if h.Alpha == 0 {
-		h.Alpha = 2 * float64(h.Rank)
-	}
-	if len(h.TargetModules) == 0 {
-		h.TargetModules = d.TargetModules
-	}
-	if h.LearningRate == 0 {
-		h.LearningRate = d.LearningRate
-	}
-	if h.Epochs == 0 {
-		h.Epochs = d.Epochs
-	}
-	if h.BatchSize == 0 {
-		h.BatchSize = d.BatchSize
-	}
-	if h.Accumulation == 0 {
-		h.Accumulation = d.Accumulation
-	}
-	if h.MaxSeqLength == 0 {
-		h.MaxSeqLength = d.MaxSeqLength
-	}
-	return h
-}
-
 // validate checks the settings against each other and the base model.
 func (h Hyperparameters) validate(base *model.Config) error {
 	bad := func(field, format string, args ...any) error {
@@ -132,6 +102,9 @@ func (h Hyperparameters) validate(base *model.Config) error {
 		return bad("weight_decay", "weight_decay %g: from 0 to below 1", h.WeightDecay)
 	case h.HoldoutPercent < 0 || h.HoldoutPercent > 50:
 		return bad("holdout_percent", "holdout_percent %d: from 0 to 50", h.HoldoutPercent)
+	}
+	if len(h.TargetModules) == 0 {
+		return bad("target_modules", "choose at least one target module (%s)", strings.Join(allModules, ", "))
 	}
 	seen := map[string]bool{}
 	for _, m := range h.TargetModules {

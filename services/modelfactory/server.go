@@ -51,7 +51,8 @@ func (f *Factory) Handler() http.Handler {
 		reply(w, map[string]any{"jobs": nonNil(jobs)}, err)
 	})
 	mux.HandleFunc("POST /api/jobs", func(w http.ResponseWriter, r *http.Request) {
-		var spec JobSpec
+		// Settings the request leaves out keep their defaults.
+		spec := JobSpec{Hyperparameters: DefaultHyperparameters()}
 		if err := decode(w, r, &spec); err != nil {
 			writeError(w, err)
 			return

@@ -272,6 +272,14 @@ func TestModelFactoryAPI(t *testing.T) {
 	// The same request run without interruption gives the same bytes.
 	var straight modelfactory.Job
 	require.Equal(t, http.StatusCreated, mf.call(t, http.MethodPost, "/api/jobs", spec(nil), &straight))
+	// Jobs run one at a time: a second one waits in the queue, and can be
+	// cancelled there.
+	var waiting modelfactory.Job
+	require.Equal(t, http.StatusCreated, mf.call(t, http.MethodPost, "/api/jobs", spec(nil), &waiting))
+	mf.waitForJob(t, straight.ID, "the first job to run", func(j *modelfactory.Job) bool { return j.Status == modelfactory.StatusRunning })
+	require.Equal(t, modelfactory.StatusQueued, mf.waitForJob(t, waiting.ID, "", func(*modelfactory.Job) bool { return true }).Status)
+	require.Equal(t, http.StatusOK, mf.call(t, http.MethodPost, "/api/jobs/"+waiting.ID+"/cancel", nil, nil))
+	require.Equal(t, modelfactory.StatusCancelled, mf.waitForJob(t, waiting.ID, "", func(*modelfactory.Job) bool { return true }).Status)
 	clean := mf.waitForJob(t, straight.ID, "the uninterrupted job", func(j *modelfactory.Job) bool { return j.Status == modelfactory.StatusSucceeded })
 	require.Equal(t, clean.Adapter.WeightsSHA256, done.Adapter.WeightsSHA256, "cancel, resume and SIGKILL do not change the adapter")
 	var curveA, curveB struct {
@@ -368,6 +376,14 @@ func TestModelFactoryAPI(t *testing.T) {
 	require.Len(t, manifest.Rows, 4)
 	require.Len(t, manifest.Holdout, 1)
 	require.Len(t, manifest.Losses, 80)
+
+	res, err = http.Get(mf.url + "/metrics")
+	require.NoError(t, err)
+	metrics, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	require.NoError(t, err)
+	require.Contains(t, string(metrics), `modelfactory_jobs_finished_total{status="succeeded"} 2`)
+	require.Contains(t, string(metrics), "modelfactory_training_steps_total")
 
 	// Anyone can re-run the training from the chain and the store.
 	out, err := exec.Command(modelfactoryBin, "verify", strconv.FormatUint(pub.ModelID, 10), "--cas", mf.url+"/cas",

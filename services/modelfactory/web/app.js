@@ -121,8 +121,17 @@ function hyperparameters() {
   for (const h of state.help) {
     const raw = $(`hp-${h.key}`).value.trim();
     const def = state.defaults[h.key];
-    if (Array.isArray(def)) out[h.key] = raw ? raw.split(",").map((s) => s.trim()).filter(Boolean) : [];
-    else out[h.key] = raw === "" ? 0 : Number(raw);
+    if (Array.isArray(def)) {
+      out[h.key] = raw.split(",").map((s) => s.trim()).filter(Boolean);
+      continue;
+    }
+    const value = Number(raw);
+    if (raw === "" || !Number.isFinite(value)) {
+      const err = new Error(`${h.key.replaceAll("_", " ")}: enter a number`);
+      err.field = h.key;
+      throw err;
+    }
+    out[h.key] = value;
   }
   return out;
 }
@@ -228,11 +237,27 @@ async function openJob(id) {
   drawChart();
   const events = new EventSource(`/api/jobs/${id}/events`);
   state.events = events;
+  // Steps taken between loading the curve and subscribing (or dropped
+  // while the page was busy) leave a gap: the curve is then loaded again.
+  let reloading = false;
+  const reloadCurve = async () => {
+    if (reloading) return;
+    reloading = true;
+    try {
+      state.losses = (await api(`/api/jobs/${id}/losses`)).losses;
+      drawChart();
+    } finally {
+      reloading = false;
+    }
+  };
   const onEvent = (e) => {
     const ev = JSON.parse(e.data);
-    if (ev.point && !state.losses.some((p) => p.step === ev.point.step)) {
+    const last = state.losses.length ? state.losses[state.losses.length - 1].step : 0;
+    if (ev.point && ev.point.step === last + 1) {
       state.losses.push(ev.point);
       drawChart();
+    } else if (ev.job.progress.step > last) {
+      reloadCurve();
     }
     renderJob(ev.job);
   };

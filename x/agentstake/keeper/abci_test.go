@@ -14,8 +14,8 @@ func TestEndBlockPaysMaturedEntries(t *testing.T) {
 	f := newFixture(t)
 	a := f.register(attestorMsg(f.owner, open(10_000)))
 	b := f.register(attestorMsg(f.alice, open(10_000)))
-	start := f.balance(f.owner.addr)
-	aliceStart := f.balance(f.alice.addr)
+	start := f.balance(f.owner.Addr)
+	aliceStart := f.balance(f.alice.Addr)
 
 	e1 := f.unbond(f.owner, a, open(100)) // matures at T+7d
 	f.advance(1, time.Hour)
@@ -27,22 +27,22 @@ func TestEndBlockPaysMaturedEntries(t *testing.T) {
 	// Nothing matures before the period.
 	f.advance(1, types.DefaultUnbondingPeriod-2*time.Hour-time.Nanosecond)
 	f.endBlock()
-	require.Equal(t, start, f.balance(f.owner.addr))
+	require.Equal(t, start, f.balance(f.owner.Addr))
 	require.Empty(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventUnbondingCompleted"))
 
 	// At exactly the completion time the first entry is paid.
 	f.advance(1, time.Nanosecond)
 	f.endBlock()
-	require.Equal(t, start.Add(open(100)), f.balance(f.owner.addr))
-	require.Equal(t, aliceStart, f.balance(f.alice.addr))
+	require.Equal(t, start.Add(open(100)), f.balance(f.owner.Addr))
+	require.Equal(t, aliceStart, f.balance(f.alice.Addr))
 	require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventUnbondingCompleted"), 1)
 
 	// A block that jumps past both remaining entries pays both.
 	f.advance(1, 3*time.Hour)
 	f.endBlock()
-	require.Equal(t, start.Add(open(400)), f.balance(f.owner.addr))
-	require.Equal(t, aliceStart.Add(open(200)), f.balance(f.alice.addr))
-	resp, err := f.queries.UnbondingEntries(f.ctx, &types.QueryUnbondingEntriesRequest{Operator: f.owner.str})
+	require.Equal(t, start.Add(open(400)), f.balance(f.owner.Addr))
+	require.Equal(t, aliceStart.Add(open(200)), f.balance(f.alice.Addr))
+	resp, err := f.queries.UnbondingEntries(f.ctx, &types.QueryUnbondingEntriesRequest{Operator: f.owner.Str})
 	require.NoError(t, err)
 	require.Empty(t, resp.Entries)
 	total, err := f.queries.TotalStake(f.ctx, &types.QueryTotalStakeRequest{})
@@ -65,5 +65,5 @@ func TestEndBlockAfterFullUnbondKeepsInactiveRecord(t *testing.T) {
 	require.True(t, a.Bonded.IsZero())
 	require.Equal(t, types.AGENT_STATUS_INACTIVE, a.Status)
 	require.True(t, f.moduleBalance().IsZero())
-	require.Equal(t, open(1_000_000), f.balance(f.owner.addr))
+	require.Equal(t, open(1_000_000), f.balance(f.owner.Addr))
 }

@@ -20,9 +20,9 @@ func TestStoreKeyLayout(t *testing.T) {
 	op := f.register(servingNodeMsg(f.node)) // models 1 and 2
 	e := f.unbond(f.node, op, open(100))
 	_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
-		Submitter: f.bob.str,
-		First:     f.signed(f.node.key, evmChainID, f.alice, 9, open(3), 1),
-		Second:    f.signed(f.node.key, evmChainID, f.alice, 9, open(4), 1),
+		Submitter: f.bob.Str,
+		First:     f.signed(f.node.Key, evmChainID, f.alice, 9, open(3), 1),
+		Second:    f.signed(f.node.Key, evmChainID, f.alice, 9, open(4), 1),
 	})
 	require.NoError(t, err)
 
@@ -31,7 +31,7 @@ func TestStoreKeyLayout(t *testing.T) {
 	i64 := func(v int64) []byte { b := binary.BigEndian.AppendUint64(nil, uint64(v)); b[0] ^= 0x80; return b }
 	// Variable-length keys that are not last carry a length byte.
 	lp := func(a sdk.AccAddress) []byte { return append([]byte{byte(len(a))}, a...) }
-	node, alice := f.node.addr, f.alice.addr
+	node, alice := f.node.Addr, f.alice.Addr
 
 	want := []string{
 		keepertest.Key([]byte{0x01}),                                                                // params

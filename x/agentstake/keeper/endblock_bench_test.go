@@ -10,6 +10,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 // benchAccount is the i-th benchmark account, funded.
@@ -18,7 +19,7 @@ func benchAccount(f *fixture, i int) account {
 	copy(addr, "bench")
 	binary.BigEndian.PutUint64(addr[12:], uint64(i))
 	f.bank.Mint(addr, coinsOf(open(100_000)))
-	return account{addr: addr, str: f.str(addr)}
+	return account{Addr: addr, Str: f.str(addr)}
 }
 
 // BenchmarkEndBlockMaturedEntries measures EndBlock paying out the unbonding
@@ -36,7 +37,7 @@ func BenchmarkEndBlockMaturedEntries(b *testing.B) {
 			if _, err := f.msgs.RegisterAgent(f.ctx, attestorMsg(a, open(6000))); err != nil {
 				b.Fatal(err)
 			}
-			if _, err := f.msgs.BeginUnbonding(f.ctx, &types.MsgBeginUnbonding{Owner: a.str, Operator: a.str, Amount: open(100)}); err != nil {
+			if _, err := f.msgs.BeginUnbonding(f.ctx, &types.MsgBeginUnbonding{Owner: a.Str, Operator: a.Str, Amount: open(100)}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -95,7 +96,7 @@ func BenchmarkMessageGas(b *testing.B) {
 		ctx := metered(f)
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			if _, err := f.msgs.AddStake(ctx, &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: math.NewInt(1)}); err != nil {
+			if _, err := f.msgs.AddStake(ctx, &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: math.NewInt(1)}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -103,7 +104,7 @@ func BenchmarkMessageGas(b *testing.B) {
 	})
 	b.Run("begin-unbonding", func(b *testing.B) {
 		f := newFixture(b)
-		f.setParams(func(p *types.Params) { p.MaxUnbondingEntries = types.MaxUnbondingEntriesCeiling })
+		keepertest.SetParams(f, func(p *types.Params) { p.MaxUnbondingEntries = types.MaxUnbondingEntriesCeiling })
 		accts := make([]account, b.N)
 		for i := range accts {
 			accts[i] = benchAccount(f, i)
@@ -115,7 +116,7 @@ func BenchmarkMessageGas(b *testing.B) {
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
 			// A first entry of the agent: the count walk reads none.
-			if _, err := f.msgs.BeginUnbonding(ctx, &types.MsgBeginUnbonding{Owner: accts[i].str, Operator: accts[i].str, Amount: open(10)}); err != nil {
+			if _, err := f.msgs.BeginUnbonding(ctx, &types.MsgBeginUnbonding{Owner: accts[i].Str, Operator: accts[i].Str, Amount: open(10)}); err != nil {
 				b.Fatal(err)
 			}
 		}

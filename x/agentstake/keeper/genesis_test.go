@@ -24,17 +24,17 @@ func populated(t *testing.T) *fixture {
 	f := newFixture(t)
 	node := f.register(servingNodeMsg(f.node))
 	f.register(attestorMsg(f.owner, open(6000)))
-	f.register(&types.MsgRegisterAgent{Owner: f.alice.str, Kind: types.AGENT_KIND_AUTONOMOUS_AGENT, Stake: open(1000), Endpoint: "https://agent.example"})
-	f.unbond(f.owner, f.owner.addr, open(1500)) // inactive now
+	f.register(&types.MsgRegisterAgent{Owner: f.alice.Str, Kind: types.AGENT_KIND_AUTONOMOUS_AGENT, Stake: open(1000), Endpoint: "https://agent.example"})
+	f.unbond(f.owner, f.owner.Addr, open(1500)) // inactive now
 	f.unbond(f.node, node, open(100))
 	f.advance(3, 0)
 	_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
-		Submitter: f.bob.str,
-		First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
-		Second:    f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1),
+		Submitter: f.bob.Str,
+		First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1),
+		Second:    f.signed(f.node.Key, evmChainID, f.alice, 1, open(4), 1),
 	})
 	require.NoError(t, err)
-	_, err = f.k.Slash(f.ctx, f.alice.addr, types.SLASH_REASON_GOVERNANCE, "prop 3", nil, 0)
+	_, err = f.k.Slash(f.ctx, f.alice.Addr, types.SLASH_REASON_GOVERNANCE, "prop 3", nil, 0)
 	require.NoError(t, err)
 	f.checkInvariants()
 	return f
@@ -115,14 +115,14 @@ func TestGenesisValidate(t *testing.T) {
 			gs.UnbondingEntries[0].Operator = gs.UnbondingEntries[0].Owner
 			gs.Agents = gs.Agents[1:]
 		}},
-		{"Failure - entry owner differs from the agent's", func(gs *types.GenesisState) { gs.UnbondingEntries[0].Owner = f.bob.str }},
+		{"Failure - entry owner differs from the agent's", func(gs *types.GenesisState) { gs.UnbondingEntries[0].Owner = f.bob.Str }},
 		{"Failure - entry amount above its initial amount", func(gs *types.GenesisState) {
 			gs.UnbondingEntries[0].Amount = gs.UnbondingEntries[0].InitialAmount.AddRaw(1)
 		}},
 		{"Failure - slash ids out of order", func(gs *types.GenesisState) { gs.SlashRecords[0].Id = 5 }},
 		{"Failure - slash record does not add up", func(gs *types.GenesisState) { gs.SlashRecords[0].Burned = math.ZeroInt() }},
 		{"Failure - slash record with unspecified reason", func(gs *types.GenesisState) { gs.SlashRecords[0].Reason = types.SLASH_REASON_UNSPECIFIED }},
-		{"Failure - slash record of an unknown agent", func(gs *types.GenesisState) { gs.SlashRecords[0].Operator = f.bob.str }},
+		{"Failure - slash record of an unknown agent", func(gs *types.GenesisState) { gs.SlashRecords[0].Operator = f.bob.Str }},
 		{"Failure - duplicate used evidence", func(gs *types.GenesisState) { gs.UsedEvidence = append(gs.UsedEvidence, gs.UsedEvidence[0]) }},
 		{"Failure - used evidence of an unknown agent", func(gs *types.GenesisState) { gs.UsedEvidence[0].ServingNode = f.str(sdkAddrOf(mustKey(7))) }},
 	}

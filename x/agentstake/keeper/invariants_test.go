@@ -31,7 +31,7 @@ func (x *xorshift) next(n int) int {
 func TestConservationUnderRandomSequences(t *testing.T) {
 	for _, seed := range []xorshift{1, 42, 2025} {
 		f := newFixture(t)
-		f.setParams(func(p *types.Params) {
+		keepertest.SetParams(f, func(p *types.Params) {
 			p.MinStakeServingNode = open(100)
 			p.MinStakeAutonomousAgent = open(10)
 			p.MinStakeAttestor = open(50)
@@ -47,22 +47,22 @@ func TestConservationUnderRandomSequences(t *testing.T) {
 			o := owners[i]
 			switch rng.next(8) {
 			case 0:
-				msg := &types.MsgRegisterAgent{Owner: o.str, Kind: kinds[i], Stake: amount()}
+				msg := &types.MsgRegisterAgent{Owner: o.Str, Kind: kinds[i], Stake: amount()}
 				if kinds[i] == types.AGENT_KIND_SERVING_NODE {
 					msg.ModelIds, msg.Endpoint = []uint64{1}, "https://n.example"
 				}
 				_, _ = keepertest.Deliver(f.chain, f.msgs.RegisterAgent, msg)
 			case 1:
-				_, _ = keepertest.Deliver(f.chain, f.msgs.AddStake, &types.MsgAddStake{Owner: o.str, Operator: o.str, Amount: amount()})
+				_, _ = keepertest.Deliver(f.chain, f.msgs.AddStake, &types.MsgAddStake{Owner: o.Str, Operator: o.Str, Amount: amount()})
 			case 2, 3:
-				_, _ = keepertest.Deliver(f.chain, f.msgs.BeginUnbonding, &types.MsgBeginUnbonding{Owner: o.str, Operator: o.str, Amount: amount()})
+				_, _ = keepertest.Deliver(f.chain, f.msgs.BeginUnbonding, &types.MsgBeginUnbonding{Owner: o.Str, Operator: o.Str, Amount: amount()})
 			case 4:
-				_, _ = keepertest.Deliver(f.chain, f.msgs.Unjail, &types.MsgUnjail{Owner: o.str, Operator: o.str})
+				_, _ = keepertest.Deliver(f.chain, f.msgs.Unjail, &types.MsgUnjail{Owner: o.Str, Operator: o.Str})
 			case 5:
 				reason := []types.SlashReason{types.SLASH_REASON_ATTRIBUTION_FRAUD, types.SLASH_REASON_GOVERNANCE, types.SLASH_REASON_EQUIVOCATION}[rng.next(3)]
 				if rng.next(4) == 0 {
 					cacheCtx, write := f.ctx.CacheContext()
-					if _, err := f.k.Slash(cacheCtx, o.addr, reason, "random", owners[rng.next(4)].addr, f.ctx.BlockHeight()-int64(rng.next(20))); err == nil {
+					if _, err := f.k.Slash(cacheCtx, o.Addr, reason, "random", owners[rng.next(4)].Addr, f.ctx.BlockHeight()-int64(rng.next(20))); err == nil {
 						write()
 					}
 				}
@@ -86,7 +86,7 @@ func TestConservationUnderRandomSequences(t *testing.T) {
 }
 
 func TestInvariantsDetectBrokenState(t *testing.T) {
-	setup := func(t *testing.T) *fixture {
+	setup := func(t testing.TB) *fixture {
 		f := newFixture(t)
 		op := f.register(attestorMsg(f.owner, open(6000)))
 		f.unbond(f.owner, op, open(1000))
@@ -101,9 +101,9 @@ func TestInvariantsDetectBrokenState(t *testing.T) {
 	})
 	t.Run("Failure - bond changed behind the totals", func(t *testing.T) {
 		f := setup(t)
-		a := f.agent(f.owner.addr)
+		a := f.agent(f.owner.Addr)
 		a.Bonded = a.Bonded.Add(open(1))
-		require.NoError(t, f.k.Agents.Set(f.ctx, f.owner.addr, a))
+		require.NoError(t, f.k.Agents.Set(f.ctx, f.owner.Addr, a))
 		_, broken := keeper.HoldingsInvariant(f.k)(f.ctx)
 		require.True(t, broken)
 		_, broken = keeper.ActiveStakeInvariant(f.k)(f.ctx)
@@ -111,9 +111,9 @@ func TestInvariantsDetectBrokenState(t *testing.T) {
 	})
 	t.Run("Failure - status changed behind the active total", func(t *testing.T) {
 		f := setup(t)
-		a := f.agent(f.owner.addr)
+		a := f.agent(f.owner.Addr)
 		a.Status = types.AGENT_STATUS_JAILED
-		require.NoError(t, f.k.Agents.Set(f.ctx, f.owner.addr, a))
+		require.NoError(t, f.k.Agents.Set(f.ctx, f.owner.Addr, a))
 		msg, broken := keeper.ActiveStakeInvariant(f.k)(f.ctx)
 		require.True(t, broken)
 		require.Contains(t, msg, "AGENT_KIND_ATTESTOR")

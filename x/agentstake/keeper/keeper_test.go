@@ -3,13 +3,13 @@ package keeper_test
 import (
 	"bytes"
 	"context"
-	"crypto/ecdsa"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
@@ -68,13 +68,8 @@ func (m *fakeModels) setStatus(id uint64, s modelregtypes.ModelStatus) {
 	}
 }
 
-// account is a test account: its address and its canonical string.
-type account struct {
-	addr sdk.AccAddress
-	str  string
-	// key signs settlements (set for eth accounts).
-	key *ecdsa.PrivateKey
-}
+// account is a test account.
+type account = keepertest.Account
 
 type fixture struct {
 	chain     *keepertest.Chain
@@ -106,10 +101,7 @@ func ethAccount(t testing.TB, ac address.Codec, seed byte) account {
 	t.Helper()
 	priv, err := crypto.ToECDSA(bytes.Repeat([]byte{seed}, 32))
 	require.NoError(t, err)
-	addr := sdk.AccAddress(crypto.PubkeyToAddress(priv.PublicKey).Bytes())
-	s, err := ac.BytesToString(addr)
-	require.NoError(t, err)
-	return account{addr: addr, str: s, key: priv}
+	return keepertest.EthAccount(t, ac, priv)
 }
 
 func newFixture(t testing.TB) *fixture {
@@ -131,16 +123,10 @@ func newFixture(t testing.TB) *fixture {
 		msgs: keeper.NewMsgServerImpl(k), queries: keeper.NewQueryServerImpl(k),
 	}
 	f.chain = &keepertest.Chain{T: t, Ctx: &f.ctx, Key: key, Bank: b.Bank, Check: f.checkInvariants}
-	for _, a := range []struct {
-		acc  *account
-		name string
-	}{{&f.owner, "owner"}, {&f.alice, "alice"}, {&f.bob, "bob"}} {
-		addr, s := keepertest.Account(t, ac, a.name)
-		*a.acc = account{addr: addr, str: s}
-		b.Mint(addr, startBalance)
-	}
+	accs := keepertest.FundedAccounts(b.Bank, startBalance, keepertest.Named(t, ac), "owner", "alice", "bob")
+	f.owner, f.alice, f.bob = accs[0], accs[1], accs[2]
 	f.node = ethAccount(t, ac, 0x42)
-	b.Mint(f.node.addr, startBalance)
+	b.Mint(f.node.Addr, startBalance)
 	return f
 }
 
@@ -171,7 +157,7 @@ func (f *fixture) endBlock() {
 // the minimum stake.
 func servingNodeMsg(owner account) *types.MsgRegisterAgent {
 	return &types.MsgRegisterAgent{
-		Owner: owner.str, Kind: types.AGENT_KIND_SERVING_NODE, ModelIds: []uint64{1, 2},
+		Owner: owner.Str, Kind: types.AGENT_KIND_SERVING_NODE, ModelIds: []uint64{1, 2},
 		Endpoint: "https://node.example.org/v1", MetadataUri: "ipfs://bafynode",
 		Stake: types.DefaultMinStakeServingNode,
 	}
@@ -179,7 +165,7 @@ func servingNodeMsg(owner account) *types.MsgRegisterAgent {
 
 // attestorMsg registers owner's attestor with stake.
 func attestorMsg(owner account, stake math.Int) *types.MsgRegisterAgent {
-	return &types.MsgRegisterAgent{Owner: owner.str, Kind: types.AGENT_KIND_ATTESTOR, Stake: stake}
+	return &types.MsgRegisterAgent{Owner: owner.Str, Kind: types.AGENT_KIND_ATTESTOR, Stake: stake}
 }
 
 func (f *fixture) register(msg *types.MsgRegisterAgent) sdk.AccAddress {
@@ -200,7 +186,7 @@ func (f *fixture) agent(op sdk.AccAddress) types.Agent {
 
 func (f *fixture) unbond(owner account, op sdk.AccAddress, amt math.Int) types.UnbondingEntry {
 	f.t.Helper()
-	resp, err := keepertest.Deliver(f.chain, f.msgs.BeginUnbonding, &types.MsgBeginUnbonding{Owner: owner.str, Operator: f.str(op), Amount: amt})
+	resp, err := keepertest.Deliver(f.chain, f.msgs.BeginUnbonding, &types.MsgBeginUnbonding{Owner: owner.Str, Operator: f.str(op), Amount: amt})
 	require.NoError(f.t, err)
 	return resp.Entry
 }
@@ -264,20 +250,11 @@ func (f *fixture) MsgServer() types.MsgServer { return f.msgs }
 
 func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }
 
-func (f *fixture) setParams(mutate func(*types.Params)) {
-	keepertest.UpdateParams(f.chain, f.k.Params, mutate)
-}
-
-// paramsUpdate is MsgUpdateParams on a fresh fixture.
-func paramsUpdate(t *testing.T) keepertest.ParamsUpdate[types.Params, *types.MsgUpdateParams, *types.MsgUpdateParamsResponse] {
-	f := newFixture(t)
-	return keepertest.ParamsUpdate[types.Params, *types.MsgUpdateParams, *types.MsgUpdateParamsResponse]{
-		Chain: f.chain, Handler: f.msgs.UpdateParams, Stored: f.k.Params,
-	}
-}
+// StoredParams is where the module keeps its params.
+func (f *fixture) StoredParams() collections.Item[types.Params] { return f.k.Params }
 
 // withServingNode is a fresh fixture where the owner runs a serving node.
-func withServingNode(t *testing.T) *fixture {
+func withServingNode(t testing.TB) *fixture {
 	f := newFixture(t)
 	f.register(servingNodeMsg(f.owner))
 	return f

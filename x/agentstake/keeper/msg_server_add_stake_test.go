@@ -17,7 +17,7 @@ func TestAddStake(t *testing.T) {
 	t.Run("Success - adds to the bond and the active total", func(t *testing.T) {
 		f := newFixture(t)
 		op := f.register(servingNodeMsg(f.owner))
-		_, err := keepertest.Deliver(f.chain, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(5)})
+		_, err := keepertest.Deliver(f.chain, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(5)})
 		require.NoError(t, err)
 		want := types.DefaultMinStakeServingNode.Add(open(5))
 		require.Equal(t, want, f.agent(op).Bonded)
@@ -31,7 +31,7 @@ func TestAddStake(t *testing.T) {
 		f.unbond(f.owner, op, open(1))
 		require.Equal(t, types.AGENT_STATUS_INACTIVE, f.agent(op).Status)
 		require.True(t, f.activeStake(types.AGENT_KIND_SERVING_NODE).IsZero())
-		_, err := keepertest.Deliver(f.chain, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(1)})
+		_, err := keepertest.Deliver(f.chain, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(1)})
 		require.NoError(t, err)
 		require.Equal(t, types.AGENT_STATUS_ACTIVE, f.agent(op).Status)
 		require.Equal(t, types.DefaultMinStakeServingNode, f.activeStake(types.AGENT_KIND_SERVING_NODE))
@@ -42,7 +42,7 @@ func TestAddStake(t *testing.T) {
 		op := f.register(servingNodeMsg(f.owner))
 		_, err := f.k.Slash(f.ctx, op, types.SLASH_REASON_GOVERNANCE, "prop 1", nil, 0)
 		require.NoError(t, err)
-		_, err = keepertest.Deliver(f.chain, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(5000)})
+		_, err = keepertest.Deliver(f.chain, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(5000)})
 		require.NoError(t, err)
 		require.Equal(t, types.AGENT_STATUS_JAILED, f.agent(op).Status)
 		require.True(t, f.activeStake(types.AGENT_KIND_SERVING_NODE).IsZero())
@@ -50,27 +50,27 @@ func TestAddStake(t *testing.T) {
 
 	failures := []keepertest.Failure[func(f *fixture) *types.MsgAddStake]{
 		{Name: "Failure - not the owner", Make: func(f *fixture) *types.MsgAddStake {
-			return &types.MsgAddStake{Owner: f.alice.str, Operator: f.owner.str, Amount: open(1)}
+			return &types.MsgAddStake{Owner: f.alice.Str, Operator: f.owner.Str, Amount: open(1)}
 		}, Want: types.ErrNotOwner},
 		{Name: "Failure - unknown agent", Make: func(f *fixture) *types.MsgAddStake {
-			return &types.MsgAddStake{Owner: f.owner.str, Operator: f.bob.str, Amount: open(1)}
+			return &types.MsgAddStake{Owner: f.owner.Str, Operator: f.bob.Str, Amount: open(1)}
 		}, Want: types.ErrAgentNotFound},
 		{Name: "Failure - zero amount", Make: func(f *fixture) *types.MsgAddStake {
-			return &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: math.ZeroInt()}
+			return &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: math.ZeroInt()}
 		}, Want: types.ErrInvalidAmount},
 		{Name: "Failure - nil amount", Make: func(f *fixture) *types.MsgAddStake {
-			return &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str}
+			return &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str}
 		}, Want: types.ErrInvalidAmount},
 		{Name: "Failure - tombstoned", Make: func(f *fixture) *types.MsgAddStake {
-			_, err := f.k.Slash(f.ctx, f.owner.addr, types.SLASH_REASON_EQUIVOCATION, "gov", nil, 0)
+			_, err := f.k.Slash(f.ctx, f.owner.Addr, types.SLASH_REASON_EQUIVOCATION, "gov", nil, 0)
 			require.NoError(f.t, err)
-			return &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(1)}
+			return &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(1)}
 		}, Want: types.ErrAgentTombstoned},
 		{Name: "Failure - insufficient funds", Make: func(f *fixture) *types.MsgAddStake {
-			return &types.MsgAddStake{Owner: f.owner.str, Operator: f.owner.str, Amount: open(5_000_000)}
+			return &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(5_000_000)}
 		}, Want: sdkerrors.ErrInsufficientFunds},
 		{Name: "Failure - invalid operator", Make: func(f *fixture) *types.MsgAddStake {
-			return &types.MsgAddStake{Owner: f.owner.str, Operator: "x", Amount: open(1)}
+			return &types.MsgAddStake{Owner: f.owner.Str, Operator: "x", Amount: open(1)}
 		}, Want: types.ErrInvalidAddress},
 	}
 	keepertest.RunFailures(t, failures, withServingNode, types.MsgServer.AddStake)

@@ -17,7 +17,7 @@ func TestBeginUnbonding(t *testing.T) {
 		op := f.register(attestorMsg(f.owner, open(6000)))
 		e := f.unbond(f.owner, op, open(1000))
 		require.Equal(t, types.UnbondingEntry{
-			Operator: f.owner.str, Id: 1, Owner: f.owner.str, InitialAmount: open(1000), Amount: open(1000),
+			Operator: f.owner.Str, Id: 1, Owner: f.owner.Str, InitialAmount: open(1000), Amount: open(1000),
 			CreationHeight: startHeight, CompletionTime: startTime.Add(types.DefaultUnbondingPeriod),
 		}, e)
 		a := f.agent(op)
@@ -51,28 +51,28 @@ func TestBeginUnbonding(t *testing.T) {
 
 	failures := []keepertest.Failure[func(f *fixture) *types.MsgBeginUnbonding]{
 		{Name: "Failure - more than bonded", Make: func(f *fixture) *types.MsgBeginUnbonding {
-			return &types.MsgBeginUnbonding{Owner: f.owner.str, Operator: f.owner.str, Amount: open(6000).AddRaw(1)}
+			return &types.MsgBeginUnbonding{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(6000).AddRaw(1)}
 		}, Want: types.ErrUnbondMoreThanBonded},
 		{Name: "Failure - not the owner", Make: func(f *fixture) *types.MsgBeginUnbonding {
-			return &types.MsgBeginUnbonding{Owner: f.alice.str, Operator: f.owner.str, Amount: open(1)}
+			return &types.MsgBeginUnbonding{Owner: f.alice.Str, Operator: f.owner.Str, Amount: open(1)}
 		}, Want: types.ErrNotOwner},
 		{Name: "Failure - zero amount", Make: func(f *fixture) *types.MsgBeginUnbonding {
-			return &types.MsgBeginUnbonding{Owner: f.owner.str, Operator: f.owner.str, Amount: math.ZeroInt()}
+			return &types.MsgBeginUnbonding{Owner: f.owner.Str, Operator: f.owner.Str, Amount: math.ZeroInt()}
 		}, Want: types.ErrInvalidAmount},
 		{Name: "Failure - negative amount", Make: func(f *fixture) *types.MsgBeginUnbonding {
-			return &types.MsgBeginUnbonding{Owner: f.owner.str, Operator: f.owner.str, Amount: math.NewInt(-1)}
+			return &types.MsgBeginUnbonding{Owner: f.owner.Str, Operator: f.owner.Str, Amount: math.NewInt(-1)}
 		}, Want: types.ErrInvalidAmount},
 		{Name: "Failure - too many unbonding entries", Make: func(f *fixture) *types.MsgBeginUnbonding {
 			for i := 0; i < types.DefaultMaxUnbondingEntries; i++ {
-				f.unbond(f.owner, f.owner.addr, open(1))
+				f.unbond(f.owner, f.owner.Addr, open(1))
 			}
-			return &types.MsgBeginUnbonding{Owner: f.owner.str, Operator: f.owner.str, Amount: open(1)}
+			return &types.MsgBeginUnbonding{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(1)}
 		}, Want: types.ErrTooManyUnbonding},
 		{Name: "Failure - unknown agent", Make: func(f *fixture) *types.MsgBeginUnbonding {
-			return &types.MsgBeginUnbonding{Owner: f.owner.str, Operator: f.alice.str, Amount: open(1)}
+			return &types.MsgBeginUnbonding{Owner: f.owner.Str, Operator: f.alice.Str, Amount: open(1)}
 		}, Want: types.ErrAgentNotFound},
 	}
-	keepertest.RunFailures(t, failures, func(t *testing.T) *fixture {
+	keepertest.RunFailures(t, failures, func(t testing.TB) *fixture {
 		f := newFixture(t)
 		f.register(attestorMsg(f.owner, open(6000)))
 		return f

@@ -19,16 +19,16 @@ import (
 func TestRegisterAgent(t *testing.T) {
 	t.Run("Success - serving node, operator defaults to the owner", func(t *testing.T) {
 		f := newFixture(t)
-		before := f.balance(f.owner.addr)
+		before := f.balance(f.owner.Addr)
 		op := f.register(servingNodeMsg(f.owner))
-		require.Equal(t, f.owner.addr, op)
+		require.Equal(t, f.owner.Addr, op)
 		a := f.agent(op)
 		require.Equal(t, types.Agent{
-			Operator: f.owner.str, Owner: f.owner.str, Kind: types.AGENT_KIND_SERVING_NODE, ModelIds: []uint64{1, 2},
+			Operator: f.owner.Str, Owner: f.owner.Str, Kind: types.AGENT_KIND_SERVING_NODE, ModelIds: []uint64{1, 2},
 			Endpoint: "https://node.example.org/v1", MetadataUri: "ipfs://bafynode", Bonded: types.DefaultMinStakeServingNode,
 			Status: types.AGENT_STATUS_ACTIVE, JailedUntil: a.JailedUntil, CreatedHeight: startHeight, UpdatedHeight: startHeight,
 		}, a)
-		require.Equal(t, before.Sub(types.DefaultMinStakeServingNode), f.balance(f.owner.addr))
+		require.Equal(t, before.Sub(types.DefaultMinStakeServingNode), f.balance(f.owner.Addr))
 		require.Equal(t, types.DefaultMinStakeServingNode, f.moduleBalance())
 		require.Equal(t, types.DefaultMinStakeServingNode, f.activeStake(types.AGENT_KIND_SERVING_NODE))
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentRegistered"), 1)
@@ -38,10 +38,10 @@ func TestRegisterAgent(t *testing.T) {
 	t.Run("Success - separate operator and an attestor without models", func(t *testing.T) {
 		f := newFixture(t)
 		msg := attestorMsg(f.owner, types.DefaultMinStakeAttestor.MulRaw(2))
-		msg.Operator = f.alice.str
+		msg.Operator = f.alice.Str
 		op := f.register(msg)
-		require.Equal(t, f.alice.addr, op)
-		require.Equal(t, f.owner.str, f.agent(op).Owner)
+		require.Equal(t, f.alice.Addr, op)
+		require.Equal(t, f.owner.Str, f.agent(op).Owner)
 		stake, err := f.k.AttestorStake(f.ctx, op)
 		require.NoError(t, err)
 		require.Equal(t, msg.Stake, stake)
@@ -49,7 +49,7 @@ func TestRegisterAgent(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, msg.Stake, total)
 		// The owner's balance paid, not the operator's.
-		require.Equal(t, open(1_000_000), f.balance(f.alice.addr))
+		require.Equal(t, open(1_000_000), f.balance(f.alice.Addr))
 	})
 
 	failures := []keepertest.Failure[func(f *fixture) *types.MsgRegisterAgent]{
@@ -73,7 +73,7 @@ func TestRegisterAgent(t *testing.T) {
 			return servingNodeMsg(f.owner)
 		}, Want: types.ErrModelNotActive},
 		{Name: "Failure - too many models", Make: func(f *fixture) *types.MsgRegisterAgent {
-			f.setParams(func(p *types.Params) { p.MaxModelsPerAgent = 1 })
+			keepertest.SetParams(f, func(p *types.Params) { p.MaxModelsPerAgent = 1 })
 			return servingNodeMsg(f.owner)
 		}, Want: types.ErrTooManyModels},
 		{Name: "Failure - model ids not ascending", Make: func(f *fixture) *types.MsgRegisterAgent {
@@ -89,7 +89,7 @@ func TestRegisterAgent(t *testing.T) {
 		{Name: "Failure - operator already registered", Make: func(f *fixture) *types.MsgRegisterAgent {
 			f.register(servingNodeMsg(f.owner))
 			m := attestorMsg(f.alice, types.DefaultMinStakeAttestor)
-			m.Operator = f.owner.str
+			m.Operator = f.owner.Str
 			return m
 		}, Want: types.ErrAgentExists},
 		{Name: "Failure - endpoint not http(s)", Make: func(f *fixture) *types.MsgRegisterAgent {
@@ -133,11 +133,11 @@ func TestRegisterAgent(t *testing.T) {
 		{Name: "Failure - owner may not receive funds", Make: func(f *fixture) *types.MsgRegisterAgent {
 			addr := authtypes.NewModuleAddress("distribution")
 			f.bank.Mint(addr, startBalance)
-			return attestorMsg(account{addr: addr, str: f.str(addr)}, types.DefaultMinStakeAttestor)
+			return attestorMsg(account{Addr: addr, Str: f.str(addr)}, types.DefaultMinStakeAttestor)
 		}, Want: types.ErrBlockedOwner},
 		{Name: "Failure - insufficient funds", Make: func(f *fixture) *types.MsgRegisterAgent {
 			return attestorMsg(f.owner, open(2_000_000))
 		}, Want: sdkerrors.ErrInsufficientFunds},
 	}
-	keepertest.RunFailures(t, failures, func(t *testing.T) *fixture { return newFixture(t) }, types.MsgServer.RegisterAgent)
+	keepertest.RunFailures(t, failures, newFixture, types.MsgServer.RegisterAgent)
 }

@@ -17,7 +17,7 @@ func TestSlashAgent(t *testing.T) {
 		op := f.register(servingNodeMsg(f.owner))
 		supply := f.bank.Supply().AmountOf(denom)
 		resp, err := keepertest.Deliver(f.chain, f.msgs.SlashAgent, &types.MsgSlashAgent{
-			Authority: f.authority, Operator: f.owner.str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "proposal 12",
+			Authority: f.authority, Operator: f.owner.Str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "proposal 12",
 		})
 		require.NoError(t, err)
 		require.Equal(t, open(1000), resp.Slashed)
@@ -32,23 +32,23 @@ func TestSlashAgent(t *testing.T) {
 
 	failures := []keepertest.Failure[func(f *fixture) *types.MsgSlashAgent]{
 		{Name: "Failure - not the authority", Make: func(f *fixture) *types.MsgSlashAgent {
-			return &types.MsgSlashAgent{Authority: f.alice.str, Operator: f.owner.str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
+			return &types.MsgSlashAgent{Authority: f.alice.Str, Operator: f.owner.Str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
 		}, Want: sdkerrors.ErrUnauthorized},
 		{Name: "Failure - unspecified reason", Make: func(f *fixture) *types.MsgSlashAgent {
-			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.owner.str, EvidenceRef: "x"}
+			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.owner.Str, EvidenceRef: "x"}
 		}, Want: types.ErrInvalidSlashReason},
 		{Name: "Failure - empty evidence reference", Make: func(f *fixture) *types.MsgSlashAgent {
-			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.owner.str, Reason: types.SLASH_REASON_GOVERNANCE}
+			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.owner.Str, Reason: types.SLASH_REASON_GOVERNANCE}
 		}, Want: types.ErrInvalidEvidenceRef},
 		{Name: "Failure - infraction in the future", Make: func(f *fixture) *types.MsgSlashAgent {
-			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.owner.str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x", InfractionHeight: startHeight + 1}
+			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.owner.Str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x", InfractionHeight: startHeight + 1}
 		}, Want: types.ErrInvalidInfractionHeight},
 		{Name: "Failure - unknown agent", Make: func(f *fixture) *types.MsgSlashAgent {
-			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.bob.str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
+			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.bob.Str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
 		}, Want: types.ErrAgentNotFound},
 		{Name: "Failure - tombstoned", Make: func(f *fixture) *types.MsgSlashAgent {
 			f.slash(types.SLASH_REASON_EQUIVOCATION)
-			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.owner.str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
+			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.owner.Str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
 		}, Want: types.ErrAgentTombstoned},
 		{Name: "Failure - invalid operator", Make: func(f *fixture) *types.MsgSlashAgent {
 			return &types.MsgSlashAgent{Authority: f.authority, Operator: "", Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}

@@ -18,13 +18,13 @@ import (
 func (f *fixture) signed(key *ecdsa.PrivateKey, chainID uint64, user account, nonce uint64, amount math.Int, root byte) types.SignedSettlement {
 	f.t.Helper()
 	node := sdkAddrOf(key)
-	s := types.Settlement{ServingNode: node, User: user.addr, Nonce: nonce, CumulativeAmount: amount, BatchRoot: bytes.Repeat([]byte{root}, 32)}
+	s := types.Settlement{ServingNode: node, User: user.Addr, Nonce: nonce, CumulativeAmount: amount, BatchRoot: bytes.Repeat([]byte{root}, 32)}
 	digest, err := s.Digest(chainID)
 	require.NoError(f.t, err)
 	sig, err := crypto.Sign(digest[:], key)
 	require.NoError(f.t, err)
 	return types.SignedSettlement{
-		ServingNode: f.str(node), User: user.str, Nonce: nonce, CumulativeAmount: amount,
+		ServingNode: f.str(node), User: user.Str, Nonce: nonce, CumulativeAmount: amount,
 		BatchRoot: s.BatchRoot, Signature: sig,
 	}
 }
@@ -35,34 +35,34 @@ func TestSubmitEquivocation(t *testing.T) {
 	t.Run("Success - conflicting settlements slash, reward and tombstone", func(t *testing.T) {
 		f := newFixture(t)
 		op := f.register(servingNodeMsg(f.node))
-		require.Equal(t, f.node.addr, op)
+		require.Equal(t, f.node.Addr, op)
 		// Stake unbonding before the evidence is slashed too (infraction height 0).
 		f.unbond(f.node, op, open(2000))
 		f.advance(5, 0)
 
-		first := f.signed(f.node.key, evmChainID, f.alice, 7, open(3), 0xaa)
-		second := f.signed(f.node.key, evmChainID, f.alice, 7, open(4), 0xaa)
-		bobBefore := f.balance(f.bob.addr)
+		first := f.signed(f.node.Key, evmChainID, f.alice, 7, open(3), 0xaa)
+		second := f.signed(f.node.Key, evmChainID, f.alice, 7, open(4), 0xaa)
+		bobBefore := f.balance(f.bob.Addr)
 		supply := f.bank.Supply().AmountOf(denom)
-		resp, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str, First: first, Second: second})
+		resp, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.Str, First: first, Second: second})
 		require.NoError(t, err)
 		// 50% of 8,000 bonded + 50% of 2,000 unbonding.
 		require.Equal(t, open(5000), resp.Slashed)
-		require.Equal(t, bobBefore.Add(open(500)), f.balance(f.bob.addr), "10%% challenger reward")
+		require.Equal(t, bobBefore.Add(open(500)), f.balance(f.bob.Addr), "10%% challenger reward")
 		require.Equal(t, supply.Sub(open(4500)), f.bank.Supply().AmountOf(denom), "the rest is burned")
 		a := f.agent(op)
 		require.Equal(t, types.AGENT_STATUS_TOMBSTONED, a.Status)
 		require.Equal(t, open(4000), a.Bonded)
-		entries, err := f.queries.UnbondingEntries(f.ctx, &types.QueryUnbondingEntriesRequest{Operator: f.node.str})
+		entries, err := f.queries.UnbondingEntries(f.ctx, &types.QueryUnbondingEntriesRequest{Operator: f.node.Str})
 		require.NoError(t, err)
 		require.Equal(t, open(1000), entries.Entries[0].Amount)
 		require.Equal(t, open(2000), entries.Entries[0].InitialAmount)
-		hist, err := f.queries.SlashHistory(f.ctx, &types.QuerySlashHistoryRequest{Operator: f.node.str})
+		hist, err := f.queries.SlashHistory(f.ctx, &types.QuerySlashHistoryRequest{Operator: f.node.Str})
 		require.NoError(t, err)
 		require.Len(t, hist.Records, 1)
 		r := hist.Records[0]
 		require.Equal(t, types.SLASH_REASON_EQUIVOCATION, r.Reason)
-		require.Equal(t, f.bob.str, r.Challenger)
+		require.Equal(t, f.bob.Str, r.Challenger)
 		require.Equal(t, open(500), r.ChallengerReward)
 		require.Equal(t, open(4500), r.Burned)
 		require.Contains(t, r.EvidenceRef, "nonce 7")
@@ -74,9 +74,9 @@ func TestSubmitEquivocation(t *testing.T) {
 	t.Run("Success - different batch roots conflict too", func(t *testing.T) {
 		f := newFixture(t)
 		f.register(servingNodeMsg(f.node))
-		first := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 0xaa)
-		second := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 0xbb)
-		_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.str, First: first, Second: second})
+		first := f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 0xaa)
+		second := f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 0xbb)
+		_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.Str, First: first, Second: second})
 		require.NoError(t, err)
 	})
 
@@ -85,50 +85,50 @@ func TestSubmitEquivocation(t *testing.T) {
 	failures := []keepertest.Failure[func(f *fixture) *types.MsgSubmitEquivocation]{
 		{Name: "Failure - signed for another chain id", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			return &types.MsgSubmitEquivocation{
-				Submitter: f.bob.str,
-				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
-				Second:    f.signed(f.node.key, evmChainID+1, f.alice, 1, open(4), 1),
+				Submitter: f.bob.Str,
+				First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1),
+				Second:    f.signed(f.node.Key, evmChainID+1, f.alice, 1, open(4), 1),
 			}
 		}, Want: types.ErrInvalidSettlementSig},
 		{Name: "Failure - signed by another key", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			second := f.signed(other, evmChainID, f.alice, 1, open(4), 1)
-			second.ServingNode = f.node.str
+			second.ServingNode = f.node.Str
 			return &types.MsgSubmitEquivocation{
-				Submitter: f.bob.str,
-				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1), Second: second,
+				Submitter: f.bob.Str,
+				First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1), Second: second,
 			}
 		}, Want: types.ErrInvalidSettlementSig},
 		{Name: "Failure - tampered amount", Make: func(f *fixture) *types.MsgSubmitEquivocation {
-			second := f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1)
+			second := f.signed(f.node.Key, evmChainID, f.alice, 1, open(4), 1)
 			second.CumulativeAmount = open(5)
 			return &types.MsgSubmitEquivocation{
-				Submitter: f.bob.str,
-				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1), Second: second,
+				Submitter: f.bob.Str,
+				First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1), Second: second,
 			}
 		}, Want: types.ErrInvalidSettlementSig},
 		{Name: "Failure - identical statements", Make: func(f *fixture) *types.MsgSubmitEquivocation {
-			s := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1)
-			return &types.MsgSubmitEquivocation{Submitter: f.bob.str, First: s, Second: s}
+			s := f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1)
+			return &types.MsgSubmitEquivocation{Submitter: f.bob.Str, First: s, Second: s}
 		}, Want: types.ErrEvidenceNotConflicting},
 		{Name: "Failure - different nonces", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			return &types.MsgSubmitEquivocation{
-				Submitter: f.bob.str,
-				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
-				Second:    f.signed(f.node.key, evmChainID, f.alice, 2, open(4), 1),
+				Submitter: f.bob.Str,
+				First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1),
+				Second:    f.signed(f.node.Key, evmChainID, f.alice, 2, open(4), 1),
 			}
 		}, Want: types.ErrEvidenceNotConflicting},
 		{Name: "Failure - different users", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			return &types.MsgSubmitEquivocation{
-				Submitter: f.bob.str,
-				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
-				Second:    f.signed(f.node.key, evmChainID, f.owner, 1, open(4), 1),
+				Submitter: f.bob.Str,
+				First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1),
+				Second:    f.signed(f.node.Key, evmChainID, f.owner, 1, open(4), 1),
 			}
 		}, Want: types.ErrEvidenceNotConflicting},
 		{Name: "Failure - evidence already used", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			msg := &types.MsgSubmitEquivocation{
-				Submitter: f.bob.str,
-				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
-				Second:    f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1),
+				Submitter: f.bob.Str,
+				First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1),
+				Second:    f.signed(f.node.Key, evmChainID, f.alice, 1, open(4), 1),
 			}
 			_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, msg)
 			require.NoError(f.t, err)
@@ -136,49 +136,49 @@ func TestSubmitEquivocation(t *testing.T) {
 		}, Want: types.ErrEvidenceUsed},
 		{Name: "Failure - second evidence against a tombstoned node", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
-				Submitter: f.bob.str,
-				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
-				Second:    f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1),
+				Submitter: f.bob.Str,
+				First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1),
+				Second:    f.signed(f.node.Key, evmChainID, f.alice, 1, open(4), 1),
 			})
 			require.NoError(f.t, err)
 			return &types.MsgSubmitEquivocation{
-				Submitter: f.bob.str,
-				First:     f.signed(f.node.key, evmChainID, f.alice, 2, open(3), 1),
-				Second:    f.signed(f.node.key, evmChainID, f.alice, 2, open(4), 1),
+				Submitter: f.bob.Str,
+				First:     f.signed(f.node.Key, evmChainID, f.alice, 2, open(3), 1),
+				Second:    f.signed(f.node.Key, evmChainID, f.alice, 2, open(4), 1),
 			}
 		}, Want: types.ErrAgentTombstoned},
 		{Name: "Failure - unregistered signer", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			return &types.MsgSubmitEquivocation{
-				Submitter: f.bob.str,
+				Submitter: f.bob.Str,
 				First:     f.signed(other, evmChainID, f.alice, 1, open(3), 1),
 				Second:    f.signed(other, evmChainID, f.alice, 1, open(4), 1),
 			}
 		}, Want: types.ErrAgentNotFound},
 		{Name: "Failure - short batch root", Make: func(f *fixture) *types.MsgSubmitEquivocation {
-			first := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1)
+			first := f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1)
 			first.BatchRoot = first.BatchRoot[:31]
 			return &types.MsgSubmitEquivocation{
-				Submitter: f.bob.str, First: first,
-				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1),
+				Submitter: f.bob.Str, First: first,
+				Second: f.signed(f.node.Key, evmChainID, f.alice, 1, open(4), 1),
 			}
 		}, Want: types.ErrInvalidSettlement},
 		{Name: "Failure - missing amount", Make: func(f *fixture) *types.MsgSubmitEquivocation {
-			first := f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1)
+			first := f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1)
 			first.CumulativeAmount = math.Int{}
 			return &types.MsgSubmitEquivocation{
-				Submitter: f.bob.str, First: first,
-				Second: f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1),
+				Submitter: f.bob.Str, First: first,
+				Second: f.signed(f.node.Key, evmChainID, f.alice, 1, open(4), 1),
 			}
 		}, Want: types.ErrInvalidSettlement},
 		{Name: "Failure - invalid submitter", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			return &types.MsgSubmitEquivocation{
 				Submitter: "bob",
-				First:     f.signed(f.node.key, evmChainID, f.alice, 1, open(3), 1),
-				Second:    f.signed(f.node.key, evmChainID, f.alice, 1, open(4), 1),
+				First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1),
+				Second:    f.signed(f.node.Key, evmChainID, f.alice, 1, open(4), 1),
 			}
 		}, Want: types.ErrInvalidAddress},
 	}
-	keepertest.RunFailures(t, failures, func(t *testing.T) *fixture {
+	keepertest.RunFailures(t, failures, func(t testing.TB) *fixture {
 		f := newFixture(t)
 		f.register(servingNodeMsg(f.node))
 		return f

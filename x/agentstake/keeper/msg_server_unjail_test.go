@@ -20,7 +20,7 @@ func TestUnjail(t *testing.T) {
 		require.NoError(t, err)
 		require.True(t, f.activeStake(types.AGENT_KIND_ATTESTOR).IsZero())
 		f.advance(10, types.DefaultJailDuration)
-		_, err = keepertest.Deliver(f.chain, f.msgs.Unjail, &types.MsgUnjail{Owner: f.owner.str, Operator: f.owner.str})
+		_, err = keepertest.Deliver(f.chain, f.msgs.Unjail, &types.MsgUnjail{Owner: f.owner.Str, Operator: f.owner.Str})
 		require.NoError(t, err)
 		require.Equal(t, types.AGENT_STATUS_ACTIVE, f.agent(op).Status)
 		require.Equal(t, open(9000), f.activeStake(types.AGENT_KIND_ATTESTOR))
@@ -42,7 +42,7 @@ func TestUnjail(t *testing.T) {
 			f.advance(1, 365*24*time.Hour)
 		}, nil, types.ErrAgentTombstoned},
 		{"Failure - bond below the minimum after the slash", func(f *fixture) {
-			f.setParams(func(p *types.Params) { p.SlashBpsGovernance = 9000 })
+			keepertest.SetParams(f, func(p *types.Params) { p.SlashBpsGovernance = 9000 })
 			f.slash(types.SLASH_REASON_GOVERNANCE)
 			f.advance(1, types.DefaultJailDuration)
 		}, nil, types.ErrBelowMinStake},
@@ -50,7 +50,7 @@ func TestUnjail(t *testing.T) {
 			f.slash(types.SLASH_REASON_GOVERNANCE)
 			f.advance(1, types.DefaultJailDuration)
 		}, func(f *fixture) *types.MsgUnjail {
-			return &types.MsgUnjail{Owner: f.bob.str, Operator: f.owner.str}
+			return &types.MsgUnjail{Owner: f.bob.Str, Operator: f.owner.Str}
 		}, types.ErrNotOwner},
 	}
 	for _, tc := range failures {
@@ -58,7 +58,7 @@ func TestUnjail(t *testing.T) {
 			f := newFixture(t)
 			f.register(attestorMsg(f.owner, open(10_000)))
 			tc.setup(f)
-			msg := &types.MsgUnjail{Owner: f.owner.str, Operator: f.owner.str}
+			msg := &types.MsgUnjail{Owner: f.owner.Str, Operator: f.owner.Str}
 			if tc.msg != nil {
 				msg = tc.msg(f)
 			}
@@ -70,6 +70,6 @@ func TestUnjail(t *testing.T) {
 // slash slashes the owner's agent with no challenger, from every entry.
 func (f *fixture) slash(reason types.SlashReason) {
 	f.t.Helper()
-	_, err := f.k.Slash(f.ctx, f.owner.addr, reason, "test", nil, 0)
+	_, err := f.k.Slash(f.ctx, f.owner.Addr, reason, "test", nil, 0)
 	require.NoError(f.t, err)
 }

@@ -16,7 +16,7 @@ func TestUpdateAgent(t *testing.T) {
 		op := f.register(servingNodeMsg(f.owner))
 		f.advance(1, 0)
 		_, err := keepertest.Deliver(f.chain, f.msgs.UpdateAgent, &types.MsgUpdateAgent{
-			Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{3}, Endpoint: "http://10.0.0.1:8080",
+			Owner: f.owner.Str, Operator: f.owner.Str, ModelIds: []uint64{3}, Endpoint: "http://10.0.0.1:8080",
 		})
 		require.NoError(t, err)
 		a := f.agent(op)
@@ -36,29 +36,29 @@ func TestUpdateAgent(t *testing.T) {
 
 	failures := []keepertest.Failure[func(f *fixture) *types.MsgUpdateAgent]{
 		{Name: "Failure - not the owner", Make: func(f *fixture) *types.MsgUpdateAgent {
-			return &types.MsgUpdateAgent{Owner: f.alice.str, Operator: f.owner.str, ModelIds: []uint64{1}, Endpoint: "https://x.org"}
+			return &types.MsgUpdateAgent{Owner: f.alice.Str, Operator: f.owner.Str, ModelIds: []uint64{1}, Endpoint: "https://x.org"}
 		}, Want: types.ErrNotOwner},
 		{Name: "Failure - revoked model", Make: func(f *fixture) *types.MsgUpdateAgent {
 			f.models.setStatus(3, modelregtypes.MODEL_STATUS_REVOKED)
-			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{3}, Endpoint: "https://x.org"}
+			return &types.MsgUpdateAgent{Owner: f.owner.Str, Operator: f.owner.Str, ModelIds: []uint64{3}, Endpoint: "https://x.org"}
 		}, Want: types.ErrModelNotActive},
 		{Name: "Failure - unknown model", Make: func(f *fixture) *types.MsgUpdateAgent {
-			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{4}, Endpoint: "https://x.org"}
+			return &types.MsgUpdateAgent{Owner: f.owner.Str, Operator: f.owner.Str, ModelIds: []uint64{4}, Endpoint: "https://x.org"}
 		}, Want: types.ErrUnknownModel},
 		{Name: "Failure - too many models", Make: func(f *fixture) *types.MsgUpdateAgent {
-			f.setParams(func(p *types.Params) { p.MaxModelsPerAgent = 2 })
-			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{1, 2, 3}, Endpoint: "https://x.org"}
+			keepertest.SetParams(f, func(p *types.Params) { p.MaxModelsPerAgent = 2 })
+			return &types.MsgUpdateAgent{Owner: f.owner.Str, Operator: f.owner.Str, ModelIds: []uint64{1, 2, 3}, Endpoint: "https://x.org"}
 		}, Want: types.ErrTooManyModels},
 		{Name: "Failure - invalid endpoint", Make: func(f *fixture) *types.MsgUpdateAgent {
-			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{1}, Endpoint: "https://user:pw@x.org"}
+			return &types.MsgUpdateAgent{Owner: f.owner.Str, Operator: f.owner.Str, ModelIds: []uint64{1}, Endpoint: "https://user:pw@x.org"}
 		}, Want: types.ErrInvalidEndpoint},
 		{Name: "Failure - tombstoned", Make: func(f *fixture) *types.MsgUpdateAgent {
-			_, err := f.k.Slash(f.ctx, f.owner.addr, types.SLASH_REASON_EQUIVOCATION, "gov", nil, 0)
+			_, err := f.k.Slash(f.ctx, f.owner.Addr, types.SLASH_REASON_EQUIVOCATION, "gov", nil, 0)
 			require.NoError(f.t, err)
-			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.owner.str, ModelIds: []uint64{1}, Endpoint: "https://x.org"}
+			return &types.MsgUpdateAgent{Owner: f.owner.Str, Operator: f.owner.Str, ModelIds: []uint64{1}, Endpoint: "https://x.org"}
 		}, Want: types.ErrAgentTombstoned},
 		{Name: "Failure - unknown agent", Make: func(f *fixture) *types.MsgUpdateAgent {
-			return &types.MsgUpdateAgent{Owner: f.owner.str, Operator: f.bob.str, ModelIds: []uint64{1}, Endpoint: "https://x.org"}
+			return &types.MsgUpdateAgent{Owner: f.owner.Str, Operator: f.bob.Str, ModelIds: []uint64{1}, Endpoint: "https://x.org"}
 		}, Want: types.ErrAgentNotFound},
 	}
 	keepertest.RunFailures(t, failures, withServingNode, types.MsgServer.UpdateAgent)

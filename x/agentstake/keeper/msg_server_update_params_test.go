@@ -11,7 +11,7 @@ import (
 )
 
 func TestUpdateParams(t *testing.T) {
-	keepertest.RequireParamsUpdates(t, paramsUpdate, func(p *types.Params) {
+	keepertest.RequireParamsUpdates(t, newFixture, types.MsgServer.UpdateParams, func(p *types.Params) {
 		p.UnbondingPeriod = time.Hour
 		p.MinStakeAttestor = math.NewInt(5)
 	}, types.ErrInvalidParams,

@@ -16,9 +16,9 @@ func TestQueries(t *testing.T) {
 	msg := attestorMsg(f.owner, open(5000))
 	f.register(msg)
 	msg2 := attestorMsg(f.owner, open(7000))
-	msg2.Operator = f.bob.str
+	msg2.Operator = f.bob.Str
 	f.register(msg2)
-	f.register(&types.MsgRegisterAgent{Owner: f.alice.str, Kind: types.AGENT_KIND_AUTONOMOUS_AGENT, Stake: open(1000), ModelIds: []uint64{2}})
+	f.register(&types.MsgRegisterAgent{Owner: f.alice.Str, Kind: types.AGENT_KIND_AUTONOMOUS_AGENT, Stake: open(1000), ModelIds: []uint64{2}})
 
 	t.Run("Success - params", func(t *testing.T) {
 		resp, err := f.queries.Params(f.ctx, &types.QueryParamsRequest{})
@@ -26,7 +26,7 @@ func TestQueries(t *testing.T) {
 		require.Equal(t, types.DefaultParams(), resp.Params)
 	})
 	t.Run("Success - one agent", func(t *testing.T) {
-		resp, err := f.queries.Agent(f.ctx, &types.QueryAgentRequest{Operator: f.node.str})
+		resp, err := f.queries.Agent(f.ctx, &types.QueryAgentRequest{Operator: f.node.Str})
 		require.NoError(t, err)
 		require.Equal(t, f.agent(node), resp.Agent)
 	})
@@ -43,11 +43,11 @@ func TestQueries(t *testing.T) {
 		resp, err := f.queries.Agents(f.ctx, &types.QueryAgentsRequest{Kind: types.AGENT_KIND_ATTESTOR})
 		require.NoError(t, err)
 		require.Len(t, resp.Agents, 2)
-		resp, err = f.queries.Agents(f.ctx, &types.QueryAgentsRequest{Owner: f.owner.str})
+		resp, err = f.queries.Agents(f.ctx, &types.QueryAgentsRequest{Owner: f.owner.Str})
 		require.NoError(t, err)
 		require.Len(t, resp.Agents, 2)
 		for _, a := range resp.Agents {
-			require.Equal(t, f.owner.str, a.Owner)
+			require.Equal(t, f.owner.Str, a.Owner)
 		}
 		resp, err = f.queries.Agents(f.ctx, &types.QueryAgentsRequest{ModelId: 2})
 		require.NoError(t, err)
@@ -57,7 +57,7 @@ func TestQueries(t *testing.T) {
 		require.Empty(t, resp.Agents)
 	})
 	t.Run("Success - total stake", func(t *testing.T) {
-		f.unbond(f.owner, f.owner.addr, open(100)) // that attestor leaves the active set
+		f.unbond(f.owner, f.owner.Addr, open(100)) // that attestor leaves the active set
 		resp, err := f.queries.TotalStake(f.ctx, &types.QueryTotalStakeRequest{})
 		require.NoError(t, err)
 		require.Equal(t, []types.KindStake{
@@ -95,7 +95,7 @@ func TestQueries(t *testing.T) {
 			return err
 		}, types.ErrInvalidRequest},
 		{"Failure - unknown agent", func() error {
-			_, err := f.queries.Agent(f.ctx, &types.QueryAgentRequest{Operator: f.alice.str + ""})
+			_, err := f.queries.Agent(f.ctx, &types.QueryAgentRequest{Operator: f.alice.Str + ""})
 			if err == nil {
 				_, err = f.queries.Agent(f.ctx, &types.QueryAgentRequest{Operator: f.str(make([]byte, 20))})
 			}

@@ -16,7 +16,7 @@ import (
 func TestSlashDuringUnbonding(t *testing.T) {
 	f := newFixture(t)
 	op := f.register(servingNodeMsg(f.owner)) // 10,000 bonded at height 100
-	f.setParams(func(p *types.Params) { p.MaxUnbondingEntries = 10 })
+	keepertest.SetParams(f, func(p *types.Params) { p.MaxUnbondingEntries = 10 })
 	f.advance(10, 0) // 110
 	f.unbond(f.owner, op, open(1000))
 	f.advance(10, 0) // 120: the infraction
@@ -25,15 +25,15 @@ func TestSlashDuringUnbonding(t *testing.T) {
 	f.unbond(f.owner, op, open(3000))
 	f.advance(10, 0) // 140
 
-	aliceBefore := f.balance(f.alice.addr)
-	slashed, err := f.k.SlashForAttribution(f.ctx, op, "challenge 9", f.alice.addr, 120)
+	aliceBefore := f.balance(f.alice.Addr)
+	slashed, err := f.k.SlashForAttribution(f.ctx, op, "challenge 9", f.alice.Addr, 120)
 	require.NoError(t, err)
 	// 10% of the 4,000 bond and of the entries created at or after 120 (2,000 and 3,000).
 	require.Equal(t, open(400+200+300), slashed)
-	require.Equal(t, aliceBefore.Add(open(90)), f.balance(f.alice.addr))
+	require.Equal(t, aliceBefore.Add(open(90)), f.balance(f.alice.Addr))
 	f.checkInvariants()
 
-	resp, err := f.queries.UnbondingEntries(f.ctx, &types.QueryUnbondingEntriesRequest{Operator: f.owner.str})
+	resp, err := f.queries.UnbondingEntries(f.ctx, &types.QueryUnbondingEntriesRequest{Operator: f.owner.Str})
 	require.NoError(t, err)
 	require.Len(t, resp.Entries, 3)
 	require.Equal(t, open(1000), resp.Entries[0].Amount, "created before the infraction: untouched")
@@ -44,10 +44,10 @@ func TestSlashDuringUnbonding(t *testing.T) {
 	require.Equal(t, types.AGENT_STATUS_JAILED, a.Status)
 
 	// The owner is paid the slashed entries at maturity.
-	ownerBefore := f.balance(f.owner.addr)
+	ownerBefore := f.balance(f.owner.Addr)
 	f.advance(1, types.DefaultUnbondingPeriod)
 	f.endBlock()
-	require.Equal(t, ownerBefore.Add(open(1000+1800+2700)), f.balance(f.owner.addr))
+	require.Equal(t, ownerBefore.Add(open(1000+1800+2700)), f.balance(f.owner.Addr))
 	require.Equal(t, open(3600), f.moduleBalance())
 }
 
@@ -55,12 +55,12 @@ func TestSlashEntryToZeroIsRemoved(t *testing.T) {
 	f := newFixture(t)
 	op := f.register(attestorMsg(f.owner, open(5000)))
 	f.unbond(f.owner, op, open(1000))
-	f.setParams(func(p *types.Params) { p.SlashBpsGovernance = types.BPSTotal })
+	keepertest.SetParams(f, func(p *types.Params) { p.SlashBpsGovernance = types.BPSTotal })
 	slashed, err := f.k.Slash(f.ctx, op, types.SLASH_REASON_GOVERNANCE, "all of it", nil, 0)
 	require.NoError(t, err)
 	require.Equal(t, open(5000), slashed)
 	f.checkInvariants()
-	resp, err := f.queries.UnbondingEntries(f.ctx, &types.QueryUnbondingEntriesRequest{Operator: f.owner.str})
+	resp, err := f.queries.UnbondingEntries(f.ctx, &types.QueryUnbondingEntriesRequest{Operator: f.owner.Str})
 	require.NoError(t, err)
 	require.Empty(t, resp.Entries)
 	f.advance(1, types.DefaultUnbondingPeriod)
@@ -70,14 +70,14 @@ func TestSlashEntryToZeroIsRemoved(t *testing.T) {
 
 func TestSlashRounding(t *testing.T) {
 	f := newFixture(t)
-	f.setParams(func(p *types.Params) { p.MinStakeAttestor = math.NewInt(1) })
+	keepertest.SetParams(f, func(p *types.Params) { p.MinStakeAttestor = math.NewInt(1) })
 	op := f.register(attestorMsg(f.owner, math.NewInt(19)))
 	// floor(19 * 1000 / 10000) = 1; reward floor(1 * 1000 / 10000) = 0.
-	slashed, err := f.k.Slash(f.ctx, op, types.SLASH_REASON_ATTRIBUTION_FRAUD, "r", f.alice.addr, 0)
+	slashed, err := f.k.Slash(f.ctx, op, types.SLASH_REASON_ATTRIBUTION_FRAUD, "r", f.alice.Addr, 0)
 	require.NoError(t, err)
 	require.Equal(t, math.NewInt(1), slashed)
 	f.checkInvariants()
-	hist, err := f.queries.SlashHistory(f.ctx, &types.QuerySlashHistoryRequest{Operator: f.owner.str})
+	hist, err := f.queries.SlashHistory(f.ctx, &types.QuerySlashHistoryRequest{Operator: f.owner.Str})
 	require.NoError(t, err)
 	require.True(t, hist.Records[0].ChallengerReward.IsZero())
 	require.Equal(t, math.NewInt(1), hist.Records[0].Burned)
@@ -111,15 +111,15 @@ func TestActiveSetChecks(t *testing.T) {
 	f := newFixture(t)
 	node := f.register(servingNodeMsg(f.owner))
 	att := f.register(attestorMsg(f.alice, open(7000)))
-	agent := f.register(&types.MsgRegisterAgent{Owner: f.bob.str, Kind: types.AGENT_KIND_AUTONOMOUS_AGENT, Stake: open(1000)})
+	agent := f.register(&types.MsgRegisterAgent{Owner: f.bob.Str, Kind: types.AGENT_KIND_AUTONOMOUS_AGENT, Stake: open(1000)})
 
 	require.NoError(t, f.k.CheckActiveServingNode(f.ctx, node, 1))
 	require.ErrorIs(t, f.k.CheckActiveServingNode(f.ctx, node, 3), types.ErrModelNotServed)
 	require.ErrorIs(t, f.k.CheckActiveServingNode(f.ctx, att, 1), types.ErrWrongAgentKind)
-	require.ErrorIs(t, f.k.CheckActiveServingNode(f.ctx, f.node.addr, 1), types.ErrAgentNotFound)
+	require.ErrorIs(t, f.k.CheckActiveServingNode(f.ctx, f.node.Addr, 1), types.ErrAgentNotFound)
 	_, err := f.k.AttestorStake(f.ctx, agent)
 	require.ErrorIs(t, err, types.ErrWrongAgentKind)
-	_, err = f.k.AttestorStake(f.ctx, f.node.addr)
+	_, err = f.k.AttestorStake(f.ctx, f.node.Addr)
 	require.ErrorIs(t, err, types.ErrAgentNotFound)
 	total, err := f.k.TotalAttestorStake(f.ctx)
 	require.NoError(t, err)

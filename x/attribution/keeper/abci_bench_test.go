@@ -16,16 +16,17 @@ import (
 	"github.com/openledger/openledger/ai/poa"
 	"github.com/openledger/openledger/x/attribution/types"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 // benchFixture is a fixture with a Datanet of 512 accepted contributions by
 // 64 contributors.
 func benchFixture(b *testing.B) *fixture {
 	f := newFixture(b)
-	f.datanets.datanets = append(f.datanets.datanets, datanettypes.Datanet{Id: 20, Owner: f.owner.str})
+	f.datanets.datanets = append(f.datanets.datanets, datanettypes.Datanet{Id: 20, Owner: f.owner.Str})
 	f.datanets.addVersion(20, 1, 512)
 	for i := uint64(0); i < 512; i++ {
-		f.datanets.addContribution(1000+i, 20, newAccount(b, f.ac, fmt.Sprintf("contributor%d", i%64)),
+		f.datanets.addContribution(1000+i, 20, keepertest.NamedAccount(b, f.ac, fmt.Sprintf("contributor%d", i%64)),
 			datanettypes.CONTRIBUTION_STATUS_ACCEPTED, i)
 	}
 	f.bank.Mint(authtypes.NewModuleAddress(feesModule), sdk.NewCoins(sdk.NewCoin(denom, math.NewIntWithDecimal(1, 40))))
@@ -46,7 +47,7 @@ func benchInput(f *fixture, i int) types.RecordInput {
 		}
 	}
 	return types.RecordInput{
-		ServingNode: f.node.str, ModelID: 1, Method: poa.Method,
+		ServingNode: f.node.Str, ModelID: 1, Method: poa.Method,
 		Datasets:     []types.DatasetVersion{{DatanetId: ds.DatanetId, Version: ds.Version, Root: ds.Root}},
 		ReceiptsRoot: hash(fmt.Sprint(i)), InferenceCount: 100, Weights: ws,
 		DataReward: sdk.NewCoin(denom, oneOPEN().MulRaw(int64(1+i%7))),
@@ -88,10 +89,10 @@ func BenchmarkClaimRewardsGas(b *testing.B) {
 			require.NoError(b, err)
 		}
 		f.endBlockAt(startTime.Add(types.DefaultChallengeWindow + time.Second))
-		claimant := newAccount(b, f.ac, "contributor0")
+		claimant := keepertest.NamedAccount(b, f.ac, "contributor0")
 		gasCtx := f.ctx.WithGasMeter(storetypes.NewInfiniteGasMeter()).WithKVGasConfig(storetypes.KVGasConfig())
 		b.StartTimer()
-		resp, err := f.msgs.ClaimRewards(gasCtx, &types.MsgClaimRewards{Claimant: claimant.str})
+		resp, err := f.msgs.ClaimRewards(gasCtx, &types.MsgClaimRewards{Claimant: claimant.Str})
 		b.StopTimer()
 		require.NoError(b, err)
 		require.True(b, resp.Amount.IsPositive())

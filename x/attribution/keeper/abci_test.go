@@ -38,7 +38,7 @@ func TestEndBlockDeadlineQueue(t *testing.T) {
 		earned, err := f.queries.ContributionEarnings(f.ctx, &types.QueryContributionEarningsRequest{ContributionId: 1})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(450_001), earned.Earned.Amount)
-		addrEarned, err := f.queries.AddressEarnings(f.ctx, &types.QueryAddressEarningsRequest{Address: f.alice.str})
+		addrEarned, err := f.queries.AddressEarnings(f.ctx, &types.QueryAddressEarningsRequest{Address: f.alice.Str})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(540_001), addrEarned.Earned.Amount)
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventRecordFinalized"), 1)
@@ -84,7 +84,7 @@ func TestEndBlockDeadlineQueue(t *testing.T) {
 
 	t.Run("Success - unattributed part burned by param", func(t *testing.T) {
 		f := newFixture(t)
-		f.setParams(func(p *types.Params) { p.UnattributedDestination = types.FUNDS_DESTINATION_BURN })
+		keepertest.SetParams(f, func(p *types.Params) { p.UnattributedDestination = types.FUNDS_DESTINATION_BURN })
 		id := f.record(f.validInput())
 		supply := f.bank.Supply().AmountOf(denom)
 		pool := f.communityPool()
@@ -96,7 +96,7 @@ func TestEndBlockDeadlineQueue(t *testing.T) {
 	t.Run("Success - a new challenge window applies to new records only", func(t *testing.T) {
 		f := newFixture(t)
 		first := f.record(f.validInput())
-		f.setParams(func(p *types.Params) { p.ChallengeWindow = time.Hour })
+		keepertest.SetParams(f, func(p *types.Params) { p.ChallengeWindow = time.Hour })
 		second := f.record(f.validInput())
 		f.endBlockAt(startTime.Add(time.Hour))
 		require.Equal(t, types.RECORD_STATUS_PENDING, f.getRecord(first).Status)

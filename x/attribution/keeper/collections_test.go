@@ -29,7 +29,7 @@ func TestStoreKeyLayout(t *testing.T) {
 		return b
 	}
 	// Variable-length keys that are not last carry a length byte.
-	addrNT := func(a account) []byte { return append([]byte{byte(len(a.addr))}, a.addr...) }
+	addrNT := func(a account) []byte { return append([]byte{byte(len(a.Addr))}, a.Addr...) }
 	deadline2 := f.getRecord(2).ChallengeDeadline.UnixNano()
 	voting := f.getChallenge(cid).VotingDeadline.UnixNano()
 
@@ -41,7 +41,7 @@ func TestStoreKeyLayout(t *testing.T) {
 		keepertest.Key([]byte{0x0d}, keepertest.U64(1)),                                                                                                   // challenge 1
 		keepertest.Key([]byte{0x0e}, keepertest.U64(3), keepertest.U64(1)),                                                                                // challenges by record
 		keepertest.Key([]byte{0x0f}, i64(voting), keepertest.U64(1)),                                                                                      // challenge queue
-		keepertest.Key([]byte{0x10}, keepertest.U64(1), f.att1.addr),                                                                                      // votes
+		keepertest.Key([]byte{0x10}, keepertest.U64(1), f.att1.Addr),                                                                                      // votes
 		keepertest.Key([]byte{0x0a}, keepertest.U64(1)), keepertest.Key([]byte{0x0a}, keepertest.U64(2)), keepertest.Key([]byte{0x0a}, keepertest.U64(3)), // contribution earnings
 	}
 	for id := uint64(1); id <= 3; id++ {
@@ -56,9 +56,9 @@ func TestStoreKeyLayout(t *testing.T) {
 	}
 	for _, a := range []account{f.alice, f.bob, f.owner, f.owner2} {
 		want = append(want,
-			keepertest.Key([]byte{0x08}, a.addr), // pending
-			keepertest.Key([]byte{0x09}, a.addr), // claimable
-			keepertest.Key([]byte{0x0b}, a.addr), // address earnings
+			keepertest.Key([]byte{0x08}, a.Addr), // pending
+			keepertest.Key([]byte{0x09}, a.Addr), // claimable
+			keepertest.Key([]byte{0x0b}, a.Addr), // address earnings
 		)
 	}
 	f.chain.RequireStoreKeys(want)

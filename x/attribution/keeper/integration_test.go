@@ -28,16 +28,16 @@ func TestFlowRecordMatureClaim(t *testing.T) {
 	for h := 1; h <= 23; h++ {
 		f.endBlockAt(startTime.Add(time.Duration(h) * time.Hour))
 	}
-	keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.str}, types.ErrNothingToClaim)
+	keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.Str}, types.ErrNothingToClaim)
 	f.endBlockAt(startTime.Add(24*time.Hour + 5*time.Second))
 	require.Equal(t, types.RECORD_STATUS_FINAL, f.getRecord(id).Status)
 
 	paid := math.ZeroInt()
 	for _, a := range []account{f.alice, f.bob, f.owner, f.owner2} {
-		before := f.balance(a.addr)
-		resp, err := keepertest.Deliver(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: a.str})
+		before := f.balance(a.Addr)
+		resp, err := keepertest.Deliver(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: a.Str})
 		require.NoError(t, err)
-		require.Equal(t, before.Add(resp.Amount.Amount), f.balance(a.addr))
+		require.Equal(t, before.Add(resp.Amount.Amount), f.balance(a.Addr))
 		paid = paid.Add(resp.Amount.Amount)
 	}
 	// 85% attributed (0.5 + 0.25 + 0.1), the rest in the community pool.
@@ -73,13 +73,13 @@ func TestFlowChallengeVoteOverturn(t *testing.T) {
 
 	require.Equal(t, types.RECORD_STATUS_OVERTURNED, f.getRecord(id).Status)
 	require.Len(t, f.agentstake.slashes, 1)
-	require.Equal(t, f.node.addr, f.agentstake.slashes[0].operator)
+	require.Equal(t, f.node.Addr, f.agentstake.slashes[0].operator)
 	require.Equal(t, math.NewInt(1_000_003), f.communityPool())
 
 	// The window passes: still nothing to claim for anyone.
 	f.endBlockAt(startTime.Add(72 * time.Hour))
 	for _, a := range []account{f.alice, f.bob, f.owner, f.owner2} {
-		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: a.str}, types.ErrNothingToClaim)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: a.Str}, types.ErrNothingToClaim)
 	}
 	votes, err := f.queries.Votes(f.ctx, &types.QueryVotesRequest{ChallengeId: resp.ChallengeId})
 	require.NoError(t, err)

@@ -28,20 +28,20 @@ func TestInvariants(t *testing.T) {
 		want   string
 	}{
 		{"Failure - coins leave the module account", func(f *fixture) {
-			require.NoError(f.t, f.bank.SendCoinsFromModuleToAccount(f.ctx, types.ModuleName, f.bob.addr,
+			require.NoError(f.t, f.bank.SendCoinsFromModuleToAccount(f.ctx, types.ModuleName, f.bob.Addr,
 				sdk.NewCoins(sdk.NewCoin(denom, math.NewInt(1)))))
 		}, "funds invariant"},
 		{"Failure - claimable without funds", func(f *fixture) {
-			require.NoError(f.t, f.k.Claimable.Set(f.ctx, f.bob.addr, math.NewInt(5)))
+			require.NoError(f.t, f.k.Claimable.Set(f.ctx, f.bob.Addr, math.NewInt(5)))
 		}, "funds invariant"},
 		{"Failure - pending total off by one", func(f *fixture) {
-			require.NoError(f.t, f.k.Pending.Set(f.ctx, f.bob.addr, math.NewInt(225_001)))
+			require.NoError(f.t, f.k.Pending.Set(f.ctx, f.bob.Addr, math.NewInt(225_001)))
 		}, "pending invariant"},
 		{"Failure - pending total without payouts", func(f *fixture) {
-			require.NoError(f.t, f.k.Pending.Set(f.ctx, f.node.addr, math.NewInt(1)))
+			require.NoError(f.t, f.k.Pending.Set(f.ctx, f.node.Addr, math.NewInt(1)))
 		}, "pending invariant"},
 		{"Failure - pending total missing", func(f *fixture) {
-			require.NoError(f.t, f.k.Pending.Remove(f.ctx, f.bob.addr))
+			require.NoError(f.t, f.k.Pending.Remove(f.ctx, f.bob.Addr))
 		}, "pending invariant"},
 		{"Failure - pending record out of the queue", func(f *fixture) {
 			r := f.getRecord(1)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/header"
 	errorsmod "cosmossdk.io/errors"
@@ -85,7 +86,7 @@ func (d *fakeDatanets) addVersion(datanetID, version, leafCount uint64) types.Da
 
 func (d *fakeDatanets) addContribution(id, datanetID uint64, contributor account, status datanettypes.ContributionStatus, leaf uint64) {
 	d.contributions = append(d.contributions, datanettypes.Contribution{
-		Id: id, DatanetId: datanetID, Contributor: contributor.str, Status: status, LeafIndex: leaf,
+		Id: id, DatanetId: datanetID, Contributor: contributor.Str, Status: status, LeafIndex: leaf,
 	})
 }
 
@@ -110,13 +111,13 @@ type fakeAgentstake struct {
 }
 
 type attestorStake struct {
-	addr  sdk.AccAddress
+	Addr  sdk.AccAddress
 	stake math.Int
 }
 
 func (a *fakeAgentstake) AttestorStake(_ context.Context, op sdk.AccAddress) (math.Int, error) {
 	for _, x := range a.attestors {
-		if x.addr.Equals(op) {
+		if x.Addr.Equals(op) {
 			return x.stake, nil
 		}
 	}
@@ -142,11 +143,8 @@ func (a *fakeAgentstake) SlashForAttribution(_ context.Context, op sdk.AccAddres
 	return a.slashAmount, nil
 }
 
-// account is a test account: its address and its canonical string.
-type account struct {
-	addr sdk.AccAddress
-	str  string
-}
+// account is a test account.
+type account = keepertest.Account
 
 type fixture struct {
 	chain      *keepertest.Chain
@@ -191,26 +189,13 @@ func newFixture(t testing.TB) *fixture {
 		authority: authority, msgs: keeper.NewMsgServerImpl(k), queries: keeper.NewQueryServerImpl(k),
 	}
 	f.chain = &keepertest.Chain{T: t, Ctx: &f.ctx, Key: key, Bank: bank, Check: f.checkInvariants}
-	for _, a := range []struct {
-		acc  *account
-		name string
-	}{
-		{&f.owner, "owner"},
-		{&f.owner2, "owner2"},
-		{&f.alice, "alice"},
-		{&f.bob, "bob"},
-		{&f.node, "node"},
-		{&f.challenger, "challenger"},
-		{&f.att1, "att1"},
-		{&f.att2, "att2"},
-		{&f.att3, "att3"},
-	} {
-		*a.acc = newAccount(t, ac, a.name)
-		bank.Mint(a.acc.addr, startBalance)
-	}
+	accs := keepertest.FundedAccounts(bank, startBalance, keepertest.Named(t, ac),
+		"owner", "owner2", "alice", "bob", "node", "challenger", "att1", "att2", "att3")
+	f.owner, f.owner2, f.alice, f.bob, f.node, f.challenger = accs[0], accs[1], accs[2], accs[3], accs[4], accs[5]
+	f.att1, f.att2, f.att3 = accs[6], accs[7], accs[8]
 	bank.Mint(authtypes.NewModuleAddress(feesModule), sdk.NewCoins(sdk.NewCoin(denom, oneOPEN().MulRaw(1_000_000))))
 
-	datanets.datanets = []datanettypes.Datanet{{Id: 1, Owner: f.owner.str}, {Id: 2, Owner: f.owner2.str}}
+	datanets.datanets = []datanettypes.Datanet{{Id: 1, Owner: f.owner.Str}, {Id: 2, Owner: f.owner2.Str}}
 	f.v11 = datanets.addVersion(1, 1, 2)
 	f.v12 = datanets.addVersion(1, 2, 3)
 	f.v21 = datanets.addVersion(2, 1, 1)
@@ -221,12 +206,12 @@ func newFixture(t testing.TB) *fixture {
 	datanets.addContribution(5, 1, f.bob, datanettypes.CONTRIBUTION_STATUS_ACCEPTED, 2)
 
 	stake.attestors = []attestorStake{
-		{f.att1.addr, math.NewInt(400)}, {f.att2.addr, math.NewInt(300)}, {f.att3.addr, math.NewInt(300)},
+		{f.att1.Addr, math.NewInt(400)}, {f.att2.Addr, math.NewInt(300)}, {f.att3.Addr, math.NewInt(300)},
 	}
 	for i := 0; i < 3; i++ {
 		prompt, completion := uint64(100+i), uint64(250+10*i)
 		f.receipts = append(f.receipts, types.Receipt{
-			User: f.bob.str, ModelID: 7, OutputHash: hash(fmt.Sprintf("output %d", i)),
+			User: f.bob.Str, ModelID: 7, OutputHash: hash(fmt.Sprintf("output %d", i)),
 			Weights:      []types.ContributionWeight{{ContributionId: 1, Ppm: 600_000}, {ContributionId: 2, Ppm: 300_000}},
 			PromptTokens: prompt, CompletionTokens: completion, Fee: modelregtypes.InferenceFee(testPrice, prompt+completion),
 		})
@@ -247,13 +232,6 @@ func (f *fixture) receiptTokens() uint64 {
 	return n
 }
 
-func newAccount(t testing.TB, ac address.Codec, name string) account {
-	addr := sdk.AccAddress(fmt.Sprintf("%-20s", name)[:20])
-	s, err := ac.BytesToString(addr)
-	require.NoError(t, err)
-	return account{addr: addr, str: s}
-}
-
 // validInput is a valid record of model 7 over datanet 1 version 1 and
 // datanet 2 version 1 with a reward of 1,000,003 aopen, settled at testPrice
 // in a batch of models 3 and 7 whose receipts root the node signed.
@@ -261,7 +239,7 @@ func (f *fixture) validInput() types.RecordInput {
 	root, err := types.ReceiptsRoot(f.receipts)
 	require.NoError(f.t, err)
 	return types.RecordInput{
-		ServingNode:    f.node.str,
+		ServingNode:    f.node.Str,
 		ModelID:        7,
 		Method:         poa.Method,
 		Datasets:       []types.DatasetVersion{f.v11, f.v21},
@@ -329,7 +307,7 @@ func (f *fixture) getChallenge(id uint64) types.Challenge {
 
 // rewards returns the pending and claimable amounts of an account.
 func (f *fixture) rewards(a account) (math.Int, math.Int) {
-	resp, err := f.queries.Rewards(f.ctx, &types.QueryRewardsRequest{Address: a.str})
+	resp, err := f.queries.Rewards(f.ctx, &types.QueryRewardsRequest{Address: a.Str})
 	require.NoError(f.t, err)
 	return resp.Pending.Amount, resp.Claimable.Amount
 }
@@ -381,14 +359,5 @@ func (f *fixture) MsgServer() types.MsgServer { return f.msgs }
 
 func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }
 
-func (f *fixture) setParams(mutate func(*types.Params)) {
-	keepertest.UpdateParams(f.chain, f.k.Params, mutate)
-}
-
-// paramsUpdate is MsgUpdateParams on a fresh fixture.
-func paramsUpdate(t *testing.T) keepertest.ParamsUpdate[types.Params, *types.MsgUpdateParams, *types.MsgUpdateParamsResponse] {
-	f := newFixture(t)
-	return keepertest.ParamsUpdate[types.Params, *types.MsgUpdateParams, *types.MsgUpdateParamsResponse]{
-		Chain: f.chain, Handler: f.msgs.UpdateParams, Stored: f.k.Params,
-	}
-}
+// StoredParams is where the module keeps its params.
+func (f *fixture) StoredParams() collections.Item[types.Params] { return f.k.Params }

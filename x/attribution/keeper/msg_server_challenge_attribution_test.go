@@ -20,7 +20,7 @@ func (f *fixture) challengeMsg(recordID, leaf uint64) *types.MsgChallengeAttribu
 	proof, err := types.ReceiptProof(f.receipts, leaf)
 	require.NoError(f.t, err)
 	return &types.MsgChallengeAttribution{
-		Challenger:        f.challenger.str,
+		Challenger:        f.challenger.Str,
 		RecordId:          recordID,
 		Receipt:           f.receipts[leaf],
 		LeafIndex:         leaf,
@@ -44,14 +44,14 @@ func TestChallengeAttribution(t *testing.T) {
 		f := newFixture(t)
 		rid := f.record(f.validInput())
 		f.setTime(startTime.Add(time.Hour))
-		before := f.balance(f.challenger.addr)
+		before := f.balance(f.challenger.Addr)
 		resp, err := keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 2))
 		require.NoError(t, err)
 		require.Equal(t, uint64(1), resp.ChallengeId)
 		require.Equal(t, startTime.Add(time.Hour+types.DefaultVotingPeriod), resp.VotingDeadline)
 
 		bond := types.DefaultChallengeBond.Amount
-		require.Equal(t, before.Sub(bond), f.balance(f.challenger.addr))
+		require.Equal(t, before.Sub(bond), f.balance(f.challenger.Addr))
 		r := f.getRecord(rid)
 		require.Equal(t, types.RECORD_STATUS_CHALLENGED, r.Status)
 		require.Equal(t, resp.ChallengeId, r.OpenChallengeId)
@@ -126,10 +126,10 @@ func TestChallengeAttribution(t *testing.T) {
 			m.RecomputedWeights = append([]types.ContributionWeight(nil), m.Receipt.Weights...)
 		}, Want: types.ErrSameWeights},
 		{Name: "Failure - challenger cannot pay the bond", Make: func(f *fixture, m *types.MsgChallengeAttribution) {
-			f.setParams(func(p *types.Params) { p.ChallengeBond = sdk.NewCoin(denom, oneOPEN().MulRaw(10_000)) })
+			keepertest.SetParams(f, func(p *types.Params) { p.ChallengeBond = sdk.NewCoin(denom, oneOPEN().MulRaw(10_000)) })
 		}, Want: sdkerrors.ErrInsufficientFunds},
 	}
-	keepertest.RunBroken(t, failures, func(t *testing.T) (*fixture, *types.MsgChallengeAttribution) {
+	keepertest.RunBroken(t, failures, func(t testing.TB) (*fixture, *types.MsgChallengeAttribution) {
 		f := newFixture(t)
 		return f, f.challengeMsg(f.record(f.validInput()), 1)
 	}, types.MsgServer.ChallengeAttribution)

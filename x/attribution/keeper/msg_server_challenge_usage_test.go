@@ -23,7 +23,7 @@ func (f *fixture) usageMsg(recordID, leaf uint64, claim types.UsageClaim) *types
 	proof, err := types.ReceiptProof(f.receipts, leaf)
 	require.NoError(f.t, err)
 	return &types.MsgChallengeUsage{
-		Challenger: f.challenger.str, RecordId: recordID, Receipt: f.receipts[leaf],
+		Challenger: f.challenger.Str, RecordId: recordID, Receipt: f.receipts[leaf],
 		LeafIndex: leaf, LeafCount: uint64(len(f.receipts)), Proof: proof, Claim: claim,
 	}
 }
@@ -40,7 +40,7 @@ func TestChallengeUsageModelIsUpheldAtOnce(t *testing.T) {
 	f.forgeModel()
 	rid := f.record(f.validInput())
 	f.setTime(startTime.Add(time.Hour))
-	challengerBefore, pool := f.balance(f.challenger.addr), f.communityPool()
+	challengerBefore, pool := f.balance(f.challenger.Addr), f.communityPool()
 
 	resp, err := keepertest.Deliver(f.chain, f.msgs.ChallengeUsage, f.usageMsg(rid, 2, types.USAGE_CLAIM_MODEL))
 	require.NoError(t, err)
@@ -56,11 +56,11 @@ func TestChallengeUsageModelIsUpheldAtOnce(t *testing.T) {
 	require.Equal(t, types.USAGE_CLAIM_MODEL, c.UsageClaim)
 	require.True(t, c.UpholdStake.IsZero() && c.RejectStake.IsZero())
 	require.Equal(t, oneOPEN().MulRaw(50), c.Slashed)
-	require.Equal(t, challengerBefore, f.balance(f.challenger.addr))
+	require.Equal(t, challengerBefore, f.balance(f.challenger.Addr))
 	require.Equal(t, pool.AddRaw(1_000_003), f.communityPool())
 	require.True(t, f.moduleBalance().IsZero())
 	require.Equal(t, []slashCall{{
-		operator: f.node.addr, challenger: f.challenger.addr, evidenceRef: "attribution/challenge/1", infractionHeight: startHeight,
+		operator: f.node.Addr, challenger: f.challenger.Addr, evidenceRef: "attribution/challenge/1", infractionHeight: startHeight,
 	}}, f.agentstake.slashes)
 	for _, e := range []string{"EventUsageChallenged", "EventRecordOverturned", "EventChallengeResolved"} {
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1."+e), 1, e)
@@ -102,12 +102,12 @@ func TestChallengeUsageVoted(t *testing.T) {
 			rid := f.record(f.validInput())
 			msg := f.usageMsg(rid, 1, types.USAGE_CLAIM_UNSPECIFIED)
 			tc.mutate(msg)
-			before := f.balance(f.challenger.addr)
+			before := f.balance(f.challenger.Addr)
 			resp, err := keepertest.Deliver(f.chain, f.msgs.ChallengeUsage, msg)
 			require.NoError(t, err)
 			require.Equal(t, types.CHALLENGE_STATUS_OPEN, resp.Status)
 			require.Equal(t, startTime.Add(types.DefaultVotingPeriod), resp.VotingDeadline)
-			require.Equal(t, before.Sub(bond), f.balance(f.challenger.addr), "the bond is posted")
+			require.Equal(t, before.Sub(bond), f.balance(f.challenger.Addr), "the bond is posted")
 			require.Equal(t, types.RECORD_STATUS_CHALLENGED, f.getRecord(rid).Status)
 			c := f.getChallenge(resp.ChallengeId)
 			require.Equal(t, msg.Claim, c.UsageClaim)
@@ -118,11 +118,11 @@ func TestChallengeUsageVoted(t *testing.T) {
 		}
 		t.Run("Success - "+tc.name+" upheld by vote: record overturned, bond back, node slashed", func(t *testing.T) {
 			f, rid, cid := open(t)
-			before, pool := f.balance(f.challenger.addr), f.communityPool()
+			before, pool := f.balance(f.challenger.Addr), f.communityPool()
 			f.vote(f.att1, cid, true)
 			require.Equal(t, types.CHALLENGE_STATUS_UPHELD, f.vote(f.att2, cid, true))
 			require.Equal(t, types.RECORD_STATUS_OVERTURNED, f.getRecord(rid).Status)
-			require.Equal(t, before.Add(bond), f.balance(f.challenger.addr))
+			require.Equal(t, before.Add(bond), f.balance(f.challenger.Addr))
 			require.Equal(t, pool.AddRaw(1_000_003), f.communityPool())
 			require.Len(t, f.agentstake.slashes, 1)
 			require.True(t, f.moduleBalance().IsZero())
@@ -142,12 +142,12 @@ func TestChallengeUsageVoted(t *testing.T) {
 		})
 		t.Run("Success - "+tc.name+" without a quorum expires: bond back, record final", func(t *testing.T) {
 			f, rid, cid := open(t)
-			before := f.balance(f.challenger.addr)
+			before := f.balance(f.challenger.Addr)
 			f.vote(f.att3, cid, true)
 			f.endBlockAt(f.getChallenge(cid).VotingDeadline)
 			require.Equal(t, types.CHALLENGE_STATUS_EXPIRED, f.getChallenge(cid).Status)
 			require.Equal(t, types.RECORD_STATUS_FINAL, f.getRecord(rid).Status)
-			require.Equal(t, before.Add(bond), f.balance(f.challenger.addr))
+			require.Equal(t, before.Add(bond), f.balance(f.challenger.Addr))
 		})
 	}
 }
@@ -208,7 +208,7 @@ func TestChallengeUsageFailures(t *testing.T) {
 		{"wrong leaf count", nil, func(_ *fixture, _ uint64, m *types.MsgChallengeUsage) { m.LeafCount = 4 }, types.ErrInvalidProof},
 		{"short proof", nil, func(_ *fixture, _ uint64, m *types.MsgChallengeUsage) { m.Proof = m.Proof[:31] }, types.ErrInvalidProof},
 		{"challenger cannot pay the bond", nil, func(f *fixture, _ uint64, _ *types.MsgChallengeUsage) {
-			f.setParams(func(p *types.Params) { p.ChallengeBond = sdk.NewCoin(denom, oneOPEN().MulRaw(10_000)) })
+			keepertest.SetParams(f, func(p *types.Params) { p.ChallengeBond = sdk.NewCoin(denom, oneOPEN().MulRaw(10_000)) })
 		}, sdkerrors.ErrInsufficientFunds},
 	}
 	for _, tc := range cases {

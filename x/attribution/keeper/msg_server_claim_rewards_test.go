@@ -19,25 +19,25 @@ func TestClaimRewards(t *testing.T) {
 		}
 		f.endBlockAt(startTime.Add(types.DefaultChallengeWindow))
 		f.record(f.validInput()) // still pending: not claimable
-		before := f.balance(f.alice.addr)
+		before := f.balance(f.alice.Addr)
 
-		resp, err := keepertest.Deliver(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.str})
+		resp, err := keepertest.Deliver(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.Str})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(3*540_001), resp.Amount.Amount)
-		require.Equal(t, before.AddRaw(3*540_001), f.balance(f.alice.addr))
+		require.Equal(t, before.AddRaw(3*540_001), f.balance(f.alice.Addr))
 		pending, claimable := f.rewards(f.alice)
 		require.Equal(t, math.NewInt(540_001), pending)
 		require.True(t, claimable.IsZero())
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventRewardsClaimed"), 1)
 
 		// A second claim finds nothing.
-		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.str}, types.ErrNothingToClaim)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.Str}, types.ErrNothingToClaim)
 	})
 
 	t.Run("Failure - nothing claimable while rewards are pending", func(t *testing.T) {
 		f := newFixture(t)
 		f.record(f.validInput())
-		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.str}, types.ErrNothingToClaim)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.Str}, types.ErrNothingToClaim)
 	})
 
 	t.Run("Failure - invalid claimant", func(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 )
 
 func TestUpdateParams(t *testing.T) {
-	keepertest.RequireParamsUpdates(t, paramsUpdate, func(p *types.Params) {
+	keepertest.RequireParamsUpdates(t, newFixture, types.MsgServer.UpdateParams, func(p *types.Params) {
 		p.ChallengeWindow = time.Hour
 		p.UnattributedDestination = types.FUNDS_DESTINATION_BURN
 	}, types.ErrInvalidParams,

@@ -16,7 +16,7 @@ import (
 
 func (f *fixture) vote(a account, cid uint64, uphold bool) types.ChallengeStatus {
 	f.t.Helper()
-	resp, err := keepertest.Deliver(f.chain, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: a.str, ChallengeId: cid, Uphold: uphold})
+	resp, err := keepertest.Deliver(f.chain, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: a.Str, ChallengeId: cid, Uphold: uphold})
 	require.NoError(f.t, err)
 	return resp.Status
 }
@@ -28,7 +28,7 @@ func TestVoteChallenge(t *testing.T) {
 		f := newFixture(t)
 		rid, cid := f.challenge()
 		pool := f.communityPool()
-		challengerBefore := f.balance(f.challenger.addr)
+		challengerBefore := f.balance(f.challenger.Addr)
 
 		require.Equal(t, types.CHALLENGE_STATUS_OPEN, f.vote(f.att1, cid, true))
 		require.Equal(t, math.NewInt(400), f.getChallenge(cid).UpholdStake)
@@ -44,13 +44,13 @@ func TestVoteChallenge(t *testing.T) {
 		// Pending payouts are gone; the whole reward went to the pool.
 		for _, a := range []account{f.alice, f.bob, f.owner, f.owner2} {
 			pending, claimable := f.rewards(a)
-			require.True(t, pending.IsZero() && claimable.IsZero(), a.str)
+			require.True(t, pending.IsZero() && claimable.IsZero(), a.Str)
 		}
 		require.Equal(t, pool.AddRaw(1_000_003), f.communityPool())
-		require.Equal(t, challengerBefore.Add(bond), f.balance(f.challenger.addr))
+		require.Equal(t, challengerBefore.Add(bond), f.balance(f.challenger.Addr))
 		require.True(t, f.moduleBalance().IsZero())
 		require.Equal(t, []slashCall{{
-			operator: f.node.addr, challenger: f.challenger.addr, evidenceRef: "attribution/challenge/1", infractionHeight: startHeight,
+			operator: f.node.Addr, challenger: f.challenger.Addr, evidenceRef: "attribution/challenge/1", infractionHeight: startHeight,
 		}}, f.agentstake.slashes)
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventRecordOverturned"), 1)
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventChallengeResolved"), 1)
@@ -58,12 +58,12 @@ func TestVoteChallenge(t *testing.T) {
 		// Neither the deadline nor a late vote changes anything.
 		f.endBlockAt(r.ChallengeDeadline.Add(types.DefaultVotingPeriod))
 		require.Equal(t, types.RECORD_STATUS_OVERTURNED, f.getRecord(rid).Status)
-		keepertest.RequireFailsUnchanged(f.chain, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: f.att3.str, ChallengeId: cid}, types.ErrChallengeNotOpen)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: f.att3.Str, ChallengeId: cid}, types.ErrChallengeNotOpen)
 	})
 
 	t.Run("Success - upheld, overturned reward burned by param", func(t *testing.T) {
 		f := newFixture(t)
-		f.setParams(func(p *types.Params) { p.OverturnedDestination = types.FUNDS_DESTINATION_BURN })
+		keepertest.SetParams(f, func(p *types.Params) { p.OverturnedDestination = types.FUNDS_DESTINATION_BURN })
 		_, cid := f.challenge()
 		supply := f.bank.Supply().AmountOf(denom)
 		f.vote(f.att1, cid, true)
@@ -120,18 +120,18 @@ func TestVoteChallenge(t *testing.T) {
 		rid, cid := f.challenge()
 		f.vote(f.att1, cid, true)
 		f.vote(f.att2, cid, false)
-		challengerBefore := f.balance(f.challenger.addr)
+		challengerBefore := f.balance(f.challenger.Addr)
 		deadline := f.getChallenge(cid).VotingDeadline
 
 		f.endBlockAt(deadline.Add(-time.Second))
 		require.Equal(t, types.CHALLENGE_STATUS_OPEN, f.getChallenge(cid).Status)
 		// Voting closes at the deadline even before the end blocker runs.
 		f.setTime(deadline)
-		keepertest.RequireFailsUnchanged(f.chain, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: f.att3.str, ChallengeId: cid, Uphold: true}, types.ErrVotingClosed)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: f.att3.Str, ChallengeId: cid, Uphold: true}, types.ErrVotingClosed)
 
 		f.endBlockAt(deadline)
 		require.Equal(t, types.CHALLENGE_STATUS_EXPIRED, f.getChallenge(cid).Status)
-		require.Equal(t, challengerBefore.Add(bond), f.balance(f.challenger.addr))
+		require.Equal(t, challengerBefore.Add(bond), f.balance(f.challenger.Addr))
 		// The voting period (48h) outlasts the window (24h): final at once.
 		require.Equal(t, types.RECORD_STATUS_FINAL, f.getRecord(rid).Status)
 		require.Empty(t, f.agentstake.slashes)
@@ -139,7 +139,7 @@ func TestVoteChallenge(t *testing.T) {
 
 	t.Run("Success - expired before the record's deadline: pending again", func(t *testing.T) {
 		f := newFixture(t)
-		f.setParams(func(p *types.Params) { p.VotingPeriod = time.Hour })
+		keepertest.SetParams(f, func(p *types.Params) { p.VotingPeriod = time.Hour })
 		rid, cid := f.challenge()
 		f.endBlockAt(startTime.Add(time.Hour))
 		require.Equal(t, types.CHALLENGE_STATUS_EXPIRED, f.getChallenge(cid).Status)
@@ -159,7 +159,7 @@ func TestVoteChallenge(t *testing.T) {
 
 	failures := []keepertest.Failure[func(f *fixture, m *types.MsgVoteChallenge)]{
 		{Name: "Failure - invalid attestor", Make: func(_ *fixture, m *types.MsgVoteChallenge) { m.Attestor = "" }, Want: types.ErrInvalidAddress},
-		{Name: "Failure - not an attestor", Make: func(f *fixture, m *types.MsgVoteChallenge) { m.Attestor = f.bob.str }, Want: types.ErrNotActiveAttestor},
+		{Name: "Failure - not an attestor", Make: func(f *fixture, m *types.MsgVoteChallenge) { m.Attestor = f.bob.Str }, Want: types.ErrNotActiveAttestor},
 		{Name: "Failure - attestor without stake", Make: func(f *fixture, m *types.MsgVoteChallenge) {
 			f.agentstake.attestors[0].stake = math.ZeroInt()
 		}, Want: types.ErrNotActiveAttestor},
@@ -171,16 +171,16 @@ func TestVoteChallenge(t *testing.T) {
 		{Name: "Failure - challenge resolved", Make: func(f *fixture, m *types.MsgVoteChallenge) {
 			f.vote(f.att1, m.ChallengeId, false)
 			f.vote(f.att2, m.ChallengeId, false)
-			m.Attestor = f.att3.str
+			m.Attestor = f.att3.Str
 		}, Want: types.ErrChallengeNotOpen},
 		{Name: "Failure - voting closed", Make: func(f *fixture, m *types.MsgVoteChallenge) {
 			f.setTime(f.getChallenge(m.ChallengeId).VotingDeadline)
 		}, Want: types.ErrVotingClosed},
 	}
-	keepertest.RunBroken(t, failures, func(t *testing.T) (*fixture, *types.MsgVoteChallenge) {
+	keepertest.RunBroken(t, failures, func(t testing.TB) (*fixture, *types.MsgVoteChallenge) {
 		f := newFixture(t)
 		_, cid := f.challenge()
-		return f, &types.MsgVoteChallenge{Attestor: f.att1.str, ChallengeId: cid, Uphold: true}
+		return f, &types.MsgVoteChallenge{Attestor: f.att1.Str, ChallengeId: cid, Uphold: true}
 	}, types.MsgServer.VoteChallenge)
 
 	t.Run("Success - evidence reference", func(t *testing.T) {

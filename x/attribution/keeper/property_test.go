@@ -16,6 +16,7 @@ import (
 	"github.com/openledger/openledger/ai/poa"
 	"github.com/openledger/openledger/x/attribution/types"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 // splitmix64 is a small deterministic generator: the same sequence on every
@@ -46,11 +47,11 @@ func TestPropertyNoCoinCreatedOrLost(t *testing.T) {
 
 	// Three Datanets of 60 contributions by six contributors.
 	owners := []account{f.owner, f.owner2, f.bob}
-	contributors := []account{f.alice, f.bob, f.owner, newAccount(t, f.ac, "carol"), newAccount(t, f.ac, "dave"), newAccount(t, f.ac, "erin")}
+	contributors := []account{f.alice, f.bob, f.owner, keepertest.NamedAccount(t, f.ac, "carol"), keepertest.NamedAccount(t, f.ac, "dave"), keepertest.NamedAccount(t, f.ac, "erin")}
 	var datasets []types.DatasetVersion
 	for i, o := range owners {
 		id := uint64(11 + i)
-		f.datanets.datanets = append(f.datanets.datanets, datanettypes.Datanet{Id: id, Owner: o.str})
+		f.datanets.datanets = append(f.datanets.datanets, datanettypes.Datanet{Id: id, Owner: o.Str})
 		datasets = append(datasets, f.datanets.addVersion(id, 1, 100))
 	}
 	type contribution struct {
@@ -70,12 +71,12 @@ func TestPropertyNoCoinCreatedOrLost(t *testing.T) {
 	expected := map[string]math.Int{} // recipient -> expected total; look-ups only
 	var keys []string                 // the recipients, sorted below
 	addExpected := func(a account, amt math.Int) {
-		prev, ok := expected[a.str]
+		prev, ok := expected[a.Str]
 		if !ok {
 			prev = math.ZeroInt()
-			keys = append(keys, a.str)
+			keys = append(keys, a.Str)
 		}
-		expected[a.str] = prev.Add(amt)
+		expected[a.Str] = prev.Add(amt)
 	}
 	totalReward, totalUnattributed := math.ZeroInt(), math.ZeroInt()
 	poolBefore := f.communityPool()
@@ -85,13 +86,13 @@ func TestPropertyNoCoinCreatedOrLost(t *testing.T) {
 		if claimable.IsZero() {
 			return
 		}
-		resp, err := f.msgs.ClaimRewards(f.ctx, &types.MsgClaimRewards{Claimant: a.str})
+		resp, err := f.msgs.ClaimRewards(f.ctx, &types.MsgClaimRewards{Claimant: a.Str})
 		require.NoError(t, err)
-		prev, ok := received[a.str]
+		prev, ok := received[a.Str]
 		if !ok {
 			prev = math.ZeroInt()
 		}
-		received[a.str] = prev.Add(resp.Amount.Amount)
+		received[a.Str] = prev.Add(resp.Amount.Amount)
 	}
 	everyone := append(append([]account{}, contributors...), owners...)
 
@@ -119,7 +120,7 @@ func TestPropertyNoCoinCreatedOrLost(t *testing.T) {
 		}
 		model := 1 + rnd.intn(5)
 		in := types.RecordInput{
-			ServingNode: f.node.str, ModelID: model, Method: poa.Method, Datasets: datasets,
+			ServingNode: f.node.Str, ModelID: model, Method: poa.Method, Datasets: datasets,
 			ReceiptsRoot: hash(fmt.Sprint(i)), InferenceCount: 1, Weights: weights, DataReward: sdk.NewCoin(denom, reward),
 			Price: testPrice, Tokens: 1_000, BatchModelIDs: []uint64{model}, NodeSignedRoot: true,
 		}

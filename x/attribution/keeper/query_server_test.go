@@ -25,7 +25,7 @@ func TestQueries(t *testing.T) {
 	richState(f) // records 1..4, challenges 1..3 (on records 2, 3, 4)
 	in := f.validInput()
 	in.ModelID, in.BatchModelIDs = 8, []uint64{8}
-	in.ServingNode = f.bob.str
+	in.ServingNode = f.bob.Str
 	in.Weights = in.Weights[2:] // only contribution 3
 	f.record(in)                // 5
 	q := f.queries
@@ -59,10 +59,10 @@ func TestQueries(t *testing.T) {
 		require.NotNil(t, resp.Pagination.NextKey)
 	})
 	t.Run("Success - records by serving node", func(t *testing.T) {
-		resp, err := q.RecordsByServingNode(f.ctx, &types.QueryRecordsByServingNodeRequest{ServingNode: f.bob.str})
+		resp, err := q.RecordsByServingNode(f.ctx, &types.QueryRecordsByServingNodeRequest{ServingNode: f.bob.Str})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{5}, recordIDs(resp.Records))
-		resp, err = q.RecordsByServingNode(f.ctx, &types.QueryRecordsByServingNodeRequest{ServingNode: f.node.str})
+		resp, err = q.RecordsByServingNode(f.ctx, &types.QueryRecordsByServingNodeRequest{ServingNode: f.node.Str})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{1, 2, 3, 4}, recordIDs(resp.Records))
 	})
@@ -81,7 +81,7 @@ func TestQueries(t *testing.T) {
 		c, err := q.ContributionEarnings(f.ctx, &types.QueryContributionEarningsRequest{ContributionId: 2})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(225_000), c.Earned.Amount)
-		a, err := q.AddressEarnings(f.ctx, &types.QueryAddressEarningsRequest{Address: f.node.str})
+		a, err := q.AddressEarnings(f.ctx, &types.QueryAddressEarningsRequest{Address: f.node.Str})
 		require.NoError(t, err)
 		require.True(t, a.Earned.Amount.IsZero())
 		require.Equal(t, denom, a.Earned.Denom)

@@ -26,19 +26,19 @@ func TestRecordAttribution(t *testing.T) {
 
 		r := f.getRecord(id)
 		require.Equal(t, types.RECORD_STATUS_PENDING, r.Status)
-		require.Equal(t, f.node.str, r.ServingNode)
+		require.Equal(t, f.node.Str, r.ServingNode)
 		require.Equal(t, int64(startHeight), r.CreatedHeight)
 		require.Equal(t, startTime.Add(types.DefaultChallengeWindow), r.ChallengeDeadline)
 		// R = 1,000,003: shares 500,001 / 250,000 / 100,000; owners get 10%.
 		owners := []types.Payout{
-			{Recipient: f.owner.str, Amount: math.NewInt(50_000 + 25_000)},
-			{Recipient: f.owner2.str, Amount: math.NewInt(10_000)},
+			{Recipient: f.owner.Str, Amount: math.NewInt(50_000 + 25_000)},
+			{Recipient: f.owner2.Str, Amount: math.NewInt(10_000)},
 		}
 		slices.SortFunc(owners, func(a, b types.Payout) int { return strings.Compare(a.Recipient, b.Recipient) })
 		want := append([]types.Payout{
-			{Recipient: f.alice.str, ContributionId: 1, Amount: math.NewInt(450_001)},
-			{Recipient: f.bob.str, ContributionId: 2, Amount: math.NewInt(225_000)},
-			{Recipient: f.alice.str, ContributionId: 3, Amount: math.NewInt(90_000)},
+			{Recipient: f.alice.Str, ContributionId: 1, Amount: math.NewInt(450_001)},
+			{Recipient: f.bob.Str, ContributionId: 2, Amount: math.NewInt(225_000)},
+			{Recipient: f.alice.Str, ContributionId: 3, Amount: math.NewInt(90_000)},
 		}, owners...)
 		require.Equal(t, want, r.Payouts)
 		require.Equal(t, math.NewInt(150_002), r.Unattributed)
@@ -50,7 +50,7 @@ func TestRecordAttribution(t *testing.T) {
 			want int64
 		}{{f.alice, 540_001}, {f.bob, 225_000}, {f.owner, 75_000}, {f.owner2, 10_000}, {f.node, 0}} {
 			pending, claimable := f.rewards(c.a)
-			require.Equal(t, math.NewInt(c.want), pending, c.a.str)
+			require.Equal(t, math.NewInt(c.want), pending, c.a.Str)
 			require.True(t, claimable.IsZero())
 		}
 		has, err := f.k.Records.Indexes.Contribution.Has(f.ctx, 3, id)
@@ -122,7 +122,7 @@ func TestRecordAttribution(t *testing.T) {
 		}, "", types.ErrWeightTooLarge},
 		{"Failure - weights sum above a million", func(f *fixture, in *types.RecordInput) { in.Weights[0].Ppm = 650_001 }, "", types.ErrWeightsSumTooLarge},
 		{"Failure - too many weights", func(f *fixture, in *types.RecordInput) {
-			f.setParams(func(p *types.Params) { p.MaxWeightsPerRecord = 2 })
+			keepertest.SetParams(f, func(p *types.Params) { p.MaxWeightsPerRecord = 2 })
 		}, "", types.ErrTooManyWeights},
 		{"Failure - contribution id 0", func(f *fixture, in *types.RecordInput) {
 			in.Weights = []types.ContributionWeight{{ContributionId: 0, Ppm: 1}}
@@ -179,7 +179,7 @@ func TestRecordAttribution(t *testing.T) {
 
 func TestCheckAttribution(t *testing.T) {
 	f := newFixture(t)
-	f.setParams(func(p *types.Params) { p.MaxWeightsPerRecord = 2 })
+	keepertest.SetParams(f, func(p *types.Params) { p.MaxWeightsPerRecord = 2 })
 	two := []types.ContributionWeight{{ContributionId: 1, Ppm: 1}, {ContributionId: 2, Ppm: 1}}
 	require.NoError(t, f.k.CheckAttribution(f.ctx, "poa-1.exact-spans.minhash-lsh", two))
 	require.ErrorIs(t, f.k.CheckAttribution(f.ctx, "Bad", two), types.ErrInvalidMethod)

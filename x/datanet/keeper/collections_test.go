@@ -30,7 +30,7 @@ func TestStoreKeyLayout(t *testing.T) {
 	}
 	// Variable-length keys that are not last carry a length byte (bytes) or
 	// a 0x00 terminator (strings).
-	addr := func(a account) []byte { return keepertest.LenPrefixed(a.addr) }
+	addr := func(a account) []byte { return keepertest.LenPrefixed(a.Addr) }
 
 	want := []string{
 		keepertest.Key([]byte{0x01}),                                                                                   // params

@@ -43,11 +43,11 @@ func TestGenesisRoundTrip(t *testing.T) {
 	f := s.f
 	// A second Datanet with a version, an archived one, and params off default.
 	f.review(f.alice, s.d2, accept(s.c6))
-	_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: s.d3})
+	_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: s.d3})
 	require.NoError(t, err)
-	_, err = keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: s.d1, Curators: []string{f.carol.str}})
+	_, err = keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: s.d1, Curators: []string{f.carol.Str}})
 	require.NoError(t, err)
-	f.setParams(func(p *types.Params) { p.MaxInlineBytes = 2048 })
+	keepertest.SetParams(f, func(p *types.Params) { p.MaxInlineBytes = 2048 })
 
 	exported, err := f.k.ExportGenesis(f.ctx)
 	require.NoError(t, err)

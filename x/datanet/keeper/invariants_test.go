@@ -26,7 +26,7 @@ func TestCoinsAreConserved(t *testing.T) {
 		for _, policy := range []types.RejectedDepositPolicy{types.REJECTED_DEPOSIT_POLICY_BURN, types.REJECTED_DEPOSIT_POLICY_RETURN} {
 			t.Run(dest.String()+"/"+policy.String(), func(t *testing.T) {
 				f := newFixture(t)
-				f.setParams(func(p *types.Params) { p.FeeDestination = dest; p.RejectedDeposit = policy })
+				keepertest.SetParams(f, func(p *types.Params) { p.FeeDestination = dest; p.RejectedDeposit = policy })
 				rng := rand.New(rand.NewSource(42))
 				startSupply := f.bank.Supply().AmountOf(denom)
 				accounts := []account{f.alice, f.bob, f.carol}
@@ -73,7 +73,7 @@ func TestCoinsAreConserved(t *testing.T) {
 				burned := startSupply.Sub(f.bank.Supply().AmountOf(denom))
 				spent := math.ZeroInt()
 				for _, a := range []account{f.owner, f.alice, f.bob, f.carol} {
-					spent = spent.Add(startBalance.AmountOf(denom).Sub(f.balance(a.addr)))
+					spent = spent.Add(startBalance.AmountOf(denom).Sub(f.balance(a.Addr)))
 				}
 				require.Equal(t, spent, burned.Add(f.communityPoolBalance()).Add(f.moduleBalance()))
 				if dest == types.FEE_DESTINATION_BURN {

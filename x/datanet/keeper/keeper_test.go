@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/header"
 	"cosmossdk.io/math"
@@ -29,15 +30,12 @@ const (
 	startHeight = 100
 )
 
-// account is a test account: its address and its canonical string.
-type account struct {
-	addr sdk.AccAddress
-	str  string
-}
+// account is a test account.
+type account = keepertest.Account
 
 type fixture struct {
 	chain     *keepertest.Chain
-	t         *testing.T
+	t         testing.TB
 	ctx       sdk.Context
 	key       *storetypes.KVStoreKey
 	k         keeper.Keeper
@@ -54,7 +52,7 @@ type fixture struct {
 // startBalance is what every test account starts with.
 var startBalance = sdk.NewCoins(sdk.NewCoin(denom, math.NewIntWithDecimal(1000, 18)))
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	store := keepertest.NewStore(t, types.StoreKey, datanet.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
 	key, ctx, ac, authority := store.Key, store.Ctx, store.AddressCodec, store.Authority
@@ -69,14 +67,8 @@ func newFixture(t *testing.T) *fixture {
 		msgs: keeper.NewMsgServerImpl(k), queries: keeper.NewQueryServerImpl(k),
 	}
 	f.chain = &keepertest.Chain{T: t, Ctx: &f.ctx, Key: key, Bank: bank, Check: f.checkInvariants}
-	for _, a := range []struct {
-		acc  *account
-		name string
-	}{{&f.owner, "owner"}, {&f.alice, "alice"}, {&f.bob, "bob"}, {&f.carol, "carol"}, {&f.stranger, "stranger"}} {
-		addr, s := keepertest.Account(t, ac, a.name)
-		*a.acc = account{addr: addr, str: s}
-		bank.Mint(addr, startBalance)
-	}
+	accs := keepertest.FundedAccounts(bank, startBalance, keepertest.Named(t, ac), "owner", "alice", "bob", "carol", "stranger")
+	f.owner, f.alice, f.bob, f.carol, f.stranger = accs[0], accs[1], accs[2], accs[3], accs[4]
 	return f
 }
 
@@ -102,7 +94,7 @@ func (f *fixture) params() types.Params {
 // createMsg is a valid MsgCreateDatanet.
 func (f *fixture) createMsg(owner account) *types.MsgCreateDatanet {
 	return &types.MsgCreateDatanet{
-		Owner:          owner.str,
+		Owner:          owner.Str,
 		Name:           "Medical Q&A",
 		Summary:        "Curated medical questions and answers",
 		Description:    "# Medical Q&A\n\nQuestions answered by clinicians.\n",
@@ -135,7 +127,7 @@ func content(s string) ([]byte, []byte) {
 func submitMsg(from account, datanetID uint64, text string) *types.MsgSubmitContribution {
 	data, hash := content(text)
 	return &types.MsgSubmitContribution{
-		Contributor: from.str, DatanetId: datanetID, ContentHash: hash,
+		Contributor: from.Str, DatanetId: datanetID, ContentHash: hash,
 		SizeBytes: uint64(len(data)), MediaType: "text/plain", InlineData: data,
 	}
 }
@@ -150,7 +142,7 @@ func (f *fixture) submit(from account, datanetID uint64, text string) uint64 {
 func (f *fixture) review(reviewer account, datanetID uint64, decisions ...types.ReviewDecision) *types.MsgReviewContributionsResponse {
 	f.t.Helper()
 	resp, err := keepertest.Deliver(f.chain, f.msgs.ReviewContributions, &types.MsgReviewContributions{
-		Reviewer: reviewer.str, DatanetId: datanetID, Decisions: decisions,
+		Reviewer: reviewer.Str, DatanetId: datanetID, Decisions: decisions,
 	})
 	require.NoError(f.t, err)
 	return resp
@@ -215,14 +207,5 @@ func (f *fixture) MsgServer() types.MsgServer { return f.msgs }
 
 func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }
 
-func (f *fixture) setParams(mutate func(*types.Params)) {
-	keepertest.UpdateParams(f.chain, f.k.Params, mutate)
-}
-
-// paramsUpdate is MsgUpdateParams on a fresh fixture.
-func paramsUpdate(t *testing.T) keepertest.ParamsUpdate[types.Params, *types.MsgUpdateParams, *types.MsgUpdateParamsResponse] {
-	f := newFixture(t)
-	return keepertest.ParamsUpdate[types.Params, *types.MsgUpdateParams, *types.MsgUpdateParamsResponse]{
-		Chain: f.chain, Handler: f.msgs.UpdateParams, Stored: f.k.Params,
-	}
-}
+// StoredParams is where the module keeps its params.
+func (f *fixture) StoredParams() collections.Item[types.Params] { return f.k.Params }

@@ -19,9 +19,9 @@ func TestArchiveDatanet(t *testing.T) {
 		p2 := f.submit(f.bob, id, "row three")
 		deposit := f.params().ContributionDeposit.Amount
 		require.Equal(t, deposit.MulRaw(2), f.moduleBalance())
-		aliceBefore, bobBefore := f.balance(f.alice.addr), f.balance(f.bob.addr)
+		aliceBefore, bobBefore := f.balance(f.alice.Addr), f.balance(f.bob.Addr)
 
-		resp, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: id})
+		resp, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: id})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{p1, p2}, resp.ClosedContributionIds)
 
@@ -36,8 +36,8 @@ func TestArchiveDatanet(t *testing.T) {
 		}
 		require.Equal(t, types.CONTRIBUTION_STATUS_ACCEPTED, f.contribution(accepted).Status)
 		require.True(t, f.moduleBalance().IsZero())
-		require.Equal(t, aliceBefore.Add(deposit), f.balance(f.alice.addr))
-		require.Equal(t, bobBefore.Add(deposit), f.balance(f.bob.addr))
+		require.Equal(t, aliceBefore.Add(deposit), f.balance(f.alice.Addr))
+		require.Equal(t, bobBefore.Add(deposit), f.balance(f.bob.Addr))
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetArchived"), 1)
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventContributionWithdrawn"), 2)
 
@@ -47,18 +47,18 @@ func TestArchiveDatanet(t *testing.T) {
 	})
 
 	cases := []keepertest.Failure[func(f *fixture, m *types.MsgArchiveDatanet)]{
-		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgArchiveDatanet) { m.Owner = f.bob.str }, Want: types.ErrNotDatanetOwner},
+		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgArchiveDatanet) { m.Owner = f.bob.Str }, Want: types.ErrNotDatanetOwner},
 		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgArchiveDatanet) { m.DatanetId = 2 }, Want: types.ErrDatanetNotFound},
 		{Name: "Failure - already archived", Make: func(f *fixture, m *types.MsgArchiveDatanet) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
 		}, Want: types.ErrDatanetArchived},
 		{Name: "Failure - invalid signer", Make: func(_ *fixture, m *types.MsgArchiveDatanet) { m.Owner = "" }, Want: types.ErrInvalidAddress},
 	}
-	keepertest.RunBroken(t, cases, func(t *testing.T) (*fixture, *types.MsgArchiveDatanet) {
+	keepertest.RunBroken(t, cases, func(t testing.TB) (*fixture, *types.MsgArchiveDatanet) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
 		f.submit(f.alice, id, "pending row")
-		return f, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: id}
+		return f, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: id}
 	}, types.MsgServer.ArchiveDatanet)
 }

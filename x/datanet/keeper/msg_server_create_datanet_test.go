@@ -26,14 +26,14 @@ func TestCreateDatanet(t *testing.T) {
 		require.Equal(t, uint64(1), resp.DatanetId)
 
 		d := f.datanet(1)
-		require.Equal(t, f.owner.str, d.Owner)
+		require.Equal(t, f.owner.Str, d.Owner)
 		require.Equal(t, "Medical Q&A", d.Name)
 		require.Equal(t, []string{"medical", "qa"}, d.Tags)
 		require.Equal(t, types.DATANET_STATUS_ACTIVE, d.Status)
 		require.Equal(t, uint64(0), d.CurrentVersion)
 		require.Equal(t, int64(startHeight), d.CreatedHeight)
 
-		require.Equal(t, startBalance.AmountOf(denom).Sub(fee), f.balance(f.owner.addr))
+		require.Equal(t, startBalance.AmountOf(denom).Sub(fee), f.balance(f.owner.Addr))
 		require.Equal(t, supply.Sub(fee), f.bank.Supply().AmountOf(denom), "the fee is burned")
 		require.True(t, f.moduleBalance().IsZero())
 
@@ -51,7 +51,7 @@ func TestCreateDatanet(t *testing.T) {
 
 	t.Run("Success - fee to the community pool", func(t *testing.T) {
 		f := newFixture(t)
-		f.setParams(func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL })
+		keepertest.SetParams(f, func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL })
 		supply := f.bank.Supply()
 		f.createDatanet(nil)
 		require.Equal(t, f.params().CreationFee.Amount, f.communityPoolBalance())
@@ -60,7 +60,7 @@ func TestCreateDatanet(t *testing.T) {
 
 	t.Run("Success - zero fee, private, curator-set policy, owner given in upper case", func(t *testing.T) {
 		f := newFixture(t)
-		f.setParams(func(p *types.Params) { p.CreationFee = sdk.NewInt64Coin(denom, 0) })
+		keepertest.SetParams(f, func(p *types.Params) { p.CreationFee = sdk.NewInt64Coin(denom, 0) })
 		id := f.createDatanet(func(m *types.MsgCreateDatanet) {
 			m.Visibility = types.VISIBILITY_PRIVATE
 			m.CurationPolicy = types.CURATION_POLICY_CURATOR_SET_REVIEWS
@@ -70,9 +70,9 @@ func TestCreateDatanet(t *testing.T) {
 			m.Description = ""
 		})
 		d := f.datanet(id)
-		require.Equal(t, f.owner.str, d.Owner, "owner stored in canonical form")
+		require.Equal(t, f.owner.Str, d.Owner, "owner stored in canonical form")
 		require.Equal(t, types.VISIBILITY_PRIVATE, d.Visibility)
-		require.Equal(t, startBalance.AmountOf(denom), f.balance(f.owner.addr))
+		require.Equal(t, startBalance.AmountOf(denom), f.balance(f.owner.Addr))
 	})
 
 	t.Run("Success - limits are inclusive", func(t *testing.T) {
@@ -119,14 +119,14 @@ func TestCreateDatanet(t *testing.T) {
 		{Name: "Failure - invalid owner address", Make: func(_ *fixture, m *types.MsgCreateDatanet) { m.Owner = "open1notanaddress" }, Want: types.ErrInvalidAddress},
 		{Name: "Failure - empty owner", Make: func(_ *fixture, m *types.MsgCreateDatanet) { m.Owner = "" }, Want: types.ErrInvalidAddress},
 	}
-	keepertest.RunBroken(t, cases, func(t *testing.T) (*fixture, *types.MsgCreateDatanet) {
+	keepertest.RunBroken(t, cases, func(t testing.TB) (*fixture, *types.MsgCreateDatanet) {
 		f := newFixture(t)
 		return f, f.createMsg(f.owner)
 	}, types.MsgServer.CreateDatanet)
 
 	t.Run("Failure - cannot pay the creation fee", func(t *testing.T) {
 		f := newFixture(t)
-		f.setParams(func(p *types.Params) {
+		keepertest.SetParams(f, func(p *types.Params) {
 			p.CreationFee = sdk.NewCoin(denom, startBalance.AmountOf(denom).Add(math.OneInt()))
 		})
 		keepertest.RequireFailsUnchanged(f.chain, f.msgs.CreateDatanet, f.createMsg(f.owner), sdkerrors.ErrInsufficientFunds)

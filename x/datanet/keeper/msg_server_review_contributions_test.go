@@ -35,7 +35,7 @@ func TestReviewContributions(t *testing.T) {
 		id := f.createDatanet(nil)
 		c1 := f.submit(f.alice, id, "row one")
 		c2 := f.submit(f.bob, id, "row two")
-		aliceBefore := f.balance(f.alice.addr)
+		aliceBefore := f.balance(f.alice.Addr)
 		f.ctx = f.ctx.WithBlockHeight(startHeight + 3).WithHeaderInfo(headerAt(startHeight + 3))
 
 		resp := f.review(f.owner, id, accept(c2), accept(c1))
@@ -56,7 +56,7 @@ func TestReviewContributions(t *testing.T) {
 			require.Equal(t, types.CONTRIBUTION_STATUS_ACCEPTED, c.Status)
 			require.Equal(t, uint64(1), c.AcceptedVersion)
 			require.Equal(t, uint64(i), c.LeafIndex)
-			require.Equal(t, f.owner.str, c.Reviewer)
+			require.Equal(t, f.owner.Str, c.Reviewer)
 			require.Equal(t, types.DEPOSIT_OUTCOME_RETURNED, c.DepositOutcome)
 			require.Equal(t, int64(startHeight+3), c.ResolvedHeight)
 			owner, err := f.k.AcceptedContent.Get(f.ctx, collections.Join(id, c.ContentHash))
@@ -66,7 +66,7 @@ func TestReviewContributions(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, cid, got)
 		}
-		require.Equal(t, aliceBefore.Add(f.params().ContributionDeposit.Amount), f.balance(f.alice.addr), "deposit returned")
+		require.Equal(t, aliceBefore.Add(f.params().ContributionDeposit.Amount), f.balance(f.alice.Addr), "deposit returned")
 		require.True(t, f.moduleBalance().IsZero())
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventContributionReviewed"), 2)
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventVersionCreated"), 1)
@@ -106,7 +106,7 @@ func TestReviewContributions(t *testing.T) {
 		id := f.createDatanet(nil)
 		cid := f.submit(f.alice, id, "spam")
 		supply := f.bank.Supply().AmountOf(denom)
-		before := f.balance(f.alice.addr)
+		before := f.balance(f.alice.Addr)
 
 		resp := f.review(f.owner, id, reject(cid, "spam"))
 		require.Equal(t, []uint64{cid}, resp.RejectedIds)
@@ -117,7 +117,7 @@ func TestReviewContributions(t *testing.T) {
 		require.Equal(t, types.CONTRIBUTION_STATUS_REJECTED, c.Status)
 		require.Equal(t, types.DEPOSIT_OUTCOME_BURNED, c.DepositOutcome)
 		require.Equal(t, "spam", c.Reason)
-		require.Equal(t, before, f.balance(f.alice.addr))
+		require.Equal(t, before, f.balance(f.alice.Addr))
 		require.Equal(t, supply.Sub(f.params().ContributionDeposit.Amount), f.bank.Supply().AmountOf(denom))
 		require.True(t, f.moduleBalance().IsZero())
 		require.Zero(t, f.datanet(id).CurrentVersion)
@@ -126,13 +126,13 @@ func TestReviewContributions(t *testing.T) {
 
 	t.Run("Success - rejection returns the deposit when the param says so", func(t *testing.T) {
 		f := newFixture(t)
-		f.setParams(func(p *types.Params) { p.RejectedDeposit = types.REJECTED_DEPOSIT_POLICY_RETURN })
+		keepertest.SetParams(f, func(p *types.Params) { p.RejectedDeposit = types.REJECTED_DEPOSIT_POLICY_RETURN })
 		id := f.createDatanet(nil)
 		cid := f.submit(f.alice, id, "not quite")
-		before := f.balance(f.alice.addr)
+		before := f.balance(f.alice.Addr)
 		f.review(f.owner, id, reject(cid, "needs sources"))
 		require.Equal(t, types.DEPOSIT_OUTCOME_RETURNED, f.contribution(cid).DepositOutcome)
-		require.Equal(t, before.Add(f.params().ContributionDeposit.Amount), f.balance(f.alice.addr))
+		require.Equal(t, before.Add(f.params().ContributionDeposit.Amount), f.balance(f.alice.Addr))
 	})
 
 	t.Run("Success - duplicate content in one batch: the first accepted keeps it", func(t *testing.T) {
@@ -141,7 +141,7 @@ func TestReviewContributions(t *testing.T) {
 		first := f.submit(f.alice, id, "same row")
 		second := f.submit(f.bob, id, "same row")
 		other := f.submit(f.bob, id, "other row")
-		bobBefore := f.balance(f.bob.addr)
+		bobBefore := f.balance(f.bob.Addr)
 
 		resp := f.review(f.owner, id, accept(second), accept(first), accept(other))
 		require.Equal(t, []uint64{second, other}, resp.AcceptedIds)
@@ -152,7 +152,7 @@ func TestReviewContributions(t *testing.T) {
 		require.Equal(t, types.CONTRIBUTION_STATUS_REJECTED, dup.Status)
 		require.Equal(t, types.DuplicateContentReason, dup.Reason)
 		require.Equal(t, types.DEPOSIT_OUTCOME_RETURNED, dup.DepositOutcome)
-		require.Equal(t, bobBefore.Add(f.params().ContributionDeposit.Amount.MulRaw(2)), f.balance(f.bob.addr))
+		require.Equal(t, bobBefore.Add(f.params().ContributionDeposit.Amount.MulRaw(2)), f.balance(f.bob.Addr))
 	})
 
 	t.Run("Success - pending duplicate of content accepted earlier is rejected", func(t *testing.T) {
@@ -172,13 +172,13 @@ func TestReviewContributions(t *testing.T) {
 	t.Run("Success - curator reviews under curator-set-reviews", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(func(m *types.MsgCreateDatanet) { m.CurationPolicy = types.CURATION_POLICY_CURATOR_SET_REVIEWS })
-		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: id, Curators: []string{f.carol.str}})
+		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id, Curators: []string{f.carol.Str}})
 		require.NoError(t, err)
 		c1 := f.submit(f.alice, id, "one")
 		c2 := f.submit(f.alice, id, "two")
 		f.review(f.carol, id, accept(c1))
 		f.review(f.owner, id, accept(c2))
-		require.Equal(t, f.carol.str, f.contribution(c1).Reviewer)
+		require.Equal(t, f.carol.Str, f.contribution(c1).Reviewer)
 		require.Equal(t, uint64(2), f.datanet(id).CurrentVersion)
 	})
 
@@ -196,13 +196,13 @@ func TestReviewContributions(t *testing.T) {
 	})
 
 	cases := []keepertest.Failure[func(f *fixture, m *types.MsgReviewContributions)]{
-		{Name: "Failure - reviewing someone else's Datanet", Make: func(f *fixture, m *types.MsgReviewContributions) { m.Reviewer = f.stranger.str }, Want: types.ErrNotReviewer},
+		{Name: "Failure - reviewing someone else's Datanet", Make: func(f *fixture, m *types.MsgReviewContributions) { m.Reviewer = f.stranger.Str }, Want: types.ErrNotReviewer},
 		{Name: "Failure - curator under owner-reviews", Make: func(f *fixture, m *types.MsgReviewContributions) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: m.DatanetId, Curators: []string{f.carol.str}})
+			_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: m.DatanetId, Curators: []string{f.carol.Str}})
 			require.NoError(f.t, err)
-			m.Reviewer = f.carol.str
+			m.Reviewer = f.carol.Str
 		}, Want: types.ErrNotReviewer},
-		{Name: "Failure - the contributor reviewing their own work", Make: func(f *fixture, m *types.MsgReviewContributions) { m.Reviewer = f.alice.str }, Want: types.ErrNotReviewer},
+		{Name: "Failure - the contributor reviewing their own work", Make: func(f *fixture, m *types.MsgReviewContributions) { m.Reviewer = f.alice.Str }, Want: types.ErrNotReviewer},
 		{Name: "Failure - empty batch", Make: func(_ *fixture, m *types.MsgReviewContributions) { m.Decisions = nil }, Want: types.ErrInvalidReviewBatch},
 		{Name: "Failure - batch too large", Make: func(_ *fixture, m *types.MsgReviewContributions) {
 			m.Decisions = make([]types.ReviewDecision, types.MaxReviewBatch+1)
@@ -214,7 +214,7 @@ func TestReviewContributions(t *testing.T) {
 			f.review(f.owner, m.DatanetId, accept(m.Decisions[1].ContributionId))
 		}, Want: types.ErrContributionNotPending},
 		{Name: "Failure - reviewing a withdrawn contribution", Make: func(f *fixture, m *types.MsgReviewContributions) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.str, ContributionId: m.Decisions[1].ContributionId})
+			_, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.Str, ContributionId: m.Decisions[1].ContributionId})
 			require.NoError(f.t, err)
 		}, Want: types.ErrContributionNotPending},
 		{Name: "Failure - contribution of another Datanet", Make: func(f *fixture, m *types.MsgReviewContributions) {
@@ -226,7 +226,7 @@ func TestReviewContributions(t *testing.T) {
 		}, Want: types.ErrContributionNotFound},
 		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgReviewContributions) { m.DatanetId = 77 }, Want: types.ErrDatanetNotFound},
 		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgReviewContributions) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
 		}, Want: types.ErrDatanetArchived},
 		{Name: "Failure - reason too long", Make: func(_ *fixture, m *types.MsgReviewContributions) {
@@ -235,7 +235,7 @@ func TestReviewContributions(t *testing.T) {
 		{Name: "Failure - reason with a newline", Make: func(_ *fixture, m *types.MsgReviewContributions) { m.Decisions[0].Reason = "a\nb" }, Want: types.ErrInvalidReason},
 		{Name: "Failure - invalid reviewer", Make: func(_ *fixture, m *types.MsgReviewContributions) { m.Reviewer = "open" }, Want: types.ErrInvalidAddress},
 	}
-	keepertest.RunBroken(t, cases, func(t *testing.T) (*fixture, *types.MsgReviewContributions) {
+	keepertest.RunBroken(t, cases, func(t testing.TB) (*fixture, *types.MsgReviewContributions) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
 		c1 := f.submit(f.alice, id, "one")
@@ -243,7 +243,7 @@ func TestReviewContributions(t *testing.T) {
 		// The first decision is valid: a failure later in the batch must
 		// leave it unapplied too.
 		return f, &types.MsgReviewContributions{
-			Reviewer: f.owner.str, DatanetId: id,
+			Reviewer: f.owner.Str, DatanetId: id,
 			Decisions: []types.ReviewDecision{accept(c1), reject(c2, "duplicate of upstream")},
 		}
 	}, types.MsgServer.ReviewContributions)

@@ -18,13 +18,13 @@ func TestSetCurators(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
 		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{
-			Owner: f.owner.str, DatanetId: id, Curators: []string{f.alice.str, strings.ToUpper(f.bob.str)},
+			Owner: f.owner.Str, DatanetId: id, Curators: []string{f.alice.Str, strings.ToUpper(f.bob.Str)},
 		})
 		require.NoError(t, err)
-		require.Equal(t, []string{f.alice.str, f.bob.str}, f.datanet(id).Curators)
+		require.Equal(t, []string{f.alice.Str, f.bob.Str}, f.datanet(id).Curators)
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventCuratorsSet"), 1)
 
-		_, err = keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: id})
+		_, err = keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id})
 		require.NoError(t, err)
 		require.Empty(t, f.datanet(id).Curators)
 	})
@@ -33,7 +33,7 @@ func TestSetCurators(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
 		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{
-			Owner: f.owner.str, DatanetId: id, Curators: manyAddresses(f, types.MaxCurators),
+			Owner: f.owner.Str, DatanetId: id, Curators: manyAddresses(f, types.MaxCurators),
 		})
 		require.NoError(t, err)
 		require.Len(t, f.datanet(id).Curators, types.MaxCurators)
@@ -44,21 +44,21 @@ func TestSetCurators(t *testing.T) {
 			m.Curators = manyAddresses(f, types.MaxCurators+1)
 		}, Want: types.ErrInvalidCurators},
 		{Name: "Failure - duplicate curator", Make: func(f *fixture, m *types.MsgSetCurators) {
-			m.Curators = []string{f.alice.str, strings.ToUpper(f.alice.str)}
+			m.Curators = []string{f.alice.Str, strings.ToUpper(f.alice.Str)}
 		}, Want: types.ErrInvalidCurators},
-		{Name: "Failure - owner as curator", Make: func(f *fixture, m *types.MsgSetCurators) { m.Curators = []string{f.owner.str} }, Want: types.ErrInvalidCurators},
+		{Name: "Failure - owner as curator", Make: func(f *fixture, m *types.MsgSetCurators) { m.Curators = []string{f.owner.Str} }, Want: types.ErrInvalidCurators},
 		{Name: "Failure - invalid curator address", Make: func(_ *fixture, m *types.MsgSetCurators) { m.Curators = []string{"open1bad"} }, Want: types.ErrInvalidCurators},
-		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgSetCurators) { m.Owner = f.alice.str }, Want: types.ErrNotDatanetOwner},
+		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgSetCurators) { m.Owner = f.alice.Str }, Want: types.ErrNotDatanetOwner},
 		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgSetCurators) { m.DatanetId = 7 }, Want: types.ErrDatanetNotFound},
 		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgSetCurators) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
 		}, Want: types.ErrDatanetArchived},
 	}
-	keepertest.RunBroken(t, cases, func(t *testing.T) (*fixture, *types.MsgSetCurators) {
+	keepertest.RunBroken(t, cases, func(t testing.TB) (*fixture, *types.MsgSetCurators) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
-		return f, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: id, Curators: []string{f.alice.str}}
+		return f, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id, Curators: []string{f.alice.Str}}
 	}, types.MsgServer.SetCurators)
 }
 

@@ -23,7 +23,7 @@ func TestSubmitContribution(t *testing.T) {
 		id := f.createDatanet(nil)
 		p := f.params()
 		supply := f.bank.Supply().AmountOf(denom)
-		before := f.balance(f.alice.addr)
+		before := f.balance(f.alice.Addr)
 		msg := submitMsg(f.alice, id, "What is the normal resting heart rate? 60-100 bpm.")
 
 		resp, err := keepertest.Deliver(f.chain, f.msgs.SubmitContribution, msg)
@@ -33,13 +33,13 @@ func TestSubmitContribution(t *testing.T) {
 		fee := p.FeePerByte.Amount.MulRaw(int64(len(msg.InlineData)))
 		require.Equal(t, sdk.NewCoin(denom, fee), resp.FeePaid)
 		require.Equal(t, p.ContributionDeposit, resp.Deposit)
-		require.Equal(t, before.Sub(fee).Sub(p.ContributionDeposit.Amount), f.balance(f.alice.addr))
+		require.Equal(t, before.Sub(fee).Sub(p.ContributionDeposit.Amount), f.balance(f.alice.Addr))
 		require.Equal(t, p.ContributionDeposit.Amount, f.moduleBalance())
 		require.Equal(t, supply.Sub(fee), f.bank.Supply().AmountOf(denom))
 
 		c := f.contribution(1)
 		require.Equal(t, types.CONTRIBUTION_STATUS_PENDING, c.Status)
-		require.Equal(t, f.alice.str, c.Contributor)
+		require.Equal(t, f.alice.Str, c.Contributor)
 		require.Equal(t, msg.ContentHash, c.ContentHash)
 		require.Equal(t, msg.InlineData, c.InlineData)
 		require.Equal(t, uint64(len(msg.InlineData)), c.SizeBytes)
@@ -49,12 +49,12 @@ func TestSubmitContribution(t *testing.T) {
 
 	t.Run("Success - off-chain URI, fee to the community pool", func(t *testing.T) {
 		f := newFixture(t)
-		f.setParams(func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL })
+		keepertest.SetParams(f, func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL })
 		id := f.createDatanet(nil)
 		pool := f.communityPoolBalance()
 		hash := sha256.Sum256([]byte("a large file"))
 		msg := &types.MsgSubmitContribution{
-			Contributor: f.bob.str, DatanetId: id, ContentHash: hash[:], SizeBytes: 1 << 30,
+			Contributor: f.bob.Str, DatanetId: id, ContentHash: hash[:], SizeBytes: 1 << 30,
 			MediaType: "application/jsonl; charset=utf-8", Uri: "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
 		}
 		resp, err := keepertest.Deliver(f.chain, f.msgs.SubmitContribution, msg)
@@ -70,19 +70,19 @@ func TestSubmitContribution(t *testing.T) {
 
 	t.Run("Success - free: no fee, no deposit", func(t *testing.T) {
 		f := newFixture(t)
-		f.setParams(func(p *types.Params) {
+		keepertest.SetParams(f, func(p *types.Params) {
 			p.FeePerByte = sdk.NewInt64Coin(denom, 0)
 			p.ContributionDeposit = sdk.NewInt64Coin(denom, 0)
 		})
 		id := f.createDatanet(nil)
-		before := f.balance(f.alice.addr)
+		before := f.balance(f.alice.Addr)
 		f.submit(f.alice, id, "free row")
-		require.Equal(t, before, f.balance(f.alice.addr))
+		require.Equal(t, before, f.balance(f.alice.Addr))
 	})
 
 	t.Run("Success - deposit only, zero fee", func(t *testing.T) {
 		f := newFixture(t)
-		f.setParams(func(p *types.Params) { p.FeePerByte = sdk.NewInt64Coin(denom, 0) })
+		keepertest.SetParams(f, func(p *types.Params) { p.FeePerByte = sdk.NewInt64Coin(denom, 0) })
 		id := f.createDatanet(nil)
 		f.submit(f.alice, id, "row")
 		require.Equal(t, f.params().ContributionDeposit.Amount, f.moduleBalance())
@@ -97,7 +97,7 @@ func TestSubmitContribution(t *testing.T) {
 	t.Run("Success - private Datanet takes its owner and curators", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(func(m *types.MsgCreateDatanet) { m.Visibility = types.VISIBILITY_PRIVATE })
-		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.str, DatanetId: id, Curators: []string{f.carol.str}})
+		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id, Curators: []string{f.carol.Str}})
 		require.NoError(t, err)
 		f.submit(f.owner, id, "owner row")
 		f.submit(f.carol, id, "curator row")
@@ -149,7 +149,7 @@ func TestSubmitContribution(t *testing.T) {
 		}, Want: types.ErrInvalidMediaType},
 		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgSubmitContribution) { m.DatanetId = 42 }, Want: types.ErrDatanetNotFound},
 		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgSubmitContribution) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
 		}, Want: types.ErrDatanetArchived},
 		{Name: "Failure - stranger to a private Datanet", Make: func(f *fixture, m *types.MsgSubmitContribution) {
@@ -164,12 +164,12 @@ func TestSubmitContribution(t *testing.T) {
 		}, Want: types.ErrDuplicateContent},
 		{Name: "Failure - invalid contributor", Make: func(_ *fixture, m *types.MsgSubmitContribution) { m.Contributor = "cosmos1xyz" }, Want: types.ErrInvalidAddress},
 		{Name: "Failure - cannot pay fee and deposit", Make: func(f *fixture, m *types.MsgSubmitContribution) {
-			f.setParams(func(p *types.Params) {
+			keepertest.SetParams(f, func(p *types.Params) {
 				p.ContributionDeposit = sdk.NewCoin(denom, startBalance.AmountOf(denom).Sub(math.NewInt(1)))
 			})
 		}, Want: sdkerrors.ErrInsufficientFunds},
 	}
-	keepertest.RunBroken(t, cases, func(t *testing.T) (*fixture, *types.MsgSubmitContribution) {
+	keepertest.RunBroken(t, cases, func(t testing.TB) (*fixture, *types.MsgSubmitContribution) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
 		return f, submitMsg(f.alice, id, string(data))

@@ -14,50 +14,50 @@ func TestTransferDatanetOwnership(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
 		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{
-			Owner: f.owner.str, DatanetId: id, Curators: []string{f.alice.str, f.bob.str},
+			Owner: f.owner.Str, DatanetId: id, Curators: []string{f.alice.Str, f.bob.Str},
 		})
 		require.NoError(t, err)
 
 		_, err = keepertest.Deliver(f.chain, f.msgs.TransferDatanetOwnership, &types.MsgTransferDatanetOwnership{
-			Owner: f.owner.str, DatanetId: id, NewOwner: f.alice.str,
+			Owner: f.owner.Str, DatanetId: id, NewOwner: f.alice.Str,
 		})
 		require.NoError(t, err)
 		d := f.datanet(id)
-		require.Equal(t, f.alice.str, d.Owner)
-		require.Equal(t, []string{f.bob.str}, d.Curators)
+		require.Equal(t, f.alice.Str, d.Owner)
+		require.Equal(t, []string{f.bob.Str}, d.Curators)
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetOwnershipTransferred"), 1)
 
 		for _, c := range []struct {
 			owner string
 			want  int
-		}{{f.owner.str, 0}, {f.alice.str, 1}} {
+		}{{f.owner.Str, 0}, {f.alice.Str, 1}} {
 			resp, err := f.queries.Datanets(f.ctx, &types.QueryDatanetsRequest{Owner: c.owner})
 			require.NoError(t, err)
 			require.Len(t, resp.Datanets, c.want, c.owner)
 		}
 
 		// The previous owner has no rights left; the new one has them all.
-		msg := &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: id}
+		msg := &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: id}
 		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ArchiveDatanet, msg, types.ErrNotDatanetOwner)
-		msg.Owner = f.alice.str
+		msg.Owner = f.alice.Str
 		_, err = keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, msg)
 		require.NoError(t, err)
 	})
 
 	cases := []keepertest.Failure[func(f *fixture, m *types.MsgTransferDatanetOwnership)]{
-		{Name: "Failure - to the current owner", Make: func(f *fixture, m *types.MsgTransferDatanetOwnership) { m.NewOwner = f.owner.str }, Want: types.ErrInvalidNewOwner},
+		{Name: "Failure - to the current owner", Make: func(f *fixture, m *types.MsgTransferDatanetOwnership) { m.NewOwner = f.owner.Str }, Want: types.ErrInvalidNewOwner},
 		{Name: "Failure - invalid new owner", Make: func(_ *fixture, m *types.MsgTransferDatanetOwnership) { m.NewOwner = "open1xyz" }, Want: types.ErrInvalidNewOwner},
 		{Name: "Failure - empty new owner", Make: func(_ *fixture, m *types.MsgTransferDatanetOwnership) { m.NewOwner = "" }, Want: types.ErrInvalidNewOwner},
-		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgTransferDatanetOwnership) { m.Owner = f.bob.str }, Want: types.ErrNotDatanetOwner},
+		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgTransferDatanetOwnership) { m.Owner = f.bob.Str }, Want: types.ErrNotDatanetOwner},
 		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgTransferDatanetOwnership) { m.DatanetId = 5 }, Want: types.ErrDatanetNotFound},
 		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgTransferDatanetOwnership) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
 		}, Want: types.ErrDatanetArchived},
 	}
-	keepertest.RunBroken(t, cases, func(t *testing.T) (*fixture, *types.MsgTransferDatanetOwnership) {
+	keepertest.RunBroken(t, cases, func(t testing.TB) (*fixture, *types.MsgTransferDatanetOwnership) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
-		return f, &types.MsgTransferDatanetOwnership{Owner: f.owner.str, DatanetId: id, NewOwner: f.carol.str}
+		return f, &types.MsgTransferDatanetOwnership{Owner: f.owner.Str, DatanetId: id, NewOwner: f.carol.Str}
 	}, types.MsgServer.TransferDatanetOwnership)
 }

@@ -12,7 +12,7 @@ import (
 
 func updateMsg(owner account, id uint64) *types.MsgUpdateDatanet {
 	return &types.MsgUpdateDatanet{
-		Owner: owner.str, DatanetId: id,
+		Owner: owner.Str, DatanetId: id,
 		Name: "Clinical Q&A", Summary: "Now with citations", Description: "## v2\n",
 		Tags: []string{"qa", "clinical"}, License: "CC-BY-SA-4.0",
 		Visibility: types.VISIBILITY_PRIVATE, CurationPolicy: types.CURATION_POLICY_CURATOR_SET_REVIEWS,
@@ -23,7 +23,7 @@ func TestUpdateDatanet(t *testing.T) {
 	t.Run("Success - metadata replaced and tag index follows", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
-		balance := f.balance(f.owner.addr)
+		balance := f.balance(f.owner.Addr)
 		f.ctx = f.ctx.WithBlockHeight(startHeight + 5).WithHeaderInfo(headerAt(startHeight + 5))
 
 		_, err := keepertest.Deliver(f.chain, f.msgs.UpdateDatanet, updateMsg(f.owner, id))
@@ -38,7 +38,7 @@ func TestUpdateDatanet(t *testing.T) {
 		require.Equal(t, types.CURATION_POLICY_CURATOR_SET_REVIEWS, d.CurationPolicy)
 		require.Equal(t, int64(startHeight), d.CreatedHeight)
 		require.Equal(t, int64(startHeight+5), d.UpdatedHeight)
-		require.Equal(t, balance, f.balance(f.owner.addr), "updates are free")
+		require.Equal(t, balance, f.balance(f.owner.Addr), "updates are free")
 
 		for _, c := range []struct {
 			tag  string
@@ -52,10 +52,10 @@ func TestUpdateDatanet(t *testing.T) {
 	})
 
 	cases := []keepertest.Failure[func(f *fixture, m *types.MsgUpdateDatanet)]{
-		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgUpdateDatanet) { m.Owner = f.alice.str }, Want: types.ErrNotDatanetOwner},
+		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgUpdateDatanet) { m.Owner = f.alice.Str }, Want: types.ErrNotDatanetOwner},
 		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.DatanetId = 99 }, Want: types.ErrDatanetNotFound},
 		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgUpdateDatanet) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.str, DatanetId: m.DatanetId})
+			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
 			require.NoError(f.t, err)
 		}, Want: types.ErrDatanetArchived},
 		{Name: "Failure - empty name", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.Name = "" }, Want: types.ErrInvalidName},
@@ -66,7 +66,7 @@ func TestUpdateDatanet(t *testing.T) {
 		{Name: "Failure - unspecified visibility", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.Visibility = 0 }, Want: types.ErrInvalidVisibility},
 		{Name: "Failure - invalid signer", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.Owner = "nope" }, Want: types.ErrInvalidAddress},
 	}
-	keepertest.RunBroken(t, cases, func(t *testing.T) (*fixture, *types.MsgUpdateDatanet) {
+	keepertest.RunBroken(t, cases, func(t testing.TB) (*fixture, *types.MsgUpdateDatanet) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
 		return f, updateMsg(f.owner, id)

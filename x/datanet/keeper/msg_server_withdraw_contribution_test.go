@@ -13,14 +13,14 @@ func TestWithdrawContribution(t *testing.T) {
 	t.Run("Success - deposit returned, fee kept", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
-		before := f.balance(f.alice.addr)
+		before := f.balance(f.alice.Addr)
 		cid := f.submit(f.alice, id, "a row")
 		fee := f.contribution(cid).FeePaid.Amount
 
-		resp, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.str, ContributionId: cid})
+		resp, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.Str, ContributionId: cid})
 		require.NoError(t, err)
 		require.Equal(t, f.params().ContributionDeposit, resp.DepositReturned)
-		require.Equal(t, before.Sub(fee), f.balance(f.alice.addr))
+		require.Equal(t, before.Sub(fee), f.balance(f.alice.Addr))
 		require.True(t, f.moduleBalance().IsZero())
 
 		c := f.contribution(cid)
@@ -31,7 +31,7 @@ func TestWithdrawContribution(t *testing.T) {
 	})
 
 	cases := []keepertest.Failure[func(f *fixture, m *types.MsgWithdrawContribution)]{
-		{Name: "Failure - not the contributor", Make: func(f *fixture, m *types.MsgWithdrawContribution) { m.Contributor = f.owner.str }, Want: types.ErrNotContributor},
+		{Name: "Failure - not the contributor", Make: func(f *fixture, m *types.MsgWithdrawContribution) { m.Contributor = f.owner.Str }, Want: types.ErrNotContributor},
 		{Name: "Failure - unknown contribution", Make: func(_ *fixture, m *types.MsgWithdrawContribution) { m.ContributionId = 9 }, Want: types.ErrContributionNotFound},
 		{Name: "Failure - already accepted", Make: func(f *fixture, m *types.MsgWithdrawContribution) {
 			f.review(f.owner, 1, accept(m.ContributionId))
@@ -45,10 +45,10 @@ func TestWithdrawContribution(t *testing.T) {
 		}, Want: types.ErrContributionNotPending},
 		{Name: "Failure - invalid signer", Make: func(_ *fixture, m *types.MsgWithdrawContribution) { m.Contributor = "x" }, Want: types.ErrInvalidAddress},
 	}
-	keepertest.RunBroken(t, cases, func(t *testing.T) (*fixture, *types.MsgWithdrawContribution) {
+	keepertest.RunBroken(t, cases, func(t testing.TB) (*fixture, *types.MsgWithdrawContribution) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
 		cid := f.submit(f.alice, id, "a row")
-		return f, &types.MsgWithdrawContribution{Contributor: f.alice.str, ContributionId: cid}
+		return f, &types.MsgWithdrawContribution{Contributor: f.alice.Str, ContributionId: cid}
 	}, types.MsgServer.WithdrawContribution)
 }

@@ -25,7 +25,7 @@ func newQueryScenario(t *testing.T) queryScenario {
 	f := newFixture(t)
 	s := queryScenario{f: f}
 	s.d1 = f.createDatanet(func(m *types.MsgCreateDatanet) { m.Tags = []string{"medical", "qa"} })
-	s.d2 = f.createDatanet(func(m *types.MsgCreateDatanet) { m.Owner = f.alice.str; m.Tags = []string{"qa", "code"} })
+	s.d2 = f.createDatanet(func(m *types.MsgCreateDatanet) { m.Owner = f.alice.Str; m.Tags = []string{"qa", "code"} })
 	s.d3 = f.createDatanet(func(m *types.MsgCreateDatanet) { m.Tags = []string{"code"} })
 
 	s.c1 = f.submit(f.alice, s.d1, "one")
@@ -37,7 +37,7 @@ func newQueryScenario(t *testing.T) queryScenario {
 	s.c7 = f.submit(f.carol, s.d1, "seven")
 	f.review(f.owner, s.d1, accept(s.c2), accept(s.c1))              // version 1: c2, c1
 	f.review(f.owner, s.d1, accept(s.c3), reject(s.c5, "off topic")) // version 2: c2, c1, c3
-	_, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.carol.str, ContributionId: s.c7})
+	_, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.carol.Str, ContributionId: s.c7})
 	require.NoError(t, err)
 	return s
 }
@@ -88,7 +88,7 @@ func TestQueryParamsAndDatanet(t *testing.T) {
 
 	d, err := f.queries.Datanet(f.ctx, &types.QueryDatanetRequest{DatanetId: s.d2})
 	require.NoError(t, err)
-	require.Equal(t, f.alice.str, d.Datanet.Owner)
+	require.Equal(t, f.alice.Str, d.Datanet.Owner)
 
 	_, err = f.queries.Datanet(f.ctx, &types.QueryDatanetRequest{DatanetId: 99})
 	require.ErrorIs(t, err, types.ErrDatanetNotFound)
@@ -103,9 +103,9 @@ func TestQueryDatanets(t *testing.T) {
 		want []uint64
 	}{
 		{"Success - all", &types.QueryDatanetsRequest{}, []uint64{s.d1, s.d2, s.d3}},
-		{"Success - by owner", &types.QueryDatanetsRequest{Owner: f.owner.str}, []uint64{s.d1, s.d3}},
-		{"Success - by other owner", &types.QueryDatanetsRequest{Owner: f.alice.str}, []uint64{s.d2}},
-		{"Success - by owner without Datanets", &types.QueryDatanetsRequest{Owner: f.stranger.str}, []uint64{}},
+		{"Success - by owner", &types.QueryDatanetsRequest{Owner: f.owner.Str}, []uint64{s.d1, s.d3}},
+		{"Success - by other owner", &types.QueryDatanetsRequest{Owner: f.alice.Str}, []uint64{s.d2}},
+		{"Success - by owner without Datanets", &types.QueryDatanetsRequest{Owner: f.stranger.Str}, []uint64{}},
 		{"Success - by tag", &types.QueryDatanetsRequest{Tag: "qa"}, []uint64{s.d1, s.d2}},
 		{"Success - by other tag", &types.QueryDatanetsRequest{Tag: "code"}, []uint64{s.d2, s.d3}},
 		{"Success - by unused tag", &types.QueryDatanetsRequest{Tag: "none"}, []uint64{}},
@@ -141,7 +141,7 @@ func TestQueryDatanets(t *testing.T) {
 		name string
 		req  *types.QueryDatanetsRequest
 	}{
-		{"Failure - owner and tag", &types.QueryDatanetsRequest{Owner: f.owner.str, Tag: "qa"}},
+		{"Failure - owner and tag", &types.QueryDatanetsRequest{Owner: f.owner.Str, Tag: "qa"}},
 		{"Failure - invalid owner", &types.QueryDatanetsRequest{Owner: "nope"}},
 		{"Failure - invalid tag", &types.QueryDatanetsRequest{Tag: "Not A Tag"}},
 	} {
@@ -197,11 +197,11 @@ func TestQueryContributions(t *testing.T) {
 	})
 
 	t.Run("Success - by contributor", func(t *testing.T) {
-		resp, err := f.queries.ContributionsByContributor(f.ctx, &types.QueryContributionsByContributorRequest{Contributor: f.alice.str})
+		resp, err := f.queries.ContributionsByContributor(f.ctx, &types.QueryContributionsByContributorRequest{Contributor: f.alice.Str})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{s.c1, s.c3, s.c6}, contributionIDs(resp.Contributions))
 		resp, err = f.queries.ContributionsByContributor(f.ctx, &types.QueryContributionsByContributorRequest{
-			Contributor: f.carol.str, Pagination: &query.PageRequest{Limit: 1, CountTotal: true},
+			Contributor: f.carol.Str, Pagination: &query.PageRequest{Limit: 1, CountTotal: true},
 		})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{s.c5}, contributionIDs(resp.Contributions))

@@ -20,24 +20,24 @@ import (
 func TestStoreKeyLayout(t *testing.T) {
 	f := newFixture(t)
 	f.deposit(f.alice, math.NewInt(1_000))
-	_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(10)})
+	_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(10)})
 	require.NoError(t, err)
 	_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(5), 1)))
 	require.NoError(t, err)
 
 	// Variable-length keys that are not last carry a length byte.
-	addr := func(a account) []byte { return keepertest.LenPrefixed(a.addr) }
+	addr := func(a account) []byte { return keepertest.LenPrefixed(a.Addr) }
 	release := sdk.FormatTimeBytes(startTime.Add(time.Hour))
 
 	want := []string{
 		keepertest.Key([]byte{0x01}),                                            // params
 		keepertest.Key([]byte{0x02}),                                            // totals
-		keepertest.Key([]byte{0x03}, f.alice.addr),                              // credit of alice (last part: no length byte)
+		keepertest.Key([]byte{0x03}, f.alice.Addr),                              // credit of alice (last part: no length byte)
 		keepertest.Key([]byte{0x04}),                                            // next withdrawal id
 		keepertest.Key([]byte{0x05}, addr(f.alice), keepertest.U64(1)),          // withdrawal (alice, 1)
 		keepertest.Key([]byte{0x06}, release, addr(f.alice), keepertest.U64(1)), // queue (release time, alice, 1)
-		keepertest.Key([]byte{0x07}, addr(f.alice), f.node.addr),                // channel (alice, node)
-		keepertest.Key([]byte{0x08}, addr(f.node), addr(f.alice), f.node.addr),  // channels by node: (node, (alice, node))
+		keepertest.Key([]byte{0x07}, addr(f.alice), f.node.Addr),                // channel (alice, node)
+		keepertest.Key([]byte{0x08}, addr(f.node), addr(f.alice), f.node.Addr),  // channels by node: (node, (alice, node))
 	}
 	f.chain.RequireStoreKeys(want)
 

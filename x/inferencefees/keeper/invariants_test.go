@@ -13,10 +13,10 @@ import (
 )
 
 func TestInvariants(t *testing.T) {
-	setup := func(t *testing.T) *fixture {
+	setup := func(t testing.TB) *fixture {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(1_000))
-		_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(100)})
+		_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(100)})
 		require.NoError(t, err)
 		_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(300), 1)))
 		require.NoError(t, err)
@@ -31,7 +31,7 @@ func TestInvariants(t *testing.T) {
 		f := setup(t)
 		c := f.credit(f.alice)
 		c.Balance = c.Balance.AddRaw(1)
-		require.NoError(t, f.k.Credits.Set(f.ctx, f.alice.addr, c))
+		require.NoError(t, f.k.Credits.Set(f.ctx, f.alice.Addr, c))
 		msg, broken := keeper.CreditBackingInvariant(f.k)(f.ctx)
 		require.True(t, broken)
 		require.Contains(t, msg, "credit backing")
@@ -50,7 +50,7 @@ func TestInvariants(t *testing.T) {
 		f := setup(t)
 		c := f.credit(f.alice)
 		c.PendingWithdrawal = math.ZeroInt()
-		require.NoError(t, f.k.Credits.Set(f.ctx, f.alice.addr, c))
+		require.NoError(t, f.k.Credits.Set(f.ctx, f.alice.Addr, c))
 		_, broken := keeper.PendingWithdrawalsInvariant(f.k)(f.ctx)
 		require.True(t, broken)
 	})

@@ -3,7 +3,6 @@ package keeper_test
 import (
 	"bytes"
 	"context"
-	"crypto/ecdsa"
 	"crypto/sha256"
 	"fmt"
 	"slices"
@@ -83,7 +82,7 @@ func (m *fakeModels) set(model modelregtypes.Model) {
 
 // servingNode is a fake x/agentstake agent.
 type servingNode struct {
-	addr   sdk.AccAddress
+	Addr   sdk.AccAddress
 	kind   string // "serving-node" or "attestor"
 	status string // "active", "jailed", "unbonding", "tombstoned"
 	models []uint64
@@ -94,7 +93,7 @@ type fakeNodes struct{ nodes []servingNode }
 
 func (n *fakeNodes) CheckActiveServingNode(_ context.Context, operator sdk.AccAddress, modelID uint64) error {
 	for _, node := range n.nodes {
-		if !bytes.Equal(node.addr, operator) {
+		if !bytes.Equal(node.Addr, operator) {
 			continue
 		}
 		switch {
@@ -112,7 +111,7 @@ func (n *fakeNodes) CheckActiveServingNode(_ context.Context, operator sdk.AccAd
 
 func (n *fakeNodes) setStatus(addr sdk.AccAddress, status string) {
 	for i := range n.nodes {
-		if bytes.Equal(n.nodes[i].addr, addr) {
+		if bytes.Equal(n.nodes[i].Addr, addr) {
 			n.nodes[i].status = status
 		}
 	}
@@ -146,12 +145,8 @@ func (a *fakeAttribution) RecordAttribution(ctx context.Context, fromModule stri
 	return uint64(len(a.records)), nil
 }
 
-// account is a test account with an Ethereum key.
-type account struct {
-	key  *ecdsa.PrivateKey
-	addr sdk.AccAddress
-	str  string
-}
+// account is a test account; every one has an Ethereum key.
+type account = keepertest.Account
 
 type fixture struct {
 	chain     *keepertest.Chain
@@ -196,10 +191,7 @@ func newAccount(t testing.TB, ac address.Codec, name string) account {
 	t.Helper()
 	key, err := crypto.ToECDSA(hash("key " + name))
 	require.NoError(t, err)
-	addr := sdk.AccAddress(crypto.PubkeyToAddress(key.PublicKey).Bytes())
-	s, err := ac.BytesToString(addr)
-	require.NoError(t, err)
-	return account{key: key, addr: addr, str: s}
+	return keepertest.EthAccount(t, ac, key)
 }
 
 func newFixture(t testing.TB) *fixture {
@@ -220,26 +212,22 @@ func newFixture(t testing.TB) *fixture {
 	require.NoError(t, f.k.InitGenesis(ctx, *types.DefaultGenesis()))
 	f.msgs, f.queries = keeper.NewMsgServerImpl(f.k), keeper.NewQueryServerImpl(f.k)
 	// Small amounts keep the split arithmetic in the tests readable.
-	f.setParams(func(p *types.Params) { p.MinDeposit = math.NewInt(1) })
+	keepertest.SetParams(f, func(p *types.Params) { p.MinDeposit = math.NewInt(1) })
 
-	for _, a := range []struct {
-		acc  *account
-		name string
-	}{{&f.owner, "owner"}, {&f.node, "node"}, {&f.node2, "node2"}, {&f.alice, "alice"}, {&f.bob, "bob"}} {
-		*a.acc = newAccount(t, ac, a.name)
-		b.Mint(a.acc.addr, coins(startBalance))
-	}
+	open := func(name string) account { return newAccount(t, ac, name) }
+	accs := keepertest.FundedAccounts(b.Bank, coins(startBalance), open, "owner", "node", "node2", "alice", "bob")
+	f.owner, f.node, f.node2, f.alice, f.bob = accs[0], accs[1], accs[2], accs[3], accs[4]
 	f.models.set(modelregtypes.Model{
-		Id: 1, Owner: f.owner.str, Status: modelregtypes.MODEL_STATUS_ACTIVE, Price: perToken,
+		Id: 1, Owner: f.owner.Str, Status: modelregtypes.MODEL_STATUS_ACTIVE, Price: perToken,
 		Training: modelregtypes.TrainingRecord{Datasets: []modelregtypes.DatasetRef{
 			{DatanetId: 1, Version: 2, Root: hash("d1v2")}, {DatanetId: 4, Version: 1, Root: hash("d4v1")},
 		}},
 	})
-	f.models.set(modelregtypes.Model{Id: 2, Owner: f.owner.str, Status: modelregtypes.MODEL_STATUS_ACTIVE, Price: perToken})
-	f.models.set(modelregtypes.Model{Id: 3, Owner: f.owner.str, Status: modelregtypes.MODEL_STATUS_DEPRECATED, Price: perToken})
+	f.models.set(modelregtypes.Model{Id: 2, Owner: f.owner.Str, Status: modelregtypes.MODEL_STATUS_ACTIVE, Price: perToken})
+	f.models.set(modelregtypes.Model{Id: 3, Owner: f.owner.Str, Status: modelregtypes.MODEL_STATUS_DEPRECATED, Price: perToken})
 	f.nodes.nodes = []servingNode{
-		{addr: f.node.addr, kind: "serving-node", status: "active", models: []uint64{1, 2, 3}},
-		{addr: f.node2.addr, kind: "serving-node", status: "active", models: []uint64{1}},
+		{Addr: f.node.Addr, kind: "serving-node", status: "active", models: []uint64{1, 2, 3}},
+		{Addr: f.node2.Addr, kind: "serving-node", status: "active", models: []uint64{1}},
 	}
 	return f
 }
@@ -259,12 +247,12 @@ func (f *fixture) params() types.Params {
 // deposit adds credit for a user.
 func (f *fixture) deposit(user account, amount math.Int) {
 	f.t.Helper()
-	_, err := keepertest.Deliver(f.chain, f.msgs.DepositCredit, &types.MsgDepositCredit{User: user.str, Amount: sdk.NewCoin(denom, amount)})
+	_, err := keepertest.Deliver(f.chain, f.msgs.DepositCredit, &types.MsgDepositCredit{User: user.Str, Amount: sdk.NewCoin(denom, amount)})
 	require.NoError(f.t, err)
 }
 
 func (f *fixture) credit(user account) types.Credit {
-	c, err := f.k.GetCredit(f.ctx, user.addr)
+	c, err := f.k.GetCredit(f.ctx, user.Addr)
 	require.NoError(f.t, err)
 	return c
 }
@@ -293,7 +281,7 @@ func signVoucher(t testing.TB, user account, v types.Voucher, chainID uint64) []
 	t.Helper()
 	d, err := v.Digest(chainID)
 	require.NoError(t, err)
-	sig, err := crypto.Sign(d[:], user.key)
+	sig, err := crypto.Sign(d[:], user.Key)
 	require.NoError(t, err)
 	return sig
 }
@@ -303,7 +291,7 @@ func signSettlement(t testing.TB, node account, v types.Voucher, root []byte, ch
 	t.Helper()
 	d, err := v.Settlement(root).Digest(chainID)
 	require.NoError(t, err)
-	sig, err := crypto.Sign(d[:], node.key)
+	sig, err := crypto.Sign(d[:], node.Key)
 	require.NoError(t, err)
 	return sig
 }
@@ -314,9 +302,9 @@ func (f *fixture) voucher(user, node account, cumulative math.Int, nonce uint64)
 }
 
 func makeVoucher(t testing.TB, user, node account, cumulative math.Int, nonce, expiry uint64, root []byte) types.SignedVoucher {
-	v := types.Voucher{User: user.addr, ServingNode: node.addr, CumulativeAmount: cumulative, Nonce: nonce, Expiry: expiry}
+	v := types.Voucher{User: user.Addr, ServingNode: node.Addr, CumulativeAmount: cumulative, Nonce: nonce, Expiry: expiry}
 	return types.SignedVoucher{
-		User: user.str, CumulativeAmount: cumulative, Nonce: nonce, Expiry: expiry,
+		User: user.Str, CumulativeAmount: cumulative, Nonce: nonce, Expiry: expiry,
 		UserSignature: signVoucher(t, user, v, evmChainID), NodeSignature: signSettlement(t, node, v, root, evmChainID),
 	}
 }
@@ -325,12 +313,12 @@ func makeVoucher(t testing.TB, user, node account, cumulative math.Int, nonce, e
 func (f *fixture) batch(model uint64, inferences uint64, vouchers ...types.SignedVoucher) *types.MsgSettleBatch {
 	total := math.ZeroInt()
 	for _, v := range vouchers {
-		ch, _, err := f.k.GetChannel(f.ctx, mustAddr(f, v.User), f.node.addr)
+		ch, _, err := f.k.GetChannel(f.ctx, mustAddr(f, v.User), f.node.Addr)
 		require.NoError(f.t, err)
 		total = total.Add(v.CumulativeAmount.Sub(ch.SettledAmount))
 	}
 	return &types.MsgSettleBatch{
-		ServingNode: f.node.str, ReceiptsRoot: f.root, Vouchers: vouchers,
+		ServingNode: f.node.Str, ReceiptsRoot: f.root, Vouchers: vouchers,
 		Usage: []types.ModelUsage{{ModelId: model, Amount: total, InferenceCount: inferences, Tokens: tokensOf(total)}},
 	}
 }
@@ -385,7 +373,7 @@ func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
 }
 
 func keeperWithdrawalKey(user account, id uint64) keeper.WithdrawalKey {
-	return collections.Join(user.addr, id)
+	return collections.Join(user.Addr, id)
 }
 
 // Chain is the chain the fixture's messages run on.
@@ -396,14 +384,5 @@ func (f *fixture) MsgServer() types.MsgServer { return f.msgs }
 
 func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }
 
-func (f *fixture) setParams(mutate func(*types.Params)) {
-	keepertest.UpdateParams(f.chain, f.k.Params, mutate)
-}
-
-// paramsUpdate is MsgUpdateParams on a fresh fixture.
-func paramsUpdate(t *testing.T) keepertest.ParamsUpdate[types.Params, *types.MsgUpdateParams, *types.MsgUpdateParamsResponse] {
-	f := newFixture(t)
-	return keepertest.ParamsUpdate[types.Params, *types.MsgUpdateParams, *types.MsgUpdateParamsResponse]{
-		Chain: f.chain, Handler: f.msgs.UpdateParams, Stored: f.k.Params,
-	}
-}
+// StoredParams is where the module keeps its params.
+func (f *fixture) StoredParams() collections.Item[types.Params] { return f.k.Params }

@@ -19,14 +19,14 @@ import (
 func TestDepositCredit(t *testing.T) {
 	t.Run("Success - deposits add up in the module account", func(t *testing.T) {
 		f := newFixture(t)
-		resp, err := keepertest.Deliver(f.chain, f.msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.str, Amount: coin(700)})
+		resp, err := keepertest.Deliver(f.chain, f.msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.Str, Amount: coin(700)})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(700), resp.Balance)
-		resp, err = keepertest.Deliver(f.chain, f.msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.str, Amount: coin(300)})
+		resp, err = keepertest.Deliver(f.chain, f.msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.Str, Amount: coin(300)})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(1_000), resp.Balance)
-		require.Equal(t, types.Credit{User: f.alice.str, Balance: math.NewInt(1_000), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))
-		require.Equal(t, startBalance.SubRaw(1_000), f.balance(f.alice.addr))
+		require.Equal(t, types.Credit{User: f.alice.Str, Balance: math.NewInt(1_000), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))
+		require.Equal(t, startBalance.SubRaw(1_000), f.balance(f.alice.Addr))
 		require.Equal(t, math.NewInt(1_000), f.moduleBalance(types.ModuleName))
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventCreditDeposited"), 2)
 	})
@@ -35,35 +35,35 @@ func TestDepositCredit(t *testing.T) {
 	require.NoError(t, err)
 	cases := []keepertest.Failure[func(f *fixture) *types.MsgDepositCredit]{
 		{Name: "Failure - below min deposit", Make: func(f *fixture) *types.MsgDepositCredit {
-			f.setParams(func(p *types.Params) { p.MinDeposit = math.NewInt(1_000) })
-			return &types.MsgDepositCredit{User: f.alice.str, Amount: coin(999)}
+			keepertest.SetParams(f, func(p *types.Params) { p.MinDeposit = math.NewInt(1_000) })
+			return &types.MsgDepositCredit{User: f.alice.Str, Amount: coin(999)}
 		}, Want: types.ErrBelowMinDeposit},
 		{Name: "Failure - wrong denom", Make: func(f *fixture) *types.MsgDepositCredit {
-			return &types.MsgDepositCredit{User: f.alice.str, Amount: sdk.NewInt64Coin("uatom", 5)}
+			return &types.MsgDepositCredit{User: f.alice.Str, Amount: sdk.NewInt64Coin("uatom", 5)}
 		}, Want: types.ErrInvalidDenom},
 		{Name: "Failure - zero amount", Make: func(f *fixture) *types.MsgDepositCredit {
-			return &types.MsgDepositCredit{User: f.alice.str, Amount: coin(0)}
+			return &types.MsgDepositCredit{User: f.alice.Str, Amount: coin(0)}
 		}, Want: types.ErrInvalidAmount},
 		{Name: "Failure - 32-byte address (cannot sign vouchers)", Make: func(f *fixture) *types.MsgDepositCredit {
 			return &types.MsgDepositCredit{User: long, Amount: coin(5)}
 		}, Want: types.ErrInvalidAddress},
 		{Name: "Failure - insufficient funds", Make: func(f *fixture) *types.MsgDepositCredit {
-			return &types.MsgDepositCredit{User: f.alice.str, Amount: sdk.NewCoin(denom, startBalance.AddRaw(1))}
+			return &types.MsgDepositCredit{User: f.alice.Str, Amount: sdk.NewCoin(denom, startBalance.AddRaw(1))}
 		}, Want: sdkerrors.ErrInsufficientFunds},
 	}
-	keepertest.RunFailures(t, cases, func(t *testing.T) *fixture { return newFixture(t) }, types.MsgServer.DepositCredit)
+	keepertest.RunFailures(t, cases, newFixture, types.MsgServer.DepositCredit)
 }
 
 func TestRequestWithdrawal(t *testing.T) {
 	t.Run("Success - paid out at maturity, not a block earlier", func(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(1_000))
-		resp, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(600)})
+		resp, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(600)})
 		require.NoError(t, err)
 		require.Equal(t, uint64(1), resp.WithdrawalId)
 		require.Equal(t, startTime.Add(types.DefaultWithdrawalDelay), resp.ReleaseTime)
 
-		q, err := f.queries.Credit(f.ctx, &types.QueryCreditRequest{User: f.alice.str})
+		q, err := f.queries.Credit(f.ctx, &types.QueryCreditRequest{User: f.alice.Str})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(1_000), q.Credit.Balance)
 		require.Equal(t, math.NewInt(600), q.Locked)
@@ -71,12 +71,12 @@ func TestRequestWithdrawal(t *testing.T) {
 		require.Len(t, q.Withdrawals, 1)
 		require.Equal(t, resp.ReleaseTime, q.Withdrawals[0].ReleaseTime)
 
-		before := f.balance(f.alice.addr)
+		before := f.balance(f.alice.Addr)
 		f.advance(time.Hour - time.Second)
-		require.Equal(t, before, f.balance(f.alice.addr), "paid before maturity")
+		require.Equal(t, before, f.balance(f.alice.Addr), "paid before maturity")
 		f.advance(time.Second)
-		require.Equal(t, before.AddRaw(600), f.balance(f.alice.addr))
-		require.Equal(t, types.Credit{User: f.alice.str, Balance: math.NewInt(400), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))
+		require.Equal(t, before.AddRaw(600), f.balance(f.alice.Addr))
+		require.Equal(t, types.Credit{User: f.alice.Str, Balance: math.NewInt(400), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventWithdrawalCompleted"), 1)
 		has, err := f.k.Withdrawals.Has(f.ctx, keeperWithdrawalKey(f.alice, 1))
 		require.NoError(t, err)
@@ -86,7 +86,7 @@ func TestRequestWithdrawal(t *testing.T) {
 	t.Run("Success - settlement during the delay lowers the payout", func(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(1_000))
-		_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(1_000)})
+		_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(1_000)})
 		require.NoError(t, err)
 		f.advance(30 * time.Minute)
 		// The voucher handed out before the request still settles.
@@ -94,10 +94,10 @@ func TestRequestWithdrawal(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(250), f.credit(f.alice).Balance)
 
-		before := f.balance(f.alice.addr)
+		before := f.balance(f.alice.Addr)
 		f.advance(30 * time.Minute)
-		require.Equal(t, before.AddRaw(250), f.balance(f.alice.addr))
-		has, err := f.k.Credits.Has(f.ctx, f.alice.addr)
+		require.Equal(t, before.AddRaw(250), f.balance(f.alice.Addr))
+		has, err := f.k.Credits.Has(f.ctx, f.alice.Addr)
 		require.NoError(t, err)
 		require.False(t, has, "an empty credit is removed")
 	})
@@ -105,19 +105,19 @@ func TestRequestWithdrawal(t *testing.T) {
 	t.Run("Success - several withdrawals mature in release order and share what is left", func(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(1_000))
-		_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(500)})
+		_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(500)})
 		require.NoError(t, err)
 		f.advance(time.Minute)
-		_, err = keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(500)})
+		_, err = keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(500)})
 		require.NoError(t, err)
 		// More than the balance not already under withdrawal is refused.
-		keepertest.RequireFailsUnchanged(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(1)}, types.ErrWithdrawalExceedsCredit)
+		keepertest.RequireFailsUnchanged(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(1)}, types.ErrWithdrawalExceedsCredit)
 		_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(700), 1)))
 		require.NoError(t, err)
 
-		before := f.balance(f.alice.addr)
+		before := f.balance(f.alice.Addr)
 		f.advance(time.Hour) // both mature in this block: first 300 of 500, then 0 of 500
-		require.Equal(t, before.AddRaw(300), f.balance(f.alice.addr))
+		require.Equal(t, before.AddRaw(300), f.balance(f.alice.Addr))
 		require.True(t, f.credit(f.alice).Balance.IsZero())
 		require.True(t, f.credit(f.alice).PendingWithdrawal.IsZero())
 	})
@@ -125,11 +125,11 @@ func TestRequestWithdrawal(t *testing.T) {
 	t.Run("Success - a refused payout keeps the credit and drops the withdrawal", func(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(1_000))
-		_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(400)})
+		_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(400)})
 		require.NoError(t, err)
-		f.bank.refuse = f.alice.addr
+		f.bank.refuse = f.alice.Addr
 		f.advance(time.Hour)
-		require.Equal(t, types.Credit{User: f.alice.str, Balance: math.NewInt(1_000), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))
+		require.Equal(t, types.Credit{User: f.alice.Str, Balance: math.NewInt(1_000), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventWithdrawalFailed"), 1)
 		it, err := f.k.WithdrawalQueue.Iterate(f.ctx, nil)
 		require.NoError(t, err)
@@ -144,27 +144,27 @@ func TestRequestWithdrawal(t *testing.T) {
 		want  *errorsmod.Error
 	}{
 		{"more than the credit", nil, func(f *fixture) *types.MsgRequestWithdrawal {
-			return &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(1_001)}
+			return &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(1_001)}
 		}, types.ErrWithdrawalExceedsCredit},
 		{"no credit", nil, func(f *fixture) *types.MsgRequestWithdrawal {
-			return &types.MsgRequestWithdrawal{User: f.bob.str, Amount: coin(1)}
+			return &types.MsgRequestWithdrawal{User: f.bob.Str, Amount: coin(1)}
 		}, types.ErrWithdrawalExceedsCredit},
 		{"zero", nil, func(f *fixture) *types.MsgRequestWithdrawal {
-			return &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(0)}
+			return &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(0)}
 		}, types.ErrInvalidAmount},
 		{"wrong denom", nil, func(f *fixture) *types.MsgRequestWithdrawal {
-			return &types.MsgRequestWithdrawal{User: f.alice.str, Amount: sdk.NewInt64Coin("uatom", 1)}
+			return &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: sdk.NewInt64Coin("uatom", 1)}
 		}, types.ErrInvalidDenom},
 		{"bad address", nil, func(f *fixture) *types.MsgRequestWithdrawal {
 			return &types.MsgRequestWithdrawal{User: "cosmos1xyz", Amount: coin(1)}
 		}, types.ErrInvalidAddress},
 		{"too many pending", func(f *fixture) {
 			for i := 0; i < types.MaxPendingWithdrawals; i++ {
-				_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(1)})
+				_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(1)})
 				require.NoError(f.t, err)
 			}
 		}, func(f *fixture) *types.MsgRequestWithdrawal {
-			return &types.MsgRequestWithdrawal{User: f.alice.str, Amount: coin(1)}
+			return &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(1)}
 		}, types.ErrTooManyWithdrawals},
 	}
 	for _, tc := range cases {

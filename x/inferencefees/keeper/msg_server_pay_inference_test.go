@@ -25,14 +25,14 @@ func TestPayInference(t *testing.T) {
 		f := newFixture(t)
 		weights := []attributiontypes.ContributionWeight{{ContributionId: 5, Ppm: 1_000_000}}
 		resp, err := keepertest.Deliver(f.chain, f.msgs.PayInference, &types.MsgPayInference{
-			Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10_000), InferenceCount: 2, Tokens: 10_000,
+			Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10_000), InferenceCount: 2, Tokens: 10_000,
 			Method: poa.Method, Weights: weights,
 		})
 		require.NoError(t, err)
 		require.Equal(t, uint64(1), resp.AttributionRecordId)
-		require.Equal(t, startBalance.SubRaw(10_000), f.balance(f.bob.addr))
-		require.Equal(t, startBalance.AddRaw(4_000), f.balance(f.owner.addr))
-		require.Equal(t, startBalance.AddRaw(3_000), f.balance(f.node.addr))
+		require.Equal(t, startBalance.SubRaw(10_000), f.balance(f.bob.Addr))
+		require.Equal(t, startBalance.AddRaw(4_000), f.balance(f.owner.Addr))
+		require.Equal(t, startBalance.AddRaw(3_000), f.balance(f.node.Addr))
 		require.Equal(t, math.NewInt(500), f.moduleBalance(banktest.CommunityPoolModule))
 		require.Equal(t, math.NewInt(1_500), f.moduleBalance(attributiontypes.ModuleName))
 		require.True(t, f.moduleBalance(types.ModuleName).IsZero())
@@ -52,13 +52,13 @@ func TestPayInference(t *testing.T) {
 	t.Run("Success - no attribution given: method none; model without data: data share to the community pool", func(t *testing.T) {
 		f := newFixture(t)
 		_, err := keepertest.Deliver(f.chain, f.msgs.PayInference, &types.MsgPayInference{
-			Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(100), InferenceCount: 1, Tokens: 100, ReceiptsRoot: f.root,
+			Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(100), InferenceCount: 1, Tokens: 100, ReceiptsRoot: f.root,
 		})
 		require.NoError(t, err)
 		require.Equal(t, types.MethodNone, f.attr.records[0].Method)
 		require.Equal(t, f.root, f.attr.records[0].ReceiptsRoot)
 		resp, err := keepertest.Deliver(f.chain, f.msgs.PayInference, &types.MsgPayInference{
-			Payer: f.bob.str, ServingNode: f.node.str, ModelId: 2, Amount: coin(100), InferenceCount: 1, Tokens: 100,
+			Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 2, Amount: coin(100), InferenceCount: 1, Tokens: 100,
 		})
 		require.NoError(t, err)
 		require.Zero(t, resp.AttributionRecordId)
@@ -75,61 +75,61 @@ func TestPayInference(t *testing.T) {
 		{"insufficient funds", func(f *fixture) {
 			f.setPrice(1, modelregtypes.Price{PerCall: startBalance.AddRaw(1), Per_1KTokens: math.ZeroInt()})
 		}, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: sdk.NewCoin(denom, startBalance.AddRaw(1)), InferenceCount: 1}
+			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: sdk.NewCoin(denom, startBalance.AddRaw(1)), InferenceCount: 1}
 		}, sdkerrors.ErrInsufficientFunds},
 		{"amount off the model's price", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 11}
+			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 11}
 		}, types.ErrUsageOffPrice},
 		{"no tokens for a per-token price", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1}
+			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1}
 		}, types.ErrUsageOffPrice},
 		{"inactive model", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 3, Amount: coin(10), InferenceCount: 1, Tokens: 10}
+			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 3, Amount: coin(10), InferenceCount: 1, Tokens: 10}
 		}, types.ErrModelNotActive},
 		{"unknown model", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 42, Amount: coin(10), InferenceCount: 1, Tokens: 10}
+			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 42, Amount: coin(10), InferenceCount: 1, Tokens: 10}
 		}, modelregtypes.ErrModelNotFound},
 		{"model id zero", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, Amount: coin(10), InferenceCount: 1, Tokens: 10}
+			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, Amount: coin(10), InferenceCount: 1, Tokens: 10}
 		}, types.ErrInvalidModelID},
-		{"jailed node", func(f *fixture) { f.nodes.setStatus(f.node.addr, "jailed") }, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10}
+		{"jailed node", func(f *fixture) { f.nodes.setStatus(f.node.Addr, "jailed") }, func(f *fixture) *types.MsgPayInference {
+			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10}
 		}, agentstaketypes.ErrAgentNotActive},
 		{"not a serving node", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.alice.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10}
+			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.alice.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10}
 		}, agentstaketypes.ErrAgentNotFound},
 		{"zero inferences", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10)}
+			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10)}
 		}, types.ErrInvalidInferenceCount},
 		{"zero amount", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(0), InferenceCount: 1, Tokens: 0}
+			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(0), InferenceCount: 1, Tokens: 0}
 		}, types.ErrInvalidAmount},
 		{"wrong denom", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: sdk.NewInt64Coin("uatom", 1), InferenceCount: 1}
+			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: sdk.NewInt64Coin("uatom", 1), InferenceCount: 1}
 		}, types.ErrInvalidDenom},
 		{"receipts root of 5 bytes", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10, ReceiptsRoot: []byte{1, 2, 3, 4, 5}}
+			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10, ReceiptsRoot: []byte{1, 2, 3, 4, 5}}
 		}, attributiontypes.ErrInvalidReceiptsRoot},
 		{"weight of contribution 0", nil, func(f *fixture) *types.MsgPayInference {
 			return &types.MsgPayInference{
-				Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10,
+				Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10,
 				Method: "x", Weights: []attributiontypes.ContributionWeight{{ContributionId: 0, Ppm: 1}},
 			}
 		}, attributiontypes.ErrUnknownContribution},
 		{"invalid method", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10, Method: "X"}
+			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10, Method: "X"}
 		}, attributiontypes.ErrInvalidMethod},
 		{"weights without a method", nil, func(f *fixture) *types.MsgPayInference {
 			return &types.MsgPayInference{
-				Payer: f.bob.str, ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10,
+				Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10,
 				Weights: []attributiontypes.ContributionWeight{{ContributionId: 1, Ppm: 1}},
 			}
 		}, types.ErrInvalidAttribution},
 		{"attribution for a model without training data", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.str, ServingNode: f.node.str, ModelId: 2, Amount: coin(10), InferenceCount: 1, Tokens: 10, Method: "x"}
+			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 2, Amount: coin(10), InferenceCount: 1, Tokens: 10, Method: "x"}
 		}, types.ErrNoTrainingData},
 		{"bad payer", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: "bob", ServingNode: f.node.str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10}
+			return &types.MsgPayInference{Payer: "bob", ServingNode: f.node.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10}
 		}, types.ErrInvalidAddress},
 	}
 	for _, tc := range cases {
@@ -175,12 +175,12 @@ func randomBps(g *splitmix64) [5]uint32 {
 // invariants hold throughout.
 func TestSplitProperty(t *testing.T) {
 	f := newFixture(t)
-	f.bank.Mint(f.bob.addr, coins(math.NewIntWithDecimal(1, 30)))
+	f.bank.Mint(f.bob.Addr, coins(math.NewIntWithDecimal(1, 30)))
 	g := splitmix64(42)
 	const rounds = 3000
 	for i := 0; i < rounds; i++ {
 		bps := randomBps(&g)
-		f.setParams(func(p *types.Params) {
+		keepertest.SetParams(f, func(p *types.Params) {
 			p.BurnBps, p.ModelOwnerBps, p.ServingNodeBps, p.ProtocolBps, p.DataContributorsBps = bps[0], bps[1], bps[2], bps[3], bps[4]
 		})
 		var amount math.Int
@@ -193,13 +193,13 @@ func TestSplitProperty(t *testing.T) {
 			amount = math.NewIntFromUint64(g.next()).MulRaw(int64(g.next()%1_000_000 + 1)) // up to ~1.8e25
 		}
 		model := 1 + g.next()%2 // with and without training data
-		owner, node, pool, attr := f.balance(f.owner.addr), f.balance(f.node.addr), f.moduleBalance(banktest.CommunityPoolModule), f.moduleBalance(attributiontypes.ModuleName)
+		owner, node, pool, attr := f.balance(f.owner.Addr), f.balance(f.node.Addr), f.moduleBalance(banktest.CommunityPoolModule), f.moduleBalance(attributiontypes.ModuleName)
 		supply, tot := f.bank.Supply().AmountOf(denom), f.totals()
 
 		// The amount is the model's per-call price for this round.
 		f.setPrice(model, modelregtypes.Price{PerCall: amount, Per_1KTokens: math.ZeroInt()})
 		_, err := keepertest.Deliver(f.chain, f.msgs.PayInference, &types.MsgPayInference{
-			Payer: f.bob.str, ServingNode: f.node.str, ModelId: model, Amount: sdk.NewCoin(denom, amount), InferenceCount: 1,
+			Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: model, Amount: sdk.NewCoin(denom, amount), InferenceCount: 1,
 		})
 		require.NoError(t, err)
 
@@ -210,8 +210,8 @@ func TestSplitProperty(t *testing.T) {
 		if model == 2 {
 			wantProtocol, wantData = wantProtocol.Add(wantData), math.ZeroInt()
 		}
-		require.Equal(t, owner.Add(wantOwner), f.balance(f.owner.addr), "round %d", i)
-		require.Equal(t, node.Add(wantNode), f.balance(f.node.addr), "round %d", i)
+		require.Equal(t, owner.Add(wantOwner), f.balance(f.owner.Addr), "round %d", i)
+		require.Equal(t, node.Add(wantNode), f.balance(f.node.Addr), "round %d", i)
 		require.Equal(t, pool.Add(wantProtocol), f.moduleBalance(banktest.CommunityPoolModule), "round %d", i)
 		require.Equal(t, attr.Add(wantData), f.moduleBalance(attributiontypes.ModuleName), "round %d", i)
 		require.Equal(t, supply.Sub(wantBurn), f.bank.Supply().AmountOf(denom), "round %d", i)

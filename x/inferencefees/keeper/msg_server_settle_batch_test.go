@@ -28,7 +28,7 @@ func TestSettleBatch(t *testing.T) {
 		f.deposit(f.bob, math.NewInt(500_000))
 		weights := []attributiontypes.ContributionWeight{{ContributionId: 3, Ppm: 600_000}, {ContributionId: 9, Ppm: 300_000}}
 		msg := &types.MsgSettleBatch{
-			ServingNode: f.node.str, ReceiptsRoot: f.root,
+			ServingNode: f.node.Str, ReceiptsRoot: f.root,
 			Vouchers: []types.SignedVoucher{f.voucher(f.alice, f.node, math.NewInt(300_000), 1), f.voucher(f.bob, f.node, math.NewInt(123_457), 4)},
 			Usage: []types.ModelUsage{
 				{ModelId: 1, Amount: math.NewInt(400_001), InferenceCount: 40, Tokens: 400_001},
@@ -36,7 +36,7 @@ func TestSettleBatch(t *testing.T) {
 			},
 			Attribution: []types.ModelAttribution{{ModelId: 1, Method: poa.Method, Weights: weights}},
 		}
-		ownerBefore, nodeBefore, supplyBefore := f.balance(f.owner.addr), f.balance(f.node.addr), f.bank.Supply().AmountOf(denom)
+		ownerBefore, nodeBefore, supplyBefore := f.balance(f.owner.Addr), f.balance(f.node.Addr), f.bank.Supply().AmountOf(denom)
 		resp, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, msg)
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(423_457), resp.Total)
@@ -46,8 +46,8 @@ func TestSettleBatch(t *testing.T) {
 		// data 60,000, burn 40,001 (the remainder).
 		// Model 2: 23,456 -> owner 9,382, node 7,036, protocol 1,172 + data
 		// 3,518 (no training data: community pool), burn 2,348.
-		require.Equal(t, ownerBefore.AddRaw(160_000+9_382), f.balance(f.owner.addr))
-		require.Equal(t, nodeBefore.AddRaw(120_000+7_036), f.balance(f.node.addr))
+		require.Equal(t, ownerBefore.AddRaw(160_000+9_382), f.balance(f.owner.Addr))
+		require.Equal(t, nodeBefore.AddRaw(120_000+7_036), f.balance(f.node.Addr))
 		require.Equal(t, math.NewInt(20_000+1_172+3_518), f.moduleBalance(banktest.CommunityPoolModule))
 		require.Equal(t, math.NewInt(60_000), f.moduleBalance(attributiontypes.ModuleName))
 		require.Equal(t, supplyBefore.SubRaw(40_001+2_348), f.bank.Supply().AmountOf(denom))
@@ -56,16 +56,16 @@ func TestSettleBatch(t *testing.T) {
 		// Credits and channels.
 		require.Equal(t, math.NewInt(700_000), f.credit(f.alice).Balance)
 		require.Equal(t, math.NewInt(376_543), f.credit(f.bob).Balance)
-		ch, found, err := f.k.GetChannel(f.ctx, f.bob.addr, f.node.addr)
+		ch, found, err := f.k.GetChannel(f.ctx, f.bob.Addr, f.node.Addr)
 		require.NoError(t, err)
 		require.True(t, found)
-		require.Equal(t, types.Channel{User: f.bob.str, ServingNode: f.node.str, SettledAmount: math.NewInt(123_457), LastNonce: 4, LastSettledHeight: startHeight}, ch)
+		require.Equal(t, types.Channel{User: f.bob.Str, ServingNode: f.node.Str, SettledAmount: math.NewInt(123_457), LastNonce: 4, LastSettledHeight: startHeight}, ch)
 
 		// The attribution record input.
 		require.Len(t, f.attr.records, 1)
 		rec := f.attr.records[0]
 		require.Equal(t, attributiontypes.RecordInput{
-			ServingNode: f.node.str, ModelID: 1, Method: poa.Method,
+			ServingNode: f.node.Str, ModelID: 1, Method: poa.Method,
 			Datasets: []attributiontypes.DatasetVersion{
 				{DatanetId: 1, Version: 2, Root: hash("d1v2")}, {DatanetId: 4, Version: 1, Root: hash("d4v1")},
 			},
@@ -113,7 +113,7 @@ func TestSettleBatch(t *testing.T) {
 		// One aopen outside the bounds either way is refused, naming the
 		// model, the amount and the range.
 		for _, amount := range []int64{518, 522} {
-			ch, _, err := f.k.GetChannel(f.ctx, f.alice.addr, f.node.addr)
+			ch, _, err := f.k.GetChannel(f.ctx, f.alice.Addr, f.node.Addr)
 			require.NoError(t, err)
 			msg := f.batch(1, 3, f.voucher(f.alice, f.node, ch.SettledAmount.AddRaw(amount), 10+uint64(amount)))
 			msg.Usage[0].Tokens = 204
@@ -152,7 +152,7 @@ func TestSettleBatch(t *testing.T) {
 		// Replaying either voucher settles nothing.
 		for _, v := range []types.SignedVoucher{first, second} {
 			replay := &types.MsgSettleBatch{
-				ServingNode: f.node.str, ReceiptsRoot: f.root, Vouchers: []types.SignedVoucher{v},
+				ServingNode: f.node.Str, ReceiptsRoot: f.root, Vouchers: []types.SignedVoucher{v},
 				Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(1), InferenceCount: 1, Tokens: 1}},
 			}
 			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SettleBatch, replay, types.ErrStaleVoucher)
@@ -166,13 +166,13 @@ func TestSettleBatch(t *testing.T) {
 		require.NoError(t, err)
 		v := f.voucher(f.alice, f.node2, math.NewInt(6_000), 1)
 		_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, &types.MsgSettleBatch{
-			ServingNode: f.node2.str, ReceiptsRoot: f.root,
+			ServingNode: f.node2.Str, ReceiptsRoot: f.root,
 			Vouchers: []types.SignedVoucher{v}, Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(6_000), InferenceCount: 2, Tokens: 6_000}},
 		})
 		require.NoError(t, err)
 		require.True(t, f.credit(f.alice).Balance.IsZero())
 		// An empty credit is removed.
-		has, err := f.k.Credits.Has(f.ctx, f.alice.addr)
+		has, err := f.k.Credits.Has(f.ctx, f.alice.Addr)
 		require.NoError(t, err)
 		require.False(t, has)
 	})
@@ -217,7 +217,7 @@ func TestSettleBatchFailures(t *testing.T) {
 		}, types.ErrBadUserSignature},
 		{"wrong chain in the domain", nil, func(f *fixture) *types.MsgSettleBatch {
 			v := f.voucher(f.alice, f.node, amount, 1)
-			raw := types.Voucher{User: f.alice.addr, ServingNode: f.node.addr, CumulativeAmount: amount, Nonce: 1, Expiry: v.Expiry}
+			raw := types.Voucher{User: f.alice.Addr, ServingNode: f.node.Addr, CumulativeAmount: amount, Nonce: 1, Expiry: v.Expiry}
 			v.UserSignature = signVoucher(t, f.alice, raw, evmChainID+1)
 			return f.batch(1, 1, v)
 		}, types.ErrBadUserSignature},
@@ -228,19 +228,19 @@ func TestSettleBatchFailures(t *testing.T) {
 		}, types.ErrBadUserSignature},
 		{"bad node signature (signed by another node)", nil, func(f *fixture) *types.MsgSettleBatch {
 			v := f.voucher(f.alice, f.node, amount, 1)
-			raw := types.Voucher{User: f.alice.addr, ServingNode: f.node.addr, CumulativeAmount: amount, Nonce: 1, Expiry: v.Expiry}
+			raw := types.Voucher{User: f.alice.Addr, ServingNode: f.node.Addr, CumulativeAmount: amount, Nonce: 1, Expiry: v.Expiry}
 			v.NodeSignature = signSettlement(t, f.node2, raw, f.root, evmChainID)
 			return f.batch(1, 1, v)
 		}, types.ErrBadNodeSignature},
 		{"node signature over another receipts root", nil, func(f *fixture) *types.MsgSettleBatch {
 			v := f.voucher(f.alice, f.node, amount, 1)
-			raw := types.Voucher{User: f.alice.addr, ServingNode: f.node.addr, CumulativeAmount: amount, Nonce: 1, Expiry: v.Expiry}
+			raw := types.Voucher{User: f.alice.Addr, ServingNode: f.node.Addr, CumulativeAmount: amount, Nonce: 1, Expiry: v.Expiry}
 			v.NodeSignature = signSettlement(t, f.node, raw, hash("other root"), evmChainID)
 			return f.batch(1, 1, v)
 		}, types.ErrBadNodeSignature},
 		{"node signature for another chain", nil, func(f *fixture) *types.MsgSettleBatch {
 			v := f.voucher(f.alice, f.node, amount, 1)
-			raw := types.Voucher{User: f.alice.addr, ServingNode: f.node.addr, CumulativeAmount: amount, Nonce: 1, Expiry: v.Expiry}
+			raw := types.Voucher{User: f.alice.Addr, ServingNode: f.node.Addr, CumulativeAmount: amount, Nonce: 1, Expiry: v.Expiry}
 			v.NodeSignature = signSettlement(t, f.node, raw, f.root, evmChainID+1)
 			return f.batch(1, 1, v)
 		}, types.ErrBadNodeSignature},
@@ -337,7 +337,7 @@ func TestSettleBatchFailures(t *testing.T) {
 		}, func(f *fixture) *types.MsgSettleBatch {
 			return f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
 		}, types.ErrModelNotActive},
-		{"jailed node", func(f *fixture) { f.nodes.setStatus(f.node.addr, "jailed") }, func(f *fixture) *types.MsgSettleBatch {
+		{"jailed node", func(f *fixture) { f.nodes.setStatus(f.node.Addr, "jailed") }, func(f *fixture) *types.MsgSettleBatch {
 			return f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
 		}, agentstaketypes.ErrAgentNotActive},
 		{"unstaked (unregistered) node", func(f *fixture) { f.nodes.nodes = f.nodes.nodes[1:] }, func(f *fixture) *types.MsgSettleBatch {
@@ -408,10 +408,10 @@ func TestSettleBatchFailures(t *testing.T) {
 			msg.Usage = nil
 			return msg
 		}, types.ErrEmptyBatch},
-		{"too many vouchers", func(f *fixture) { f.setParams(func(p *types.Params) { p.MaxVouchersPerBatch = 1 }) }, func(f *fixture) *types.MsgSettleBatch {
+		{"too many vouchers", func(f *fixture) { keepertest.SetParams(f, func(p *types.Params) { p.MaxVouchersPerBatch = 1 }) }, func(f *fixture) *types.MsgSettleBatch {
 			return f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1), f.voucher(f.bob, f.node, amount, 1))
 		}, types.ErrTooManyVouchers},
-		{"too many usage entries", func(f *fixture) { f.setParams(func(p *types.Params) { p.MaxUsageEntriesPerBatch = 1 }) }, func(f *fixture) *types.MsgSettleBatch {
+		{"too many usage entries", func(f *fixture) { keepertest.SetParams(f, func(p *types.Params) { p.MaxUsageEntriesPerBatch = 1 }) }, func(f *fixture) *types.MsgSettleBatch {
 			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
 			msg.Usage = []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(5_000), InferenceCount: 1, Tokens: 5_000}, {ModelId: 2, Amount: math.NewInt(5_000), InferenceCount: 1, Tokens: 5_000}}
 			return msg

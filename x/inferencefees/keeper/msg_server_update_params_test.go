@@ -8,7 +8,7 @@ import (
 )
 
 func TestUpdateParams(t *testing.T) {
-	keepertest.RequireParamsUpdates(t, paramsUpdate, func(p *types.Params) {
+	keepertest.RequireParamsUpdates(t, newFixture, types.MsgServer.UpdateParams, func(p *types.Params) {
 		p.BurnBps, p.DataContributorsBps = 0, 2500
 	}, types.ErrInvalidParams,
 		keepertest.BrokenParams[types.Params]{Name: "shares do not sum to 10,000", Break: func(p *types.Params) { p.BurnBps++ }},

@@ -16,7 +16,7 @@ import (
 func TestQueries(t *testing.T) {
 	f := newFixture(t)
 	users := []account{f.alice, f.bob, newAccount(t, f.ac, "carol")}
-	f.bank.Mint(users[2].addr, coins(startBalance))
+	f.bank.Mint(users[2].Addr, coins(startBalance))
 	var vouchers []types.SignedVoucher
 	for _, u := range users {
 		f.deposit(u, math.NewInt(1_000))
@@ -25,7 +25,7 @@ func TestQueries(t *testing.T) {
 	_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 3, vouchers...))
 	require.NoError(t, err)
 	_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, &types.MsgSettleBatch{
-		ServingNode: f.node2.str, ReceiptsRoot: f.root,
+		ServingNode: f.node2.Str, ReceiptsRoot: f.root,
 		Vouchers: []types.SignedVoucher{f.voucher(f.alice, f.node2, math.NewInt(50), 1)},
 		Usage:    []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(50), InferenceCount: 1, Tokens: 50}},
 	})
@@ -37,34 +37,34 @@ func TestQueries(t *testing.T) {
 		require.Equal(t, f.params(), resp.Params)
 	})
 	t.Run("Success - credit of a user with and without one", func(t *testing.T) {
-		resp, err := f.queries.Credit(f.ctx, &types.QueryCreditRequest{User: f.alice.str})
+		resp, err := f.queries.Credit(f.ctx, &types.QueryCreditRequest{User: f.alice.Str})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(850), resp.Credit.Balance)
 		require.True(t, resp.Locked.IsZero())
 		require.Equal(t, math.NewInt(850), resp.Available)
-		resp, err = f.queries.Credit(f.ctx, &types.QueryCreditRequest{User: f.owner.str})
+		resp, err = f.queries.Credit(f.ctx, &types.QueryCreditRequest{User: f.owner.Str})
 		require.NoError(t, err)
 		require.True(t, resp.Credit.Balance.IsZero())
-		require.Equal(t, f.owner.str, resp.Credit.User)
+		require.Equal(t, f.owner.Str, resp.Credit.User)
 	})
 	t.Run("Success - channel", func(t *testing.T) {
-		resp, err := f.queries.Channel(f.ctx, &types.QueryChannelRequest{User: f.alice.str, ServingNode: f.node2.str})
+		resp, err := f.queries.Channel(f.ctx, &types.QueryChannelRequest{User: f.alice.Str, ServingNode: f.node2.Str})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(50), resp.Channel.SettledAmount)
-		require.Equal(t, f.node2.str, resp.Channel.ServingNode)
+		require.Equal(t, f.node2.Str, resp.Channel.ServingNode)
 	})
 	t.Run("Success - channels of a node, paginated", func(t *testing.T) {
 		var got []string
 		var key []byte
 		for {
 			resp, err := f.queries.ChannelsByNode(f.ctx, &types.QueryChannelsByNodeRequest{
-				ServingNode: f.node.str,
+				ServingNode: f.node.Str,
 				Pagination:  &query.PageRequest{Key: key, Limit: 2},
 			})
 			require.NoError(t, err)
 			require.LessOrEqual(t, len(resp.Channels), 2)
 			for _, ch := range resp.Channels {
-				require.Equal(t, f.node.str, ch.ServingNode)
+				require.Equal(t, f.node.Str, ch.ServingNode)
 				got = append(got, ch.User)
 			}
 			if key = resp.Pagination.NextKey; key == nil {
@@ -72,10 +72,10 @@ func TestQueries(t *testing.T) {
 			}
 		}
 		require.Len(t, got, 3)
-		require.ElementsMatch(t, []string{users[0].str, users[1].str, users[2].str}, got)
+		require.ElementsMatch(t, []string{users[0].Str, users[1].Str, users[2].Str}, got)
 	})
 	t.Run("Success - channels of a user", func(t *testing.T) {
-		resp, err := f.queries.ChannelsByUser(f.ctx, &types.QueryChannelsByUserRequest{User: f.alice.str})
+		resp, err := f.queries.ChannelsByUser(f.ctx, &types.QueryChannelsByUserRequest{User: f.alice.Str})
 		require.NoError(t, err)
 		require.Len(t, resp.Channels, 2)
 		require.Equal(t, uint64(2), resp.Pagination.Total)
@@ -94,7 +94,7 @@ func TestQueries(t *testing.T) {
 		require.ErrorIs(t, err, types.ErrInvalidRequest)
 		_, err = f.queries.ChannelsByNode(f.ctx, &types.QueryChannelsByNodeRequest{})
 		require.ErrorIs(t, err, types.ErrInvalidRequest)
-		_, err = f.queries.Channel(f.ctx, &types.QueryChannelRequest{User: f.bob.str, ServingNode: f.node2.str})
+		_, err = f.queries.Channel(f.ctx, &types.QueryChannelRequest{User: f.bob.Str, ServingNode: f.node2.Str})
 		require.ErrorIs(t, err, types.ErrChannelNotFound)
 	})
 }

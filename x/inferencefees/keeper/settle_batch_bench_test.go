@@ -26,7 +26,7 @@ func benchUsers(b *testing.B, f *fixture, n int) []account {
 	credit := math.NewIntWithDecimal(1, 24)
 	for i := range users {
 		users[i] = newAccount(b, f.ac, fmt.Sprintf("bench-user-%d", i))
-		require.NoError(b, f.k.Credits.Set(f.ctx, users[i].addr, types.Credit{User: users[i].str, Balance: credit, PendingWithdrawal: math.ZeroInt()}))
+		require.NoError(b, f.k.Credits.Set(f.ctx, users[i].Addr, types.Credit{User: users[i].Str, Balance: credit, PendingWithdrawal: math.ZeroInt()}))
 		f.bank.Mint(types.ModuleAddress, coins(credit))
 	}
 	return users
@@ -36,7 +36,7 @@ func benchUsers(b *testing.B, f *fixture, n int) []account {
 // over models: the usage is split evenly across them.
 func benchBatch(b *testing.B, f *fixture, users []account, round uint64, models int) *types.MsgSettleBatch {
 	b.Helper()
-	msg := &types.MsgSettleBatch{ServingNode: f.node.str, ReceiptsRoot: f.root}
+	msg := &types.MsgSettleBatch{ServingNode: f.node.Str, ReceiptsRoot: f.root}
 	expiry := f.expiry()
 	for _, u := range users {
 		msg.Vouchers = append(msg.Vouchers, makeVoucher(b, u, f.node, math.NewIntFromUint64(round*1_000), round, expiry, f.root))
@@ -85,7 +85,7 @@ func BenchmarkVoucherCost(b *testing.B) {
 	f := newFixture(b)
 	users := benchUsers(b, f, 1)
 	v := makeVoucher(b, users[0], f.node, math.NewInt(1_000), 1, f.expiry(), f.root)
-	raw := types.Voucher{User: users[0].addr, ServingNode: f.node.addr, CumulativeAmount: v.CumulativeAmount, Nonce: v.Nonce, Expiry: v.Expiry}
+	raw := types.Voucher{User: users[0].Addr, ServingNode: f.node.Addr, CumulativeAmount: v.CumulativeAmount, Nonce: v.Nonce, Expiry: v.Expiry}
 
 	b.Run("signature-recovery-x2", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
@@ -105,9 +105,9 @@ func BenchmarkVoucherCost(b *testing.B) {
 		}
 	})
 	b.Run("store-read-write", func(b *testing.B) {
-		user := users[0].addr
+		user := users[0].Addr
 		for i := 0; i < b.N; i++ {
-			ch, _, err := f.k.GetChannel(f.ctx, user, f.node.addr)
+			ch, _, err := f.k.GetChannel(f.ctx, user, f.node.Addr)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -115,8 +115,8 @@ func BenchmarkVoucherCost(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			ch.User, ch.ServingNode, ch.SettledAmount, ch.LastNonce = users[0].str, f.node.str, math.NewInt(int64(i+1)), uint64(i+1)
-			if err := f.k.Channels.Set(f.ctx, collections.Join(user, f.node.addr), ch); err != nil {
+			ch.User, ch.ServingNode, ch.SettledAmount, ch.LastNonce = users[0].Str, f.node.Str, math.NewInt(int64(i+1)), uint64(i+1)
+			if err := f.k.Channels.Set(f.ctx, collections.Join(user, f.node.Addr), ch); err != nil {
 				b.Fatal(err)
 			}
 			if err := f.k.Credits.Set(f.ctx, user, c); err != nil {

@@ -26,7 +26,7 @@ func bound[X Harness[S], S, Req, Resp any](f X, h Handler[S, Req, Resp]) func(co
 // start: the message the case makes must fail with the case's error and
 // leave the store and every balance as they were.
 func RunFailures[X Harness[S], S, Req, Resp any](
-	t *testing.T, cases []Failure[func(X) Req], start func(*testing.T) X, h Handler[S, Req, Resp],
+	t *testing.T, cases []Failure[func(X) Req], start func(testing.TB) X, h Handler[S, Req, Resp],
 ) {
 	t.Helper()
 	for _, tc := range cases {
@@ -42,7 +42,7 @@ func RunFailures[X Harness[S], S, Req, Resp any](
 // state under it); the message must then fail with the case's error and
 // leave the store and every balance as they were.
 func RunBroken[X Harness[S], S, Req, Resp any](
-	t *testing.T, cases []Failure[func(X, Req)], start func(*testing.T) (X, Req), h Handler[S, Req, Resp],
+	t *testing.T, cases []Failure[func(X, Req)], start func(testing.TB) (X, Req), h Handler[S, Req, Resp],
 ) {
 	t.Helper()
 	for _, tc := range cases {

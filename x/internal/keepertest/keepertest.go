@@ -8,13 +8,11 @@ package keepertest
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
-	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/header"
 	errorsmod "cosmossdk.io/errors"
@@ -82,16 +80,6 @@ type NoModuleAccounts struct{}
 
 // GetModuleAddress returns nil.
 func (NoModuleAccounts) GetModuleAddress(string) sdk.AccAddress { return nil }
-
-// Account is a deterministic test account of 20 bytes named name, and its
-// bech32 string.
-func Account(t testing.TB, ac address.Codec, name string) (sdk.AccAddress, string) {
-	t.Helper()
-	addr := sdk.AccAddress(fmt.Sprintf("%-20s", name)[:20])
-	s, err := ac.BytesToString(addr)
-	require.NoError(t, err)
-	return addr, s
-}
 
 // Chain runs a module's messages against its store and the test bank. Ctx
 // points at the test's context, so a test that moves the block along is
@@ -169,15 +157,6 @@ func (c *Chain) RequireInvariants(invariant func(sdk.Context) (string, bool)) {
 	msg, broken := invariant(*c.Ctx)
 	require.False(c.T, broken, msg)
 	require.True(c.T, c.Bank.Total().Equal(c.Bank.Supply()), "balances %s, supply %s", c.Bank.Total(), c.Bank.Supply())
-}
-
-// UpdateParams changes a module's stored params in place.
-func UpdateParams[P any](c *Chain, item collections.Item[P], mutate func(*P)) {
-	c.T.Helper()
-	p, err := item.Get(*c.Ctx)
-	require.NoError(c.T, err)
-	mutate(&p)
-	require.NoError(c.T, item.Set(*c.Ctx, p))
 }
 
 // EventsOfType returns the typed events of a type emitted so far.

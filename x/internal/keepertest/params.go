@@ -1,7 +1,6 @@
 package keepertest
 
 import (
-	"context"
 	"reflect"
 	"strings"
 	"testing"
@@ -16,12 +15,28 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 )
 
-// ParamsUpdate is a module's MsgUpdateParams on a fresh chain whose keeper
-// has the Authority: the handler and where params are stored.
-type ParamsUpdate[P any, M proto.Message, R any] struct {
-	Chain   *Chain
-	Handler func(context.Context, M) (R, error)
-	Stored  collections.Item[P]
+// ParamsFixture is a keeper test fixture whose module stores params P.
+type ParamsFixture[P any] interface {
+	Chain() *Chain
+	StoredParams() collections.Item[P]
+}
+
+// ParamsHarness is a ParamsFixture with its Msg server S: what
+// RequireParamsUpdates runs MsgUpdateParams on.
+type ParamsHarness[S, P any] interface {
+	Harness[S]
+	StoredParams() collections.Item[P]
+}
+
+// SetParams changes the params stored in a fixture in place, as a test's
+// setup rather than through a message.
+func SetParams[P any](f ParamsFixture[P], mutate func(*P)) {
+	c := f.Chain()
+	c.T.Helper()
+	p, err := f.StoredParams().Get(*c.Ctx)
+	require.NoError(c.T, err)
+	mutate(&p)
+	require.NoError(c.T, f.StoredParams().Set(*c.Ctx, p))
 }
 
 // BrokenParams is a named change that makes valid params invalid.
@@ -31,45 +46,45 @@ type BrokenParams[P any] struct {
 }
 
 // RequireParamsUpdates checks a module's MsgUpdateParams, each case on a
-// chain from fresh, starting from the params stored there: the authority's
-// valid change is stored and announced once with the module's
+// fixture fresh from start, starting from the params stored there: the
+// authority's valid change is stored and announced once with the module's
 // EventParamsUpdated; the same change signed by another account fails with
 // sdkerrors.ErrUnauthorized and every broken change with errInvalid, each
 // leaving the store and balances unchanged.
-func RequireParamsUpdates[P any, M proto.Message, R any](
-	t *testing.T, fresh func(*testing.T) ParamsUpdate[P, M, R], change func(*P), errInvalid *errorsmod.Error,
+func RequireParamsUpdates[X ParamsHarness[S, P], S, P any, M proto.Message, R any](
+	t *testing.T, start func(testing.TB) X, h Handler[S, M, R], change func(*P), errInvalid *errorsmod.Error,
 	broken ...BrokenParams[P],
 ) {
 	t.Helper()
-	start := func(t *testing.T, edit func(*P)) (ParamsUpdate[P, M, R], P) {
+	begin := func(t *testing.T, edit func(*P)) (X, P) {
 		t.Helper()
-		u := fresh(t)
-		p, err := u.Stored.Get(*u.Chain.Ctx)
+		f := start(t)
+		p, err := f.StoredParams().Get(*f.Chain().Ctx)
 		require.NoError(t, err)
 		edit(&p)
-		return u, p
+		return f, p
 	}
 	authority := Authority(t)
 	t.Run("Success - authority sets params", func(t *testing.T) {
-		u, p := start(t, change)
+		f, p := begin(t, change)
 		msg := paramsMsg[M](authority, p)
-		_, err := Deliver(u.Chain, u.Handler, msg)
+		_, err := Deliver(f.Chain(), bound(f, h), msg)
 		require.NoError(t, err)
-		got, err := u.Stored.Get(*u.Chain.Ctx)
+		got, err := f.StoredParams().Get(*f.Chain().Ctx)
 		require.NoError(t, err)
 		require.Equal(t, p, got)
 		event := strings.TrimSuffix(proto.MessageName(msg), "MsgUpdateParams") + "EventParamsUpdated"
-		require.Len(t, EventsOfType(*u.Chain.Ctx, event), 1)
+		require.Len(t, EventsOfType(*f.Chain().Ctx, event), 1)
 	})
 	t.Run("Failure - not the authority", func(t *testing.T) {
-		u, p := start(t, change)
-		_, outsider := Account(t, accountCodec, "outsider")
-		RequireFailsUnchanged(u.Chain, u.Handler, paramsMsg[M](outsider, p), sdkerrors.ErrUnauthorized)
+		f, p := begin(t, change)
+		outsider := NamedAccount(t, accountCodec, "outsider").Str
+		RequireFailsUnchanged(f.Chain(), bound(f, h), paramsMsg[M](outsider, p), sdkerrors.ErrUnauthorized)
 	})
 	for _, b := range broken {
 		t.Run("Failure - "+b.Name, func(t *testing.T) {
-			u, p := start(t, b.Break)
-			RequireFailsUnchanged(u.Chain, u.Handler, paramsMsg[M](authority, p), errInvalid)
+			f, p := begin(t, b.Break)
+			RequireFailsUnchanged(f.Chain(), bound(f, h), paramsMsg[M](authority, p), errInvalid)
 		})
 	}
 }

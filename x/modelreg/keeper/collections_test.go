@@ -17,7 +17,7 @@ func TestStoreKeyLayout(t *testing.T) {
 	f.register(adapterMsg(f.alice, base, f.ds1, f.ds2)) // 2
 
 	// Variable-length keys that are not last carry a length byte.
-	addr := func(a account) []byte { return keepertest.LenPrefixed(a.addr) }
+	addr := func(a account) []byte { return keepertest.LenPrefixed(a.Addr) }
 
 	want := []string{
 		keepertest.Key([]byte{0x01}),                                       // params

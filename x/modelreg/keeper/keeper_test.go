@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/header"
 	errorsmod "cosmossdk.io/errors"
@@ -53,15 +54,12 @@ func (d *fakeDatanets) add(datanetID, version uint64) types.DatasetRef {
 	return types.DatasetRef{DatanetId: datanetID, Version: version, Root: root}
 }
 
-// account is a test account: its address and its canonical string.
-type account struct {
-	addr sdk.AccAddress
-	str  string
-}
+// account is a test account.
+type account = keepertest.Account
 
 type fixture struct {
 	chain     *keepertest.Chain
-	t         *testing.T
+	t         testing.TB
 	ctx       sdk.Context
 	key       *storetypes.KVStoreKey
 	k         keeper.Keeper
@@ -81,7 +79,7 @@ type fixture struct {
 // startBalance is what every test account starts with.
 var startBalance = sdk.NewCoins(sdk.NewCoin(denom, math.NewIntWithDecimal(1000, 18)))
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	store := keepertest.NewStore(t, types.StoreKey, modelreg.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
 	key, ctx, ac, authority := store.Key, store.Ctx, store.AddressCodec, store.Authority
@@ -97,14 +95,8 @@ func newFixture(t *testing.T) *fixture {
 		msgs: keeper.NewMsgServerImpl(k), queries: keeper.NewQueryServerImpl(k),
 	}
 	f.chain = &keepertest.Chain{T: t, Ctx: &f.ctx, Key: key, Bank: bank, Check: f.checkInvariants}
-	for _, a := range []struct {
-		acc  *account
-		name string
-	}{{&f.owner, "owner"}, {&f.alice, "alice"}, {&f.bob, "bob"}} {
-		addr, s := keepertest.Account(t, ac, a.name)
-		*a.acc = account{addr: addr, str: s}
-		bank.Mint(addr, startBalance)
-	}
+	accs := keepertest.FundedAccounts(bank, startBalance, keepertest.Named(t, ac), "owner", "alice", "bob")
+	f.owner, f.alice, f.bob = accs[0], accs[1], accs[2]
 	f.ds1 = datanets.add(1, 1)
 	f.ds2 = datanets.add(2, 3)
 	return f
@@ -128,7 +120,7 @@ func oneOPEN() math.Int { return math.NewIntWithDecimal(1, 18) }
 // baseMsg is a valid MsgRegisterModel for a base model.
 func baseMsg(owner account) *types.MsgRegisterModel {
 	return &types.MsgRegisterModel{
-		Owner:        owner.str,
+		Owner:        owner.Str,
 		Name:         "Llama 3 8B",
 		Kind:         types.MODEL_KIND_BASE,
 		Architecture: "llama-3-8b",
@@ -222,21 +214,12 @@ func (f *fixture) MsgServer() types.MsgServer { return f.msgs }
 
 func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }
 
-func (f *fixture) setParams(mutate func(*types.Params)) {
-	keepertest.UpdateParams(f.chain, f.k.Params, mutate)
-}
-
-// paramsUpdate is MsgUpdateParams on a fresh fixture.
-func paramsUpdate(t *testing.T) keepertest.ParamsUpdate[types.Params, *types.MsgUpdateParams, *types.MsgUpdateParamsResponse] {
-	f := newFixture(t)
-	return keepertest.ParamsUpdate[types.Params, *types.MsgUpdateParams, *types.MsgUpdateParamsResponse]{
-		Chain: f.chain, Handler: f.msgs.UpdateParams, Stored: f.k.Params,
-	}
-}
+// StoredParams is where the module keeps its params.
+func (f *fixture) StoredParams() collections.Item[types.Params] { return f.k.Params }
 
 // withBaseModel is a fresh fixture where the owner has registered model 1,
 // a base model.
-func withBaseModel(t *testing.T) *fixture {
+func withBaseModel(t testing.TB) *fixture {
 	f := newFixture(t)
 	f.register(baseMsg(f.owner))
 	return f

@@ -20,16 +20,16 @@ func TestRegisterModel(t *testing.T) {
 		require.Equal(t, uint64(1), id)
 		m := f.model(id)
 		require.Equal(t, types.MODEL_STATUS_ACTIVE, m.Status)
-		require.Equal(t, f.owner.str, m.Owner)
+		require.Equal(t, f.owner.Str, m.Owner)
 		require.Equal(t, int64(startHeight), m.CreatedHeight)
-		require.Equal(t, startBalance.AmountOf(denom).Sub(oneOPEN()), f.balance(f.owner.addr))
+		require.Equal(t, startBalance.AmountOf(denom).Sub(oneOPEN()), f.balance(f.owner.Addr))
 		require.Equal(t, supply.Sub(oneOPEN()), f.bank.Supply().AmountOf(denom))
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.modelreg.v1.EventModelRegistered"), 1)
 	})
 
 	t.Run("Success - fee to the community pool", func(t *testing.T) {
 		f := newFixture(t)
-		f.setParams(func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL })
+		keepertest.SetParams(f, func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL })
 		supply := f.bank.Supply().AmountOf(denom)
 		f.register(baseMsg(f.owner))
 		require.Equal(t, oneOPEN(), f.communityPoolBalance())
@@ -153,7 +153,7 @@ func TestRegisterModel(t *testing.T) {
 
 	t.Run("Failure - cannot pay the fee", func(t *testing.T) {
 		f := newFixture(t)
-		f.setParams(func(p *types.Params) { p.RegistrationFee.Amount = startBalance.AmountOf(denom).AddRaw(1) })
+		keepertest.SetParams(f, func(p *types.Params) { p.RegistrationFee.Amount = startBalance.AmountOf(denom).AddRaw(1) })
 		before := f.chain.Snapshot()
 		_, err := keepertest.Deliver(f.chain, f.msgs.RegisterModel, baseMsg(f.owner))
 		require.Error(t, err)

@@ -14,7 +14,7 @@ func TestRevokeModel(t *testing.T) {
 	t.Run("Success - by the owner", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.register(baseMsg(f.owner))
-		_, err := keepertest.Deliver(f.chain, f.msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.owner.str, ModelId: id, Reason: "leaked test set"})
+		_, err := keepertest.Deliver(f.chain, f.msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.owner.Str, ModelId: id, Reason: "leaked test set"})
 		require.NoError(t, err)
 		require.Equal(t, types.MODEL_STATUS_REVOKED, f.model(id).Status)
 	})
@@ -30,17 +30,17 @@ func TestRevokeModel(t *testing.T) {
 
 	failures := []keepertest.Failure[func(f *fixture) *types.MsgRevokeModel]{
 		{Name: "Failure - neither owner nor authority", Make: func(f *fixture) *types.MsgRevokeModel {
-			return &types.MsgRevokeModel{Signer: f.alice.str, ModelId: 1}
+			return &types.MsgRevokeModel{Signer: f.alice.Str, ModelId: 1}
 		}, Want: types.ErrUnauthorized},
 		{Name: "Failure - already revoked", Make: func(f *fixture) *types.MsgRevokeModel {
 			f.setStatus(1, types.MODEL_STATUS_REVOKED)
-			return &types.MsgRevokeModel{Signer: f.owner.str, ModelId: 1}
+			return &types.MsgRevokeModel{Signer: f.owner.Str, ModelId: 1}
 		}, Want: types.ErrModelRevoked},
 		{Name: "Failure - unknown model", Make: func(f *fixture) *types.MsgRevokeModel {
-			return &types.MsgRevokeModel{Signer: f.owner.str, ModelId: 5}
+			return &types.MsgRevokeModel{Signer: f.owner.Str, ModelId: 5}
 		}, Want: types.ErrModelNotFound},
 		{Name: "Failure - reason too long", Make: func(f *fixture) *types.MsgRevokeModel {
-			return &types.MsgRevokeModel{Signer: f.owner.str, ModelId: 1, Reason: strings.Repeat("x", types.MaxReasonLength+1)}
+			return &types.MsgRevokeModel{Signer: f.owner.Str, ModelId: 1, Reason: strings.Repeat("x", types.MaxReasonLength+1)}
 		}, Want: types.ErrInvalidReason},
 		{Name: "Failure - invalid signer", Make: func(*fixture) *types.MsgRevokeModel {
 			return &types.MsgRevokeModel{Signer: "nobody", ModelId: 1}

@@ -13,31 +13,31 @@ func TestTransferModelOwnership(t *testing.T) {
 	t.Run("Success - owner and owner index move", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.register(baseMsg(f.owner))
-		_, err := keepertest.Deliver(f.chain, f.msgs.TransferModelOwnership, &types.MsgTransferModelOwnership{Owner: f.owner.str, ModelId: id, NewOwner: f.alice.str})
+		_, err := keepertest.Deliver(f.chain, f.msgs.TransferModelOwnership, &types.MsgTransferModelOwnership{Owner: f.owner.Str, ModelId: id, NewOwner: f.alice.Str})
 		require.NoError(t, err)
-		require.Equal(t, f.alice.str, f.model(id).Owner)
+		require.Equal(t, f.alice.Str, f.model(id).Owner)
 		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.modelreg.v1.EventModelOwnershipTransferred"), 1)
-		resp, err := f.queries.Models(f.ctx, &types.QueryModelsRequest{Owner: f.owner.str})
+		resp, err := f.queries.Models(f.ctx, &types.QueryModelsRequest{Owner: f.owner.Str})
 		require.NoError(t, err)
 		require.Empty(t, resp.Models)
-		resp, err = f.queries.Models(f.ctx, &types.QueryModelsRequest{Owner: f.alice.str})
+		resp, err = f.queries.Models(f.ctx, &types.QueryModelsRequest{Owner: f.alice.Str})
 		require.NoError(t, err)
 		require.Len(t, resp.Models, 1)
 	})
 
 	failures := []keepertest.Failure[func(f *fixture) *types.MsgTransferModelOwnership]{
 		{Name: "Failure - not the owner", Make: func(f *fixture) *types.MsgTransferModelOwnership {
-			return &types.MsgTransferModelOwnership{Owner: f.alice.str, ModelId: 1, NewOwner: f.bob.str}
+			return &types.MsgTransferModelOwnership{Owner: f.alice.Str, ModelId: 1, NewOwner: f.bob.Str}
 		}, Want: types.ErrNotModelOwner},
 		{Name: "Failure - to the same owner", Make: func(f *fixture) *types.MsgTransferModelOwnership {
-			return &types.MsgTransferModelOwnership{Owner: f.owner.str, ModelId: 1, NewOwner: f.owner.str}
+			return &types.MsgTransferModelOwnership{Owner: f.owner.Str, ModelId: 1, NewOwner: f.owner.Str}
 		}, Want: types.ErrInvalidNewOwner},
 		{Name: "Failure - invalid new owner", Make: func(f *fixture) *types.MsgTransferModelOwnership {
-			return &types.MsgTransferModelOwnership{Owner: f.owner.str, ModelId: 1, NewOwner: "nobody"}
+			return &types.MsgTransferModelOwnership{Owner: f.owner.Str, ModelId: 1, NewOwner: "nobody"}
 		}, Want: types.ErrInvalidNewOwner},
 		{Name: "Failure - revoked model", Make: func(f *fixture) *types.MsgTransferModelOwnership {
 			f.setStatus(1, types.MODEL_STATUS_REVOKED)
-			return &types.MsgTransferModelOwnership{Owner: f.owner.str, ModelId: 1, NewOwner: f.bob.str}
+			return &types.MsgTransferModelOwnership{Owner: f.owner.Str, ModelId: 1, NewOwner: f.bob.Str}
 		}, Want: types.ErrModelRevoked},
 	}
 	keepertest.RunFailures(t, failures, withBaseModel, types.MsgServer.TransferModelOwnership)

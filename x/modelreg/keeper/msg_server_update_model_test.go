@@ -13,7 +13,7 @@ import (
 
 func updateMsg(owner account, id uint64) *types.MsgUpdateModel {
 	return &types.MsgUpdateModel{
-		Owner: owner.str, ModelId: id, Name: "Llama 3 8B (v2 card)", Architecture: "llama-3-8b",
+		Owner: owner.Str, ModelId: id, Name: "Llama 3 8B (v2 card)", Architecture: "llama-3-8b",
 		EvalMetrics: []types.Metric{{Name: "gsm8k", Value: "0.512300"}, {Name: "mmlu", Value: "0.670000"}},
 		License:     "MIT",
 		Price:       types.Price{PerCall: math.NewInt(2000), Per_1KTokens: math.ZeroInt()},
@@ -37,7 +37,7 @@ func TestUpdateModel(t *testing.T) {
 	})
 
 	failures := []keepertest.Failure[func(f *fixture, m *types.MsgUpdateModel)]{
-		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgUpdateModel) { m.Owner = f.alice.str }, Want: types.ErrNotModelOwner},
+		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgUpdateModel) { m.Owner = f.alice.Str }, Want: types.ErrNotModelOwner},
 		{Name: "Failure - unknown model", Make: func(_ *fixture, m *types.MsgUpdateModel) { m.ModelId = 9 }, Want: types.ErrModelNotFound},
 		{Name: "Failure - revoked model", Make: func(f *fixture, _ *types.MsgUpdateModel) { f.setStatus(1, types.MODEL_STATUS_REVOKED) }, Want: types.ErrModelRevoked},
 		{Name: "Failure - empty name", Make: func(_ *fixture, m *types.MsgUpdateModel) { m.Name = "" }, Want: types.ErrInvalidName},
@@ -48,7 +48,7 @@ func TestUpdateModel(t *testing.T) {
 			m.EvalMetrics = []types.Metric{{Name: "mmlu", Value: "0.100000"}, {Name: "mmlu", Value: "0.200000"}}
 		}, Want: types.ErrInvalidMetrics},
 	}
-	keepertest.RunBroken(t, failures, func(t *testing.T) (*fixture, *types.MsgUpdateModel) {
+	keepertest.RunBroken(t, failures, func(t testing.TB) (*fixture, *types.MsgUpdateModel) {
 		f := newFixture(t)
 		id := f.register(baseMsg(f.owner))
 		return f, updateMsg(f.owner, id)

@@ -10,7 +10,7 @@ import (
 )
 
 func TestUpdateParams(t *testing.T) {
-	keepertest.RequireParamsUpdates(t, paramsUpdate, func(p *types.Params) {
+	keepertest.RequireParamsUpdates(t, newFixture, types.MsgServer.UpdateParams, func(p *types.Params) {
 		p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL
 		p.MaxPrice = math.NewInt(5)
 	}, types.ErrInvalidParams,

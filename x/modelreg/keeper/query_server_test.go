@@ -50,7 +50,7 @@ func TestQueries(t *testing.T) {
 		require.Equal(t, []uint64{4, other}, ids(resp.Models))
 	})
 	t.Run("Success - models by owner", func(t *testing.T) {
-		resp, err := f.queries.Models(f.ctx, &types.QueryModelsRequest{Owner: f.alice.str})
+		resp, err := f.queries.Models(f.ctx, &types.QueryModelsRequest{Owner: f.alice.Str})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{a1, a3}, ids(resp.Models))
 	})
@@ -149,7 +149,7 @@ func TestLineage(t *testing.T) {
 // MaxLineageDepth generations.
 func TestLineageDepthLimit(t *testing.T) {
 	f := newFixture(t)
-	f.setParams(func(p *types.Params) {
+	keepertest.SetParams(f, func(p *types.Params) {
 		p.RegistrationFee.Amount = p.RegistrationFee.Amount.SubRaw(1).AddRaw(1).QuoRaw(1_000_000)
 	})
 	prev := uint64(0)
