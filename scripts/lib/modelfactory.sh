@@ -78,7 +78,7 @@ ModelFactory (no-code fine-tuning), publishing as dev4:
   Log                $modelfactory_home/modelfactory.log
   A published adapter is served once the serving node stakes for it (MODEL_ID from the page):
     $bin tx agentstake update-agent \$($bin keys show openlora -a --keyring-backend test --home $home_dir) \\
-        --model-ids $DEMO_ADAPTER,MODEL_ID --endpoint http://127.0.0.1:\${OPENLORA_PORT:-8000}/v1 \\
+        --model-ids $DEMO_ADAPTER,MODEL_ID --endpoint http://127.0.0.1:$openlora_port/v1 \\
         --from openlora --keyring-backend test --home $home_dir --gas auto --gas-adjustment 1.3 --gas-prices $gas_price -y
 
 INFO

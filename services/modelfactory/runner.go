@@ -201,7 +201,6 @@ func (f *Factory) trainJob(ctx context.Context, j *Job) error {
 		}
 		start := time.Now()
 		p := tr.Step()
-		took := time.Since(start).Seconds()
 		if math.IsNaN(p.Loss) || math.IsInf(p.Loss, 0) {
 			return fmt.Errorf("the loss became %v at step %d: lower the learning rate", p.Loss, p.Step)
 		}
@@ -211,17 +210,19 @@ func (f *Factory) trainJob(ctx context.Context, j *Job) error {
 		}
 		pr := &j.Progress
 		pr.Step, pr.Loss, pr.LearningRate, pr.TokensPerSecond = p.Step, p.Loss, p.LearningRate, p.TokensPerSecond
-		pr.TrainSeconds += took
 		pr.Tokens += int64(p.Tokens)
-		pr.ETASeconds = pr.TrainSeconds / float64(pr.Step) * float64(pr.Steps-pr.Step)
 		f.metrics.steps.Inc()
 		f.metrics.tokens.Add(float64(p.Tokens))
-		f.events.publish(j.ID, Event{Type: "step", Job: j, Point: &point})
 		if p.Step%f.opts.CheckpointEvery == 0 || time.Since(lastSave) > 30*time.Second {
 			if err := save(); err != nil {
 				return err
 			}
 		}
+		// The job's training time is the loop's wall time, bookkeeping
+		// and checkpoints included.
+		pr.TrainSeconds += time.Since(start).Seconds()
+		pr.ETASeconds = pr.TrainSeconds / float64(pr.Step) * float64(pr.Steps-pr.Step)
+		f.events.publish(j.ID, Event{Type: "step", Job: j, Point: &point})
 	}
 	if err := tr.SaveAdapter(filepath.Join(dir, "adapter")); err != nil {
 		return err

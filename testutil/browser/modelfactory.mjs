@@ -95,8 +95,10 @@ try {
   // 6. Publish.
   await page.fill("#publish-name", req.name);
   await page.fill("#publish-license", "apache-2.0");
+  const publishStart = Date.now();
   await page.click("#publish");
   await page.waitForSelector("#published, #publish-error");
+  out.publishMs = Date.now() - publishStart;
   out.published = await page.textContent("#publish-out");
   await shot(page, "6-published.png");
 } catch (err) {
