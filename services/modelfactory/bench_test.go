@@ -74,8 +74,10 @@ func BenchmarkTrainingThroughTheApp(b *testing.B) {
 		engineTime += time.Since(start)
 
 		// The same through a job.
-		j := &Job{ID: fmt.Sprintf("bench-%d", n), Spec: JobSpec{Name: "bench", BaseModelID: 1, Mapping: Mapping{}.withDefaults(), Hyperparameters: h},
-			Status: StatusQueued, BaseSHA256: sha, Progress: Progress{Steps: steps}}
+		j := &Job{
+			ID: fmt.Sprintf("bench-%d", n), Spec: JobSpec{Name: "bench", BaseModelID: 1, Mapping: Mapping{}.withDefaults(), Hyperparameters: h},
+			Status: StatusQueued, BaseSHA256: sha, Progress: Progress{Steps: steps},
+		}
 		if err := os.MkdirAll(f.jobs.jobDir(j.ID), 0o755); err != nil {
 			b.Fatal(err)
 		}
