@@ -12,16 +12,20 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// queryServer implements types.QueryServer.
+// queryServer implements types.QueryServer; its Params query is the one
+// every module answers alike.
 type queryServer struct {
+	modulekit.ParamsQuery[types.QueryParamsRequest, types.Params, types.QueryParamsResponse]
 	k Keeper
 }
 
 // NewQueryServerImpl returns the Query service of the keeper.
 func NewQueryServerImpl(k Keeper) types.QueryServer {
-	return queryServer{k: k}
+	return queryServer{k: k, ParamsQuery: modulekit.NewParamsQuery[types.QueryParamsRequest](k.Params, errNilRequest,
+		func(p types.Params) *types.QueryParamsResponse { return &types.QueryParamsResponse{Params: p} })}
 }
 
 // errNilRequest answers a request that is nil.
@@ -34,18 +38,6 @@ func (q queryServer) parseOperator(field, s string) (sdk.AccAddress, error) {
 		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", err)
 	}
 	return op, nil
-}
-
-// Params returns the module parameters.
-func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
-	if req == nil {
-		return nil, errNilRequest
-	}
-	params, err := q.k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryParamsResponse{Params: params}, nil
 }
 
 // Agent returns one agent.
@@ -98,20 +90,11 @@ func (q queryServer) Agents(ctx context.Context, req *types.QueryAgentsRequest) 
 		if perr != nil {
 			return nil, perr
 		}
-		agents, page, err = query.CollectionPaginate(ctx, q.k.Agents.Indexes.Owner, req.Pagination,
-			func(key collections.Pair[sdk.AccAddress, sdk.AccAddress], _ collections.NoValue) (types.Agent, error) {
-				return q.k.GetAgent(ctx, key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[sdk.AccAddress, sdk.AccAddress](owner))
+		agents, page, err = modulekit.PageByRef(ctx, q.k.Agents.Indexes.Owner, req.Pagination, owner, q.k.GetAgent)
 	case req.ModelId != 0:
-		agents, page, err = query.CollectionPaginate(ctx, q.k.Agents.Indexes.Model, req.Pagination,
-			func(key collections.Pair[uint64, sdk.AccAddress], _ collections.NoValue) (types.Agent, error) {
-				return q.k.GetAgent(ctx, key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[uint64, sdk.AccAddress](req.ModelId))
+		agents, page, err = modulekit.PageByRef(ctx, q.k.Agents.Indexes.Model, req.Pagination, req.ModelId, q.k.GetAgent)
 	default:
-		agents, page, err = query.CollectionPaginate(ctx, q.k.Agents, req.Pagination,
-			func(_ sdk.AccAddress, a types.Agent) (types.Agent, error) { return a, nil })
+		agents, page, err = modulekit.PageValues(ctx, q.k.Agents, req.Pagination)
 	}
 	if err != nil {
 		return nil, err

@@ -10,16 +10,20 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// queryServer implements types.QueryServer.
+// queryServer implements types.QueryServer; its Params query is the one
+// every module answers alike.
 type queryServer struct {
+	modulekit.ParamsQuery[types.QueryParamsRequest, types.Params, types.QueryParamsResponse]
 	k Keeper
 }
 
 // NewQueryServerImpl returns the Query service of the keeper.
 func NewQueryServerImpl(k Keeper) types.QueryServer {
-	return queryServer{k: k}
+	return queryServer{k: k, ParamsQuery: modulekit.NewParamsQuery[types.QueryParamsRequest](k.Params, errNilRequest,
+		func(p types.Params) *types.QueryParamsResponse { return &types.QueryParamsResponse{Params: p} })}
 }
 
 // errNilRequest answers a request that is nil.
@@ -34,28 +38,12 @@ func (q queryServer) parseAddress(field, s string) (sdk.AccAddress, error) {
 	return addr, nil
 }
 
-// Params returns the module parameters.
-func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
-	if req == nil {
-		return nil, errNilRequest
-	}
-	params, err := q.k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryParamsResponse{Params: params}, nil
-}
-
 // Record returns one record.
 func (q queryServer) Record(ctx context.Context, req *types.QueryRecordRequest) (*types.QueryRecordResponse, error) {
-	if req == nil {
-		return nil, errNilRequest
-	}
-	r, err := q.k.GetRecord(ctx, req.RecordId)
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryRecordResponse{Record: r}, nil
+	return modulekit.Answer(req, errNilRequest, func() (types.AttributionRecord, error) { return q.k.GetRecord(ctx, req.RecordId) },
+		func(r types.AttributionRecord) *types.QueryRecordResponse {
+			return &types.QueryRecordResponse{Record: r}
+		})
 }
 
 // Records lists every record.
@@ -63,21 +51,11 @@ func (q queryServer) Records(ctx context.Context, req *types.QueryRecordsRequest
 	if req == nil {
 		return nil, errNilRequest
 	}
-	recs, page, err := query.CollectionPaginate(ctx, q.k.Records, req.Pagination,
-		func(_ uint64, r types.AttributionRecord) (types.AttributionRecord, error) { return r, nil })
+	recs, page, err := modulekit.PageValues(ctx, q.k.Records, req.Pagination)
 	if err != nil {
 		return nil, err
 	}
 	return &types.QueryRecordsResponse{Records: recs, Pagination: page}, nil
-}
-
-// pageUint64Index pages through the records indexed under a uint64 reference.
-func (q queryServer) pageUint64Index(ctx context.Context, idx *ImmutableIndex[uint64], ref uint64, pr *query.PageRequest) ([]types.AttributionRecord, *query.PageResponse, error) {
-	return query.CollectionPaginate(ctx, idx, pr,
-		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.AttributionRecord, error) {
-			return q.k.GetRecord(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[uint64, uint64](ref))
 }
 
 // RecordsByModel lists the records of a model.
@@ -88,7 +66,7 @@ func (q queryServer) RecordsByModel(ctx context.Context, req *types.QueryRecords
 	if req.ModelId == 0 {
 		return nil, errorsmod.Wrap(types.ErrInvalidRequest, "model_id must be set")
 	}
-	recs, page, err := q.pageUint64Index(ctx, q.k.Records.Indexes.Model, req.ModelId, req.Pagination)
+	recs, page, err := modulekit.PageByRef(ctx, q.k.Records.Indexes.Model, req.Pagination, req.ModelId, q.k.GetRecord)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +81,7 @@ func (q queryServer) RecordsByContribution(ctx context.Context, req *types.Query
 	if req.ContributionId == 0 {
 		return nil, errorsmod.Wrap(types.ErrInvalidRequest, "contribution_id must be set")
 	}
-	recs, page, err := q.pageUint64Index(ctx, q.k.Records.Indexes.Contribution, req.ContributionId, req.Pagination)
+	recs, page, err := modulekit.PageByRef(ctx, q.k.Records.Indexes.Contribution, req.Pagination, req.ContributionId, q.k.GetRecord)
 	if err != nil {
 		return nil, err
 	}
@@ -119,11 +97,7 @@ func (q queryServer) RecordsByServingNode(ctx context.Context, req *types.QueryR
 	if err != nil {
 		return nil, err
 	}
-	recs, page, err := query.CollectionPaginate(ctx, q.k.Records.Indexes.ServingNode, req.Pagination,
-		func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.AttributionRecord, error) {
-			return q.k.GetRecord(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](node))
+	recs, page, err := modulekit.PageByRef(ctx, q.k.Records.Indexes.ServingNode, req.Pagination, node, q.k.GetRecord)
 	if err != nil {
 		return nil, err
 	}
@@ -186,14 +160,10 @@ func (q queryServer) AddressEarnings(ctx context.Context, req *types.QueryAddres
 
 // Challenge returns one challenge.
 func (q queryServer) Challenge(ctx context.Context, req *types.QueryChallengeRequest) (*types.QueryChallengeResponse, error) {
-	if req == nil {
-		return nil, errNilRequest
-	}
-	c, err := q.k.GetChallenge(ctx, req.ChallengeId)
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryChallengeResponse{Challenge: c}, nil
+	return modulekit.Answer(req, errNilRequest, func() (types.Challenge, error) { return q.k.GetChallenge(ctx, req.ChallengeId) },
+		func(c types.Challenge) *types.QueryChallengeResponse {
+			return &types.QueryChallengeResponse{Challenge: c}
+		})
 }
 
 // ChallengesByRecord lists the challenges of a record.
@@ -204,11 +174,7 @@ func (q queryServer) ChallengesByRecord(ctx context.Context, req *types.QueryCha
 	if req.RecordId == 0 {
 		return nil, errorsmod.Wrap(types.ErrInvalidRequest, "record_id must be set")
 	}
-	chs, page, err := query.CollectionPaginate(ctx, q.k.Challenges.Indexes.Record, req.Pagination,
-		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.Challenge, error) {
-			return q.k.GetChallenge(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.RecordId))
+	chs, page, err := modulekit.PageByRef(ctx, q.k.Challenges.Indexes.Record, req.Pagination, req.RecordId, q.k.GetChallenge)
 	if err != nil {
 		return nil, err
 	}

@@ -11,43 +11,29 @@ import (
 
 	"github.com/openledger/openledger/x/datanet/merkle"
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// queryServer implements types.QueryServer.
+// queryServer implements types.QueryServer; its Params query is the one
+// every module answers alike.
 type queryServer struct {
+	modulekit.ParamsQuery[types.QueryParamsRequest, types.Params, types.QueryParamsResponse]
 	k Keeper
 }
 
 // NewQueryServerImpl returns the Query service of the keeper.
 func NewQueryServerImpl(k Keeper) types.QueryServer {
-	return queryServer{k: k}
+	return queryServer{k: k, ParamsQuery: modulekit.NewParamsQuery[types.QueryParamsRequest](k.Params, errNilRequest,
+		func(p types.Params) *types.QueryParamsResponse { return &types.QueryParamsResponse{Params: p} })}
 }
 
 // errNilRequest answers a request that is nil.
 var errNilRequest = errorsmod.Wrap(types.ErrInvalidRequest, "empty request")
 
-// Params returns the module parameters.
-func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
-	if req == nil {
-		return nil, errNilRequest
-	}
-	params, err := q.k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryParamsResponse{Params: params}, nil
-}
-
 // Datanet returns one Datanet.
 func (q queryServer) Datanet(ctx context.Context, req *types.QueryDatanetRequest) (*types.QueryDatanetResponse, error) {
-	if req == nil {
-		return nil, errNilRequest
-	}
-	d, err := q.k.GetDatanet(ctx, req.DatanetId)
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryDatanetResponse{Datanet: d}, nil
+	return modulekit.Answer(req, errNilRequest, func() (types.Datanet, error) { return q.k.GetDatanet(ctx, req.DatanetId) },
+		func(d types.Datanet) *types.QueryDatanetResponse { return &types.QueryDatanetResponse{Datanet: d} })
 }
 
 // Datanets lists Datanets: all, by owner or by tag.
@@ -77,14 +63,9 @@ func (q queryServer) Datanets(ctx context.Context, req *types.QueryDatanetsReque
 		if terr := types.ValidateTag(req.Tag); terr != nil {
 			return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", terr)
 		}
-		datanets, page, err = query.CollectionPaginate(ctx, q.k.Datanets.Indexes.Tag, req.Pagination,
-			func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Datanet, error) {
-				return q.k.GetDatanet(ctx, key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[string, uint64](req.Tag))
+		datanets, page, err = modulekit.PageByRef(ctx, q.k.Datanets.Indexes.Tag, req.Pagination, req.Tag, q.k.GetDatanet)
 	default:
-		datanets, page, err = query.CollectionPaginate(ctx, q.k.Datanets, req.Pagination,
-			func(_ uint64, d types.Datanet) (types.Datanet, error) { return d, nil })
+		datanets, page, err = modulekit.PageValues(ctx, q.k.Datanets, req.Pagination)
 	}
 	if err != nil {
 		return nil, err
@@ -94,14 +75,10 @@ func (q queryServer) Datanets(ctx context.Context, req *types.QueryDatanetsReque
 
 // Contribution returns one contribution.
 func (q queryServer) Contribution(ctx context.Context, req *types.QueryContributionRequest) (*types.QueryContributionResponse, error) {
-	if req == nil {
-		return nil, errNilRequest
-	}
-	c, err := q.k.GetContribution(ctx, req.ContributionId)
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryContributionResponse{Contribution: c}, nil
+	return modulekit.Answer(req, errNilRequest, func() (types.Contribution, error) { return q.k.GetContribution(ctx, req.ContributionId) },
+		func(c types.Contribution) *types.QueryContributionResponse {
+			return &types.QueryContributionResponse{Contribution: c}
+		})
 }
 
 // ContributionsByDatanet lists a Datanet's contributions, optionally of one
@@ -122,11 +99,7 @@ func (q queryServer) ContributionsByDatanet(ctx context.Context, req *types.Quer
 		err           error
 	)
 	if req.Status == types.CONTRIBUTION_STATUS_UNSPECIFIED {
-		contributions, page, err = query.CollectionPaginate(ctx, q.k.Contributions.Indexes.Datanet, req.Pagination,
-			func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.Contribution, error) {
-				return q.k.GetContribution(ctx, key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[uint64, uint64](req.DatanetId))
+		contributions, page, err = modulekit.PageByRef(ctx, q.k.Contributions.Indexes.Datanet, req.Pagination, req.DatanetId, q.k.GetContribution)
 	} else {
 		contributions, page, err = query.CollectionPaginate(ctx, q.k.Contributions.Indexes.DatanetStatus, req.Pagination,
 			func(key collections.Pair[collections.Pair[uint64, int32], uint64], _ collections.NoValue) (types.Contribution, error) {
@@ -150,11 +123,7 @@ func (q queryServer) ContributionsByContributor(ctx context.Context, req *types.
 	if err != nil {
 		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", err)
 	}
-	contributions, page, err := query.CollectionPaginate(ctx, q.k.Contributions.Indexes.Contributor, req.Pagination,
-		func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Contribution, error) {
-			return q.k.GetContribution(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](contributor))
+	contributions, page, err := modulekit.PageByRef(ctx, q.k.Contributions.Indexes.Contributor, req.Pagination, contributor, q.k.GetContribution)
 	if err != nil {
 		return nil, err
 	}
@@ -163,14 +132,8 @@ func (q queryServer) ContributionsByContributor(ctx context.Context, req *types.
 
 // Version returns one version of a Datanet, 0 meaning the current one.
 func (q queryServer) Version(ctx context.Context, req *types.QueryVersionRequest) (*types.QueryVersionResponse, error) {
-	if req == nil {
-		return nil, errNilRequest
-	}
-	v, err := q.k.GetVersion(ctx, req.DatanetId, req.Version)
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryVersionResponse{Version: v}, nil
+	return modulekit.Answer(req, errNilRequest, func() (types.Version, error) { return q.k.GetVersion(ctx, req.DatanetId, req.Version) },
+		func(v types.Version) *types.QueryVersionResponse { return &types.QueryVersionResponse{Version: v} })
 }
 
 // Versions lists the versions of a Datanet.

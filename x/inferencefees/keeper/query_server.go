@@ -3,7 +3,6 @@ package keeper
 import (
 	"context"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
@@ -11,16 +10,20 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/openledger/openledger/x/inferencefees/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// queryServer implements types.QueryServer.
+// queryServer implements types.QueryServer; its Params query is the one
+// every module answers alike.
 type queryServer struct {
+	modulekit.ParamsQuery[types.QueryParamsRequest, types.Params, types.QueryParamsResponse]
 	k Keeper
 }
 
 // NewQueryServerImpl returns the Query service of the keeper.
 func NewQueryServerImpl(k Keeper) types.QueryServer {
-	return queryServer{k: k}
+	return queryServer{k: k, ParamsQuery: modulekit.NewParamsQuery[types.QueryParamsRequest](k.Params, errNilRequest,
+		func(p types.Params) *types.QueryParamsResponse { return &types.QueryParamsResponse{Params: p} })}
 }
 
 // errNilRequest answers a request that is nil.
@@ -33,18 +36,6 @@ func (q queryServer) parseAddress(field, s string) (sdk.AccAddress, error) {
 		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", err)
 	}
 	return addr, nil
-}
-
-// Params returns the module parameters.
-func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
-	if req == nil {
-		return nil, errNilRequest
-	}
-	p, err := q.k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryParamsResponse{Params: p}, nil
 }
 
 // Credit returns a user's credit (zero for a user without one), the locked
@@ -101,11 +92,7 @@ func (q queryServer) ChannelsByNode(ctx context.Context, req *types.QueryChannel
 	if err != nil {
 		return nil, err
 	}
-	chs, page, err := query.CollectionPaginate(ctx, q.k.Channels.Indexes.Node, req.Pagination,
-		func(key collections.Pair[sdk.AccAddress, ChannelKey], _ collections.NoValue) (types.Channel, error) {
-			return q.k.Channels.Get(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, ChannelKey](node))
+	chs, page, err := modulekit.PageByRef(ctx, q.k.Channels.Indexes.Node, req.Pagination, node, q.k.Channels.Get)
 	if err != nil {
 		return nil, err
 	}
@@ -132,12 +119,6 @@ func (q queryServer) ChannelsByUser(ctx context.Context, req *types.QueryChannel
 
 // Totals returns the cumulative fee figures.
 func (q queryServer) Totals(ctx context.Context, req *types.QueryTotalsRequest) (*types.QueryTotalsResponse, error) {
-	if req == nil {
-		return nil, errNilRequest
-	}
-	t, err := q.k.GetTotals(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryTotalsResponse{Totals: t}, nil
+	return modulekit.Answer(req, errNilRequest, func() (types.Totals, error) { return q.k.GetTotals(ctx) },
+		func(t types.Totals) *types.QueryTotalsResponse { return &types.QueryTotalsResponse{Totals: t} })
 }

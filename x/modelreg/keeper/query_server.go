@@ -3,50 +3,34 @@ package keeper
 import (
 	"context"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/openledger/openledger/x/internal/modulekit"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
-// queryServer implements types.QueryServer.
+// queryServer implements types.QueryServer; its Params query is the one
+// every module answers alike.
 type queryServer struct {
+	modulekit.ParamsQuery[types.QueryParamsRequest, types.Params, types.QueryParamsResponse]
 	k Keeper
 }
 
 // NewQueryServerImpl returns the Query service of the keeper.
 func NewQueryServerImpl(k Keeper) types.QueryServer {
-	return queryServer{k: k}
+	return queryServer{k: k, ParamsQuery: modulekit.NewParamsQuery[types.QueryParamsRequest](k.Params, errNilRequest,
+		func(p types.Params) *types.QueryParamsResponse { return &types.QueryParamsResponse{Params: p} })}
 }
 
 // errNilRequest answers a request that is nil.
 var errNilRequest = errorsmod.Wrap(types.ErrInvalidRequest, "empty request")
 
-// Params returns the module parameters.
-func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
-	if req == nil {
-		return nil, errNilRequest
-	}
-	params, err := q.k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryParamsResponse{Params: params}, nil
-}
-
 // Model returns one model.
 func (q queryServer) Model(ctx context.Context, req *types.QueryModelRequest) (*types.QueryModelResponse, error) {
-	if req == nil {
-		return nil, errNilRequest
-	}
-	m, err := q.k.GetModel(ctx, req.ModelId)
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryModelResponse{Model: m}, nil
+	return modulekit.Answer(req, errNilRequest, func() (types.Model, error) { return q.k.GetModel(ctx, req.ModelId) },
+		func(m types.Model) *types.QueryModelResponse { return &types.QueryModelResponse{Model: m} })
 }
 
 // Models lists models: all, or those of one owner.
@@ -64,28 +48,14 @@ func (q queryServer) Models(ctx context.Context, req *types.QueryModelsRequest) 
 		if perr != nil {
 			return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", perr)
 		}
-		models, page, err = query.CollectionPaginate(ctx, q.k.Models.Indexes.Owner, req.Pagination,
-			func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Model, error) {
-				return q.k.GetModel(ctx, key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](owner))
+		models, page, err = modulekit.PageByRef(ctx, q.k.Models.Indexes.Owner, req.Pagination, owner, q.k.GetModel)
 	} else {
-		models, page, err = query.CollectionPaginate(ctx, q.k.Models, req.Pagination,
-			func(_ uint64, m types.Model) (types.Model, error) { return m, nil })
+		models, page, err = modulekit.PageValues(ctx, q.k.Models, req.Pagination)
 	}
 	if err != nil {
 		return nil, err
 	}
 	return &types.QueryModelsResponse{Models: models, Pagination: page}, nil
-}
-
-// pageRefIndex pages through the models indexed under one reference id.
-func (q queryServer) pageRefIndex(ctx context.Context, idx *RefIndex, ref uint64, pr *query.PageRequest) ([]types.Model, *query.PageResponse, error) {
-	return query.CollectionPaginate(ctx, idx, pr,
-		func(key collections.Pair[uint64, uint64], _ collections.NoValue) (types.Model, error) {
-			return q.k.GetModel(ctx, key.K2())
-		},
-		query.WithCollectionPaginationPairPrefix[uint64, uint64](ref))
 }
 
 // ModelsByBase lists the fine-tunes and adapters of a base model.
@@ -96,7 +66,7 @@ func (q queryServer) ModelsByBase(ctx context.Context, req *types.QueryModelsByB
 	if req.BaseModelId == 0 {
 		return nil, errorsmod.Wrap(types.ErrInvalidRequest, "base_model_id must be set")
 	}
-	models, page, err := q.pageRefIndex(ctx, q.k.Models.Indexes.Base, req.BaseModelId, req.Pagination)
+	models, page, err := modulekit.PageByRef(ctx, q.k.Models.Indexes.Base, req.Pagination, req.BaseModelId, q.k.GetModel)
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +81,7 @@ func (q queryServer) ModelsByDatanet(ctx context.Context, req *types.QueryModels
 	if req.DatanetId == 0 {
 		return nil, errorsmod.Wrap(types.ErrInvalidRequest, "datanet_id must be set")
 	}
-	models, page, err := q.pageRefIndex(ctx, q.k.Models.Indexes.Datanet, req.DatanetId, req.Pagination)
+	models, page, err := modulekit.PageByRef(ctx, q.k.Models.Indexes.Datanet, req.Pagination, req.DatanetId, q.k.GetModel)
 	if err != nil {
 		return nil, err
 	}
