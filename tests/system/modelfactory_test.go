@@ -409,10 +409,13 @@ func TestModelFactoryInBrowser(t *testing.T) {
 	baseDir, baseID, datanetID := trainingFixture(t, owner)
 	home := t.TempDir()
 	mf := startModelFactory(t, home, owner, baseDir)
-	shots := filepath.Join(os.Getenv("OPENLEDGER_ARTIFACTS"), "modelfactory")
-	if os.Getenv("OPENLEDGER_ARTIFACTS") == "" {
-		shots = filepath.Join(t.TempDir(), "screenshots")
+	// Screenshots are kept as the run's artifacts: under
+	// $OPENLEDGER_ARTIFACTS, or build/artifacts in the repository.
+	artifacts := os.Getenv("OPENLEDGER_ARTIFACTS")
+	if artifacts == "" {
+		artifacts = filepath.Join(repoRoot(), "build", "artifacts")
 	}
+	shots := filepath.Join(artifacts, "modelfactory")
 	require.NoError(t, os.MkdirAll(shots, 0o755))
 	question := demo.Entries[1].Question
 	var flow struct {
