@@ -26,7 +26,7 @@ func TestHyperparametersDefaultsAndRefusals(t *testing.T) {
 		field  string
 	}{
 		{func(h *Hyperparameters) { h.Rank = 0 }, "lora_rank"},
-		{func(h *Hyperparameters) { h.Dropout = 0.05 }, "lora_dropout"},
+		{func(h *Hyperparameters) { h.Dropout = 1 }, "lora_dropout"},
 		{func(h *Hyperparameters) { h.LearningRate = -1 }, "learning_rate"},
 		{func(h *Hyperparameters) { h.Epochs = 0 }, "epochs"},
 		{func(h *Hyperparameters) { h.MaxSeqLength = 4096 }, "max_seq_length"},

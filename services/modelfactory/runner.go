@@ -145,7 +145,7 @@ func (f *Factory) prepare(j *Job, checkpoint string) (*session, error) {
 // trainOptions are the engine's settings for a job's hyperparameters.
 func trainOptions(h Hyperparameters, steps int, baseModelID uint64) train.Options {
 	return train.Options{
-		Rank: h.Rank, Alpha: h.Alpha, Targets: h.modules(),
+		Rank: h.Rank, Alpha: h.Alpha, Dropout: h.Dropout, Targets: h.modules(),
 		LearningRate: h.LearningRate, WarmupSteps: h.warmupSteps(steps), Steps: steps,
 		WeightDecay: h.WeightDecay, MaxGradNorm: h.MaxGradNorm,
 		BatchSize: h.BatchSize, Accumulation: h.Accumulation, Seed: h.Seed,

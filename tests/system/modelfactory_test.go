@@ -229,7 +229,7 @@ func TestModelFactoryAPI(t *testing.T) {
 		}, "export_failed", "datasets"},
 		{func(s map[string]any) { s["name"] = "" }, "invalid_name", "name"},
 		{func(s map[string]any) { s["mapping"] = map[string]string{"format": "text"} }, "field_missing", "mapping"},
-		{hyper("lora_dropout", 0.1), "invalid_hyperparameter", "lora_dropout"},
+		{hyper("lora_dropout", 1.5), "invalid_hyperparameter", "lora_dropout"},
 		{hyper("learning_rate", -1), "invalid_hyperparameter", "learning_rate"},
 		{hyper("target_modules", []string{"q_proj", "attention"}), "invalid_hyperparameter", "target_modules"},
 		{hyper("max_seq_length", 100_000), "invalid_hyperparameter", "max_seq_length"},

@@ -41,7 +41,7 @@ try {
   await shot(page, "1-data.png");
 
   // 2. Settings: a bad one first, refused with its field marked.
-  await page.fill("#hp-lora_dropout", "0.1");
+  await page.fill("#hp-lora_dropout", "1");
   await page.fill("#job-name", req.name);
   await page.click("#start");
   await page.waitForSelector("#create-error:not(.hidden)");

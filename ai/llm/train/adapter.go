@@ -9,7 +9,7 @@ import (
 func (o *Options) loraConfig() lora.Config {
 	cfg := lora.Config{
 		PeftType: "LORA", TaskType: "CAUSAL_LM", BaseModelNameOrPath: o.BaseModelNameOrPath,
-		R: o.Rank, LoraAlpha: o.Alpha, UseRSLoRA: o.RSLoRA, Bias: "none",
+		R: o.Rank, LoraAlpha: o.Alpha, LoraDropout: o.Dropout, UseRSLoRA: o.RSLoRA, Bias: "none",
 	}
 	for _, m := range o.Targets {
 		cfg.TargetModules = append(cfg.TargetModules, m.String())

@@ -79,6 +79,9 @@ func (n *network) projectBackward(params, grad []float32, l int, m model.Module,
 	}
 	r, in, out := n.lay.rank, p.in, p.out
 	A, B := n.lay.A(params, l, m), n.lay.B(params, l, m)
+	if a.dropped[m] != nil {
+		x = a.dropped[m] // the branch saw the dropped input
+	}
 
 	// Row k of dBᵀ is Σ_t low[t,k]·dy_t and row k of dA is Σ_t dlow[t,k]·x_t:
 	// sums of input rows weighted by a column of a [T × r] matrix, which
@@ -109,6 +112,9 @@ func (n *network) projectBackward(params, grad []float32, l int, m model.Module,
 
 	dxLow := make([]float32, T*in)
 	n.be.MatMulT(dxLow, dlow, transpose(A, r, in), T, in, r) // dlow·A: [T × r]·[r × in]
+	if a.dropped[m] != nil {
+		a.drop.dropBackward(dxLow, a.kept[m])
+	}
 	addScaled(dx, 1, dxLow)
 	return dx
 }

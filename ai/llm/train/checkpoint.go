@@ -34,6 +34,7 @@ type checkpointState struct {
 	Rank      int     `json:"rank"`
 	Alpha     float64 `json:"alpha"`
 	RSLoRA    bool    `json:"rslora"`
+	Dropout   float64 `json:"dropout,omitempty"`
 	Targets   []int   `json:"targets"`
 	Examples  int     `json:"examples"`
 	Data      string  `json:"data_sha256"` // of every example's tokens and mask
@@ -71,7 +72,7 @@ func (t *Trainer) state() (checkpointState, error) {
 	o := &t.opts
 	s := checkpointState{
 		Step: t.step, Epoch: t.epoch, Order: t.order, Cursor: t.cursor, PCG: pcg,
-		Rank: o.Rank, Alpha: o.Alpha, RSLoRA: o.RSLoRA, Examples: len(t.data), Data: dataDigest(t.data), Params: len(t.params),
+		Rank: o.Rank, Alpha: o.Alpha, RSLoRA: o.RSLoRA, Dropout: o.Dropout, Examples: len(t.data), Data: dataDigest(t.data), Params: len(t.params),
 		BatchSize: o.BatchSize, Accum: o.Accumulation, Seed: o.Seed,
 	}
 	for _, m := range o.Targets {
@@ -140,10 +141,10 @@ func Resume(base *model.Model, data []Example, opts Options, dir string) (*Train
 	if err != nil {
 		return nil, err
 	}
-	if saved.Rank != want.Rank || saved.Alpha != want.Alpha || saved.RSLoRA != want.RSLoRA ||
+	if saved.Rank != want.Rank || saved.Alpha != want.Alpha || saved.RSLoRA != want.RSLoRA || saved.Dropout != want.Dropout ||
 		!slices.Equal(saved.Targets, want.Targets) || saved.Params != want.Params ||
 		saved.BatchSize != want.BatchSize || saved.Accum != want.Accum || saved.Seed != want.Seed {
-		return nil, fmt.Errorf("%s: the checkpoint was made with other settings (rank, alpha, targets, batch or seed)", path)
+		return nil, fmt.Errorf("%s: the checkpoint was made with other settings (rank, alpha, dropout, targets, batch or seed)", path)
 	}
 	if saved.Examples != want.Examples || saved.Data != want.Data {
 		return nil, fmt.Errorf("%s: the checkpoint was made on other data (%d examples, sha256 %s)", path, saved.Examples, saved.Data)

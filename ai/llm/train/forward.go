@@ -26,6 +26,11 @@ type layerActivations struct {
 	h    []float32 // [T × Intermediate] silu(gate)·up, input of down_proj
 	// low holds each adapted projection's x·Aᵀ [T × rank] (unscaled).
 	low [model.NumModules][]float32
+	// With LoRA dropout, drop is the pass's key and, per adapted
+	// projection, dropped is the branch's dropped input and kept its mask.
+	drop    *dropoutKey
+	dropped [model.NumModules][]float32
+	kept    [model.NumModules][]bool
 }
 
 // activations are a whole sequence's forward pass.
@@ -33,9 +38,10 @@ type activations struct {
 	T        int
 	cos, sin []float32 // [T × HeadDim/2]
 	layers   []layerActivations
-	final    []float32 // [T × Hidden] residual stream after the last layer
-	invF     []float32 // [T]
-	normed   []float32 // [T × Hidden] final norm output, input of lm_head
+	drop     *dropoutKey // LoRA dropout of a training pass; nil for none
+	final    []float32   // [T × Hidden] residual stream after the last layer
+	invF     []float32   // [T]
+	normed   []float32   // [T × Hidden] final norm output, input of lm_head
 }
 
 // forward runs the decoder with the adapter params over tokens up to the
@@ -47,9 +53,15 @@ type activations struct {
 //
 // where every projection is y = x·Wᵀ + b + scale·(x·Aᵀ)·Bᵀ.
 func (n *network) forward(params []float32, tokens []int) *activations {
+	return n.forwardDropout(params, tokens, nil)
+}
+
+// forwardDropout is forward with LoRA dropout drawn by drop (none when
+// nil), as training steps run it.
+func (n *network) forwardDropout(params []float32, tokens []int, drop *dropoutKey) *activations {
 	c := &n.cfg
 	T, H := len(tokens), c.Hidden
-	act := &activations{T: T, layers: make([]layerActivations, c.Layers)}
+	act := &activations{T: T, layers: make([]layerActivations, c.Layers), drop: drop}
 	act.cos, act.sin = ropeAngles(n.invFreq, T)
 	x := make([]float32, T*H)
 	for r, tok := range tokens {
@@ -70,7 +82,7 @@ func (n *network) layerForward(params []float32, l int, x []float32, a *layerAct
 	L := &n.layers[l]
 	T, H, I, qd, kvd := act.T, c.Hidden, c.Intermediate, c.QDim(), c.KVDim()
 
-	a.x = x
+	a.x, a.drop = x, act.drop
 	a.inv1, a.n1 = make([]float32, T), make([]float32, T*H)
 	rmsNormForward(a.n1, a.inv1, x, L.attnNorm, T, H, c.RMSNormEps)
 	a.q = n.project(params, l, model.Q, a.n1, T, a) // [T × QDim]
@@ -118,6 +130,10 @@ func (n *network) project(params []float32, l int, m model.Module, x []float32, 
 		return y
 	}
 	r := n.lay.rank
+	if a.drop != nil {
+		x, a.kept[m] = a.drop.apply(x, l, m)
+		a.dropped[m] = x
+	}
 	low := make([]float32, T*r)
 	n.be.MatMulT(low, x, n.lay.A(params, l, m), T, r, p.in) // [T × rank]
 	a.low[m] = low

@@ -35,6 +35,10 @@ type Options struct {
 	Rank   int     // LoRA r; default 8
 	Alpha  float64 // lora_alpha; default 2·Rank
 	RSLoRA bool    // scale alpha/√r instead of alpha/r
+	// Dropout is PEFT's lora_dropout: in training steps each element of a
+	// LoRA branch's input is zeroed with this probability (the others
+	// scaled by 1/(1−p)); Loss and Logits run without it. Default 0.
+	Dropout float64
 	// Targets are the adapted projections; nil means all seven.
 	Targets []model.Module
 
@@ -166,6 +170,8 @@ func validate(cfg *model.Config, data []Example, o *Options) error {
 		return fmt.Errorf("train: LearningRate, WeightDecay, MaxGradNorm and Epsilon must not be negative")
 	case o.Beta1 < 0 || o.Beta1 >= 1 || o.Beta2 < 0 || o.Beta2 >= 1:
 		return fmt.Errorf("train: Adam betas must be in [0, 1)")
+	case !(o.Dropout >= 0 && o.Dropout < 1):
+		return fmt.Errorf("train: Dropout must be in [0, 1)")
 	}
 	for _, m := range o.Targets {
 		if m < 0 || m >= model.NumModules {
@@ -234,8 +240,8 @@ func (t *Trainer) Step() Progress {
 	// over micro-batches are those of the step's mean loss.
 	grad := make([]float32, len(t.params))
 	var sum float64
-	for _, e := range examples {
-		act := t.net.forward(t.params, e.Tokens)
+	for i, e := range examples {
+		act := t.net.forwardDropout(t.params, e.Tokens, t.dropoutFor(i))
 		s, dnormed := t.net.headLoss(act, lossRows(e), e.Tokens, 1/float32(count), true)
 		sum += s
 		t.net.backward(t.params, grad, act, dnormed)
