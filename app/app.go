@@ -386,32 +386,31 @@ func New(
 
 	tmLightClient := app.wireIBCRouting()
 
+	// Every OpenLedger module keeper is built with the same codec, services,
+	// address codec and authority, on its own store.
+	keeperEnv := func(storeKey string) datanetkeeper.KeeperEnv {
+		return datanetkeeper.KeeperEnv{
+			Codec: appCodec, StoreService: runtime.NewKVStoreService(keys[storeKey]),
+			EventService: runtime.EventService{}, HeaderService: runtime.ProvideHeaderInfoService(nil),
+			AddressCodec: accountAddressCodec, Authority: authority,
+		}
+	}
 	app.DatanetKeeper = datanetkeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[datanettypes.StoreKey]),
-		runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), accountAddressCodec, authority,
-		app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper,
+		keeperEnv(datanettypes.StoreKey), app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper,
 	)
 	app.ModelregKeeper = modelregkeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[modelregtypes.StoreKey]),
-		runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), accountAddressCodec, authority,
-		app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper, app.DatanetKeeper,
+		keeperEnv(modelregtypes.StoreKey), app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper, app.DatanetKeeper,
 	)
 	// Settlement signatures are EIP-712 typed data bound to the EVM chain id.
 	app.AgentstakeKeeper = agentstakekeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[agentstaketypes.StoreKey]),
-		runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), accountAddressCodec, authority,
-		typedDataChainID(evmChainID), app.AccountKeeper, app.BankKeeper, app.ModelregKeeper,
+		keeperEnv(agentstaketypes.StoreKey), typedDataChainID(evmChainID), app.AccountKeeper, app.BankKeeper, app.ModelregKeeper,
 	)
 	app.AttributionKeeper = attributionkeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[attributiontypes.StoreKey]),
-		runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), accountAddressCodec, authority,
-		app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper, app.DatanetKeeper, app.AgentstakeKeeper,
+		keeperEnv(attributiontypes.StoreKey), app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper, app.DatanetKeeper, app.AgentstakeKeeper,
 	)
 	// Payment vouchers are EIP-712 typed data bound to the EVM chain id.
 	app.InferencefeesKeeper = inferencefeeskeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[inferencefeestypes.StoreKey]),
-		runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), accountAddressCodec, authority,
-		typedDataChainID(evmChainID), app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper,
+		keeperEnv(inferencefeestypes.StoreKey), typedDataChainID(evmChainID), app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper,
 		app.ModelregKeeper, app.AgentstakeKeeper, app.AttributionKeeper,
 	)
 

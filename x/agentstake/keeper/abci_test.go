@@ -28,24 +28,24 @@ func TestEndBlockPaysMaturedEntries(t *testing.T) {
 	f.advance(1, types.DefaultUnbondingPeriod-2*time.Hour-time.Nanosecond)
 	f.endBlock()
 	require.Equal(t, start, f.balance(f.owner.Addr))
-	require.Empty(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventUnbondingCompleted"))
+	require.Empty(t, keepertest.EventsOfType(f.Ctx, "openledger.agentstake.v1.EventUnbondingCompleted"))
 
 	// At exactly the completion time the first entry is paid.
 	f.advance(1, time.Nanosecond)
 	f.endBlock()
 	require.Equal(t, start.Add(open(100)), f.balance(f.owner.Addr))
 	require.Equal(t, aliceStart, f.balance(f.alice.Addr))
-	require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventUnbondingCompleted"), 1)
+	require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.agentstake.v1.EventUnbondingCompleted"), 1)
 
 	// A block that jumps past both remaining entries pays both.
 	f.advance(1, 3*time.Hour)
 	f.endBlock()
 	require.Equal(t, start.Add(open(400)), f.balance(f.owner.Addr))
 	require.Equal(t, aliceStart.Add(open(200)), f.balance(f.alice.Addr))
-	resp, err := f.queries.UnbondingEntries(f.ctx, &types.QueryUnbondingEntriesRequest{Operator: f.owner.Str})
+	resp, err := f.Queries.UnbondingEntries(f.Ctx, &types.QueryUnbondingEntriesRequest{Operator: f.owner.Str})
 	require.NoError(t, err)
 	require.Empty(t, resp.Entries)
-	total, err := f.queries.TotalStake(f.ctx, &types.QueryTotalStakeRequest{})
+	total, err := f.Queries.TotalStake(f.Ctx, &types.QueryTotalStakeRequest{})
 	require.NoError(t, err)
 	require.True(t, total.TotalUnbonding.IsZero())
 	require.Equal(t, open(19_400), total.TotalBonded)

@@ -19,7 +19,7 @@ func TestStoreKeyLayout(t *testing.T) {
 	f := newFixture(t)
 	op := f.register(servingNodeMsg(f.node)) // models 1 and 2
 	e := f.unbond(f.node, op, open(100))
-	_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
+	_, err := keepertest.Deliver(f.Chain(), f.Msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
 		Submitter: f.bob.Str,
 		First:     f.signed(f.node.Key, evmChainID, f.alice, 9, open(3), 1),
 		Second:    f.signed(f.node.Key, evmChainID, f.alice, 9, open(4), 1),
@@ -52,9 +52,9 @@ func TestStoreKeyLayout(t *testing.T) {
 		keepertest.Key([]byte{0x0d}),                                                                // total bonded
 		keepertest.Key([]byte{0x0e}),                                                                // total unbonding
 	}
-	f.chain.RequireStoreKeys(want)
+	f.Chain().RequireStoreKeys(want)
 
 	// The sequences hold the next ids.
-	require.Equal(t, keepertest.U64(2), f.ctx.KVStore(f.key).Get([]byte{0x06}))
-	require.Equal(t, keepertest.U64(2), f.ctx.KVStore(f.key).Get([]byte{0x09}))
+	require.Equal(t, keepertest.U64(2), f.Ctx.KVStore(f.Key).Get([]byte{0x06}))
+	require.Equal(t, keepertest.U64(2), f.Ctx.KVStore(f.Key).Get([]byte{0x09}))
 }

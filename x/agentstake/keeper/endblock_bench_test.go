@@ -34,16 +34,16 @@ func BenchmarkEndBlockMaturedEntries(b *testing.B) {
 		f := newFixture(b)
 		for j := 0; j < agents; j++ {
 			a := benchAccount(f, j)
-			if _, err := f.msgs.RegisterAgent(f.ctx, attestorMsg(a, open(6000))); err != nil {
+			if _, err := f.Msgs.RegisterAgent(f.Ctx, attestorMsg(a, open(6000))); err != nil {
 				b.Fatal(err)
 			}
-			if _, err := f.msgs.BeginUnbonding(f.ctx, &types.MsgBeginUnbonding{Owner: a.Str, Operator: a.Str, Amount: open(100)}); err != nil {
+			if _, err := f.Msgs.BeginUnbonding(f.Ctx, &types.MsgBeginUnbonding{Owner: a.Str, Operator: a.Str, Amount: open(100)}); err != nil {
 				b.Fatal(err)
 			}
 		}
 		f.advance(1, types.DefaultUnbondingPeriod)
 		b.StartTimer()
-		if err := f.k.EndBlock(f.ctx); err != nil {
+		if err := f.K.EndBlock(f.Ctx); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
@@ -57,7 +57,7 @@ func BenchmarkEndBlockMaturedEntries(b *testing.B) {
 }
 
 func getTotal(f *fixture) (math.Int, error) {
-	resp, err := f.queries.TotalStake(f.ctx, &types.QueryTotalStakeRequest{})
+	resp, err := f.Queries.TotalStake(f.Ctx, &types.QueryTotalStakeRequest{})
 	if err != nil {
 		return math.Int{}, err
 	}
@@ -72,7 +72,7 @@ func getTotal(f *fixture) (math.Int, error) {
 //	go test ./x/agentstake/keeper -run '^$' -bench MessageGas
 func BenchmarkMessageGas(b *testing.B) {
 	metered := func(f *fixture) sdk.Context {
-		return f.ctx.WithGasMeter(storetypes.NewGasMeter(1 << 40)).WithKVGasConfig(storetypes.KVGasConfig())
+		return f.Ctx.WithGasMeter(storetypes.NewGasMeter(1 << 40)).WithKVGasConfig(storetypes.KVGasConfig())
 	}
 	b.Run("register", func(b *testing.B) {
 		f := newFixture(b)
@@ -84,7 +84,7 @@ func BenchmarkMessageGas(b *testing.B) {
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
 			msg := servingNodeMsg(accts[i])
-			if _, err := f.msgs.RegisterAgent(ctx, msg); err != nil {
+			if _, err := f.Msgs.RegisterAgent(ctx, msg); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -96,7 +96,7 @@ func BenchmarkMessageGas(b *testing.B) {
 		ctx := metered(f)
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			if _, err := f.msgs.AddStake(ctx, &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: math.NewInt(1)}); err != nil {
+			if _, err := f.Msgs.AddStake(ctx, &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: math.NewInt(1)}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -108,7 +108,7 @@ func BenchmarkMessageGas(b *testing.B) {
 		accts := make([]account, b.N)
 		for i := range accts {
 			accts[i] = benchAccount(f, i)
-			if _, err := f.msgs.RegisterAgent(f.ctx, attestorMsg(accts[i], open(6000))); err != nil {
+			if _, err := f.Msgs.RegisterAgent(f.Ctx, attestorMsg(accts[i], open(6000))); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -116,7 +116,7 @@ func BenchmarkMessageGas(b *testing.B) {
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
 			// A first entry of the agent: the count walk reads none.
-			if _, err := f.msgs.BeginUnbonding(ctx, &types.MsgBeginUnbonding{Owner: accts[i].Str, Operator: accts[i].Str, Amount: open(10)}); err != nil {
+			if _, err := f.Msgs.BeginUnbonding(ctx, &types.MsgBeginUnbonding{Owner: accts[i].Str, Operator: accts[i].Str, Amount: open(10)}); err != nil {
 				b.Fatal(err)
 			}
 		}

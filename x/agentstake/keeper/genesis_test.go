@@ -5,12 +5,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"cosmossdk.io/core/header"
 	"cosmossdk.io/math"
-
-	"github.com/cosmos/cosmos-sdk/runtime"
-	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
-	"github.com/cosmos/cosmos-sdk/testutil"
 
 	"github.com/openledger/openledger/x/agentstake/keeper"
 	"github.com/openledger/openledger/x/agentstake/types"
@@ -28,21 +23,21 @@ func populated(t *testing.T) *fixture {
 	f.unbond(f.owner, f.owner.Addr, open(1500)) // inactive now
 	f.unbond(f.node, node, open(100))
 	f.advance(3, 0)
-	_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
+	_, err := keepertest.Deliver(f.Chain(), f.Msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
 		Submitter: f.bob.Str,
 		First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1),
 		Second:    f.signed(f.node.Key, evmChainID, f.alice, 1, open(4), 1),
 	})
 	require.NoError(t, err)
-	_, err = f.k.Slash(f.ctx, f.alice.Addr, types.SLASH_REASON_GOVERNANCE, "prop 3", nil, 0)
+	_, err = f.K.Slash(f.Ctx, f.alice.Addr, types.SLASH_REASON_GOVERNANCE, "prop 3", nil, 0)
 	require.NoError(t, err)
-	f.checkInvariants()
+	f.CheckInvariants()
 	return f
 }
 
 func TestGenesisRoundTrip(t *testing.T) {
 	f := populated(t)
-	exported, err := f.k.ExportGenesis(f.ctx)
+	exported, err := f.K.ExportGenesis(f.Ctx)
 	require.NoError(t, err)
 	require.Len(t, exported.Agents, 3)
 	require.Len(t, exported.UnbondingEntries, 2)
@@ -50,46 +45,29 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.Len(t, exported.UsedEvidence, 1)
 	require.Equal(t, uint64(3), exported.NextUnbondingId)
 	require.Equal(t, uint64(3), exported.NextSlashId)
-	require.NoError(t, exported.Validate(f.ac))
 
 	// Import into a fresh store with a bank holding the same module balance:
 	// the same raw state, indexes, queue and totals included.
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	ctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test2")).Ctx.
-		WithHeaderInfo(header.Info{Height: 1, Time: startTime})
 	b2 := &bank{Bank: banktest.New(types.ModuleName)}
-	k2 := keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, evmChainID, keepertest.AccountKeeper{}, b2, f.models)
+	build := func(s keepertest.Store) keeper.Keeper {
+		return keeper.NewKeeper(s.KeeperEnv(), evmChainID, keepertest.AccountKeeper{}, b2, f.models)
+	}
 
 	// The module account must hold bonds plus entries.
-	err = k2.InitGenesis(ctx, *exported)
+	empty := f.Fresh(t)
+	err = build(empty).InitGenesis(empty.Ctx, *exported)
 	require.ErrorIs(t, err, types.ErrInvalidGenesis)
 	require.ErrorContains(t, err, "module account holds")
 
-	key = storetypes.NewKVStoreKey(types.StoreKey)
-	ctx = testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test3")).Ctx.
-		WithHeaderInfo(header.Info{Height: 1, Time: startTime})
-	k2 = keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, evmChainID, keepertest.AccountKeeper{}, b2, f.models)
 	b2.Mint(moduleAddr(), coinsOf(f.moduleBalance()))
-	require.NoError(t, k2.InitGenesis(ctx, *exported))
-	again, err := k2.ExportGenesis(ctx)
-	require.NoError(t, err)
-	require.Equal(t, exported, again)
-
-	keepertest.RequireSameStore(t, f.ctx.KVStore(f.key), ctx.KVStore(key))
-	msg, broken := keeper.AllInvariants(k2)(ctx)
+	to, k2 := keepertest.RequireGenesisRoundTrip(t, f.Store, exported, build)
+	msg, broken := keeper.AllInvariants(k2)(to.Ctx)
 	require.False(t, broken, msg)
-
-	// JSON round trip through the codec.
-	var decoded types.GenesisState
-	keepertest.RequireJSONRoundTrip(t, f.cdc, exported, &decoded)
-	require.NoError(t, decoded.Validate(f.ac))
 }
 
 func TestGenesisValidate(t *testing.T) {
 	f := populated(t)
-	valid, err := f.k.ExportGenesis(f.ctx)
+	valid, err := f.K.ExportGenesis(f.Ctx)
 	require.NoError(t, err)
 
 	cases := []struct {
@@ -128,18 +106,18 @@ func TestGenesisValidate(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			bz, err := f.cdc.MarshalJSON(valid)
+			bz, err := f.Codec.MarshalJSON(valid)
 			require.NoError(t, err)
 			var gs types.GenesisState
-			require.NoError(t, f.cdc.UnmarshalJSON(bz, &gs))
+			require.NoError(t, f.Codec.UnmarshalJSON(bz, &gs))
 			tc.mutate(&gs)
-			require.ErrorIs(t, gs.Validate(f.ac), types.ErrInvalidGenesis)
+			require.ErrorIs(t, gs.Validate(f.AddressCodec), types.ErrInvalidGenesis)
 		})
 	}
 	t.Run("Success - default genesis", func(t *testing.T) {
-		require.NoError(t, types.DefaultGenesis().Validate(f.ac))
+		require.NoError(t, types.DefaultGenesis().Validate(f.AddressCodec))
 	})
 	t.Run("Success - exported genesis", func(t *testing.T) {
-		require.NoError(t, valid.Validate(f.ac))
+		require.NoError(t, valid.Validate(f.AddressCodec))
 	})
 }

@@ -51,18 +51,18 @@ func TestConservationUnderRandomSequences(t *testing.T) {
 				if kinds[i] == types.AGENT_KIND_SERVING_NODE {
 					msg.ModelIds, msg.Endpoint = []uint64{1}, "https://n.example"
 				}
-				_, _ = keepertest.Deliver(f.chain, f.msgs.RegisterAgent, msg)
+				_, _ = keepertest.Deliver(f.Chain(), f.Msgs.RegisterAgent, msg)
 			case 1:
-				_, _ = keepertest.Deliver(f.chain, f.msgs.AddStake, &types.MsgAddStake{Owner: o.Str, Operator: o.Str, Amount: amount()})
+				_, _ = keepertest.Deliver(f.Chain(), f.Msgs.AddStake, &types.MsgAddStake{Owner: o.Str, Operator: o.Str, Amount: amount()})
 			case 2, 3:
-				_, _ = keepertest.Deliver(f.chain, f.msgs.BeginUnbonding, &types.MsgBeginUnbonding{Owner: o.Str, Operator: o.Str, Amount: amount()})
+				_, _ = keepertest.Deliver(f.Chain(), f.Msgs.BeginUnbonding, &types.MsgBeginUnbonding{Owner: o.Str, Operator: o.Str, Amount: amount()})
 			case 4:
-				_, _ = keepertest.Deliver(f.chain, f.msgs.Unjail, &types.MsgUnjail{Owner: o.Str, Operator: o.Str})
+				_, _ = keepertest.Deliver(f.Chain(), f.Msgs.Unjail, &types.MsgUnjail{Owner: o.Str, Operator: o.Str})
 			case 5:
 				reason := []types.SlashReason{types.SLASH_REASON_ATTRIBUTION_FRAUD, types.SLASH_REASON_GOVERNANCE, types.SLASH_REASON_EQUIVOCATION}[rng.next(3)]
 				if rng.next(4) == 0 {
-					cacheCtx, write := f.ctx.CacheContext()
-					if _, err := f.k.Slash(cacheCtx, o.Addr, reason, "random", owners[rng.next(4)].Addr, f.ctx.BlockHeight()-int64(rng.next(20))); err == nil {
+					cacheCtx, write := f.Ctx.CacheContext()
+					if _, err := f.K.Slash(cacheCtx, o.Addr, reason, "random", owners[rng.next(4)].Addr, f.Ctx.BlockHeight()-int64(rng.next(20))); err == nil {
 						write()
 					}
 				}
@@ -70,15 +70,15 @@ func TestConservationUnderRandomSequences(t *testing.T) {
 				f.advance(1, time.Duration(rng.next(90))*time.Minute)
 				f.endBlock()
 			}
-			f.checkInvariants()
+			f.CheckInvariants()
 		}
 		f.advance(1, 24*time.Hour)
 		f.endBlock()
-		agents, err := f.queries.Agents(f.ctx, &types.QueryAgentsRequest{})
+		agents, err := f.Queries.Agents(f.Ctx, &types.QueryAgentsRequest{})
 		require.NoError(t, err)
 		require.NotEmpty(t, agents.Agents, "the sequence registered agents")
-		require.Positive(t, len(keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventUnbondingCompleted")), "and paid unbonding entries")
-		resp, err := f.queries.TotalStake(f.ctx, &types.QueryTotalStakeRequest{})
+		require.Positive(t, len(keepertest.EventsOfType(f.Ctx, "openledger.agentstake.v1.EventUnbondingCompleted")), "and paid unbonding entries")
+		resp, err := f.Queries.TotalStake(f.Ctx, &types.QueryTotalStakeRequest{})
 		require.NoError(t, err)
 		require.True(t, resp.TotalUnbonding.IsZero())
 		require.Equal(t, resp.TotalBonded, f.moduleBalance())
@@ -94,8 +94,8 @@ func TestInvariantsDetectBrokenState(t *testing.T) {
 	}
 	t.Run("Failure - module account short of the holdings", func(t *testing.T) {
 		f := setup(t)
-		require.NoError(t, f.bank.BurnCoins(f.ctx, types.ModuleName, coinsOf(open(1))))
-		msg, broken := keeper.HoldingsInvariant(f.k)(f.ctx)
+		require.NoError(t, f.bank.BurnCoins(f.Ctx, types.ModuleName, coinsOf(open(1))))
+		msg, broken := keeper.HoldingsInvariant(f.K)(f.Ctx)
 		require.True(t, broken)
 		require.Contains(t, msg, "module account holds")
 	})
@@ -103,33 +103,33 @@ func TestInvariantsDetectBrokenState(t *testing.T) {
 		f := setup(t)
 		a := f.agent(f.owner.Addr)
 		a.Bonded = a.Bonded.Add(open(1))
-		require.NoError(t, f.k.Agents.Set(f.ctx, f.owner.Addr, a))
-		_, broken := keeper.HoldingsInvariant(f.k)(f.ctx)
+		require.NoError(t, f.K.Agents.Set(f.Ctx, f.owner.Addr, a))
+		_, broken := keeper.HoldingsInvariant(f.K)(f.Ctx)
 		require.True(t, broken)
-		_, broken = keeper.ActiveStakeInvariant(f.k)(f.ctx)
+		_, broken = keeper.ActiveStakeInvariant(f.K)(f.Ctx)
 		require.True(t, broken)
 	})
 	t.Run("Failure - status changed behind the active total", func(t *testing.T) {
 		f := setup(t)
 		a := f.agent(f.owner.Addr)
 		a.Status = types.AGENT_STATUS_JAILED
-		require.NoError(t, f.k.Agents.Set(f.ctx, f.owner.Addr, a))
-		msg, broken := keeper.ActiveStakeInvariant(f.k)(f.ctx)
+		require.NoError(t, f.K.Agents.Set(f.Ctx, f.owner.Addr, a))
+		msg, broken := keeper.ActiveStakeInvariant(f.K)(f.Ctx)
 		require.True(t, broken)
 		require.Contains(t, msg, "AGENT_KIND_ATTESTOR")
-		_, broken = keeper.HoldingsInvariant(f.k)(f.ctx)
+		_, broken = keeper.HoldingsInvariant(f.K)(f.Ctx)
 		require.False(t, broken)
 	})
 	t.Run("Failure - unbonding entry missing from the queue", func(t *testing.T) {
 		f := setup(t)
-		require.NoError(t, f.k.UnbondingQueue.Clear(f.ctx, nil))
-		msg, broken := keeper.AllInvariants(f.k)(f.ctx)
+		require.NoError(t, f.K.UnbondingQueue.Clear(f.Ctx, nil))
+		msg, broken := keeper.AllInvariants(f.K)(f.Ctx)
 		require.True(t, broken)
 		require.Contains(t, msg, "not in the queue")
 	})
 	t.Run("Success - consistent state", func(t *testing.T) {
 		f := setup(t)
-		_, broken := keeper.AllInvariants(f.k)(f.ctx)
+		_, broken := keeper.AllInvariants(f.K)(f.Ctx)
 		require.False(t, broken)
 	})
 }

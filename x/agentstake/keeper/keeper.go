@@ -6,10 +6,6 @@ import (
 	"fmt"
 
 	"cosmossdk.io/collections"
-	"cosmossdk.io/core/address"
-	"cosmossdk.io/core/event"
-	"cosmossdk.io/core/header"
-	"cosmossdk.io/core/store"
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
@@ -56,24 +52,22 @@ type Keeper struct {
 	TotalUnbonding collections.Item[math.Int]
 }
 
+// KeeperEnv is what the keeper is built with, as every module keeper is.
+type KeeperEnv = modulekit.KeeperEnv
+
 // NewKeeper builds the keeper. It panics on a missing dependency, an invalid
 // authority or a missing module account: those are wiring mistakes that must
 // stop the node at start-up. evmChainID is the EIP-155 chain id settlements
 // are signed for.
 func NewKeeper(
-	cdc codec.BinaryCodec,
-	storeService store.KVStoreService,
-	eventService event.Service,
-	headerService header.Service,
-	addressCodec address.Codec,
-	authority string,
+	ke KeeperEnv,
 	evmChainID uint64,
 	accountKeeper types.AccountKeeper,
 	bankKeeper types.BankKeeper,
 	modelregKeeper types.ModelregKeeper,
 ) Keeper {
-	env := modulekit.NewEnv(types.ModuleName, eventService, headerService, addressCodec, authority,
-		"codec", cdc, "store service", storeService, "account keeper", accountKeeper,
+	env := modulekit.NewEnv(types.ModuleName, ke,
+		"account keeper", accountKeeper,
 		"bank keeper", bankKeeper, "modelreg keeper", modelregKeeper,
 	)
 	if evmChainID == 0 {
@@ -81,7 +75,7 @@ func NewKeeper(
 	}
 	moduleAddress := env.MustModuleAddress(accountKeeper)
 
-	sb := collections.NewSchemaBuilder(storeService)
+	cdc, sb := ke.Codec, collections.NewSchemaBuilder(ke.StoreService)
 	k := Keeper{
 		cdc:            cdc,
 		Env:            env,
@@ -92,7 +86,7 @@ func NewKeeper(
 
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Agents: collections.NewIndexedMap(sb, types.AgentsKey, "agents",
-			sdk.AccAddressKey, codec.CollValue[types.Agent](cdc), newAgentIndexes(sb, addressCodec)),
+			sdk.AccAddressKey, codec.CollValue[types.Agent](cdc), newAgentIndexes(sb, ke.AddressCodec)),
 		NextUnbondingID: collections.NewSequence(sb, types.NextUnbondingIDKey, "next_unbonding_id"),
 		UnbondingEntries: collections.NewMap(sb, types.UnbondingEntriesKey, "unbonding_entries",
 			collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key), codec.CollValue[types.UnbondingEntry](cdc)),

@@ -14,9 +14,6 @@ import (
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
-	"github.com/cosmos/cosmos-sdk/codec"
-	"github.com/cosmos/cosmos-sdk/runtime"
-	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
@@ -25,6 +22,7 @@ import (
 	"github.com/openledger/openledger/x/agentstake/types"
 	"github.com/openledger/openledger/x/internal/banktest"
 	"github.com/openledger/openledger/x/internal/keepertest"
+	"github.com/openledger/openledger/x/internal/modulekit"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -72,18 +70,9 @@ func (m *fakeModels) setStatus(id uint64, s modelregtypes.ModelStatus) {
 type account = keepertest.Account
 
 type fixture struct {
-	chain     *keepertest.Chain
-	t         testing.TB
-	ctx       sdk.Context
-	key       *storetypes.KVStoreKey
-	k         keeper.Keeper
-	msgs      types.MsgServer
-	queries   types.QueryServer
-	bank      *bank
-	models    *fakeModels
-	ac        address.Codec
-	cdc       codec.Codec
-	authority string
+	*keepertest.Fixture[keeper.Keeper, types.MsgServer, types.QueryServer]
+	bank   *bank
+	models *fakeModels
 
 	owner, alice, bob account
 	// node is an account with a real secp256k1 key (serving node operator).
@@ -106,7 +95,6 @@ func ethAccount(t testing.TB, ac address.Codec, seed byte) account {
 
 func newFixture(t testing.TB) *fixture {
 	store := keepertest.NewStore(t, types.StoreKey, agentstake.NewAppModule(keeper.Keeper{}), startHeight, startTime)
-	key, ctx, ac, authority := store.Key, store.Ctx, store.AddressCodec, store.Authority
 
 	b := &bank{Bank: banktest.New(types.ModuleName), blocked: map[string]bool{}}
 	b.blocked[string(authtypes.NewModuleAddress("distribution"))] = true
@@ -114,18 +102,16 @@ func newFixture(t testing.TB) *fixture {
 	for id := uint64(1); id <= 3; id++ {
 		models.models = append(models.models, modelregtypes.Model{Id: id, Status: modelregtypes.MODEL_STATUS_ACTIVE})
 	}
-	k := keeper.NewKeeper(store.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), ac, authority, evmChainID, keepertest.AccountKeeper{}, b, models)
-	require.NoError(t, k.InitGenesis(ctx, *types.DefaultGenesis()))
+	k := keeper.NewKeeper(store.KeeperEnv(), evmChainID, keepertest.AccountKeeper{}, b, models)
+	require.NoError(t, k.InitGenesis(store.Ctx, *types.DefaultGenesis()))
 
 	f := &fixture{
-		t: t, ctx: ctx, key: key, k: k, bank: b, models: models, ac: ac, cdc: store.Codec, authority: authority,
-		msgs: keeper.NewMsgServerImpl(k), queries: keeper.NewQueryServerImpl(k),
+		Fixture: keepertest.NewFixture(t, store, k, keeper.NewMsgServerImpl(k), keeper.NewQueryServerImpl(k), b.Bank, keeper.AllInvariants),
+		bank:    b, models: models,
 	}
-	f.chain = &keepertest.Chain{T: t, Ctx: &f.ctx, Key: key, Bank: b.Bank, Check: f.checkInvariants}
-	accs := keepertest.FundedAccounts(b.Bank, startBalance, keepertest.Named(t, ac), "owner", "alice", "bob")
+	accs := keepertest.FundedAccounts(b.Bank, startBalance, keepertest.Named(t, store.AddressCodec), "owner", "alice", "bob")
 	f.owner, f.alice, f.bob = accs[0], accs[1], accs[2]
-	f.node = ethAccount(t, ac, 0x42)
+	f.node = ethAccount(t, store.AddressCodec, 0x42)
 	b.Mint(f.node.Addr, startBalance)
 	return f
 }
@@ -140,17 +126,17 @@ func (f *fixture) moduleBalance() math.Int {
 
 // advance moves the block height and time forward.
 func (f *fixture) advance(blocks int64, d time.Duration) {
-	h := f.ctx.HeaderInfo()
+	h := f.Ctx.HeaderInfo()
 	h.Height += blocks
 	h.Time = h.Time.Add(d)
-	f.ctx = f.ctx.WithBlockHeight(h.Height).WithHeaderInfo(h)
+	f.Ctx = f.Ctx.WithBlockHeight(h.Height).WithHeaderInfo(h)
 }
 
 // endBlock runs EndBlock and the invariants.
 func (f *fixture) endBlock() {
-	f.t.Helper()
-	require.NoError(f.t, f.k.EndBlock(f.ctx))
-	f.checkInvariants()
+	f.T.Helper()
+	require.NoError(f.T, f.K.EndBlock(f.Ctx))
+	f.CheckInvariants()
 }
 
 // servingNodeMsg registers acc's own serving node for models 1 and 2 with
@@ -169,37 +155,37 @@ func attestorMsg(owner account, stake math.Int) *types.MsgRegisterAgent {
 }
 
 func (f *fixture) register(msg *types.MsgRegisterAgent) sdk.AccAddress {
-	f.t.Helper()
-	resp, err := keepertest.Deliver(f.chain, f.msgs.RegisterAgent, msg)
-	require.NoError(f.t, err)
-	op, err := f.ac.StringToBytes(resp.Operator)
-	require.NoError(f.t, err)
+	f.T.Helper()
+	resp, err := keepertest.Deliver(f.Chain(), f.Msgs.RegisterAgent, msg)
+	require.NoError(f.T, err)
+	op, err := f.AddressCodec.StringToBytes(resp.Operator)
+	require.NoError(f.T, err)
 	return op
 }
 
 func (f *fixture) agent(op sdk.AccAddress) types.Agent {
-	f.t.Helper()
-	a, err := f.k.GetAgent(f.ctx, op)
-	require.NoError(f.t, err)
+	f.T.Helper()
+	a, err := f.K.GetAgent(f.Ctx, op)
+	require.NoError(f.T, err)
 	return a
 }
 
 func (f *fixture) unbond(owner account, op sdk.AccAddress, amt math.Int) types.UnbondingEntry {
-	f.t.Helper()
-	resp, err := keepertest.Deliver(f.chain, f.msgs.BeginUnbonding, &types.MsgBeginUnbonding{Owner: owner.Str, Operator: f.str(op), Amount: amt})
-	require.NoError(f.t, err)
+	f.T.Helper()
+	resp, err := keepertest.Deliver(f.Chain(), f.Msgs.BeginUnbonding, &types.MsgBeginUnbonding{Owner: owner.Str, Operator: f.str(op), Amount: amt})
+	require.NoError(f.T, err)
 	return resp.Entry
 }
 
 func (f *fixture) str(addr sdk.AccAddress) string {
-	s, err := f.ac.BytesToString(addr)
-	require.NoError(f.t, err)
+	s, err := f.AddressCodec.BytesToString(addr)
+	require.NoError(f.T, err)
 	return s
 }
 
 func (f *fixture) activeStake(kind types.AgentKind) math.Int {
-	resp, err := f.queries.TotalStake(f.ctx, &types.QueryTotalStakeRequest{})
-	require.NoError(f.t, err)
+	resp, err := f.Queries.TotalStake(f.Ctx, &types.QueryTotalStakeRequest{})
+	require.NoError(f.T, err)
 	for _, ks := range resp.Kinds {
 		if ks.Kind == kind {
 			return ks.ActiveBonded
@@ -209,32 +195,20 @@ func (f *fixture) activeStake(kind types.AgentKind) math.Int {
 }
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
-	test := keepertest.NewStore(t, types.StoreKey, agentstake.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
-	key, cdc, ac, authority := test.Key, test.Codec, test.AddressCodec, test.Authority
+	store := keepertest.NewStore(t, types.StoreKey, agentstake.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
 	b := &bank{Bank: banktest.New(types.ModuleName)}
-	store := runtime.NewKVStoreService(key)
-	hs := runtime.ProvideHeaderInfoService(nil)
 	var nilModels *fakeModels
+	build := func(chainID uint64, bank types.BankKeeper, models types.ModelregKeeper) func(keeper.KeeperEnv, modulekit.ModuleAccounts) {
+		return func(env keeper.KeeperEnv, ak modulekit.ModuleAccounts) {
+			keeper.NewKeeper(env, chainID, ak, bank, models)
+		}
+	}
+	env := store.KeeperEnv()
 
-	keepertest.RequirePanics(t, keepertest.PanicCases{
-		{"Failure - nil store service", func() {
-			keeper.NewKeeper(cdc, nil, runtime.EventService{}, hs, ac, authority, evmChainID, keepertest.AccountKeeper{}, b, &fakeModels{})
-		}},
-		{"Failure - nil modelreg keeper (typed nil pointer)", func() {
-			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, evmChainID, keepertest.AccountKeeper{}, b, nilModels)
-		}},
-		{"Failure - nil bank keeper", func() {
-			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, evmChainID, keepertest.AccountKeeper{}, nil, &fakeModels{})
-		}},
-		{"Failure - module account not registered", func() {
-			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, evmChainID, keepertest.NoModuleAccounts{}, b, &fakeModels{})
-		}},
-		{"Failure - invalid authority", func() {
-			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, "gov", evmChainID, keepertest.AccountKeeper{}, b, &fakeModels{})
-		}},
-		{"Failure - zero EVM chain id", func() {
-			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, 0, keepertest.AccountKeeper{}, b, &fakeModels{})
-		}},
+	keepertest.RequireKeeperPanics(t, store, build(evmChainID, b, &fakeModels{}), keepertest.PanicCases{
+		{"Failure - nil modelreg keeper (typed nil pointer)", func() { build(evmChainID, b, nilModels)(env, keepertest.AccountKeeper{}) }},
+		{"Failure - nil bank keeper", func() { build(evmChainID, nil, &fakeModels{})(env, keepertest.AccountKeeper{}) }},
+		{"Failure - zero EVM chain id", func() { build(0, b, &fakeModels{})(env, keepertest.AccountKeeper{}) }},
 	})
 }
 
@@ -242,16 +216,8 @@ func coinsOf(amt math.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(denom, am
 
 func moduleAddr() sdk.AccAddress { return authtypes.NewModuleAddress(types.ModuleName) }
 
-// Chain is the chain the fixture's messages run on.
-func (f *fixture) Chain() *keepertest.Chain { return f.chain }
-
-// MsgServer is the module's Msg service on the fixture's keeper.
-func (f *fixture) MsgServer() types.MsgServer { return f.msgs }
-
-func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }
-
 // StoredParams is where the module keeps its params.
-func (f *fixture) StoredParams() collections.Item[types.Params] { return f.k.Params }
+func (f *fixture) StoredParams() collections.Item[types.Params] { return f.K.Params }
 
 // withServingNode is a fresh fixture where the owner runs a serving node.
 func withServingNode(t testing.TB) *fixture {

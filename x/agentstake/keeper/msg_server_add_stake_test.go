@@ -17,12 +17,12 @@ func TestAddStake(t *testing.T) {
 	t.Run("Success - adds to the bond and the active total", func(t *testing.T) {
 		f := newFixture(t)
 		op := f.register(servingNodeMsg(f.owner))
-		_, err := keepertest.Deliver(f.chain, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(5)})
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.AddStake, &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(5)})
 		require.NoError(t, err)
 		want := types.DefaultMinStakeServingNode.Add(open(5))
 		require.Equal(t, want, f.agent(op).Bonded)
 		require.Equal(t, want, f.activeStake(types.AGENT_KIND_SERVING_NODE))
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventStakeAdded"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.agentstake.v1.EventStakeAdded"), 1)
 	})
 
 	t.Run("Success - an inactive agent back at the minimum becomes active", func(t *testing.T) {
@@ -31,7 +31,7 @@ func TestAddStake(t *testing.T) {
 		f.unbond(f.owner, op, open(1))
 		require.Equal(t, types.AGENT_STATUS_INACTIVE, f.agent(op).Status)
 		require.True(t, f.activeStake(types.AGENT_KIND_SERVING_NODE).IsZero())
-		_, err := keepertest.Deliver(f.chain, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(1)})
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.AddStake, &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(1)})
 		require.NoError(t, err)
 		require.Equal(t, types.AGENT_STATUS_ACTIVE, f.agent(op).Status)
 		require.Equal(t, types.DefaultMinStakeServingNode, f.activeStake(types.AGENT_KIND_SERVING_NODE))
@@ -40,9 +40,9 @@ func TestAddStake(t *testing.T) {
 	t.Run("Success - a jailed agent stays jailed", func(t *testing.T) {
 		f := newFixture(t)
 		op := f.register(servingNodeMsg(f.owner))
-		_, err := f.k.Slash(f.ctx, op, types.SLASH_REASON_GOVERNANCE, "prop 1", nil, 0)
+		_, err := f.K.Slash(f.Ctx, op, types.SLASH_REASON_GOVERNANCE, "prop 1", nil, 0)
 		require.NoError(t, err)
-		_, err = keepertest.Deliver(f.chain, f.msgs.AddStake, &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(5000)})
+		_, err = keepertest.Deliver(f.Chain(), f.Msgs.AddStake, &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(5000)})
 		require.NoError(t, err)
 		require.Equal(t, types.AGENT_STATUS_JAILED, f.agent(op).Status)
 		require.True(t, f.activeStake(types.AGENT_KIND_SERVING_NODE).IsZero())
@@ -62,8 +62,8 @@ func TestAddStake(t *testing.T) {
 			return &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str}
 		}, Want: types.ErrInvalidAmount},
 		{Name: "Failure - tombstoned", Make: func(f *fixture) *types.MsgAddStake {
-			_, err := f.k.Slash(f.ctx, f.owner.Addr, types.SLASH_REASON_EQUIVOCATION, "gov", nil, 0)
-			require.NoError(f.t, err)
+			_, err := f.K.Slash(f.Ctx, f.owner.Addr, types.SLASH_REASON_EQUIVOCATION, "gov", nil, 0)
+			require.NoError(f.T, err)
 			return &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(1)}
 		}, Want: types.ErrAgentTombstoned},
 		{Name: "Failure - insufficient funds", Make: func(f *fixture) *types.MsgAddStake {

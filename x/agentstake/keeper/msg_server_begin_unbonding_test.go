@@ -25,8 +25,8 @@ func TestBeginUnbonding(t *testing.T) {
 		require.Equal(t, types.AGENT_STATUS_ACTIVE, a.Status)
 		require.Equal(t, open(5000), f.activeStake(types.AGENT_KIND_ATTESTOR))
 		require.Equal(t, open(6000), f.moduleBalance(), "unbonding stake stays in the module account")
-		require.Empty(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentStatusChanged"))
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventUnbondingStarted"), 1)
+		require.Empty(t, keepertest.EventsOfType(f.Ctx, "openledger.agentstake.v1.EventAgentStatusChanged"))
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.agentstake.v1.EventUnbondingStarted"), 1)
 	})
 
 	t.Run("Success - below the minimum the agent leaves the active set", func(t *testing.T) {
@@ -35,9 +35,9 @@ func TestBeginUnbonding(t *testing.T) {
 		f.unbond(f.owner, op, open(1001))
 		require.Equal(t, types.AGENT_STATUS_INACTIVE, f.agent(op).Status)
 		require.True(t, f.activeStake(types.AGENT_KIND_ATTESTOR).IsZero())
-		_, err := f.k.AttestorStake(f.ctx, op)
+		_, err := f.K.AttestorStake(f.Ctx, op)
 		require.ErrorIs(t, err, types.ErrAgentNotActive)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentStatusChanged"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.agentstake.v1.EventAgentStatusChanged"), 1)
 	})
 
 	t.Run("Success - the whole bond; the agent record stays", func(t *testing.T) {

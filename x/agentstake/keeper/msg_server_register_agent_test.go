@@ -31,8 +31,8 @@ func TestRegisterAgent(t *testing.T) {
 		require.Equal(t, before.Sub(types.DefaultMinStakeServingNode), f.balance(f.owner.Addr))
 		require.Equal(t, types.DefaultMinStakeServingNode, f.moduleBalance())
 		require.Equal(t, types.DefaultMinStakeServingNode, f.activeStake(types.AGENT_KIND_SERVING_NODE))
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentRegistered"), 1)
-		require.NoError(t, f.k.CheckActiveServingNode(f.ctx, op, 2))
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.agentstake.v1.EventAgentRegistered"), 1)
+		require.NoError(t, f.K.CheckActiveServingNode(f.Ctx, op, 2))
 	})
 
 	t.Run("Success - separate operator and an attestor without models", func(t *testing.T) {
@@ -42,10 +42,10 @@ func TestRegisterAgent(t *testing.T) {
 		op := f.register(msg)
 		require.Equal(t, f.alice.Addr, op)
 		require.Equal(t, f.owner.Str, f.agent(op).Owner)
-		stake, err := f.k.AttestorStake(f.ctx, op)
+		stake, err := f.K.AttestorStake(f.Ctx, op)
 		require.NoError(t, err)
 		require.Equal(t, msg.Stake, stake)
-		total, err := f.k.TotalAttestorStake(f.ctx)
+		total, err := f.K.TotalAttestorStake(f.Ctx)
 		require.NoError(t, err)
 		require.Equal(t, msg.Stake, total)
 		// The owner's balance paid, not the operator's.

@@ -16,8 +16,8 @@ func TestSlashAgent(t *testing.T) {
 		f := newFixture(t)
 		op := f.register(servingNodeMsg(f.owner))
 		supply := f.bank.Supply().AmountOf(denom)
-		resp, err := keepertest.Deliver(f.chain, f.msgs.SlashAgent, &types.MsgSlashAgent{
-			Authority: f.authority, Operator: f.owner.Str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "proposal 12",
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.SlashAgent, &types.MsgSlashAgent{
+			Authority: f.Authority, Operator: f.owner.Str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "proposal 12",
 		})
 		require.NoError(t, err)
 		require.Equal(t, open(1000), resp.Slashed)
@@ -25,9 +25,9 @@ func TestSlashAgent(t *testing.T) {
 		a := f.agent(op)
 		require.Equal(t, types.AGENT_STATUS_JAILED, a.Status)
 		require.Equal(t, startTime.Add(types.DefaultJailDuration), a.JailedUntil)
-		require.ErrorIs(t, f.k.CheckActiveServingNode(f.ctx, op, 1), types.ErrAgentNotActive)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentSlashed"), 1)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentStatusChanged"), 1)
+		require.ErrorIs(t, f.K.CheckActiveServingNode(f.Ctx, op, 1), types.ErrAgentNotActive)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.agentstake.v1.EventAgentSlashed"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.agentstake.v1.EventAgentStatusChanged"), 1)
 	})
 
 	failures := []keepertest.Failure[func(f *fixture) *types.MsgSlashAgent]{
@@ -35,23 +35,23 @@ func TestSlashAgent(t *testing.T) {
 			return &types.MsgSlashAgent{Authority: f.alice.Str, Operator: f.owner.Str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
 		}, Want: sdkerrors.ErrUnauthorized},
 		{Name: "Failure - unspecified reason", Make: func(f *fixture) *types.MsgSlashAgent {
-			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.owner.Str, EvidenceRef: "x"}
+			return &types.MsgSlashAgent{Authority: f.Authority, Operator: f.owner.Str, EvidenceRef: "x"}
 		}, Want: types.ErrInvalidSlashReason},
 		{Name: "Failure - empty evidence reference", Make: func(f *fixture) *types.MsgSlashAgent {
-			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.owner.Str, Reason: types.SLASH_REASON_GOVERNANCE}
+			return &types.MsgSlashAgent{Authority: f.Authority, Operator: f.owner.Str, Reason: types.SLASH_REASON_GOVERNANCE}
 		}, Want: types.ErrInvalidEvidenceRef},
 		{Name: "Failure - infraction in the future", Make: func(f *fixture) *types.MsgSlashAgent {
-			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.owner.Str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x", InfractionHeight: startHeight + 1}
+			return &types.MsgSlashAgent{Authority: f.Authority, Operator: f.owner.Str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x", InfractionHeight: startHeight + 1}
 		}, Want: types.ErrInvalidInfractionHeight},
 		{Name: "Failure - unknown agent", Make: func(f *fixture) *types.MsgSlashAgent {
-			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.bob.Str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
+			return &types.MsgSlashAgent{Authority: f.Authority, Operator: f.bob.Str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
 		}, Want: types.ErrAgentNotFound},
 		{Name: "Failure - tombstoned", Make: func(f *fixture) *types.MsgSlashAgent {
 			f.slash(types.SLASH_REASON_EQUIVOCATION)
-			return &types.MsgSlashAgent{Authority: f.authority, Operator: f.owner.Str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
+			return &types.MsgSlashAgent{Authority: f.Authority, Operator: f.owner.Str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
 		}, Want: types.ErrAgentTombstoned},
 		{Name: "Failure - invalid operator", Make: func(f *fixture) *types.MsgSlashAgent {
-			return &types.MsgSlashAgent{Authority: f.authority, Operator: "", Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
+			return &types.MsgSlashAgent{Authority: f.Authority, Operator: "", Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "x"}
 		}, Want: types.ErrInvalidAddress},
 	}
 	keepertest.RunFailures(t, failures, withServingNode, types.MsgServer.SlashAgent)

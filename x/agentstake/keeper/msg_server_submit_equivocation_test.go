@@ -16,13 +16,13 @@ import (
 
 // signed signs a settlement of the node with key on chainID.
 func (f *fixture) signed(key *ecdsa.PrivateKey, chainID uint64, user account, nonce uint64, amount math.Int, root byte) types.SignedSettlement {
-	f.t.Helper()
+	f.T.Helper()
 	node := sdkAddrOf(key)
 	s := types.Settlement{ServingNode: node, User: user.Addr, Nonce: nonce, CumulativeAmount: amount, BatchRoot: bytes.Repeat([]byte{root}, 32)}
 	digest, err := s.Digest(chainID)
-	require.NoError(f.t, err)
+	require.NoError(f.T, err)
 	sig, err := crypto.Sign(digest[:], key)
-	require.NoError(f.t, err)
+	require.NoError(f.T, err)
 	return types.SignedSettlement{
 		ServingNode: f.str(node), User: user.Str, Nonce: nonce, CumulativeAmount: amount,
 		BatchRoot: s.BatchRoot, Signature: sig,
@@ -44,7 +44,7 @@ func TestSubmitEquivocation(t *testing.T) {
 		second := f.signed(f.node.Key, evmChainID, f.alice, 7, open(4), 0xaa)
 		bobBefore := f.balance(f.bob.Addr)
 		supply := f.bank.Supply().AmountOf(denom)
-		resp, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.Str, First: first, Second: second})
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.Str, First: first, Second: second})
 		require.NoError(t, err)
 		// 50% of 8,000 bonded + 50% of 2,000 unbonding.
 		require.Equal(t, open(5000), resp.Slashed)
@@ -53,11 +53,11 @@ func TestSubmitEquivocation(t *testing.T) {
 		a := f.agent(op)
 		require.Equal(t, types.AGENT_STATUS_TOMBSTONED, a.Status)
 		require.Equal(t, open(4000), a.Bonded)
-		entries, err := f.queries.UnbondingEntries(f.ctx, &types.QueryUnbondingEntriesRequest{Operator: f.node.Str})
+		entries, err := f.Queries.UnbondingEntries(f.Ctx, &types.QueryUnbondingEntriesRequest{Operator: f.node.Str})
 		require.NoError(t, err)
 		require.Equal(t, open(1000), entries.Entries[0].Amount)
 		require.Equal(t, open(2000), entries.Entries[0].InitialAmount)
-		hist, err := f.queries.SlashHistory(f.ctx, &types.QuerySlashHistoryRequest{Operator: f.node.Str})
+		hist, err := f.Queries.SlashHistory(f.Ctx, &types.QuerySlashHistoryRequest{Operator: f.node.Str})
 		require.NoError(t, err)
 		require.Len(t, hist.Records, 1)
 		r := hist.Records[0]
@@ -76,7 +76,7 @@ func TestSubmitEquivocation(t *testing.T) {
 		f.register(servingNodeMsg(f.node))
 		first := f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 0xaa)
 		second := f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 0xbb)
-		_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.Str, First: first, Second: second})
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.Str, First: first, Second: second})
 		require.NoError(t, err)
 	})
 
@@ -130,17 +130,17 @@ func TestSubmitEquivocation(t *testing.T) {
 				First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1),
 				Second:    f.signed(f.node.Key, evmChainID, f.alice, 1, open(4), 1),
 			}
-			_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, msg)
-			require.NoError(f.t, err)
+			_, err := keepertest.Deliver(f.Chain(), f.Msgs.SubmitEquivocation, msg)
+			require.NoError(f.T, err)
 			return msg
 		}, Want: types.ErrEvidenceUsed},
 		{Name: "Failure - second evidence against a tombstoned node", Make: func(f *fixture) *types.MsgSubmitEquivocation {
-			_, err := keepertest.Deliver(f.chain, f.msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
+			_, err := keepertest.Deliver(f.Chain(), f.Msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
 				Submitter: f.bob.Str,
 				First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1),
 				Second:    f.signed(f.node.Key, evmChainID, f.alice, 1, open(4), 1),
 			})
-			require.NoError(f.t, err)
+			require.NoError(f.T, err)
 			return &types.MsgSubmitEquivocation{
 				Submitter: f.bob.Str,
 				First:     f.signed(f.node.Key, evmChainID, f.alice, 2, open(3), 1),

@@ -16,11 +16,11 @@ func TestUnjail(t *testing.T) {
 	t.Run("Success - after the jail time, with the minimum bond", func(t *testing.T) {
 		f := newFixture(t)
 		op := f.register(attestorMsg(f.owner, open(10_000)))
-		_, err := f.k.Slash(f.ctx, op, types.SLASH_REASON_GOVERNANCE, "prop 7", nil, 0)
+		_, err := f.K.Slash(f.Ctx, op, types.SLASH_REASON_GOVERNANCE, "prop 7", nil, 0)
 		require.NoError(t, err)
 		require.True(t, f.activeStake(types.AGENT_KIND_ATTESTOR).IsZero())
 		f.advance(10, types.DefaultJailDuration)
-		_, err = keepertest.Deliver(f.chain, f.msgs.Unjail, &types.MsgUnjail{Owner: f.owner.Str, Operator: f.owner.Str})
+		_, err = keepertest.Deliver(f.Chain(), f.Msgs.Unjail, &types.MsgUnjail{Owner: f.owner.Str, Operator: f.owner.Str})
 		require.NoError(t, err)
 		require.Equal(t, types.AGENT_STATUS_ACTIVE, f.agent(op).Status)
 		require.Equal(t, open(9000), f.activeStake(types.AGENT_KIND_ATTESTOR))
@@ -62,14 +62,14 @@ func TestUnjail(t *testing.T) {
 			if tc.msg != nil {
 				msg = tc.msg(f)
 			}
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.Unjail, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.Unjail, msg, tc.want)
 		})
 	}
 }
 
 // slash slashes the owner's agent with no challenger, from every entry.
 func (f *fixture) slash(reason types.SlashReason) {
-	f.t.Helper()
-	_, err := f.k.Slash(f.ctx, f.owner.Addr, reason, "test", nil, 0)
-	require.NoError(f.t, err)
+	f.T.Helper()
+	_, err := f.K.Slash(f.Ctx, f.owner.Addr, reason, "test", nil, 0)
+	require.NoError(f.T, err)
 }

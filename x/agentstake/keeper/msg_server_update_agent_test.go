@@ -15,7 +15,7 @@ func TestUpdateAgent(t *testing.T) {
 		f := newFixture(t)
 		op := f.register(servingNodeMsg(f.owner))
 		f.advance(1, 0)
-		_, err := keepertest.Deliver(f.chain, f.msgs.UpdateAgent, &types.MsgUpdateAgent{
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.UpdateAgent, &types.MsgUpdateAgent{
 			Owner: f.owner.Str, Operator: f.owner.Str, ModelIds: []uint64{3}, Endpoint: "http://10.0.0.1:8080",
 		})
 		require.NoError(t, err)
@@ -24,12 +24,12 @@ func TestUpdateAgent(t *testing.T) {
 		require.Equal(t, "http://10.0.0.1:8080", a.Endpoint)
 		require.Empty(t, a.MetadataUri)
 		require.Equal(t, int64(startHeight+1), a.UpdatedHeight)
-		require.ErrorIs(t, f.k.CheckActiveServingNode(f.ctx, op, 1), types.ErrModelNotServed)
-		require.NoError(t, f.k.CheckActiveServingNode(f.ctx, op, 3))
-		resp, err := f.queries.Agents(f.ctx, &types.QueryAgentsRequest{ModelId: 1})
+		require.ErrorIs(t, f.K.CheckActiveServingNode(f.Ctx, op, 1), types.ErrModelNotServed)
+		require.NoError(t, f.K.CheckActiveServingNode(f.Ctx, op, 3))
+		resp, err := f.Queries.Agents(f.Ctx, &types.QueryAgentsRequest{ModelId: 1})
 		require.NoError(t, err)
 		require.Empty(t, resp.Agents)
-		resp, err = f.queries.Agents(f.ctx, &types.QueryAgentsRequest{ModelId: 3})
+		resp, err = f.Queries.Agents(f.Ctx, &types.QueryAgentsRequest{ModelId: 3})
 		require.NoError(t, err)
 		require.Len(t, resp.Agents, 1)
 	})
@@ -53,8 +53,8 @@ func TestUpdateAgent(t *testing.T) {
 			return &types.MsgUpdateAgent{Owner: f.owner.Str, Operator: f.owner.Str, ModelIds: []uint64{1}, Endpoint: "https://user:pw@x.org"}
 		}, Want: types.ErrInvalidEndpoint},
 		{Name: "Failure - tombstoned", Make: func(f *fixture) *types.MsgUpdateAgent {
-			_, err := f.k.Slash(f.ctx, f.owner.Addr, types.SLASH_REASON_EQUIVOCATION, "gov", nil, 0)
-			require.NoError(f.t, err)
+			_, err := f.K.Slash(f.Ctx, f.owner.Addr, types.SLASH_REASON_EQUIVOCATION, "gov", nil, 0)
+			require.NoError(f.T, err)
 			return &types.MsgUpdateAgent{Owner: f.owner.Str, Operator: f.owner.Str, ModelIds: []uint64{1}, Endpoint: "https://x.org"}
 		}, Want: types.ErrAgentTombstoned},
 		{Name: "Failure - unknown agent", Make: func(f *fixture) *types.MsgUpdateAgent {

@@ -26,14 +26,14 @@ func TestSlashDuringUnbonding(t *testing.T) {
 	f.advance(10, 0) // 140
 
 	aliceBefore := f.balance(f.alice.Addr)
-	slashed, err := f.k.SlashForAttribution(f.ctx, op, "challenge 9", f.alice.Addr, 120)
+	slashed, err := f.K.SlashForAttribution(f.Ctx, op, "challenge 9", f.alice.Addr, 120)
 	require.NoError(t, err)
 	// 10% of the 4,000 bond and of the entries created at or after 120 (2,000 and 3,000).
 	require.Equal(t, open(400+200+300), slashed)
 	require.Equal(t, aliceBefore.Add(open(90)), f.balance(f.alice.Addr))
-	f.checkInvariants()
+	f.CheckInvariants()
 
-	resp, err := f.queries.UnbondingEntries(f.ctx, &types.QueryUnbondingEntriesRequest{Operator: f.owner.Str})
+	resp, err := f.Queries.UnbondingEntries(f.Ctx, &types.QueryUnbondingEntriesRequest{Operator: f.owner.Str})
 	require.NoError(t, err)
 	require.Len(t, resp.Entries, 3)
 	require.Equal(t, open(1000), resp.Entries[0].Amount, "created before the infraction: untouched")
@@ -56,11 +56,11 @@ func TestSlashEntryToZeroIsRemoved(t *testing.T) {
 	op := f.register(attestorMsg(f.owner, open(5000)))
 	f.unbond(f.owner, op, open(1000))
 	keepertest.SetParams(f, func(p *types.Params) { p.SlashBpsGovernance = types.BPSTotal })
-	slashed, err := f.k.Slash(f.ctx, op, types.SLASH_REASON_GOVERNANCE, "all of it", nil, 0)
+	slashed, err := f.K.Slash(f.Ctx, op, types.SLASH_REASON_GOVERNANCE, "all of it", nil, 0)
 	require.NoError(t, err)
 	require.Equal(t, open(5000), slashed)
-	f.checkInvariants()
-	resp, err := f.queries.UnbondingEntries(f.ctx, &types.QueryUnbondingEntriesRequest{Operator: f.owner.Str})
+	f.CheckInvariants()
+	resp, err := f.Queries.UnbondingEntries(f.Ctx, &types.QueryUnbondingEntriesRequest{Operator: f.owner.Str})
 	require.NoError(t, err)
 	require.Empty(t, resp.Entries)
 	f.advance(1, types.DefaultUnbondingPeriod)
@@ -73,11 +73,11 @@ func TestSlashRounding(t *testing.T) {
 	keepertest.SetParams(f, func(p *types.Params) { p.MinStakeAttestor = math.NewInt(1) })
 	op := f.register(attestorMsg(f.owner, math.NewInt(19)))
 	// floor(19 * 1000 / 10000) = 1; reward floor(1 * 1000 / 10000) = 0.
-	slashed, err := f.k.Slash(f.ctx, op, types.SLASH_REASON_ATTRIBUTION_FRAUD, "r", f.alice.Addr, 0)
+	slashed, err := f.K.Slash(f.Ctx, op, types.SLASH_REASON_ATTRIBUTION_FRAUD, "r", f.alice.Addr, 0)
 	require.NoError(t, err)
 	require.Equal(t, math.NewInt(1), slashed)
-	f.checkInvariants()
-	hist, err := f.queries.SlashHistory(f.ctx, &types.QuerySlashHistoryRequest{Operator: f.owner.Str})
+	f.CheckInvariants()
+	hist, err := f.Queries.SlashHistory(f.Ctx, &types.QuerySlashHistoryRequest{Operator: f.owner.Str})
 	require.NoError(t, err)
 	require.True(t, hist.Records[0].ChallengerReward.IsZero())
 	require.Equal(t, math.NewInt(1), hist.Records[0].Burned)
@@ -87,10 +87,10 @@ func TestSlashBlockedChallengerRewardIsBurned(t *testing.T) {
 	f := newFixture(t)
 	op := f.register(attestorMsg(f.owner, open(10_000)))
 	supply := f.bank.Supply().AmountOf(denom)
-	slashed, err := f.k.Slash(f.ctx, op, types.SLASH_REASON_ATTRIBUTION_FRAUD, "r", authtypes.NewModuleAddress("distribution"), 0)
+	slashed, err := f.K.Slash(f.Ctx, op, types.SLASH_REASON_ATTRIBUTION_FRAUD, "r", authtypes.NewModuleAddress("distribution"), 0)
 	require.NoError(t, err)
 	require.Equal(t, supply.Sub(slashed), f.bank.Supply().AmountOf(denom))
-	f.checkInvariants()
+	f.CheckInvariants()
 }
 
 func TestSlashJailedAgentAgainExtendsJail(t *testing.T) {
@@ -101,10 +101,10 @@ func TestSlashJailedAgentAgainExtendsJail(t *testing.T) {
 	f.advance(1, types.DefaultJailDuration/2)
 	f.slash(types.SLASH_REASON_ATTRIBUTION_FRAUD)
 	require.True(t, f.agent(op).JailedUntil.After(first))
-	require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentStatusChanged"), 1,
+	require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.agentstake.v1.EventAgentStatusChanged"), 1,
 		"the agent leaves the active set once")
-	require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.agentstake.v1.EventAgentSlashed"), 2)
-	f.checkInvariants()
+	require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.agentstake.v1.EventAgentSlashed"), 2)
+	f.CheckInvariants()
 }
 
 func TestActiveSetChecks(t *testing.T) {
@@ -113,23 +113,23 @@ func TestActiveSetChecks(t *testing.T) {
 	att := f.register(attestorMsg(f.alice, open(7000)))
 	agent := f.register(&types.MsgRegisterAgent{Owner: f.bob.Str, Kind: types.AGENT_KIND_AUTONOMOUS_AGENT, Stake: open(1000)})
 
-	require.NoError(t, f.k.CheckActiveServingNode(f.ctx, node, 1))
-	require.ErrorIs(t, f.k.CheckActiveServingNode(f.ctx, node, 3), types.ErrModelNotServed)
-	require.ErrorIs(t, f.k.CheckActiveServingNode(f.ctx, att, 1), types.ErrWrongAgentKind)
-	require.ErrorIs(t, f.k.CheckActiveServingNode(f.ctx, f.node.Addr, 1), types.ErrAgentNotFound)
-	_, err := f.k.AttestorStake(f.ctx, agent)
+	require.NoError(t, f.K.CheckActiveServingNode(f.Ctx, node, 1))
+	require.ErrorIs(t, f.K.CheckActiveServingNode(f.Ctx, node, 3), types.ErrModelNotServed)
+	require.ErrorIs(t, f.K.CheckActiveServingNode(f.Ctx, att, 1), types.ErrWrongAgentKind)
+	require.ErrorIs(t, f.K.CheckActiveServingNode(f.Ctx, f.node.Addr, 1), types.ErrAgentNotFound)
+	_, err := f.K.AttestorStake(f.Ctx, agent)
 	require.ErrorIs(t, err, types.ErrWrongAgentKind)
-	_, err = f.k.AttestorStake(f.ctx, f.node.Addr)
+	_, err = f.K.AttestorStake(f.Ctx, f.node.Addr)
 	require.ErrorIs(t, err, types.ErrAgentNotFound)
-	total, err := f.k.TotalAttestorStake(f.ctx)
+	total, err := f.K.TotalAttestorStake(f.Ctx)
 	require.NoError(t, err)
 	require.Equal(t, open(7000), total)
 
-	_, err = f.k.Slash(f.ctx, att, types.SLASH_REASON_GOVERNANCE, "r", nil, 0)
+	_, err = f.K.Slash(f.Ctx, att, types.SLASH_REASON_GOVERNANCE, "r", nil, 0)
 	require.NoError(t, err)
-	total, err = f.k.TotalAttestorStake(f.ctx)
+	total, err = f.K.TotalAttestorStake(f.Ctx)
 	require.NoError(t, err)
 	require.True(t, total.IsZero(), "a jailed attestor leaves the total")
-	_, err = f.k.AttestorStake(f.ctx, att)
+	_, err = f.K.AttestorStake(f.Ctx, att)
 	require.ErrorIs(t, err, types.ErrAgentNotActive)
 }

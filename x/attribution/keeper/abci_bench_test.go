@@ -26,7 +26,7 @@ func benchFixture(b *testing.B) *fixture {
 	f.datanets.datanets = append(f.datanets.datanets, datanettypes.Datanet{Id: 20, Owner: f.owner.Str})
 	f.datanets.addVersion(20, 1, 512)
 	for i := uint64(0); i < 512; i++ {
-		f.datanets.addContribution(1000+i, 20, keepertest.NamedAccount(b, f.ac, fmt.Sprintf("contributor%d", i%64)),
+		f.datanets.addContribution(1000+i, 20, keepertest.NamedAccount(b, f.AddressCodec, fmt.Sprintf("contributor%d", i%64)),
 			datanettypes.CONTRIBUTION_STATUS_ACCEPTED, i)
 	}
 	f.bank.Mint(authtypes.NewModuleAddress(feesModule), sdk.NewCoins(sdk.NewCoin(denom, math.NewIntWithDecimal(1, 40))))
@@ -63,16 +63,16 @@ func BenchmarkEndBlock10kRecords(b *testing.B) {
 		b.StopTimer()
 		f := benchFixture(b)
 		for i := 0; i < n; i++ {
-			_, err := f.k.RecordAttribution(f.ctx, feesModule, benchInput(f, i))
+			_, err := f.K.RecordAttribution(f.Ctx, feesModule, benchInput(f, i))
 			require.NoError(b, err)
 		}
 		f.setTime(startTime.Add(types.DefaultChallengeWindow))
-		gasCtx := f.ctx.WithGasMeter(storetypes.NewInfiniteGasMeter()).WithKVGasConfig(storetypes.KVGasConfig())
+		gasCtx := f.Ctx.WithGasMeter(storetypes.NewInfiniteGasMeter()).WithKVGasConfig(storetypes.KVGasConfig())
 		b.StartTimer()
-		require.NoError(b, f.k.EndBlock(gasCtx))
+		require.NoError(b, f.K.EndBlock(gasCtx))
 		b.StopTimer()
 		b.ReportMetric(float64(gasCtx.GasMeter().GasConsumed()), "gas/block")
-		st, err := f.k.Records.Get(f.ctx, n)
+		st, err := f.K.Records.Get(f.Ctx, n)
 		require.NoError(b, err)
 		require.Equal(b, types.RECORD_STATUS_FINAL, st.Status)
 	}
@@ -85,14 +85,14 @@ func BenchmarkClaimRewardsGas(b *testing.B) {
 		b.StopTimer()
 		f := benchFixture(b)
 		for i := 0; i < 1000; i++ {
-			_, err := f.k.RecordAttribution(f.ctx, feesModule, benchInput(f, i))
+			_, err := f.K.RecordAttribution(f.Ctx, feesModule, benchInput(f, i))
 			require.NoError(b, err)
 		}
 		f.endBlockAt(startTime.Add(types.DefaultChallengeWindow + time.Second))
-		claimant := keepertest.NamedAccount(b, f.ac, "contributor0")
-		gasCtx := f.ctx.WithGasMeter(storetypes.NewInfiniteGasMeter()).WithKVGasConfig(storetypes.KVGasConfig())
+		claimant := keepertest.NamedAccount(b, f.AddressCodec, "contributor0")
+		gasCtx := f.Ctx.WithGasMeter(storetypes.NewInfiniteGasMeter()).WithKVGasConfig(storetypes.KVGasConfig())
 		b.StartTimer()
-		resp, err := f.msgs.ClaimRewards(gasCtx, &types.MsgClaimRewards{Claimant: claimant.Str})
+		resp, err := f.Msgs.ClaimRewards(gasCtx, &types.MsgClaimRewards{Claimant: claimant.Str})
 		b.StopTimer()
 		require.NoError(b, err)
 		require.True(b, resp.Amount.IsPositive())
@@ -106,8 +106,8 @@ func BenchmarkRecordAttributionGas(b *testing.B) {
 	b.ResetTimer()
 	var gas uint64
 	for i := 0; i < b.N; i++ {
-		gasCtx := f.ctx.WithGasMeter(storetypes.NewInfiniteGasMeter()).WithKVGasConfig(storetypes.KVGasConfig())
-		_, err := f.k.RecordAttribution(gasCtx, feesModule, benchInput(f, i))
+		gasCtx := f.Ctx.WithGasMeter(storetypes.NewInfiniteGasMeter()).WithKVGasConfig(storetypes.KVGasConfig())
+		_, err := f.K.RecordAttribution(gasCtx, feesModule, benchInput(f, i))
 		require.NoError(b, err)
 		gas = gasCtx.GasMeter().GasConsumed()
 	}

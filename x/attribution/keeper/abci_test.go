@@ -25,7 +25,7 @@ func TestEndBlockDeadlineQueue(t *testing.T) {
 		f.endBlockAt(deadline)
 		r := f.getRecord(id)
 		require.Equal(t, types.RECORD_STATUS_FINAL, r.Status)
-		require.Equal(t, f.ctx.BlockHeight(), r.ResolvedHeight)
+		require.Equal(t, f.Ctx.BlockHeight(), r.ResolvedHeight)
 		pending, claimable := f.rewards(f.alice)
 		require.True(t, pending.IsZero())
 		require.Equal(t, math.NewInt(540_001), claimable)
@@ -35,18 +35,18 @@ func TestEndBlockDeadlineQueue(t *testing.T) {
 		require.Equal(t, poolBefore.AddRaw(150_002), f.communityPool())
 		require.Equal(t, math.NewInt(1_000_003-150_002), f.moduleBalance())
 
-		earned, err := f.queries.ContributionEarnings(f.ctx, &types.QueryContributionEarningsRequest{ContributionId: 1})
+		earned, err := f.Queries.ContributionEarnings(f.Ctx, &types.QueryContributionEarningsRequest{ContributionId: 1})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(450_001), earned.Earned.Amount)
-		addrEarned, err := f.queries.AddressEarnings(f.ctx, &types.QueryAddressEarningsRequest{Address: f.alice.Str})
+		addrEarned, err := f.Queries.AddressEarnings(f.Ctx, &types.QueryAddressEarningsRequest{Address: f.alice.Str})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(540_001), addrEarned.Earned.Amount)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventRecordFinalized"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.attribution.v1.EventRecordFinalized"), 1)
 
 		// Nothing left in the queue: a later block changes nothing.
-		before := f.chain.Snapshot()
+		before := f.Chain().Snapshot()
 		f.endBlockAt(deadline.Add(time.Hour))
-		f.chain.RequireUnchanged(before)
+		f.Chain().RequireUnchanged(before)
 	})
 
 	t.Run("Success - records mature in deadline order across blocks", func(t *testing.T) {

@@ -61,11 +61,11 @@ func TestStoreKeyLayout(t *testing.T) {
 			keepertest.Key([]byte{0x0b}, a.Addr), // address earnings
 		)
 	}
-	f.chain.RequireStoreKeys(want)
+	f.Chain().RequireStoreKeys(want)
 
 	// The sequences hold the next ids.
-	require.Equal(t, keepertest.U64(4), f.ctx.KVStore(f.key).Get([]byte{0x02}))
-	require.Equal(t, keepertest.U64(2), f.ctx.KVStore(f.key).Get([]byte{0x0c}))
+	require.Equal(t, keepertest.U64(4), f.Ctx.KVStore(f.Key).Get([]byte{0x02}))
+	require.Equal(t, keepertest.U64(2), f.Ctx.KVStore(f.Key).Get([]byte{0x0c}))
 }
 
 // TestProvenReceiptsKeyLayout pins the key of a proven receipt: prefix
@@ -74,10 +74,10 @@ func TestProvenReceiptsKeyLayout(t *testing.T) {
 	f := newFixture(t)
 	f.forgeModel()
 	rid := f.record(f.validInput())
-	_, err := keepertest.Deliver(f.chain, f.msgs.ChallengeUsage, f.usageMsg(rid, 2, types.USAGE_CLAIM_MODEL))
+	_, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(rid, 2, types.USAGE_CLAIM_MODEL))
 	require.NoError(t, err)
 	root := f.getRecord(rid).ReceiptsRoot
 	key := []byte{0x11}
 	key = append(append(append(key, byte(len(root))), root...), keepertest.U64(2)...)
-	require.True(t, f.ctx.KVStore(f.key).Has(key))
+	require.True(t, f.Ctx.KVStore(f.Key).Has(key))
 }

@@ -8,10 +8,6 @@ import (
 	"cosmossdk.io/collections"
 	"cosmossdk.io/math"
 
-	"github.com/cosmos/cosmos-sdk/runtime"
-	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
-	"github.com/cosmos/cosmos-sdk/testutil"
-
 	"github.com/openledger/openledger/x/attribution/keeper"
 	"github.com/openledger/openledger/x/attribution/types"
 	"github.com/openledger/openledger/x/internal/banktest"
@@ -38,7 +34,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 	f := newFixture(t)
 	richState(f)
 
-	exported, err := f.k.ExportGenesis(f.ctx)
+	exported, err := f.K.ExportGenesis(f.Ctx)
 	require.NoError(t, err)
 	require.Len(t, exported.Records, 4)
 	require.Len(t, exported.Challenges, 3)
@@ -48,31 +44,16 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.NotEmpty(t, exported.Claimable)
 	require.NotEmpty(t, exported.AddressEarnings)
 	require.Len(t, exported.ContributionEarnings, 3)
-	require.NoError(t, exported.Validate(f.ac))
 
 	// Import into a fresh store: the same raw state, indexes, queues and
 	// pending totals included.
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	ctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test2")).Ctx
-	k2 := keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, keepertest.AccountKeeper{}, f.bank, banktest.CommunityPool{Bank: f.bank}, f.datanets, f.agentstake)
-	require.NoError(t, k2.InitGenesis(ctx, *exported))
-	again, err := k2.ExportGenesis(ctx)
-	require.NoError(t, err)
-	require.Equal(t, exported, again)
-
-	keepertest.RequireSameStore(t, f.ctx.KVStore(f.key), ctx.KVStore(key))
-
-	// JSON round trip through the codec.
-	var decoded types.GenesisState
-	keepertest.RequireJSONRoundTrip(t, f.cdc, exported, &decoded)
-	require.NoError(t, decoded.Validate(f.ac))
+	keepertest.RequireGenesisRoundTrip(t, f.Store, exported, f.freshKeeper)
 }
 
 func TestGenesisValidate(t *testing.T) {
 	f := newFixture(t)
 	richState(f)
-	valid, err := f.k.ExportGenesis(f.ctx)
+	valid, err := f.K.ExportGenesis(f.Ctx)
 	require.NoError(t, err)
 
 	cases := []struct {
@@ -124,17 +105,17 @@ func TestGenesisValidate(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			// A deep copy through the codec, so cases do not share slices.
-			bz, err := f.cdc.MarshalJSON(valid)
+			bz, err := f.Codec.MarshalJSON(valid)
 			require.NoError(t, err)
 			var gs types.GenesisState
-			require.NoError(t, f.cdc.UnmarshalJSON(bz, &gs))
-			require.NoError(t, gs.Validate(f.ac))
+			require.NoError(t, f.Codec.UnmarshalJSON(bz, &gs))
+			require.NoError(t, gs.Validate(f.AddressCodec))
 			tc.mutate(&gs)
-			require.ErrorIs(t, gs.Validate(f.ac), types.ErrInvalidGenesis)
+			require.ErrorIs(t, gs.Validate(f.AddressCodec), types.ErrInvalidGenesis)
 		})
 	}
 	t.Run("Success - default genesis", func(t *testing.T) {
-		require.NoError(t, types.DefaultGenesis().Validate(f.ac))
+		require.NoError(t, types.DefaultGenesis().Validate(f.AddressCodec))
 	})
 }
 
@@ -150,41 +131,28 @@ func usageState(f *fixture) {
 	in.ModelID = 3
 	f.record(in) // record 6
 	// Challenge 4: the model claim, upheld at once.
-	_, err := keepertest.Deliver(f.chain, f.msgs.ChallengeUsage, f.usageMsg(rid, 2, types.USAGE_CLAIM_MODEL))
-	require.NoError(f.t, err)
+	_, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(rid, 2, types.USAGE_CLAIM_MODEL))
+	require.NoError(f.T, err)
 	// Record 7 and challenge 5: an open token claim.
 	msg := f.usageMsg(f.record(f.validInput()), 1, types.USAGE_CLAIM_TOKENS)
 	msg.ClaimedPromptTokens, msg.ClaimedCompletionTokens = 1, 2
-	_, err = keepertest.Deliver(f.chain, f.msgs.ChallengeUsage, msg)
-	require.NoError(f.t, err)
+	_, err = keepertest.Deliver(f.Chain(), f.Msgs.ChallengeUsage, msg)
+	require.NoError(f.T, err)
 }
 
 func TestGenesisRoundTripWithUsageChallenges(t *testing.T) {
 	f := newFixture(t)
 	usageState(f)
-	exported, err := f.k.ExportGenesis(f.ctx)
+	exported, err := f.K.ExportGenesis(f.Ctx)
 	require.NoError(t, err)
 	require.Len(t, exported.Records, 7)
 	require.Len(t, exported.Challenges, 5)
-	require.NoError(t, exported.Validate(f.ac))
 
 	// The proven receipts are rebuilt from the upheld usage challenge.
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	ctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test2")).Ctx
-	k2 := keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, keepertest.AccountKeeper{}, f.bank, banktest.CommunityPool{Bank: f.bank}, f.datanets, f.agentstake)
-	require.NoError(t, k2.InitGenesis(ctx, *exported))
-	again, err := k2.ExportGenesis(ctx)
-	require.NoError(t, err)
-	require.Equal(t, exported, again)
-	keepertest.RequireSameStore(t, f.ctx.KVStore(f.key), ctx.KVStore(key))
-	proven, err := k2.ProvenReceipts.Has(ctx, collections.Join(exported.Records[4].ReceiptsRoot, uint64(2)))
+	to, k2 := keepertest.RequireGenesisRoundTrip(t, f.Store, exported, f.freshKeeper)
+	proven, err := k2.ProvenReceipts.Has(to.Ctx, collections.Join(exported.Records[4].ReceiptsRoot, uint64(2)))
 	require.NoError(t, err)
 	require.True(t, proven)
-
-	var decoded types.GenesisState
-	keepertest.RequireJSONRoundTrip(t, f.cdc, exported, &decoded)
-	require.NoError(t, decoded.Validate(f.ac))
 
 	cases := []struct {
 		name   string
@@ -211,12 +179,17 @@ func TestGenesisRoundTripWithUsageChallenges(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			bz, err := f.cdc.MarshalJSON(exported)
+			bz, err := f.Codec.MarshalJSON(exported)
 			require.NoError(t, err)
 			var gs types.GenesisState
-			require.NoError(t, f.cdc.UnmarshalJSON(bz, &gs))
+			require.NoError(t, f.Codec.UnmarshalJSON(bz, &gs))
 			tc.mutate(&gs)
-			require.ErrorIs(t, gs.Validate(f.ac), types.ErrInvalidGenesis)
+			require.ErrorIs(t, gs.Validate(f.AddressCodec), types.ErrInvalidGenesis)
 		})
 	}
+}
+
+// freshKeeper is a keeper on s with the fixture's bank and fakes.
+func (f *fixture) freshKeeper(s keepertest.Store) keeper.Keeper {
+	return keeper.NewKeeper(s.KeeperEnv(), keepertest.AccountKeeper{}, f.bank, banktest.CommunityPool{Bank: f.bank}, f.datanets, f.agentstake)
 }

@@ -28,14 +28,14 @@ func TestFlowRecordMatureClaim(t *testing.T) {
 	for h := 1; h <= 23; h++ {
 		f.endBlockAt(startTime.Add(time.Duration(h) * time.Hour))
 	}
-	keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.Str}, types.ErrNothingToClaim)
+	keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.Str}, types.ErrNothingToClaim)
 	f.endBlockAt(startTime.Add(24*time.Hour + 5*time.Second))
 	require.Equal(t, types.RECORD_STATUS_FINAL, f.getRecord(id).Status)
 
 	paid := math.ZeroInt()
 	for _, a := range []account{f.alice, f.bob, f.owner, f.owner2} {
 		before := f.balance(a.Addr)
-		resp, err := keepertest.Deliver(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: a.Str})
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: a.Str})
 		require.NoError(t, err)
 		require.Equal(t, before.Add(resp.Amount.Amount), f.balance(a.Addr))
 		paid = paid.Add(resp.Amount.Amount)
@@ -59,9 +59,9 @@ func TestFlowChallengeVoteOverturn(t *testing.T) {
 	f.endBlockAt(startTime.Add(2 * time.Hour))
 
 	msg := f.challengeMsg(id, 2)
-	resp, err := keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, msg)
+	resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, msg)
 	require.NoError(t, err)
-	q, err := f.queries.ChallengesByRecord(f.ctx, &types.QueryChallengesByRecordRequest{RecordId: id})
+	q, err := f.Queries.ChallengesByRecord(f.Ctx, &types.QueryChallengesByRecordRequest{RecordId: id})
 	require.NoError(t, err)
 	require.Len(t, q.Challenges, 1)
 
@@ -79,9 +79,9 @@ func TestFlowChallengeVoteOverturn(t *testing.T) {
 	// The window passes: still nothing to claim for anyone.
 	f.endBlockAt(startTime.Add(72 * time.Hour))
 	for _, a := range []account{f.alice, f.bob, f.owner, f.owner2} {
-		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: a.Str}, types.ErrNothingToClaim)
+		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: a.Str}, types.ErrNothingToClaim)
 	}
-	votes, err := f.queries.Votes(f.ctx, &types.QueryVotesRequest{ChallengeId: resp.ChallengeId})
+	votes, err := f.Queries.Votes(f.Ctx, &types.QueryVotesRequest{ChallengeId: resp.ChallengeId})
 	require.NoError(t, err)
 	require.Len(t, votes.Votes, 3)
 }

@@ -18,7 +18,7 @@ func TestInvariants(t *testing.T) {
 	t.Run("Success - every status holds", func(t *testing.T) {
 		f := newFixture(t)
 		richState(f)
-		msg, broken := keeper.AllInvariants(f.k)(f.ctx)
+		msg, broken := keeper.AllInvariants(f.K)(f.Ctx)
 		require.False(t, broken, msg)
 	})
 
@@ -28,27 +28,27 @@ func TestInvariants(t *testing.T) {
 		want   string
 	}{
 		{"Failure - coins leave the module account", func(f *fixture) {
-			require.NoError(f.t, f.bank.SendCoinsFromModuleToAccount(f.ctx, types.ModuleName, f.bob.Addr,
+			require.NoError(f.T, f.bank.SendCoinsFromModuleToAccount(f.Ctx, types.ModuleName, f.bob.Addr,
 				sdk.NewCoins(sdk.NewCoin(denom, math.NewInt(1)))))
 		}, "funds invariant"},
 		{"Failure - claimable without funds", func(f *fixture) {
-			require.NoError(f.t, f.k.Claimable.Set(f.ctx, f.bob.Addr, math.NewInt(5)))
+			require.NoError(f.T, f.K.Claimable.Set(f.Ctx, f.bob.Addr, math.NewInt(5)))
 		}, "funds invariant"},
 		{"Failure - pending total off by one", func(f *fixture) {
-			require.NoError(f.t, f.k.Pending.Set(f.ctx, f.bob.Addr, math.NewInt(225_001)))
+			require.NoError(f.T, f.K.Pending.Set(f.Ctx, f.bob.Addr, math.NewInt(225_001)))
 		}, "pending invariant"},
 		{"Failure - pending total without payouts", func(f *fixture) {
-			require.NoError(f.t, f.k.Pending.Set(f.ctx, f.node.Addr, math.NewInt(1)))
+			require.NoError(f.T, f.K.Pending.Set(f.Ctx, f.node.Addr, math.NewInt(1)))
 		}, "pending invariant"},
 		{"Failure - pending total missing", func(f *fixture) {
-			require.NoError(f.t, f.k.Pending.Remove(f.ctx, f.bob.Addr))
+			require.NoError(f.T, f.K.Pending.Remove(f.Ctx, f.bob.Addr))
 		}, "pending invariant"},
 		{"Failure - pending record out of the queue", func(f *fixture) {
 			r := f.getRecord(1)
-			require.NoError(f.t, f.k.RecordQueue.Remove(f.ctx, collections.Join(r.ChallengeDeadline.UnixNano(), r.Id)))
+			require.NoError(f.T, f.K.RecordQueue.Remove(f.Ctx, collections.Join(r.ChallengeDeadline.UnixNano(), r.Id)))
 		}, "queues invariant"},
 		{"Failure - stray queue entry", func(f *fixture) {
-			require.NoError(f.t, f.k.ChallengeQueue.Set(f.ctx, collections.Join(int64(5), uint64(9))))
+			require.NoError(f.T, f.K.ChallengeQueue.Set(f.Ctx, collections.Join(int64(5), uint64(9))))
 		}, "queues invariant"},
 	}
 	for _, tc := range cases {
@@ -56,7 +56,7 @@ func TestInvariants(t *testing.T) {
 			f := newFixture(t)
 			f.record(f.validInput())
 			tc.mutate(f)
-			msg, broken := keeper.AllInvariants(f.k)(f.ctx)
+			msg, broken := keeper.AllInvariants(f.K)(f.Ctx)
 			require.True(t, broken)
 			require.Contains(t, msg, tc.want)
 		})

@@ -7,10 +7,6 @@ import (
 	"time"
 
 	"cosmossdk.io/collections"
-	"cosmossdk.io/core/address"
-	"cosmossdk.io/core/event"
-	"cosmossdk.io/core/header"
-	"cosmossdk.io/core/store"
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
@@ -65,32 +61,30 @@ type Keeper struct {
 	ProvenReceipts collections.KeySet[collections.Pair[[]byte, uint64]]
 }
 
+// KeeperEnv is what the keeper is built with, as every module keeper is.
+type KeeperEnv = modulekit.KeeperEnv
+
 // NewKeeper builds the keeper. It panics on a missing dependency, an invalid
 // authority or a missing module account: those are wiring mistakes that must
 // stop the node at start-up. The module account must be a Burner (bonds of
 // rejected challenges and, by param, unattributed or overturned rewards are
 // burned).
 func NewKeeper(
-	cdc codec.BinaryCodec,
-	storeService store.KVStoreService,
-	eventService event.Service,
-	headerService header.Service,
-	addressCodec address.Codec,
-	authority string,
+	ke KeeperEnv,
 	accountKeeper types.AccountKeeper,
 	bankKeeper types.BankKeeper,
 	communityPoolKeeper types.CommunityPoolKeeper,
 	datanetKeeper types.DatanetKeeper,
 	agentstakeKeeper types.AgentstakeKeeper,
 ) Keeper {
-	env := modulekit.NewEnv(types.ModuleName, eventService, headerService, addressCodec, authority,
-		"codec", cdc, "store service", storeService, "account keeper", accountKeeper,
+	env := modulekit.NewEnv(types.ModuleName, ke,
+		"account keeper", accountKeeper,
 		"bank keeper", bankKeeper, "community pool keeper", communityPoolKeeper,
 		"datanet keeper", datanetKeeper, "agentstake keeper", agentstakeKeeper,
 	)
 	moduleAddress := env.MustModuleAddress(accountKeeper)
 
-	sb := collections.NewSchemaBuilder(storeService)
+	cdc, sb := ke.Codec, collections.NewSchemaBuilder(ke.StoreService)
 	deadlineKey := collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)
 	k := Keeper{
 		cdc:                 cdc,
@@ -104,7 +98,7 @@ func NewKeeper(
 		Params:       collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		NextRecordID: collections.NewSequence(sb, types.NextRecordIDKey, "next_record_id"),
 		Records: collections.NewIndexedMap(sb, types.RecordsKey, "records",
-			collections.Uint64Key, codec.CollValue[types.AttributionRecord](cdc), newRecordIndexes(sb, addressCodec)),
+			collections.Uint64Key, codec.CollValue[types.AttributionRecord](cdc), newRecordIndexes(sb, ke.AddressCodec)),
 		RecordQueue: collections.NewKeySet(sb, types.RecordQueueKey, "record_queue", deadlineKey),
 		Pending:     collections.NewMap(sb, types.PendingKey, "pending", sdk.AccAddressKey, sdk.IntValue),
 		Claimable:   collections.NewMap(sb, types.ClaimableKey, "claimable", sdk.AccAddressKey, sdk.IntValue),

@@ -10,14 +10,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/collections"
-	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/header"
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
-	"github.com/cosmos/cosmos-sdk/codec"
-	"github.com/cosmos/cosmos-sdk/runtime"
-	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
@@ -28,6 +24,7 @@ import (
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
 	"github.com/openledger/openledger/x/internal/banktest"
 	"github.com/openledger/openledger/x/internal/keepertest"
+	"github.com/openledger/openledger/x/internal/modulekit"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -147,19 +144,10 @@ func (a *fakeAgentstake) SlashForAttribution(_ context.Context, op sdk.AccAddres
 type account = keepertest.Account
 
 type fixture struct {
-	chain      *keepertest.Chain
-	t          testing.TB
-	ctx        sdk.Context
-	key        *storetypes.KVStoreKey
-	k          keeper.Keeper
-	msgs       types.MsgServer
-	queries    types.QueryServer
+	*keepertest.Fixture[keeper.Keeper, types.MsgServer, types.QueryServer]
 	bank       *banktest.Bank
 	datanets   *fakeDatanets
 	agentstake *fakeAgentstake
-	ac         address.Codec
-	cdc        codec.Codec
-	authority  string
 
 	owner, owner2, alice, bob, node, challenger, att1, att2, att3 account
 	// v11 (datanet 1 version 1: c1, c2), v12 (version 2: c1, c2, c5) and
@@ -174,22 +162,18 @@ var startBalance = sdk.NewCoins(sdk.NewCoin(denom, oneOPEN().MulRaw(1000)))
 
 func newFixture(t testing.TB) *fixture {
 	store := keepertest.NewStore(t, types.StoreKey, attribution.NewAppModule(keeper.Keeper{}), startHeight, startTime)
-	key, ctx, ac, authority := store.Key, store.Ctx, store.AddressCodec, store.Authority
 
 	bank := banktest.New(types.ModuleName)
 	datanets := &fakeDatanets{}
 	stake := &fakeAgentstake{slashAmount: oneOPEN().MulRaw(50)}
-	k := keeper.NewKeeper(store.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank},
-		datanets, stake)
-	require.NoError(t, k.InitGenesis(ctx, *types.DefaultGenesis()))
+	k := keeper.NewKeeper(store.KeeperEnv(), keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank}, datanets, stake)
+	require.NoError(t, k.InitGenesis(store.Ctx, *types.DefaultGenesis()))
 
 	f := &fixture{
-		t: t, ctx: ctx, key: key, k: k, bank: bank, datanets: datanets, agentstake: stake, ac: ac, cdc: store.Codec,
-		authority: authority, msgs: keeper.NewMsgServerImpl(k), queries: keeper.NewQueryServerImpl(k),
+		Fixture: keepertest.NewFixture(t, store, k, keeper.NewMsgServerImpl(k), keeper.NewQueryServerImpl(k), bank, keeper.AllInvariants),
+		bank:    bank, datanets: datanets, agentstake: stake,
 	}
-	f.chain = &keepertest.Chain{T: t, Ctx: &f.ctx, Key: key, Bank: bank, Check: f.checkInvariants}
-	accs := keepertest.FundedAccounts(bank, startBalance, keepertest.Named(t, ac),
+	accs := keepertest.FundedAccounts(bank, startBalance, keepertest.Named(t, store.AddressCodec),
 		"owner", "owner2", "alice", "bob", "node", "challenger", "att1", "att2", "att3")
 	f.owner, f.owner2, f.alice, f.bob, f.node, f.challenger = accs[0], accs[1], accs[2], accs[3], accs[4], accs[5]
 	f.att1, f.att2, f.att3 = accs[6], accs[7], accs[8]
@@ -237,7 +221,7 @@ func (f *fixture) receiptTokens() uint64 {
 // in a batch of models 3 and 7 whose receipts root the node signed.
 func (f *fixture) validInput() types.RecordInput {
 	root, err := types.ReceiptsRoot(f.receipts)
-	require.NoError(f.t, err)
+	require.NoError(f.T, err)
 	return types.RecordInput{
 		ServingNode:    f.node.Str,
 		ModelID:        7,
@@ -259,28 +243,28 @@ func (f *fixture) validInput() types.RecordInput {
 // record records an input the way x/inferencefees does: inside its
 // transaction (a cached context written on success).
 func (f *fixture) record(in types.RecordInput) uint64 {
-	f.t.Helper()
-	cacheCtx, write := f.ctx.CacheContext()
-	id, err := f.k.RecordAttribution(cacheCtx, feesModule, in)
-	require.NoError(f.t, err)
+	f.T.Helper()
+	cacheCtx, write := f.Ctx.CacheContext()
+	id, err := f.K.RecordAttribution(cacheCtx, feesModule, in)
+	require.NoError(f.T, err)
 	write()
-	f.checkInvariants()
+	f.CheckInvariants()
 	return id
 }
 
 // endBlock runs EndBlock at a block time (and the next height) and checks
 // the invariants.
 func (f *fixture) endBlockAt(t time.Time) {
-	f.t.Helper()
+	f.T.Helper()
 	f.setTime(t)
-	require.NoError(f.t, f.k.EndBlock(f.ctx))
-	f.checkInvariants()
+	require.NoError(f.T, f.K.EndBlock(f.Ctx))
+	f.CheckInvariants()
 }
 
 // setTime moves the context to a new block at time t.
 func (f *fixture) setTime(t time.Time) {
-	h := f.ctx.BlockHeight() + 1
-	f.ctx = f.ctx.WithBlockHeight(h).WithBlockTime(t).WithHeaderInfo(header.Info{Height: h, Time: t})
+	h := f.Ctx.BlockHeight() + 1
+	f.Ctx = f.Ctx.WithBlockHeight(h).WithBlockTime(t).WithHeaderInfo(header.Info{Height: h, Time: t})
 }
 
 func (f *fixture) balance(addr sdk.AccAddress) math.Int { return f.bank.Balance(addr).AmountOf(denom) }
@@ -294,21 +278,21 @@ func (f *fixture) communityPool() math.Int {
 }
 
 func (f *fixture) getRecord(id uint64) types.AttributionRecord {
-	r, err := f.k.GetRecord(f.ctx, id)
-	require.NoError(f.t, err)
+	r, err := f.K.GetRecord(f.Ctx, id)
+	require.NoError(f.T, err)
 	return r
 }
 
 func (f *fixture) getChallenge(id uint64) types.Challenge {
-	c, err := f.k.GetChallenge(f.ctx, id)
-	require.NoError(f.t, err)
+	c, err := f.K.GetChallenge(f.Ctx, id)
+	require.NoError(f.T, err)
 	return c
 }
 
 // rewards returns the pending and claimable amounts of an account.
 func (f *fixture) rewards(a account) (math.Int, math.Int) {
-	resp, err := f.queries.Rewards(f.ctx, &types.QueryRewardsRequest{Address: a.Str})
-	require.NoError(f.t, err)
+	resp, err := f.Queries.Rewards(f.Ctx, &types.QueryRewardsRequest{Address: a.Str})
+	require.NoError(f.T, err)
 	return resp.Pending.Amount, resp.Claimable.Amount
 }
 
@@ -320,44 +304,24 @@ func hash(s string) []byte {
 func oneOPEN() math.Int { return math.NewIntWithDecimal(1, 18) }
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
-	test := keepertest.NewStore(t, types.StoreKey, attribution.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
-	key, cdc, ac, authority := test.Key, test.Codec, test.AddressCodec, test.Authority
+	store := keepertest.NewStore(t, types.StoreKey, attribution.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
 	bank := banktest.New(types.ModuleName)
 	pool := banktest.CommunityPool{Bank: bank}
-	store := runtime.NewKVStoreService(key)
-	hs := runtime.ProvideHeaderInfoService(nil)
 	var nilDatanets *fakeDatanets
 	var nilStake *fakeAgentstake
+	build := func(pool types.CommunityPoolKeeper, datanets types.DatanetKeeper, stake types.AgentstakeKeeper) func(keeper.KeeperEnv, modulekit.ModuleAccounts) {
+		return func(env keeper.KeeperEnv, ak modulekit.ModuleAccounts) {
+			keeper.NewKeeper(env, ak, bank, pool, datanets, stake)
+		}
+	}
+	env := store.KeeperEnv()
 
-	keepertest.RequirePanics(t, keepertest.PanicCases{
-		{"Failure - nil store service", func() {
-			keeper.NewKeeper(cdc, nil, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
-		}},
-		{"Failure - nil datanet keeper (typed nil pointer)", func() {
-			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, pool, nilDatanets, &fakeAgentstake{})
-		}},
-		{"Failure - nil agentstake keeper (typed nil pointer)", func() {
-			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, pool, &fakeDatanets{}, nilStake)
-		}},
-		{"Failure - nil community pool keeper", func() {
-			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, nil, &fakeDatanets{}, &fakeAgentstake{})
-		}},
-		{"Failure - module account not registered", func() {
-			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, keepertest.NoModuleAccounts{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
-		}},
-		{"Failure - invalid authority", func() {
-			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, "gov", keepertest.AccountKeeper{}, bank, pool, &fakeDatanets{}, &fakeAgentstake{})
-		}},
+	keepertest.RequireKeeperPanics(t, store, build(pool, &fakeDatanets{}, &fakeAgentstake{}), keepertest.PanicCases{
+		{"Failure - nil datanet keeper (typed nil pointer)", func() { build(pool, nilDatanets, &fakeAgentstake{})(env, keepertest.AccountKeeper{}) }},
+		{"Failure - nil agentstake keeper (typed nil pointer)", func() { build(pool, &fakeDatanets{}, nilStake)(env, keepertest.AccountKeeper{}) }},
+		{"Failure - nil community pool keeper", func() { build(nil, &fakeDatanets{}, &fakeAgentstake{})(env, keepertest.AccountKeeper{}) }},
 	})
 }
 
-// Chain is the chain the fixture's messages run on.
-func (f *fixture) Chain() *keepertest.Chain { return f.chain }
-
-// MsgServer is the module's Msg service on the fixture's keeper.
-func (f *fixture) MsgServer() types.MsgServer { return f.msgs }
-
-func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }
-
 // StoredParams is where the module keeps its params.
-func (f *fixture) StoredParams() collections.Item[types.Params] { return f.k.Params }
+func (f *fixture) StoredParams() collections.Item[types.Params] { return f.K.Params }

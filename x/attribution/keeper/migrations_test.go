@@ -21,16 +21,16 @@ import (
 // version, price, tokens, batch models or signed-root flag, and a receipts
 // root over version 1 leaves.
 func (f *fixture) v1Record(id uint64) {
-	f.t.Helper()
+	f.T.Helper()
 	r := f.getRecord(id)
 	for i := range f.receipts {
 		f.receipts[i].PromptTokens, f.receipts[i].CompletionTokens, f.receipts[i].Fee = 0, 0, math.Int{}
 	}
 	root, err := types.ReceiptsRootVersion(types.ReceiptVersion1, f.receipts)
-	require.NoError(f.t, err)
+	require.NoError(f.T, err)
 	r.ReceiptsRoot = root
 	r.ReceiptVersion, r.Price, r.Tokens, r.BatchModelIds, r.NodeSignedRoot = 0, modelregtypes.Price{}, 0, nil, false
-	require.NoError(f.t, f.k.Records.Set(f.ctx, id, r))
+	require.NoError(f.T, f.K.Records.Set(f.Ctx, id, r))
 }
 
 func TestMigrate1to2(t *testing.T) {
@@ -40,15 +40,15 @@ func TestMigrate1to2(t *testing.T) {
 	for id := uint64(1); id <= 4; id++ {
 		f.v1Record(id)
 	}
-	before, err := f.k.ExportGenesis(f.ctx)
+	before, err := f.K.ExportGenesis(f.Ctx)
 	require.NoError(t, err)
-	require.Error(t, before.Validate(f.ac), "version 0 records are not a valid state")
+	require.Error(t, before.Validate(f.AddressCodec), "version 0 records are not a valid state")
 
-	require.NoError(t, keeper.NewMigrator(f.k).Migrate1to2(f.ctx))
-	f.checkInvariants()
-	after, err := f.k.ExportGenesis(f.ctx)
+	require.NoError(t, keeper.NewMigrator(f.K).Migrate1to2(f.Ctx))
+	f.CheckInvariants()
+	after, err := f.K.ExportGenesis(f.Ctx)
 	require.NoError(t, err)
-	require.NoError(t, after.Validate(f.ac))
+	require.NoError(t, after.Validate(f.AddressCodec))
 	for i, r := range after.Records {
 		require.Equal(t, types.ReceiptVersion1, r.ReceiptVersion)
 		require.True(t, r.Price.PerCall.IsZero() && r.Price.Per_1KTokens.IsZero())
@@ -58,23 +58,23 @@ func TestMigrate1to2(t *testing.T) {
 		require.Equal(t, b, r)
 	}
 	// Indexes still find the records.
-	resp, err := f.queries.RecordsByModel(f.ctx, &types.QueryRecordsByModelRequest{ModelId: 7})
+	resp, err := f.Queries.RecordsByModel(f.Ctx, &types.QueryRecordsByModelRequest{ModelId: 7})
 	require.NoError(t, err)
 	require.Len(t, resp.Records, 4)
 
 	// Running it again changes nothing.
-	require.NoError(t, keeper.NewMigrator(f.k).Migrate1to2(f.ctx))
-	again, err := f.k.ExportGenesis(f.ctx)
+	require.NoError(t, keeper.NewMigrator(f.K).Migrate1to2(f.Ctx))
+	again, err := f.K.ExportGenesis(f.Ctx)
 	require.NoError(t, err)
 	require.Equal(t, after, again)
 
 	// The pending record 3 is challenged with its version 1 leaves; its
 	// usage cannot be challenged. New records are version 2.
-	keepertest.RequireFailsUnchanged(f.chain, f.msgs.ChallengeUsage, f.usageMsg(3, 1, types.USAGE_CLAIM_TOKENS), types.ErrUsageNotChallengeable)
+	keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(3, 1, types.USAGE_CLAIM_TOKENS), types.ErrUsageNotChallengeable)
 	msg := f.challengeMsg(3, 1)
 	msg.Proof, err = types.ReceiptProofVersion(types.ReceiptVersion1, f.receipts, 1)
 	require.NoError(t, err)
-	_, err = keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, msg)
+	_, err = keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, msg)
 	require.NoError(t, err)
 	require.Equal(t, types.ReceiptVersion2, f.getRecord(f.record(f.validInput())).ReceiptVersion)
 }
@@ -85,14 +85,14 @@ func TestMigrationIsRegistered(t *testing.T) {
 	f := newFixture(t)
 	f.record(f.validInput())
 	f.v1Record(1)
-	reg := f.cdc.InterfaceRegistry()
+	reg := f.Codec.InterfaceRegistry()
 	msgRouter, queryRouter := baseapp.NewMsgServiceRouter(), baseapp.NewGRPCQueryRouter()
 	msgRouter.SetInterfaceRegistry(reg)
 	queryRouter.SetInterfaceRegistry(reg)
-	cfg := module.NewConfigurator(f.cdc, msgRouter, queryRouter)
-	mm := module.NewManager(attribution.NewAppModule(f.k))
+	cfg := module.NewConfigurator(f.Codec, msgRouter, queryRouter)
+	mm := module.NewManager(attribution.NewAppModule(f.K))
 	require.NoError(t, mm.RegisterServices(cfg))
-	vm, err := mm.RunMigrations(f.ctx, cfg, module.VersionMap{types.ModuleName: 1})
+	vm, err := mm.RunMigrations(f.Ctx, cfg, module.VersionMap{types.ModuleName: 1})
 	require.NoError(t, err)
 	require.EqualValues(t, attribution.ConsensusVersion, vm[types.ModuleName])
 	require.Equal(t, types.ReceiptVersion1, f.getRecord(1).ReceiptVersion)

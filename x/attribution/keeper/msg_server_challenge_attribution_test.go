@@ -18,7 +18,7 @@ import (
 // challengeMsg disputes receipt leaf of the fixture's batch in a record.
 func (f *fixture) challengeMsg(recordID, leaf uint64) *types.MsgChallengeAttribution {
 	proof, err := types.ReceiptProof(f.receipts, leaf)
-	require.NoError(f.t, err)
+	require.NoError(f.T, err)
 	return &types.MsgChallengeAttribution{
 		Challenger:        f.challenger.Str,
 		RecordId:          recordID,
@@ -32,10 +32,10 @@ func (f *fixture) challengeMsg(recordID, leaf uint64) *types.MsgChallengeAttribu
 
 // challenge records a record and challenges it; it returns both ids.
 func (f *fixture) challenge() (uint64, uint64) {
-	f.t.Helper()
+	f.T.Helper()
 	rid := f.record(f.validInput())
-	resp, err := keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 1))
-	require.NoError(f.t, err)
+	resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, f.challengeMsg(rid, 1))
+	require.NoError(f.T, err)
 	return rid, resp.ChallengeId
 }
 
@@ -45,7 +45,7 @@ func TestChallengeAttribution(t *testing.T) {
 		rid := f.record(f.validInput())
 		f.setTime(startTime.Add(time.Hour))
 		before := f.balance(f.challenger.Addr)
-		resp, err := keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 2))
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, f.challengeMsg(rid, 2))
 		require.NoError(t, err)
 		require.Equal(t, uint64(1), resp.ChallengeId)
 		require.Equal(t, startTime.Add(time.Hour+types.DefaultVotingPeriod), resp.VotingDeadline)
@@ -58,7 +58,7 @@ func TestChallengeAttribution(t *testing.T) {
 		c := f.getChallenge(resp.ChallengeId)
 		require.Equal(t, types.CHALLENGE_STATUS_OPEN, c.Status)
 		require.Equal(t, f.receipts[2], c.Receipt)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventAttributionChallenged"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.attribution.v1.EventAttributionChallenged"), 1)
 
 		// The record does not finalize at its deadline while challenged.
 		f.endBlockAt(r.ChallengeDeadline)
@@ -71,7 +71,7 @@ func TestChallengeAttribution(t *testing.T) {
 		f := newFixture(t)
 		f.receipts = f.receipts[:1]
 		rid := f.record(f.validInput())
-		_, err := keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
 		require.NoError(t, err)
 	})
 
@@ -82,8 +82,8 @@ func TestChallengeAttribution(t *testing.T) {
 			f.endBlockAt(f.getRecord(m.RecordId).ChallengeDeadline)
 		}, Want: types.ErrRecordNotPending},
 		{Name: "Failure - record already challenged", Make: func(f *fixture, m *types.MsgChallengeAttribution) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, f.challengeMsg(m.RecordId, 0))
-			require.NoError(f.t, err)
+			_, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, f.challengeMsg(m.RecordId, 0))
+			require.NoError(f.T, err)
 		}, Want: types.ErrChallengeAlreadyOpen},
 		{Name: "Failure - window closed (deadline reached, end blocker not run yet)", Make: func(f *fixture, m *types.MsgChallengeAttribution) {
 			f.setTime(f.getRecord(m.RecordId).ChallengeDeadline)

@@ -21,7 +21,7 @@ import (
 // usageMsg disputes the usage of receipt leaf of the fixture's batch.
 func (f *fixture) usageMsg(recordID, leaf uint64, claim types.UsageClaim) *types.MsgChallengeUsage {
 	proof, err := types.ReceiptProof(f.receipts, leaf)
-	require.NoError(f.t, err)
+	require.NoError(f.T, err)
 	return &types.MsgChallengeUsage{
 		Challenger: f.challenger.Str, RecordId: recordID, Receipt: f.receipts[leaf],
 		LeafIndex: leaf, LeafCount: uint64(len(f.receipts)), Proof: proof, Claim: claim,
@@ -42,7 +42,7 @@ func TestChallengeUsageModelIsUpheldAtOnce(t *testing.T) {
 	f.setTime(startTime.Add(time.Hour))
 	challengerBefore, pool := f.balance(f.challenger.Addr), f.communityPool()
 
-	resp, err := keepertest.Deliver(f.chain, f.msgs.ChallengeUsage, f.usageMsg(rid, 2, types.USAGE_CLAIM_MODEL))
+	resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(rid, 2, types.USAGE_CLAIM_MODEL))
 	require.NoError(t, err)
 	require.Equal(t, types.CHALLENGE_STATUS_UPHELD, resp.Status)
 
@@ -63,9 +63,9 @@ func TestChallengeUsageModelIsUpheldAtOnce(t *testing.T) {
 		operator: f.node.Addr, challenger: f.challenger.Addr, evidenceRef: "attribution/challenge/1", infractionHeight: startHeight,
 	}}, f.agentstake.slashes)
 	for _, e := range []string{"EventUsageChallenged", "EventRecordOverturned", "EventChallengeResolved"} {
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1."+e), 1, e)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.attribution.v1."+e), 1, e)
 	}
-	proven, err := f.k.ProvenReceipts.Has(f.ctx, collections.Join(r.ReceiptsRoot, uint64(2)))
+	proven, err := f.K.ProvenReceipts.Has(f.Ctx, collections.Join(r.ReceiptsRoot, uint64(2)))
 	require.NoError(t, err)
 	require.True(t, proven)
 
@@ -74,12 +74,12 @@ func TestChallengeUsageModelIsUpheldAtOnce(t *testing.T) {
 	in := f.validInput()
 	in.ModelID = 3
 	other := f.record(in)
-	keepertest.RequireFailsUnchanged(f.chain, f.msgs.ChallengeUsage, f.usageMsg(other, 2, types.USAGE_CLAIM_MODEL), types.ErrReceiptAlreadyProven)
+	keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(other, 2, types.USAGE_CLAIM_MODEL), types.ErrReceiptAlreadyProven)
 	f.receipts[0].ModelID = 11
 	in = f.validInput()
 	in.ModelID = 3
 	third := f.record(in)
-	_, err = keepertest.Deliver(f.chain, f.msgs.ChallengeUsage, f.usageMsg(third, 0, types.USAGE_CLAIM_MODEL))
+	_, err = keepertest.Deliver(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(third, 0, types.USAGE_CLAIM_MODEL))
 	require.NoError(t, err)
 	require.Len(t, f.agentstake.slashes, 2)
 }
@@ -103,7 +103,7 @@ func TestChallengeUsageVoted(t *testing.T) {
 			msg := f.usageMsg(rid, 1, types.USAGE_CLAIM_UNSPECIFIED)
 			tc.mutate(msg)
 			before := f.balance(f.challenger.Addr)
-			resp, err := keepertest.Deliver(f.chain, f.msgs.ChallengeUsage, msg)
+			resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeUsage, msg)
 			require.NoError(t, err)
 			require.Equal(t, types.CHALLENGE_STATUS_OPEN, resp.Status)
 			require.Equal(t, startTime.Add(types.DefaultVotingPeriod), resp.VotingDeadline)
@@ -136,7 +136,7 @@ func TestChallengeUsageVoted(t *testing.T) {
 			require.Equal(t, supply.Sub(bond), f.bank.Supply().AmountOf(denom))
 			require.Empty(t, f.agentstake.slashes)
 			require.Equal(t, math.NewInt(1_000_003), f.moduleBalance())
-			has, err := f.k.ProvenReceipts.Has(f.ctx, collections.Join(f.getRecord(rid).ReceiptsRoot, uint64(1)))
+			has, err := f.K.ProvenReceipts.Has(f.Ctx, collections.Join(f.getRecord(rid).ReceiptsRoot, uint64(1)))
 			require.NoError(t, err)
 			require.False(t, has)
 		})
@@ -165,8 +165,8 @@ func TestChallengeUsageFailures(t *testing.T) {
 			f.endBlockAt(f.getRecord(rid).ChallengeDeadline)
 		}, types.ErrRecordNotPending},
 		{"record already challenged", nil, func(f *fixture, rid uint64, _ *types.MsgChallengeUsage) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
-			require.NoError(f.t, err)
+			_, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
+			require.NoError(f.T, err)
 		}, types.ErrChallengeAlreadyOpen},
 		{"window closed", nil, func(f *fixture, rid uint64, _ *types.MsgChallengeUsage) {
 			f.setTime(f.getRecord(rid).ChallengeDeadline)
@@ -184,7 +184,7 @@ func TestChallengeUsageFailures(t *testing.T) {
 		{"version 1 record", nil, func(f *fixture, rid uint64, _ *types.MsgChallengeUsage) {
 			r := f.getRecord(rid)
 			r.ReceiptVersion = types.ReceiptVersion1
-			require.NoError(f.t, f.k.Records.Set(f.ctx, rid, r))
+			require.NoError(f.T, f.K.Records.Set(f.Ctx, rid, r))
 		}, types.ErrUsageNotChallengeable},
 		{"model claim: the model was settled by the batch", nil, func(f *fixture, rid uint64, m *types.MsgChallengeUsage) {
 			*m = *f.usageMsg(rid, 1, types.USAGE_CLAIM_MODEL)
@@ -223,7 +223,7 @@ func TestChallengeUsageFailures(t *testing.T) {
 			if tc.mutate != nil {
 				tc.mutate(f, rid, msg)
 			}
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.ChallengeUsage, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.ChallengeUsage, msg, tc.want)
 		})
 	}
 }
@@ -237,20 +237,20 @@ func TestChallengeUsageJudgesByTheRecordsPrice(t *testing.T) {
 
 	// Receipt 1 is priced at testPrice: nothing to dispute, whatever the
 	// model costs now.
-	keepertest.RequireFailsUnchanged(f.chain, f.msgs.ChallengeUsage, f.usageMsg(rid, 1, types.USAGE_CLAIM_FEE), types.ErrUsageAgrees)
+	keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(rid, 1, types.USAGE_CLAIM_FEE), types.ErrUsageAgrees)
 
 	// A record settled at another price makes the same receipt's fee wrong.
 	in := f.validInput()
 	in.Price = modelregtypes.Price{PerCall: math.NewInt(3), Per_1KTokens: math.NewInt(3)}
 	other := f.record(in)
-	_, err := keepertest.Deliver(f.chain, f.msgs.ChallengeUsage, f.usageMsg(other, 1, types.USAGE_CLAIM_FEE))
+	_, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(other, 1, types.USAGE_CLAIM_FEE))
 	require.NoError(t, err)
 
 	// Token counts whose sum overflows 64 bits have no right fee.
 	f2 := newFixture(t)
 	f2.receipts[0].PromptTokens, f2.receipts[0].CompletionTokens = ^uint64(0), 2
 	rid2 := f2.record(f2.validInput())
-	_, err = keepertest.Deliver(f2.chain, f2.msgs.ChallengeUsage, f2.usageMsg(rid2, 0, types.USAGE_CLAIM_FEE))
+	_, err = keepertest.Deliver(f2.Chain(), f2.Msgs.ChallengeUsage, f2.usageMsg(rid2, 0, types.USAGE_CLAIM_FEE))
 	require.NoError(t, err)
 }
 
@@ -268,13 +268,13 @@ func TestChallengeAttributionOfVersion1Records(t *testing.T) {
 	rid := f.record(in)
 	r := f.getRecord(rid)
 	r.ReceiptVersion = types.ReceiptVersion1
-	require.NoError(t, f.k.Records.Set(f.ctx, rid, r))
+	require.NoError(t, f.K.Records.Set(f.Ctx, rid, r))
 
 	// A version 2 proof does not verify against a version 1 root.
-	keepertest.RequireFailsUnchanged(f.chain, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 1), types.ErrInvalidProof)
+	keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.ChallengeAttribution, f.challengeMsg(rid, 1), types.ErrInvalidProof)
 	msg := f.challengeMsg(rid, 1)
 	msg.Proof, err = types.ReceiptProofVersion(types.ReceiptVersion1, f.receipts, 1)
 	require.NoError(t, err)
-	_, err = keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, msg)
+	_, err = keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, msg)
 	require.NoError(t, err)
 }

@@ -21,27 +21,27 @@ func TestClaimRewards(t *testing.T) {
 		f.record(f.validInput()) // still pending: not claimable
 		before := f.balance(f.alice.Addr)
 
-		resp, err := keepertest.Deliver(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.Str})
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.Str})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(3*540_001), resp.Amount.Amount)
 		require.Equal(t, before.AddRaw(3*540_001), f.balance(f.alice.Addr))
 		pending, claimable := f.rewards(f.alice)
 		require.Equal(t, math.NewInt(540_001), pending)
 		require.True(t, claimable.IsZero())
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventRewardsClaimed"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.attribution.v1.EventRewardsClaimed"), 1)
 
 		// A second claim finds nothing.
-		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.Str}, types.ErrNothingToClaim)
+		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.Str}, types.ErrNothingToClaim)
 	})
 
 	t.Run("Failure - nothing claimable while rewards are pending", func(t *testing.T) {
 		f := newFixture(t)
 		f.record(f.validInput())
-		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.Str}, types.ErrNothingToClaim)
+		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.Str}, types.ErrNothingToClaim)
 	})
 
 	t.Run("Failure - invalid claimant", func(t *testing.T) {
 		f := newFixture(t)
-		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: "open1bad"}, types.ErrInvalidAddress)
+		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: "open1bad"}, types.ErrInvalidAddress)
 	})
 }

@@ -15,9 +15,9 @@ import (
 )
 
 func (f *fixture) vote(a account, cid uint64, uphold bool) types.ChallengeStatus {
-	f.t.Helper()
-	resp, err := keepertest.Deliver(f.chain, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: a.Str, ChallengeId: cid, Uphold: uphold})
-	require.NoError(f.t, err)
+	f.T.Helper()
+	resp, err := keepertest.Deliver(f.Chain(), f.Msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: a.Str, ChallengeId: cid, Uphold: uphold})
+	require.NoError(f.T, err)
 	return resp.Status
 }
 
@@ -52,13 +52,13 @@ func TestVoteChallenge(t *testing.T) {
 		require.Equal(t, []slashCall{{
 			operator: f.node.Addr, challenger: f.challenger.Addr, evidenceRef: "attribution/challenge/1", infractionHeight: startHeight,
 		}}, f.agentstake.slashes)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventRecordOverturned"), 1)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventChallengeResolved"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.attribution.v1.EventRecordOverturned"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.attribution.v1.EventChallengeResolved"), 1)
 
 		// Neither the deadline nor a late vote changes anything.
 		f.endBlockAt(r.ChallengeDeadline.Add(types.DefaultVotingPeriod))
 		require.Equal(t, types.RECORD_STATUS_OVERTURNED, f.getRecord(rid).Status)
-		keepertest.RequireFailsUnchanged(f.chain, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: f.att3.Str, ChallengeId: cid}, types.ErrChallengeNotOpen)
+		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: f.att3.Str, ChallengeId: cid}, types.ErrChallengeNotOpen)
 	})
 
 	t.Run("Success - upheld, overturned reward burned by param", func(t *testing.T) {
@@ -93,7 +93,7 @@ func TestVoteChallenge(t *testing.T) {
 
 		// The record can be challenged again before its deadline.
 		f.challenger = f.bob
-		resp, err := keepertest.Deliver(f.chain, f.msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
 		require.NoError(t, err)
 		f.vote(f.att1, resp.ChallengeId, false)
 		f.vote(f.att3, resp.ChallengeId, false)
@@ -127,7 +127,7 @@ func TestVoteChallenge(t *testing.T) {
 		require.Equal(t, types.CHALLENGE_STATUS_OPEN, f.getChallenge(cid).Status)
 		// Voting closes at the deadline even before the end blocker runs.
 		f.setTime(deadline)
-		keepertest.RequireFailsUnchanged(f.chain, f.msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: f.att3.Str, ChallengeId: cid, Uphold: true}, types.ErrVotingClosed)
+		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: f.att3.Str, ChallengeId: cid, Uphold: true}, types.ErrVotingClosed)
 
 		f.endBlockAt(deadline)
 		require.Equal(t, types.CHALLENGE_STATUS_EXPIRED, f.getChallenge(cid).Status)

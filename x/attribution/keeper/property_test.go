@@ -47,7 +47,7 @@ func TestPropertyNoCoinCreatedOrLost(t *testing.T) {
 
 	// Three Datanets of 60 contributions by six contributors.
 	owners := []account{f.owner, f.owner2, f.bob}
-	contributors := []account{f.alice, f.bob, f.owner, keepertest.NamedAccount(t, f.ac, "carol"), keepertest.NamedAccount(t, f.ac, "dave"), keepertest.NamedAccount(t, f.ac, "erin")}
+	contributors := []account{f.alice, f.bob, f.owner, keepertest.NamedAccount(t, f.AddressCodec, "carol"), keepertest.NamedAccount(t, f.AddressCodec, "dave"), keepertest.NamedAccount(t, f.AddressCodec, "erin")}
 	var datasets []types.DatasetVersion
 	for i, o := range owners {
 		id := uint64(11 + i)
@@ -86,7 +86,7 @@ func TestPropertyNoCoinCreatedOrLost(t *testing.T) {
 		if claimable.IsZero() {
 			return
 		}
-		resp, err := f.msgs.ClaimRewards(f.ctx, &types.MsgClaimRewards{Claimant: a.Str})
+		resp, err := f.Msgs.ClaimRewards(f.Ctx, &types.MsgClaimRewards{Claimant: a.Str})
 		require.NoError(t, err)
 		prev, ok := received[a.Str]
 		if !ok {
@@ -124,7 +124,7 @@ func TestPropertyNoCoinCreatedOrLost(t *testing.T) {
 			ReceiptsRoot: hash(fmt.Sprint(i)), InferenceCount: 1, Weights: weights, DataReward: sdk.NewCoin(denom, reward),
 			Price: testPrice, Tokens: 1_000, BatchModelIDs: []uint64{model}, NodeSignedRoot: true,
 		}
-		_, err := f.k.RecordAttribution(f.ctx, feesModule, in)
+		_, err := f.K.RecordAttribution(f.Ctx, feesModule, in)
 		require.NoError(t, err)
 
 		// The split, computed independently.
@@ -144,13 +144,13 @@ func TestPropertyNoCoinCreatedOrLost(t *testing.T) {
 		now = now.Add(time.Duration(rnd.intn(uint64(time.Hour))))
 		if rnd.intn(20) == 0 {
 			f.setTime(now)
-			require.NoError(t, f.k.EndBlock(f.ctx))
+			require.NoError(t, f.K.EndBlock(f.Ctx))
 			claim(everyone[rnd.intn(uint64(len(everyone)))])
 		} else {
 			f.setTime(now)
 		}
 		if i%250 == 0 {
-			f.checkInvariants()
+			f.CheckInvariants()
 		}
 	}
 	f.endBlockAt(now.Add(types.DefaultChallengeWindow))
@@ -158,7 +158,7 @@ func TestPropertyNoCoinCreatedOrLost(t *testing.T) {
 		claim(a)
 	}
 
-	f.checkInvariants()
+	f.CheckInvariants()
 	require.True(t, f.moduleBalance().IsZero(), "module keeps %s", f.moduleBalance())
 	require.Equal(t, totalUnattributed, f.communityPool().Sub(poolBefore))
 	sort.Strings(keys)

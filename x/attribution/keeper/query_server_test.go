@@ -28,49 +28,49 @@ func TestQueries(t *testing.T) {
 	in.ServingNode = f.bob.Str
 	in.Weights = in.Weights[2:] // only contribution 3
 	f.record(in)                // 5
-	q := f.queries
+	q := f.Queries
 
 	t.Run("Success - params", func(t *testing.T) {
-		resp, err := q.Params(f.ctx, &types.QueryParamsRequest{})
+		resp, err := q.Params(f.Ctx, &types.QueryParamsRequest{})
 		require.NoError(t, err)
 		require.Equal(t, types.DefaultParams(), resp.Params)
 	})
 	t.Run("Success - record", func(t *testing.T) {
-		resp, err := q.Record(f.ctx, &types.QueryRecordRequest{RecordId: 2})
+		resp, err := q.Record(f.Ctx, &types.QueryRecordRequest{RecordId: 2})
 		require.NoError(t, err)
 		require.Equal(t, types.RECORD_STATUS_OVERTURNED, resp.Record.Status)
 	})
 	t.Run("Success - records, paginated", func(t *testing.T) {
-		resp, err := q.Records(f.ctx, &types.QueryRecordsRequest{Pagination: &query.PageRequest{Limit: 3, CountTotal: true}})
+		resp, err := q.Records(f.Ctx, &types.QueryRecordsRequest{Pagination: &query.PageRequest{Limit: 3, CountTotal: true}})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{1, 2, 3}, recordIDs(resp.Records))
 		require.Equal(t, uint64(5), resp.Pagination.Total)
-		next, err := q.Records(f.ctx, &types.QueryRecordsRequest{Pagination: &query.PageRequest{Key: resp.Pagination.NextKey}})
+		next, err := q.Records(f.Ctx, &types.QueryRecordsRequest{Pagination: &query.PageRequest{Key: resp.Pagination.NextKey}})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{4, 5}, recordIDs(next.Records))
 	})
 	t.Run("Success - records by model", func(t *testing.T) {
-		resp, err := q.RecordsByModel(f.ctx, &types.QueryRecordsByModelRequest{ModelId: 8})
+		resp, err := q.RecordsByModel(f.Ctx, &types.QueryRecordsByModelRequest{ModelId: 8})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{5}, recordIDs(resp.Records))
-		resp, err = q.RecordsByModel(f.ctx, &types.QueryRecordsByModelRequest{ModelId: 7, Pagination: &query.PageRequest{Limit: 2}})
+		resp, err = q.RecordsByModel(f.Ctx, &types.QueryRecordsByModelRequest{ModelId: 7, Pagination: &query.PageRequest{Limit: 2}})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{1, 2}, recordIDs(resp.Records))
 		require.NotNil(t, resp.Pagination.NextKey)
 	})
 	t.Run("Success - records by serving node", func(t *testing.T) {
-		resp, err := q.RecordsByServingNode(f.ctx, &types.QueryRecordsByServingNodeRequest{ServingNode: f.bob.Str})
+		resp, err := q.RecordsByServingNode(f.Ctx, &types.QueryRecordsByServingNodeRequest{ServingNode: f.bob.Str})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{5}, recordIDs(resp.Records))
-		resp, err = q.RecordsByServingNode(f.ctx, &types.QueryRecordsByServingNodeRequest{ServingNode: f.node.Str})
+		resp, err = q.RecordsByServingNode(f.Ctx, &types.QueryRecordsByServingNodeRequest{ServingNode: f.node.Str})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{1, 2, 3, 4}, recordIDs(resp.Records))
 	})
 	t.Run("Success - records by contribution", func(t *testing.T) {
-		resp, err := q.RecordsByContribution(f.ctx, &types.QueryRecordsByContributionRequest{ContributionId: 3})
+		resp, err := q.RecordsByContribution(f.Ctx, &types.QueryRecordsByContributionRequest{ContributionId: 3})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{1, 2, 3, 4, 5}, recordIDs(resp.Records))
-		resp, err = q.RecordsByContribution(f.ctx, &types.QueryRecordsByContributionRequest{ContributionId: 1})
+		resp, err = q.RecordsByContribution(f.Ctx, &types.QueryRecordsByContributionRequest{ContributionId: 1})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{1, 2, 3, 4}, recordIDs(resp.Records))
 	})
@@ -78,23 +78,23 @@ func TestQueries(t *testing.T) {
 		pending, claimable := f.rewards(f.bob)
 		require.Equal(t, math.NewInt(2*225_000), pending) // records 3 and 4
 		require.Equal(t, math.NewInt(225_000), claimable) // record 1
-		c, err := q.ContributionEarnings(f.ctx, &types.QueryContributionEarningsRequest{ContributionId: 2})
+		c, err := q.ContributionEarnings(f.Ctx, &types.QueryContributionEarningsRequest{ContributionId: 2})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(225_000), c.Earned.Amount)
-		a, err := q.AddressEarnings(f.ctx, &types.QueryAddressEarningsRequest{Address: f.node.Str})
+		a, err := q.AddressEarnings(f.Ctx, &types.QueryAddressEarningsRequest{Address: f.node.Str})
 		require.NoError(t, err)
 		require.True(t, a.Earned.Amount.IsZero())
 		require.Equal(t, denom, a.Earned.Denom)
 	})
 	t.Run("Success - challenges and votes", func(t *testing.T) {
-		c, err := q.Challenge(f.ctx, &types.QueryChallengeRequest{ChallengeId: 1})
+		c, err := q.Challenge(f.Ctx, &types.QueryChallengeRequest{ChallengeId: 1})
 		require.NoError(t, err)
 		require.Equal(t, types.CHALLENGE_STATUS_UPHELD, c.Challenge.Status)
-		byRecord, err := q.ChallengesByRecord(f.ctx, &types.QueryChallengesByRecordRequest{RecordId: 4})
+		byRecord, err := q.ChallengesByRecord(f.Ctx, &types.QueryChallengesByRecordRequest{RecordId: 4})
 		require.NoError(t, err)
 		require.Len(t, byRecord.Challenges, 1)
 		require.Equal(t, uint64(3), byRecord.Challenges[0].Id)
-		votes, err := q.Votes(f.ctx, &types.QueryVotesRequest{ChallengeId: 1})
+		votes, err := q.Votes(f.Ctx, &types.QueryVotesRequest{ChallengeId: 1})
 		require.NoError(t, err)
 		require.Len(t, votes.Votes, 2)
 	})
@@ -104,33 +104,33 @@ func TestQueries(t *testing.T) {
 		call func() error
 		want error
 	}{
-		{"Failure - nil request", func() error { _, err := q.Record(f.ctx, nil); return err }, types.ErrInvalidRequest},
-		{"Failure - unknown record", func() error { _, err := q.Record(f.ctx, &types.QueryRecordRequest{RecordId: 99}); return err }, types.ErrRecordNotFound},
+		{"Failure - nil request", func() error { _, err := q.Record(f.Ctx, nil); return err }, types.ErrInvalidRequest},
+		{"Failure - unknown record", func() error { _, err := q.Record(f.Ctx, &types.QueryRecordRequest{RecordId: 99}); return err }, types.ErrRecordNotFound},
 		{"Failure - unknown challenge", func() error {
-			_, err := q.Challenge(f.ctx, &types.QueryChallengeRequest{ChallengeId: 99})
+			_, err := q.Challenge(f.Ctx, &types.QueryChallengeRequest{ChallengeId: 99})
 			return err
 		}, types.ErrChallengeNotFound},
-		{"Failure - model 0", func() error { _, err := q.RecordsByModel(f.ctx, &types.QueryRecordsByModelRequest{}); return err }, types.ErrInvalidRequest},
+		{"Failure - model 0", func() error { _, err := q.RecordsByModel(f.Ctx, &types.QueryRecordsByModelRequest{}); return err }, types.ErrInvalidRequest},
 		{"Failure - contribution 0", func() error {
-			_, err := q.RecordsByContribution(f.ctx, &types.QueryRecordsByContributionRequest{})
+			_, err := q.RecordsByContribution(f.Ctx, &types.QueryRecordsByContributionRequest{})
 			return err
 		}, types.ErrInvalidRequest},
 		{"Failure - bad serving node", func() error {
-			_, err := q.RecordsByServingNode(f.ctx, &types.QueryRecordsByServingNodeRequest{ServingNode: "x"})
+			_, err := q.RecordsByServingNode(f.Ctx, &types.QueryRecordsByServingNodeRequest{ServingNode: "x"})
 			return err
 		}, types.ErrInvalidRequest},
-		{"Failure - bad rewards address", func() error { _, err := q.Rewards(f.ctx, &types.QueryRewardsRequest{}); return err }, types.ErrInvalidRequest},
+		{"Failure - bad rewards address", func() error { _, err := q.Rewards(f.Ctx, &types.QueryRewardsRequest{}); return err }, types.ErrInvalidRequest},
 		{"Failure - bad earnings address", func() error {
-			_, err := q.AddressEarnings(f.ctx, &types.QueryAddressEarningsRequest{Address: "x"})
+			_, err := q.AddressEarnings(f.Ctx, &types.QueryAddressEarningsRequest{Address: "x"})
 			return err
 		}, types.ErrInvalidRequest},
 		{"Failure - record 0 challenges", func() error {
-			_, err := q.ChallengesByRecord(f.ctx, &types.QueryChallengesByRecordRequest{})
+			_, err := q.ChallengesByRecord(f.Ctx, &types.QueryChallengesByRecordRequest{})
 			return err
 		}, types.ErrInvalidRequest},
-		{"Failure - challenge 0 votes", func() error { _, err := q.Votes(f.ctx, &types.QueryVotesRequest{}); return err }, types.ErrInvalidRequest},
+		{"Failure - challenge 0 votes", func() error { _, err := q.Votes(f.Ctx, &types.QueryVotesRequest{}); return err }, types.ErrInvalidRequest},
 		{"Failure - contribution 0 earnings", func() error {
-			_, err := q.ContributionEarnings(f.ctx, &types.QueryContributionEarningsRequest{})
+			_, err := q.ContributionEarnings(f.Ctx, &types.QueryContributionEarningsRequest{})
 			return err
 		}, types.ErrInvalidRequest},
 	}

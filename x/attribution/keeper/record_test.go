@@ -53,10 +53,10 @@ func TestRecordAttribution(t *testing.T) {
 			require.Equal(t, math.NewInt(c.want), pending, c.a.Str)
 			require.True(t, claimable.IsZero())
 		}
-		has, err := f.k.Records.Indexes.Contribution.Has(f.ctx, 3, id)
+		has, err := f.K.Records.Indexes.Contribution.Has(f.Ctx, 3, id)
 		require.NoError(t, err)
 		require.True(t, has)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.attribution.v1.EventAttributionRecorded"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.attribution.v1.EventAttributionRecorded"), 1)
 	})
 
 	t.Run("Success - zero reward, no weights and no receipts", func(t *testing.T) {
@@ -161,19 +161,19 @@ func TestRecordAttribution(t *testing.T) {
 			default:
 				from = tc.from
 			}
-			before := f.chain.Snapshot()
-			_, err := f.k.RecordAttribution(f.ctx, from, in)
+			before := f.Chain().Snapshot()
+			_, err := f.K.RecordAttribution(f.Ctx, from, in)
 			require.ErrorIs(t, err, tc.want, "got %v", err)
-			f.chain.RequireUnchanged(before)
+			f.Chain().RequireUnchanged(before)
 		})
 	}
 
 	t.Run("Failure - source module cannot pay", func(t *testing.T) {
 		f := newFixture(t)
-		before := f.chain.Snapshot()
-		_, err := f.k.RecordAttribution(f.ctx, "emptymodule", f.validInput())
+		before := f.Chain().Snapshot()
+		_, err := f.K.RecordAttribution(f.Ctx, "emptymodule", f.validInput())
 		require.ErrorIs(t, err, sdkerrors.ErrInsufficientFunds)
-		f.chain.RequireUnchanged(before)
+		f.Chain().RequireUnchanged(before)
 	})
 }
 
@@ -181,10 +181,10 @@ func TestCheckAttribution(t *testing.T) {
 	f := newFixture(t)
 	keepertest.SetParams(f, func(p *types.Params) { p.MaxWeightsPerRecord = 2 })
 	two := []types.ContributionWeight{{ContributionId: 1, Ppm: 1}, {ContributionId: 2, Ppm: 1}}
-	require.NoError(t, f.k.CheckAttribution(f.ctx, "poa-1.exact-spans.minhash-lsh", two))
-	require.ErrorIs(t, f.k.CheckAttribution(f.ctx, "Bad", two), types.ErrInvalidMethod)
-	require.ErrorIs(t, f.k.CheckAttribution(f.ctx, "m", append(two, types.ContributionWeight{ContributionId: 3, Ppm: 1})),
+	require.NoError(t, f.K.CheckAttribution(f.Ctx, "poa-1.exact-spans.minhash-lsh", two))
+	require.ErrorIs(t, f.K.CheckAttribution(f.Ctx, "Bad", two), types.ErrInvalidMethod)
+	require.ErrorIs(t, f.K.CheckAttribution(f.Ctx, "m", append(two, types.ContributionWeight{ContributionId: 3, Ppm: 1})),
 		types.ErrTooManyWeights, "the params' limit applies")
-	require.ErrorIs(t, f.k.CheckAttribution(f.ctx, "m", []types.ContributionWeight{{ContributionId: 0, Ppm: 1}}),
+	require.ErrorIs(t, f.K.CheckAttribution(f.Ctx, "m", []types.ContributionWeight{{ContributionId: 0, Ppm: 1}}),
 		types.ErrUnknownContribution)
 }

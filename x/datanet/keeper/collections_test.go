@@ -52,11 +52,11 @@ func TestStoreKeyLayout(t *testing.T) {
 		keepertest.Key([]byte{0x0d}, keepertest.U64(1)),                                                                // merkle frontier
 		keepertest.Key([]byte{0x0e}, keepertest.U64(1), keepertest.U64(1)),                                             // version 1
 	}
-	f.chain.RequireStoreKeys(want)
+	f.Chain().RequireStoreKeys(want)
 
 	// Values that are not protobuf: sequences hold the next id, the
 	// accepted-content and accepted-order maps hold contribution ids.
-	store := f.ctx.KVStore(f.key)
+	store := f.Ctx.KVStore(f.Key)
 	require.Equal(t, keepertest.U64(2), store.Get([]byte{0x02}))
 	require.Equal(t, keepertest.U64(3), store.Get([]byte{0x06}))
 	require.Equal(t, keepertest.U64(c1), store.Get(slices.Concat([]byte{0x0b}, keepertest.U64(1), hash)))

@@ -22,11 +22,11 @@ func importInto(t *testing.T, f *fixture, gs *types.GenesisState) (*fixture, err
 	// newFixture ran InitGenesis with the default state; a chain imports once,
 	// so start from an empty store.
 	clearStore(g)
-	return g, g.k.InitGenesis(g.ctx, *gs)
+	return g, g.K.InitGenesis(g.Ctx, *gs)
 }
 
 func clearStore(f *fixture) {
-	store := f.ctx.KVStore(f.key)
+	store := f.Ctx.KVStore(f.Key)
 	var keys [][]byte
 	it := store.Iterator(nil, nil)
 	for ; it.Valid(); it.Next() {
@@ -43,15 +43,15 @@ func TestGenesisRoundTrip(t *testing.T) {
 	f := s.f
 	// A second Datanet with a version, an archived one, and params off default.
 	f.review(f.alice, s.d2, accept(s.c6))
-	_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: s.d3})
+	_, err := keepertest.Deliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: s.d3})
 	require.NoError(t, err)
-	_, err = keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: s.d1, Curators: []string{f.carol.Str}})
+	_, err = keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: s.d1, Curators: []string{f.carol.Str}})
 	require.NoError(t, err)
 	keepertest.SetParams(f, func(p *types.Params) { p.MaxInlineBytes = 2048 })
 
-	exported, err := f.k.ExportGenesis(f.ctx)
+	exported, err := f.K.ExportGenesis(f.Ctx)
 	require.NoError(t, err)
-	require.NoError(t, exported.Validate(f.ac))
+	require.NoError(t, exported.Validate(f.AddressCodec))
 	require.Len(t, exported.Datanets, 3)
 	require.Len(t, exported.Contributions, 7)
 	require.Len(t, exported.Versions, 3)
@@ -60,14 +60,14 @@ func TestGenesisRoundTrip(t *testing.T) {
 
 	g, err := importInto(t, f, exported)
 	require.NoError(t, err)
-	reexported, err := g.k.ExportGenesis(g.ctx)
+	reexported, err := g.K.ExportGenesis(g.Ctx)
 	require.NoError(t, err)
 	require.Equal(t, exported, reexported, "export -> import -> export is identical")
 
 	// The derived state (indexes, accepted order, frontiers) is rebuilt
 	// byte for byte.
-	require.Equal(t, f.chain.Snapshot().KV, g.chain.Snapshot().KV)
-	g.checkInvariants()
+	require.Equal(t, f.Chain().Snapshot().KV, g.Chain().Snapshot().KV)
+	g.CheckInvariants()
 
 	// Both chains go on identically.
 	for _, x := range []*fixture{f, g} {
@@ -75,35 +75,35 @@ func TestGenesisRoundTrip(t *testing.T) {
 		resp := x.review(x.owner, s.d1, accept(id))
 		require.Equal(t, uint64(3), resp.Version)
 	}
-	require.Equal(t, f.chain.Snapshot().KV, g.chain.Snapshot().KV)
+	require.Equal(t, f.Chain().Snapshot().KV, g.Chain().Snapshot().KV)
 }
 
 func TestGenesisThroughTheModule(t *testing.T) {
 	s := newQueryScenario(t)
 	f := s.f
-	cdc := f.cdc
-	am := datanet.NewAppModule(f.k)
+	cdc := f.Codec
+	am := datanet.NewAppModule(f.K)
 
 	require.NoError(t, am.ValidateGenesis(cdc, nil, am.DefaultGenesis(cdc)))
-	bz := am.ExportGenesis(f.ctx, cdc)
+	bz := am.ExportGenesis(f.Ctx, cdc)
 	require.NoError(t, am.ValidateGenesis(cdc, nil, bz))
 	require.Error(t, am.ValidateGenesis(cdc, nil, []byte(`{"params":`)))
 
 	g := newFixture(t)
 	*g.bank = *f.bank.Clone()
 	clearStore(g)
-	gm := datanet.NewAppModule(g.k)
-	gm.InitGenesis(g.ctx, cdc, bz)
-	require.JSONEq(t, string(bz), string(gm.ExportGenesis(g.ctx, cdc)))
+	gm := datanet.NewAppModule(g.K)
+	gm.InitGenesis(g.Ctx, cdc, bz)
+	require.JSONEq(t, string(bz), string(gm.ExportGenesis(g.Ctx, cdc)))
 
 	bad := &types.GenesisState{Params: types.DefaultParams()} // next ids 0
-	require.Panics(t, func() { gm.InitGenesis(g.ctx, cdc, cdc.MustMarshalJSON(bad)) })
+	require.Panics(t, func() { gm.InitGenesis(g.Ctx, cdc, cdc.MustMarshalJSON(bad)) })
 }
 
 func TestInitGenesisFailures(t *testing.T) {
 	t.Run("Failure - module account does not hold the pending deposits", func(t *testing.T) {
 		s := newQueryScenario(t)
-		exported, err := s.f.k.ExportGenesis(s.f.ctx)
+		exported, err := s.f.K.ExportGenesis(s.f.Ctx)
 		require.NoError(t, err)
 		moduleAddr := authtypes.NewModuleAddress(types.ModuleName)
 		s.f.bank.SetBalance(moduleAddr, nil)
@@ -112,7 +112,7 @@ func TestInitGenesisFailures(t *testing.T) {
 	})
 	t.Run("Failure - a version root that the contributions do not give", func(t *testing.T) {
 		s := newQueryScenario(t)
-		exported, err := s.f.k.ExportGenesis(s.f.ctx)
+		exported, err := s.f.K.ExportGenesis(s.f.Ctx)
 		require.NoError(t, err)
 		exported.Versions[1].Root[0] ^= 1
 		_, err = importInto(t, s.f, exported)
@@ -123,10 +123,10 @@ func TestInitGenesisFailures(t *testing.T) {
 func TestGenesisValidate(t *testing.T) {
 	s := newQueryScenario(t)
 	f := s.f
-	base, err := f.k.ExportGenesis(f.ctx)
+	base, err := f.K.ExportGenesis(f.Ctx)
 	require.NoError(t, err)
-	require.NoError(t, base.Validate(f.ac))
-	require.NoError(t, types.DefaultGenesis().Validate(f.ac))
+	require.NoError(t, base.Validate(f.AddressCodec))
+	require.NoError(t, types.DefaultGenesis().Validate(f.AddressCodec))
 
 	// Indexes into base: datanets d1..d3 at 0..2; contributions c1..c7 at
 	// 0..6 (c1-c3 accepted, c4 pending, c5 rejected, c6 pending in d2, c7
@@ -185,16 +185,16 @@ func TestGenesisValidate(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			gs := cloneGenesis(t, f, base)
 			tc.mutate(gs)
-			require.ErrorIs(t, gs.Validate(f.ac), types.ErrInvalidGenesis)
+			require.ErrorIs(t, gs.Validate(f.AddressCodec), types.ErrInvalidGenesis)
 		})
 	}
 }
 
 // cloneGenesis deep-copies a genesis state through its binary encoding.
 func cloneGenesis(t *testing.T, f *fixture, gs *types.GenesisState) *types.GenesisState {
-	bz, err := f.cdc.Marshal(gs)
+	bz, err := f.Codec.Marshal(gs)
 	require.NoError(t, err)
 	var out types.GenesisState
-	require.NoError(t, f.cdc.Unmarshal(bz, &out))
+	require.NoError(t, f.Codec.Unmarshal(bz, &out))
 	return &out
 }

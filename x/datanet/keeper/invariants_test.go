@@ -39,7 +39,7 @@ func TestCoinsAreConserved(t *testing.T) {
 					case op < 6: // submit, sometimes a duplicate
 						text := []string{"a", "b", "c", "d", "e", "f"}[rng.Intn(6)] + string(rune('0'+rng.Intn(10)))
 						from := accounts[rng.Intn(len(accounts))]
-						resp, err := keepertest.Deliver(f.chain, f.msgs.SubmitContribution, submitMsg(from, []uint64{d1, d2}[rng.Intn(2)], text))
+						resp, err := keepertest.Deliver(f.Chain(), f.Msgs.SubmitContribution, submitMsg(from, []uint64{d1, d2}[rng.Intn(2)], text))
 						if err == nil {
 							pending = append(pending, resp.ContributionId)
 						} else {
@@ -60,7 +60,7 @@ func TestCoinsAreConserved(t *testing.T) {
 						pending = rest
 					case len(pending) > 0: // withdraw one
 						id := pending[len(pending)-1]
-						_, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{
+						_, err := keepertest.Deliver(f.Chain(), f.Msgs.WithdrawContribution, &types.MsgWithdrawContribution{
 							Contributor: f.contribution(id).Contributor, ContributionId: id,
 						})
 						require.NoError(t, err)
@@ -81,7 +81,7 @@ func TestCoinsAreConserved(t *testing.T) {
 				} else {
 					require.True(t, burned.IsZero() == (policy == types.REJECTED_DEPOSIT_POLICY_RETURN))
 				}
-				msg, broken := keeper.ConservationInvariant(f.k)(f.ctx)
+				msg, broken := keeper.ConservationInvariant(f.K)(f.Ctx)
 				require.False(t, broken, msg)
 			})
 		}
@@ -92,18 +92,18 @@ func TestConservationInvariantDetectsImbalance(t *testing.T) {
 	f := newFixture(t)
 	id := f.createDatanet(nil)
 	f.submit(f.alice, id, "row")
-	_, broken := keeper.ConservationInvariant(f.k)(f.ctx)
+	_, broken := keeper.ConservationInvariant(f.K)(f.Ctx)
 	require.False(t, broken)
 
 	// Coins arriving at the module account by some other path show up.
 	f.bank.Mint(authtypes.NewModuleAddress(types.ModuleName), sdk.NewCoins(sdk.NewInt64Coin(denom, 1)))
-	msg, broken := keeper.ConservationInvariant(f.k)(f.ctx)
+	msg, broken := keeper.ConservationInvariant(f.K)(f.Ctx)
 	require.True(t, broken)
 	require.Contains(t, msg, "pending deposits")
 
 	// So do coins leaving it.
 	f.bank.SetBalance(authtypes.NewModuleAddress(types.ModuleName), nil)
-	_, broken = keeper.ConservationInvariant(f.k)(f.ctx)
+	_, broken = keeper.ConservationInvariant(f.K)(f.Ctx)
 	require.True(t, broken)
 }
 
@@ -114,7 +114,7 @@ func TestMerkleInvariantDetectsTampering(t *testing.T) {
 		c1 := f.submit(f.alice, id, "one")
 		c2 := f.submit(f.alice, id, "two")
 		f.review(f.owner, id, accept(c1), accept(c2))
-		_, broken := keeper.MerkleInvariant(f.k)(f.ctx)
+		_, broken := keeper.MerkleInvariant(f.K)(f.Ctx)
 		require.False(t, broken)
 		return f, id
 	}
@@ -123,27 +123,27 @@ func TestMerkleInvariantDetectsTampering(t *testing.T) {
 		tamper func(f *fixture, id uint64)
 	}{
 		{"Failure - version root changed", func(f *fixture, id uint64) {
-			v, _ := f.k.GetVersion(f.ctx, id, 1)
+			v, _ := f.K.GetVersion(f.Ctx, id, 1)
 			v.Root[5] ^= 1
-			require.NoError(f.t, f.k.Versions.Set(f.ctx, collections.Join(id, uint64(1)), v))
+			require.NoError(f.T, f.K.Versions.Set(f.Ctx, collections.Join(id, uint64(1)), v))
 		}},
 		{"Failure - accepted order has a gap", func(f *fixture, id uint64) {
-			require.NoError(f.t, f.k.AcceptedOrder.Remove(f.ctx, collections.Join(id, uint64(0))))
+			require.NoError(f.T, f.K.AcceptedOrder.Remove(f.Ctx, collections.Join(id, uint64(0))))
 		}},
 		{"Failure - frontier lost", func(f *fixture, id uint64) {
-			require.NoError(f.t, f.k.MerkleFrontiers.Remove(f.ctx, id))
+			require.NoError(f.T, f.K.MerkleFrontiers.Remove(f.Ctx, id))
 		}},
 		{"Failure - frontier not canonical", func(f *fixture, id uint64) {
-			require.NoError(f.t, f.k.MerkleFrontiers.Set(f.ctx, id, types.MerkleFrontier{LeafCount: 2, Branch: [][]byte{{1}}}))
+			require.NoError(f.T, f.K.MerkleFrontiers.Set(f.Ctx, id, types.MerkleFrontier{LeafCount: 2, Branch: [][]byte{{1}}}))
 		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			f, id := setup(t)
 			tc.tamper(f, id)
-			msg, broken := keeper.MerkleInvariant(f.k)(f.ctx)
+			msg, broken := keeper.MerkleInvariant(f.K)(f.Ctx)
 			require.True(t, broken, msg)
-			_, broken = keeper.AllInvariants(f.k)(f.ctx)
+			_, broken = keeper.AllInvariants(f.K)(f.Ctx)
 			require.True(t, broken)
 		})
 	}

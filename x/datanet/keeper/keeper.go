@@ -5,10 +5,6 @@ import (
 	"context"
 
 	"cosmossdk.io/collections"
-	"cosmossdk.io/core/address"
-	"cosmossdk.io/core/event"
-	"cosmossdk.io/core/header"
-	"cosmossdk.io/core/store"
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/cosmos/cosmos-sdk/codec"
@@ -54,27 +50,25 @@ type Keeper struct {
 	Versions collections.Map[collections.Pair[uint64, uint64], types.Version]
 }
 
+// KeeperEnv is what the keeper is built with, as every module keeper is.
+type KeeperEnv = modulekit.KeeperEnv
+
 // NewKeeper builds the keeper. It panics on a missing dependency, an invalid
 // authority or a missing module account: those are wiring mistakes that must
 // stop the node at start-up.
 func NewKeeper(
-	cdc codec.BinaryCodec,
-	storeService store.KVStoreService,
-	eventService event.Service,
-	headerService header.Service,
-	addressCodec address.Codec,
-	authority string,
+	ke KeeperEnv,
 	accountKeeper types.AccountKeeper,
 	bankKeeper types.BankKeeper,
 	communityPoolKeeper types.CommunityPoolKeeper,
 ) Keeper {
-	env := modulekit.NewEnv(types.ModuleName, eventService, headerService, addressCodec, authority,
-		"codec", cdc, "store service", storeService, "account keeper", accountKeeper,
+	env := modulekit.NewEnv(types.ModuleName, ke,
+		"account keeper", accountKeeper,
 		"bank keeper", bankKeeper, "community pool keeper", communityPoolKeeper,
 	)
 	moduleAddress := env.MustModuleAddress(accountKeeper)
 
-	sb := collections.NewSchemaBuilder(storeService)
+	cdc, sb := ke.Codec, collections.NewSchemaBuilder(ke.StoreService)
 	k := Keeper{
 		cdc:                 cdc,
 		Env:                 env,
@@ -86,10 +80,10 @@ func NewKeeper(
 		Params:        collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		NextDatanetID: collections.NewSequence(sb, types.NextDatanetIDKey, "next_datanet_id"),
 		Datanets: collections.NewIndexedMap(sb, types.DatanetsKey, "datanets",
-			collections.Uint64Key, codec.CollValue[types.Datanet](cdc), newDatanetIndexes(sb, addressCodec)),
+			collections.Uint64Key, codec.CollValue[types.Datanet](cdc), newDatanetIndexes(sb, ke.AddressCodec)),
 		NextContributionID: collections.NewSequence(sb, types.NextContributionIDKey, "next_contribution_id"),
 		Contributions: collections.NewIndexedMap(sb, types.ContributionsKey, "contributions",
-			collections.Uint64Key, codec.CollValue[types.Contribution](cdc), newContributionIndexes(sb, addressCodec)),
+			collections.Uint64Key, codec.CollValue[types.Contribution](cdc), newContributionIndexes(sb, ke.AddressCodec)),
 		AcceptedContent: collections.NewMap(sb, types.AcceptedContentKey, "accepted_content",
 			collections.PairKeyCodec(collections.Uint64Key, collections.BytesKey), collections.Uint64Value),
 		AcceptedOrder: collections.NewMap(sb, types.AcceptedOrderKey, "accepted_order",

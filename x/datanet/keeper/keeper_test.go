@@ -8,13 +8,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/collections"
-	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/header"
 	"cosmossdk.io/math"
 
-	"github.com/cosmos/cosmos-sdk/codec"
-	"github.com/cosmos/cosmos-sdk/runtime"
-	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/datanet"
@@ -22,6 +18,7 @@ import (
 	"github.com/openledger/openledger/x/datanet/types"
 	"github.com/openledger/openledger/x/internal/banktest"
 	"github.com/openledger/openledger/x/internal/keepertest"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 const (
@@ -34,17 +31,8 @@ const (
 type account = keepertest.Account
 
 type fixture struct {
-	chain     *keepertest.Chain
-	t         testing.TB
-	ctx       sdk.Context
-	key       *storetypes.KVStoreKey
-	k         keeper.Keeper
-	msgs      types.MsgServer
-	queries   types.QueryServer
-	bank      *banktest.Bank
-	ac        address.Codec
-	cdc       codec.Codec
-	authority string
+	*keepertest.Fixture[keeper.Keeper, types.MsgServer, types.QueryServer]
+	bank *banktest.Bank
 
 	owner, alice, bob, carol, stranger account
 }
@@ -55,19 +43,15 @@ var startBalance = sdk.NewCoins(sdk.NewCoin(denom, math.NewIntWithDecimal(1000, 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	store := keepertest.NewStore(t, types.StoreKey, datanet.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
-	key, ctx, ac, authority := store.Key, store.Ctx, store.AddressCodec, store.Authority
-
 	bank := banktest.New(types.ModuleName)
-	k := keeper.NewKeeper(store.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
-	require.NoError(t, k.InitGenesis(ctx, *types.DefaultGenesis()))
+	k := keeper.NewKeeper(store.KeeperEnv(), keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
+	require.NoError(t, k.InitGenesis(store.Ctx, *types.DefaultGenesis()))
 
 	f := &fixture{
-		t: t, ctx: ctx, key: key, k: k, bank: bank, ac: ac, cdc: store.Codec, authority: authority,
-		msgs: keeper.NewMsgServerImpl(k), queries: keeper.NewQueryServerImpl(k),
+		Fixture: keepertest.NewFixture(t, store, k, keeper.NewMsgServerImpl(k), keeper.NewQueryServerImpl(k), bank, keeper.AllInvariants),
+		bank:    bank,
 	}
-	f.chain = &keepertest.Chain{T: t, Ctx: &f.ctx, Key: key, Bank: bank, Check: f.checkInvariants}
-	accs := keepertest.FundedAccounts(bank, startBalance, keepertest.Named(t, ac), "owner", "alice", "bob", "carol", "stranger")
+	accs := keepertest.FundedAccounts(bank, startBalance, keepertest.Named(t, store.AddressCodec), "owner", "alice", "bob", "carol", "stranger")
 	f.owner, f.alice, f.bob, f.carol, f.stranger = accs[0], accs[1], accs[2], accs[3], accs[4]
 	return f
 }
@@ -86,8 +70,8 @@ func (f *fixture) communityPoolBalance() math.Int {
 }
 
 func (f *fixture) params() types.Params {
-	p, err := f.k.Params.Get(f.ctx)
-	require.NoError(f.t, err)
+	p, err := f.K.Params.Get(f.Ctx)
+	require.NoError(f.T, err)
 	return p
 }
 
@@ -107,13 +91,13 @@ func (f *fixture) createMsg(owner account) *types.MsgCreateDatanet {
 
 // createDatanet creates a Datanet owned by f.owner, after mutate.
 func (f *fixture) createDatanet(mutate func(*types.MsgCreateDatanet)) uint64 {
-	f.t.Helper()
+	f.T.Helper()
 	msg := f.createMsg(f.owner)
 	if mutate != nil {
 		mutate(msg)
 	}
-	resp, err := keepertest.Deliver(f.chain, f.msgs.CreateDatanet, msg)
-	require.NoError(f.t, err)
+	resp, err := keepertest.Deliver(f.Chain(), f.Msgs.CreateDatanet, msg)
+	require.NoError(f.T, err)
 	return resp.DatanetId
 }
 
@@ -133,18 +117,18 @@ func submitMsg(from account, datanetID uint64, text string) *types.MsgSubmitCont
 }
 
 func (f *fixture) submit(from account, datanetID uint64, text string) uint64 {
-	f.t.Helper()
-	resp, err := keepertest.Deliver(f.chain, f.msgs.SubmitContribution, submitMsg(from, datanetID, text))
-	require.NoError(f.t, err)
+	f.T.Helper()
+	resp, err := keepertest.Deliver(f.Chain(), f.Msgs.SubmitContribution, submitMsg(from, datanetID, text))
+	require.NoError(f.T, err)
 	return resp.ContributionId
 }
 
 func (f *fixture) review(reviewer account, datanetID uint64, decisions ...types.ReviewDecision) *types.MsgReviewContributionsResponse {
-	f.t.Helper()
-	resp, err := keepertest.Deliver(f.chain, f.msgs.ReviewContributions, &types.MsgReviewContributions{
+	f.T.Helper()
+	resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ReviewContributions, &types.MsgReviewContributions{
 		Reviewer: reviewer.Str, DatanetId: datanetID, Decisions: decisions,
 	})
-	require.NoError(f.t, err)
+	require.NoError(f.T, err)
 	return resp
 }
 
@@ -157,55 +141,35 @@ func reject(id uint64, reason string) types.ReviewDecision {
 }
 
 func (f *fixture) datanet(id uint64) types.Datanet {
-	d, err := f.k.GetDatanet(f.ctx, id)
-	require.NoError(f.t, err)
+	d, err := f.K.GetDatanet(f.Ctx, id)
+	require.NoError(f.T, err)
 	return d
 }
 
 func (f *fixture) contribution(id uint64) types.Contribution {
-	c, err := f.k.GetContribution(f.ctx, id)
-	require.NoError(f.t, err)
+	c, err := f.K.GetContribution(f.Ctx, id)
+	require.NoError(f.T, err)
 	return c
 }
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
-	test := keepertest.NewStore(t, types.StoreKey, datanet.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
-	key, cdc, ac, authority := test.Key, test.Codec, test.AddressCodec, test.Authority
+	store := keepertest.NewStore(t, types.StoreKey, datanet.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
 	bank := banktest.New(types.ModuleName)
 	var nilBank *banktest.Bank
+	build := func(bank types.BankKeeper, pool types.CommunityPoolKeeper) func(keeper.KeeperEnv, modulekit.ModuleAccounts) {
+		return func(env keeper.KeeperEnv, ak modulekit.ModuleAccounts) { keeper.NewKeeper(env, ak, bank, pool) }
+	}
+	valid := build(bank, banktest.CommunityPool{Bank: bank})
+	env := store.KeeperEnv()
 
-	keepertest.RequirePanics(t, keepertest.PanicCases{
-		{"Failure - nil store service", func() {
-			keeper.NewKeeper(cdc, nil, runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
-		}},
-		{"Failure - nil address codec", func() {
-			keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), nil, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
-		}},
-		{"Failure - nil bank keeper (typed nil pointer)", func() {
-			keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, nilBank, banktest.CommunityPool{Bank: bank})
-		}},
-		{"Failure - nil community pool keeper", func() {
-			keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, bank, nil)
-		}},
-		{"Failure - module account not registered", func() {
-			keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.NoModuleAccounts{}, bank, banktest.CommunityPool{Bank: bank})
-		}},
-		{"Failure - invalid authority", func() {
-			keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil), ac, "gov", keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank})
-		}},
+	keepertest.RequireKeeperPanics(t, store, valid, keepertest.PanicCases{
+		{"Failure - nil bank keeper (typed nil pointer)", func() { build(nilBank, banktest.CommunityPool{Bank: bank})(env, keepertest.AccountKeeper{}) }},
+		{"Failure - nil community pool keeper", func() { build(bank, nil)(env, keepertest.AccountKeeper{}) }},
 	})
 }
 
 // headerAt is the header info of a block height.
 func headerAt(height int64) header.Info { return header.Info{Height: height} }
 
-// Chain is the chain the fixture's messages run on.
-func (f *fixture) Chain() *keepertest.Chain { return f.chain }
-
-// MsgServer is the module's Msg service on the fixture's keeper.
-func (f *fixture) MsgServer() types.MsgServer { return f.msgs }
-
-func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }
-
 // StoredParams is where the module keeps its params.
-func (f *fixture) StoredParams() collections.Item[types.Params] { return f.k.Params }
+func (f *fixture) StoredParams() collections.Item[types.Params] { return f.K.Params }

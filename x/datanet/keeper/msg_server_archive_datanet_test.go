@@ -21,7 +21,7 @@ func TestArchiveDatanet(t *testing.T) {
 		require.Equal(t, deposit.MulRaw(2), f.moduleBalance())
 		aliceBefore, bobBefore := f.balance(f.alice.Addr), f.balance(f.bob.Addr)
 
-		resp, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: id})
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: id})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{p1, p2}, resp.ClosedContributionIds)
 
@@ -38,11 +38,11 @@ func TestArchiveDatanet(t *testing.T) {
 		require.True(t, f.moduleBalance().IsZero())
 		require.Equal(t, aliceBefore.Add(deposit), f.balance(f.alice.Addr))
 		require.Equal(t, bobBefore.Add(deposit), f.balance(f.bob.Addr))
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetArchived"), 1)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventContributionWithdrawn"), 2)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventDatanetArchived"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventContributionWithdrawn"), 2)
 
 		// The current version can still be proven.
-		_, err = f.queries.MembershipProof(f.ctx, &types.QueryMembershipProofRequest{ContributionId: accepted})
+		_, err = f.Queries.MembershipProof(f.Ctx, &types.QueryMembershipProofRequest{ContributionId: accepted})
 		require.NoError(t, err)
 	})
 
@@ -50,8 +50,8 @@ func TestArchiveDatanet(t *testing.T) {
 		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgArchiveDatanet) { m.Owner = f.bob.Str }, Want: types.ErrNotDatanetOwner},
 		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgArchiveDatanet) { m.DatanetId = 2 }, Want: types.ErrDatanetNotFound},
 		{Name: "Failure - already archived", Make: func(f *fixture, m *types.MsgArchiveDatanet) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
-			require.NoError(f.t, err)
+			_, err := keepertest.Deliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
+			require.NoError(f.T, err)
 		}, Want: types.ErrDatanetArchived},
 		{Name: "Failure - invalid signer", Make: func(_ *fixture, m *types.MsgArchiveDatanet) { m.Owner = "" }, Want: types.ErrInvalidAddress},
 	}

@@ -21,7 +21,7 @@ func TestCreateDatanet(t *testing.T) {
 		fee := f.params().CreationFee.Amount
 		supply := f.bank.Supply().AmountOf(denom)
 
-		resp, err := keepertest.Deliver(f.chain, f.msgs.CreateDatanet, f.createMsg(f.owner))
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.CreateDatanet, f.createMsg(f.owner))
 		require.NoError(t, err)
 		require.Equal(t, uint64(1), resp.DatanetId)
 
@@ -38,13 +38,13 @@ func TestCreateDatanet(t *testing.T) {
 		require.True(t, f.moduleBalance().IsZero())
 
 		for _, tag := range d.Tags {
-			has, err := f.k.Datanets.Indexes.Tag.Has(f.ctx, tag, 1)
+			has, err := f.K.Datanets.Indexes.Tag.Has(f.Ctx, tag, 1)
 			require.NoError(t, err)
 			require.True(t, has, tag)
 		}
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetCreated"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventDatanetCreated"), 1)
 
-		resp, err = keepertest.Deliver(f.chain, f.msgs.CreateDatanet, f.createMsg(f.alice))
+		resp, err = keepertest.Deliver(f.Chain(), f.Msgs.CreateDatanet, f.createMsg(f.alice))
 		require.NoError(t, err)
 		require.Equal(t, uint64(2), resp.DatanetId, "ids count up")
 	})
@@ -129,6 +129,6 @@ func TestCreateDatanet(t *testing.T) {
 		keepertest.SetParams(f, func(p *types.Params) {
 			p.CreationFee = sdk.NewCoin(denom, startBalance.AmountOf(denom).Add(math.OneInt()))
 		})
-		keepertest.RequireFailsUnchanged(f.chain, f.msgs.CreateDatanet, f.createMsg(f.owner), sdkerrors.ErrInsufficientFunds)
+		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.CreateDatanet, f.createMsg(f.owner), sdkerrors.ErrInsufficientFunds)
 	})
 }

@@ -17,15 +17,15 @@ import (
 // expectedRoot computes a version root from scratch over contributions in
 // acceptance order.
 func expectedRoot(f *fixture, ids ...uint64) []byte {
-	f.t.Helper()
+	f.T.Helper()
 	leaves := make([]merkle.Hash, len(ids))
 	for i, id := range ids {
 		leaf, err := merkle.LeafHash(id, f.contribution(id).ContentHash)
-		require.NoError(f.t, err)
+		require.NoError(f.T, err)
 		leaves[i] = leaf
 	}
 	root, err := merkle.Root(leaves)
-	require.NoError(f.t, err)
+	require.NoError(f.T, err)
 	return root.Bytes()
 }
 
@@ -36,7 +36,7 @@ func TestReviewContributions(t *testing.T) {
 		c1 := f.submit(f.alice, id, "row one")
 		c2 := f.submit(f.bob, id, "row two")
 		aliceBefore := f.balance(f.alice.Addr)
-		f.ctx = f.ctx.WithBlockHeight(startHeight + 3).WithHeaderInfo(headerAt(startHeight + 3))
+		f.Ctx = f.Ctx.WithBlockHeight(startHeight + 3).WithHeaderInfo(headerAt(startHeight + 3))
 
 		resp := f.review(f.owner, id, accept(c2), accept(c1))
 		require.Equal(t, []uint64{c2, c1}, resp.AcceptedIds)
@@ -44,7 +44,7 @@ func TestReviewContributions(t *testing.T) {
 		require.Equal(t, uint64(1), resp.Version)
 		require.Equal(t, expectedRoot(f, c2, c1), resp.Root, "leaves in batch order")
 
-		v, err := f.k.GetVersion(f.ctx, id, 1)
+		v, err := f.K.GetVersion(f.Ctx, id, 1)
 		require.NoError(t, err)
 		require.Equal(t, types.Version{DatanetId: id, Version: 1, Root: resp.Root, LeafCount: 2, Height: startHeight + 3}, v)
 		d := f.datanet(id)
@@ -59,17 +59,17 @@ func TestReviewContributions(t *testing.T) {
 			require.Equal(t, f.owner.Str, c.Reviewer)
 			require.Equal(t, types.DEPOSIT_OUTCOME_RETURNED, c.DepositOutcome)
 			require.Equal(t, int64(startHeight+3), c.ResolvedHeight)
-			owner, err := f.k.AcceptedContent.Get(f.ctx, collections.Join(id, c.ContentHash))
+			owner, err := f.K.AcceptedContent.Get(f.Ctx, collections.Join(id, c.ContentHash))
 			require.NoError(t, err)
 			require.Equal(t, cid, owner)
-			got, err := f.k.AcceptedOrder.Get(f.ctx, collections.Join(id, uint64(i)))
+			got, err := f.K.AcceptedOrder.Get(f.Ctx, collections.Join(id, uint64(i)))
 			require.NoError(t, err)
 			require.Equal(t, cid, got)
 		}
 		require.Equal(t, aliceBefore.Add(f.params().ContributionDeposit.Amount), f.balance(f.alice.Addr), "deposit returned")
 		require.True(t, f.moduleBalance().IsZero())
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventContributionReviewed"), 2)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventVersionCreated"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventContributionReviewed"), 2)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventVersionCreated"), 1)
 	})
 
 	t.Run("Success - version N+1 covers everything accepted so far, in acceptance order", func(t *testing.T) {
@@ -89,13 +89,13 @@ func TestReviewContributions(t *testing.T) {
 			require.Equal(t, uint64(batch), resp.Version)
 			require.Equal(t, expectedRoot(f, order...), resp.Root, "version %d", batch)
 
-			stored, err := f.k.MerkleFrontiers.Get(f.ctx, id)
+			stored, err := f.K.MerkleFrontiers.Get(f.Ctx, id)
 			require.NoError(t, err)
 			require.Equal(t, uint64(len(order)), stored.LeafCount)
 			require.LessOrEqual(t, len(stored.Branch), merkle.Depth)
 		}
 		// Earlier versions keep their roots.
-		v2, err := f.k.GetVersion(f.ctx, id, 2)
+		v2, err := f.K.GetVersion(f.Ctx, id, 2)
 		require.NoError(t, err)
 		require.Equal(t, expectedRoot(f, order[:3]...), v2.Root)
 		require.Equal(t, uint64(3), v2.LeafCount)
@@ -121,7 +121,7 @@ func TestReviewContributions(t *testing.T) {
 		require.Equal(t, supply.Sub(f.params().ContributionDeposit.Amount), f.bank.Supply().AmountOf(denom))
 		require.True(t, f.moduleBalance().IsZero())
 		require.Zero(t, f.datanet(id).CurrentVersion)
-		require.Empty(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventVersionCreated"))
+		require.Empty(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventVersionCreated"))
 	})
 
 	t.Run("Success - rejection returns the deposit when the param says so", func(t *testing.T) {
@@ -172,7 +172,7 @@ func TestReviewContributions(t *testing.T) {
 	t.Run("Success - curator reviews under curator-set-reviews", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(func(m *types.MsgCreateDatanet) { m.CurationPolicy = types.CURATION_POLICY_CURATOR_SET_REVIEWS })
-		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id, Curators: []string{f.carol.Str}})
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id, Curators: []string{f.carol.Str}})
 		require.NoError(t, err)
 		c1 := f.submit(f.alice, id, "one")
 		c2 := f.submit(f.alice, id, "two")
@@ -198,8 +198,8 @@ func TestReviewContributions(t *testing.T) {
 	cases := []keepertest.Failure[func(f *fixture, m *types.MsgReviewContributions)]{
 		{Name: "Failure - reviewing someone else's Datanet", Make: func(f *fixture, m *types.MsgReviewContributions) { m.Reviewer = f.stranger.Str }, Want: types.ErrNotReviewer},
 		{Name: "Failure - curator under owner-reviews", Make: func(f *fixture, m *types.MsgReviewContributions) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: m.DatanetId, Curators: []string{f.carol.Str}})
-			require.NoError(f.t, err)
+			_, err := keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: m.DatanetId, Curators: []string{f.carol.Str}})
+			require.NoError(f.T, err)
 			m.Reviewer = f.carol.Str
 		}, Want: types.ErrNotReviewer},
 		{Name: "Failure - the contributor reviewing their own work", Make: func(f *fixture, m *types.MsgReviewContributions) { m.Reviewer = f.alice.Str }, Want: types.ErrNotReviewer},
@@ -214,8 +214,8 @@ func TestReviewContributions(t *testing.T) {
 			f.review(f.owner, m.DatanetId, accept(m.Decisions[1].ContributionId))
 		}, Want: types.ErrContributionNotPending},
 		{Name: "Failure - reviewing a withdrawn contribution", Make: func(f *fixture, m *types.MsgReviewContributions) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.Str, ContributionId: m.Decisions[1].ContributionId})
-			require.NoError(f.t, err)
+			_, err := keepertest.Deliver(f.Chain(), f.Msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.Str, ContributionId: m.Decisions[1].ContributionId})
+			require.NoError(f.T, err)
 		}, Want: types.ErrContributionNotPending},
 		{Name: "Failure - contribution of another Datanet", Make: func(f *fixture, m *types.MsgReviewContributions) {
 			other := f.createDatanet(nil)
@@ -226,8 +226,8 @@ func TestReviewContributions(t *testing.T) {
 		}, Want: types.ErrContributionNotFound},
 		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgReviewContributions) { m.DatanetId = 77 }, Want: types.ErrDatanetNotFound},
 		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgReviewContributions) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
-			require.NoError(f.t, err)
+			_, err := keepertest.Deliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
+			require.NoError(f.T, err)
 		}, Want: types.ErrDatanetArchived},
 		{Name: "Failure - reason too long", Make: func(_ *fixture, m *types.MsgReviewContributions) {
 			m.Decisions[1].Reason = strings.Repeat("r", types.MaxReasonLength+1)

@@ -17,14 +17,14 @@ func TestSetCurators(t *testing.T) {
 	t.Run("Success - set, canonicalised, then cleared", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
-		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{
 			Owner: f.owner.Str, DatanetId: id, Curators: []string{f.alice.Str, strings.ToUpper(f.bob.Str)},
 		})
 		require.NoError(t, err)
 		require.Equal(t, []string{f.alice.Str, f.bob.Str}, f.datanet(id).Curators)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventCuratorsSet"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventCuratorsSet"), 1)
 
-		_, err = keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id})
+		_, err = keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id})
 		require.NoError(t, err)
 		require.Empty(t, f.datanet(id).Curators)
 	})
@@ -32,7 +32,7 @@ func TestSetCurators(t *testing.T) {
 	t.Run("Success - the maximum number of curators", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
-		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{
 			Owner: f.owner.Str, DatanetId: id, Curators: manyAddresses(f, types.MaxCurators),
 		})
 		require.NoError(t, err)
@@ -51,8 +51,8 @@ func TestSetCurators(t *testing.T) {
 		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgSetCurators) { m.Owner = f.alice.Str }, Want: types.ErrNotDatanetOwner},
 		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgSetCurators) { m.DatanetId = 7 }, Want: types.ErrDatanetNotFound},
 		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgSetCurators) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
-			require.NoError(f.t, err)
+			_, err := keepertest.Deliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
+			require.NoError(f.T, err)
 		}, Want: types.ErrDatanetArchived},
 	}
 	keepertest.RunBroken(t, cases, func(t testing.TB) (*fixture, *types.MsgSetCurators) {
@@ -66,8 +66,8 @@ func TestSetCurators(t *testing.T) {
 func manyAddresses(f *fixture, n int) []string {
 	out := make([]string, n)
 	for i := range out {
-		s, err := f.ac.BytesToString(sdk.AccAddress(fmt.Sprintf("curator-%012d", i)))
-		require.NoError(f.t, err)
+		s, err := f.AddressCodec.BytesToString(sdk.AccAddress(fmt.Sprintf("curator-%012d", i)))
+		require.NoError(f.T, err)
 		out[i] = s
 	}
 	return out

@@ -26,7 +26,7 @@ func TestSubmitContribution(t *testing.T) {
 		before := f.balance(f.alice.Addr)
 		msg := submitMsg(f.alice, id, "What is the normal resting heart rate? 60-100 bpm.")
 
-		resp, err := keepertest.Deliver(f.chain, f.msgs.SubmitContribution, msg)
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.SubmitContribution, msg)
 		require.NoError(t, err)
 		require.Equal(t, uint64(1), resp.ContributionId)
 
@@ -44,7 +44,7 @@ func TestSubmitContribution(t *testing.T) {
 		require.Equal(t, msg.InlineData, c.InlineData)
 		require.Equal(t, uint64(len(msg.InlineData)), c.SizeBytes)
 		require.Equal(t, int64(startHeight), c.SubmittedHeight)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventContributionSubmitted"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventContributionSubmitted"), 1)
 	})
 
 	t.Run("Success - off-chain URI, fee to the community pool", func(t *testing.T) {
@@ -57,7 +57,7 @@ func TestSubmitContribution(t *testing.T) {
 			Contributor: f.bob.Str, DatanetId: id, ContentHash: hash[:], SizeBytes: 1 << 30,
 			MediaType: "application/jsonl; charset=utf-8", Uri: "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
 		}
-		resp, err := keepertest.Deliver(f.chain, f.msgs.SubmitContribution, msg)
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.SubmitContribution, msg)
 		require.NoError(t, err)
 		fee := f.params().FeePerByte.Amount.MulRaw(1 << 30)
 		require.Equal(t, fee, resp.FeePaid.Amount)
@@ -97,7 +97,7 @@ func TestSubmitContribution(t *testing.T) {
 	t.Run("Success - private Datanet takes its owner and curators", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(func(m *types.MsgCreateDatanet) { m.Visibility = types.VISIBILITY_PRIVATE })
-		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id, Curators: []string{f.carol.Str}})
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id, Curators: []string{f.carol.Str}})
 		require.NoError(t, err)
 		f.submit(f.owner, id, "owner row")
 		f.submit(f.carol, id, "curator row")
@@ -149,14 +149,14 @@ func TestSubmitContribution(t *testing.T) {
 		}, Want: types.ErrInvalidMediaType},
 		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgSubmitContribution) { m.DatanetId = 42 }, Want: types.ErrDatanetNotFound},
 		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgSubmitContribution) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
-			require.NoError(f.t, err)
+			_, err := keepertest.Deliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
+			require.NoError(f.T, err)
 		}, Want: types.ErrDatanetArchived},
 		{Name: "Failure - stranger to a private Datanet", Make: func(f *fixture, m *types.MsgSubmitContribution) {
 			msg := updateMsg(f.owner, m.DatanetId)
 			msg.Visibility = types.VISIBILITY_PRIVATE
-			_, err := keepertest.Deliver(f.chain, f.msgs.UpdateDatanet, msg)
-			require.NoError(f.t, err)
+			_, err := keepertest.Deliver(f.Chain(), f.Msgs.UpdateDatanet, msg)
+			require.NoError(f.T, err)
 		}, Want: types.ErrNotAllowedToContribute},
 		{Name: "Failure - content already accepted in the Datanet", Make: func(f *fixture, m *types.MsgSubmitContribution) {
 			first := f.submit(f.bob, m.DatanetId, string(data))

@@ -13,34 +13,34 @@ func TestTransferDatanetOwnership(t *testing.T) {
 	t.Run("Success - new owner in charge, leaves the curator set, owner index follows", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
-		_, err := keepertest.Deliver(f.chain, f.msgs.SetCurators, &types.MsgSetCurators{
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{
 			Owner: f.owner.Str, DatanetId: id, Curators: []string{f.alice.Str, f.bob.Str},
 		})
 		require.NoError(t, err)
 
-		_, err = keepertest.Deliver(f.chain, f.msgs.TransferDatanetOwnership, &types.MsgTransferDatanetOwnership{
+		_, err = keepertest.Deliver(f.Chain(), f.Msgs.TransferDatanetOwnership, &types.MsgTransferDatanetOwnership{
 			Owner: f.owner.Str, DatanetId: id, NewOwner: f.alice.Str,
 		})
 		require.NoError(t, err)
 		d := f.datanet(id)
 		require.Equal(t, f.alice.Str, d.Owner)
 		require.Equal(t, []string{f.bob.Str}, d.Curators)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetOwnershipTransferred"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventDatanetOwnershipTransferred"), 1)
 
 		for _, c := range []struct {
 			owner string
 			want  int
 		}{{f.owner.Str, 0}, {f.alice.Str, 1}} {
-			resp, err := f.queries.Datanets(f.ctx, &types.QueryDatanetsRequest{Owner: c.owner})
+			resp, err := f.Queries.Datanets(f.Ctx, &types.QueryDatanetsRequest{Owner: c.owner})
 			require.NoError(t, err)
 			require.Len(t, resp.Datanets, c.want, c.owner)
 		}
 
 		// The previous owner has no rights left; the new one has them all.
 		msg := &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: id}
-		keepertest.RequireFailsUnchanged(f.chain, f.msgs.ArchiveDatanet, msg, types.ErrNotDatanetOwner)
+		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.ArchiveDatanet, msg, types.ErrNotDatanetOwner)
 		msg.Owner = f.alice.Str
-		_, err = keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, msg)
+		_, err = keepertest.Deliver(f.Chain(), f.Msgs.ArchiveDatanet, msg)
 		require.NoError(t, err)
 	})
 
@@ -51,8 +51,8 @@ func TestTransferDatanetOwnership(t *testing.T) {
 		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgTransferDatanetOwnership) { m.Owner = f.bob.Str }, Want: types.ErrNotDatanetOwner},
 		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgTransferDatanetOwnership) { m.DatanetId = 5 }, Want: types.ErrDatanetNotFound},
 		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgTransferDatanetOwnership) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
-			require.NoError(f.t, err)
+			_, err := keepertest.Deliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
+			require.NoError(f.T, err)
 		}, Want: types.ErrDatanetArchived},
 	}
 	keepertest.RunBroken(t, cases, func(t testing.TB) (*fixture, *types.MsgTransferDatanetOwnership) {

@@ -24,9 +24,9 @@ func TestUpdateDatanet(t *testing.T) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
 		balance := f.balance(f.owner.Addr)
-		f.ctx = f.ctx.WithBlockHeight(startHeight + 5).WithHeaderInfo(headerAt(startHeight + 5))
+		f.Ctx = f.Ctx.WithBlockHeight(startHeight + 5).WithHeaderInfo(headerAt(startHeight + 5))
 
-		_, err := keepertest.Deliver(f.chain, f.msgs.UpdateDatanet, updateMsg(f.owner, id))
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.UpdateDatanet, updateMsg(f.owner, id))
 		require.NoError(t, err)
 
 		d := f.datanet(id)
@@ -44,19 +44,19 @@ func TestUpdateDatanet(t *testing.T) {
 			tag  string
 			want bool
 		}{{"medical", false}, {"qa", true}, {"clinical", true}} {
-			has, err := f.k.Datanets.Indexes.Tag.Has(f.ctx, c.tag, id)
+			has, err := f.K.Datanets.Indexes.Tag.Has(f.Ctx, c.tag, id)
 			require.NoError(t, err)
 			require.Equal(t, c.want, has, c.tag)
 		}
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventDatanetUpdated"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventDatanetUpdated"), 1)
 	})
 
 	cases := []keepertest.Failure[func(f *fixture, m *types.MsgUpdateDatanet)]{
 		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgUpdateDatanet) { m.Owner = f.alice.Str }, Want: types.ErrNotDatanetOwner},
 		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.DatanetId = 99 }, Want: types.ErrDatanetNotFound},
 		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgUpdateDatanet) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
-			require.NoError(f.t, err)
+			_, err := keepertest.Deliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
+			require.NoError(f.T, err)
 		}, Want: types.ErrDatanetArchived},
 		{Name: "Failure - empty name", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.Name = "" }, Want: types.ErrInvalidName},
 		{Name: "Failure - oversize description", Make: func(_ *fixture, m *types.MsgUpdateDatanet) {

@@ -17,7 +17,7 @@ func TestWithdrawContribution(t *testing.T) {
 		cid := f.submit(f.alice, id, "a row")
 		fee := f.contribution(cid).FeePaid.Amount
 
-		resp, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.Str, ContributionId: cid})
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.Str, ContributionId: cid})
 		require.NoError(t, err)
 		require.Equal(t, f.params().ContributionDeposit, resp.DepositReturned)
 		require.Equal(t, before.Sub(fee), f.balance(f.alice.Addr))
@@ -27,7 +27,7 @@ func TestWithdrawContribution(t *testing.T) {
 		require.Equal(t, types.CONTRIBUTION_STATUS_WITHDRAWN, c.Status)
 		require.Equal(t, types.DEPOSIT_OUTCOME_RETURNED, c.DepositOutcome)
 		require.Equal(t, int64(startHeight), c.ResolvedHeight)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.datanet.v1.EventContributionWithdrawn"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventContributionWithdrawn"), 1)
 	})
 
 	cases := []keepertest.Failure[func(f *fixture, m *types.MsgWithdrawContribution)]{
@@ -40,8 +40,8 @@ func TestWithdrawContribution(t *testing.T) {
 			f.review(f.owner, 1, reject(m.ContributionId, "off topic"))
 		}, Want: types.ErrContributionNotPending},
 		{Name: "Failure - already withdrawn", Make: func(f *fixture, m *types.MsgWithdrawContribution) {
-			_, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: m.Contributor, ContributionId: m.ContributionId})
-			require.NoError(f.t, err)
+			_, err := keepertest.Deliver(f.Chain(), f.Msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: m.Contributor, ContributionId: m.ContributionId})
+			require.NoError(f.T, err)
 		}, Want: types.ErrContributionNotPending},
 		{Name: "Failure - invalid signer", Make: func(_ *fixture, m *types.MsgWithdrawContribution) { m.Contributor = "x" }, Want: types.ErrInvalidAddress},
 	}

@@ -37,7 +37,7 @@ func newQueryScenario(t *testing.T) queryScenario {
 	s.c7 = f.submit(f.carol, s.d1, "seven")
 	f.review(f.owner, s.d1, accept(s.c2), accept(s.c1))              // version 1: c2, c1
 	f.review(f.owner, s.d1, accept(s.c3), reject(s.c5, "off topic")) // version 2: c2, c1, c3
-	_, err := keepertest.Deliver(f.chain, f.msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.carol.Str, ContributionId: s.c7})
+	_, err := keepertest.Deliver(f.Chain(), f.Msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.carol.Str, ContributionId: s.c7})
 	require.NoError(t, err)
 	return s
 }
@@ -60,8 +60,8 @@ func contributionIDs(cs []types.Contribution) []uint64 {
 
 func TestQueryNilRequests(t *testing.T) {
 	f := newFixture(t)
-	q := f.queries
-	ctx := context.Context(f.ctx)
+	q := f.Queries
+	ctx := context.Context(f.Ctx)
 	calls := map[string]func() error{
 		"Params":                     func() error { _, err := q.Params(ctx, nil); return err },
 		"Datanet":                    func() error { _, err := q.Datanet(ctx, nil); return err },
@@ -82,15 +82,15 @@ func TestQueryNilRequests(t *testing.T) {
 func TestQueryParamsAndDatanet(t *testing.T) {
 	s := newQueryScenario(t)
 	f := s.f
-	p, err := f.queries.Params(f.ctx, &types.QueryParamsRequest{})
+	p, err := f.Queries.Params(f.Ctx, &types.QueryParamsRequest{})
 	require.NoError(t, err)
 	require.Equal(t, types.DefaultParams(), p.Params)
 
-	d, err := f.queries.Datanet(f.ctx, &types.QueryDatanetRequest{DatanetId: s.d2})
+	d, err := f.Queries.Datanet(f.Ctx, &types.QueryDatanetRequest{DatanetId: s.d2})
 	require.NoError(t, err)
 	require.Equal(t, f.alice.Str, d.Datanet.Owner)
 
-	_, err = f.queries.Datanet(f.ctx, &types.QueryDatanetRequest{DatanetId: 99})
+	_, err = f.Queries.Datanet(f.Ctx, &types.QueryDatanetRequest{DatanetId: 99})
 	require.ErrorIs(t, err, types.ErrDatanetNotFound)
 }
 
@@ -112,27 +112,27 @@ func TestQueryDatanets(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			resp, err := f.queries.Datanets(f.ctx, tc.req)
+			resp, err := f.Queries.Datanets(f.Ctx, tc.req)
 			require.NoError(t, err)
 			require.Equal(t, tc.want, datanetIDs(resp.Datanets))
 		})
 	}
 
 	t.Run("Success - paginated by key", func(t *testing.T) {
-		resp, err := f.queries.Datanets(f.ctx, &types.QueryDatanetsRequest{Pagination: &query.PageRequest{Limit: 2, CountTotal: true}})
+		resp, err := f.Queries.Datanets(f.Ctx, &types.QueryDatanetsRequest{Pagination: &query.PageRequest{Limit: 2, CountTotal: true}})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{s.d1, s.d2}, datanetIDs(resp.Datanets))
 		require.Equal(t, uint64(3), resp.Pagination.Total)
-		resp, err = f.queries.Datanets(f.ctx, &types.QueryDatanetsRequest{Pagination: &query.PageRequest{Key: resp.Pagination.NextKey}})
+		resp, err = f.Queries.Datanets(f.Ctx, &types.QueryDatanetsRequest{Pagination: &query.PageRequest{Key: resp.Pagination.NextKey}})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{s.d3}, datanetIDs(resp.Datanets))
 	})
 
 	t.Run("Success - tag filter paginated", func(t *testing.T) {
-		resp, err := f.queries.Datanets(f.ctx, &types.QueryDatanetsRequest{Tag: "code", Pagination: &query.PageRequest{Limit: 1}})
+		resp, err := f.Queries.Datanets(f.Ctx, &types.QueryDatanetsRequest{Tag: "code", Pagination: &query.PageRequest{Limit: 1}})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{s.d2}, datanetIDs(resp.Datanets))
-		resp, err = f.queries.Datanets(f.ctx, &types.QueryDatanetsRequest{Tag: "code", Pagination: &query.PageRequest{Key: resp.Pagination.NextKey}})
+		resp, err = f.Queries.Datanets(f.Ctx, &types.QueryDatanetsRequest{Tag: "code", Pagination: &query.PageRequest{Key: resp.Pagination.NextKey}})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{s.d3}, datanetIDs(resp.Datanets))
 	})
@@ -146,7 +146,7 @@ func TestQueryDatanets(t *testing.T) {
 		{"Failure - invalid tag", &types.QueryDatanetsRequest{Tag: "Not A Tag"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := f.queries.Datanets(f.ctx, tc.req)
+			_, err := f.Queries.Datanets(f.Ctx, tc.req)
 			require.ErrorIs(t, err, types.ErrInvalidRequest)
 		})
 	}
@@ -156,10 +156,10 @@ func TestQueryContributions(t *testing.T) {
 	s := newQueryScenario(t)
 	f := s.f
 
-	c, err := f.queries.Contribution(f.ctx, &types.QueryContributionRequest{ContributionId: s.c4})
+	c, err := f.Queries.Contribution(f.Ctx, &types.QueryContributionRequest{ContributionId: s.c4})
 	require.NoError(t, err)
 	require.Equal(t, types.CONTRIBUTION_STATUS_PENDING, c.Contribution.Status)
-	_, err = f.queries.Contribution(f.ctx, &types.QueryContributionRequest{ContributionId: 0})
+	_, err = f.Queries.Contribution(f.Ctx, &types.QueryContributionRequest{ContributionId: 0})
 	require.ErrorIs(t, err, types.ErrContributionNotFound)
 
 	byDatanet := []struct {
@@ -175,32 +175,32 @@ func TestQueryContributions(t *testing.T) {
 	}
 	for _, tc := range byDatanet {
 		t.Run(tc.name, func(t *testing.T) {
-			resp, err := f.queries.ContributionsByDatanet(f.ctx, &types.QueryContributionsByDatanetRequest{DatanetId: s.d1, Status: tc.status})
+			resp, err := f.Queries.ContributionsByDatanet(f.Ctx, &types.QueryContributionsByDatanetRequest{DatanetId: s.d1, Status: tc.status})
 			require.NoError(t, err)
 			require.Equal(t, tc.want, contributionIDs(resp.Contributions))
 		})
 	}
 	t.Run("Success - by Datanet, paginated by offset", func(t *testing.T) {
-		resp, err := f.queries.ContributionsByDatanet(f.ctx, &types.QueryContributionsByDatanetRequest{
+		resp, err := f.Queries.ContributionsByDatanet(f.Ctx, &types.QueryContributionsByDatanetRequest{
 			DatanetId: s.d1, Pagination: &query.PageRequest{Offset: 2, Limit: 2},
 		})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{s.c3, s.c4}, contributionIDs(resp.Contributions))
 	})
 	t.Run("Failure - unknown status", func(t *testing.T) {
-		_, err := f.queries.ContributionsByDatanet(f.ctx, &types.QueryContributionsByDatanetRequest{DatanetId: s.d1, Status: 12})
+		_, err := f.Queries.ContributionsByDatanet(f.Ctx, &types.QueryContributionsByDatanetRequest{DatanetId: s.d1, Status: 12})
 		require.ErrorIs(t, err, types.ErrInvalidRequest)
 	})
 	t.Run("Failure - unknown Datanet", func(t *testing.T) {
-		_, err := f.queries.ContributionsByDatanet(f.ctx, &types.QueryContributionsByDatanetRequest{DatanetId: 9})
+		_, err := f.Queries.ContributionsByDatanet(f.Ctx, &types.QueryContributionsByDatanetRequest{DatanetId: 9})
 		require.ErrorIs(t, err, types.ErrDatanetNotFound)
 	})
 
 	t.Run("Success - by contributor", func(t *testing.T) {
-		resp, err := f.queries.ContributionsByContributor(f.ctx, &types.QueryContributionsByContributorRequest{Contributor: f.alice.Str})
+		resp, err := f.Queries.ContributionsByContributor(f.Ctx, &types.QueryContributionsByContributorRequest{Contributor: f.alice.Str})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{s.c1, s.c3, s.c6}, contributionIDs(resp.Contributions))
-		resp, err = f.queries.ContributionsByContributor(f.ctx, &types.QueryContributionsByContributorRequest{
+		resp, err = f.Queries.ContributionsByContributor(f.Ctx, &types.QueryContributionsByContributorRequest{
 			Contributor: f.carol.Str, Pagination: &query.PageRequest{Limit: 1, CountTotal: true},
 		})
 		require.NoError(t, err)
@@ -208,7 +208,7 @@ func TestQueryContributions(t *testing.T) {
 		require.Equal(t, uint64(2), resp.Pagination.Total)
 	})
 	t.Run("Failure - invalid contributor", func(t *testing.T) {
-		_, err := f.queries.ContributionsByContributor(f.ctx, &types.QueryContributionsByContributorRequest{Contributor: ""})
+		_, err := f.Queries.ContributionsByContributor(f.Ctx, &types.QueryContributionsByContributorRequest{Contributor: ""})
 		require.ErrorIs(t, err, types.ErrInvalidRequest)
 	})
 }
@@ -217,40 +217,40 @@ func TestQueryVersions(t *testing.T) {
 	s := newQueryScenario(t)
 	f := s.f
 
-	v1, err := f.queries.Version(f.ctx, &types.QueryVersionRequest{DatanetId: s.d1, Version: 1})
+	v1, err := f.Queries.Version(f.Ctx, &types.QueryVersionRequest{DatanetId: s.d1, Version: 1})
 	require.NoError(t, err)
 	require.Equal(t, uint64(2), v1.Version.LeafCount)
 	require.Equal(t, expectedRoot(f, s.c2, s.c1), v1.Version.Root)
 
-	current, err := f.queries.Version(f.ctx, &types.QueryVersionRequest{DatanetId: s.d1})
+	current, err := f.Queries.Version(f.Ctx, &types.QueryVersionRequest{DatanetId: s.d1})
 	require.NoError(t, err)
 	require.Equal(t, uint64(2), current.Version.Version, "version 0 is the current version")
 	require.Equal(t, expectedRoot(f, s.c2, s.c1, s.c3), current.Version.Root)
 
-	_, err = f.queries.Version(f.ctx, &types.QueryVersionRequest{DatanetId: s.d1, Version: 3})
+	_, err = f.Queries.Version(f.Ctx, &types.QueryVersionRequest{DatanetId: s.d1, Version: 3})
 	require.ErrorIs(t, err, types.ErrVersionNotFound)
-	_, err = f.queries.Version(f.ctx, &types.QueryVersionRequest{DatanetId: s.d2})
+	_, err = f.Queries.Version(f.Ctx, &types.QueryVersionRequest{DatanetId: s.d2})
 	require.ErrorIs(t, err, types.ErrVersionNotFound, "no version yet")
-	_, err = f.queries.Version(f.ctx, &types.QueryVersionRequest{DatanetId: 50})
+	_, err = f.Queries.Version(f.Ctx, &types.QueryVersionRequest{DatanetId: 50})
 	require.ErrorIs(t, err, types.ErrDatanetNotFound)
 
-	all, err := f.queries.Versions(f.ctx, &types.QueryVersionsRequest{DatanetId: s.d1})
+	all, err := f.Queries.Versions(f.Ctx, &types.QueryVersionsRequest{DatanetId: s.d1})
 	require.NoError(t, err)
 	require.Len(t, all.Versions, 2)
 	require.Equal(t, v1.Version, all.Versions[0])
 	require.Equal(t, current.Version, all.Versions[1])
 
-	none, err := f.queries.Versions(f.ctx, &types.QueryVersionsRequest{DatanetId: s.d3})
+	none, err := f.Queries.Versions(f.Ctx, &types.QueryVersionsRequest{DatanetId: s.d3})
 	require.NoError(t, err)
 	require.Empty(t, none.Versions)
-	_, err = f.queries.Versions(f.ctx, &types.QueryVersionsRequest{DatanetId: 50})
+	_, err = f.Queries.Versions(f.Ctx, &types.QueryVersionsRequest{DatanetId: 50})
 	require.ErrorIs(t, err, types.ErrDatanetNotFound)
 }
 
 func TestQueryAcceptedContributions(t *testing.T) {
 	s := newQueryScenario(t)
 	f := s.f
-	resp, err := f.queries.AcceptedContributions(f.ctx, &types.QueryAcceptedContributionsRequest{DatanetId: s.d1})
+	resp, err := f.Queries.AcceptedContributions(f.Ctx, &types.QueryAcceptedContributionsRequest{DatanetId: s.d1})
 	require.NoError(t, err)
 	require.Len(t, resp.Contributions, 3)
 	for i, want := range []uint64{s.c2, s.c1, s.c3} {
@@ -258,18 +258,18 @@ func TestQueryAcceptedContributions(t *testing.T) {
 		require.Equal(t, want, resp.Contributions[i].Contribution.Id)
 	}
 
-	page, err := f.queries.AcceptedContributions(f.ctx, &types.QueryAcceptedContributionsRequest{
+	page, err := f.Queries.AcceptedContributions(f.Ctx, &types.QueryAcceptedContributionsRequest{
 		DatanetId: s.d1, Pagination: &query.PageRequest{Limit: 2},
 	})
 	require.NoError(t, err)
 	require.Len(t, page.Contributions, 2)
-	page, err = f.queries.AcceptedContributions(f.ctx, &types.QueryAcceptedContributionsRequest{
+	page, err = f.Queries.AcceptedContributions(f.Ctx, &types.QueryAcceptedContributionsRequest{
 		DatanetId: s.d1, Pagination: &query.PageRequest{Key: page.Pagination.NextKey},
 	})
 	require.NoError(t, err)
 	require.Equal(t, s.c3, page.Contributions[0].Contribution.Id)
 
-	_, err = f.queries.AcceptedContributions(f.ctx, &types.QueryAcceptedContributionsRequest{DatanetId: 8})
+	_, err = f.Queries.AcceptedContributions(f.Ctx, &types.QueryAcceptedContributionsRequest{DatanetId: 8})
 	require.ErrorIs(t, err, types.ErrDatanetNotFound)
 }
 
@@ -283,9 +283,9 @@ func TestQueryMembershipProof(t *testing.T) {
 			versions []uint64
 		}{{s.c2, []uint64{1, 2, 0}}, {s.c1, []uint64{1, 2, 0}}, {s.c3, []uint64{2, 0}}} {
 			for _, version := range tc.versions {
-				resp, err := f.queries.MembershipProof(f.ctx, &types.QueryMembershipProofRequest{ContributionId: tc.id, Version: version})
+				resp, err := f.Queries.MembershipProof(f.Ctx, &types.QueryMembershipProofRequest{ContributionId: tc.id, Version: version})
 				require.NoError(t, err)
-				v, err := f.k.GetVersion(f.ctx, s.d1, version)
+				v, err := f.K.GetVersion(f.Ctx, s.d1, version)
 				require.NoError(t, err)
 				require.Equal(t, v.Version, resp.Version)
 				require.Equal(t, v.Root, resp.Root)
@@ -321,7 +321,7 @@ func TestQueryMembershipProof(t *testing.T) {
 		{"Failure - unknown contribution", &types.QueryMembershipProofRequest{ContributionId: 100}, types.ErrContributionNotFound},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := f.queries.MembershipProof(f.ctx, tc.req)
+			_, err := f.Queries.MembershipProof(f.Ctx, tc.req)
 			require.ErrorIs(t, err, tc.want)
 		})
 	}

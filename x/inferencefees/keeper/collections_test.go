@@ -20,9 +20,9 @@ import (
 func TestStoreKeyLayout(t *testing.T) {
 	f := newFixture(t)
 	f.deposit(f.alice, math.NewInt(1_000))
-	_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(10)})
+	_, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(10)})
 	require.NoError(t, err)
-	_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(5), 1)))
+	_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(5), 1)))
 	require.NoError(t, err)
 
 	// Variable-length keys that are not last carry a length byte.
@@ -39,8 +39,8 @@ func TestStoreKeyLayout(t *testing.T) {
 		keepertest.Key([]byte{0x07}, addr(f.alice), f.node.Addr),                // channel (alice, node)
 		keepertest.Key([]byte{0x08}, addr(f.node), addr(f.alice), f.node.Addr),  // channels by node: (node, (alice, node))
 	}
-	f.chain.RequireStoreKeys(want)
+	f.Chain().RequireStoreKeys(want)
 
 	// The sequence holds the next id.
-	require.Equal(t, keepertest.U64(2), f.ctx.KVStore(f.key).Get([]byte{0x04}))
+	require.Equal(t, keepertest.U64(2), f.Ctx.KVStore(f.Key).Get([]byte{0x04}))
 }

@@ -9,10 +9,6 @@ import (
 	"cosmossdk.io/core/header"
 	"cosmossdk.io/math"
 
-	"github.com/cosmos/cosmos-sdk/runtime"
-	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
-	"github.com/cosmos/cosmos-sdk/testutil"
-
 	"github.com/openledger/openledger/x/inferencefees/keeper"
 	"github.com/openledger/openledger/x/inferencefees/types"
 	"github.com/openledger/openledger/x/internal/banktest"
@@ -23,31 +19,23 @@ func TestGenesisRoundTrip(t *testing.T) {
 	f := newFixture(t)
 	f.deposit(f.alice, math.NewInt(1_000))
 	f.deposit(f.bob, math.NewInt(2_000))
-	_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(100)})
+	_, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(100)})
 	require.NoError(t, err)
-	_, err = keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.bob.Str, Amount: coin(200)})
+	_, err = keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.bob.Str, Amount: coin(200)})
 	require.NoError(t, err)
-	_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 5, f.voucher(f.alice, f.node, math.NewInt(300), 1), f.voucher(f.bob, f.node, math.NewInt(400), 2)))
+	_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 5, f.voucher(f.alice, f.node, math.NewInt(300), 1), f.voucher(f.bob, f.node, math.NewInt(400), 2)))
 	require.NoError(t, err)
 
-	exported, err := f.k.ExportGenesis(f.ctx)
+	exported, err := f.K.ExportGenesis(f.Ctx)
 	require.NoError(t, err)
-	require.NoError(t, exported.Validate(f.ac))
 	require.Len(t, exported.Credits, 2)
 	require.Len(t, exported.Withdrawals, 2)
 	require.Len(t, exported.Channels, 2)
 	require.Equal(t, uint64(3), exported.NextWithdrawalId)
 
 	// Import into a fresh store whose bank holds the same coins.
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	ctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("t2")).Ctx.
-		WithHeaderInfo(header.Info{Height: startHeight, Time: startTime})
-	k2 := keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil),
-		f.ac, f.authority, evmChainID, keepertest.AccountKeeper{}, f.bank, banktest.CommunityPool{Bank: f.bank.Bank}, f.models, f.nodes, f.attr)
-	require.NoError(t, k2.InitGenesis(ctx, *exported))
-	again, err := k2.ExportGenesis(ctx)
-	require.NoError(t, err)
-	require.Equal(t, exported, again)
+	to, k2 := keepertest.RequireGenesisRoundTrip(t, f.Store, exported, f.freshKeeper)
+	ctx := to.Ctx
 	_, broken := keeper.AllInvariants(k2)(ctx)
 	require.False(t, broken)
 
@@ -60,11 +48,9 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.Equal(t, math.NewInt(600), c.Balance)
 
 	t.Run("Failure - module account does not hold the credits", func(t *testing.T) {
-		key := storetypes.NewKVStoreKey(types.StoreKey)
-		ctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("t3")).Ctx
-		empty := &bank{Bank: banktest.New(types.ModuleName)}
-		k3 := keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{}, runtime.ProvideHeaderInfoService(nil),
-			f.ac, f.authority, evmChainID, keepertest.AccountKeeper{}, empty, banktest.CommunityPool{Bank: empty.Bank}, f.models, f.nodes, f.attr)
-		require.ErrorIs(t, k3.InitGenesis(ctx, *exported), types.ErrInvalidGenesis)
+		empty := f.Fresh(t)
+		noFunds := &fixture{bank: &bank{Bank: banktest.New(types.ModuleName)}, models: f.models, nodes: f.nodes, attr: f.attr}
+		k3 := noFunds.freshKeeper(empty)
+		require.ErrorIs(t, k3.InitGenesis(empty.Ctx, *exported), types.ErrInvalidGenesis)
 	})
 }

@@ -11,10 +11,6 @@ import (
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/collections/indexes"
-	"cosmossdk.io/core/address"
-	"cosmossdk.io/core/event"
-	"cosmossdk.io/core/header"
-	"cosmossdk.io/core/store"
 	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
@@ -78,16 +74,14 @@ type Keeper struct {
 	Channels *collections.IndexedMap[ChannelKey, types.Channel, ChannelIndexes]
 }
 
+// KeeperEnv is what the keeper is built with, as every module keeper is.
+type KeeperEnv = modulekit.KeeperEnv
+
 // NewKeeper builds the keeper. It panics on a missing dependency, an invalid
 // authority, a zero EVM chain id or a missing module account: those are
 // wiring mistakes that must stop the node at start-up.
 func NewKeeper(
-	cdc codec.BinaryCodec,
-	storeService store.KVStoreService,
-	eventService event.Service,
-	headerService header.Service,
-	addressCodec address.Codec,
-	authority string,
+	ke KeeperEnv,
 	evmChainID uint64,
 	accountKeeper types.AccountKeeper,
 	bankKeeper types.BankKeeper,
@@ -96,8 +90,8 @@ func NewKeeper(
 	agentstakeKeeper types.AgentstakeKeeper,
 	attributionKeeper types.AttributionKeeper,
 ) Keeper {
-	env := modulekit.NewEnv(types.ModuleName, eventService, headerService, addressCodec, authority,
-		"codec", cdc, "store service", storeService, "account keeper", accountKeeper,
+	env := modulekit.NewEnv(types.ModuleName, ke,
+		"account keeper", accountKeeper,
 		"bank keeper", bankKeeper, "community pool keeper", communityPoolKeeper,
 		"modelreg keeper", modelregKeeper, "agentstake keeper", agentstakeKeeper,
 		"attribution keeper", attributionKeeper,
@@ -107,7 +101,7 @@ func NewKeeper(
 	}
 	moduleAddress := env.MustModuleAddress(accountKeeper)
 
-	sb := collections.NewSchemaBuilder(storeService)
+	cdc, sb := ke.Codec, collections.NewSchemaBuilder(ke.StoreService)
 	k := Keeper{
 		cdc:                 cdc,
 		Env:                 env,

@@ -15,13 +15,9 @@ import (
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/header"
-	corestore "cosmossdk.io/core/store"
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
-	"github.com/cosmos/cosmos-sdk/codec"
-	"github.com/cosmos/cosmos-sdk/runtime"
-	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
@@ -32,6 +28,7 @@ import (
 	"github.com/openledger/openledger/x/inferencefees/types"
 	"github.com/openledger/openledger/x/internal/banktest"
 	"github.com/openledger/openledger/x/internal/keepertest"
+	"github.com/openledger/openledger/x/internal/modulekit"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -149,20 +146,11 @@ func (a *fakeAttribution) RecordAttribution(ctx context.Context, fromModule stri
 type account = keepertest.Account
 
 type fixture struct {
-	chain     *keepertest.Chain
-	t         testing.TB
-	ctx       sdk.Context
-	key       *storetypes.KVStoreKey
-	k         keeper.Keeper
-	msgs      types.MsgServer
-	queries   types.QueryServer
-	bank      *bank
-	models    *fakeModels
-	nodes     *fakeNodes
-	attr      *fakeAttribution
-	ac        address.Codec
-	cdc       codec.Codec
-	authority string
+	*keepertest.Fixture[keeper.Keeper, types.MsgServer, types.QueryServer]
+	bank   *bank
+	models *fakeModels
+	nodes  *fakeNodes
+	attr   *fakeAttribution
 
 	owner, node, node2, alice, bob account
 	// model ids: 1 active with two Datanet versions, 2 active without
@@ -197,24 +185,16 @@ func newAccount(t testing.TB, ac address.Codec, name string) account {
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	store := keepertest.NewStore(t, types.StoreKey, inferencefees.NewAppModule(keeper.Keeper{}), startHeight, startTime)
-	key, ctx, ac, authority := store.Key, store.Ctx, store.AddressCodec, store.Authority
 
 	b := &bank{Bank: banktest.New(types.ModuleName)}
-	f := &fixture{
-		t: t, ctx: ctx, key: key, bank: b, ac: ac, cdc: store.Codec, authority: authority,
-		models: &fakeModels{}, nodes: &fakeNodes{}, attr: &fakeAttribution{bank: b},
-		root: hash("receipts"),
-	}
-	f.chain = &keepertest.Chain{T: t, Ctx: &f.ctx, Key: key, Bank: b.Bank, Check: f.checkInvariants}
-	f.k = keeper.NewKeeper(store.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), ac, authority, evmChainID, keepertest.AccountKeeper{}, b,
-		banktest.CommunityPool{Bank: b.Bank}, f.models, f.nodes, f.attr)
-	require.NoError(t, f.k.InitGenesis(ctx, *types.DefaultGenesis()))
-	f.msgs, f.queries = keeper.NewMsgServerImpl(f.k), keeper.NewQueryServerImpl(f.k)
+	f := &fixture{bank: b, models: &fakeModels{}, nodes: &fakeNodes{}, attr: &fakeAttribution{bank: b}, root: hash("receipts")}
+	k := f.freshKeeper(store)
+	require.NoError(t, k.InitGenesis(store.Ctx, *types.DefaultGenesis()))
+	f.Fixture = keepertest.NewFixture(t, store, k, keeper.NewMsgServerImpl(k), keeper.NewQueryServerImpl(k), b.Bank, keeper.AllInvariants)
 	// Small amounts keep the split arithmetic in the tests readable.
 	keepertest.SetParams(f, func(p *types.Params) { p.MinDeposit = math.NewInt(1) })
 
-	open := func(name string) account { return newAccount(t, ac, name) }
+	open := func(name string) account { return newAccount(t, store.AddressCodec, name) }
 	accs := keepertest.FundedAccounts(b.Bank, coins(startBalance), open, "owner", "node", "node2", "alice", "bob")
 	f.owner, f.node, f.node2, f.alice, f.bob = accs[0], accs[1], accs[2], accs[3], accs[4]
 	f.models.set(modelregtypes.Model{
@@ -239,42 +219,42 @@ func (f *fixture) moduleBalance(name string) math.Int {
 }
 
 func (f *fixture) params() types.Params {
-	p, err := f.k.Params.Get(f.ctx)
-	require.NoError(f.t, err)
+	p, err := f.K.Params.Get(f.Ctx)
+	require.NoError(f.T, err)
 	return p
 }
 
 // deposit adds credit for a user.
 func (f *fixture) deposit(user account, amount math.Int) {
-	f.t.Helper()
-	_, err := keepertest.Deliver(f.chain, f.msgs.DepositCredit, &types.MsgDepositCredit{User: user.Str, Amount: sdk.NewCoin(denom, amount)})
-	require.NoError(f.t, err)
+	f.T.Helper()
+	_, err := keepertest.Deliver(f.Chain(), f.Msgs.DepositCredit, &types.MsgDepositCredit{User: user.Str, Amount: sdk.NewCoin(denom, amount)})
+	require.NoError(f.T, err)
 }
 
 func (f *fixture) credit(user account) types.Credit {
-	c, err := f.k.GetCredit(f.ctx, user.Addr)
-	require.NoError(f.t, err)
+	c, err := f.K.GetCredit(f.Ctx, user.Addr)
+	require.NoError(f.T, err)
 	return c
 }
 
 func (f *fixture) totals() types.Totals {
-	t, err := f.k.GetTotals(f.ctx)
-	require.NoError(f.t, err)
+	t, err := f.K.GetTotals(f.Ctx)
+	require.NoError(f.T, err)
 	return t
 }
 
 // advance moves to the next block, time later, and runs EndBlock.
 func (f *fixture) advance(d time.Duration) {
-	f.t.Helper()
-	h := f.ctx.BlockHeight() + 1
-	now := f.ctx.HeaderInfo().Time.Add(d)
-	f.ctx = f.ctx.WithBlockHeight(h).WithBlockTime(now).WithHeaderInfo(header.Info{Height: h, Time: now})
-	require.NoError(f.t, f.k.EndBlock(f.ctx))
-	f.checkInvariants()
+	f.T.Helper()
+	h := f.Ctx.BlockHeight() + 1
+	now := f.Ctx.HeaderInfo().Time.Add(d)
+	f.Ctx = f.Ctx.WithBlockHeight(h).WithBlockTime(now).WithHeaderInfo(header.Info{Height: h, Time: now})
+	require.NoError(f.T, f.K.EndBlock(f.Ctx))
+	f.CheckInvariants()
 }
 
 // expiry is a voucher expiry an hour after the current block time.
-func (f *fixture) expiry() uint64 { return uint64(f.ctx.HeaderInfo().Time.Add(time.Hour).Unix()) }
+func (f *fixture) expiry() uint64 { return uint64(f.Ctx.HeaderInfo().Time.Add(time.Hour).Unix()) }
 
 // signVoucher signs a voucher with the user's key on a chain.
 func signVoucher(t testing.TB, user account, v types.Voucher, chainID uint64) []byte {
@@ -298,7 +278,7 @@ func signSettlement(t testing.TB, node account, v types.Voucher, root []byte, ch
 
 // voucher is a voucher from user to node, signed by both for the batch root.
 func (f *fixture) voucher(user, node account, cumulative math.Int, nonce uint64) types.SignedVoucher {
-	return makeVoucher(f.t, user, node, cumulative, nonce, f.expiry(), f.root)
+	return makeVoucher(f.T, user, node, cumulative, nonce, f.expiry(), f.root)
 }
 
 func makeVoucher(t testing.TB, user, node account, cumulative math.Int, nonce, expiry uint64, root []byte) types.SignedVoucher {
@@ -313,8 +293,8 @@ func makeVoucher(t testing.TB, user, node account, cumulative math.Int, nonce, e
 func (f *fixture) batch(model uint64, inferences uint64, vouchers ...types.SignedVoucher) *types.MsgSettleBatch {
 	total := math.ZeroInt()
 	for _, v := range vouchers {
-		ch, _, err := f.k.GetChannel(f.ctx, mustAddr(f, v.User), f.node.Addr)
-		require.NoError(f.t, err)
+		ch, _, err := f.K.GetChannel(f.Ctx, mustAddr(f, v.User), f.node.Addr)
+		require.NoError(f.T, err)
 		total = total.Add(v.CumulativeAmount.Sub(ch.SettledAmount))
 	}
 	return &types.MsgSettleBatch{
@@ -333,56 +313,50 @@ func tokensOf(amount math.Int) uint64 {
 
 // setPrice gives a fixture model another price.
 func (f *fixture) setPrice(id uint64, price modelregtypes.Price) {
-	m, err := f.models.GetModel(f.ctx, id)
-	require.NoError(f.t, err)
+	m, err := f.models.GetModel(f.Ctx, id)
+	require.NoError(f.T, err)
 	m.Price = price
 	f.models.set(m)
 }
 
 func mustAddr(f *fixture, s string) sdk.AccAddress {
-	bz, err := f.ac.StringToBytes(s)
-	require.NoError(f.t, err)
+	bz, err := f.AddressCodec.StringToBytes(s)
+	require.NoError(f.T, err)
 	return bz
 }
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
-	test := keepertest.NewStore(t, types.StoreKey, inferencefees.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
-	key, cdc, ac, authority := test.Key, test.Codec, test.AddressCodec, test.Authority
+	store := keepertest.NewStore(t, types.StoreKey, inferencefees.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
 	b := &bank{Bank: banktest.New(types.ModuleName)}
 	pool := banktest.CommunityPool{Bank: b.Bank}
-	store := runtime.NewKVStoreService(key)
-	hs := runtime.ProvideHeaderInfoService(nil)
 	var nilModels *fakeModels
 
-	build := func(store corestore.KVStoreService, authority string, chainID uint64, ak types.AccountKeeper, pool types.CommunityPoolKeeper, models types.ModelregKeeper, nodes types.AgentstakeKeeper, attr types.AttributionKeeper) func() {
-		return func() {
-			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, chainID, ak, b, pool, models, nodes, attr)
+	build := func(chainID uint64, pool types.CommunityPoolKeeper, models types.ModelregKeeper, nodes types.AgentstakeKeeper, attr types.AttributionKeeper) func(keeper.KeeperEnv, modulekit.ModuleAccounts) {
+		return func(env keeper.KeeperEnv, ak modulekit.ModuleAccounts) {
+			keeper.NewKeeper(env, chainID, ak, b, pool, models, nodes, attr)
 		}
 	}
-	require.NotPanics(t, build(store, authority, evmChainID, keepertest.AccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{}))
-	keepertest.RequirePanics(t, keepertest.PanicCases{
-		{"Failure - nil store service", build(nil, authority, evmChainID, keepertest.AccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
-		{"Failure - nil modelreg keeper (typed nil pointer)", build(store, authority, evmChainID, keepertest.AccountKeeper{}, pool, nilModels, &fakeNodes{}, &fakeAttribution{})},
-		{"Failure - nil agentstake keeper", build(store, authority, evmChainID, keepertest.AccountKeeper{}, pool, &fakeModels{}, nil, &fakeAttribution{})},
-		{"Failure - nil attribution keeper", build(store, authority, evmChainID, keepertest.AccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, nil)},
-		{"Failure - nil community pool keeper", build(store, authority, evmChainID, keepertest.AccountKeeper{}, nil, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
-		{"Failure - module account not registered", build(store, authority, evmChainID, keepertest.NoModuleAccounts{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
-		{"Failure - invalid authority", build(store, "gov", evmChainID, keepertest.AccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
-		{"Failure - zero EVM chain id", build(store, authority, 0, keepertest.AccountKeeper{}, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
+	with := func(chainID uint64, pool types.CommunityPoolKeeper, models types.ModelregKeeper, nodes types.AgentstakeKeeper, attr types.AttributionKeeper) func() {
+		return func() { build(chainID, pool, models, nodes, attr)(store.KeeperEnv(), keepertest.AccountKeeper{}) }
+	}
+	keepertest.RequireKeeperPanics(t, store, build(evmChainID, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{}), keepertest.PanicCases{
+		{"Failure - nil modelreg keeper (typed nil pointer)", with(evmChainID, pool, nilModels, &fakeNodes{}, &fakeAttribution{})},
+		{"Failure - nil agentstake keeper", with(evmChainID, pool, &fakeModels{}, nil, &fakeAttribution{})},
+		{"Failure - nil attribution keeper", with(evmChainID, pool, &fakeModels{}, &fakeNodes{}, nil)},
+		{"Failure - nil community pool keeper", with(evmChainID, nil, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
+		{"Failure - zero EVM chain id", with(0, pool, &fakeModels{}, &fakeNodes{}, &fakeAttribution{})},
 	})
+}
+
+// freshKeeper is a keeper on s with the fixture's bank and fakes.
+func (f *fixture) freshKeeper(s keepertest.Store) keeper.Keeper {
+	return keeper.NewKeeper(s.KeeperEnv(), evmChainID, keepertest.AccountKeeper{}, f.bank,
+		banktest.CommunityPool{Bank: f.bank.Bank}, f.models, f.nodes, f.attr)
 }
 
 func keeperWithdrawalKey(user account, id uint64) keeper.WithdrawalKey {
 	return collections.Join(user.Addr, id)
 }
 
-// Chain is the chain the fixture's messages run on.
-func (f *fixture) Chain() *keepertest.Chain { return f.chain }
-
-// MsgServer is the module's Msg service on the fixture's keeper.
-func (f *fixture) MsgServer() types.MsgServer { return f.msgs }
-
-func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }
-
 // StoredParams is where the module keeps its params.
-func (f *fixture) StoredParams() collections.Item[types.Params] { return f.k.Params }
+func (f *fixture) StoredParams() collections.Item[types.Params] { return f.K.Params }

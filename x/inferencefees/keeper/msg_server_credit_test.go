@@ -19,19 +19,19 @@ import (
 func TestDepositCredit(t *testing.T) {
 	t.Run("Success - deposits add up in the module account", func(t *testing.T) {
 		f := newFixture(t)
-		resp, err := keepertest.Deliver(f.chain, f.msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.Str, Amount: coin(700)})
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.Str, Amount: coin(700)})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(700), resp.Balance)
-		resp, err = keepertest.Deliver(f.chain, f.msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.Str, Amount: coin(300)})
+		resp, err = keepertest.Deliver(f.Chain(), f.Msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.Str, Amount: coin(300)})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(1_000), resp.Balance)
 		require.Equal(t, types.Credit{User: f.alice.Str, Balance: math.NewInt(1_000), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))
 		require.Equal(t, startBalance.SubRaw(1_000), f.balance(f.alice.Addr))
 		require.Equal(t, math.NewInt(1_000), f.moduleBalance(types.ModuleName))
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventCreditDeposited"), 2)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.inferencefees.v1.EventCreditDeposited"), 2)
 	})
 
-	long, err := newFixture(t).ac.BytesToString(make([]byte, 32))
+	long, err := newFixture(t).AddressCodec.BytesToString(make([]byte, 32))
 	require.NoError(t, err)
 	cases := []keepertest.Failure[func(f *fixture) *types.MsgDepositCredit]{
 		{Name: "Failure - below min deposit", Make: func(f *fixture) *types.MsgDepositCredit {
@@ -58,12 +58,12 @@ func TestRequestWithdrawal(t *testing.T) {
 	t.Run("Success - paid out at maturity, not a block earlier", func(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(1_000))
-		resp, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(600)})
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(600)})
 		require.NoError(t, err)
 		require.Equal(t, uint64(1), resp.WithdrawalId)
 		require.Equal(t, startTime.Add(types.DefaultWithdrawalDelay), resp.ReleaseTime)
 
-		q, err := f.queries.Credit(f.ctx, &types.QueryCreditRequest{User: f.alice.Str})
+		q, err := f.Queries.Credit(f.Ctx, &types.QueryCreditRequest{User: f.alice.Str})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(1_000), q.Credit.Balance)
 		require.Equal(t, math.NewInt(600), q.Locked)
@@ -77,8 +77,8 @@ func TestRequestWithdrawal(t *testing.T) {
 		f.advance(time.Second)
 		require.Equal(t, before.AddRaw(600), f.balance(f.alice.Addr))
 		require.Equal(t, types.Credit{User: f.alice.Str, Balance: math.NewInt(400), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventWithdrawalCompleted"), 1)
-		has, err := f.k.Withdrawals.Has(f.ctx, keeperWithdrawalKey(f.alice, 1))
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.inferencefees.v1.EventWithdrawalCompleted"), 1)
+		has, err := f.K.Withdrawals.Has(f.Ctx, keeperWithdrawalKey(f.alice, 1))
 		require.NoError(t, err)
 		require.False(t, has)
 	})
@@ -86,18 +86,18 @@ func TestRequestWithdrawal(t *testing.T) {
 	t.Run("Success - settlement during the delay lowers the payout", func(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(1_000))
-		_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(1_000)})
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(1_000)})
 		require.NoError(t, err)
 		f.advance(30 * time.Minute)
 		// The voucher handed out before the request still settles.
-		_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 2, f.voucher(f.alice, f.node, math.NewInt(750), 1)))
+		_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 2, f.voucher(f.alice, f.node, math.NewInt(750), 1)))
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(250), f.credit(f.alice).Balance)
 
 		before := f.balance(f.alice.Addr)
 		f.advance(30 * time.Minute)
 		require.Equal(t, before.AddRaw(250), f.balance(f.alice.Addr))
-		has, err := f.k.Credits.Has(f.ctx, f.alice.Addr)
+		has, err := f.K.Credits.Has(f.Ctx, f.alice.Addr)
 		require.NoError(t, err)
 		require.False(t, has, "an empty credit is removed")
 	})
@@ -105,14 +105,14 @@ func TestRequestWithdrawal(t *testing.T) {
 	t.Run("Success - several withdrawals mature in release order and share what is left", func(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(1_000))
-		_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(500)})
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(500)})
 		require.NoError(t, err)
 		f.advance(time.Minute)
-		_, err = keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(500)})
+		_, err = keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(500)})
 		require.NoError(t, err)
 		// More than the balance not already under withdrawal is refused.
-		keepertest.RequireFailsUnchanged(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(1)}, types.ErrWithdrawalExceedsCredit)
-		_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(700), 1)))
+		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(1)}, types.ErrWithdrawalExceedsCredit)
+		_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(700), 1)))
 		require.NoError(t, err)
 
 		before := f.balance(f.alice.Addr)
@@ -125,13 +125,13 @@ func TestRequestWithdrawal(t *testing.T) {
 	t.Run("Success - a refused payout keeps the credit and drops the withdrawal", func(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(1_000))
-		_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(400)})
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(400)})
 		require.NoError(t, err)
 		f.bank.refuse = f.alice.Addr
 		f.advance(time.Hour)
 		require.Equal(t, types.Credit{User: f.alice.Str, Balance: math.NewInt(1_000), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventWithdrawalFailed"), 1)
-		it, err := f.k.WithdrawalQueue.Iterate(f.ctx, nil)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.inferencefees.v1.EventWithdrawalFailed"), 1)
+		it, err := f.K.WithdrawalQueue.Iterate(f.Ctx, nil)
 		require.NoError(t, err)
 		require.False(t, it.Valid(), "the queue is empty")
 		it.Close()
@@ -160,8 +160,8 @@ func TestRequestWithdrawal(t *testing.T) {
 		}, types.ErrInvalidAddress},
 		{"too many pending", func(f *fixture) {
 			for i := 0; i < types.MaxPendingWithdrawals; i++ {
-				_, err := keepertest.Deliver(f.chain, f.msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(1)})
-				require.NoError(f.t, err)
+				_, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(1)})
+				require.NoError(f.T, err)
 			}
 		}, func(f *fixture) *types.MsgRequestWithdrawal {
 			return &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(1)}
@@ -174,7 +174,7 @@ func TestRequestWithdrawal(t *testing.T) {
 			if tc.setup != nil {
 				tc.setup(f)
 			}
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.RequestWithdrawal, tc.msg(f), tc.want)
+			keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.RequestWithdrawal, tc.msg(f), tc.want)
 		})
 	}
 }

@@ -24,7 +24,7 @@ func TestPayInference(t *testing.T) {
 	t.Run("Success - paid from the account, split like a batch, zero receipts root", func(t *testing.T) {
 		f := newFixture(t)
 		weights := []attributiontypes.ContributionWeight{{ContributionId: 5, Ppm: 1_000_000}}
-		resp, err := keepertest.Deliver(f.chain, f.msgs.PayInference, &types.MsgPayInference{
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.PayInference, &types.MsgPayInference{
 			Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10_000), InferenceCount: 2, Tokens: 10_000,
 			Method: poa.Method, Weights: weights,
 		})
@@ -47,17 +47,17 @@ func TestPayInference(t *testing.T) {
 		require.Equal(t, math.NewInt(1_000), tot.Burned)
 		require.Equal(t, uint64(2), tot.Inferences)
 		require.Zero(t, tot.Batches)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventInferencePaid"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.inferencefees.v1.EventInferencePaid"), 1)
 	})
 	t.Run("Success - no attribution given: method none; model without data: data share to the community pool", func(t *testing.T) {
 		f := newFixture(t)
-		_, err := keepertest.Deliver(f.chain, f.msgs.PayInference, &types.MsgPayInference{
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.PayInference, &types.MsgPayInference{
 			Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(100), InferenceCount: 1, Tokens: 100, ReceiptsRoot: f.root,
 		})
 		require.NoError(t, err)
 		require.Equal(t, types.MethodNone, f.attr.records[0].Method)
 		require.Equal(t, f.root, f.attr.records[0].ReceiptsRoot)
-		resp, err := keepertest.Deliver(f.chain, f.msgs.PayInference, &types.MsgPayInference{
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.PayInference, &types.MsgPayInference{
 			Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 2, Amount: coin(100), InferenceCount: 1, Tokens: 100,
 		})
 		require.NoError(t, err)
@@ -138,7 +138,7 @@ func TestPayInference(t *testing.T) {
 			if tc.setup != nil {
 				tc.setup(f)
 			}
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.PayInference, tc.msg(f), tc.want)
+			keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.PayInference, tc.msg(f), tc.want)
 		})
 	}
 }
@@ -198,7 +198,7 @@ func TestSplitProperty(t *testing.T) {
 
 		// The amount is the model's per-call price for this round.
 		f.setPrice(model, modelregtypes.Price{PerCall: amount, Per_1KTokens: math.ZeroInt()})
-		_, err := keepertest.Deliver(f.chain, f.msgs.PayInference, &types.MsgPayInference{
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.PayInference, &types.MsgPayInference{
 			Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: model, Amount: sdk.NewCoin(denom, amount), InferenceCount: 1,
 		})
 		require.NoError(t, err)

@@ -37,7 +37,7 @@ func TestSettleBatch(t *testing.T) {
 			Attribution: []types.ModelAttribution{{ModelId: 1, Method: poa.Method, Weights: weights}},
 		}
 		ownerBefore, nodeBefore, supplyBefore := f.balance(f.owner.Addr), f.balance(f.node.Addr), f.bank.Supply().AmountOf(denom)
-		resp, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, msg)
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, msg)
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(423_457), resp.Total)
 		require.Equal(t, []uint64{1, 0}, resp.AttributionRecordIds)
@@ -56,7 +56,7 @@ func TestSettleBatch(t *testing.T) {
 		// Credits and channels.
 		require.Equal(t, math.NewInt(700_000), f.credit(f.alice).Balance)
 		require.Equal(t, math.NewInt(376_543), f.credit(f.bob).Balance)
-		ch, found, err := f.k.GetChannel(f.ctx, f.bob.Addr, f.node.Addr)
+		ch, found, err := f.K.GetChannel(f.Ctx, f.bob.Addr, f.node.Addr)
 		require.NoError(t, err)
 		require.True(t, found)
 		require.Equal(t, types.Channel{User: f.bob.Str, ServingNode: f.node.Str, SettledAmount: math.NewInt(123_457), LastNonce: 4, LastSettledHeight: startHeight}, ch)
@@ -85,9 +85,9 @@ func TestSettleBatch(t *testing.T) {
 		require.Equal(t, uint64(43), tot.Inferences)
 		require.Equal(t, uint64(1), tot.Batches)
 
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventVoucherSettled"), 2)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventFeeSplit"), 2)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.inferencefees.v1.EventBatchSettled"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.inferencefees.v1.EventVoucherSettled"), 2)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.inferencefees.v1.EventFeeSplit"), 2)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.inferencefees.v1.EventBatchSettled"), 1)
 	})
 
 	t.Run("Success - usage at the price: per call plus per 1k tokens, rounded up per inference", func(t *testing.T) {
@@ -105,7 +105,7 @@ func TestSettleBatch(t *testing.T) {
 		for i, amount := range []int64{519, 521} {
 			msg := f.batch(1, 3, f.voucher(f.alice, f.node, math.NewInt(519*int64(i)+amount), uint64(i+1)))
 			msg.Usage[0].Tokens = 204
-			_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, msg)
+			_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, msg)
 			require.NoError(t, err, "amount %d", amount)
 			require.Equal(t, price, f.attr.records[i].Price, "the record keeps the price it was checked at")
 			require.Equal(t, uint64(204), f.attr.records[i].Tokens)
@@ -113,11 +113,11 @@ func TestSettleBatch(t *testing.T) {
 		// One aopen outside the bounds either way is refused, naming the
 		// model, the amount and the range.
 		for _, amount := range []int64{518, 522} {
-			ch, _, err := f.k.GetChannel(f.ctx, f.alice.Addr, f.node.Addr)
+			ch, _, err := f.K.GetChannel(f.Ctx, f.alice.Addr, f.node.Addr)
 			require.NoError(t, err)
 			msg := f.batch(1, 3, f.voucher(f.alice, f.node, ch.SettledAmount.AddRaw(amount), 10+uint64(amount)))
 			msg.Usage[0].Tokens = 204
-			_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, msg)
+			_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, msg)
 			require.ErrorIs(t, err, types.ErrUsageOffPrice)
 			require.ErrorContains(t, err, fmt.Sprintf("model 1: amount %d for 3 inferences of 204 tokens", amount))
 			require.ErrorContains(t, err, "allows 519 to 521")
@@ -127,7 +127,7 @@ func TestSettleBatch(t *testing.T) {
 	t.Run("Success - without an attribution entry the data share is recorded unattributed (method none)", func(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(10_000))
-		_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 1)))
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 1)))
 		require.NoError(t, err)
 		require.Len(t, f.attr.records, 1)
 		require.Equal(t, types.MethodNone, f.attr.records[0].Method)
@@ -139,13 +139,13 @@ func TestSettleBatch(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(10_000))
 		first := f.voucher(f.alice, f.node, math.NewInt(3_000), 1)
-		_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 3, first))
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 3, first))
 		require.NoError(t, err)
 
 		second := f.voucher(f.alice, f.node, math.NewInt(7_500), 5)
 		msg := f.batch(1, 4, second)
 		require.Equal(t, math.NewInt(4_500), msg.Usage[0].Amount)
-		_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, msg)
+		_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, msg)
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(2_500), f.credit(f.alice).Balance)
 
@@ -155,24 +155,24 @@ func TestSettleBatch(t *testing.T) {
 				ServingNode: f.node.Str, ReceiptsRoot: f.root, Vouchers: []types.SignedVoucher{v},
 				Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(1), InferenceCount: 1, Tokens: 1}},
 			}
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SettleBatch, replay, types.ErrStaleVoucher)
+			keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.SettleBatch, replay, types.ErrStaleVoucher)
 		}
 	})
 
 	t.Run("Success - the same user pays two nodes through two channels", func(t *testing.T) {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(10_000))
-		_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(4_000), 1)))
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(4_000), 1)))
 		require.NoError(t, err)
 		v := f.voucher(f.alice, f.node2, math.NewInt(6_000), 1)
-		_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, &types.MsgSettleBatch{
+		_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, &types.MsgSettleBatch{
 			ServingNode: f.node2.Str, ReceiptsRoot: f.root,
 			Vouchers: []types.SignedVoucher{v}, Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(6_000), InferenceCount: 2, Tokens: 6_000}},
 		})
 		require.NoError(t, err)
 		require.True(t, f.credit(f.alice).Balance.IsZero())
 		// An empty credit is removed.
-		has, err := f.k.Credits.Has(f.ctx, f.alice.Addr)
+		has, err := f.K.Credits.Has(f.Ctx, f.alice.Addr)
 		require.NoError(t, err)
 		require.False(t, has)
 	})
@@ -182,7 +182,7 @@ func TestSettleBatch(t *testing.T) {
 		f.deposit(f.alice, math.NewInt(10_000))
 		v := f.voucher(f.alice, f.node, math.NewInt(10_000), 1)
 		v.UserSignature[64] += 27
-		_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, v))
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, v))
 		require.NoError(t, err)
 	})
 }
@@ -259,7 +259,7 @@ func TestSettleBatchFailures(t *testing.T) {
 			return f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(50_001), 1))
 		}, types.ErrInsufficientCredit},
 		{"overdraw: user without credit", nil, func(f *fixture) *types.MsgSettleBatch {
-			u := newAccount(t, f.ac, "stranger")
+			u := newAccount(t, f.AddressCodec, "stranger")
 			return f.batch(1, 1, f.voucher(u, f.node, amount, 1))
 		}, types.ErrInsufficientCredit},
 		{"duplicate channel", nil, func(f *fixture) *types.MsgSettleBatch {
@@ -331,7 +331,7 @@ func TestSettleBatchFailures(t *testing.T) {
 			return f.batch(3, 1, f.voucher(f.alice, f.node, amount, 1))
 		}, types.ErrModelNotActive},
 		{"revoked model", func(f *fixture) {
-			m, _ := f.models.GetModel(f.ctx, 1)
+			m, _ := f.models.GetModel(f.Ctx, 1)
 			m.Status = modelregtypes.MODEL_STATUS_REVOKED
 			f.models.set(m)
 		}, func(f *fixture) *types.MsgSettleBatch {
@@ -418,7 +418,7 @@ func TestSettleBatchFailures(t *testing.T) {
 		}, types.ErrTooManyUsageEntries},
 		{"serving node with a 32-byte address", nil, func(f *fixture) *types.MsgSettleBatch {
 			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
-			long, _ := f.ac.BytesToString(bytes.Repeat([]byte{1}, 32))
+			long, _ := f.AddressCodec.BytesToString(bytes.Repeat([]byte{1}, 32))
 			msg.ServingNode = long
 			return msg
 		}, types.ErrInvalidAddress},
@@ -441,7 +441,7 @@ func TestSettleBatchFailures(t *testing.T) {
 			if tc.setup != nil {
 				tc.setup(f)
 			}
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SettleBatch, tc.msg(f), tc.want)
+			keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.SettleBatch, tc.msg(f), tc.want)
 		})
 	}
 }
@@ -449,7 +449,7 @@ func TestSettleBatchFailures(t *testing.T) {
 func TestSettleBatchStaleAfterSettlement(t *testing.T) {
 	f := newFixture(t)
 	f.deposit(f.alice, math.NewInt(50_000))
-	_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 5)))
+	_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 5)))
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		name   string
@@ -464,7 +464,7 @@ func TestSettleBatchStaleAfterSettlement(t *testing.T) {
 		t.Run("Failure - "+tc.name, func(t *testing.T) {
 			msg := f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(tc.amount), tc.nonce))
 			msg.Usage[0].Amount, msg.Usage[0].Tokens = math.NewInt(1), 1
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.SettleBatch, msg, types.ErrStaleVoucher)
+			keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.SettleBatch, msg, types.ErrStaleVoucher)
 		})
 	}
 }
@@ -473,10 +473,10 @@ func TestSettleBatchAttributionRefusalReverts(t *testing.T) {
 	f := newFixture(t)
 	f.deposit(f.alice, math.NewInt(50_000))
 	f.attr.refuse = errorsmod.Wrap(attributiontypes.ErrContributionNotAccepted, "contribution 7 is not accepted")
-	before := f.chain.Snapshot()
-	_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 1)))
+	before := f.Chain().Snapshot()
+	_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 1)))
 	require.ErrorIs(t, err, attributiontypes.ErrContributionNotAccepted)
-	require.Equal(t, before.KV, f.chain.Snapshot().KV)
+	require.Equal(t, before.KV, f.Chain().Snapshot().KV)
 	require.True(t, before.Bank.Equal(f.bank.Bank))
 }
 
@@ -486,8 +486,8 @@ func TestSettleBatchGas(t *testing.T) {
 	f.deposit(f.alice, math.NewInt(50_000))
 	f.deposit(f.bob, math.NewInt(50_000))
 	msg := f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(1_000), 1), f.voucher(f.bob, f.node, math.NewInt(1_000), 1))
-	ctx := f.ctx.WithGasMeter(storetypes.NewGasMeter(1_000_000_000))
-	_, err := f.msgs.SettleBatch(ctx, msg)
+	ctx := f.Ctx.WithGasMeter(storetypes.NewGasMeter(1_000_000_000))
+	_, err := f.Msgs.SettleBatch(ctx, msg)
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, ctx.GasMeter().GasConsumed(), uint64(4*types.SignatureVerifyGas))
 }

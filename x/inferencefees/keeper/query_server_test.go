@@ -15,16 +15,16 @@ import (
 
 func TestQueries(t *testing.T) {
 	f := newFixture(t)
-	users := []account{f.alice, f.bob, newAccount(t, f.ac, "carol")}
+	users := []account{f.alice, f.bob, newAccount(t, f.AddressCodec, "carol")}
 	f.bank.Mint(users[2].Addr, coins(startBalance))
 	var vouchers []types.SignedVoucher
 	for _, u := range users {
 		f.deposit(u, math.NewInt(1_000))
 		vouchers = append(vouchers, f.voucher(u, f.node, math.NewInt(100), 1))
 	}
-	_, err := keepertest.Deliver(f.chain, f.msgs.SettleBatch, f.batch(1, 3, vouchers...))
+	_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 3, vouchers...))
 	require.NoError(t, err)
-	_, err = keepertest.Deliver(f.chain, f.msgs.SettleBatch, &types.MsgSettleBatch{
+	_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, &types.MsgSettleBatch{
 		ServingNode: f.node2.Str, ReceiptsRoot: f.root,
 		Vouchers: []types.SignedVoucher{f.voucher(f.alice, f.node2, math.NewInt(50), 1)},
 		Usage:    []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(50), InferenceCount: 1, Tokens: 50}},
@@ -32,23 +32,23 @@ func TestQueries(t *testing.T) {
 	require.NoError(t, err)
 
 	t.Run("Success - params", func(t *testing.T) {
-		resp, err := f.queries.Params(f.ctx, &types.QueryParamsRequest{})
+		resp, err := f.Queries.Params(f.Ctx, &types.QueryParamsRequest{})
 		require.NoError(t, err)
 		require.Equal(t, f.params(), resp.Params)
 	})
 	t.Run("Success - credit of a user with and without one", func(t *testing.T) {
-		resp, err := f.queries.Credit(f.ctx, &types.QueryCreditRequest{User: f.alice.Str})
+		resp, err := f.Queries.Credit(f.Ctx, &types.QueryCreditRequest{User: f.alice.Str})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(850), resp.Credit.Balance)
 		require.True(t, resp.Locked.IsZero())
 		require.Equal(t, math.NewInt(850), resp.Available)
-		resp, err = f.queries.Credit(f.ctx, &types.QueryCreditRequest{User: f.owner.Str})
+		resp, err = f.Queries.Credit(f.Ctx, &types.QueryCreditRequest{User: f.owner.Str})
 		require.NoError(t, err)
 		require.True(t, resp.Credit.Balance.IsZero())
 		require.Equal(t, f.owner.Str, resp.Credit.User)
 	})
 	t.Run("Success - channel", func(t *testing.T) {
-		resp, err := f.queries.Channel(f.ctx, &types.QueryChannelRequest{User: f.alice.Str, ServingNode: f.node2.Str})
+		resp, err := f.Queries.Channel(f.Ctx, &types.QueryChannelRequest{User: f.alice.Str, ServingNode: f.node2.Str})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(50), resp.Channel.SettledAmount)
 		require.Equal(t, f.node2.Str, resp.Channel.ServingNode)
@@ -57,7 +57,7 @@ func TestQueries(t *testing.T) {
 		var got []string
 		var key []byte
 		for {
-			resp, err := f.queries.ChannelsByNode(f.ctx, &types.QueryChannelsByNodeRequest{
+			resp, err := f.Queries.ChannelsByNode(f.Ctx, &types.QueryChannelsByNodeRequest{
 				ServingNode: f.node.Str,
 				Pagination:  &query.PageRequest{Key: key, Limit: 2},
 			})
@@ -75,26 +75,26 @@ func TestQueries(t *testing.T) {
 		require.ElementsMatch(t, []string{users[0].Str, users[1].Str, users[2].Str}, got)
 	})
 	t.Run("Success - channels of a user", func(t *testing.T) {
-		resp, err := f.queries.ChannelsByUser(f.ctx, &types.QueryChannelsByUserRequest{User: f.alice.Str})
+		resp, err := f.Queries.ChannelsByUser(f.Ctx, &types.QueryChannelsByUserRequest{User: f.alice.Str})
 		require.NoError(t, err)
 		require.Len(t, resp.Channels, 2)
 		require.Equal(t, uint64(2), resp.Pagination.Total)
 	})
 	t.Run("Success - totals", func(t *testing.T) {
-		resp, err := f.queries.Totals(f.ctx, &types.QueryTotalsRequest{})
+		resp, err := f.Queries.Totals(f.Ctx, &types.QueryTotalsRequest{})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(350), resp.Totals.Settled)
 		require.Equal(t, uint64(4), resp.Totals.VouchersSettled)
 		require.Equal(t, uint64(2), resp.Totals.Batches)
 	})
 	t.Run("Failure - bad requests", func(t *testing.T) {
-		_, err := f.queries.Params(f.ctx, nil)
+		_, err := f.Queries.Params(f.Ctx, nil)
 		require.ErrorIs(t, err, types.ErrInvalidRequest)
-		_, err = f.queries.Credit(f.ctx, &types.QueryCreditRequest{User: "nope"})
+		_, err = f.Queries.Credit(f.Ctx, &types.QueryCreditRequest{User: "nope"})
 		require.ErrorIs(t, err, types.ErrInvalidRequest)
-		_, err = f.queries.ChannelsByNode(f.ctx, &types.QueryChannelsByNodeRequest{})
+		_, err = f.Queries.ChannelsByNode(f.Ctx, &types.QueryChannelsByNodeRequest{})
 		require.ErrorIs(t, err, types.ErrInvalidRequest)
-		_, err = f.queries.Channel(f.ctx, &types.QueryChannelRequest{User: f.bob.Str, ServingNode: f.node2.Str})
+		_, err = f.Queries.Channel(f.Ctx, &types.QueryChannelRequest{User: f.bob.Str, ServingNode: f.node2.Str})
 		require.ErrorIs(t, err, types.ErrChannelNotFound)
 	})
 }

@@ -25,8 +25,8 @@ func benchUsers(b *testing.B, f *fixture, n int) []account {
 	users := make([]account, n)
 	credit := math.NewIntWithDecimal(1, 24)
 	for i := range users {
-		users[i] = newAccount(b, f.ac, fmt.Sprintf("bench-user-%d", i))
-		require.NoError(b, f.k.Credits.Set(f.ctx, users[i].Addr, types.Credit{User: users[i].Str, Balance: credit, PendingWithdrawal: math.ZeroInt()}))
+		users[i] = newAccount(b, f.AddressCodec, fmt.Sprintf("bench-user-%d", i))
+		require.NoError(b, f.K.Credits.Set(f.Ctx, users[i].Addr, types.Credit{User: users[i].Str, Balance: credit, PendingWithdrawal: math.ZeroInt()}))
 		f.bank.Mint(types.ModuleAddress, coins(credit))
 	}
 	return users
@@ -64,9 +64,9 @@ func BenchmarkSettleBatch(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				msg := benchBatch(b, f, users, uint64(i+1), tc.models)
-				ctx := f.ctx.WithEventManager(sdk.NewEventManager())
+				ctx := f.Ctx.WithEventManager(sdk.NewEventManager())
 				b.StartTimer()
-				if _, err := f.msgs.SettleBatch(ctx, msg); err != nil {
+				if _, err := f.Msgs.SettleBatch(ctx, msg); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -99,7 +99,7 @@ func BenchmarkVoucherCost(b *testing.B) {
 	})
 	b.Run("address-parse", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			if _, _, err := types.ParseEthAddress(f.ac, "user", v.User); err != nil {
+			if _, _, err := types.ParseEthAddress(f.AddressCodec, "user", v.User); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -107,19 +107,19 @@ func BenchmarkVoucherCost(b *testing.B) {
 	b.Run("store-read-write", func(b *testing.B) {
 		user := users[0].Addr
 		for i := 0; i < b.N; i++ {
-			ch, _, err := f.k.GetChannel(f.ctx, user, f.node.Addr)
+			ch, _, err := f.K.GetChannel(f.Ctx, user, f.node.Addr)
 			if err != nil {
 				b.Fatal(err)
 			}
-			c, err := f.k.GetCredit(f.ctx, user)
+			c, err := f.K.GetCredit(f.Ctx, user)
 			if err != nil {
 				b.Fatal(err)
 			}
 			ch.User, ch.ServingNode, ch.SettledAmount, ch.LastNonce = users[0].Str, f.node.Str, math.NewInt(int64(i+1)), uint64(i+1)
-			if err := f.k.Channels.Set(f.ctx, collections.Join(user, f.node.Addr), ch); err != nil {
+			if err := f.K.Channels.Set(f.Ctx, collections.Join(user, f.node.Addr), ch); err != nil {
 				b.Fatal(err)
 			}
-			if err := f.k.Credits.Set(f.ctx, user, c); err != nil {
+			if err := f.K.Credits.Set(f.Ctx, user, c); err != nil {
 				b.Fatal(err)
 			}
 		}

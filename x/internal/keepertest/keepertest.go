@@ -19,6 +19,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/codec"
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+	"github.com/cosmos/cosmos-sdk/runtime"
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -27,6 +28,7 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/openledger/openledger/x/internal/banktest"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // Store is a module's in-memory store with a context on it and what its
@@ -51,6 +53,16 @@ func NewStore(t testing.TB, storeKey string, mod module.AppModuleBasic, height i
 	return Store{
 		Key: key, Ctx: ctx, Codec: moduletestutil.MakeTestEncodingConfig(mod).Codec,
 		AddressCodec: accountCodec, Authority: Authority(t),
+	}
+}
+
+// KeeperEnv is what the module's keeper is built with on this store: its
+// codec, the store, the runtime's event and header services, the address
+// codec and the authority.
+func (s Store) KeeperEnv() modulekit.KeeperEnv {
+	return modulekit.KeeperEnv{
+		Codec: s.Codec, StoreService: runtime.NewKVStoreService(s.Key), EventService: runtime.EventService{},
+		HeaderService: runtime.ProvideHeaderInfoService(nil), AddressCodec: s.AddressCodec, Authority: s.Authority,
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // The raw key parts of collections keys, built by hand rather than with the
@@ -48,4 +50,33 @@ func RequirePanics(t *testing.T, cases PanicCases) {
 	for _, tc := range cases {
 		t.Run(tc.Name, func(t *testing.T) { require.Panics(t, tc.Make) })
 	}
+}
+
+// RequireKeeperPanics checks that a keeper constructor refuses the wiring
+// mistakes every keeper refuses (a nil codec, store, event or header
+// service or address codec, an invalid authority, a module account that is
+// not registered) and the module's own cases. build calls the constructor
+// with env and an account keeper and every other dependency valid; with
+// the store's env and AccountKeeper it must not panic, so that each case
+// panics for its own mistake.
+func RequireKeeperPanics(t *testing.T, s Store, build func(env modulekit.KeeperEnv, ak modulekit.ModuleAccounts), own PanicCases) {
+	t.Helper()
+	valid := s.KeeperEnv()
+	require.NotPanics(t, func() { build(valid, AccountKeeper{}) })
+	with := func(edit func(*modulekit.KeeperEnv)) func() {
+		return func() {
+			env := valid
+			edit(&env)
+			build(env, AccountKeeper{})
+		}
+	}
+	RequirePanics(t, append(PanicCases{
+		{"Failure - nil codec", with(func(e *modulekit.KeeperEnv) { e.Codec = nil })},
+		{"Failure - nil store service", with(func(e *modulekit.KeeperEnv) { e.StoreService = nil })},
+		{"Failure - nil event service", with(func(e *modulekit.KeeperEnv) { e.EventService = nil })},
+		{"Failure - nil header service", with(func(e *modulekit.KeeperEnv) { e.HeaderService = nil })},
+		{"Failure - nil address codec", with(func(e *modulekit.KeeperEnv) { e.AddressCodec = nil })},
+		{"Failure - invalid authority", with(func(e *modulekit.KeeperEnv) { e.Authority = "gov" })},
+		{"Failure - module account not registered", func() { build(valid, NoModuleAccounts{}) }},
+	}, own...))
 }

@@ -11,8 +11,10 @@ import (
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/event"
 	"cosmossdk.io/core/header"
+	"cosmossdk.io/core/store"
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
@@ -28,16 +30,27 @@ type Env struct {
 	authority     string
 }
 
+// KeeperEnv is what every module keeper is built with, in the same way for
+// each: the codec, the module's store, the event and header services, the
+// account address codec and the authority (the gov module account by
+// default).
+type KeeperEnv struct {
+	Codec         codec.BinaryCodec
+	StoreService  store.KVStoreService
+	EventService  event.Service
+	HeaderService header.Service
+	AddressCodec  address.Codec
+	Authority     string
+}
+
 // NewEnv checks a keeper's constructor arguments and returns its Env. deps
 // are the keeper's other dependencies as name, value pairs. It panics on a
 // nil service or dependency and on an authority the address codec refuses:
 // those are wiring mistakes that must stop the node at start-up.
-func NewEnv(
-	module string, eventService event.Service, headerService header.Service,
-	addressCodec address.Codec, authority string, deps ...any,
-) Env {
+func NewEnv(module string, ke KeeperEnv, deps ...any) Env {
 	all := append([]any{
-		"event service", eventService, "header service", headerService, "address codec", addressCodec,
+		"event service", ke.EventService, "header service", ke.HeaderService, "address codec", ke.AddressCodec,
+		"codec", ke.Codec, "store service", ke.StoreService,
 	}, deps...)
 	if len(all)%2 != 0 {
 		panic(fmt.Sprintf("x/%s keeper: dependencies must come as name, value pairs", module))
@@ -47,12 +60,12 @@ func NewEnv(
 			panic(fmt.Sprintf("x/%s keeper: %v is nil", module, all[i]))
 		}
 	}
-	if _, err := addressCodec.StringToBytes(authority); err != nil {
-		panic(fmt.Sprintf("x/%s keeper: invalid authority %q: %v", module, authority, err))
+	if _, err := ke.AddressCodec.StringToBytes(ke.Authority); err != nil {
+		panic(fmt.Sprintf("x/%s keeper: invalid authority %q: %v", module, ke.Authority, err))
 	}
 	return Env{
-		module: module, eventService: eventService, headerService: headerService,
-		addressCodec: addressCodec, authority: authority,
+		module: module, eventService: ke.EventService, headerService: ke.HeaderService,
+		addressCodec: ke.AddressCodec, authority: ke.Authority,
 	}
 }
 

@@ -7,7 +7,9 @@ import (
 
 	"cosmossdk.io/collections"
 
+	"github.com/cosmos/cosmos-sdk/codec"
 	"github.com/cosmos/cosmos-sdk/codec/address"
+	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	"github.com/cosmos/cosmos-sdk/runtime"
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	"github.com/cosmos/cosmos-sdk/testutil"
@@ -23,15 +25,20 @@ func TestNewEnvRefusesWiringMistakes(t *testing.T) {
 	ac := address.NewBech32Codec("open")
 	gov, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
 	require.NoError(t, err)
-	events, headers := runtime.EventService{}, runtime.ProvideHeaderInfoService(nil)
+	ke := KeeperEnv{
+		Codec: codec.NewProtoCodec(codectypes.NewInterfaceRegistry()), StoreService: runtime.NewKVStoreService(storetypes.NewKVStoreKey("m")),
+		EventService: runtime.EventService{}, HeaderService: runtime.ProvideHeaderInfoService(nil), AddressCodec: ac, Authority: gov,
+	}
+	edited := func(edit func(*KeeperEnv)) KeeperEnv { e := ke; edit(&e); return e }
 	var nilPointer *noAccounts
 
-	env := NewEnv("m", events, headers, ac, gov, "account keeper", noAccounts{})
+	env := NewEnv("m", ke, "account keeper", noAccounts{})
 	require.Equal(t, gov, env.GetAuthority())
-	require.PanicsWithValue(t, "x/m keeper: header service is nil", func() { NewEnv("m", events, nil, ac, gov) })
-	require.PanicsWithValue(t, "x/m keeper: bank keeper is nil", func() { NewEnv("m", events, headers, ac, gov, "bank keeper", nilPointer) })
-	require.Panics(t, func() { NewEnv("m", events, headers, ac, "gov") }, "an authority that is not an address")
-	require.Panics(t, func() { NewEnv("m", events, headers, ac, gov, "odd") }, "a name without a value")
+	require.PanicsWithValue(t, "x/m keeper: header service is nil", func() { NewEnv("m", edited(func(e *KeeperEnv) { e.HeaderService = nil })) })
+	require.PanicsWithValue(t, "x/m keeper: store service is nil", func() { NewEnv("m", edited(func(e *KeeperEnv) { e.StoreService = nil })) })
+	require.PanicsWithValue(t, "x/m keeper: bank keeper is nil", func() { NewEnv("m", ke, "bank keeper", nilPointer) })
+	require.Panics(t, func() { NewEnv("m", edited(func(e *KeeperEnv) { e.Authority = "gov" })) }, "an authority that is not an address")
+	require.Panics(t, func() { NewEnv("m", ke, "odd") }, "a name without a value")
 	require.PanicsWithValue(t, "x/m keeper: the m module account is not registered", func() { env.MustModuleAddress(noAccounts{}) })
 }
 

@@ -30,8 +30,8 @@ func TestStoreKeyLayout(t *testing.T) {
 		keepertest.Key([]byte{0x06}, keepertest.U64(1), keepertest.U64(2)), // models by datanet: one entry per datanet
 		keepertest.Key([]byte{0x06}, keepertest.U64(2), keepertest.U64(2)), //
 	}
-	f.chain.RequireStoreKeys(want)
+	f.Chain().RequireStoreKeys(want)
 
 	// The sequence holds the next id.
-	require.Equal(t, keepertest.U64(3), f.ctx.KVStore(f.key).Get([]byte{0x02}))
+	require.Equal(t, keepertest.U64(3), f.Ctx.KVStore(f.Key).Get([]byte{0x02}))
 }

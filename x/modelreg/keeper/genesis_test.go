@@ -7,10 +7,6 @@ import (
 
 	"cosmossdk.io/math"
 
-	"github.com/cosmos/cosmos-sdk/runtime"
-	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
-	"github.com/cosmos/cosmos-sdk/testutil"
-
 	"github.com/openledger/openledger/x/internal/banktest"
 	"github.com/openledger/openledger/x/internal/keepertest"
 	"github.com/openledger/openledger/x/modelreg/keeper"
@@ -26,35 +22,22 @@ func TestGenesisRoundTrip(t *testing.T) {
 	f.register(v2)
 	f.setStatus(a1, types.MODEL_STATUS_DEPRECATED)
 
-	exported, err := f.k.ExportGenesis(f.ctx)
+	exported, err := f.K.ExportGenesis(f.Ctx)
 	require.NoError(t, err)
 	require.Len(t, exported.Models, 3)
 	require.Equal(t, uint64(4), exported.NextModelId)
-	require.NoError(t, exported.Validate(f.ac))
 
 	// Import into a fresh store: the same raw state, indexes included.
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	ctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient_test2")).Ctx
-	k2 := keeper.NewKeeper(f.cdc, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), f.ac, f.authority, keepertest.AccountKeeper{}, f.bank, banktest.CommunityPool{Bank: f.bank}, f.datanets)
-	require.NoError(t, k2.InitGenesis(ctx, *exported))
-	again, err := k2.ExportGenesis(ctx)
-	require.NoError(t, err)
-	require.Equal(t, exported, again)
-
-	keepertest.RequireSameStore(t, f.ctx.KVStore(f.key), ctx.KVStore(key))
-
-	// JSON round trip through the codec.
-	var decoded types.GenesisState
-	keepertest.RequireJSONRoundTrip(t, f.cdc, exported, &decoded)
-	require.NoError(t, decoded.Validate(f.ac))
+	keepertest.RequireGenesisRoundTrip(t, f.Store, exported, func(s keepertest.Store) keeper.Keeper {
+		return keeper.NewKeeper(s.KeeperEnv(), keepertest.AccountKeeper{}, f.bank, banktest.CommunityPool{Bank: f.bank}, f.datanets)
+	})
 }
 
 func TestGenesisValidate(t *testing.T) {
 	f := newFixture(t)
 	base := f.register(baseMsg(f.owner))
 	f.register(adapterMsg(f.alice, base, f.ds1))
-	valid, err := f.k.ExportGenesis(f.ctx)
+	valid, err := f.K.ExportGenesis(f.Ctx)
 	require.NoError(t, err)
 
 	cases := []struct {
@@ -82,10 +65,10 @@ func TestGenesisValidate(t *testing.T) {
 			gs := *valid
 			gs.Models = append([]types.Model(nil), valid.Models...)
 			tc.mutate(&gs)
-			require.ErrorIs(t, gs.Validate(f.ac), types.ErrInvalidGenesis)
+			require.ErrorIs(t, gs.Validate(f.AddressCodec), types.ErrInvalidGenesis)
 		})
 	}
 	t.Run("Success - default genesis", func(t *testing.T) {
-		require.NoError(t, types.DefaultGenesis().Validate(f.ac))
+		require.NoError(t, types.DefaultGenesis().Validate(f.AddressCodec))
 	})
 }

@@ -14,7 +14,7 @@ func TestInvariants(t *testing.T) {
 		f := newFixture(t)
 		base := f.register(baseMsg(f.owner))
 		f.register(adapterMsg(f.alice, base, f.ds1))
-		_, broken := keeper.AllInvariants(f.k)(f.ctx)
+		_, broken := keeper.AllInvariants(f.K)(f.Ctx)
 		require.False(t, broken)
 	})
 	t.Run("Failure - base model missing", func(t *testing.T) {
@@ -23,8 +23,8 @@ func TestInvariants(t *testing.T) {
 		id := f.register(adapterMsg(f.alice, base, f.ds1))
 		m := f.model(id)
 		m.BaseModelId = 7
-		require.NoError(t, f.k.Models.Set(f.ctx, id, m))
-		msg, broken := keeper.AllInvariants(f.k)(f.ctx)
+		require.NoError(t, f.K.Models.Set(f.Ctx, id, m))
+		msg, broken := keeper.AllInvariants(f.K)(f.Ctx)
 		require.True(t, broken)
 		require.Contains(t, msg, "model 7")
 	})
@@ -34,8 +34,8 @@ func TestInvariants(t *testing.T) {
 		id := f.register(adapterMsg(f.alice, base, f.ds1))
 		m := f.model(base)
 		m.Kind = types.MODEL_KIND_FULL_FINE_TUNE
-		require.NoError(t, f.k.Models.Set(f.ctx, base, m))
-		_, broken := keeper.AllInvariants(f.k)(f.ctx)
+		require.NoError(t, f.K.Models.Set(f.Ctx, base, m))
+		_, broken := keeper.AllInvariants(f.K)(f.Ctx)
 		require.True(t, broken, "model %d", id)
 	})
 }

@@ -5,10 +5,6 @@ import (
 	"context"
 
 	"cosmossdk.io/collections"
-	"cosmossdk.io/core/address"
-	"cosmossdk.io/core/event"
-	"cosmossdk.io/core/header"
-	"cosmossdk.io/core/store"
 
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -36,29 +32,27 @@ type Keeper struct {
 	Models *collections.IndexedMap[uint64, types.Model, ModelIndexes]
 }
 
+// KeeperEnv is what the keeper is built with, as every module keeper is.
+type KeeperEnv = modulekit.KeeperEnv
+
 // NewKeeper builds the keeper. It panics on a missing dependency, an invalid
 // authority or a missing module account: those are wiring mistakes that must
 // stop the node at start-up.
 func NewKeeper(
-	cdc codec.BinaryCodec,
-	storeService store.KVStoreService,
-	eventService event.Service,
-	headerService header.Service,
-	addressCodec address.Codec,
-	authority string,
+	ke KeeperEnv,
 	accountKeeper types.AccountKeeper,
 	bankKeeper types.BankKeeper,
 	communityPoolKeeper types.CommunityPoolKeeper,
 	datanetKeeper types.DatanetKeeper,
 ) Keeper {
-	env := modulekit.NewEnv(types.ModuleName, eventService, headerService, addressCodec, authority,
-		"codec", cdc, "store service", storeService, "account keeper", accountKeeper,
+	env := modulekit.NewEnv(types.ModuleName, ke,
+		"account keeper", accountKeeper,
 		"bank keeper", bankKeeper, "community pool keeper", communityPoolKeeper,
 		"datanet keeper", datanetKeeper,
 	)
 	moduleAddress := env.MustModuleAddress(accountKeeper)
 
-	sb := collections.NewSchemaBuilder(storeService)
+	cdc, sb := ke.Codec, collections.NewSchemaBuilder(ke.StoreService)
 	k := Keeper{
 		cdc:                 cdc,
 		Env:                 env,
@@ -70,7 +64,7 @@ func NewKeeper(
 		Params:      collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		NextModelID: collections.NewSequence(sb, types.NextModelIDKey, "next_model_id"),
 		Models: collections.NewIndexedMap(sb, types.ModelsKey, "models",
-			collections.Uint64Key, codec.CollValue[types.Model](cdc), newModelIndexes(sb, addressCodec)),
+			collections.Uint64Key, codec.CollValue[types.Model](cdc), newModelIndexes(sb, ke.AddressCodec)),
 	}
 	k.Schema = env.MustBuildSchema(sb)
 	return k

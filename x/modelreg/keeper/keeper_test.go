@@ -10,19 +10,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/collections"
-	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/header"
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
-	"github.com/cosmos/cosmos-sdk/codec"
-	"github.com/cosmos/cosmos-sdk/runtime"
-	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
 	"github.com/openledger/openledger/x/internal/banktest"
 	"github.com/openledger/openledger/x/internal/keepertest"
+	"github.com/openledger/openledger/x/internal/modulekit"
 	"github.com/openledger/openledger/x/modelreg"
 	"github.com/openledger/openledger/x/modelreg/keeper"
 	"github.com/openledger/openledger/x/modelreg/types"
@@ -58,18 +55,9 @@ func (d *fakeDatanets) add(datanetID, version uint64) types.DatasetRef {
 type account = keepertest.Account
 
 type fixture struct {
-	chain     *keepertest.Chain
-	t         testing.TB
-	ctx       sdk.Context
-	key       *storetypes.KVStoreKey
-	k         keeper.Keeper
-	msgs      types.MsgServer
-	queries   types.QueryServer
-	bank      *banktest.Bank
-	datanets  *fakeDatanets
-	ac        address.Codec
-	cdc       codec.Codec
-	authority string
+	*keepertest.Fixture[keeper.Keeper, types.MsgServer, types.QueryServer]
+	bank     *banktest.Bank
+	datanets *fakeDatanets
 
 	owner, alice, bob account
 	// ds1 and ds2 are two stored Datanet versions.
@@ -82,20 +70,16 @@ var startBalance = sdk.NewCoins(sdk.NewCoin(denom, math.NewIntWithDecimal(1000, 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	store := keepertest.NewStore(t, types.StoreKey, modelreg.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
-	key, ctx, ac, authority := store.Key, store.Ctx, store.AddressCodec, store.Authority
-
 	bank := banktest.New(types.ModuleName)
 	datanets := &fakeDatanets{}
-	k := keeper.NewKeeper(store.Codec, runtime.NewKVStoreService(key), runtime.EventService{},
-		runtime.ProvideHeaderInfoService(nil), ac, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank}, datanets)
-	require.NoError(t, k.InitGenesis(ctx, *types.DefaultGenesis()))
+	k := keeper.NewKeeper(store.KeeperEnv(), keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank}, datanets)
+	require.NoError(t, k.InitGenesis(store.Ctx, *types.DefaultGenesis()))
 
 	f := &fixture{
-		t: t, ctx: ctx, key: key, k: k, bank: bank, datanets: datanets, ac: ac, cdc: store.Codec, authority: authority,
-		msgs: keeper.NewMsgServerImpl(k), queries: keeper.NewQueryServerImpl(k),
+		Fixture: keepertest.NewFixture(t, store, k, keeper.NewMsgServerImpl(k), keeper.NewQueryServerImpl(k), bank, keeper.AllInvariants),
+		bank:    bank, datanets: datanets,
 	}
-	f.chain = &keepertest.Chain{T: t, Ctx: &f.ctx, Key: key, Bank: bank, Check: f.checkInvariants}
-	accs := keepertest.FundedAccounts(bank, startBalance, keepertest.Named(t, ac), "owner", "alice", "bob")
+	accs := keepertest.FundedAccounts(bank, startBalance, keepertest.Named(t, store.AddressCodec), "owner", "alice", "bob")
 	f.owner, f.alice, f.bob = accs[0], accs[1], accs[2]
 	f.ds1 = datanets.add(1, 1)
 	f.ds2 = datanets.add(2, 3)
@@ -158,64 +142,46 @@ func adapterMsg(owner account, base uint64, datasets ...types.DatasetRef) *types
 }
 
 func (f *fixture) register(msg *types.MsgRegisterModel) uint64 {
-	f.t.Helper()
-	resp, err := keepertest.Deliver(f.chain, f.msgs.RegisterModel, msg)
-	require.NoError(f.t, err)
+	f.T.Helper()
+	resp, err := keepertest.Deliver(f.Chain(), f.Msgs.RegisterModel, msg)
+	require.NoError(f.T, err)
 	return resp.ModelId
 }
 
 func (f *fixture) model(id uint64) types.Model {
-	m, err := f.k.GetModel(f.ctx, id)
-	require.NoError(f.t, err)
+	m, err := f.K.GetModel(f.Ctx, id)
+	require.NoError(f.T, err)
 	return m
 }
 
 func (f *fixture) setStatus(id uint64, s types.ModelStatus) {
 	m := f.model(id)
 	m.Status = s
-	require.NoError(f.t, f.k.Models.Set(f.ctx, id, m))
+	require.NoError(f.T, f.K.Models.Set(f.Ctx, id, m))
 }
 
 func TestNewKeeperPanicsOnMissingDependencies(t *testing.T) {
-	test := keepertest.NewStore(t, types.StoreKey, modelreg.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
-	key, cdc, ac, authority := test.Key, test.Codec, test.AddressCodec, test.Authority
+	store := keepertest.NewStore(t, types.StoreKey, modelreg.NewAppModule(keeper.Keeper{}), startHeight, time.Time{})
 	bank := banktest.New(types.ModuleName)
-	store := runtime.NewKVStoreService(key)
-	hs := runtime.ProvideHeaderInfoService(nil)
 	var nilDatanets *fakeDatanets
+	build := func(pool types.CommunityPoolKeeper, datanets types.DatanetKeeper) func(keeper.KeeperEnv, modulekit.ModuleAccounts) {
+		return func(env keeper.KeeperEnv, ak modulekit.ModuleAccounts) {
+			keeper.NewKeeper(env, ak, bank, pool, datanets)
+		}
+	}
+	env, pool := store.KeeperEnv(), banktest.CommunityPool{Bank: bank}
 
-	keepertest.RequirePanics(t, keepertest.PanicCases{
-		{"Failure - nil store service", func() {
-			keeper.NewKeeper(cdc, nil, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank}, &fakeDatanets{})
-		}},
-		{"Failure - nil datanet keeper (typed nil pointer)", func() {
-			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank}, nilDatanets)
-		}},
-		{"Failure - nil community pool keeper", func() {
-			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, keepertest.AccountKeeper{}, bank, nil, &fakeDatanets{})
-		}},
-		{"Failure - module account not registered", func() {
-			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, authority, keepertest.NoModuleAccounts{}, bank, banktest.CommunityPool{Bank: bank}, &fakeDatanets{})
-		}},
-		{"Failure - invalid authority", func() {
-			keeper.NewKeeper(cdc, store, runtime.EventService{}, hs, ac, "gov", keepertest.AccountKeeper{}, bank, banktest.CommunityPool{Bank: bank}, &fakeDatanets{})
-		}},
+	keepertest.RequireKeeperPanics(t, store, build(pool, &fakeDatanets{}), keepertest.PanicCases{
+		{"Failure - nil datanet keeper (typed nil pointer)", func() { build(pool, nilDatanets)(env, keepertest.AccountKeeper{}) }},
+		{"Failure - nil community pool keeper", func() { build(nil, &fakeDatanets{})(env, keepertest.AccountKeeper{}) }},
 	})
 }
 
 // headerAt is the header info of a block height.
 func headerAt(height int64) header.Info { return header.Info{Height: height} }
 
-// Chain is the chain the fixture's messages run on.
-func (f *fixture) Chain() *keepertest.Chain { return f.chain }
-
-// MsgServer is the module's Msg service on the fixture's keeper.
-func (f *fixture) MsgServer() types.MsgServer { return f.msgs }
-
-func (f *fixture) checkInvariants() { f.chain.RequireInvariants(keeper.AllInvariants(f.k)) }
-
 // StoredParams is where the module keeps its params.
-func (f *fixture) StoredParams() collections.Item[types.Params] { return f.k.Params }
+func (f *fixture) StoredParams() collections.Item[types.Params] { return f.K.Params }
 
 // withBaseModel is a fresh fixture where the owner has registered model 1,
 // a base model.

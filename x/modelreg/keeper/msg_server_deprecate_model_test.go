@@ -15,11 +15,11 @@ func TestDeprecateModel(t *testing.T) {
 	t.Run("Success - active model deprecated, no new adapter may use it", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.register(baseMsg(f.owner))
-		_, err := keepertest.Deliver(f.chain, f.msgs.DeprecateModel, &types.MsgDeprecateModel{Owner: f.owner.Str, ModelId: id})
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.DeprecateModel, &types.MsgDeprecateModel{Owner: f.owner.Str, ModelId: id})
 		require.NoError(t, err)
 		require.Equal(t, types.MODEL_STATUS_DEPRECATED, f.model(id).Status)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.modelreg.v1.EventModelDeprecated"), 1)
-		keepertest.RequireFailsUnchanged(f.chain, f.msgs.RegisterModel, adapterMsg(f.alice, id, f.ds1), types.ErrModelNotActive)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.modelreg.v1.EventModelDeprecated"), 1)
+		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.RegisterModel, adapterMsg(f.alice, id, f.ds1), types.ErrModelNotActive)
 	})
 
 	failures := []struct {
@@ -43,7 +43,7 @@ func TestDeprecateModel(t *testing.T) {
 			f := newFixture(t)
 			id := f.register(baseMsg(f.owner))
 			tc.setup(f)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.DeprecateModel, &types.MsgDeprecateModel{Owner: tc.signer(f).Str, ModelId: id}, tc.want)
+			keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.DeprecateModel, &types.MsgDeprecateModel{Owner: tc.signer(f).Str, ModelId: id}, tc.want)
 		})
 	}
 }

@@ -24,7 +24,7 @@ func TestRegisterModel(t *testing.T) {
 		require.Equal(t, int64(startHeight), m.CreatedHeight)
 		require.Equal(t, startBalance.AmountOf(denom).Sub(oneOPEN()), f.balance(f.owner.Addr))
 		require.Equal(t, supply.Sub(oneOPEN()), f.bank.Supply().AmountOf(denom))
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.modelreg.v1.EventModelRegistered"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.modelreg.v1.EventModelRegistered"), 1)
 	})
 
 	t.Run("Success - fee to the community pool", func(t *testing.T) {
@@ -43,11 +43,11 @@ func TestRegisterModel(t *testing.T) {
 		m := f.model(id)
 		require.Equal(t, base, m.BaseModelId)
 		for _, dn := range []uint64{1, 2} {
-			has, err := f.k.Models.Indexes.Datanet.Has(f.ctx, dn, id)
+			has, err := f.K.Models.Indexes.Datanet.Has(f.Ctx, dn, id)
 			require.NoError(t, err)
 			require.True(t, has, "datanet %d", dn)
 		}
-		has, err := f.k.Models.Indexes.Base.Has(f.ctx, base, id)
+		has, err := f.K.Models.Indexes.Base.Has(f.Ctx, base, id)
 		require.NoError(t, err)
 		require.True(t, has)
 	})
@@ -147,16 +147,16 @@ func TestRegisterModel(t *testing.T) {
 			f.register(adapterMsg(f.owner, 1, f.ds1)) // model 2: an adapter
 			msg := baseMsg(f.owner)
 			tc.mutate(f, msg)
-			keepertest.RequireFailsUnchanged(f.chain, f.msgs.RegisterModel, msg, tc.want)
+			keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.RegisterModel, msg, tc.want)
 		})
 	}
 
 	t.Run("Failure - cannot pay the fee", func(t *testing.T) {
 		f := newFixture(t)
 		keepertest.SetParams(f, func(p *types.Params) { p.RegistrationFee.Amount = startBalance.AmountOf(denom).AddRaw(1) })
-		before := f.chain.Snapshot()
-		_, err := keepertest.Deliver(f.chain, f.msgs.RegisterModel, baseMsg(f.owner))
+		before := f.Chain().Snapshot()
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RegisterModel, baseMsg(f.owner))
 		require.Error(t, err)
-		require.Equal(t, before, f.chain.Snapshot())
+		require.Equal(t, before, f.Chain().Snapshot())
 	})
 }

@@ -14,7 +14,7 @@ func TestRevokeModel(t *testing.T) {
 	t.Run("Success - by the owner", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.register(baseMsg(f.owner))
-		_, err := keepertest.Deliver(f.chain, f.msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.owner.Str, ModelId: id, Reason: "leaked test set"})
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.owner.Str, ModelId: id, Reason: "leaked test set"})
 		require.NoError(t, err)
 		require.Equal(t, types.MODEL_STATUS_REVOKED, f.model(id).Status)
 	})
@@ -22,10 +22,10 @@ func TestRevokeModel(t *testing.T) {
 	t.Run("Success - by the governance authority", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.register(baseMsg(f.owner))
-		_, err := keepertest.Deliver(f.chain, f.msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.authority, ModelId: id})
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.Authority, ModelId: id})
 		require.NoError(t, err)
 		require.Equal(t, types.MODEL_STATUS_REVOKED, f.model(id).Status)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.modelreg.v1.EventModelRevoked"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.modelreg.v1.EventModelRevoked"), 1)
 	})
 
 	failures := []keepertest.Failure[func(f *fixture) *types.MsgRevokeModel]{

@@ -24,8 +24,8 @@ func TestUpdateModel(t *testing.T) {
 	t.Run("Success - metadata and price replaced", func(t *testing.T) {
 		f := newFixture(t)
 		id := f.register(baseMsg(f.owner))
-		f.ctx = f.ctx.WithHeaderInfo(headerAt(startHeight + 5))
-		_, err := keepertest.Deliver(f.chain, f.msgs.UpdateModel, updateMsg(f.owner, id))
+		f.Ctx = f.Ctx.WithHeaderInfo(headerAt(startHeight + 5))
+		_, err := keepertest.Deliver(f.Chain(), f.Msgs.UpdateModel, updateMsg(f.owner, id))
 		require.NoError(t, err)
 		m := f.model(id)
 		require.Equal(t, "MIT", m.License)
@@ -33,7 +33,7 @@ func TestUpdateModel(t *testing.T) {
 		require.Len(t, m.EvalMetrics, 2)
 		require.Equal(t, int64(startHeight+5), m.UpdatedHeight)
 		require.Equal(t, int64(startHeight), m.CreatedHeight)
-		require.Len(t, keepertest.EventsOfType(f.ctx, "openledger.modelreg.v1.EventModelUpdated"), 1)
+		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.modelreg.v1.EventModelUpdated"), 1)
 	})
 
 	failures := []keepertest.Failure[func(f *fixture, m *types.MsgUpdateModel)]{

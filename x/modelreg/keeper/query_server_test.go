@@ -28,63 +28,63 @@ func TestQueries(t *testing.T) {
 	other := f.register(baseMsg(f.bob))                       // 5
 
 	t.Run("Success - params", func(t *testing.T) {
-		resp, err := f.queries.Params(f.ctx, &types.QueryParamsRequest{})
+		resp, err := f.Queries.Params(f.Ctx, &types.QueryParamsRequest{})
 		require.NoError(t, err)
 		require.Equal(t, types.DefaultParams(), resp.Params)
 	})
 	t.Run("Success - model", func(t *testing.T) {
-		resp, err := f.queries.Model(f.ctx, &types.QueryModelRequest{ModelId: a1})
+		resp, err := f.Queries.Model(f.Ctx, &types.QueryModelRequest{ModelId: a1})
 		require.NoError(t, err)
 		require.Equal(t, f.model(a1), resp.Model)
 	})
 	t.Run("Failure - unknown model", func(t *testing.T) {
-		_, err := f.queries.Model(f.ctx, &types.QueryModelRequest{ModelId: 42})
+		_, err := f.Queries.Model(f.Ctx, &types.QueryModelRequest{ModelId: 42})
 		require.ErrorIs(t, err, types.ErrModelNotFound)
 	})
 	t.Run("Success - all models, paged", func(t *testing.T) {
-		resp, err := f.queries.Models(f.ctx, &types.QueryModelsRequest{Pagination: &query.PageRequest{Limit: 3}})
+		resp, err := f.Queries.Models(f.Ctx, &types.QueryModelsRequest{Pagination: &query.PageRequest{Limit: 3}})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{1, 2, 3}, ids(resp.Models))
-		resp, err = f.queries.Models(f.ctx, &types.QueryModelsRequest{Pagination: &query.PageRequest{Key: resp.Pagination.NextKey}})
+		resp, err = f.Queries.Models(f.Ctx, &types.QueryModelsRequest{Pagination: &query.PageRequest{Key: resp.Pagination.NextKey}})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{4, other}, ids(resp.Models))
 	})
 	t.Run("Success - models by owner", func(t *testing.T) {
-		resp, err := f.queries.Models(f.ctx, &types.QueryModelsRequest{Owner: f.alice.Str})
+		resp, err := f.Queries.Models(f.Ctx, &types.QueryModelsRequest{Owner: f.alice.Str})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{a1, a3}, ids(resp.Models))
 	})
 	t.Run("Failure - models by invalid owner", func(t *testing.T) {
-		_, err := f.queries.Models(f.ctx, &types.QueryModelsRequest{Owner: "nobody"})
+		_, err := f.Queries.Models(f.Ctx, &types.QueryModelsRequest{Owner: "nobody"})
 		require.ErrorIs(t, err, types.ErrInvalidRequest)
 	})
 	t.Run("Success - models by base, paged", func(t *testing.T) {
-		resp, err := f.queries.ModelsByBase(f.ctx, &types.QueryModelsByBaseRequest{BaseModelId: base, Pagination: &query.PageRequest{Limit: 2}})
+		resp, err := f.Queries.ModelsByBase(f.Ctx, &types.QueryModelsByBaseRequest{BaseModelId: base, Pagination: &query.PageRequest{Limit: 2}})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{a1, a2}, ids(resp.Models))
-		resp, err = f.queries.ModelsByBase(f.ctx, &types.QueryModelsByBaseRequest{BaseModelId: base, Pagination: &query.PageRequest{Key: resp.Pagination.NextKey}})
+		resp, err = f.Queries.ModelsByBase(f.Ctx, &types.QueryModelsByBaseRequest{BaseModelId: base, Pagination: &query.PageRequest{Key: resp.Pagination.NextKey}})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{a3}, ids(resp.Models))
-		resp, err = f.queries.ModelsByBase(f.ctx, &types.QueryModelsByBaseRequest{BaseModelId: other})
+		resp, err = f.Queries.ModelsByBase(f.Ctx, &types.QueryModelsByBaseRequest{BaseModelId: other})
 		require.NoError(t, err)
 		require.Empty(t, resp.Models)
 	})
 	t.Run("Failure - models by base 0", func(t *testing.T) {
-		_, err := f.queries.ModelsByBase(f.ctx, &types.QueryModelsByBaseRequest{})
+		_, err := f.Queries.ModelsByBase(f.Ctx, &types.QueryModelsByBaseRequest{})
 		require.ErrorIs(t, err, types.ErrInvalidRequest)
 	})
 	t.Run("Success - models by datanet", func(t *testing.T) {
-		resp, err := f.queries.ModelsByDatanet(f.ctx, &types.QueryModelsByDatanetRequest{DatanetId: 1})
+		resp, err := f.Queries.ModelsByDatanet(f.Ctx, &types.QueryModelsByDatanetRequest{DatanetId: 1})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{a1, a3}, ids(resp.Models))
-		resp, err = f.queries.ModelsByDatanet(f.ctx, &types.QueryModelsByDatanetRequest{DatanetId: 2})
+		resp, err = f.Queries.ModelsByDatanet(f.Ctx, &types.QueryModelsByDatanetRequest{DatanetId: 2})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{a2, a3}, ids(resp.Models))
 	})
 	t.Run("Failure - models by datanet 0 and nil requests", func(t *testing.T) {
-		_, err := f.queries.ModelsByDatanet(f.ctx, &types.QueryModelsByDatanetRequest{})
+		_, err := f.Queries.ModelsByDatanet(f.Ctx, &types.QueryModelsByDatanetRequest{})
 		require.ErrorIs(t, err, types.ErrInvalidRequest)
-		_, err = f.queries.Lineage(f.ctx, nil)
+		_, err = f.Queries.Lineage(f.Ctx, nil)
 		require.ErrorIs(t, err, types.ErrInvalidRequest)
 	})
 }
@@ -113,11 +113,11 @@ func TestLineage(t *testing.T) {
 	last := chain[len(chain)-1] // 6: five generations of previous versions, plus the base
 
 	t.Run("Success - ancestors and datasets, deduplicated and ordered", func(t *testing.T) {
-		resp, err := f.queries.Lineage(f.ctx, &types.QueryLineageRequest{ModelId: last})
+		resp, err := f.Queries.Lineage(f.Ctx, &types.QueryLineageRequest{ModelId: last})
 		require.NoError(t, err)
 		require.Equal(t, []uint64{5, 4, 3, 2, 1}, ids(resp.Ancestors))
 		require.Equal(t, []types.DatasetRef{f.ds1, ds4, f.ds2, ds3}, resp.Datasets)
-		l, err := f.k.Lineage(f.ctx, f.model(last))
+		l, err := f.K.Lineage(f.Ctx, f.model(last))
 		require.NoError(t, err)
 		// Generations are breadth-first levels: the base is one level up
 		// (directly, and again through every version), adapter v1 four.
@@ -125,22 +125,22 @@ func TestLineage(t *testing.T) {
 	})
 
 	t.Run("Success - a base model has no ancestors", func(t *testing.T) {
-		resp, err := f.queries.Lineage(f.ctx, &types.QueryLineageRequest{ModelId: b1})
+		resp, err := f.Queries.Lineage(f.Ctx, &types.QueryLineageRequest{ModelId: b1})
 		require.NoError(t, err)
 		require.Empty(t, resp.Ancestors)
 		require.Equal(t, []types.DatasetRef{f.ds1}, resp.Datasets)
 	})
 
 	t.Run("Failure - unknown model", func(t *testing.T) {
-		_, err := f.queries.Lineage(f.ctx, &types.QueryLineageRequest{ModelId: 99})
+		_, err := f.Queries.Lineage(f.Ctx, &types.QueryLineageRequest{ModelId: 99})
 		require.ErrorIs(t, err, types.ErrModelNotFound)
 	})
 
 	t.Run("Failure - a reference to a later model is a cycle", func(t *testing.T) {
 		m := f.model(2)
 		m.PreviousVersionId = last
-		require.NoError(t, f.k.Models.Set(f.ctx, 2, m))
-		_, err := f.queries.Lineage(f.ctx, &types.QueryLineageRequest{ModelId: last})
+		require.NoError(t, f.K.Models.Set(f.Ctx, 2, m))
+		_, err := f.Queries.Lineage(f.Ctx, &types.QueryLineageRequest{ModelId: last})
 		require.ErrorIs(t, err, types.ErrLineageCycle)
 	})
 }
@@ -158,11 +158,11 @@ func TestLineageDepthLimit(t *testing.T) {
 		msg.PreviousVersionId = prev
 		prev = f.register(msg)
 	}
-	l, err := f.k.Lineage(f.ctx, f.model(prev))
+	l, err := f.K.Lineage(f.Ctx, f.model(prev))
 	require.NoError(t, err)
 	require.Equal(t, types.MaxLineageDepth, l.Depth)
 
 	msg := baseMsg(f.owner)
 	msg.PreviousVersionId = prev
-	keepertest.RequireFailsUnchanged(f.chain, f.msgs.RegisterModel, msg, types.ErrLineageTooDeep)
+	keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.RegisterModel, msg, types.ErrLineageTooDeep)
 }
