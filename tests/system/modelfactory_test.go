@@ -377,6 +377,25 @@ func TestModelFactoryAPI(t *testing.T) {
 	require.Len(t, manifest.Holdout, 1)
 	require.Len(t, manifest.Losses, 80)
 
+	var settings struct {
+		Defaults modelfactory.Hyperparameters      `json:"defaults"`
+		Help     []modelfactory.HyperparameterHelp `json:"help"`
+	}
+	require.Equal(t, http.StatusOK, mf.call(t, http.MethodGet, "/api/hyperparameters", nil, &settings))
+	require.Equal(t, modelfactory.DefaultHyperparameters(), settings.Defaults)
+	require.Len(t, settings.Help, 14)
+	require.Equal(t, http.StatusOK, mf.call(t, http.MethodGet, "/healthz", nil, nil))
+	// The event stream starts with the job as it stands.
+	res, err = http.Get(mf.url + "/api/jobs/" + id + "/events")
+	require.NoError(t, err)
+	require.Equal(t, "text/event-stream", res.Header.Get("Content-Type"))
+	first := make([]byte, 4096)
+	n, _ := io.ReadAtLeast(res.Body, first, 64)
+	res.Body.Close()
+	require.True(t, strings.HasPrefix(string(first[:n]), "event: job\ndata: {"), "%q", first[:n])
+	require.Contains(t, string(first[:n]), `"status":"succeeded"`)
+	mf.requireRefused(t, http.MethodGet, "/api/jobs/nope/events", nil, 404, "job_not_found")
+
 	res, err = http.Get(mf.url + "/metrics")
 	require.NoError(t, err)
 	metrics, err := io.ReadAll(res.Body)
