@@ -14,25 +14,12 @@ modelfactory_url="http://127.0.0.1:$modelfactory_port"
 # publish_training_data: the training Datanet, once; its id goes to
 # $modelfactory_home/training.env.
 publish_training_data() {
-	local datanet ids decisions id i
 	mkdir -p "$modelfactory_home"
 	echo "Publishing the training Datanet (once)..."
-	demo_tx dev0 datanet create-datanet "Runbook questions and answers" CC-BY-4.0 public owner-reviews
-	datanet="$("$bin" query datanet datanets --owner "$(key_address dev0)" --home "$home_dir" --output json |
-		node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const d=JSON.parse(s).datanets;console.log(d[d.length-1].id)})')"
 	node -e 'const fs=require("fs");JSON.parse(fs.readFileSync(process.argv[1])).forEach((e,i)=>fs.writeFileSync(process.argv[2]+"/row-"+(i+1)+".json",JSON.stringify({prompt:e.question,response:e.contribution})))' \
 		"$openlora_home/entries.json" "$modelfactory_home"
-	for i in 1 2 3; do
-		demo_tx "dev$i" datanet contribute-file "$datanet" "$modelfactory_home/row-$i.json"
-	done
-	ids="$("$bin" query datanet contributions "$datanet" --home "$home_dir" --output json |
-		node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{console.log(JSON.parse(s).contributions.map(c=>c.id).join(" "))})')"
-	decisions=()
-	for id in $ids; do
-		decisions+=("{\"contribution_id\": \"$id\", \"accept\": true, \"reason\": \"accurate\"}")
-	done
-	demo_tx dev0 datanet review-contributions "$datanet" "${decisions[@]}"
-	printf 'TRAINING_DATANET=%s\n' "$datanet" >"$modelfactory_home/training.env"
+	publish_datanet "Runbook questions and answers" "$modelfactory_home"/row-{1,2,3}.json
+	printf 'TRAINING_DATANET=%s\n' "$published_datanet" >"$modelfactory_home/training.env"
 }
 
 # start_modelfactory: publishes the training Datanet if needed and starts

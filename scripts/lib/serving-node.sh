@@ -46,29 +46,40 @@ demo_tx() {
 
 key_address() { "$bin" keys show "$1" -a --keyring-backend test --home "$home_dir"; }
 
-# publish_demo: writes the demo models and registers everything on chain,
-# recording the ids in $openlora_home/demo.env.
-publish_demo() {
-	local models="$openlora_home/models" datanet base adapter ids decisions id
-	mkdir -p "$openlora_home"
-	echo "Training the demo adapter and publishing the demo to the chain (once)..."
-	"$openlora_bin" demo --out "$models" --quiet >/dev/null || demo_fail "openlora demo"
-	demo_tx dev0 datanet create-datanet "Operations runbooks" CC-BY-4.0 public owner-reviews
-	datanet="$("$bin" query datanet datanets --owner "$(key_address dev0)" --home "$home_dir" --output json |
+# publish_datanet NAME FILE...: dev0 creates a Datanet, dev1, dev2, ... each
+# contribute one FILE, and dev0 accepts them all into version 1; sets
+# published_datanet to its id.
+publish_datanet() {
+	local name="$1" ids decisions id i=1 file
+	shift
+	demo_tx dev0 datanet create-datanet "$name" CC-BY-4.0 public owner-reviews
+	published_datanet="$("$bin" query datanet datanets --owner "$(key_address dev0)" --home "$home_dir" --output json |
 		node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const d=JSON.parse(s).datanets;console.log(d[d.length-1].id)})')"
-	"$openlora_bin" demo --print-entries >"$openlora_home/entries.json"
-	node -e 'const fs=require("fs");JSON.parse(fs.readFileSync(process.argv[1])).forEach((e,i)=>fs.writeFileSync(process.argv[2]+"/contribution-"+(i+1)+".txt",e.contribution))' \
-		"$openlora_home/entries.json" "$openlora_home"
-	for i in 1 2 3; do
-		demo_tx "dev$i" datanet contribute-file "$datanet" "$openlora_home/contribution-$i.txt"
+	for file in "$@"; do
+		demo_tx "dev$i" datanet contribute-file "$published_datanet" "$file"
+		i=$((i + 1))
 	done
-	ids="$("$bin" query datanet contributions "$datanet" --home "$home_dir" --output json |
+	ids="$("$bin" query datanet contributions "$published_datanet" --home "$home_dir" --output json |
 		node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{console.log(JSON.parse(s).contributions.map(c=>c.id).join(" "))})')"
 	decisions=()
 	for id in $ids; do
 		decisions+=("{\"contribution_id\": \"$id\", \"accept\": true, \"reason\": \"accurate\"}")
 	done
-	demo_tx dev0 datanet review-contributions "$datanet" "${decisions[@]}"
+	demo_tx dev0 datanet review-contributions "$published_datanet" "${decisions[@]}"
+}
+
+# publish_demo: writes the demo models and registers everything on chain,
+# recording the ids in $openlora_home/demo.env.
+publish_demo() {
+	local models="$openlora_home/models" datanet base adapter
+	mkdir -p "$openlora_home"
+	echo "Training the demo adapter and publishing the demo to the chain (once)..."
+	"$openlora_bin" demo --out "$models" --quiet >/dev/null || demo_fail "openlora demo"
+	"$openlora_bin" demo --print-entries >"$openlora_home/entries.json"
+	node -e 'const fs=require("fs");JSON.parse(fs.readFileSync(process.argv[1])).forEach((e,i)=>fs.writeFileSync(process.argv[2]+"/contribution-"+(i+1)+".txt",e.contribution))' \
+		"$openlora_home/entries.json" "$openlora_home"
+	publish_datanet "Operations runbooks" "$openlora_home"/contribution-{1,2,3}.txt
+	datanet="$published_datanet"
 	demo_tx dev4 modelreg register demo-base --kind base --artifact "$models/base/model.safetensors" \
 		--uri "file://$models/base/model.safetensors" --architecture llama --license apache-2.0
 	base="$("$bin" query modelreg models --owner "$(key_address dev4)" --home "$home_dir" --output json |

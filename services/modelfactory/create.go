@@ -54,22 +54,14 @@ func (f *Factory) CreateJob(ctx context.Context, spec JobSpec) (*Job, error) {
 	}
 	spec.Datasets = slices.Clone(spec.Datasets)
 	slices.SortFunc(spec.Datasets, compareRefs)
-	var rows []Row
-	var datasets []ManifestDataset
-	for i, ref := range spec.Datasets {
-		if i > 0 && compareRefs(spec.Datasets[i-1], ref) == 0 {
+	for i := 1; i < len(spec.Datasets); i++ {
+		if ref := spec.Datasets[i]; compareRefs(spec.Datasets[i-1], ref) == 0 {
 			return nil, badRequest("duplicate_dataset", "datasets", "datanet %d version %d is chosen twice", ref.DatanetID, ref.Version)
 		}
-		v, err := exportVersion(ctx, f.datanets, ref)
-		if err != nil {
-			return nil, err
-		}
-		vr, err := rowsOf(ctx, v, spec.Mapping)
-		if err != nil {
-			return nil, err
-		}
-		rows = append(rows, vr...)
-		datasets = append(datasets, ManifestDataset{DatanetID: ref.DatanetID, Version: ref.Version, Root: hex.EncodeToString(v.Root)})
+	}
+	rows, datasets, err := f.exportRows(ctx, spec.Datasets, spec.Mapping)
+	if err != nil {
+		return nil, err
 	}
 	if len(rows) == 0 {
 		return nil, badRequest("no_rows", "datasets", "the chosen Datanet versions hold no rows to train on")

@@ -119,6 +119,27 @@ func exportVersion(ctx context.Context, queries datanettypes.QueryClient, ref Da
 	return out, nil
 }
 
+// exportRows exports and verifies every version in refs and maps its
+// contributions to rows, in the order of refs; it also returns each
+// version with the root it was verified against.
+func (f *Factory) exportRows(ctx context.Context, refs []DatasetRef, m Mapping) ([]Row, []ManifestDataset, error) {
+	var rows []Row
+	var datasets []ManifestDataset
+	for _, ref := range refs {
+		v, err := exportVersion(ctx, f.datanets, ref)
+		if err != nil {
+			return nil, nil, err
+		}
+		vr, err := rowsOf(ctx, v, m)
+		if err != nil {
+			return nil, nil, err
+		}
+		rows = append(rows, vr...)
+		datasets = append(datasets, ManifestDataset{DatanetID: ref.DatanetID, Version: ref.Version, Root: hex.EncodeToString(v.Root)})
+	}
+	return rows, datasets, nil
+}
+
 // content is an exported contribution's bytes, fetched when stored off
 // chain and checked against its hash.
 func content(ctx context.Context, line datanetclient.ExportLine) ([]byte, error) {

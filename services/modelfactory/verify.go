@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -84,17 +85,16 @@ func (f *Factory) Verify(ctx context.Context, modelID uint64, store string, prog
 	if err != nil {
 		return nil, err
 	}
-	var rows []Row
-	for _, d := range man.Datasets {
-		v, err := exportVersion(ctx, f.datanets, DatasetRef{DatanetID: d.DatanetID, Version: d.Version})
-		if err != nil {
-			return nil, err
-		}
-		vr, err := rowsOf(ctx, v, man.Mapping)
-		if err != nil {
-			return nil, err
-		}
-		rows = append(rows, vr...)
+	refs := make([]DatasetRef, len(man.Datasets))
+	for i, d := range man.Datasets {
+		refs[i] = DatasetRef{DatanetID: d.DatanetID, Version: d.Version}
+	}
+	rows, exported, err := f.exportRows(ctx, refs, man.Mapping)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Equal(exported, man.Datasets) {
+		return nil, fmt.Errorf("the Datanet versions exported now have roots %v, the manifest %v", exported, man.Datasets)
 	}
 	h := man.Hyperparameters
 	trainRows, held := holdout(rows, h.HoldoutPercent, h.Seed)
