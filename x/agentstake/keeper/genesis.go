@@ -91,7 +91,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := k.TotalUnbonding.Set(ctx, unbonding); err != nil {
 		return err
 	}
-	balance := k.bankKeeper.GetBalance(ctx, k.moduleAddress, types.BondDenom).Amount
+	balance := k.bankKeeper.GetBalance(ctx, k.ModuleAddress(), types.BondDenom).Amount
 	if want := bonded.Add(unbonding); !balance.Equal(want) {
 		return fmt.Errorf("%w: the %s module account holds %s%s, but agents bond %s and unbonding entries hold %s",
 			types.ErrInvalidGenesis, types.ModuleName, balance, types.BondDenom, bonded, unbonding)

@@ -88,7 +88,7 @@ func HoldingsInvariant(k Keeper) func(ctx sdk.Context) (string, bool) {
 			return fmt.Sprintf("%s: holdings invariant broken: stored totals bonded %s unbonding %s, recomputed %s and %s",
 				types.ModuleName, bonded, unbonding, s.bonded, s.unbonding), true
 		}
-		balance := k.bankKeeper.GetBalance(ctx, k.moduleAddress, types.BondDenom).Amount
+		balance := k.bankKeeper.GetBalance(ctx, k.ModuleAddress(), types.BondDenom).Amount
 		if want := s.bonded.Add(s.unbonding); !balance.Equal(want) {
 			return fmt.Sprintf("%s: holdings invariant broken: module account holds %s%s, bonded %s + unbonding %s = %s",
 				types.ModuleName, balance, types.BondDenom, s.bonded, s.unbonding, want), true

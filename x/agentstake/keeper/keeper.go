@@ -18,14 +18,12 @@ import (
 
 // Keeper is the state of x/agentstake and the services it uses. Its authority may also slash.
 type Keeper struct {
-	cdc codec.BinaryCodec
 	modulekit.Env
 	// evmChainID is the EIP-155 chain id of the settlement signing domain.
 	evmChainID uint64
 
 	bankKeeper     types.BankKeeper
 	modelregKeeper types.ModelregKeeper
-	moduleAddress  sdk.AccAddress
 
 	Schema collections.Schema
 	// Params are the module parameters.
@@ -66,23 +64,19 @@ func NewKeeper(
 	bankKeeper types.BankKeeper,
 	modelregKeeper types.ModelregKeeper,
 ) Keeper {
-	env := modulekit.NewEnv(types.ModuleName, ke,
-		"account keeper", accountKeeper,
+	env := modulekit.NewEnv(types.ModuleName, ke, accountKeeper,
 		"bank keeper", bankKeeper, "modelreg keeper", modelregKeeper,
 	)
 	if evmChainID == 0 {
 		panic(fmt.Sprintf("x/%s keeper: the EVM chain id is 0", types.ModuleName))
 	}
-	moduleAddress := env.MustModuleAddress(accountKeeper)
 
 	cdc, sb := ke.Codec, collections.NewSchemaBuilder(ke.StoreService)
 	k := Keeper{
-		cdc:            cdc,
 		Env:            env,
 		evmChainID:     evmChainID,
 		bankKeeper:     bankKeeper,
 		modelregKeeper: modelregKeeper,
-		moduleAddress:  moduleAddress,
 
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Agents: collections.NewIndexedMap(sb, types.AgentsKey, "agents",

@@ -59,7 +59,7 @@ func FundsInvariant(k Keeper) func(ctx sdk.Context) (string, bool) {
 		if err != nil {
 			return broken("funds invariant: %v", err)
 		}
-		got := k.bankKeeper.GetBalance(ctx, k.moduleAddress, types.RewardDenom).Amount
+		got := k.bankKeeper.GetBalance(ctx, k.ModuleAddress(), types.RewardDenom).Amount
 		if !got.Equal(want) {
 			return broken("funds invariant broken: module account holds %s%s, records, claims and bonds need %s%s",
 				got, types.RewardDenom, want, types.RewardDenom)

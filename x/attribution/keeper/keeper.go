@@ -19,14 +19,12 @@ import (
 
 // Keeper is the state of x/attribution and the services it uses.
 type Keeper struct {
-	cdc codec.BinaryCodec
 	modulekit.Env
 
 	bankKeeper          types.BankKeeper
 	communityPoolKeeper types.CommunityPoolKeeper
 	datanetKeeper       types.DatanetKeeper
 	agentstakeKeeper    types.AgentstakeKeeper
-	moduleAddress       sdk.AccAddress
 
 	Schema collections.Schema
 	// Params are the module parameters.
@@ -77,23 +75,19 @@ func NewKeeper(
 	datanetKeeper types.DatanetKeeper,
 	agentstakeKeeper types.AgentstakeKeeper,
 ) Keeper {
-	env := modulekit.NewEnv(types.ModuleName, ke,
-		"account keeper", accountKeeper,
+	env := modulekit.NewEnv(types.ModuleName, ke, accountKeeper,
 		"bank keeper", bankKeeper, "community pool keeper", communityPoolKeeper,
 		"datanet keeper", datanetKeeper, "agentstake keeper", agentstakeKeeper,
 	)
-	moduleAddress := env.MustModuleAddress(accountKeeper)
 
 	cdc, sb := ke.Codec, collections.NewSchemaBuilder(ke.StoreService)
 	deadlineKey := collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)
 	k := Keeper{
-		cdc:                 cdc,
 		Env:                 env,
 		bankKeeper:          bankKeeper,
 		communityPoolKeeper: communityPoolKeeper,
 		datanetKeeper:       datanetKeeper,
 		agentstakeKeeper:    agentstakeKeeper,
-		moduleAddress:       moduleAddress,
 
 		Params:       collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		NextRecordID: collections.NewSequence(sb, types.NextRecordIDKey, "next_record_id"),
@@ -119,9 +113,6 @@ func NewKeeper(
 	k.Schema = env.MustBuildSchema(sb)
 	return k
 }
-
-// ModuleAddress is the address of the module account.
-func (k Keeper) ModuleAddress() sdk.AccAddress { return k.moduleAddress }
 
 // GetRecord returns a record or ErrRecordNotFound.
 func (k Keeper) GetRecord(ctx context.Context, id uint64) (types.AttributionRecord, error) {
@@ -172,7 +163,7 @@ func (k Keeper) sendFunds(ctx context.Context, amt math.Int, dest types.FundsDes
 	if !types.ValidDestination(dest) {
 		return errorsmod.Wrapf(types.ErrInvalidParams, "destination %s", dest)
 	}
-	return modulekit.RouteFee(ctx, k.bankKeeper, k.communityPoolKeeper, types.ModuleName, k.moduleAddress,
+	return modulekit.RouteFee(ctx, k.bankKeeper, k.communityPoolKeeper, types.ModuleName, k.ModuleAddress(),
 		sdk.NewCoin(types.RewardDenom, amt), dest == types.FUNDS_DESTINATION_COMMUNITY_POOL)
 }
 

@@ -36,7 +36,7 @@ func (k Keeper) collect(ctx context.Context, payer sdk.AccAddress, fee, deposit 
 func (k Keeper) routeFee(ctx context.Context, fee sdk.Coin, dest types.FeeDestination) error {
 	switch dest {
 	case types.FEE_DESTINATION_BURN, types.FEE_DESTINATION_COMMUNITY_POOL:
-		return modulekit.RouteFee(ctx, k.bankKeeper, k.communityPoolKeeper, types.ModuleName, k.moduleAddress,
+		return modulekit.RouteFee(ctx, k.bankKeeper, k.communityPoolKeeper, types.ModuleName, k.ModuleAddress(),
 			fee, dest == types.FEE_DESTINATION_COMMUNITY_POOL)
 	}
 	return errorsmod.Wrapf(types.ErrInvalidParams, "fee_destination %s", dest)

@@ -79,7 +79,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		}
 	}
 
-	held := k.bankKeeper.GetAllBalances(ctx, k.moduleAddress)
+	held := k.bankKeeper.GetAllBalances(ctx, k.ModuleAddress())
 	if !held.IsAllGTE(pendingDeposits) {
 		return errorsmod.Wrapf(types.ErrInsufficientModuleFunds, "module account holds %s, pending deposits are %s", held, pendingDeposits)
 	}

@@ -42,7 +42,7 @@ func ConservationInvariant(k Keeper) func(ctx sdk.Context) (string, bool) {
 		if err != nil {
 			return invariantMessage("conservation", fmt.Sprintf("reading contributions: %v", err)), true
 		}
-		held := k.bankKeeper.GetAllBalances(ctx, k.moduleAddress)
+		held := k.bankKeeper.GetAllBalances(ctx, k.ModuleAddress())
 		if !held.Equal(pending) {
 			return invariantMessage("conservation",
 				fmt.Sprintf("module account holds %s, pending deposits are %s", held, pending)), true

@@ -8,7 +8,6 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/cosmos/cosmos-sdk/codec"
-	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/datanet/types"
 	"github.com/openledger/openledger/x/internal/modulekit"
@@ -16,13 +15,11 @@ import (
 
 // Keeper is the state of x/datanet and the services it uses.
 type Keeper struct {
-	cdc codec.BinaryCodec
 	modulekit.Env
 
 	accountKeeper       types.AccountKeeper
 	bankKeeper          types.BankKeeper
 	communityPoolKeeper types.CommunityPoolKeeper
-	moduleAddress       sdk.AccAddress
 
 	Schema collections.Schema
 	// Params are the module parameters.
@@ -62,20 +59,16 @@ func NewKeeper(
 	bankKeeper types.BankKeeper,
 	communityPoolKeeper types.CommunityPoolKeeper,
 ) Keeper {
-	env := modulekit.NewEnv(types.ModuleName, ke,
-		"account keeper", accountKeeper,
+	env := modulekit.NewEnv(types.ModuleName, ke, accountKeeper,
 		"bank keeper", bankKeeper, "community pool keeper", communityPoolKeeper,
 	)
-	moduleAddress := env.MustModuleAddress(accountKeeper)
 
 	cdc, sb := ke.Codec, collections.NewSchemaBuilder(ke.StoreService)
 	k := Keeper{
-		cdc:                 cdc,
 		Env:                 env,
 		accountKeeper:       accountKeeper,
 		bankKeeper:          bankKeeper,
 		communityPoolKeeper: communityPoolKeeper,
-		moduleAddress:       moduleAddress,
 
 		Params:        collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		NextDatanetID: collections.NewSequence(sb, types.NextDatanetIDKey, "next_datanet_id"),
@@ -98,8 +91,6 @@ func NewKeeper(
 }
 
 // ModuleAddress returns the address of the module account holding deposits.
-func (k Keeper) ModuleAddress() sdk.AccAddress { return k.moduleAddress }
-
 // GetDatanet returns a Datanet or ErrDatanetNotFound.
 func (k Keeper) GetDatanet(ctx context.Context, id uint64) (types.Datanet, error) {
 	return modulekit.Get(ctx, k.Datanets.Get, id, types.ErrDatanetNotFound, "datanet %d", id)

@@ -17,7 +17,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := gs.Validate(k.AddressCodec()); err != nil {
 		return err
 	}
-	held := k.bankKeeper.GetBalance(ctx, k.moduleAddress, types.Denom).Amount
+	held := k.bankKeeper.GetBalance(ctx, k.ModuleAddress(), types.Denom).Amount
 	if sum := gs.CreditSum(); !held.Equal(sum) {
 		return errorsmod.Wrapf(types.ErrInvalidGenesis, "the module account holds %s%s, the credits sum to %s%s", held, types.Denom, sum, types.Denom)
 	}

@@ -35,7 +35,7 @@ func CreditBackingInvariant(k Keeper) func(ctx sdk.Context) (string, bool) {
 		if err != nil {
 			return fmt.Sprintf("%s: walking credits: %v", types.ModuleName, err), true
 		}
-		held := k.bankKeeper.GetBalance(ctx, k.moduleAddress, types.Denom).Amount
+		held := k.bankKeeper.GetBalance(ctx, k.ModuleAddress(), types.Denom).Amount
 		if !held.Equal(sum) {
 			return fmt.Sprintf("%s: credit backing broken: module account holds %s, credits sum to %s", types.ModuleName, held, sum), true
 		}

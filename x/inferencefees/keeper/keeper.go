@@ -43,7 +43,6 @@ func (i ChannelIndexes) IndexesList() []collections.Index[ChannelKey, types.Chan
 
 // Keeper is the state of x/inferencefees and the services it uses.
 type Keeper struct {
-	cdc codec.BinaryCodec
 	modulekit.Env
 	// evmChainID is the EIP-155 chain id in the EIP-712 domain of vouchers
 	// and settlements.
@@ -54,7 +53,6 @@ type Keeper struct {
 	modelregKeeper      types.ModelregKeeper
 	agentstakeKeeper    types.AgentstakeKeeper
 	attributionKeeper   types.AttributionKeeper
-	moduleAddress       sdk.AccAddress
 
 	Schema collections.Schema
 	// Params are the module parameters.
@@ -90,8 +88,7 @@ func NewKeeper(
 	agentstakeKeeper types.AgentstakeKeeper,
 	attributionKeeper types.AttributionKeeper,
 ) Keeper {
-	env := modulekit.NewEnv(types.ModuleName, ke,
-		"account keeper", accountKeeper,
+	env := modulekit.NewEnv(types.ModuleName, ke, accountKeeper,
 		"bank keeper", bankKeeper, "community pool keeper", communityPoolKeeper,
 		"modelreg keeper", modelregKeeper, "agentstake keeper", agentstakeKeeper,
 		"attribution keeper", attributionKeeper,
@@ -99,11 +96,9 @@ func NewKeeper(
 	if evmChainID == 0 {
 		panic(fmt.Sprintf("x/%s keeper: the EVM chain id must be set", types.ModuleName))
 	}
-	moduleAddress := env.MustModuleAddress(accountKeeper)
 
 	cdc, sb := ke.Codec, collections.NewSchemaBuilder(ke.StoreService)
 	k := Keeper{
-		cdc:                 cdc,
 		Env:                 env,
 		evmChainID:          evmChainID,
 		bankKeeper:          bankKeeper,
@@ -111,7 +106,6 @@ func NewKeeper(
 		modelregKeeper:      modelregKeeper,
 		agentstakeKeeper:    agentstakeKeeper,
 		attributionKeeper:   attributionKeeper,
-		moduleAddress:       moduleAddress,
 
 		Params:           collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Totals:           collections.NewItem(sb, types.TotalsKey, "totals", codec.CollValue[types.Totals](cdc)),

@@ -90,7 +90,7 @@ func (k Keeper) splitFee(ctx context.Context, p types.Params, in feeInput, total
 	}
 	if toProtocol.IsPositive() {
 		if err := k.communityPoolKeeper.FundCommunityPool(sdk.UnwrapSDKContext(ctx),
-			sdk.NewCoins(sdk.NewCoin(types.Denom, toProtocol)), k.moduleAddress); err != nil {
+			sdk.NewCoins(sdk.NewCoin(types.Denom, toProtocol)), k.ModuleAddress()); err != nil {
 			return 0, errorsmod.Wrap(err, "funding the community pool")
 		}
 	}

@@ -18,12 +18,13 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
-// Env is what every module keeper holds the same way: its module's name, the
-// event and header services, the account address codec and the authority
-// (the account allowed to change params: the gov module account by
-// default). A keeper embeds it.
+// Env is what every module keeper holds the same way: its module's name and
+// module account address, the event and header services, the account
+// address codec and the authority (the account allowed to change params:
+// the gov module account by default). A keeper embeds it.
 type Env struct {
 	module        string
+	moduleAddress sdk.AccAddress
 	eventService  event.Service
 	headerService header.Service
 	addressCodec  address.Codec
@@ -43,14 +44,16 @@ type KeeperEnv struct {
 	Authority     string
 }
 
-// NewEnv checks a keeper's constructor arguments and returns its Env. deps
-// are the keeper's other dependencies as name, value pairs. It panics on a
-// nil service or dependency and on an authority the address codec refuses:
-// those are wiring mistakes that must stop the node at start-up.
-func NewEnv(module string, ke KeeperEnv, deps ...any) Env {
+// NewEnv checks a keeper's constructor arguments and returns its Env, with
+// the module account address that accounts gives. deps are the keeper's
+// other dependencies as name, value pairs. It panics on a nil service or
+// dependency, on an authority the address codec refuses and on a module
+// account that is not registered: those are wiring mistakes that must stop
+// the node at start-up.
+func NewEnv(module string, ke KeeperEnv, accounts ModuleAccounts, deps ...any) Env {
 	all := append([]any{
 		"event service", ke.EventService, "header service", ke.HeaderService, "address codec", ke.AddressCodec,
-		"codec", ke.Codec, "store service", ke.StoreService,
+		"codec", ke.Codec, "store service", ke.StoreService, "account keeper", accounts,
 	}, deps...)
 	if len(all)%2 != 0 {
 		panic(fmt.Sprintf("x/%s keeper: dependencies must come as name, value pairs", module))
@@ -63,8 +66,12 @@ func NewEnv(module string, ke KeeperEnv, deps ...any) Env {
 	if _, err := ke.AddressCodec.StringToBytes(ke.Authority); err != nil {
 		panic(fmt.Sprintf("x/%s keeper: invalid authority %q: %v", module, ke.Authority, err))
 	}
+	moduleAddress := accounts.GetModuleAddress(module)
+	if moduleAddress == nil {
+		panic(fmt.Sprintf("x/%s keeper: the %s module account is not registered", module, module))
+	}
 	return Env{
-		module: module, eventService: ke.EventService, headerService: ke.HeaderService,
+		module: module, moduleAddress: moduleAddress, eventService: ke.EventService, headerService: ke.HeaderService,
 		addressCodec: ke.AddressCodec, authority: ke.Authority,
 	}
 }
@@ -74,15 +81,8 @@ type ModuleAccounts interface {
 	GetModuleAddress(name string) sdk.AccAddress
 }
 
-// MustModuleAddress returns the address of the env's module account, and
-// panics when the account is not registered (a wiring mistake).
-func (e Env) MustModuleAddress(ak ModuleAccounts) sdk.AccAddress {
-	addr := ak.GetModuleAddress(e.module)
-	if addr == nil {
-		panic(fmt.Sprintf("x/%s keeper: the %s module account is not registered", e.module, e.module))
-	}
-	return addr
-}
+// ModuleAddress is the address of the module account.
+func (e Env) ModuleAddress() sdk.AccAddress { return e.moduleAddress }
 
 // MustBuildSchema builds a keeper's collections schema, and panics when the
 // collections clash (a programming mistake).

@@ -21,6 +21,10 @@ type noAccounts struct{}
 
 func (noAccounts) GetModuleAddress(string) sdk.AccAddress { return nil }
 
+type accounts struct{}
+
+func (accounts) GetModuleAddress(name string) sdk.AccAddress { return authtypes.NewModuleAddress(name) }
+
 func TestNewEnvRefusesWiringMistakes(t *testing.T) {
 	ac := address.NewBech32Codec("open")
 	gov, err := ac.BytesToString(authtypes.NewModuleAddress("gov"))
@@ -32,14 +36,15 @@ func TestNewEnvRefusesWiringMistakes(t *testing.T) {
 	edited := func(edit func(*KeeperEnv)) KeeperEnv { e := ke; edit(&e); return e }
 	var nilPointer *noAccounts
 
-	env := NewEnv("m", ke, "account keeper", noAccounts{})
+	env := NewEnv("m", ke, accounts{})
 	require.Equal(t, gov, env.GetAuthority())
-	require.PanicsWithValue(t, "x/m keeper: header service is nil", func() { NewEnv("m", edited(func(e *KeeperEnv) { e.HeaderService = nil })) })
-	require.PanicsWithValue(t, "x/m keeper: store service is nil", func() { NewEnv("m", edited(func(e *KeeperEnv) { e.StoreService = nil })) })
-	require.PanicsWithValue(t, "x/m keeper: bank keeper is nil", func() { NewEnv("m", ke, "bank keeper", nilPointer) })
-	require.Panics(t, func() { NewEnv("m", edited(func(e *KeeperEnv) { e.Authority = "gov" })) }, "an authority that is not an address")
-	require.Panics(t, func() { NewEnv("m", ke, "odd") }, "a name without a value")
-	require.PanicsWithValue(t, "x/m keeper: the m module account is not registered", func() { env.MustModuleAddress(noAccounts{}) })
+	require.Equal(t, authtypes.NewModuleAddress("m"), env.ModuleAddress())
+	require.PanicsWithValue(t, "x/m keeper: header service is nil", func() { NewEnv("m", edited(func(e *KeeperEnv) { e.HeaderService = nil }), accounts{}) })
+	require.PanicsWithValue(t, "x/m keeper: store service is nil", func() { NewEnv("m", edited(func(e *KeeperEnv) { e.StoreService = nil }), accounts{}) })
+	require.PanicsWithValue(t, "x/m keeper: bank keeper is nil", func() { NewEnv("m", ke, accounts{}, "bank keeper", nilPointer) })
+	require.Panics(t, func() { NewEnv("m", edited(func(e *KeeperEnv) { e.Authority = "gov" }), accounts{}) }, "an authority that is not an address")
+	require.Panics(t, func() { NewEnv("m", ke, accounts{}, "odd") }, "a name without a value")
+	require.PanicsWithValue(t, "x/m keeper: the m module account is not registered", func() { NewEnv("m", ke, noAccounts{}) })
 }
 
 func TestNextIDNeverHandsOutZero(t *testing.T) {

@@ -30,6 +30,6 @@ func (k Keeper) collectFee(ctx context.Context, payer sdk.AccAddress, fee sdk.Co
 	if err := k.bankKeeper.SendCoinsFromAccountToModule(ctx, payer, types.ModuleName, sdk.NewCoins(fee)); err != nil {
 		return errorsmod.Wrapf(err, "paying registration fee %s", fee)
 	}
-	return modulekit.RouteFee(ctx, k.bankKeeper, k.communityPoolKeeper, types.ModuleName, k.moduleAddress,
+	return modulekit.RouteFee(ctx, k.bankKeeper, k.communityPoolKeeper, types.ModuleName, k.ModuleAddress(),
 		fee, dest == types.FEE_DESTINATION_COMMUNITY_POOL)
 }

@@ -7,7 +7,6 @@ import (
 	"cosmossdk.io/collections"
 
 	"github.com/cosmos/cosmos-sdk/codec"
-	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/internal/modulekit"
 	"github.com/openledger/openledger/x/modelreg/types"
@@ -15,13 +14,11 @@ import (
 
 // Keeper is the state of x/modelreg and the services it uses. Its authority may also revoke any model.
 type Keeper struct {
-	cdc codec.BinaryCodec
 	modulekit.Env
 
 	bankKeeper          types.BankKeeper
 	communityPoolKeeper types.CommunityPoolKeeper
 	datanetKeeper       types.DatanetKeeper
-	moduleAddress       sdk.AccAddress
 
 	Schema collections.Schema
 	// Params are the module parameters.
@@ -45,21 +42,17 @@ func NewKeeper(
 	communityPoolKeeper types.CommunityPoolKeeper,
 	datanetKeeper types.DatanetKeeper,
 ) Keeper {
-	env := modulekit.NewEnv(types.ModuleName, ke,
-		"account keeper", accountKeeper,
+	env := modulekit.NewEnv(types.ModuleName, ke, accountKeeper,
 		"bank keeper", bankKeeper, "community pool keeper", communityPoolKeeper,
 		"datanet keeper", datanetKeeper,
 	)
-	moduleAddress := env.MustModuleAddress(accountKeeper)
 
 	cdc, sb := ke.Codec, collections.NewSchemaBuilder(ke.StoreService)
 	k := Keeper{
-		cdc:                 cdc,
 		Env:                 env,
 		bankKeeper:          bankKeeper,
 		communityPoolKeeper: communityPoolKeeper,
 		datanetKeeper:       datanetKeeper,
-		moduleAddress:       moduleAddress,
 
 		Params:      collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		NextModelID: collections.NewSequence(sb, types.NextModelIDKey, "next_model_id"),
