@@ -70,18 +70,19 @@ func BenchmarkDecode(b *testing.B) {
 	m := benchModel(b, tinymodel.Small30M())
 	for _, be := range kernels.Available() {
 		m.SetBackend(be)
-		for _, batch := range []int{1, 8, 32} {
+		for _, batch := range []int{1, 8, 32, 64} {
 			b.Run(fmt.Sprintf("30M/%s/batch%d", be.Name(), batch), func(b *testing.B) { decode(b, m, batch, nil) })
 		}
 	}
 }
 
-// BenchmarkDecodeAdapters decodes a batch of 32 with no adapter, one adapter
-// for every row, and 32 distinct adapters (rank 16 on all projections).
+// BenchmarkDecodeAdapters decodes batches of 32 and 64 with no adapter,
+// one adapter for every row, and one distinct adapter per row (rank 16 on
+// all projections).
 func BenchmarkDecodeAdapters(b *testing.B) {
 	m := benchModel(b, tinymodel.Small30M())
 	var adapters []model.Adapter
-	for i := range 32 {
+	for i := range 64 {
 		a, err := lora.NewRandom(&m.Config, lora.Config{R: 16, LoraAlpha: 32, TargetModules: lora.TargetModules{
 			"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj",
 		}}, uint64(i))
@@ -90,8 +91,10 @@ func BenchmarkDecodeAdapters(b *testing.B) {
 		}
 		adapters = append(adapters, a)
 	}
-	for _, n := range []int{0, 1, 32} {
-		b.Run(fmt.Sprintf("30M/batch32/adapters%d", n), func(b *testing.B) { decode(b, m, 32, adapters[:n]) })
+	for _, batch := range []int{32, 64} {
+		for _, n := range []int{0, 1, batch} {
+			b.Run(fmt.Sprintf("30M/batch%d/adapters%d", batch, n), func(b *testing.B) { decode(b, m, batch, adapters[:n]) })
+		}
 	}
 }
 
