@@ -329,4 +329,3 @@ func loadKey(f *serveFlags) (*ethsecp256k1.PrivKey, error) {
 	}
 	return chaintx.LoadKey(path)
 }
-
