@@ -12,10 +12,10 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/flags"
-	"github.com/cosmos/cosmos-sdk/client/tx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/clikit"
 )
 
 const (
@@ -28,14 +28,7 @@ const (
 
 // TxCmd is `openledgerd tx agentstake`; AutoCLI adds the generated commands.
 func TxCmd() *cobra.Command {
-	cmd := &cobra.Command{
-		Use:                        types.ModuleName,
-		Short:                      "Agent staking transactions: register, stake, unbond, unjail, equivocation evidence",
-		SuggestionsMinimumDistance: 2,
-		RunE:                       client.ValidateCmd,
-	}
-	cmd.AddCommand(SignSettlementCmd(), SubmitEquivocationCmd())
-	return cmd
+	return clikit.Group(types.ModuleName, "Agent staking transactions: register, stake, unbond, unjail, equivocation evidence", SignSettlementCmd(), SubmitEquivocationCmd())
 }
 
 // SignSettlementCmd prints a SignedSettlement signed by the --from key.
@@ -138,26 +131,22 @@ nonce) with different amounts or batch roots. The node is slashed for
 equivocation and tombstoned; the signer receives the challenger reward.`,
 		Example: `  openledgerd tx agentstake submit-equivocation first.json second.json --from watcher --gas auto --gas-prices 1000000000aopen`,
 		Args:    cobra.ExactArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			clientCtx, err := client.GetClientTxContext(cmd)
-			if err != nil {
-				return err
-			}
+		RunE: clikit.BroadcastTx(func(cmd *cobra.Command, clientCtx client.Context, args []string) (sdk.Msg, error) {
 			var pair [2]types.SignedSettlement
 			for i, path := range args {
 				bz, err := os.ReadFile(path)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				if err := clientCtx.Codec.UnmarshalJSON(bz, &pair[i]); err != nil {
-					return fmt.Errorf("%s: %w", path, err)
+					return nil, fmt.Errorf("%s: %w", path, err)
 				}
 			}
 			msg := &types.MsgSubmitEquivocation{
 				Submitter: clientCtx.GetFromAddress().String(), First: pair[0], Second: pair[1],
 			}
-			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
-		},
+			return msg, nil
+		}),
 	}
 	flags.AddTxFlagsToCmd(cmd)
 	return cmd

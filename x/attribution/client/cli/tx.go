@@ -14,23 +14,16 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/flags"
-	"github.com/cosmos/cosmos-sdk/client/tx"
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/clikit"
 )
 
 // TxCmd is `openledgerd tx attribution`; AutoCLI adds the generated commands.
 func TxCmd() *cobra.Command {
-	cmd := &cobra.Command{
-		Use:                        types.ModuleName,
-		Short:                      "Attribution transactions: claim rewards, challenge receipts, vote on challenges",
-		SuggestionsMinimumDistance: 2,
-		RunE:                       client.ValidateCmd,
-	}
-	cmd.AddCommand(ChallengeReceiptCmd(), ChallengeUsageCmd())
-	return cmd
+	return clikit.Group(types.ModuleName, "Attribution transactions: claim rewards, challenge receipts, vote on challenges", ChallengeReceiptCmd(), ChallengeUsageCmd())
 }
 
 // accountCodec is the bech32 codec of account addresses, with the prefix the
@@ -74,37 +67,33 @@ attestors uphold the challenge or reach no quorum, and is burned if they reject 
   openledgerd tx attribution challenge-receipt 9 batch-9-receipts.json 17 recomputed.json --from watcher
   openledgerd tx attribution challenge-receipt 9 batch-9-receipts.json 17 weights.json --from watcher --generate-only`,
 		Args: cobra.ExactArgs(4),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			clientCtx, err := client.GetClientTxContext(cmd)
-			if err != nil {
-				return err
-			}
+		RunE: clikit.BroadcastTx(func(cmd *cobra.Command, clientCtx client.Context, args []string) (sdk.Msg, error) {
 			recordID, index, err := parseIDs(args[0], args[2])
 			if err != nil {
-				return err
+				return nil, err
 			}
 			receipts, err := ReadReceiptsFile(args[1])
 			if err != nil {
-				return err
+				return nil, err
 			}
 			recomputed, err := ReadRecomputedWeightsFile(args[3])
 			if err != nil {
-				return err
+				return nil, err
 			}
 			res, err := types.NewQueryClient(clientCtx).Record(cmd.Context(), &types.QueryRecordRequest{RecordId: recordID})
 			if err != nil {
-				return fmt.Errorf("querying record %d: %w", recordID, err)
+				return nil, fmt.Errorf("querying record %d: %w", recordID, err)
 			}
 			challenger, err := accountCodec().BytesToString(clientCtx.GetFromAddress())
 			if err != nil {
-				return err
+				return nil, err
 			}
 			msg, err := BuildChallenge(accountCodec(), challenger, res.Record, receipts, index, recomputed)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
-		},
+			return msg, nil
+		}),
 	}
 	flags.AddTxFlagsToCmd(cmd)
 	return cmd
@@ -147,37 +136,33 @@ attestors reject it.`,
 		Example: `  openledgerd tx attribution challenge-usage 9 batch-9-receipts.json 17 --from watcher
   openledgerd tx attribution challenge-usage 9 batch-9-receipts.json 17 --prompt-tokens 212 --completion-tokens 96 --from user`,
 		Args: cobra.ExactArgs(3),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			clientCtx, err := client.GetClientTxContext(cmd)
-			if err != nil {
-				return err
-			}
+		RunE: clikit.BroadcastTx(func(cmd *cobra.Command, clientCtx client.Context, args []string) (sdk.Msg, error) {
 			recordID, index, err := parseIDs(args[0], args[2])
 			if err != nil {
-				return err
+				return nil, err
 			}
 			receipts, err := ReadReceiptsFile(args[1])
 			if err != nil {
-				return err
+				return nil, err
 			}
 			claimed, err := claimedTokens(cmd)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			res, err := types.NewQueryClient(clientCtx).Record(cmd.Context(), &types.QueryRecordRequest{RecordId: recordID})
 			if err != nil {
-				return fmt.Errorf("querying record %d: %w", recordID, err)
+				return nil, fmt.Errorf("querying record %d: %w", recordID, err)
 			}
 			challenger, err := accountCodec().BytesToString(clientCtx.GetFromAddress())
 			if err != nil {
-				return err
+				return nil, err
 			}
 			msg, err := BuildUsageChallenge(accountCodec(), challenger, res.Record, receipts, index, claimed)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
-		},
+			return msg, nil
+		}),
 	}
 	cmd.Flags().Uint64(flagPromptTokens, 0, "the prompt's true token count (a token claim; with --completion-tokens)")
 	cmd.Flags().Uint64(flagCompletionTokens, 0, "the completion's true token count (a token claim; with --prompt-tokens)")

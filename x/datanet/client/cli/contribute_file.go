@@ -17,9 +17,10 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/flags"
-	"github.com/cosmos/cosmos-sdk/client/tx"
+	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/clikit"
 )
 
 const (
@@ -29,14 +30,7 @@ const (
 
 // TxCmd is `openledgerd tx datanet`; AutoCLI adds the generated commands to it.
 func TxCmd() *cobra.Command {
-	cmd := &cobra.Command{
-		Use:                        types.ModuleName,
-		Short:                      "Datanet transactions: create and curate Datanets, contribute data",
-		SuggestionsMinimumDistance: 2,
-		RunE:                       client.ValidateCmd,
-	}
-	cmd.AddCommand(ContributeFileCmd())
-	return cmd
+	return clikit.Group(types.ModuleName, "Datanet transactions: create and curate Datanets, contribute data", ContributeFileCmd())
 }
 
 // ContributeFileCmd contributes a file to a Datanet. The SHA-256 and size are
@@ -57,21 +51,17 @@ The contribution pays the per-byte fee and a refundable deposit (see
 		Example: `  openledgerd tx datanet contribute-file 1 row.txt --from dev0 --gas auto --gas-prices 1000000000aopen
   openledgerd tx datanet contribute-file 1 corpus.parquet --uri ipfs://bafy... --from dev0 --gas auto --gas-prices 1000000000aopen`,
 		Args: cobra.ExactArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			clientCtx, err := client.GetClientTxContext(cmd)
-			if err != nil {
-				return err
-			}
+		RunE: clikit.BroadcastTx(func(cmd *cobra.Command, clientCtx client.Context, args []string) (sdk.Msg, error) {
 			datanetID, err := strconv.ParseUint(args[0], 10, 64)
 			if err != nil {
-				return fmt.Errorf("datanet id %q: %w", args[0], err)
+				return nil, fmt.Errorf("datanet id %q: %w", args[0], err)
 			}
 			data, err := os.ReadFile(args[1])
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if len(data) == 0 {
-				return fmt.Errorf("%s is empty: there is nothing to contribute", args[1])
+				return nil, fmt.Errorf("%s is empty: there is nothing to contribute", args[1])
 			}
 			uri, _ := cmd.Flags().GetString(flagURI)
 			mediaType, _ := cmd.Flags().GetString(flagMediaType)
@@ -81,11 +71,11 @@ The contribution pays the per-byte fee and a refundable deposit (see
 
 			params, err := types.NewQueryClient(clientCtx).Params(cmd.Context(), &types.QueryParamsRequest{})
 			if err != nil {
-				return fmt.Errorf("reading the module parameters: %w", err)
+				return nil, fmt.Errorf("reading the module parameters: %w", err)
 			}
 			msg, err := contributionMsg(clientCtx.GetFromAddress().String(), datanetID, data, mediaType, uri, params.Params.MaxInlineBytes)
 			if err != nil {
-				return fmt.Errorf("%s: %w", args[1], err)
+				return nil, fmt.Errorf("%s: %w", args[1], err)
 			}
 			where := "inline"
 			if msg.Uri != "" {
@@ -93,8 +83,8 @@ The contribution pays the per-byte fee and a refundable deposit (see
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "contributing %s: %d bytes, %s, sha256 %x, stored %s\n",
 				args[1], msg.SizeBytes, msg.MediaType, msg.ContentHash, where)
-			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
-		},
+			return msg, nil
+		}),
 	}
 	cmd.Flags().String(flagURI, "", "where the file is stored off chain (required when it exceeds max_inline_bytes)")
 	cmd.Flags().String(flagMediaType, "", "media type (default: guessed from the extension and content)")

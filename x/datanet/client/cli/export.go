@@ -16,6 +16,7 @@ import (
 
 	datanetclient "github.com/openledger/openledger/x/datanet/client"
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/clikit"
 )
 
 const (
@@ -25,14 +26,7 @@ const (
 
 // QueryCmd is `openledgerd query datanet`; AutoCLI adds the generated commands.
 func QueryCmd() *cobra.Command {
-	cmd := &cobra.Command{
-		Use:                        types.ModuleName,
-		Short:                      "Query Datanets, contributions and versions; export a version",
-		SuggestionsMinimumDistance: 2,
-		RunE:                       client.ValidateCmd,
-	}
-	cmd.AddCommand(ExportCmd())
-	return cmd
+	return clikit.Group(types.ModuleName, "Query Datanets, contributions and versions; export a version", ExportCmd())
 }
 
 // ExportCmd writes every accepted contribution of a version as JSONL after

@@ -17,7 +17,6 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/flags"
-	"github.com/cosmos/cosmos-sdk/client/tx"
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	"github.com/cosmos/cosmos-sdk/crypto/keyring"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -25,6 +24,7 @@ import (
 	agentstakecli "github.com/openledger/openledger/x/agentstake/client/cli"
 	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
 	"github.com/openledger/openledger/x/inferencefees/types"
+	"github.com/openledger/openledger/x/internal/clikit"
 )
 
 const (
@@ -38,14 +38,7 @@ const (
 
 // TxCmd is `openledgerd tx inferencefees`; AutoCLI adds the generated commands.
 func TxCmd() *cobra.Command {
-	cmd := &cobra.Command{
-		Use:                        types.ModuleName,
-		Short:                      "Inference fee transactions: credit, vouchers, batch settlement and direct payments",
-		SuggestionsMinimumDistance: 2,
-		RunE:                       client.ValidateCmd,
-	}
-	cmd.AddCommand(SignVoucherCmd(), SettleBatchCmd())
-	return cmd
+	return clikit.Group(types.ModuleName, "Inference fee transactions: credit, vouchers, batch settlement and direct payments", SignVoucherCmd(), SettleBatchCmd())
 }
 
 // accountCodec is the bech32 codec of account addresses, with the prefix the
@@ -202,29 +195,25 @@ an eth_secp256k1 key) signs, for every voucher, the x/agentstake Settlement
 different settlements of one voucher is equivocation and gets the node slashed.`,
 		Example: `  openledgerd tx inferencefees settle-batch batch.json --from node0 --gas auto --gas-prices 1000000000aopen`,
 		Args:    cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			clientCtx, err := client.GetClientTxContext(cmd)
-			if err != nil {
-				return err
-			}
+		RunE: clikit.BroadcastTx(func(cmd *cobra.Command, clientCtx client.Context, args []string) (sdk.Msg, error) {
 			batch, err := ReadBatchFile(args[0])
 			if err != nil {
-				return err
+				return nil, err
 			}
 			chainID, _ := cmd.Flags().GetUint64(flagEVMChainID)
 			node, err := KeyAddress(clientCtx.Keyring, clientCtx.FromName)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			sign := func(s agentstaketypes.Settlement) ([]byte, error) {
 				return agentstakecli.SignSettlement(clientCtx.Keyring, clientCtx.FromName, s, chainID)
 			}
 			msg, err := BuildSettleBatch(accountCodec(), batch, node, sign, chainID)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
-		},
+			return msg, nil
+		}),
 	}
 	cmd.Flags().Uint64(flagEVMChainID, DefaultEVMChainID, "EVM chain id of the chain (EIP-712 domain)")
 	flags.AddTxFlagsToCmd(cmd)

@@ -19,9 +19,10 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/flags"
-	"github.com/cosmos/cosmos-sdk/client/tx"
+	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/clikit"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -47,14 +48,7 @@ const (
 
 // TxCmd is `openledgerd tx modelreg`; AutoCLI adds the generated commands.
 func TxCmd() *cobra.Command {
-	cmd := &cobra.Command{
-		Use:                        types.ModuleName,
-		Short:                      "Model registry transactions: register, update, deprecate, revoke and transfer models",
-		SuggestionsMinimumDistance: 2,
-		RunE:                       client.ValidateCmd,
-	}
-	cmd.AddCommand(RegisterCmd())
-	return cmd
+	return clikit.Group(types.ModuleName, "Model registry transactions: register, update, deprecate, revoke and transfer models", RegisterCmd())
 }
 
 // RegisterCmd registers a model from its artifact on disk.
@@ -78,23 +72,19 @@ registration fails if a version does not exist. Prices are in aopen.`,
   openledgerd tx modelreg register "clinical-qa-lora" --peft-dir out/adapter --base-model 1 --dataset 1:3 \
       --uri ipfs://bafy... --metric accuracy=0.912 --price-per-call 1000000000000000 --license apache-2.0 --from dev0 --gas auto --gas-prices 1000000000aopen`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			clientCtx, err := client.GetClientTxContext(cmd)
-			if err != nil {
-				return err
-			}
+		RunE: clikit.BroadcastTx(func(cmd *cobra.Command, clientCtx client.Context, args []string) (sdk.Msg, error) {
 			msg, err := registrationFromFlags(cmd, args[0])
 			if err != nil {
-				return err
+				return nil, err
 			}
 			msg.Owner = clientCtx.GetFromAddress().String()
 			if err := fillDatasetRoots(cmd, clientCtx, &msg.Training); err != nil {
-				return err
+				return nil, err
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "registering %s (%s): artifact %d bytes, sha256 %x, %d dataset(s)\n",
 				msg.Name, msg.Kind, msg.Artifact.SizeBytes, msg.Artifact.Sha256, len(msg.Training.Datasets))
-			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
-		},
+			return msg, nil
+		}),
 	}
 	f := cmd.Flags()
 	f.String(flagKind, "", "base | full-fine-tune | lora-adapter (default: lora-adapter with --peft-dir, else base)")
