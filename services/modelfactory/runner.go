@@ -104,8 +104,8 @@ func (f *Factory) runJob(ctx, jobCtx context.Context, j *Job) {
 	}
 }
 
-// session is a job's trainer and data, ready to step.
-type session struct {
+// trainingRun is a job's trainer and data, ready to step.
+type trainingRun struct {
 	base    *openlora.Embedded
 	rows    jobRows
 	train   []train.Example
@@ -116,8 +116,8 @@ type session struct {
 
 // prepare loads the base model and the job's rows and builds (or resumes)
 // its trainer.
-func (f *Factory) prepare(j *Job, checkpoint string) (*session, error) {
-	s := &session{}
+func (f *Factory) prepare(j *Job, checkpoint string) (*trainingRun, error) {
+	s := &trainingRun{}
 	var err error
 	if s.base, err = f.base(j.BaseSHA256); err != nil {
 		return nil, err
@@ -155,7 +155,7 @@ func trainOptions(h Hyperparameters, steps int, baseModelID uint64) train.Option
 
 // evalSet is what a job is evaluated on: the held-out rows, or the
 // training rows when none were held out.
-func (s *session) evalSet() ([]train.Example, []Row, string) {
+func (s *trainingRun) evalSet() ([]train.Example, []Row, string) {
 	if len(s.eval) > 0 {
 		return s.eval, s.rows.Holdout, "holdout"
 	}
@@ -272,7 +272,7 @@ const evalSamples = 3
 
 // evaluate measures the adapter against the base on the evaluation rows
 // and answers a few of their prompts with both, greedily.
-func (f *Factory) evaluate(ctx context.Context, s *session, baseLoss float64, adapterDir string) (*Evaluation, error) {
+func (f *Factory) evaluate(ctx context.Context, s *trainingRun, baseLoss float64, adapterDir string) (*Evaluation, error) {
 	set, rows, on := s.evalSet()
 	loss := s.trainer.Loss(set)
 	ev := &Evaluation{
