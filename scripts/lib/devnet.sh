@@ -158,3 +158,23 @@ dev_account_names() {
 		echo "${entry%%|*}"
 	done
 }
+
+# wait_ready NAME PID READY_FILE LOG: waits up to 60 s until a service
+# started in the background writes its ready file; fails, printing the
+# log's last lines, if the process exits first.
+wait_ready() {
+	local name="$1" pid="$2" ready="$3" log="$4"
+	for _ in $(seq 1 120); do
+		if [[ -s "$ready" ]]; then
+			return 0
+		fi
+		if ! kill -0 "$pid" 2>/dev/null; then
+			echo "$name exited; last lines of $log:" >&2
+			tail -n 20 "$log" >&2
+			return 1
+		fi
+		sleep 0.5
+	done
+	echo "$name did not start listening" >&2
+	return 1
+}

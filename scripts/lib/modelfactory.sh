@@ -40,19 +40,7 @@ start_modelfactory() {
 		--listen "127.0.0.1:$modelfactory_port" --ready-file "$modelfactory_home/ready" \
 		>>"$modelfactory_home/modelfactory.log" 2>&1 &
 	modelfactory_pid=$!
-	for _ in $(seq 1 120); do
-		if [[ -s "$modelfactory_home/ready" ]]; then
-			return 0
-		fi
-		if ! kill -0 "$modelfactory_pid" 2>/dev/null; then
-			echo "ModelFactory exited; last lines of $modelfactory_home/modelfactory.log:" >&2
-			tail -n 20 "$modelfactory_home/modelfactory.log" >&2
-			return 1
-		fi
-		sleep 0.5
-	done
-	echo "ModelFactory did not start listening" >&2
-	return 1
+	wait_ready ModelFactory "$modelfactory_pid" "$modelfactory_home/ready" "$modelfactory_home/modelfactory.log"
 }
 
 # print_modelfactory: the banner's ModelFactory part.

@@ -124,20 +124,8 @@ start_serving_node() {
 		--prefetch "$DEMO_ADAPTER" --settle-interval 10s --ready-file "$openlora_home/ready" "${cas[@]}" \
 		>>"$openlora_home/openlora.log" 2>&1 &
 	openlora_pid=$!
-	for _ in $(seq 1 120); do
-		if [[ -s "$openlora_home/ready" ]]; then
-			openlora_url="$(cat "$openlora_home/ready")"
-			return 0
-		fi
-		if ! kill -0 "$openlora_pid" 2>/dev/null; then
-			echo "The serving node exited; last lines of $openlora_home/openlora.log:" >&2
-			tail -n 20 "$openlora_home/openlora.log" >&2
-			return 1
-		fi
-		sleep 0.5
-	done
-	echo "The serving node did not start listening" >&2
-	return 1
+	wait_ready "The serving node" "$openlora_pid" "$openlora_home/ready" "$openlora_home/openlora.log" || return 1
+	openlora_url="$(cat "$openlora_home/ready")"
 }
 
 # print_serving_node: the banner's serving-node part.

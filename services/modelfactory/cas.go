@@ -53,24 +53,6 @@ func (c *CAS) Put(path string) ([]byte, uint64, error) {
 	return sum, uint64(n), nil
 }
 
-// PutBytes stores data.
-func (c *CAS) PutBytes(data []byte) ([]byte, error) {
-	tmp, err := os.CreateTemp("", "cas-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return nil, err
-	}
-	if err := tmp.Close(); err != nil {
-		return nil, err
-	}
-	sum, _, err := c.Put(tmp.Name())
-	return sum, err
-}
-
 func (c *CAS) path(key string) string { return filepath.Join(c.Dir, key) }
 
 // validKey reports whether key is a SHA-256 in lowercase hex.

@@ -10,8 +10,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -151,35 +149,12 @@ func content(ctx context.Context, line datanetclient.ExportLine) ([]byte, error)
 	case line.URI == "":
 		return nil, nil
 	}
-	u, err := url.Parse(line.URI)
+	if !strings.Contains(line.URI, "://") {
+		return nil, fmt.Errorf("contribution %s: URI %q names no scheme", line.ID, line.URI)
+	}
+	data, err := fetchVerified(ctx, line.URI, line.SHA256, int64(line.SizeBytes)+1)
 	if err != nil {
-		return nil, fmt.Errorf("contribution %s: URI %q: %w", line.ID, line.URI, err)
-	}
-	var data []byte
-	switch u.Scheme {
-	case "file":
-		data, err = os.ReadFile(u.Path)
-	case "http", "https":
-		var req *http.Request
-		if req, err = http.NewRequestWithContext(ctx, http.MethodGet, line.URI, nil); err == nil {
-			var res *http.Response
-			if res, err = http.DefaultClient.Do(req); err == nil {
-				defer res.Body.Close()
-				if res.StatusCode != http.StatusOK {
-					err = fmt.Errorf("HTTP %s", res.Status)
-				} else {
-					data, err = io.ReadAll(io.LimitReader(res.Body, int64(line.SizeBytes)+1))
-				}
-			}
-		}
-	default:
-		err = fmt.Errorf("scheme %q cannot be fetched (file, http, https)", u.Scheme)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("contribution %s stored at %s: %w", line.ID, line.URI, err)
-	}
-	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != strings.ToLower(line.SHA256) {
-		return nil, fmt.Errorf("contribution %s stored at %s does not match the hash the chain records", line.ID, line.URI)
+		return nil, fmt.Errorf("contribution %s: %w", line.ID, err)
 	}
 	return data, nil
 }

@@ -2,6 +2,7 @@ package modelfactory
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"net/http"
@@ -124,8 +125,11 @@ func TestMetricsAreFixedPoint(t *testing.T) {
 
 func TestContentAddressedStore(t *testing.T) {
 	cas := &CAS{Dir: t.TempDir()}
-	sum, err := cas.PutBytes([]byte("adapter bytes"))
+	src := filepath.Join(t.TempDir(), "object")
+	require.NoError(t, os.WriteFile(src, []byte("adapter bytes"), 0o600))
+	sum, size, err := cas.Put(src)
 	require.NoError(t, err)
+	require.Equal(t, uint64(13), size)
 	key := hex.EncodeToString(sum)
 	got, err := os.ReadFile(filepath.Join(cas.Dir, key))
 	require.NoError(t, err)
@@ -146,7 +150,7 @@ func TestContentAddressedStore(t *testing.T) {
 	require.Equal(t, "adapter bytes", string(data))
 	require.NoError(t, os.WriteFile(filepath.Join(cas.Dir, key), []byte("tampered"), 0o600))
 	_, err = fetchObject(context.Background(), cas.Dir, key)
-	require.ErrorContains(t, err, "does not match its hash")
+	require.ErrorContains(t, err, "does not match its SHA-256")
 }
 
 func hexUpper(s string) string {
@@ -197,4 +201,23 @@ func TestErrorsKeepTheirStatus(t *testing.T) {
 	rec = httptest.NewRecorder()
 	writeError(rec, errors.New("disk full"))
 	require.Equal(t, http.StatusInternalServerError, rec.Code)
+}
+
+func TestOffChainContentIsFetchedAndChecked(t *testing.T) {
+	row := `{"prompt": "a?", "response": "b."}`
+	path := filepath.Join(t.TempDir(), "row.json")
+	require.NoError(t, os.WriteFile(path, []byte(row), 0o600))
+	sum := sha256.Sum256([]byte(row))
+	line := datanetclient.ExportLine{ID: "4", URI: "file://" + path, SHA256: hex.EncodeToString(sum[:]), SizeBytes: uint64(len(row))}
+	export := &VersionExport{Ref: DatasetRef{DatanetID: 1, Version: 1}, Lines: []datanetclient.ExportLine{line}}
+	rows, err := rowsOf(context.Background(), export, Mapping{}.withDefaults())
+	require.NoError(t, err)
+	require.Equal(t, "b.", rows[0].Response)
+
+	export.Lines[0].SHA256 = hex.EncodeToString(make([]byte, 32))
+	_, err = rowsOf(context.Background(), export, Mapping{}.withDefaults())
+	var e *Error
+	require.ErrorAs(t, err, &e)
+	require.Equal(t, "content_unavailable", e.Code)
+	require.Contains(t, e.Message, "does not match its SHA-256")
 }

@@ -30,12 +30,11 @@ func (f *Factory) Run(ctx context.Context) {
 		}
 		if j == nil {
 			cancel(nil)
+			// Every change that queues a job pokes the queue.
 			select {
 			case <-ctx.Done():
 				return
 			case <-f.wake:
-				continue
-			case <-time.After(5 * time.Second):
 				continue
 			}
 		}

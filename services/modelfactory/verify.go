@@ -7,12 +7,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
 	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/openledger/openledger/ai/llm/train"
@@ -166,35 +162,4 @@ func sameDatasets(chain []modelregtypes.DatasetRef, manifest []ManifestDataset) 
 		}
 	}
 	return nil
-}
-
-// fetchObject reads an object of a content-addressed store (a folder or an
-// http(s) base URL) and checks its hash.
-func fetchObject(ctx context.Context, store, key string) ([]byte, error) {
-	var data []byte
-	var err error
-	if strings.HasPrefix(store, "http://") || strings.HasPrefix(store, "https://") {
-		url := strings.TrimSuffix(store, "/") + "/" + key
-		var req *http.Request
-		if req, err = http.NewRequestWithContext(ctx, http.MethodGet, url, nil); err != nil {
-			return nil, err
-		}
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			return nil, err
-		}
-		defer res.Body.Close()
-		if res.StatusCode != http.StatusOK {
-			return nil, fmt.Errorf("%s: HTTP %s", url, res.Status)
-		}
-		if data, err = io.ReadAll(io.LimitReader(res.Body, 256<<20)); err != nil {
-			return nil, err
-		}
-	} else if data, err = os.ReadFile(filepath.Join(store, key)); err != nil {
-		return nil, err
-	}
-	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != key {
-		return nil, fmt.Errorf("object %s does not match its hash", key)
-	}
-	return data, nil
 }
