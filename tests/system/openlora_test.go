@@ -61,6 +61,27 @@ func (n *servingNode) get(t *testing.T, path string, into any) int {
 	return res.StatusCode
 }
 
+// settledBatches is the node's batches once none is pending: the chain
+// shows a settlement a moment before the node has confirmed it by its
+// transaction hash and recorded it.
+func (n *servingNode) settledBatches(t *testing.T) []openlora.Batch {
+	t.Helper()
+	var batches struct {
+		Batches []openlora.Batch `json:"batches"`
+	}
+	waitFor(t, 60*time.Second, "the node to record its batches' outcome", func() bool {
+		batches.Batches = nil
+		n.get(t, "/v1/batches", &batches)
+		for _, b := range batches.Batches {
+			if b.Status == openlora.BatchPending {
+				return false
+			}
+		}
+		return true
+	})
+	return batches.Batches
+}
+
 // TestServingNodeLoop is the paid-inference loop through the serving node,
 // as its users run it: contributions accepted into a Datanet version; the
 // demo base model and an adapter fine-tuned on that version registered;
@@ -321,7 +342,7 @@ func TestServingNodeLoop(t *testing.T) {
 	var batches struct {
 		Batches []openlora.Batch `json:"batches"`
 	}
-	serving.get(t, "/v1/batches", &batches)
+	batches.Batches = serving.settledBatches(t)
 	for _, b := range batches.Batches {
 		require.Equal(t, openlora.BatchSettled, b.Status, "batch %s: %s", b.Root, b.Error)
 	}
@@ -348,8 +369,7 @@ func TestServingNodeLoop(t *testing.T) {
 		out, err := localnetQuery("inferencefees", "channel", addr(user), addr(node))
 		return err == nil && json.Unmarshal([]byte(out), &channel) == nil && channel.Channel.SettledAmount == owedAtKill
 	})
-	batches.Batches = nil
-	serving.get(t, "/v1/batches", &batches)
+	batches.Batches = serving.settledBatches(t)
 	settledNonces := map[uint64]bool{}
 	for _, b := range batches.Batches {
 		require.Equal(t, openlora.BatchSettled, b.Status, "batch %s: %s", b.Root, b.Error)
@@ -660,7 +680,7 @@ func TestServingNodeSurvivesKills(t *testing.T) {
 	var batches struct {
 		Batches []openlora.Batch `json:"batches"`
 	}
-	serving.get(t, "/v1/batches", &batches)
+	batches.Batches = serving.settledBatches(t)
 	nonces := map[uint64]bool{}
 	receipts := map[uint64]bool{}
 	for _, b := range batches.Batches {
