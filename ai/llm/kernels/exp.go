@@ -23,11 +23,15 @@ func expf(x float32) float32 {
 	if x != x { // NaN
 		return x
 	}
-	n := float32(math.Floor(float64(x*log2e + 0.5)))
-	r := x - n*c1 - n*c2
+	n := float32(math.Floor(float64(float32(x*log2e) + 0.5)))
+	r := x - float32(n*c1) - float32(n*c2)
 	z := r * r
-	p := ((((1.9875691500e-4*r+1.3981999507e-3)*r+8.3334519073e-3)*r+4.1665795894e-2)*r+1.6666665459e-1)*r + 5.0000001201e-1
-	y := p*z + r + 1
+	p := float32(1.9875691500e-4*r) + 1.3981999507e-3
+	p = float32(p*r) + 8.3334519073e-3
+	p = float32(p*r) + 4.1665795894e-2
+	p = float32(p*r) + 1.6666665459e-1
+	p = float32(p*r) + 5.0000001201e-1
+	y := float32(p*z) + r + 1
 	// Multiply by 2^n through the exponent bits; n is within [-126, 128]
 	// here, and 2^128 is built as 2·2^127.
 	ni := int32(n)

@@ -86,10 +86,10 @@ func goRow(a *float32, b *[4]*float32, k int, out *[4]float32) {
 	b3 := unsafe.Slice(b[3], k)
 	var s0, s1, s2, s3 float32
 	for i, v := range x {
-		s0 += v * b0[i]
-		s1 += v * b1[i]
-		s2 += v * b2[i]
-		s3 += v * b3[i]
+		s0 += float32(v * b0[i])
+		s1 += float32(v * b1[i])
+		s2 += float32(v * b2[i])
+		s3 += float32(v * b3[i])
 	}
 	out[0], out[1], out[2], out[3] = s0, s1, s2, s3
 }

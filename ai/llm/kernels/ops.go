@@ -7,7 +7,7 @@ import "math"
 func RMSNorm(dst, x, weight []float32, eps float32) {
 	var ss float32
 	for _, v := range x {
-		ss += v * v
+		ss += float32(v * v)
 	}
 	inv := float32(1 / math.Sqrt(float64(ss/float32(len(x))+eps)))
 	for i, v := range x {

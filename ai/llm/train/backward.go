@@ -42,7 +42,7 @@ func (n *network) layerBackward(params, grad []float32, l int, a *layerActivatio
 		s := sigmoid(g)
 		dup[i] = dh[i] * g * s
 		// d silu(g)/dg = σ(g)·(1 + g·(1 − σ(g))).
-		dgate[i] = dh[i] * a.up[i] * s * (1 + g*(1-s))
+		dgate[i] = dh[i] * a.up[i] * s * (1 + float32(g*(1-s)))
 	}
 	dn2 := n.projectBackward(params, grad, l, model.Gate, a.n2, dgate, T, a) // [T × Hidden]
 	addScaled(dn2, 1, n.projectBackward(params, grad, l, model.Up, a.n2, dup, T, a))
@@ -153,7 +153,7 @@ func (n *network) attentionBackward(a *layerActivations, datt []float32, T int) 
 					be.DotRows(dsi, datt[i*qd+h*hd:i*qd+(h+1)*hd], v, kvd) // dP_ij = datt_i · v_j
 					var dot float32
 					for j := range p {
-						dot += p[j] * dsi[j]
+						dot += float32(p[j] * dsi[j])
 					}
 					for j := range p {
 						dsi[j] = p[j] * (dsi[j] - dot) * scale

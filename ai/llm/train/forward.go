@@ -3,6 +3,7 @@ package train
 import (
 	"math"
 
+	"github.com/openledger/openledger/ai/llm/internal/exactmath"
 	"github.com/openledger/openledger/ai/llm/model"
 )
 
@@ -178,7 +179,7 @@ func (n *network) attentionWeights(p []float32, a *layerActivations, h, i int) [
 	}
 	var sum float32
 	for j, s := range p {
-		e := float32(math.Exp(float64(s - mx)))
+		e := float32(exactmath.Exp(float64(s - mx)))
 		p[j] = e
 		sum += e
 	}

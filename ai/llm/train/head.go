@@ -1,6 +1,6 @@
 package train
 
-import "math"
+import "github.com/openledger/openledger/ai/llm/internal/exactmath"
 
 // headChunk is how many positions go through lm_head at once. Logits are
 // [positions × Vocab], the largest activation of a small model; taking them
@@ -93,7 +93,7 @@ func softmaxGradient(z []float32, target int, weight float32) float64 {
 	zt := float64(z[target])
 	var s float64
 	for j, v := range z {
-		e := math.Exp(float64(v - mx))
+		e := exactmath.Exp(float64(v - mx))
 		z[j] = float32(e)
 		s += e
 	}
@@ -102,5 +102,5 @@ func softmaxGradient(z []float32, target int, weight float32) float64 {
 		z[j] *= f
 	}
 	z[target] -= weight
-	return float64(mx) + math.Log(s) - zt
+	return float64(mx) + exactmath.Log(s) - zt
 }

@@ -3,6 +3,7 @@ package train
 import (
 	"math"
 
+	"github.com/openledger/openledger/ai/llm/internal/exactmath"
 	"github.com/openledger/openledger/ai/llm/kernels"
 )
 
@@ -20,7 +21,7 @@ func transpose(src []float32, rows, cols int) []float32 {
 // addScaled computes dst += s·x.
 func addScaled(dst []float32, s float32, x []float32) {
 	for i, v := range x {
-		dst[i] += s * v
+		dst[i] += float32(s * v)
 	}
 }
 
@@ -41,7 +42,7 @@ func parallelRows(n, work int, fn func(lo, hi int)) {
 func rmsInv(x []float32, eps float32) float32 {
 	var ss float32
 	for _, v := range x {
-		ss += v * v
+		ss += float32(v * v)
 	}
 	return float32(1 / math.Sqrt(float64(ss/float32(len(x))+eps)))
 }
@@ -70,13 +71,13 @@ func rmsNormBackward(dx, dy, x, inv, weight []float32, T, H int) {
 		s := inv[r]
 		var dot float32
 		for i := range xr {
-			dot += xr[i] * weight[i] * gr[i]
+			dot += float32(xr[i] * weight[i] * gr[i])
 		}
 		c := s * s * s * dot / float32(H)
 		for i := range xr {
-			out[i] += s*weight[i]*gr[i] - xr[i]*c
+			out[i] += float32(s*weight[i]*gr[i]) - float32(xr[i]*c)
 		}
 	}
 }
 
-func sigmoid(x float32) float32 { return float32(1 / (1 + math.Exp(-float64(x)))) }
+func sigmoid(x float32) float32 { return float32(1 / (1 + exactmath.Exp(-float64(x)))) }

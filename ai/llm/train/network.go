@@ -33,10 +33,9 @@ type frozenLayer struct {
 	proj              [model.NumModules]frozenLinear
 }
 
-func newNetwork(base *model.Model, lay *layout, scale float32) *network {
+func newNetwork(base *model.Model, be kernels.Backend, lay *layout, scale float32) *network {
 	cfg := base.Config
 	w := base.RowMajorWeights()
-	be := base.Backend()
 	pack := func(weight, bias []float32, out, in int) frozenLinear {
 		return frozenLinear{
 			w: be.Pack(weight, out, in, kernels.F32), wt: packTransposed(be, weight, out, in),

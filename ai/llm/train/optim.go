@@ -21,7 +21,7 @@ func learningRate(peak float64, step, warmup, total int) float64 {
 func clipGlobalNorm(grad []float32, maxNorm float64) float64 {
 	var ss float64
 	for _, g := range grad {
-		ss += float64(g) * float64(g)
+		ss += float64(float64(g) * float64(g))
 	}
 	norm := math.Sqrt(ss)
 	if maxNorm > 0 && norm > maxNorm {
@@ -47,11 +47,11 @@ func (o *adamW) update(params, grad []float32, lr float64, step int) {
 	bc2 := 1 - math.Pow(o.beta2, float64(step))
 	for i, g32 := range grad {
 		g := float64(g32)
-		p := float64(params[i]) * (1 - lr*o.weightDecay)
-		m := o.beta1*float64(o.m[i]) + (1-o.beta1)*g
-		v := o.beta2*float64(o.v[i]) + (1-o.beta2)*g*g
+		p := float64(float64(params[i]) * (1 - float64(lr*o.weightDecay)))
+		m := float64(o.beta1*float64(o.m[i])) + float64((1-o.beta1)*g)
+		v := float64(o.beta2*float64(o.v[i])) + float64((1-o.beta2)*g*g)
 		o.m[i], o.v[i] = float32(m), float32(v)
-		p -= lr * (m / bc1) / (math.Sqrt(v/bc2) + o.eps)
+		p -= float64(lr*(m/bc1)) / (math.Sqrt(v/bc2) + o.eps)
 		params[i] = float32(p)
 	}
 }

@@ -64,7 +64,8 @@ func initParams(lay *layout, rng *rand.Rand) []float32 {
 			a := lay.A(v, l, m)
 			bound := 1 / math.Sqrt(float64(lay.factors[l][m].in))
 			for i := range a {
-				a[i] = float32((2*rng.Float64() - 1) * bound)
+				u := float64(rng.Float64())
+				a[i] = float32((u + u - 1) * bound)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package train
 import (
 	"math"
 
+	"github.com/openledger/openledger/ai/llm/internal/exactmath"
 	"github.com/openledger/openledger/ai/llm/model"
 )
 
@@ -13,7 +14,7 @@ func ropeFrequencies(r model.Rope, headDim int) []float64 {
 	half := headDim / 2
 	inv := make([]float64, half)
 	for i := range inv {
-		inv[i] = 1 / math.Pow(r.Theta, float64(2*i)/float64(headDim))
+		inv[i] = 1 / exactmath.Pow(r.Theta, float64(2*i)/float64(headDim))
 	}
 	switch r.Scaling {
 	case "linear":
@@ -32,7 +33,7 @@ func ropeFrequencies(r model.Rope, headDim int) []float64 {
 				inv[i] = f / r.Factor
 			default:
 				smooth := (old/wavelen - r.LowFreqFactor) / (r.HighFreqFactor - r.LowFreqFactor)
-				inv[i] = (1-smooth)*f/r.Factor + smooth*f
+				inv[i] = float64((1-smooth)*f)/r.Factor + float64(smooth*f)
 			}
 		}
 	}
@@ -45,7 +46,7 @@ func ropeAngles(invFreq []float64, T int) (cos, sin []float32) {
 	cos, sin = make([]float32, T*half), make([]float32, T*half)
 	for p := range T {
 		for i, f := range invFreq {
-			s, c := math.Sincos(float64(p) * f)
+			s, c := exactmath.Sincos(float64(float64(p) * f))
 			cos[p*half+i], sin[p*half+i] = float32(c), float32(s)
 		}
 	}
@@ -69,8 +70,8 @@ func rotateRows(x []float32, T, width, headDim int, cos, sin []float32, inverse 
 				if inverse {
 					si = -si
 				}
-				v[i] = a*c[i] - b*si
-				v[i+half] = b*c[i] + a*si
+				v[i] = float32(a*c[i]) - float32(b*si)
+				v[i+half] = float32(b*c[i]) + float32(a*si)
 			}
 		}
 	}

@@ -146,7 +146,7 @@ func New(base *model.Model, data []Example, opts Options) (*Trainer, error) {
 		return nil, fmt.Errorf("train: %w", err)
 	}
 	lay := newLayout(&base.Config, o.Rank, o.Targets)
-	t := &Trainer{opts: o, net: newNetwork(base, lay, cfg.Scale()), data: data}
+	t := &Trainer{opts: o, net: newNetwork(base, base.Backend(), lay, cfg.Scale()), data: data}
 	t.pcg = rand.NewPCG(o.Seed, 0x747261696e)
 	t.rng = rand.New(t.pcg)
 	t.params = initParams(lay, t.rng)
@@ -179,19 +179,27 @@ func validate(cfg *model.Config, data []Example, o *Options) error {
 		}
 	}
 	for i, e := range data {
-		if len(e.Tokens) < 2 || len(e.Mask) != len(e.Tokens) {
-			return fmt.Errorf("train: example %d needs at least two tokens and a mask of the same length", i)
+		if err := validExample(cfg, i, e); err != nil {
+			return err
 		}
-		if cfg.MaxPositions > 0 && len(e.Tokens) > cfg.MaxPositions {
-			return fmt.Errorf("train: example %d has %d tokens, beyond max_position_embeddings %d", i, len(e.Tokens), cfg.MaxPositions)
-		}
-		if !slices.Contains(e.Mask[1:], true) {
-			return fmt.Errorf("train: example %d has no response token in its mask", i)
-		}
-		for _, tok := range e.Tokens {
-			if tok < 0 || tok >= cfg.Vocab {
-				return fmt.Errorf("train: example %d: token %d outside the vocabulary of %d", i, tok, cfg.Vocab)
-			}
+	}
+	return nil
+}
+
+// validExample checks that example i can be run and has a loss.
+func validExample(cfg *model.Config, i int, e Example) error {
+	if len(e.Tokens) < 2 || len(e.Mask) != len(e.Tokens) {
+		return fmt.Errorf("train: example %d needs at least two tokens and a mask of the same length", i)
+	}
+	if cfg.MaxPositions > 0 && len(e.Tokens) > cfg.MaxPositions {
+		return fmt.Errorf("train: example %d has %d tokens, beyond max_position_embeddings %d", i, len(e.Tokens), cfg.MaxPositions)
+	}
+	if !slices.Contains(e.Mask[1:], true) {
+		return fmt.Errorf("train: example %d has no response token in its mask", i)
+	}
+	for _, tok := range e.Tokens {
+		if tok < 0 || tok >= cfg.Vocab {
+			return fmt.Errorf("train: example %d: token %d outside the vocabulary of %d", i, tok, cfg.Vocab)
 		}
 	}
 	return nil

@@ -1,0 +1,73 @@
+package influence
+
+import (
+	"math/big"
+
+	"github.com/openledger/openledger/ai/llm/model"
+	"github.com/openledger/openledger/ai/llm/train"
+)
+
+// Attributor scores answers against a recorded run.
+type Attributor struct {
+	run      *Run
+	grads    *train.GradientModel
+	rowGrads [][]Vector
+	rowIDs   []uint64
+}
+
+// NewAttributor prepares attribution of answers of the adapter whose run
+// is run, on the base model it was trained on.
+func NewAttributor(base *model.Model, run *Run) (*Attributor, error) {
+	if err := run.Validate(); err != nil {
+		return nil, err
+	}
+	grads, err := train.NewGradientModel(base, run.LoRA)
+	if err != nil {
+		return nil, err
+	}
+	if err := grads.SetParameters(run.Parameters[0]); err != nil {
+		return nil, err
+	}
+	a := &Attributor{run: run, grads: grads}
+	for _, row := range run.Rows {
+		a.rowGrads = append(a.rowGrads, row.Gradients)
+		a.rowIDs = append(a.rowIDs, row.Contribution)
+	}
+	return a, nil
+}
+
+// Gradients are the answer's projected gradients at every checkpoint;
+// answer is the prompt and the answer's tokens with the answer masked in.
+func (a *Attributor) Gradients(answer train.Example) ([]Vector, error) {
+	out := make([]Vector, len(a.run.Checkpoints))
+	for c, p := range a.run.Parameters {
+		if err := a.grads.SetParameters(p); err != nil {
+			return nil, err
+		}
+		g, err := a.grads.LossGradient(answer)
+		if err != nil {
+			return nil, err
+		}
+		out[c] = a.run.Projector.Project(g)
+	}
+	return out, nil
+}
+
+// Scores are every row's influence on the answer, exact.
+func (a *Attributor) Scores(answer train.Example) ([]*big.Int, error) {
+	g, err := a.Gradients(answer)
+	if err != nil {
+		return nil, err
+	}
+	return Scores(a.run.Checkpoints, a.rowGrads, g)
+}
+
+// Attribute is the answer's weights per contribution, as the chain
+// records them.
+func (a *Attributor) Attribute(answer train.Example) ([]ContributionWeight, error) {
+	scores, err := a.Scores(answer)
+	if err != nil {
+		return nil, err
+	}
+	return Weights(scores, a.rowIDs, a.run.TopRows)
+}
