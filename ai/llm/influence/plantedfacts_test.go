@@ -156,8 +156,10 @@ func plantedFactRun(t *testing.T, factSeed uint64) {
 		}
 		row := strings.Join(lines, "\n")
 		sum := sha256.Sum256([]byte(row))
-		line, _ := json.Marshal(map[string]any{"id": strconv.Itoa(i + 1), "datanet": 1, "version": 1, "leaf_index": i,
-			"contributor": "open1test", "sha256": hex.EncodeToString(sum[:]), "size_bytes": len(row), "media_type": "text/plain", "text": row})
+		line, _ := json.Marshal(map[string]any{
+			"id": strconv.Itoa(i + 1), "datanet": 1, "version": 1, "leaf_index": i,
+			"contributor": "open1test", "sha256": hex.EncodeToString(sum[:]), "size_bytes": len(row), "media_type": "text/plain", "text": row,
+		})
 		corpus.Write(append(line, '\n'))
 	}
 	indexDir := filepath.Join(t.TempDir(), "index")
