@@ -11,7 +11,7 @@ import (
 
 // Method names gradient attribution in x/attribution records: TracIn over
 // checkpoints, on LoRA gradients, with a sparse sign projection.
-const Method = "tracin-1.lora-grad.sparse-sign-proj"
+const Method = "tracin-1.lora.sparse-sign"
 
 // Checkpoint is one point of a run at which gradients are taken:
 // LearningRate is η_c as parts per 2^32 of one (an integer, so scores are
