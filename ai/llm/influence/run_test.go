@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/openledger/openledger/ai/llm/kernels"
-	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 )
 
 func TestRunFileRoundTrip(t *testing.T) {
@@ -111,11 +110,5 @@ func TestCheckpointSteps(t *testing.T) {
 				t.Fatalf("CheckpointSteps(%d, %d) = %v, want %v", c.total, c.n, got, c.want)
 			}
 		}
-	}
-}
-
-func TestTheChainAcceptsTheMethodName(t *testing.T) {
-	if err := attributiontypes.ValidateMethod(Method); err != nil {
-		t.Fatal(err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"cosmossdk.io/math"
 
+	"github.com/openledger/openledger/ai/llm/influence"
 	"github.com/openledger/openledger/x/attribution/types"
 )
 
@@ -68,7 +69,8 @@ func TestValidateWeights(t *testing.T) {
 }
 
 func TestValidateMethod(t *testing.T) {
-	for _, ok := range []string{"suffix-array-v1", "infini-gram.v2", "a"} {
+	// influence.Method is what gradient attribution writes.
+	for _, ok := range []string{"suffix-array-v1", "infini-gram.v2", "a", influence.Method} {
 		require.NoError(t, types.ValidateMethod(ok))
 	}
 	for _, bad := range []string{"", "Suffix", "suffix array", "x_y", "abcdefghijklmnopqrstuvwxyz0123456"} {
