@@ -65,6 +65,13 @@ bench-settle:
 bench-poa:
 	$(GO) run ./cmd/poa-bench --dir /tmp/poa-bench --size 100MB
 
+## eval-poa-paraphrase: the real-paraphrase evaluation of the PoA engine over every passage pair (installs the texts)
+eval-poa-paraphrase:
+	@scripts/test-deps.sh poa-texts
+	@mkdir -p build/poa-pairs
+	$(GO) run ./ai/poa/eval/paired/genpairs -out build/poa-pairs/pairs.jsonl
+	$(GO) run ./ai/poa/eval/paired/evalpairs -pairs build/poa-pairs/pairs.jsonl
+
 ## proto-gen: generate Go code from proto/ with pinned local plugins (offline)
 proto-gen:
 	@scripts/protocgen.sh
@@ -81,4 +88,4 @@ lint:
 fmt:
 	@scripts/lint.sh fmt
 
-.PHONY: help build install localnet localnet-multi test test-unit test-system fuzz load-test bench-settle bench-poa proto-gen proto-lint lint fmt
+.PHONY: help build install localnet localnet-multi test test-unit test-system fuzz load-test bench-settle bench-poa eval-poa-paraphrase proto-gen proto-lint lint fmt

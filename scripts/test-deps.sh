@@ -4,11 +4,22 @@
 # and chromium runs the browser tests of the web pages (driven by npm's
 # playwright-core, never a downloaded browser). npm packages are installed
 # by the tests themselves from committed lock files.
+#
+# `scripts/test-deps.sh poa-texts` installs instead the public-domain texts
+# of the PoA engine's full real-paraphrase evaluation (make
+# eval-poa-paraphrase): the King James Bible (bible-kjv-text, read by
+# bible-kjv) and the World English Bible (sword-text-web, read by diatheke).
 set -euo pipefail
 
 missing=()
-/usr/bin/python3 -c 'import torch' 2>/dev/null || missing+=(python3-torch)
-command -v chromium >/dev/null || missing+=(chromium)
+if [[ "${1:-}" == poa-texts ]]; then
+	command -v bible >/dev/null || missing+=(bible-kjv bible-kjv-text)
+	command -v diatheke >/dev/null || missing+=(diatheke)
+	[[ -d /usr/share/sword/modules/texts/ztext/engWEB2015eb ]] || missing+=(sword-text-web)
+else
+	/usr/bin/python3 -c 'import torch' 2>/dev/null || missing+=(python3-torch)
+	command -v chromium >/dev/null || missing+=(chromium)
+fi
 if ((${#missing[@]} == 0)); then
 	exit 0
 fi
