@@ -384,8 +384,6 @@ func New(
 		app.AccountKeeper, app.BankKeeper, app.EVMKeeper, app.StakingKeeper, app.TransferKeeper,
 	)
 
-	tmLightClient := app.wireIBCRouting()
-
 	// Every OpenLedger module keeper is built with the same codec, services,
 	// address codec and authority, on its own store.
 	keeperEnv := func(storeKey string) datanetkeeper.KeeperEnv {
@@ -413,6 +411,8 @@ func New(
 		keeperEnv(inferencefeestypes.StoreKey), typedDataChainID(evmChainID), app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper,
 		app.ModelregKeeper, app.AgentstakeKeeper, app.AttributionKeeper,
 	)
+	// The transfer stack deposits IBC transfers as inference credit.
+	tmLightClient := app.wireIBCRouting()
 
 	vmModule := vm.NewAppModule(app.EVMKeeper, app.AccountKeeper, app.BankKeeper, app.AccountKeeper.AddressCodec())
 

@@ -11,6 +11,10 @@ import (
 	porttypes "github.com/cosmos/ibc-go/v11/modules/core/05-port/types"
 	ibcapi "github.com/cosmos/ibc-go/v11/modules/core/api"
 	ibctm "github.com/cosmos/ibc-go/v11/modules/light-clients/07-tendermint"
+
+	"github.com/openledger/openledger/app/config"
+	"github.com/openledger/openledger/app/ibccredit"
+	inferencefeeskeeper "github.com/openledger/openledger/x/inferencefees/keeper"
 )
 
 // maxIBCCallbackGas bounds the gas an IBC callback into a contract may use, so
@@ -22,19 +26,27 @@ const maxIBCCallbackGas = uint64(1_000_000)
 //
 // IBC v1 transfer stack, as packets travel:
 //
-//	send: transfer.SendPacket -> erc20 -> callbacks -> channel.SendPacket
-//	recv: channel.RecvPacket -> callbacks.OnRecvPacket -> erc20.OnRecvPacket -> transfer.OnRecvPacket
+//	send: transfer.SendPacket -> erc20 -> ibccredit -> callbacks -> channel.SendPacket
+//	recv: channel.RecvPacket -> callbacks.OnRecvPacket -> ibccredit.OnRecvPacket -> erc20.OnRecvPacket -> transfer.OnRecvPacket
 //
 // The erc20 middleware converts received tokens that have an ERC-20
-// representation; the callbacks middleware lets contracts react to packets.
+// representation; ibccredit deposits OPEN that arrives with the memo
+// {"openledger":{"deposit_credit":{}}} as the receiver's inference credit
+// (after erc20, which leaves OPEN as it is); the callbacks middleware lets
+// contracts react to packets. It must run after the x/inferencefees keeper
+// is built.
 // IBC v2: transferv2 wrapped by the erc20 v2 middleware.
 func (app *OpenLedgerApp) wireIBCRouting() ibctm.LightClientModule {
 	var transferStack porttypes.IBCModule = transfer.NewIBCModule(app.TransferKeeper)
 	transferStack = erc20.NewIBCMiddleware(app.Erc20Keeper, transferStack)
+	credit := ibccredit.NewIBCMiddleware(inferencefeeskeeper.NewMsgServerImpl(app.InferencefeesKeeper), config.BaseDenom)
+	credit.SetUnderlyingApplication(transferStack)
+	transferStack = credit
 	app.CallbackKeeper = ibccallbackskeeper.NewKeeper(app.AccountKeeper, app.EVMKeeper, app.Erc20Keeper)
 	callbacks := ibccallbacks.NewIBCMiddleware(app.CallbackKeeper, maxIBCCallbackGas)
 	callbacks.SetICS4Wrapper(app.IBCKeeper.ChannelKeeper)
 	callbacks.SetUnderlyingApplication(transferStack)
+	credit.SetICS4Wrapper(callbacks)
 	transferStack = callbacks
 
 	var transferStackV2 ibcapi.IBCModule = transferv2.NewIBCModule(app.TransferKeeper)

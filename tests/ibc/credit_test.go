@@ -1,0 +1,225 @@
+package ibc_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	evmibctesting "github.com/cosmos/evm/testutil/ibc"
+	transfertypes "github.com/cosmos/ibc-go/v11/modules/apps/transfer/types"
+	clienttypes "github.com/cosmos/ibc-go/v11/modules/core/02-client/types"
+	channeltypes "github.com/cosmos/ibc-go/v11/modules/core/04-channel/types"
+
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/openledger/openledger/app"
+	"github.com/openledger/openledger/app/config"
+	"github.com/openledger/openledger/app/ibccredit"
+)
+
+const creditMemo = `{"openledger":{"deposit_credit":{}}}`
+
+// creditFixture is OpenLedger and ibc-go's simapp joined by a transfer
+// channel, with OPEN already sent to the other chain so that it can come
+// back with a memo.
+type creditFixture struct {
+	t            *testing.T
+	path         *evmibctesting.Path
+	openLedger   *app.OpenLedgerApp
+	olChain      *evmibctesting.TestChain
+	cosmosChain  *evmibctesting.TestChain
+	remote       sdk.AccAddress // holds the OPEN vouchers on the other chain
+	voucherDenom transfertypes.Denom
+	escrow       sdk.AccAddress
+}
+
+func newCreditFixture(t *testing.T, outbound sdk.Coin) *creditFixture {
+	coordinator := evmibctesting.NewCoordinator(t, 1, 1, newOpenLedgerForIBC(t))
+	f := &creditFixture{
+		t:           t,
+		olChain:     coordinator.GetChain(evmibctesting.GetEvmChainID(1)),
+		cosmosChain: coordinator.GetChain(evmibctesting.GetChainID(2)),
+	}
+	f.path = evmibctesting.NewTransferPath(f.olChain, f.cosmosChain)
+	f.path.Setup()
+	f.openLedger = f.olChain.App.(*app.OpenLedgerApp)
+	f.remote = f.cosmosChain.SenderAccount.GetAddress()
+	f.voucherDenom = transfertypes.NewDenom(config.BaseDenom,
+		transfertypes.NewHop(f.path.EndpointB.ChannelConfig.PortID, f.path.EndpointB.ChannelID))
+	f.escrow = transfertypes.GetEscrowAddress(f.path.EndpointA.ChannelConfig.PortID, f.path.EndpointA.ChannelID)
+
+	sender := f.olChain.SenderAccounts[1]
+	res, err := f.olChain.SendMsgsWithSender(sender, transfertypes.NewMsgTransfer(
+		f.path.EndpointA.ChannelConfig.PortID, f.path.EndpointA.ChannelID, outbound,
+		sender.SenderAccount.GetAddress().String(), f.remote.String(), clienttypes.NewHeight(1, 1000), 0, ""))
+	require.NoError(t, err)
+	packet, err := evmibctesting.ParsePacketFromEvents(res.Events)
+	require.NoError(t, err)
+	require.NoError(t, f.path.RelayPacket(packet))
+	require.Equal(t, outbound.Amount, f.voucherBalance())
+	return f
+}
+
+// sendHome sends coin from the other chain to receiver on OpenLedger with a
+// memo, relays it and returns the acknowledgement OpenLedger wrote.
+func (f *creditFixture) sendHome(coin sdk.Coin, receiver sdk.AccAddress, memo string) channeltypes.Acknowledgement {
+	f.t.Helper()
+	res, err := f.cosmosChain.SendMsgs(transfertypes.NewMsgTransfer(
+		f.path.EndpointB.ChannelConfig.PortID, f.path.EndpointB.ChannelID, coin,
+		f.remote.String(), receiver.String(), clienttypes.NewHeight(1, 1000), 0, memo))
+	require.NoError(f.t, err)
+	packet, err := evmibctesting.ParsePacketFromEvents(res.Events)
+	require.NoError(f.t, err)
+	_, ackBytes, err := f.path.RelayPacketWithResults(packet)
+	require.NoError(f.t, err)
+	var ack channeltypes.Acknowledgement
+	require.NoError(f.t, transfertypes.ModuleCdc.UnmarshalJSON(ackBytes, &ack))
+	return ack
+}
+
+func (f *creditFixture) voucherBalance() math.Int {
+	return f.cosmosChain.GetSimApp().BankKeeper.GetBalance(f.cosmosChain.GetContext(), f.remote, f.voucherDenom.IBCDenom()).Amount
+}
+
+func (f *creditFixture) openBalance(address sdk.AccAddress) math.Int {
+	return f.openLedger.BankKeeper.GetBalance(f.olChain.GetContext(), address, config.BaseDenom).Amount
+}
+
+func (f *creditFixture) credit(address sdk.AccAddress) math.Int {
+	credit, err := f.openLedger.InferencefeesKeeper.GetCredit(f.olChain.GetContext(), address)
+	require.NoError(f.t, err)
+	return credit.Balance
+}
+
+func (f *creditFixture) supply() math.Int {
+	return f.openLedger.BankKeeper.GetSupply(f.olChain.GetContext(), config.BaseDenom).Amount
+}
+
+// TestCreditMemoDepositsArrivingOPENAsCredit: OPEN coming home with the
+// credit memo lands in the receiver's inference credit, not its balance.
+func TestCreditMemoDepositsArrivingOPENAsCredit(t *testing.T) {
+	// ARRANGE
+	f := newCreditFixture(t, config.OPEN(5))
+	receiver := f.olChain.SenderAccounts[2].SenderAccount.GetAddress()
+	balanceBefore, supplyBefore := f.openBalance(receiver), f.supply()
+	require.True(t, f.credit(receiver).IsZero())
+
+	// ACT
+	ack := f.sendHome(sdk.NewCoin(f.voucherDenom.IBCDenom(), config.OPEN(2).Amount), receiver, creditMemo)
+
+	// ASSERT
+	require.True(t, ack.Success(), ack.GetError())
+	require.Equal(t, config.OPEN(2).Amount, f.credit(receiver))
+	require.Equal(t, balanceBefore, f.openBalance(receiver))
+	require.Equal(t, config.OPEN(3).Amount, f.openBalance(f.escrow))
+	require.Equal(t, config.OPEN(3).Amount, f.voucherBalance())
+	require.Equal(t, supplyBefore, f.supply())
+	// A second deposit adds to the first.
+	ack = f.sendHome(sdk.NewCoin(f.voucherDenom.IBCDenom(), config.OPEN(1).Amount), receiver, creditMemo)
+	require.True(t, ack.Success(), ack.GetError())
+	require.Equal(t, config.OPEN(3).Amount, f.credit(receiver))
+}
+
+// TestMemosNotAddressedToOpenLedgerArePlainTransfers: free text and other
+// middlewares' JSON leave the coins with the receiver.
+func TestMemosNotAddressedToOpenLedgerArePlainTransfers(t *testing.T) {
+	for _, tc := range []struct{ name, memo string }{
+		{"Success - empty memo", ""},
+		{"Success - free text", "thanks for lunch"},
+		{"Success - another middleware's JSON", `{"forward":{"receiver":"x","port":"transfer","channel":"channel-9"}}`},
+		{"Success - a JSON array", `[1,2]`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newCreditFixture(t, config.OPEN(2))
+			receiver := f.olChain.SenderAccounts[2].SenderAccount.GetAddress()
+			before := f.openBalance(receiver)
+
+			ack := f.sendHome(sdk.NewCoin(f.voucherDenom.IBCDenom(), config.OPEN(1).Amount), receiver, tc.memo)
+
+			require.True(t, ack.Success(), ack.GetError())
+			require.Equal(t, before.Add(config.OPEN(1).Amount), f.openBalance(receiver))
+			require.True(t, f.credit(receiver).IsZero())
+			require.Equal(t, config.OPEN(1).Amount, f.voucherBalance())
+		})
+	}
+}
+
+// TestBadCreditMemosRefundTheSender: a memo addressed to OpenLedger that it
+// cannot honour fails the packet; the other chain refunds the sender and
+// nothing changes on OpenLedger.
+func TestBadCreditMemosRefundTheSender(t *testing.T) {
+	for _, tc := range []struct {
+		name, memo string
+		amount     math.Int
+	}{
+		{"Failure - unknown action", `{"openledger":{"stake":{}}}`, config.OPEN(1).Amount},
+		{"Failure - options on deposit_credit", `{"openledger":{"deposit_credit":{"to":"someone"}}}`, config.OPEN(1).Amount},
+		{"Failure - deposit_credit not an object", `{"openledger":{"deposit_credit":1}}`, config.OPEN(1).Amount},
+		{"Failure - no action", `{"openledger":{}}`, config.OPEN(1).Amount},
+		{"Failure - openledger is a string", `{"openledger":"deposit_credit"}`, config.OPEN(1).Amount},
+		{"Failure - openledger is null", `{"openledger":null}`, config.OPEN(1).Amount},
+		{"Failure - below the minimum deposit", creditMemo, math.NewInt(1000)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newCreditFixture(t, config.OPEN(2))
+			receiver := f.olChain.SenderAccounts[2].SenderAccount.GetAddress()
+			before, supplyBefore := f.openBalance(receiver), f.supply()
+
+			ack := f.sendHome(sdk.NewCoin(f.voucherDenom.IBCDenom(), tc.amount), receiver, tc.memo)
+
+			require.False(t, ack.Success())
+			require.Equal(t, config.OPEN(2).Amount, f.voucherBalance(), "the sender is refunded")
+			require.Equal(t, config.OPEN(2).Amount, f.openBalance(f.escrow), "escrow is untouched")
+			require.Equal(t, before, f.openBalance(receiver))
+			require.True(t, f.credit(receiver).IsZero())
+			require.Equal(t, supplyBefore, f.supply())
+		})
+	}
+}
+
+// TestCreditMemoRefusesOtherTokens: another chain's token cannot become
+// credit; the packet fails and its sender keeps the token.
+func TestCreditMemoRefusesOtherTokens(t *testing.T) {
+	f := newCreditFixture(t, config.OPEN(1))
+	receiver := f.olChain.SenderAccounts[2].SenderAccount.GetAddress()
+	cosmosBank := f.cosmosChain.GetSimApp().BankKeeper
+	before := cosmosBank.GetBalance(f.cosmosChain.GetContext(), f.remote, sdk.DefaultBondDenom).Amount
+
+	ack := f.sendHome(sdk.NewCoin(sdk.DefaultBondDenom, math.NewInt(5_000_000)), receiver, creditMemo)
+
+	require.False(t, ack.Success())
+	// The sender paid no fee in this harness's simapp: its balance is whole again.
+	require.Equal(t, before, cosmosBank.GetBalance(f.cosmosChain.GetContext(), f.remote, sdk.DefaultBondDenom).Amount)
+	require.True(t, f.credit(receiver).IsZero())
+	voucher := transfertypes.NewDenom(sdk.DefaultBondDenom,
+		transfertypes.NewHop(f.path.EndpointA.ChannelConfig.PortID, f.path.EndpointA.ChannelID))
+	require.True(t, f.openLedger.BankKeeper.GetSupply(f.olChain.GetContext(), voucher.IBCDenom()).Amount.IsZero())
+}
+
+func TestParseMemo(t *testing.T) {
+	for _, tc := range []struct {
+		memo   string
+		action ibccredit.Action
+		err    error
+	}{
+		{"", ibccredit.ActionNone, nil},
+		{"hello", ibccredit.ActionNone, nil},
+		{`{"wasm":{}}`, ibccredit.ActionNone, nil},
+		{creditMemo, ibccredit.ActionDepositCredit, nil},
+		{`{"openledger":{"deposit_credit":{}},"note":"hi"}`, ibccredit.ActionDepositCredit, nil},
+		{`{"openledger":{"deposit_credit":{}, "x":1}}`, ibccredit.ActionNone, ibccredit.ErrUnknownAction},
+		{`{"openledger":{}}`, ibccredit.ActionNone, ibccredit.ErrInvalidMemo},
+		{`{"openledger":{"deposit_credit":null}}`, ibccredit.ActionNone, ibccredit.ErrInvalidMemo},
+		{`{"openledger":[]}`, ibccredit.ActionNone, ibccredit.ErrUnknownAction},
+	} {
+		action, err := ibccredit.ParseMemo(tc.memo)
+		require.Equal(t, tc.action, action, tc.memo)
+		if tc.err == nil {
+			require.NoError(t, err, tc.memo)
+		} else {
+			require.ErrorIs(t, err, tc.err, tc.memo)
+		}
+	}
+}
