@@ -86,6 +86,9 @@ Flags:
 		}
 		fmt.Fprintf(stdout, "model %d: %s\n  chain sha256 %s\n  re-run sha256 %s\n  config matches %v, losses match %v, %d steps over %d rows in %.1f s\n",
 			report.ModelID, verdict, report.ChainSHA256, report.RerunSHA256, report.ConfigMatches, report.LossesMatch, report.Steps, report.Rows, report.Seconds)
+		if report.GradientsSHA256 != "" {
+			fmt.Fprintf(stdout, "  recorded row gradients match %v (re-recorded sha256 %s)\n", report.GradientsMatch, report.GradientsSHA256)
+		}
 	}
 	if !report.Reproduced {
 		return 1

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openledger/openledger/ai/llm/influence"
 	"github.com/openledger/openledger/ai/llm/model"
 )
 
@@ -30,6 +31,9 @@ type Hyperparameters struct {
 	// HoldoutPercent of the rows (at least one when there are five or
 	// more) are kept out of training for evaluation.
 	HoldoutPercent int `json:"holdout_percent"`
+	// AttributionCheckpoints is how many checkpoints of the run record
+	// every row's gradient for gradient attribution; 0 records none.
+	AttributionCheckpoints int `json:"attribution_checkpoints"`
 }
 
 // allModules are the seven projections of a Llama decoder layer, in the
@@ -42,6 +46,7 @@ func DefaultHyperparameters() Hyperparameters {
 		Rank: 8, Alpha: 16, Dropout: 0, TargetModules: slices.Clone(allModules),
 		LearningRate: 2e-4, Epochs: 3, BatchSize: 1, Accumulation: 4, MaxSeqLength: 512,
 		WarmupRatio: 0.05, MaxGradNorm: 1, WeightDecay: 0, Seed: 42, HoldoutPercent: 10,
+		AttributionCheckpoints: influence.DefaultCheckpoints,
 	}
 }
 
@@ -67,6 +72,7 @@ var Help = []HyperparameterHelp{
 	{"weight_decay", "Decoupled (AdamW) weight decay on the adapter."},
 	{"seed", "Seeds the adapter's initialisation and the row order: the same seed and data give a byte-identical adapter."},
 	{"holdout_percent", "Rows kept out of training to evaluate on (at least one once there are five rows)."},
+	{"attribution_checkpoints", "Checkpoints at which every row's gradient is recorded, so the served model's answers can be traced to the rows that taught them (gradient attribution); each costs about one more pass over the rows, 0 turns it off."},
 }
 
 // validate checks the settings against each other and the base model.
@@ -102,6 +108,8 @@ func (h Hyperparameters) validate(base *model.Config) error {
 		return bad("weight_decay", "weight_decay %g: from 0 to below 1", h.WeightDecay)
 	case h.HoldoutPercent < 0 || h.HoldoutPercent > 50:
 		return bad("holdout_percent", "holdout_percent %d: from 0 to 50", h.HoldoutPercent)
+	case h.AttributionCheckpoints < 0 || h.AttributionCheckpoints > 16:
+		return bad("attribution_checkpoints", "attribution_checkpoints %d: from 0 to 16", h.AttributionCheckpoints)
 	}
 	if len(h.TargetModules) == 0 {
 		return bad("target_modules", "choose at least one target module (%s)", strings.Join(allModules, ", "))
@@ -145,6 +153,7 @@ func (h Hyperparameters) warmupSteps(steps int) int {
 func (h Hyperparameters) keyValues() [][2]string {
 	f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 	kv := [][2]string{
+		{"attribution_checkpoints", strconv.Itoa(h.AttributionCheckpoints)},
 		{"epochs", strconv.Itoa(h.Epochs)},
 		{"gradient_accumulation", strconv.Itoa(h.Accumulation)},
 		{"holdout_percent", strconv.Itoa(h.HoldoutPercent)},

@@ -54,7 +54,9 @@ type Job struct {
 	BaseLoss   *float64          `json:"base_loss,omitempty"`
 	Evaluation *Evaluation       `json:"evaluation,omitempty"`
 	Adapter    *ManifestArtifact `json:"adapter,omitempty"`
-	Published  *Publication      `json:"published,omitempty"`
+	// Gradients are the recorded row gradients, once the run has them.
+	Gradients *ManifestGradients `json:"gradients,omitempty"`
+	Published *Publication       `json:"published,omitempty"`
 }
 
 // Progress is a job's training progress.

@@ -14,7 +14,7 @@ const ManifestFormat = "openledger-training-manifest/1"
 
 // EngineVersion names the training engine's numerics: a run reproduces
 // byte for byte only on the engine version that made it.
-const EngineVersion = "openledger-ai-llm-train/1"
+const EngineVersion = "openledger-ai-llm-train/2"
 
 // Manifest is everything needed to re-run a training and check that it
 // reproduces the adapter: stored content-addressed beside the adapter,
@@ -40,6 +40,9 @@ type Manifest struct {
 	Losses     []float64        `json:"losses"`
 	LossDigest string           `json:"loss_digest"`
 	Adapter    ManifestArtifact `json:"adapter"`
+	// Gradients are the rows' recorded gradients, when the run recorded
+	// them (hyperparameter attribution_checkpoints).
+	Gradients *ManifestGradients `json:"gradients,omitempty"`
 }
 
 // ManifestBase names the base model.

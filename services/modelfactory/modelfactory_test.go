@@ -21,7 +21,7 @@ import (
 func TestHyperparametersDefaultsAndRefusals(t *testing.T) {
 	h := DefaultHyperparameters()
 	require.NoError(t, h.validate(&model.Config{MaxPositions: 2048}))
-	require.Len(t, Help, 14, "every setting has its line of help")
+	require.Len(t, Help, 15, "every setting has its line of help")
 	for _, bad := range []struct {
 		change func(*Hyperparameters)
 		field  string
@@ -37,6 +37,7 @@ func TestHyperparametersDefaultsAndRefusals(t *testing.T) {
 		{func(h *Hyperparameters) { h.TargetModules = nil }, "target_modules"},
 		{func(h *Hyperparameters) { h.Alpha = 0 }, "lora_alpha"},
 		{func(h *Hyperparameters) { h.HoldoutPercent = 80 }, "holdout_percent"},
+		{func(h *Hyperparameters) { h.AttributionCheckpoints = -1 }, "attribution_checkpoints"},
 	} {
 		h := DefaultHyperparameters()
 		bad.change(&h)

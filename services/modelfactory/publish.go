@@ -70,6 +70,11 @@ func (f *Factory) Publish(ctx context.Context, id string, req PublishRequest) (*
 	if _, _, err := f.cas.Put(filepath.Join(dir, "adapter", "adapter_config.json")); err != nil {
 		return nil, err
 	}
+	if j.Gradients != nil {
+		if _, _, err := f.cas.Put(filepath.Join(dir, gradientsFile)); err != nil {
+			return nil, err
+		}
+	}
 	manifestSum, _, err := f.cas.Put(filepath.Join(dir, "manifest.json"))
 	if err != nil {
 		return nil, err

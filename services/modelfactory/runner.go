@@ -111,6 +111,9 @@ type trainingRun struct {
 	eval    []train.Example
 	opts    train.Options
 	trainer *train.Trainer
+	// grads records the rows' gradients at the run's checkpoints, or is
+	// nil when the job records none.
+	grads *gradientRecording
 }
 
 // prepare loads the base model and the job's rows and builds (or resumes)
@@ -138,7 +141,18 @@ func (f *Factory) prepare(j *Job, checkpoint string) (*trainingRun, error) {
 	} else {
 		s.trainer, err = train.New(s.base.Model(), s.train, s.opts)
 	}
-	return s, err
+	if err != nil {
+		return nil, err
+	}
+	if s.grads, err = newGradientRecording(s.base.Model(), s.trainer, h, s.train, s.rows.Train, steps); err != nil {
+		return nil, err
+	}
+	if s.grads != nil {
+		if err := s.grads.restore(filepath.Join(f.jobs.jobDir(j.ID), partialGradientsFile), s.trainer.StepsDone()); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
 }
 
 // trainOptions are the engine's settings for a job's hyperparameters.
@@ -207,6 +221,17 @@ func (f *Factory) trainJob(ctx context.Context, j *Job) error {
 		if err := f.jobs.appendLoss(j.ID, point); err != nil {
 			return err
 		}
+		// A checkpoint's gradients are saved before the trainer's
+		// checkpoint, so a resumed job never lacks one it passed.
+		if s.grads != nil && s.grads.due(p.Step) {
+			f.log.Info("recording row gradients", "job", j.ID, "step", p.Step, "rows", len(s.train))
+			if err := s.grads.record(p, tr); err != nil {
+				return err
+			}
+			if err := s.grads.save(filepath.Join(dir, partialGradientsFile)); err != nil {
+				return err
+			}
+		}
 		pr := &j.Progress
 		pr.Step, pr.Loss, pr.LearningRate, pr.TokensPerSecond = p.Step, p.Loss, p.LearningRate, p.TokensPerSecond
 		pr.Tokens += int64(p.Tokens)
@@ -231,6 +256,16 @@ func (f *Factory) trainJob(ctx context.Context, j *Job) error {
 		return err
 	}
 	j.Adapter = art
+	if s.grads != nil {
+		bz, entry, err := s.grads.finish()
+		if err != nil {
+			return err
+		}
+		if err := writeFileAtomic(filepath.Join(dir, gradientsFile), bz); err != nil {
+			return err
+		}
+		j.Gradients = entry
+	}
 	f.setStatus(j, StatusEvaluating, "")
 	if j.Evaluation, err = f.evaluate(ctx, s, *j.BaseLoss, filepath.Join(dir, "adapter")); err != nil {
 		return fmt.Errorf("evaluation: %w", err)
@@ -245,6 +280,9 @@ func (f *Factory) trainJob(ctx context.Context, j *Job) error {
 		return err
 	}
 	if err := writeFileAtomic(filepath.Join(dir, "manifest.json"), bz); err != nil {
+		return err
+	}
+	if err := os.RemoveAll(filepath.Join(dir, partialGradientsFile)); err != nil {
 		return err
 	}
 	return os.RemoveAll(checkpoint)
@@ -262,7 +300,7 @@ func buildManifest(j *Job, rows jobRows, points []LossPoint, art ManifestArtifac
 		Datasets:  j.Datasets, Mapping: j.Spec.Mapping,
 		Rows: manifestRows(rows.Train), Holdout: manifestRows(rows.Holdout),
 		Hyperparameters: j.Spec.Hyperparameters, Steps: j.Progress.Steps,
-		Losses: losses, LossDigest: lossDigest(losses), Adapter: art,
+		Losses: losses, LossDigest: lossDigest(losses), Adapter: art, Gradients: j.Gradients,
 	}
 }
 

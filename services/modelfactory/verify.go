@@ -30,6 +30,10 @@ type VerifyReport struct {
 	Rows           int     `json:"rows"`
 	Seconds        float64 `json:"seconds"`
 	ManifestSHA256 string  `json:"manifest_sha256"`
+	// GradientsSHA256 is the re-recorded row gradients' hash, when the
+	// manifest names recorded gradients; they must match too.
+	GradientsSHA256 string `json:"gradients_sha256,omitempty"`
+	GradientsMatch  bool   `json:"gradients_match,omitempty"`
 }
 
 // Verify re-runs the training of a registered adapter from its manifest:
@@ -115,6 +119,13 @@ func (f *Factory) Verify(ctx context.Context, modelID uint64, store string, prog
 	if err != nil {
 		return nil, err
 	}
+	grads, err := newGradientRecording(base.Model(), tr, h, data, trainRows, steps)
+	if err != nil {
+		return nil, err
+	}
+	if (grads != nil) != (man.Gradients != nil) {
+		return nil, fmt.Errorf("the manifest's settings and its gradients entry disagree (attribution_checkpoints %d)", h.AttributionCheckpoints)
+	}
 	losses := make([]float64, 0, steps)
 	for tr.StepsDone() < steps {
 		if err := ctx.Err(); err != nil {
@@ -122,6 +133,11 @@ func (f *Factory) Verify(ctx context.Context, modelID uint64, store string, prog
 		}
 		p := tr.Step()
 		losses = append(losses, p.Loss)
+		if grads != nil && grads.due(p.Step) {
+			if err := grads.record(p, tr); err != nil {
+				return nil, err
+			}
+		}
 		if progress != nil {
 			progress(p.Step, steps, p.Loss)
 		}
@@ -144,6 +160,15 @@ func (f *Factory) Verify(ctx context.Context, modelID uint64, store string, prog
 	report.Steps, report.Rows = steps, len(data)
 	report.Reproduced = report.RerunSHA256 == report.ChainSHA256 && report.ConfigMatches && report.LossesMatch &&
 		art.SizeBytes == m.Artifact.SizeBytes
+	if grads != nil {
+		_, entry, err := grads.finish()
+		if err != nil {
+			return nil, err
+		}
+		report.GradientsSHA256 = entry.SHA256
+		report.GradientsMatch = entry.SHA256 == man.Gradients.SHA256 && entry.SizeBytes == man.Gradients.SizeBytes
+		report.Reproduced = report.Reproduced && report.GradientsMatch
+	}
 	report.Seconds = time.Since(started).Seconds()
 	return report, nil
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/openledger/openledger/ai/llm/influence"
 	"github.com/openledger/openledger/services/modelfactory"
 	"github.com/openledger/openledger/services/openlora/demo"
 	"github.com/openledger/openledger/testutil/browser"
@@ -376,6 +377,21 @@ func TestModelFactoryAPI(t *testing.T) {
 	require.Len(t, manifest.Rows, 4)
 	require.Len(t, manifest.Holdout, 1)
 	require.Len(t, manifest.Losses, 80)
+	// The rows' gradients were recorded at three checkpoints and are in
+	// the store under the hash the manifest (itself on chain) names.
+	require.NotNil(t, manifest.Gradients)
+	require.Equal(t, influence.Method, manifest.Gradients.Method)
+	require.Equal(t, []int{26, 53, 80}, manifest.Gradients.Checkpoints)
+	require.Equal(t, 4, manifest.Gradients.Rows)
+	res, err = http.Get(mf.url + "/cas/" + manifest.Gradients.SHA256)
+	require.NoError(t, err)
+	recorded, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	require.NoError(t, err)
+	require.Equal(t, manifest.Gradients.SHA256, hex.EncodeToString(sha256Of(string(recorded))))
+	run, err := influence.ReadRun(bytes.NewReader(recorded))
+	require.NoError(t, err)
+	require.Len(t, run.Rows, 4)
 
 	var settings struct {
 		Defaults modelfactory.Hyperparameters      `json:"defaults"`
@@ -383,7 +399,7 @@ func TestModelFactoryAPI(t *testing.T) {
 	}
 	require.Equal(t, http.StatusOK, mf.call(t, http.MethodGet, "/api/hyperparameters", nil, &settings))
 	require.Equal(t, modelfactory.DefaultHyperparameters(), settings.Defaults)
-	require.Len(t, settings.Help, 14)
+	require.Len(t, settings.Help, 15)
 	require.Equal(t, http.StatusOK, mf.call(t, http.MethodGet, "/healthz", nil, nil))
 	// The event stream starts with the job as it stands.
 	res, err = http.Get(mf.url + "/api/jobs/" + id + "/events")
@@ -410,6 +426,7 @@ func TestModelFactoryAPI(t *testing.T) {
 		"--chain-grpc", "127.0.0.1:"+strconv.Itoa(localnet.grpcPort), "--base-model", baseDir).CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	require.Contains(t, string(out), "REPRODUCED")
+	require.Contains(t, string(out), "recorded row gradients match true")
 	t.Logf("verify of an 80-step run: %d ms, the training run itself %.0f ms", time.Since(verifying).Milliseconds(), 1000*done.Progress.TrainSeconds)
 	// A model with no manifest cannot be verified.
 	out, err = exec.Command(modelfactoryBin, "verify", baseID, "--cas", mf.url+"/cas",

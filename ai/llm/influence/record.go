@@ -2,6 +2,7 @@ package influence
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/openledger/openledger/ai/llm/lora"
 	"github.com/openledger/openledger/ai/llm/model"
@@ -80,4 +81,48 @@ func (r *Recorder) Run() (*Run, error) {
 		return nil, err
 	}
 	return &run, nil
+}
+
+// Restore continues a recording from a partial run saved earlier (Run of a
+// recorder of the same rows and settings), keeping its checkpoints up to
+// step upTo: those after it are taken again when the resumed run reaches
+// them.
+func (r *Recorder) Restore(saved *Run, upTo int) error {
+	switch {
+	case saved.Method != r.run.Method || saved.Projector != r.run.Projector || saved.TopRows != r.run.TopRows:
+		return fmt.Errorf("influence: the saved run has other settings (method %s, projection %+v, top rows %d)", saved.Method, saved.Projector, saved.TopRows)
+	case !sameLoRA(saved.LoRA, r.run.LoRA):
+		return fmt.Errorf("influence: the saved run's adapter is shaped otherwise")
+	case len(saved.Rows) != len(r.run.Rows):
+		return fmt.Errorf("influence: the saved run has %d rows, this one %d", len(saved.Rows), len(r.run.Rows))
+	}
+	for i, row := range saved.Rows {
+		if row.Contribution != r.run.Rows[i].Contribution {
+			return fmt.Errorf("influence: row %d is from contribution %d in the saved run, %d now", i, row.Contribution, r.run.Rows[i].Contribution)
+		}
+	}
+	keep := 0
+	for keep < len(saved.Checkpoints) && saved.Checkpoints[keep].Step <= upTo {
+		keep++
+	}
+	r.run.Checkpoints = append([]Checkpoint(nil), saved.Checkpoints[:keep]...)
+	r.run.Parameters = append([][]float32(nil), saved.Parameters[:keep]...)
+	for i, row := range saved.Rows {
+		r.run.Rows[i].Gradients = append([]Vector(nil), row.Gradients[:keep]...)
+	}
+	return nil
+}
+
+// Recorded reports whether a checkpoint at step is already in the run.
+func (r *Recorder) Recorded(step int) bool {
+	for _, c := range r.run.Checkpoints {
+		if c.Step == step {
+			return true
+		}
+	}
+	return false
+}
+
+func sameLoRA(a, b lora.Config) bool {
+	return a.R == b.R && a.LoraAlpha == b.LoraAlpha && a.UseRSLoRA == b.UseRSLoRA && slices.Equal(a.TargetModules, b.TargetModules)
 }
