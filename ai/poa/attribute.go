@@ -9,11 +9,11 @@ import (
 	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
-// Method names the attribution rule: exact maximal spans plus MinHash-LSH
-// paraphrase windows. It is part of every answer and is what a serving node
+// Method names the attribution rule: exact maximal spans plus BM25-retrieved,
+// exactly re-scored paraphrase windows. It is part of every answer and is what a serving node
 // records on chain, so it keeps to x/attribution's method alphabet
 // (a-z, 0-9, '.', '-'; at most 32 bytes).
-const Method = MethodVersion + ".exact-spans.minhash-lsh"
+const Method = MethodVersion + ".exact-spans.bm25-rescored"
 
 // Attribute answers which contributions shaped text, and by how much. The
 // rule (README.md, "Combining the evidence"):
@@ -59,7 +59,7 @@ func (e *Engine) Attribute(text []byte, opts Options) (res *Result, err error) {
 	}
 	rarities := e.evidence.Rarity()
 	spans, _ := e.evidence.ExactSpans(n.Text, words, minSpan)
-	matches := e.evidence.Paraphrases(n.Text, words, rarities)
+	matches := e.evidence.Paraphrases(n.Text, words)
 
 	book := newCreditBook(len(words))
 	book.creditExact(e, spans, rarities)

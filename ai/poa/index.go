@@ -40,6 +40,12 @@ type BuildOptions struct {
 	// SizeHint is the input size when known; it lets the corpus buffer be
 	// allocated once.
 	SizeHint int64
+	// Previous are open indexes of earlier versions of the same Datanet:
+	// the contributions they hold (same id, same text) are left out, so
+	// the new index holds what the version adds and is queried together
+	// with them (an incremental build). An id found there with another
+	// text is a bad line.
+	Previous []*Index
 }
 
 // BuildStats reports what a build did and how long each phase took.
@@ -52,6 +58,9 @@ type BuildStats struct {
 	TotalTime      time.Duration
 	IndexBytes     int64
 	ManifestSHA256 string
+	// Carried is the number of contributions left out because a previous
+	// index holds them.
+	Carried int
 	// PeakMemoryBytes is the process's peak resident memory when the build
 	// finished (0 where the system does not say): the build's own peak in
 	// a process that does nothing else, as `poa index`.
@@ -63,8 +72,12 @@ type BuildStats struct {
 // index is complete. Bad input lines are reported together, as an
 // *InputError.
 func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, error) {
+	var previous []*index.Index
+	for _, ix := range opts.Previous {
+		previous = append(previous, ix.ix)
+	}
 	s, err := index.Build(input, outDir, index.BuildOptions{
-		Name: opts.Name, Progress: opts.Progress, Replace: opts.Replace, SizeHint: opts.SizeHint,
+		Name: opts.Name, Progress: opts.Progress, Replace: opts.Replace, SizeHint: opts.SizeHint, Previous: previous,
 	})
 	if err != nil {
 		return nil, publicError(err)
@@ -73,7 +86,7 @@ func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, erro
 	return &BuildStats{
 		Manifest: &m, ReadTime: s.ReadTime, SuffixTime: s.SuffixTime, SketchTime: s.SketchTime,
 		WriteTime: s.WriteTime, TotalTime: s.TotalTime, IndexBytes: s.IndexBytes,
-		ManifestSHA256: s.ManifestSHA256, PeakMemoryBytes: s.PeakMemoryBytes,
+		ManifestSHA256: s.ManifestSHA256, PeakMemoryBytes: s.PeakMemoryBytes, Carried: s.Carried,
 	}, nil
 }
 

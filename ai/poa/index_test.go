@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/openledger/openledger/ai/poa/internal/poatest"
 )
 
@@ -67,7 +69,8 @@ func TestTamperedIndexIsRejected(t *testing.T) {
 	}{
 		{"truncated text", "text.bin", truncate},
 		{"truncated suffix array", "sa.bin", truncate},
-		{"extended lsh", "lsh.bin", func(b []byte) []byte { return append(b, 0) }},
+		{"extended postings", "postings.bin", func(b []byte) []byte { return append(b, 0) }},
+		{"flipped term buckets", "terms_prefix.bin", flipAt(0.3)},
 		{"flipped docs table", "docs.bin", flipAt(0.5)},
 		{"flipped ids", "ids.bin", flipAt(0.9)},
 		{"flipped prefix table", "prefix.bin", flipAt(0.7)},
@@ -76,7 +79,7 @@ func TestTamperedIndexIsRejected(t *testing.T) {
 			return bytes.Replace(b, []byte(`"documents": 200`), []byte(`"documents": 199`), 1)
 		}},
 		{"edited manifest format", "manifest.json", func(b []byte) []byte {
-			return bytes.Replace(b, []byte(`"format_version": 1`), []byte(`"format_version": 9`), 1)
+			return bytes.Replace(b, []byte(`"format_version": 2`), []byte(`"format_version": 9`), 1)
 		}},
 		{"manifest not JSON", "manifest.json", func(b []byte) []byte { return b[:len(b)/2] }},
 	}
@@ -94,7 +97,7 @@ func TestTamperedIndexIsRejected(t *testing.T) {
 
 	// A flipped byte in a large file is found when a query touches its
 	// block (lazy check), or at open with full verification.
-	for _, file := range []string{"text.bin", "sa.bin"} {
+	for _, file := range []string{"text.bin", "sa.bin", "terms.bin", "postings.bin"} {
 		t.Run("lazy "+file, func(t *testing.T) {
 			bad := tamper(t, dir, file, func(b []byte) []byte {
 				for i := 0; i < len(b); i += BlockSize { // one flip per block: any touch finds one
@@ -170,4 +173,43 @@ func TestBuildRefusesToOverwrite(t *testing.T) {
 	if _, err := Open(dir, OpenOptions{Verify: VerifyFull}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestIncrementalBuild: a new version's index built against the previous
+// one holds only the new contributions, and querying both gives the same
+// answer as one index of the whole version (same weights, same evidence;
+// only the index list differs).
+func TestIncrementalBuild(t *testing.T) {
+	docs := poatest.SampleDocs(11, 120)
+	v1 := buildIndex(t, "v1", poatest.JSONL(t, docs[:80]...))
+	full := buildIndex(t, "full", poatest.JSONL(t, docs...))
+	prev, err := Open(v1, OpenOptions{})
+	require.NoError(t, err)
+	defer prev.Close()
+	delta := filepath.Join(t.TempDir(), "v2")
+	stats, err := Build(bytes.NewReader(poatest.JSONL(t, docs...)), delta, BuildOptions{Previous: []*Index{prev}})
+	require.NoError(t, err)
+	require.Equal(t, 80, stats.Carried)
+	require.Equal(t, 40, stats.Manifest.Counts.Documents)
+	require.Equal(t, []PreviousIndex{{Name: "v1", ManifestSHA256: prev.ManifestSHA256}}, stats.Manifest.Previous)
+
+	var query strings.Builder
+	for _, i := range []int{5, 70, 90, 115} {
+		query.WriteString(docs[i]["text"].(string) + " ")
+	}
+	a, err := openEngine(t, v1, delta).Attribute([]byte(query.String()), Options{})
+	require.NoError(t, err)
+	b, err := openEngine(t, full).Attribute([]byte(query.String()), Options{})
+	require.NoError(t, err)
+	require.Equal(t, b.Attributions, a.Attributions)
+	require.Equal(t, b.AttributedPPM, a.AttributedPPM)
+
+	// A contribution the new version changed is refused; a version that
+	// adds nothing builds nothing.
+	changed := slices.Clone(docs[:81])
+	changed[3] = map[string]any{"id": docs[3]["id"], "text": "another text entirely"}
+	_, err = Build(bytes.NewReader(poatest.JSONL(t, changed...)), filepath.Join(t.TempDir(), "bad"), BuildOptions{Previous: []*Index{prev}})
+	require.ErrorContains(t, err, "with another text")
+	_, err = Build(bytes.NewReader(poatest.JSONL(t, docs[:80]...)), filepath.Join(t.TempDir(), "none"), BuildOptions{Previous: []*Index{prev}})
+	require.ErrorContains(t, err, "nothing to index")
 }

@@ -4,14 +4,24 @@ import "github.com/openledger/openledger/ai/poa/internal/index"
 
 // Manifest describes an index directory: what manifest.json says.
 type Manifest struct {
-	Format        string         `json:"format"`
-	FormatVersion int            `json:"format_version"`
-	MethodVersion string         `json:"method_version"`
-	Name          string         `json:"name"`
-	Input         InputSummary   `json:"input"`
-	Counts        IndexCounts    `json:"counts"`
-	Params        IndexParams    `json:"params"`
-	Files         []ManifestFile `json:"files"`
+	Format        string       `json:"format"`
+	FormatVersion int          `json:"format_version"`
+	MethodVersion string       `json:"method_version"`
+	Name          string       `json:"name"`
+	Input         InputSummary `json:"input"`
+	Counts        IndexCounts  `json:"counts"`
+	Params        IndexParams  `json:"params"`
+	// Previous names the indexes of earlier versions whose contributions
+	// this one leaves out (an incremental build); empty for a full one.
+	Previous []PreviousIndex `json:"previous,omitempty"`
+	Files    []ManifestFile  `json:"files"`
+}
+
+// PreviousIndex identifies an index an incremental build left contributions
+// to.
+type PreviousIndex struct {
+	Name           string `json:"name"`
+	ManifestSHA256 string `json:"manifest_sha256"`
 }
 
 // InputSummary identifies the JSONL input the index was built from.
@@ -27,21 +37,21 @@ type IndexCounts struct {
 	NormalizedBytes int64 `json:"normalized_bytes"`
 	WordPositions   int64 `json:"word_positions"`
 	Windows         int64 `json:"windows"`
-	LSHEntries      int64 `json:"lsh_entries"`
+	TermWindows     int64 `json:"term_windows"`
+	Terms           int64 `json:"terms"`
+	Postings        int64 `json:"postings"`
 	Anchors         int64 `json:"anchors"`
 }
 
 // IndexParams are the parameters the index was built with.
 type IndexParams struct {
-	BlockSize           int `json:"block_size"`
-	WindowTokens        int `json:"window_tokens"`
-	WindowStride        int `json:"window_stride"`
-	MinWindowTokens     int `json:"min_window_tokens"`
-	MinhashPermutations int `json:"minhash_permutations"`
-	LSHBands            int `json:"lsh_bands"`
-	LSHRows             int `json:"lsh_rows"`
-	SampleEvery         int `json:"sample_every"`
-	SampleKeyBytes      int `json:"sample_key_bytes"`
+	BlockSize       int `json:"block_size"`
+	WindowTokens    int `json:"window_tokens"`
+	WindowStride    int `json:"window_stride"`
+	MinWindowTokens int `json:"min_window_tokens"`
+	MaxTF           int `json:"max_tf"`
+	SampleEvery     int `json:"sample_every"`
+	SampleKeyBytes  int `json:"sample_key_bytes"`
 }
 
 // ManifestFile is the size and SHA-256 of one index file.
@@ -59,8 +69,12 @@ func publicManifest(m *index.Manifest) Manifest {
 	for i, f := range m.Files {
 		files[i] = ManifestFile(f)
 	}
+	var previous []PreviousIndex
+	for _, p := range m.Previous {
+		previous = append(previous, PreviousIndex(p))
+	}
 	return Manifest{
 		Format: m.Format, FormatVersion: m.FormatVersion, MethodVersion: m.MethodVersion, Name: m.Name,
-		Input: InputSummary(m.Input), Counts: IndexCounts(m.Counts), Params: IndexParams(m.Params), Files: files,
+		Input: InputSummary(m.Input), Counts: IndexCounts(m.Counts), Params: IndexParams(m.Params), Previous: previous, Files: files,
 	}
 }

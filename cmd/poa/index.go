@@ -20,7 +20,13 @@ With --from-chain the contributions are those of a Datanet version, read
 from an OpenLedger node over gRPC (the same JSONL as 'openledgerd query
 datanet export'): every content is re-hashed and the whole list checked
 against the version's Merkle root, and nothing is built unless all of it
-verifies.`, stderr)
+verifies.
+
+With --previous (repeatable) the build is incremental: contributions that
+an index of an earlier version already holds (same id, same text) are left
+out, so the new index holds only what the version adds; query it together
+with the previous ones (--index each). An id found there with another text
+is a bad line.`, stderr)
 	input := fs.String("input", "", "contributions file (JSONL); - reads standard input")
 	fromChain := fs.String("from-chain", "", "gRPC address of an OpenLedger node (e.g. 127.0.0.1:9090) to read a Datanet version from")
 	datanetID := fs.Uint64("datanet", 0, "with --from-chain: the Datanet id")
@@ -29,6 +35,8 @@ verifies.`, stderr)
 	name := fs.String("name", "", "index name used in answers (default: base name of --out)")
 	force := fs.Bool("force", false, "replace an existing index at --out")
 	quiet := fs.Bool("quiet", false, "no progress output")
+	var previous stringList
+	fs.Var(&previous, "previous", "index of an earlier version whose contributions are left out (repeatable)")
 	if code, stop := parseFlags(fs, args); stop {
 		return code
 	}
@@ -65,6 +73,15 @@ verifies.`, stderr)
 		r = f
 	}
 	opts := poa.BuildOptions{Name: *name, Replace: *force, SizeHint: sizeHint}
+	for _, dir := range previous {
+		ix, err := poa.Open(dir, poa.OpenOptions{})
+		if err != nil {
+			fmt.Fprintf(stderr, "poa index: --previous %s: %v\n", dir, err)
+			return exitError
+		}
+		defer ix.Close()
+		opts.Previous = append(opts.Previous, ix)
+	}
 	if !*quiet {
 		opts.Progress = stderr
 	}
@@ -82,7 +99,11 @@ verifies.`, stderr)
 		fmt.Fprintf(stderr, "poa: peak memory %d bytes\n", stats.PeakMemoryBytes)
 	}
 	m := stats.Manifest
-	fmt.Fprintf(stdout, "index %s: %d contributions, %d normalised bytes, %d word positions, %d windows; manifest sha256 %s\n",
-		m.Name, m.Counts.Documents, m.Counts.NormalizedBytes, m.Counts.WordPositions, m.Counts.Windows, stats.ManifestSHA256)
+	carried := ""
+	if len(previous) > 0 {
+		carried = fmt.Sprintf(" (%d left to the previous indexes)", stats.Carried)
+	}
+	fmt.Fprintf(stdout, "index %s: %d contributions%s, %d normalised bytes, %d word positions, %d windows; manifest sha256 %s\n",
+		m.Name, m.Counts.Documents, carried, m.Counts.NormalizedBytes, m.Counts.WordPositions, m.Counts.Windows, stats.ManifestSHA256)
 	return exitOK
 }

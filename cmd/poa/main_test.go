@@ -510,7 +510,7 @@ func TestIndexReportsProgressAndManifest(t *testing.T) {
 	if err := json.Unmarshal(data, &m); err != nil {
 		t.Fatal(err)
 	}
-	if m.Format != "openledger-poa-index" || m.FormatVersion != 1 || m.Name != "datanet-7-v3" || len(m.Input.SHA256) != 64 || m.Input.Lines != 100 || len(m.Files) < 10 {
+	if m.Format != "openledger-poa-index" || m.FormatVersion != 2 || m.Name != "datanet-7-v3" || len(m.Input.SHA256) != 64 || m.Input.Lines != 100 || len(m.Files) < 10 {
 		t.Fatalf("manifest: %s", data)
 	}
 }

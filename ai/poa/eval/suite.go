@@ -184,7 +184,7 @@ func (s *Suite) separateEvidence(output string) (exact, para []string) {
 	for _, span := range spans {
 		exact = append(exact, s.evidence.HolderIDs(span)...)
 	}
-	for _, m := range s.evidence.Paraphrases(n.Text, words, s.evidence.Rarity()) {
+	for _, m := range s.evidence.Paraphrases(n.Text, words) {
 		para = append(para, s.evidence.ID(m.Index, m.Doc))
 	}
 	return sortedSet(exact), sortedSet(para)

@@ -96,9 +96,11 @@ type Config struct {
 	Mixtures     int // outputs of MixtureSize reworded passages
 	MixtureSize  int
 	Verbatim     int // single source passages copied verbatim
-	// UnrelatedWords cuts each unrelated text to at most this many words.
-	UnrelatedWords int
-	Seed           uint64
+	// UnrelatedWords cuts each unrelated text to at most this many words;
+	// ShortUnrelatedWords, when set, adds a second output of each, cut to
+	// that many (short texts carry less evidence either way).
+	UnrelatedWords, ShortUnrelatedWords int
+	Seed                                uint64
 }
 
 // Output is one evaluated output.
@@ -381,6 +383,9 @@ func makeOutputs(indexed, heldOut []Pair, unrelated []string, cfg Config) []Outp
 			words = words[:cfg.UnrelatedWords]
 		}
 		out = append(out, Output{KindUnrelated, strings.Join(words, " "), nil})
+		if n := cfg.ShortUnrelatedWords; n > 0 && len(words) > n {
+			out = append(out, Output{KindUnrelated, strings.Join(words[:n], " "), nil})
+		}
 	}
 	return out
 }

@@ -30,6 +30,12 @@ type BuildOptions struct {
 	// SizeHint is the input size when known; it lets the corpus buffer be
 	// allocated once.
 	SizeHint int64
+	// Previous are the indexes of earlier versions of the same Datanet.
+	// A contribution already in one of them (same id, same normalised
+	// text) is left out, so the new index holds only what the version
+	// adds and is queried together with them; an id found there with
+	// another text is a bad line.
+	Previous []*Index
 }
 
 // BuildStats reports what a build did and how long each phase took.
@@ -42,6 +48,9 @@ type BuildStats struct {
 	TotalTime      time.Duration
 	IndexBytes     int64
 	ManifestSHA256 string
+	// Carried is the number of contributions left out because a previous
+	// index holds them.
+	Carried int
 	// PeakMemoryBytes is the process's peak resident memory when the build
 	// finished (0 where the system does not say): the build's own peak in
 	// a process that does nothing else, as `poa index`.
@@ -57,6 +66,7 @@ type corpus struct {
 	inputSum  hash.Hash
 	inputLen  int64
 	lines     int
+	carried   int
 	// Built while reading, on other cores.
 	words    *wordSorter
 	sketches *sketchBuilder
@@ -80,13 +90,21 @@ func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, erro
 	progress := newProgress(opts.Progress)
 
 	stats := &BuildStats{}
-	c, err := readCorpus(input, tmp, opts.SizeHint, progress)
+	prev, err := newPreviousSet(opts.Previous, opts.Name)
 	if err != nil {
 		return nil, err
 	}
+	c, err := readCorpus(input, tmp, opts.SizeHint, prev, progress)
+	if err != nil {
+		return nil, err
+	}
+	stats.Carried = c.carried
 	stats.ReadTime = time.Since(started)
 	progress.logf("read %d contributions, %s input, %s normalised in %s",
 		len(c.ids), byteSize(c.inputLen), byteSize(int64(len(c.text))), stats.ReadTime.Round(time.Millisecond))
+	if c.carried > 0 {
+		progress.logf("%d contributions left out: already in the previous indexes", c.carried)
+	}
 
 	// The suffix array and the paraphrase sketches were started while
 	// reading; finish them on two cores.
@@ -105,7 +123,7 @@ func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, erro
 	t0 := time.Now()
 	sk := c.sketches.finish()
 	stats.SketchTime = time.Since(t0)
-	progress.logf("paraphrase sketches: %d windows, %d LSH entries sorted in %s", len(sk.windows)/2, len(sk.postings), stats.SketchTime.Round(time.Millisecond))
+	progress.logf("paraphrase windows: %d, term index of %d terms and %s of postings in %s", len(sk.windows)/2, sk.termCount, byteSize(int64(len(sk.postingData))), stats.SketchTime.Round(time.Millisecond))
 
 	// Write (and hash) everything that does not depend on the suffix
 	// array while it is being sorted.
@@ -118,8 +136,9 @@ func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, erro
 	w.file(fileOffsets, func(out io.Writer) error { return writeAnchors(out, c.anchors) })
 	w.file(fileWindows, func(out io.Writer) error { return writeUint32s(out, sk.windows) })
 	w.file(fileDocWindow, func(out io.Writer) error { return writeUint32s(out, sk.docWindows) })
-	w.file(fileLSH, func(out io.Writer) error { return writePostings(out, sk.postings) })
-	w.file(fileLSHPrefix, func(out io.Writer) error { return writeUint32s(out, sk.prefix) })
+	w.file(fileTerms, func(out io.Writer) error { return writeBytes(out, sk.terms) })
+	w.file(fileTermPfx, func(out io.Writer) error { return writeUint32s(out, sk.termPrefix) })
+	w.file(filePostings, func(out io.Writer) error { return writeBytes(out, sk.postingData) })
 	writeTime := time.Since(t0)
 
 	sr := <-saDone
@@ -147,10 +166,13 @@ func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, erro
 			NormalizedBytes: int64(len(c.text)),
 			WordPositions:   int64(len(sr.sa)),
 			Windows:         int64(len(sk.windows) / 2),
-			LSHEntries:      int64(len(sk.postings)),
+			TermWindows:     sk.units,
+			Terms:           sk.termCount,
+			Postings:        sk.postingCount,
 			Anchors:         int64(len(c.anchors)),
 		},
-		Params: currentParams(),
+		Params:   currentParams(),
+		Previous: prev.refs,
 	}
 	// List files in format order, whatever order they were written in.
 	slices.SortStableFunc(w.files, func(a, b ManifestFile) int {
@@ -182,7 +204,7 @@ func Build(input io.Reader, outDir string, opts BuildOptions) (*BuildStats, erro
 
 // readCorpus streams and validates the input, normalising every
 // contribution into one buffer and writing metadata to dir/meta.jsonl.
-func readCorpus(input io.Reader, dir string, sizeHint int64, progress *progress) (*corpus, error) {
+func readCorpus(input io.Reader, dir string, sizeHint int64, prev *previousSet, progress *progress) (*corpus, error) {
 	c := &corpus{inputSum: sha256.New()}
 	if sizeHint > 0 && sizeHint < MaxShardBytes {
 		// Normalised text is rarely longer than its JSON encoding.
@@ -255,6 +277,15 @@ func readCorpus(input io.Reader, dir string, sizeHint int64, progress *progress)
 			bad.add(&LineError{contribution.Line, `"text" is empty after normalisation`})
 			continue
 		}
+		if carried, err := prev.holds(contribution.ID, c.text[start:]); err != nil || carried {
+			c.text = c.text[:start]
+			if err != nil {
+				bad.add(&LineError{contribution.Line, err.Error()})
+			} else {
+				c.carried++
+			}
+			continue
+		}
 		if len(c.text)+1 > MaxShardBytes {
 			return nil, fmt.Errorf("line %d: the normalised corpus exceeds %d bytes, the limit of one index shard; split the input", contribution.Line, MaxShardBytes)
 		}
@@ -282,6 +313,9 @@ func readCorpus(input io.Reader, dir string, sizeHint int64, progress *progress)
 	c.inputLen = counter.n
 	if bad.Total > 0 {
 		return nil, bad
+	}
+	if len(c.ids) == 0 && c.carried > 0 {
+		return nil, fmt.Errorf("all %d contributions are already in the previous indexes: nothing to index", c.carried)
 	}
 	if len(c.ids) == 0 {
 		return nil, errors.New("the input holds no contributions")
@@ -355,4 +389,46 @@ func fileOrder(name string) int {
 		return 2*i + 1
 	}
 	return 2 * i
+}
+
+// previousSet finds contributions already held by earlier indexes.
+type previousSet struct {
+	indexes []*Index
+	docs    []map[string]int // id -> contribution, per index
+	refs    []PreviousIndex
+}
+
+func newPreviousSet(indexes []*Index, name string) (*previousSet, error) {
+	p := &previousSet{}
+	for _, ix := range indexes {
+		if ix.Name() == name {
+			return nil, fmt.Errorf("the previous index %s has the name %q of the new one; give the new one another --name", ix.Dir, name)
+		}
+		docs := make(map[string]int, ix.Documents())
+		for d := range ix.Documents() {
+			docs[ix.ID(d)] = d
+		}
+		p.indexes = append(p.indexes, ix)
+		p.docs = append(p.docs, docs)
+		p.refs = append(p.refs, PreviousIndex{Name: ix.Name(), ManifestSHA256: ix.ManifestSHA256})
+	}
+	slices.SortFunc(p.refs, func(a, b PreviousIndex) int { return cmp.Compare(a.Name, b.Name) })
+	return p, nil
+}
+
+// holds reports whether a previous index holds contribution id with the
+// normalised text norm; the same id with another text is an error.
+func (p *previousSet) holds(id string, norm []byte) (bool, error) {
+	for i, ix := range p.indexes {
+		d, ok := p.docs[i][id]
+		if !ok {
+			continue
+		}
+		start, end := int(ix.docStarts[d]), int(ix.docStarts[d+1])-1
+		if string(ix.TextRange(start, end)) != string(norm) {
+			return false, fmt.Errorf("id %q is in the previous index %s with another text; a new version cannot change a contribution", id, ix.Name())
+		}
+		return true, nil
+	}
+	return false, nil
 }

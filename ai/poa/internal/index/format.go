@@ -1,6 +1,6 @@
 package index
 
-// On-disk index format, version 1. All integers are little-endian. An index
+// On-disk index format, version 2. All integers are little-endian. An index
 // is a directory:
 //
 //	manifest.json   what is below, with sizes and SHA-256 of every file
@@ -23,8 +23,13 @@ package index
 //	windows.bin     uint32 start, end (in text.bin) of each paraphrase window
 //	doc_windows.bin uint32 first window of every contribution, plus the
 //	                window count
-//	lsh.bin         LSH postings: uint64 band key, uint32 window, sorted
-//	lsh_prefix.bin  uint32 x 65537 bucket bounds on the key's top 16 bits
+//	terms.bin       BM25 term table, sorted by key: uint64 term key (the
+//	                content token's hash), uint32 end of its postings in
+//	                postings.bin (they start where the previous term's end),
+//	                uint32 number of covered windows holding it
+//	terms_prefix.bin uint32 x 65537 bucket bounds on the key's top 16 bits
+//	postings.bin    per term, ascending windows as uvarints of
+//	                (window − previous window) << 4 | min(tf, 15)
 //	*.blocks        SHA-256 of every BlockSize-byte block of the file named
 //
 // The manifest holds no timestamp: the same input gives the same bytes.
@@ -33,23 +38,22 @@ const (
 	// FormatName identifies an index manifest.
 	FormatName = "openledger-poa-index"
 	// FormatVersion changes whenever the bytes of any file change meaning.
-	FormatVersion = 1
+	FormatVersion = 2
 	// MethodVersion names the attribution method; it changes whenever the
 	// same index and text could produce a different answer.
-	MethodVersion = "poa-1"
+	MethodVersion = "poa-2"
 
 	// BlockSize is the unit of lazy checksum verification: one page.
 	BlockSize = 4096
 
 	docSeparator = 0xFF
 
-	// Paraphrase sketch parameters (fixed by MethodVersion).
-	windowTokens        = 32 // content tokens per window
-	corpusWindowStride  = 16 // corpus windows overlap by half
-	MinWindowTokens     = 8  // fewer content tokens carry too little signal, in a corpus or an output window
-	minhashPermutations = 32
-	LSHBands            = 8 // the queries look corpus windows up by each band
-	lshRows             = minhashPermutations / LSHBands
+	// Paraphrase parameters (fixed by MethodVersion).
+	windowTokens       = 32 // content tokens per window
+	corpusWindowStride = 16 // corpus windows overlap by half
+	MinWindowTokens    = 8  // fewer content tokens carry too little signal, in a corpus or an output window
+	tfBits             = 4  // term frequency bits of a posting
+	maxTF              = 1<<tfBits - 1
 
 	// Suffix-array samples kept in memory.
 	sampleEvery    = 64
@@ -57,7 +61,7 @@ const (
 
 	prefixTableEntries = 1<<16 + 1
 	anchorBytes        = 12
-	lshEntryBytes      = 12
+	termEntryBytes     = 16
 )
 
 // Index file names.
@@ -73,24 +77,35 @@ const (
 	fileSamples   = "sa_samples.bin"
 	fileWindows   = "windows.bin"
 	fileDocWindow = "doc_windows.bin"
-	fileLSH       = "lsh.bin"
-	fileLSHPrefix = "lsh_prefix.bin"
+	fileTerms     = "terms.bin"
+	fileTermPfx   = "terms_prefix.bin"
+	filePostings  = "postings.bin"
 	blocksSuffix  = ".blocks"
 )
 
 // dataFiles lists the data files in manifest order.
-var dataFiles = []string{fileText, fileDocs, fileIDs, fileMeta, fileOffsets, fileSA, filePrefix, fileSamples, fileWindows, fileDocWindow, fileLSH, fileLSHPrefix}
+var dataFiles = []string{fileText, fileDocs, fileIDs, fileMeta, fileOffsets, fileSA, filePrefix, fileSamples, fileWindows, fileDocWindow, fileTerms, fileTermPfx, filePostings}
 
 // Manifest describes an index directory.
 type Manifest struct {
-	Format        string         `json:"format"`
-	FormatVersion int            `json:"format_version"`
-	MethodVersion string         `json:"method_version"`
-	Name          string         `json:"name"`
-	Input         InputSummary   `json:"input"`
-	Counts        IndexCounts    `json:"counts"`
-	Params        IndexParams    `json:"params"`
-	Files         []ManifestFile `json:"files"`
+	Format        string       `json:"format"`
+	FormatVersion int          `json:"format_version"`
+	MethodVersion string       `json:"method_version"`
+	Name          string       `json:"name"`
+	Input         InputSummary `json:"input"`
+	Counts        IndexCounts  `json:"counts"`
+	Params        IndexParams  `json:"params"`
+	// Previous names the indexes of earlier versions whose contributions
+	// this one leaves out (an incremental build); empty for a full one.
+	Previous []PreviousIndex `json:"previous,omitempty"`
+	Files    []ManifestFile  `json:"files"`
+}
+
+// PreviousIndex identifies an index an incremental build left contributions
+// to.
+type PreviousIndex struct {
+	Name           string `json:"name"`
+	ManifestSHA256 string `json:"manifest_sha256"`
 }
 
 // InputSummary identifies the JSONL input the index was built from.
@@ -106,34 +121,32 @@ type IndexCounts struct {
 	NormalizedBytes int64 `json:"normalized_bytes"`
 	WordPositions   int64 `json:"word_positions"`
 	Windows         int64 `json:"windows"`
-	LSHEntries      int64 `json:"lsh_entries"`
+	TermWindows     int64 `json:"term_windows"`
+	Terms           int64 `json:"terms"`
+	Postings        int64 `json:"postings"`
 	Anchors         int64 `json:"anchors"`
 }
 
 // IndexParams are the parameters the index was built with.
 type IndexParams struct {
-	BlockSize           int `json:"block_size"`
-	WindowTokens        int `json:"window_tokens"`
-	WindowStride        int `json:"window_stride"`
-	MinWindowTokens     int `json:"min_window_tokens"`
-	MinhashPermutations int `json:"minhash_permutations"`
-	LSHBands            int `json:"lsh_bands"`
-	LSHRows             int `json:"lsh_rows"`
-	SampleEvery         int `json:"sample_every"`
-	SampleKeyBytes      int `json:"sample_key_bytes"`
+	BlockSize       int `json:"block_size"`
+	WindowTokens    int `json:"window_tokens"`
+	WindowStride    int `json:"window_stride"`
+	MinWindowTokens int `json:"min_window_tokens"`
+	MaxTF           int `json:"max_tf"`
+	SampleEvery     int `json:"sample_every"`
+	SampleKeyBytes  int `json:"sample_key_bytes"`
 }
 
 func currentParams() IndexParams {
 	return IndexParams{
-		BlockSize:           BlockSize,
-		WindowTokens:        windowTokens,
-		WindowStride:        corpusWindowStride,
-		MinWindowTokens:     MinWindowTokens,
-		MinhashPermutations: minhashPermutations,
-		LSHBands:            LSHBands,
-		LSHRows:             lshRows,
-		SampleEvery:         sampleEvery,
-		SampleKeyBytes:      sampleKeyBytes,
+		BlockSize:       BlockSize,
+		WindowTokens:    windowTokens,
+		WindowStride:    corpusWindowStride,
+		MinWindowTokens: MinWindowTokens,
+		MaxTF:           maxTF,
+		SampleEvery:     sampleEvery,
+		SampleKeyBytes:  sampleKeyBytes,
 	}
 }
 

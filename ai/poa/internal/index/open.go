@@ -36,13 +36,13 @@ type Index struct {
 	// HashedAtOpen is how many bytes Open hashed.
 	HashedAtOpen int64
 
-	text, sa, offsets, windows, lsh, meta *blockFile
-	docStarts                             []uint32
-	docWindows                            []uint32 // first window of each contribution, then the count
-	ids                                   []string
-	prefix, lshPrefix                     []uint32
-	samples                               []byte // sampleKeyBytes per sample
-	files                                 []*blockFile
+	text, sa, offsets, windows, terms, postings, meta *blockFile
+	docStarts                                         []uint32
+	docWindows                                        []uint32 // first window of each contribution, then the count
+	ids                                               []string
+	prefix, termPrefix                                []uint32
+	samples                                           []byte // sampleKeyBytes per sample
+	files                                             []*blockFile
 }
 
 const maxManifestBytes = 1 << 20
@@ -74,7 +74,7 @@ func Open(dir string, opts OpenOptions) (_ *Index, err error) {
 		if !ok || !ok2 {
 			return nil, &CorruptError{name, fileManifest, "does not list " + fname + " and its block sums"}
 		}
-		bf, hashed, err := ix.openFile(entry, blocksEntry, fname == fileText || fname == fileSA || fname == fileLSH)
+		bf, hashed, err := ix.openFile(entry, blocksEntry, fname == fileText || fname == fileSA || fname == fileTerms || fname == filePostings)
 		if err != nil {
 			return nil, err
 		}
@@ -83,7 +83,8 @@ func Open(dir string, opts OpenOptions) (_ *Index, err error) {
 		opened[fname] = bf
 	}
 	ix.text, ix.sa, ix.offsets = opened[fileText], opened[fileSA], opened[fileOffsets]
-	ix.windows, ix.lsh, ix.meta = opened[fileWindows], opened[fileLSH], opened[fileMeta]
+	ix.windows, ix.meta = opened[fileWindows], opened[fileMeta]
+	ix.terms, ix.postings = opened[fileTerms], opened[filePostings]
 
 	if opts.VerifyWhole {
 		for _, bf := range ix.files {
@@ -94,7 +95,7 @@ func Open(dir string, opts OpenOptions) (_ *Index, err error) {
 		}
 	}
 	// The small files are read whole now, so check them whole now.
-	for _, fname := range []string{fileDocs, fileIDs, filePrefix, fileSamples, fileDocWindow, fileLSHPrefix} {
+	for _, fname := range []string{fileDocs, fileIDs, filePrefix, fileSamples, fileDocWindow, fileTermPfx} {
 		bf := opened[fname]
 		if err := bf.verifyAllBlocks(); err != nil {
 			return nil, err
@@ -201,8 +202,11 @@ func (ix *Index) loadTables(opened map[string]*blockFile) error {
 	if int64(ix.windows.entries(8)) != c.Windows || len(ix.windows.data)%8 != 0 {
 		return bad(fileWindows, "%d bytes for %d windows", len(ix.windows.data), c.Windows)
 	}
-	if int64(ix.lsh.entries(lshEntryBytes)) != c.LSHEntries || len(ix.lsh.data)%lshEntryBytes != 0 {
-		return bad(fileLSH, "%d bytes for %d entries", len(ix.lsh.data), c.LSHEntries)
+	if int64(ix.terms.entries(termEntryBytes)) != c.Terms || len(ix.terms.data)%termEntryBytes != 0 {
+		return bad(fileTerms, "%d bytes for %d terms", len(ix.terms.data), c.Terms)
+	}
+	if c.TermWindows < 0 || c.TermWindows > c.Windows || c.Postings < c.Terms || int64(len(ix.postings.data)) < c.Postings {
+		return bad(filePostings, "%d bytes for %d postings of %d terms over %d windows", len(ix.postings.data), c.Postings, c.Terms, c.TermWindows)
 	}
 	if int64(ix.offsets.entries(anchorBytes)) != c.Anchors || len(ix.offsets.data)%anchorBytes != 0 {
 		return bad(fileOffsets, "%d bytes for %d anchors", len(ix.offsets.data), c.Anchors)
@@ -252,8 +256,8 @@ func (ix *Index) loadTables(opened map[string]*blockFile) error {
 	if int64(len(ix.samples)) != sampleCount(c.WordPositions)*sampleKeyBytes {
 		return bad(fileSamples, "%d bytes for %d samples", len(ix.samples), sampleCount(c.WordPositions))
 	}
-	if ix.lshPrefix, err = decodePrefixTable(opened[fileLSHPrefix].data, c.LSHEntries); err != nil {
-		return bad(fileLSHPrefix, "%v", err)
+	if ix.termPrefix, err = decodePrefixTable(opened[fileTermPfx].data, c.Terms); err != nil {
+		return bad(fileTermPfx, "%v", err)
 	}
 	return nil
 }

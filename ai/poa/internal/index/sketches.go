@@ -9,10 +9,18 @@ import (
 	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
-// lshPosting says that window has band key key.
-type lshPosting struct {
+// Paraphrase part of an index: every contribution's content tokens are cut
+// into windows of windowTokens tokens overlapping by half (the units a
+// query scores against), and a BM25 term index over the windows' content
+// tokens finds candidates. The term index covers every other window of a
+// contribution (the first, third, …) and its last one, so the windows it
+// covers tile the contribution and each token is indexed about once.
+
+// termPosting says that a covered window holds a term tf times.
+type termPosting struct {
 	key    uint64
 	window uint32
+	tf     uint32
 }
 
 // sketches are the paraphrase part of an index.
@@ -21,19 +29,25 @@ type sketches struct {
 	// docWindows[d] is contribution d's first window; the last entry is
 	// the number of windows.
 	docWindows []uint32
-	postings   []lshPosting
-	prefix     []uint32
+	postings   []termPosting
+	units      int64 // windows covered by the term index
+
+	// Built by finish.
+	terms        []byte // termEntryBytes per term
+	termPrefix   []uint32
+	postingData  []byte
+	termCount    int64
+	postingCount int64
 }
 
-// sketchBuilder cuts every contribution's content tokens into windows of
-// windowTokens tokens overlapping by half, MinHashes each window and
-// indexes its LSH band keys. Contributions are added in order, while the
-// input is still being read.
+// sketchBuilder builds the sketches. Contributions are added in order,
+// while the input is still being read.
 type sketchBuilder struct {
 	sk      sketches
 	words   []textnorm.Span
 	tokens  []textnorm.ContentToken
 	stemBuf []byte
+	keys    []uint64
 }
 
 // addDoc sketches one contribution, doc, which starts at text offset start.
@@ -46,70 +60,94 @@ func (b *sketchBuilder) addDoc(doc []byte, start int) {
 	if len(b.tokens) < MinWindowTokens {
 		return
 	}
-	blocks := BlockSignatures(b.tokens, corpusWindowStride)
-	windows := max(1, len(blocks)-1)
+	blocks := (len(b.tokens) + corpusWindowStride - 1) / corpusWindowStride
+	windows := max(1, blocks-1)
 	for j := 0; j < windows; j++ {
-		sig := blocks[j]
-		if j+1 < len(blocks) {
-			sig.MinInto(&blocks[j+1])
-		}
 		first := j * corpusWindowStride
 		last := min((j+2)*corpusWindowStride, len(b.tokens)) - 1
 		id := uint32(len(sk.windows) / 2)
 		sk.windows = append(sk.windows,
 			uint32(start+b.words[b.tokens[first].Word].Start),
 			uint32(start+b.words[b.tokens[last].Word].End))
-		for band := 0; band < LSHBands; band++ {
-			sk.postings = append(sk.postings, lshPosting{sig.BandKey(band), id})
+		if j%2 == 0 || j == windows-1 {
+			b.addUnit(id, b.tokens[first:last+1])
 		}
 	}
 }
 
-// finish sorts the postings: a counting pass on the top 16 bits of the key
-// (which is also the bucket table), then each small bucket by key and
-// window.
+// addUnit adds the term postings of one covered window.
+func (b *sketchBuilder) addUnit(window uint32, tokens []textnorm.ContentToken) {
+	b.keys = b.keys[:0]
+	for _, t := range tokens {
+		b.keys = append(b.keys, t.Hash)
+	}
+	slices.Sort(b.keys)
+	for i := 0; i < len(b.keys); {
+		j := i + 1
+		for j < len(b.keys) && b.keys[j] == b.keys[i] {
+			j++
+		}
+		b.sk.postings = append(b.sk.postings, termPosting{b.keys[i], window, uint32(j - i)})
+		i = j
+	}
+	b.sk.units++
+}
+
+// finish sorts the postings by term then window (a counting pass on the
+// top 16 bits of the key, which is also the bucket table, then each small
+// bucket) and encodes the term table and the posting lists.
 func (b *sketchBuilder) finish() *sketches {
 	sk := &b.sk
 	sk.docWindows = append(sk.docWindows, uint32(len(sk.windows)/2))
-	sk.prefix = make([]uint32, prefixTableEntries)
+	counts := make([]uint32, prefixTableEntries)
 	for _, p := range sk.postings {
-		sk.prefix[p.key>>48+1]++
+		counts[p.key>>48+1]++
 	}
-	for i := 1; i < len(sk.prefix); i++ {
-		sk.prefix[i] += sk.prefix[i-1]
+	for i := 1; i < len(counts); i++ {
+		counts[i] += counts[i-1]
 	}
-	sorted := make([]lshPosting, len(sk.postings))
-	next := slices.Clone(sk.prefix[:len(sk.prefix)-1])
+	sorted := make([]termPosting, len(sk.postings))
+	next := slices.Clone(counts[:len(counts)-1])
 	for _, p := range sk.postings {
 		bucket := p.key >> 48
 		sorted[next[bucket]] = p
 		next[bucket]++
 	}
-	for i := 0; i+1 < len(sk.prefix); i++ {
-		slices.SortFunc(sorted[sk.prefix[i]:sk.prefix[i+1]], func(a, b lshPosting) int {
+	for i := 0; i+1 < len(counts); i++ {
+		slices.SortFunc(sorted[counts[i]:counts[i+1]], func(a, b termPosting) int {
 			if c := cmp.Compare(a.key, b.key); c != 0 {
 				return c
 			}
 			return cmp.Compare(a.window, b.window)
 		})
 	}
-	sk.postings = sorted
+	sk.postings = nil
+	sk.postingCount = int64(len(sorted))
+	sk.termPrefix = make([]uint32, prefixTableEntries)
+	data := make([]byte, 0, 2*len(sorted))
+	for i := 0; i < len(sorted); {
+		key := sorted[i].key
+		j := i
+		prev := uint32(0)
+		for ; j < len(sorted) && sorted[j].key == key; j++ {
+			data = binary.AppendUvarint(data, uint64(sorted[j].window-prev)<<tfBits|uint64(min(sorted[j].tf, maxTF)))
+			prev = sorted[j].window
+		}
+		sk.terms = binary.LittleEndian.AppendUint64(sk.terms, key)
+		sk.terms = binary.LittleEndian.AppendUint32(sk.terms, uint32(len(data)))
+		sk.terms = binary.LittleEndian.AppendUint32(sk.terms, uint32(j-i))
+		sk.termPrefix[key>>48+1]++
+		sk.termCount++
+		i = j
+	}
+	for i := 1; i < len(sk.termPrefix); i++ {
+		sk.termPrefix[i] += sk.termPrefix[i-1]
+	}
+	sk.postingData = data
 	return sk
 }
 
-func writePostings(w io.Writer, postings []lshPosting) error {
-	buf := make([]byte, 0, lshEntryBytes*encodeChunk)
-	for len(postings) > 0 {
-		n := min(len(postings), encodeChunk)
-		buf = buf[:0]
-		for _, p := range postings[:n] {
-			buf = binary.LittleEndian.AppendUint64(buf, p.key)
-			buf = binary.LittleEndian.AppendUint32(buf, p.window)
-		}
-		if _, err := w.Write(buf); err != nil {
-			return err
-		}
-		postings = postings[n:]
-	}
-	return nil
+func writeBytes(w io.Writer, b []byte) error {
+	_, err := w.Write(b)
+	return err
 }

@@ -5,47 +5,80 @@ import (
 	"sort"
 )
 
-// Paraphrase lookups: the LSH postings of a band key, and the windows of a
-// contribution, which a query scores against the output.
+// Paraphrase lookups: a term's postings in the BM25 term index, and the
+// windows of a contribution, which a query scores against the output.
 
-// Postings returns the range of LSH entries with key.
-func (ix *Index) Postings(key uint64) (int, int) {
+// Term returns the number of covered windows holding the term key and the
+// byte range of its postings (ok false when no window holds it).
+func (ix *Index) Term(key uint64) (df int, lo, hi int, ok bool) {
 	p := int(key >> 48)
-	lo, hi := int(ix.lshPrefix[p]), int(ix.lshPrefix[p+1])
-	l, h := lo, hi
+	l, h := int(ix.termPrefix[p]), int(ix.termPrefix[p+1])
 	for l < h {
 		mid := int(uint(l+h) >> 1)
-		if ix.postingKey(mid) < key {
+		if ix.termKey(mid) < key {
 			l = mid + 1
 		} else {
 			h = mid
 		}
 	}
-	first := l
-	for h = hi; l < h; {
-		mid := int(uint(l+h) >> 1)
-		if ix.postingKey(mid) <= key {
-			l = mid + 1
-		} else {
-			h = mid
+	if l == int(ix.termPrefix[p+1]) || ix.termKey(l) != key {
+		return 0, 0, 0, false
+	}
+	if l > 0 {
+		lo = ix.termEnd(l - 1)
+	}
+	hi = ix.termEnd(l)
+	ix.terms.ensure(l*termEntryBytes+12, 4)
+	df = int(binary.LittleEndian.Uint32(ix.terms.data[l*termEntryBytes+12:]))
+	if lo >= hi || hi > len(ix.postings.data) || df < 1 || int64(df) > ix.Manifest.Counts.TermWindows {
+		panic(ix.terms.corrupt("term %d: postings [%d, %d) in %d bytes, %d windows", l, lo, hi, len(ix.postings.data), df))
+	}
+	return df, lo, hi, true
+}
+
+func (ix *Index) termKey(j int) uint64 {
+	ix.terms.ensure(j*termEntryBytes, 8)
+	return binary.LittleEndian.Uint64(ix.terms.data[j*termEntryBytes:])
+}
+
+func (ix *Index) termEnd(j int) int {
+	ix.terms.ensure(j*termEntryBytes+8, 4)
+	return int(binary.LittleEndian.Uint32(ix.terms.data[j*termEntryBytes+8:]))
+}
+
+// Posting is a covered window holding a term TF times (at most 15).
+type Posting struct {
+	Window int
+	TF     int
+}
+
+// AppendPostings decodes the postings in bytes [lo, hi) of postings.bin,
+// which must hold df of them (Term's answer), appending them to dst.
+func (ix *Index) AppendPostings(dst []Posting, df, lo, hi int) []Posting {
+	ix.postings.ensure(lo, hi-lo)
+	data := ix.postings.data[lo:hi]
+	window := 0
+	for n := 0; n < df; n++ {
+		v, size := binary.Uvarint(data)
+		if size <= 0 {
+			panic(ix.postings.corrupt("postings at byte %d end early", lo))
 		}
+		data = data[size:]
+		delta, tf := int(v>>tfBits), int(v&maxTF)
+		next := delta
+		if n > 0 {
+			next = window + delta
+		}
+		if (n > 0 && delta == 0) || tf == 0 || next >= int(ix.Manifest.Counts.Windows) {
+			panic(ix.postings.corrupt("posting %d at byte %d names window %d (tf %d) after %d", n, lo, next, tf, window))
+		}
+		window = next
+		dst = append(dst, Posting{window, tf})
 	}
-	return first, l
-}
-
-func (ix *Index) postingKey(j int) uint64 {
-	ix.lsh.ensure(j*lshEntryBytes, 8)
-	return binary.LittleEndian.Uint64(ix.lsh.data[j*lshEntryBytes:])
-}
-
-// PostingWindow returns the window of LSH entry j.
-func (ix *Index) PostingWindow(j int) int {
-	ix.lsh.ensure(j*lshEntryBytes+8, 4)
-	w := int(binary.LittleEndian.Uint32(ix.lsh.data[j*lshEntryBytes+8:]))
-	if w >= int(ix.Manifest.Counts.Windows) {
-		panic(ix.lsh.corrupt("entry %d names window %d of %d", j, w, ix.Manifest.Counts.Windows))
+	if len(data) != 0 {
+		panic(ix.postings.corrupt("postings at byte %d hold more than %d entries", lo, df))
 	}
-	return w
+	return dst
 }
 
 // WindowAt returns the window of text position pos: the last window of

@@ -2,29 +2,30 @@ package query
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 
 	"github.com/openledger/openledger/ai/poa/internal/index"
 	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
-// Paraphrase evidence. The output's content tokens are cut into windows of
-// outputWindowTokens tokens sliding by outputWindowStride. Candidate corpus
-// windows come from two lookups:
-//
-//   - MinHash LSH: a corpus window sharing a whole band (lshRows slots) of
-//     an output window's index.Signature (near-duplicates, light rewording);
-//   - rare anchors: the output window's rarest content words (at most
-//     maxAnchorOccurrences occurrences in the corpus, found through the
-//     suffix array) point at the corpus windows holding them; a window
-//     hit by two anchors is a candidate. Rewording swaps common words
-//     and keeps the specific ones, which is exactly what survives here.
+// Paraphrase evidence. The output's content tokens (stemmed, irregular
+// forms and synonyms merged: textnorm) are cut into windows of
+// outputWindowTokens tokens sliding by outputWindowStride. Candidate
+// corpus windows come from the index's BM25 term index: for each output
+// window, its maxQueryTerms rarest terms (held by at most
+// maxTermWindows covered windows) score the covered windows holding them,
+// and the maxCandidates best that hold at least two of them are kept.
+// BM25 here is integer: idf(t) = log2(N+1) - log2(df(t)) in 1/256 units
+// (N covered windows, log2 computed exactly in fixed point), tf saturated
+// as tf*(k1+1)/(tf+k1) with k1 = 1.2, and no length normalisation (the
+// windows have a fixed number of tokens).
 //
 // Each candidate is then scored exactly against its neighbourhood (the
 // window and its neighbours in the same contribution, re-tokenised from
 // the corpus text). With W the output window's distinct content tokens, R
 // the neighbourhood's, P(X) the unordered pairs of tokens at most
-// pairDistance apart, and idf(t) = rarity(count(t)+1):
+// pairDistance apart, and idf as above:
 //
 //	unigram = sum(idf(t), t in W∩R) / sum(idf(t), t in W)
 //	pairs   = sum(idf(a)+idf(b), {a,b} in P(W)∩P(R)) / sum(idf(a)+idf(b), {a,b} in P(W))
@@ -44,15 +45,26 @@ const (
 	// minSharedTokens is the least number of distinct shared content
 	// tokens, so short windows cannot match on a handful of words.
 	minSharedTokens = 8
+	// An output too short to fill one window (fewer than
+	// outputWindowTokens content tokens) may also match by its own length:
+	// at least shortMinShared distinct tokens and shortSharedPercent of its
+	// distinct tokens shared, with a score of at least shortThresholdPPM.
+	shortMinShared     = 5
+	shortSharedPercent = 60
+	shortThresholdPPM  = 500_000
 	// pairDistance is how many content tokens apart a pair may be.
 	pairDistance = 3
-	// maxBucketPostings skips LSH buckets shared by more windows than
-	// this: the band is boilerplate, not evidence.
-	maxBucketPostings = 1000
-	// maxAnchorOccurrences is the most corpus occurrences a word may have
-	// to serve as an anchor; maxAnchorsPerWindow the rarest kept.
-	maxAnchorOccurrences = 16
-	maxAnchorsPerWindow  = 8
+
+	// Retrieval: the rarest terms of an output window that are held by
+	// at most maxTermWindows covered windows query the term index; the
+	// maxCandidates best windows holding at least minQueryMatches of
+	// them are scored.
+	maxQueryTerms   = 12
+	maxTermWindows  = 2048
+	maxCandidates   = 8
+	minQueryMatches = 2
+	// BM25 k1 = bm25K1Num / bm25K1Den.
+	bm25K1Num, bm25K1Den = 6, 5
 )
 
 // ParaphraseMatch is an output window that scores above the threshold
@@ -63,12 +75,6 @@ type ParaphraseMatch struct {
 	FirstWord, LastWord int   // output words [FirstWord, LastWord] shown to match
 }
 
-// outputWindow is a window of the output's content tokens.
-type outputWindow struct {
-	tokens []textnorm.ContentToken
-	sig    index.Signature
-}
-
 // candidateKey is a corpus window of one index.
 type candidateKey struct {
 	index  int
@@ -77,38 +83,36 @@ type candidateKey struct {
 
 // tokenStat is what the corpus says about one output content token.
 type tokenStat struct {
-	// count is the number of word starts beginning with the token's
-	// surface form; above maxAnchorOccurrences it may be a lower bound.
-	count   int64
-	idf     int64
-	ranges  [][2]int       // suffix-array range per index
-	windows []candidateKey // for anchors: the corpus windows holding it
+	df    int64 // covered windows holding it, in all indexes
+	idf   int64 // 1/256 bits
+	terms []termRef
+	// postings, decoded on first use, per index
+	postings [][]index.Posting
+}
+
+type termRef struct {
+	df, lo, hi int
+	ok         bool
 }
 
 // Paraphrases returns the output windows of q (normalised, with its words)
 // that score above the threshold against a corpus window, in order of
 // candidate (index, window), then output window.
-func (e *Engine) Paraphrases(q []byte, words []textnorm.Span, r *Rarity) []ParaphraseMatch {
+func (e *Engine) Paraphrases(q []byte, words []textnorm.Span) []ParaphraseMatch {
 	tokens, _ := textnorm.AppendContentTokens(nil, q, words, 0, nil)
 	if len(tokens) < index.MinWindowTokens {
 		return nil
 	}
 	windows := outputWindows(tokens)
-	stats := e.tokenStats(q, words, tokens, r)
+	stats := e.tokenStats(tokens)
 
 	proposals := map[candidateKey][]int{} // candidate -> output windows
-	e.proposeByLSH(windows, proposals)
-	e.proposeByAnchors(windows, stats, proposals)
+	e.proposeByTerms(windows, stats, proposals)
 	candidates := make([]candidateKey, 0, len(proposals))
 	for c := range proposals {
 		candidates = append(candidates, c)
 	}
-	slices.SortFunc(candidates, func(a, b candidateKey) int {
-		if c := cmp.Compare(a.index, b.index); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.window, b.window)
-	})
+	slices.SortFunc(candidates, compareCandidates)
 
 	profiles := make([]*windowProfile, len(windows))
 	var matches []ParaphraseMatch
@@ -128,7 +132,8 @@ func (e *Engine) Paraphrases(q []byte, words []textnorm.Span, r *Rarity) []Parap
 		slices.Sort(ws)
 		for _, w := range slices.Compact(ws) {
 			if profiles[w] == nil {
-				profiles[w] = newWindowProfile(windows[w].tokens, stats)
+				profiles[w] = newWindowProfile(windows[w], stats)
+				profiles[w].short = len(tokens) < outputWindowTokens
 			}
 			m, ok := scoreWindow(profiles[w], region)
 			if !ok {
@@ -141,162 +146,170 @@ func (e *Engine) Paraphrases(q []byte, words []textnorm.Span, r *Rarity) []Parap
 	return matches
 }
 
-// tokenStats counts every distinct output content token in the corpus.
-func (e *Engine) tokenStats(q []byte, words []textnorm.Span, tokens []textnorm.ContentToken, r *Rarity) map[uint64]*tokenStat {
+func compareCandidates(a, b candidateKey) int {
+	if c := cmp.Compare(a.index, b.index); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.window, b.window)
+}
+
+// termWindows is the number of covered windows of all indexes.
+func (e *Engine) termWindows() int64 {
+	var n int64
+	for _, ix := range e.indexes {
+		n += ix.Manifest.Counts.TermWindows
+	}
+	return n
+}
+
+// tokenStats looks every distinct output content token up in the term
+// indexes.
+func (e *Engine) tokenStats(tokens []textnorm.ContentToken) map[uint64]*tokenStat {
 	stats := make(map[uint64]*tokenStat, len(tokens))
+	logN := log2Q8(uint64(e.termWindows()) + 1)
 	for _, t := range tokens {
 		if stats[t.Hash] != nil {
 			continue
 		}
-		surface := q[words[t.Word].Start:words[t.Word].End]
-		st := &tokenStat{}
-		// The weight depends on the count only through its bit length,
-		// and an anchor needs at most maxAnchorOccurrences occurrences:
-		// when the samples alone settle both, no page is read. The result
-		// is the same as with the exact count.
-		var least, most int64
-		for _, ix := range e.indexes {
-			lo, hi := ix.CountInterval(surface)
-			least, most = least+int64(lo), most+int64(hi)
-		}
-		if least > maxAnchorOccurrences && r.Of(least+1) == r.Of(most+1) {
-			st.count = least // a lower bound: enough to rule out anchoring
-			st.idf = r.Of(least + 1)
-			stats[t.Hash] = st
-			continue
-		}
-		st.ranges = make([][2]int, len(e.indexes))
+		st := &tokenStat{terms: make([]termRef, len(e.indexes)), postings: make([][]index.Posting, len(e.indexes))}
 		for i, ix := range e.indexes {
-			lo, hi := ix.RangeOf(surface)
-			st.ranges[i] = [2]int{lo, hi}
-			st.count += int64(hi - lo)
+			df, lo, hi, ok := ix.Term(t.Hash)
+			st.terms[i] = termRef{df, lo, hi, ok}
+			st.df += int64(df)
 		}
-		st.idf = r.Of(st.count + 1)
+		if st.df == 0 {
+			st.idf = logN + 256 // as if held by half a window
+		} else {
+			st.idf = max(1, logN-log2Q8(uint64(st.df)))
+		}
 		stats[t.Hash] = st
 	}
 	return stats
 }
 
-// proposeByLSH adds the corpus windows sharing a band with an output
-// window.
-func (e *Engine) proposeByLSH(windows []outputWindow, proposals map[candidateKey][]int) {
-	type bandQuery struct {
-		key     uint64
-		windows []int
+// postingsOf returns a token's postings in index i.
+func (e *Engine) postingsOf(st *tokenStat, i int) []index.Posting {
+	if st.postings[i] == nil && st.terms[i].ok {
+		tr := st.terms[i]
+		st.postings[i] = e.indexes[i].AppendPostings(make([]index.Posting, 0, tr.df), tr.df, tr.lo, tr.hi)
 	}
-	keys := map[uint64][]int{}
-	for w := range windows {
-		for b := 0; b < index.LSHBands; b++ {
-			k := windows[w].sig.BandKey(b)
-			keys[k] = append(keys[k], w)
-		}
-	}
-	sorted := make([]bandQuery, 0, len(keys))
-	for k, ws := range keys {
-		sorted = append(sorted, bandQuery{k, ws})
-	}
-	slices.SortFunc(sorted, func(a, b bandQuery) int { return cmp.Compare(a.key, b.key) })
-	for i, ix := range e.indexes {
-		for _, bq := range sorted {
-			lo, hi := ix.Postings(bq.key)
-			if hi-lo > maxBucketPostings {
-				continue
-			}
-			for j := lo; j < hi; j++ {
-				c := candidateKey{i, ix.PostingWindow(j)}
-				proposals[c] = append(proposals[c], bq.windows...)
-			}
-		}
-	}
+	return st.postings[i]
 }
 
-// proposeByAnchors adds the corpus windows holding two of an output
-// window's rarest content words (or its only one).
-func (e *Engine) proposeByAnchors(windows []outputWindow, stats map[uint64]*tokenStat, proposals map[candidateKey][]int) {
-	type anchor struct {
-		hash  uint64
-		count int64
+// bm25TF is the saturated term frequency, in 1/256 units.
+func bm25TF(tf int) int64 {
+	t := int64(tf)
+	return t * (bm25K1Num + bm25K1Den) * 256 / (t*bm25K1Den + bm25K1Num)
+}
+
+// proposeByTerms adds, for every output window, the best covered windows
+// by BM25 over its rarest terms.
+func (e *Engine) proposeByTerms(windows [][]textnorm.ContentToken, stats map[uint64]*tokenStat, proposals map[candidateKey][]int) {
+	type term struct {
+		hash uint64
+		st   *tokenStat
 	}
-	var anchors []anchor
-	hits := map[candidateKey]int{}
+	type hit struct {
+		key     candidateKey
+		score   int64
+		matched int
+	}
+	var terms []term
+	var hits []hit
 	for w, win := range windows {
-		anchors = anchors[:0]
-		for _, t := range win.tokens {
-			if st := stats[t.Hash]; st.count >= 1 && st.count <= maxAnchorOccurrences {
-				anchors = append(anchors, anchor{t.Hash, st.count})
+		terms = terms[:0]
+		for _, t := range win {
+			if st := stats[t.Hash]; st.df >= 1 && st.df <= maxTermWindows {
+				terms = append(terms, term{t.Hash, st})
 			}
 		}
-		slices.SortFunc(anchors, func(a, b anchor) int {
-			if c := cmp.Compare(a.count, b.count); c != 0 {
+		slices.SortFunc(terms, func(a, b term) int {
+			if c := cmp.Compare(a.st.df, b.st.df); c != 0 {
 				return c
 			}
 			return cmp.Compare(a.hash, b.hash)
 		})
-		anchors = slices.CompactFunc(anchors, func(a, b anchor) bool { return a.hash == b.hash })
-		anchors = anchors[:min(len(anchors), maxAnchorsPerWindow)]
-		if len(anchors) == 0 {
+		terms = slices.CompactFunc(terms, func(a, b term) bool { return a.hash == b.hash })
+		terms = terms[:min(len(terms), maxQueryTerms)]
+		need := min(minQueryMatches, len(terms))
+		if need == 0 {
 			continue
 		}
-		clear(hits)
-		for _, a := range anchors {
-			for _, c := range e.anchorWindows(stats[a.hash]) {
-				hits[c]++
+		hits = hits[:0]
+		for _, t := range terms {
+			for i := range e.indexes {
+				for _, p := range e.postingsOf(t.st, i) {
+					hits = append(hits, hit{candidateKey{i, p.Window}, t.st.idf * bm25TF(p.TF), 1})
+				}
 			}
 		}
-		need := min(2, len(anchors))
-		for c, n := range hits {
-			if n >= need {
-				proposals[c] = append(proposals[c], w)
+		slices.SortFunc(hits, func(a, b hit) int { return compareCandidates(a.key, b.key) })
+		merged := hits[:0]
+		for _, h := range hits {
+			if n := len(merged); n > 0 && merged[n-1].key == h.key {
+				merged[n-1].score += h.score
+				merged[n-1].matched++
+				continue
 			}
+			merged = append(merged, h)
+		}
+		kept := merged[:0]
+		for _, h := range merged {
+			if h.matched >= need {
+				kept = append(kept, h)
+			}
+		}
+		slices.SortFunc(kept, func(a, b hit) int {
+			if c := cmp.Compare(b.score, a.score); c != 0 {
+				return c
+			}
+			return compareCandidates(a.key, b.key)
+		})
+		for _, h := range kept[:min(len(kept), maxCandidates)] {
+			proposals[h.key] = append(proposals[h.key], w)
 		}
 	}
 }
 
-// anchorWindows returns (once per token) the corpus windows holding a
-// rare token's occurrences.
-func (e *Engine) anchorWindows(st *tokenStat) []candidateKey {
-	if st.windows != nil {
-		return st.windows
+// log2Q8 is floor(256 * log2(x)) for x >= 1, computed exactly: the
+// integer part from the bit length, eight fractional bits by squaring a
+// 32-bit mantissa.
+func log2Q8(x uint64) int64 {
+	if x == 0 {
+		return 0
 	}
-	st.windows = []candidateKey{}
-	for i, ix := range e.indexes {
-		for j := st.ranges[i][0]; j < st.ranges[i][1]; j++ {
-			if w, ok := ix.WindowAt(ix.SuffixAt(j)); ok {
-				st.windows = append(st.windows, candidateKey{i, w})
-			}
+	k := bits.Len64(x) - 1
+	var m uint64 // x / 2^k in [1, 2), as a Q31 fixed-point number
+	if k <= 31 {
+		m = x << (31 - k)
+	} else {
+		m = x >> (k - 31)
+	}
+	frac := int64(0)
+	for i := 0; i < 8; i++ {
+		m = m * m >> 31
+		frac <<= 1
+		if m >= 1<<32 {
+			m >>= 1
+			frac |= 1
 		}
 	}
-	slices.SortFunc(st.windows, func(a, b candidateKey) int {
-		if c := cmp.Compare(a.index, b.index); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.window, b.window)
-	})
-	st.windows = slices.Compact(st.windows)
-	return st.windows
+	return int64(k)*256 + frac
 }
 
-// outputWindows cuts tokens into windows of windowTokens tokens sliding by
-// outputWindowStride (one window when there are fewer tokens).
-func outputWindows(tokens []textnorm.ContentToken) []outputWindow {
-	blocks := index.BlockSignatures(tokens, outputWindowStride)
-	per := outputWindowTokens / outputWindowStride
-	if len(blocks) <= per {
-		sig := index.EmptySignature()
-		for i := range blocks {
-			sig.MinInto(&blocks[i])
-		}
-		return []outputWindow{{tokens: tokens, sig: sig}}
+// outputWindows cuts tokens into windows of outputWindowTokens tokens
+// sliding by outputWindowStride (one window when there are fewer tokens).
+func outputWindows(tokens []textnorm.ContentToken) [][]textnorm.ContentToken {
+	if len(tokens) <= outputWindowTokens {
+		return [][]textnorm.ContentToken{tokens}
 	}
-	windows := make([]outputWindow, 0, len(blocks)-per+1)
-	for j := 0; j+per <= len(blocks); j++ {
-		sig := blocks[j]
-		for i := j + 1; i < j+per; i++ {
-			sig.MinInto(&blocks[i])
+	var windows [][]textnorm.ContentToken
+	for first := 0; ; first += outputWindowStride {
+		last := min(first+outputWindowTokens, len(tokens))
+		windows = append(windows, tokens[first:last])
+		if last == len(tokens) {
+			break
 		}
-		first := j * outputWindowStride
-		last := min((j+per)*outputWindowStride, len(tokens))
-		windows = append(windows, outputWindow{tokens: tokens[first:last], sig: sig})
 	}
 	return windows
 }
@@ -343,6 +356,7 @@ type windowProfile struct {
 	tokens                []textnorm.ContentToken
 	distinct, pairs       []weighted
 	tokenTotal, pairTotal int64
+	short                 bool // the whole output, shorter than a window
 }
 
 func newWindowProfile(tokens []textnorm.ContentToken, stats map[uint64]*tokenStat) *windowProfile {
@@ -382,8 +396,17 @@ func scoreWindow(p *windowProfile, region *tokenSet) (ParaphraseMatch, bool) {
 			distinctShared++
 		}
 	}
-	if distinctShared < minSharedTokens || p.tokenTotal == 0 {
+	if p.tokenTotal == 0 {
 		return ParaphraseMatch{}, false
+	}
+	// A short output that shares fewer than minSharedTokens is held to
+	// the stricter rule.
+	threshold := int64(paraphraseThresholdPPM)
+	if distinctShared < minSharedTokens {
+		if !p.short || distinctShared < shortMinShared || distinctShared*100 < len(p.distinct)*shortSharedPercent {
+			return ParaphraseMatch{}, false
+		}
+		threshold = shortThresholdPPM
 	}
 	var pairShared int64
 	for _, pr := range p.pairs {
@@ -392,7 +415,7 @@ func scoreWindow(p *windowProfile, region *tokenSet) (ParaphraseMatch, bool) {
 		}
 	}
 	score := (shared*1_000_000/p.tokenTotal + pairShared*1_000_000/max(p.pairTotal, 1)) / 2
-	if score < paraphraseThresholdPPM {
+	if score < threshold {
 		return ParaphraseMatch{}, false
 	}
 	first, last := -1, -1

@@ -32,9 +32,29 @@ yourself yourselves one two use used uses using new see returns return
 	return m
 }()
 
+// archaicStopWords are Early Modern English function words (the pronouns
+// and auxiliaries of older English), stop words like their modern forms.
+var archaicStopWords = []string{"thee", "thou", "thy", "thine", "ye", "hath", "hast", "doth", "dost", "shalt", "wilt", "unto"}
+
+// archaicForms are Early Modern English spellings of verbs, mapped to their
+// base form like the irregular forms of the lexicon. The -eth and -est
+// endings are stemmed (stemSuffixes).
+var archaicForms = map[string]string{
+	"spake": "speak", "saith": "say", "sayest": "say", "sware": "swear", "shew": "show", "shewed": "show",
+	"shewest": "show", "sheweth": "show", "gavest": "give", "camest": "come", "didst": "did", "wast": "was",
+}
+
+func init() {
+	for _, w := range archaicStopWords {
+		stopWords[w] = true
+	}
+}
+
 // stemSuffixes are stripped in order, first match only, keeping a stem of at
-// least three bytes. Crude on purpose: the same rule runs on corpus and
-// output, so it only has to merge inflections, not find linguistic roots.
+// least three bytes; then a final e is dropped from a stem of four bytes or
+// more (create, created, creates, creation → creat). Crude on purpose: the
+// same rule runs on corpus and output, so it only has to merge inflections,
+// not find linguistic roots.
 var stemSuffixes = []struct{ suffix, replacement string }{
 	{"ational", "ate"},
 	{"ations", "ate"},
@@ -49,6 +69,8 @@ var stemSuffixes = []struct{ suffix, replacement string }{
 	{"ies", "y"},
 	{"ied", "y"},
 	{"edly", ""},
+	{"eth", ""},
+	{"est", ""},
 	{"ed", ""},
 	{"es", ""},
 	{"ly", ""},
@@ -70,19 +92,44 @@ func stem(dst, word []byte) []byte {
 	if len(word) == 0 {
 		return dst
 	}
+	start := len(dst)
+	dst = append(dst, word...)
 	for _, i := range suffixesByLastByte[word[len(word)-1]] {
 		s := stemSuffixes[i]
 		if len(word)-len(s.suffix) >= 3 && string(word[len(word)-len(s.suffix):]) == s.suffix {
-			dst = append(dst, word[:len(word)-len(s.suffix)]...)
-			return append(dst, s.replacement...)
+			dst = append(dst[:start+len(word)-len(s.suffix)], s.replacement...)
+			break
 		}
 	}
-	return append(dst, word...)
+	if n := len(dst) - start; n >= 4 && dst[len(dst)-1] == 'e' {
+		dst = dst[:len(dst)-1]
+	}
+	return dst
 }
+
+// Stem returns the stem of a normalised word.
+func Stem(word string) string { return string(stem(nil, []byte(word))) }
 
 // isContentWord reports whether a normalised word carries content.
 func isContentWord(word []byte) bool {
 	return len(word) >= 3 && !stopWords[string(word)]
+}
+
+// contentKey appends what a content word is compared by: its base form
+// (irregular and archaic forms mapped), stemmed, then replaced by its
+// synonym class (lexicon.go).
+func contentKey(dst, word []byte) []byte {
+	if base, ok := archaicForms[string(word)]; ok {
+		word = []byte(base)
+	} else if base, ok := lexicon().lemmas[string(word)]; ok {
+		word = []byte(base)
+	}
+	start := len(dst)
+	dst = stem(dst, word)
+	if class, ok := lexicon().classes[string(dst[start:])]; ok {
+		dst = append(dst[:start], class...)
+	}
+	return dst
 }
 
 // AppendContentTokens appends the content tokens of text, whose words are
@@ -93,7 +140,7 @@ func AppendContentTokens(dst []ContentToken, text []byte, words []Span, firstWor
 		if !isContentWord(word) {
 			continue
 		}
-		stemBuf = stem(stemBuf[:0], word)
+		stemBuf = contentKey(stemBuf[:0], word)
 		dst = append(dst, ContentToken{Hash: hashBytes(stemBuf), Word: int32(firstWord + i)})
 	}
 	return dst, stemBuf

@@ -57,7 +57,7 @@ func run() error {
 	started := time.Now()
 	rep, err := paired.Evaluate(pairs, unrelated, dir, paired.Config{
 		HoldOutEvery: *holdOut, Singles: *singles, Mixtures: *mixtures, MixtureSize: 3, Verbatim: *verbatim,
-		UnrelatedWords: 120, Seed: *seed,
+		UnrelatedWords: 120, ShortUnrelatedWords: 30, Seed: *seed,
 	})
 	if err != nil {
 		return err

@@ -1,0 +1,39 @@
+package query
+
+import (
+	"math"
+	"testing"
+)
+
+// TestLog2Q8IsFloorOfLog2: the integer logarithm that BM25's idf is made
+// of agrees with the floating-point one (within its last unit, where the
+// mantissa is cut to 32 bits) and is exact on powers of two.
+func TestLog2Q8IsFloorOfLog2(t *testing.T) {
+	for _, x := range []uint64{1, 2, 3, 5, 7, 10, 100, 1000, 12345, 1 << 20, 1<<20 + 1, 999_999_937, 1 << 40, math.MaxUint32, 1<<63 + 12345} {
+		want := int64(math.Floor(256 * math.Log2(float64(x))))
+		got := log2Q8(x)
+		if got != want && got != want-1 {
+			t.Errorf("log2Q8(%d) = %d, want %d", x, got, want)
+		}
+		if x&(x-1) == 0 && got != want {
+			t.Errorf("log2Q8(%d) = %d, want exactly %d", x, got, want)
+		}
+	}
+	if log2Q8(0) != 0 {
+		t.Error("log2Q8(0) != 0")
+	}
+}
+
+func TestBM25TFSaturates(t *testing.T) {
+	prev := int64(0)
+	for tf := 1; tf <= 15; tf++ {
+		v := bm25TF(tf)
+		if v <= prev || v >= 256*11/5 {
+			t.Fatalf("bm25TF(%d) = %d after %d", tf, v, prev)
+		}
+		prev = v
+	}
+	if bm25TF(1) != 256 {
+		t.Errorf("bm25TF(1) = %d, want 256", bm25TF(1))
+	}
+}
