@@ -31,6 +31,7 @@ func init() {
 		{"verify", "check a claimed attribution against a recomputation", runVerify},
 		{"serve", "serve attribute and verify over HTTP", runServe},
 		{"check", "verify every byte of an index against its manifest", runCheck},
+		{"gradient", "attribute a fine-tuned adapter's answer by gradients", runGradient},
 		{"help", "show help for a command", runHelp},
 	}
 }

@@ -1,8 +1,6 @@
 package modelfactory
 
 import (
-	"strings"
-
 	"github.com/openledger/openledger/ai/llm/train"
 	"github.com/openledger/openledger/services/openlora"
 )
@@ -30,21 +28,11 @@ func examples(base *openlora.Embedded, rows []Row, format string, maxLen int) ([
 			}
 			ex = train.Example{Tokens: ids, Mask: mask}
 		} else {
-			user := []openlora.ChatMessage{{Role: "user", Content: r.Prompt}}
-			prompt, err := base.RenderChat(user, true)
+			var err error
+			ex, err = base.ChatExample([]openlora.ChatMessage{{Role: "user", Content: r.Prompt}}, r.Response)
 			if err != nil {
 				return nil, badRequest("chat_template", "base_model_id", "the base model's chat template: %v", err)
 			}
-			whole, err := base.RenderChat(append(user, openlora.ChatMessage{Role: "assistant", Content: r.Response}), false)
-			if err != nil {
-				return nil, badRequest("chat_template", "base_model_id", "the base model's chat template: %v", err)
-			}
-			answer, ok := strings.CutPrefix(whole, prompt)
-			if !ok {
-				return nil, badRequest("chat_template", "base_model_id",
-					"the base model's chat template does not render a conversation as its prompt followed by the answer, so the answer tokens cannot be told apart")
-			}
-			ex = train.NewExample(tok.Encode(prompt, false), tok.Encode(answer, false))
 		}
 		if len(ex.Tokens) > maxLen {
 			return nil, badRequest("row_too_long", "hyperparameters.max_seq_length",

@@ -392,6 +392,7 @@ func TestModelFactoryAPI(t *testing.T) {
 	run, err := influence.ReadRun(bytes.NewReader(recorded))
 	require.NoError(t, err)
 	require.Len(t, run.Rows, 4)
+	gradientAttribution(t, baseDir, recorded, manifest.Rows[0].ContributionID, preview.Rows)
 
 	var settings struct {
 		Defaults modelfactory.Hyperparameters      `json:"defaults"`
@@ -546,4 +547,67 @@ func b64hex(t *testing.T, s string) string {
 	raw, err := base64.StdEncoding.DecodeString(s)
 	require.NoError(t, err)
 	return hex.EncodeToString(raw)
+}
+
+// gradientAttribution asks `poa gradient` for the attribution of a training
+// row's own answer against the run's recorded gradients: the row's
+// contribution must come first, a claim of the result must verify and a
+// falsified one must not.
+func gradientAttribution(t *testing.T, baseDir string, recorded []byte, contribution uint64, rows []modelfactory.Row) {
+	t.Helper()
+	dir := t.TempDir()
+	var row *modelfactory.Row
+	for i := range rows {
+		if rows[i].ContributionID == contribution {
+			row = &rows[i]
+		}
+	}
+	require.NotNil(t, row, "contribution %d is in the preview", contribution)
+	files := map[string][]byte{"gradients.bin": recorded, "answer.txt": []byte(row.Response)}
+	files["messages.json"], _ = json.Marshal([]map[string]string{{"role": "user", "content": row.Prompt}})
+	for name, bz := range files {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), bz, 0o600))
+	}
+	args := []string{
+		"gradient", "--base", baseDir, "--gradients", filepath.Join(dir, "gradients.bin"),
+		"--messages", filepath.Join(dir, "messages.json"), "--answer-file", filepath.Join(dir, "answer.txt"),
+	}
+	started := time.Now()
+	out, err := exec.Command(poaBin, append(args, "--json")...).Output()
+	require.NoError(t, err, "%s", out)
+	t.Logf("poa gradient: %d ms from process start", time.Since(started).Milliseconds())
+	var claim struct {
+		Method  string                         `json:"method"`
+		Weights []influence.ContributionWeight `json:"weights"`
+	}
+	require.NoError(t, json.Unmarshal(out, &claim), "%s", out)
+	require.Equal(t, influence.Method, claim.Method)
+	require.NotEmpty(t, claim.Weights)
+	best := claim.Weights[0]
+	for _, w := range claim.Weights {
+		if w.Ppm > best.Ppm {
+			best = w
+		}
+	}
+	require.Equal(t, contribution, best.ContributionID, "the row's own contribution is its answer's largest influence: %s", out)
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "claim.json"), out, 0o600))
+	out, err = exec.Command(poaBin, append(args, "--claim", filepath.Join(dir, "claim.json"))...).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	require.Contains(t, string(out), "claim verified")
+
+	var doc map[string]any
+	bz, err := os.ReadFile(filepath.Join(dir, "claim.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(bz, &doc))
+	weights := doc["weights"].([]any)
+	weights[0].(map[string]any)["ppm"] = weights[0].(map[string]any)["ppm"].(float64) - 1
+	falsified, err := json.Marshal(doc)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "falsified.json"), falsified, 0o600))
+	cmd := exec.Command(poaBin, append(args, "--claim", filepath.Join(dir, "falsified.json"))...)
+	out, err = cmd.CombinedOutput()
+	require.Error(t, err)
+	require.Equal(t, 1, cmd.ProcessState.ExitCode(), "%s", out)
+	require.Contains(t, string(out), "claim does NOT verify")
 }
