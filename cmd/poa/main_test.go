@@ -514,3 +514,34 @@ func TestIndexReportsProgressAndManifest(t *testing.T) {
 		t.Fatalf("manifest: %s", data)
 	}
 }
+
+// TestIncrementalIndex: a version indexed with --previous holds only what
+// it adds, and the two indexes answer as one index of the whole version.
+func TestIncrementalIndex(t *testing.T) {
+	dir := t.TempDir()
+	lines := corpusLines(t, 120)
+	v1, v2, whole := filepath.Join(dir, "v1"), filepath.Join(dir, "v2"), filepath.Join(dir, "whole")
+	all := writeFile(t, dir, "all.jsonl", strings.Join(lines, "\n")+"\n")
+	runPoa(t, "", "index", "--input", writeFile(t, dir, "v1.jsonl", strings.Join(lines[:80], "\n")+"\n"), "--out", v1, "--quiet").want(t, 0)
+	r := runPoa(t, "", "index", "--input", all, "--out", v2, "--previous", v1, "--quiet").want(t, 0)
+	require.Contains(t, r.stdout, "40 contributions (80 left to the previous indexes)")
+	runPoa(t, "", "index", "--input", all, "--out", whole, "--quiet").want(t, 0)
+
+	var a, b struct {
+		Text string
+	}
+	require.NoError(t, json.Unmarshal([]byte(lines[10]), &a))
+	require.NoError(t, json.Unmarshal([]byte(lines[100]), &b))
+	text := writeFile(t, dir, "out.txt", a.Text+" "+b.Text)
+	split := runPoa(t, "", "attribute", "--index", v1, "--index", v2, "--text-file", text, "--json").want(t, 0)
+	one := runPoa(t, "", "attribute", "--index", whole, "--text-file", text, "--json").want(t, 0)
+	var sa, sb struct {
+		Attributions json.RawMessage `json:"attributions"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(split.stdout), &sa))
+	require.NoError(t, json.Unmarshal([]byte(one.stdout), &sb))
+	require.JSONEq(t, string(sb.Attributions), string(sa.Attributions))
+
+	r = runPoa(t, "", "index", "--input", all, "--out", filepath.Join(dir, "bad"), "--previous", filepath.Join(dir, "missing")).want(t, 2)
+	require.Contains(t, r.stderr, "--previous")
+}

@@ -58,10 +58,11 @@ const (
 	// Retrieval: the rarest terms of an output window that are held by
 	// at most maxTermWindows covered windows query the term index; the
 	// maxCandidates best windows holding at least minQueryMatches of
-	// them are scored.
-	maxQueryTerms   = 12
-	maxTermWindows  = 2048
-	maxCandidates   = 8
+	// them are scored. The bound on a term's windows bounds the work of
+	// a query whatever the size of the corpus.
+	maxQueryTerms   = 6
+	maxTermWindows  = 256
+	maxCandidates   = 4
 	minQueryMatches = 2
 	// BM25 k1 = bm25K1Num / bm25K1Den.
 	bm25K1Num, bm25K1Den = 6, 5
