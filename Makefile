@@ -3,6 +3,9 @@
 # test. `make help` lists the rest.
 
 BINARY      := build/openledgerd
+# The counterparty chain and the relayer of the live IBC setup.
+SIMD        := build/simd
+RLY         := build/tools/rly
 GO          ?= go
 # In-process tests need cosmos/evm's `test` build tag: it lets several
 # applications in one process reset the EVM's process-wide configuration.
@@ -72,6 +75,26 @@ eval-poa-paraphrase:
 	$(GO) run ./ai/poa/eval/paired/genpairs -out build/poa-pairs/pairs.jsonl
 	$(GO) run ./ai/poa/eval/paired/evalpairs -pairs build/poa-pairs/pairs.jsonl
 
+## localnet-ibc: start the OpenLedger localnet, ibc-go's simd and the Go relayer on 127.0.0.1, joined by an ICS-20 channel (WITH_SERVICES=1 adds the serving node and ModelFactory)
+localnet-ibc: build simd relayer
+	@scripts/localnet-ibc.sh $(if $(WITH_SERVICES),--with-services,)
+
+## test-ibc-live: OpenLedger and simd as live nodes with the Go relayer: OPEN there and back, a timeout refunded, relayer crashes, IBC credit paying a voucher, bad memos
+test-ibc-live: build simd relayer
+	OPENLEDGERD_BIN=$(CURDIR)/$(BINARY) SIMD_BIN=$(CURDIR)/$(SIMD) RLY_BIN=$(CURDIR)/$(RLY) $(GO) test -tags $(TEST_TAGS),ibclive $(TEST_FLAGS) -v -count=1 ./tests/ibclive/...
+
+## bench-ibc: packet latency send->ack and transfers/s relayed between the live chains on loopback
+bench-ibc: build simd relayer
+	IBCLIVE_FIGURES=1 OPENLEDGERD_BIN=$(CURDIR)/$(BINARY) SIMD_BIN=$(CURDIR)/$(SIMD) RLY_BIN=$(CURDIR)/$(RLY) $(GO) test -tags $(TEST_TAGS),ibclive $(TEST_FLAGS) -v -count=1 -run TestRelayFigures ./tests/ibclive/...
+
+## simd: build ibc-go's test chain (the counterparty of localnet-ibc) into build/simd
+simd:
+	$(GO) build -o $(SIMD) ./tests/ibclive/simd
+
+## relayer: install the Go relayer at its pinned version into build/tools/rly
+relayer:
+	@bash -c 'source scripts/lib/ibc.sh && install_relayer "$(CURDIR)/build/tools"'
+
 ## proto-gen: generate Go code from proto/ with pinned local plugins (offline)
 proto-gen:
 	@scripts/protocgen.sh
@@ -88,4 +111,4 @@ lint:
 fmt:
 	@scripts/lint.sh fmt
 
-.PHONY: help build install localnet localnet-multi test test-unit test-system fuzz load-test bench-settle bench-poa eval-poa-paraphrase proto-gen proto-lint lint fmt
+.PHONY: help build install localnet localnet-multi test test-unit test-system fuzz load-test bench-settle bench-poa eval-poa-paraphrase localnet-ibc test-ibc-live bench-ibc simd relayer proto-gen proto-lint lint fmt
