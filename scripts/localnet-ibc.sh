@@ -77,7 +77,13 @@ stop_all() {
 }
 trap stop_all INT TERM
 # A step that fails under set -e stops what was started too.
-trap 'status=$?; if ((status != 0)); then stop_all "$status"; fi' EXIT
+on_exit() {
+	local status=$?
+	if ((status != 0)); then
+		stop_all "$status"
+	fi
+}
+trap on_exit EXIT
 
 echo "Starting the OpenLedger localnet in $ol_home (log: $ibc_home/openledger.log)"
 OPENLEDGERD="$openledgerd" LOCALNET_HOME="$ol_home" "$repo_root/scripts/localnet.sh" --reset "${services[@]}" \

@@ -32,7 +32,7 @@ install_relayer() {
 	mkdir -p "$tools"
 	work="$(mktemp -d)"
 	(
-		cd "$work"
+		cd "$work" || exit 1
 		printf 'module relayerbuild\n\ngo 1.23\n' >go.mod
 		if ! GOFLAGS=-mod=mod go get "$relayer_module@$relayer_version" >get.log 2>&1; then
 			cat get.log >&2
