@@ -35,11 +35,13 @@ const maxIBCCallbackGas = uint64(1_000_000)
 // (after erc20, which leaves OPEN as it is); the callbacks middleware lets
 // contracts react to packets. It must run after the x/inferencefees keeper
 // is built.
-// IBC v2: transferv2 wrapped by the erc20 v2 middleware.
+// IBC v2: transferv2 wrapped by the erc20 v2 middleware, then by ibccredit's
+// v2 middleware (the same memo and rules).
 func (app *OpenLedgerApp) wireIBCRouting() ibctm.LightClientModule {
 	var transferStack porttypes.IBCModule = transfer.NewIBCModule(app.TransferKeeper)
 	transferStack = erc20.NewIBCMiddleware(app.Erc20Keeper, transferStack)
-	credit := ibccredit.NewIBCMiddleware(inferencefeeskeeper.NewMsgServerImpl(app.InferencefeesKeeper), config.BaseDenom)
+	creditDepositor := inferencefeeskeeper.NewMsgServerImpl(app.InferencefeesKeeper)
+	credit := ibccredit.NewIBCMiddleware(creditDepositor, config.BaseDenom)
 	credit.SetUnderlyingApplication(transferStack)
 	transferStack = credit
 	app.CallbackKeeper = ibccallbackskeeper.NewKeeper(app.AccountKeeper, app.EVMKeeper, app.Erc20Keeper)
@@ -51,6 +53,7 @@ func (app *OpenLedgerApp) wireIBCRouting() ibctm.LightClientModule {
 
 	var transferStackV2 ibcapi.IBCModule = transferv2.NewIBCModule(app.TransferKeeper)
 	transferStackV2 = erc20v2.NewIBCMiddleware(transferStackV2, app.Erc20Keeper)
+	transferStackV2 = ibccredit.NewIBCMiddlewareV2(transferStackV2, creditDepositor, config.BaseDenom)
 
 	router := porttypes.NewRouter()
 	router.AddRoute(ibctransfertypes.ModuleName, transferStack)

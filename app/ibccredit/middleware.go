@@ -94,63 +94,74 @@ func (im *IBCMiddleware) OnRecvPacket(
 		// Not ours to judge: the transfer application answers it.
 		return im.app.OnRecvPacket(ctx, channelVersion, packet, relayer)
 	}
-	action, err := ParseMemo(data.Memo)
-	if err != nil {
-		return channeltypes.NewErrorAcknowledgement(err)
-	}
-	if action == ActionNone {
-		return im.app.OnRecvPacket(ctx, channelVersion, packet, relayer)
-	}
-
-	coin, err := im.receivedCredit(packet, data.Token)
+	action, coin, err := plan(im.creditDenom, data, packet.SourcePort, packet.SourceChannel)
 	if err != nil {
 		return channeltypes.NewErrorAcknowledgement(err)
 	}
 	ack := im.app.OnRecvPacket(ctx, channelVersion, packet, relayer)
-	if !ack.Success() {
+	if action == ActionNone || !ack.Success() {
 		return ack
 	}
-	if _, err := im.depositor.DepositCredit(ctx, &inferencefeestypes.MsgDepositCredit{
-		User: data.Receiver, Amount: coin,
-	}); err != nil {
-		return channeltypes.NewErrorAcknowledgement(errorsmod.Wrapf(ErrDepositFailed, "%s for %s: %v", coin, data.Receiver, err))
+	if err := deposit(ctx, im.depositor, data.Receiver, coin, packet.SourceChannel, packet.DestinationChannel); err != nil {
+		return channeltypes.NewErrorAcknowledgement(err)
 	}
-	ctx.EventManager().EmitEvent(sdk.NewEvent(EventTypeCreditDeposited,
-		sdk.NewAttribute(AttributeKeyReceiver, data.Receiver),
-		sdk.NewAttribute(AttributeKeyAmount, coin.String()),
-		sdk.NewAttribute(AttributeKeySourceChannel, packet.SourceChannel),
-		sdk.NewAttribute(AttributeKeyDestinationChannel, packet.DestinationChannel),
-	))
 	return ack
+}
+
+// plan reads a transfer's memo and, when it asks for credit, the coin this
+// chain will hold after the transfer; it runs before the transfer does.
+func plan(creditDenom string, data transfertypes.InternalTransferRepresentation, sourcePort, source string) (Action, sdk.Coin, error) {
+	action, err := ParseMemo(data.Memo)
+	if err != nil || action == ActionNone {
+		return action, sdk.Coin{}, err
+	}
+	coin, err := receivedCredit(creditDenom, data.Token, sourcePort, source)
+	return action, coin, err
 }
 
 // receivedCredit is the coin this chain will hold after the transfer, when
 // that coin is OPEN coming home: its trace starts with the sending chain's
-// end of this channel and nothing is left after removing that hop. A
-// voucher of another chain's token cannot be inference credit.
-func (im *IBCMiddleware) receivedCredit(packet channeltypes.Packet, token transfertypes.Token) (sdk.Coin, error) {
+// end of the channel (IBC v1) or client (IBC v2) and nothing is left after
+// removing that hop. A voucher of another chain's token cannot be credit.
+func receivedCredit(creditDenom string, token transfertypes.Token, sourcePort, source string) (sdk.Coin, error) {
 	denom := token.Denom
-	if !denom.HasPrefix(packet.SourcePort, packet.SourceChannel) {
-		return sdk.Coin{}, errorsmod.Wrapf(ErrDenomNotCredit, "%s arrives as a voucher of %s/%s", denom.Path(), packet.DestinationPort, packet.DestinationChannel)
+	if !denom.HasPrefix(sourcePort, source) {
+		return sdk.Coin{}, errorsmod.Wrapf(ErrDenomNotCredit, "%s arrives as a voucher", denom.Path())
 	}
 	denom.Trace = denom.Trace[1:]
-	if !denom.IsNative() || denom.Base != im.creditDenom {
-		return sdk.Coin{}, errorsmod.Wrapf(ErrDenomNotCredit, "%s arrives as %s, not %s", token.Denom.Path(), denom.Path(), im.creditDenom)
+	if !denom.IsNative() || denom.Base != creditDenom {
+		return sdk.Coin{}, errorsmod.Wrapf(ErrDenomNotCredit, "%s arrives as %s, not %s", token.Denom.Path(), denom.Path(), creditDenom)
 	}
 	amount, err := token.ToCoin()
 	if err != nil {
 		return sdk.Coin{}, errorsmod.Wrap(ErrInvalidMemo, err.Error())
 	}
-	return sdk.NewCoin(im.creditDenom, amount.Amount), nil
+	return sdk.NewCoin(creditDenom, amount.Amount), nil
 }
 
-// Events of the middleware, beside x/inferencefees' own credit event.
+// deposit turns coins the receiver has just received into its credit.
+func deposit(ctx sdk.Context, depositor CreditDepositor, receiver string, coin sdk.Coin, source, destination string) error {
+	if _, err := depositor.DepositCredit(ctx, &inferencefeestypes.MsgDepositCredit{User: receiver, Amount: coin}); err != nil {
+		return errorsmod.Wrapf(ErrDepositFailed, "%s for %s: %v", coin, receiver, err)
+	}
+	ctx.EventManager().EmitEvent(sdk.NewEvent(EventTypeCreditDeposited,
+		sdk.NewAttribute(AttributeKeyReceiver, receiver),
+		sdk.NewAttribute(AttributeKeyAmount, coin.String()),
+		sdk.NewAttribute(AttributeKeySource, source),
+		sdk.NewAttribute(AttributeKeyDestination, destination),
+	))
+	return nil
+}
+
+// Events of the middleware, beside x/inferencefees' own credit event. The
+// source and destination are the channel ids (IBC v1) or client ids (IBC
+// v2) of the packet.
 const (
-	EventTypeCreditDeposited       = "ibc_credit_deposited"
-	AttributeKeyReceiver           = "receiver"
-	AttributeKeyAmount             = "amount"
-	AttributeKeySourceChannel      = "source_channel"
-	AttributeKeyDestinationChannel = "destination_channel"
+	EventTypeCreditDeposited = "ibc_credit_deposited"
+	AttributeKeyReceiver     = "receiver"
+	AttributeKeyAmount       = "amount"
+	AttributeKeySource       = "source"
+	AttributeKeyDestination  = "destination"
 )
 
 // The rest passes through to the application below.

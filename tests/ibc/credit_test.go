@@ -2,6 +2,7 @@ package ibc_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -9,6 +10,7 @@ import (
 	transfertypes "github.com/cosmos/ibc-go/v11/modules/apps/transfer/types"
 	clienttypes "github.com/cosmos/ibc-go/v11/modules/core/02-client/types"
 	channeltypes "github.com/cosmos/ibc-go/v11/modules/core/04-channel/types"
+	channeltypesv2 "github.com/cosmos/ibc-go/v11/modules/core/04-channel/v2/types"
 
 	"cosmossdk.io/math"
 
@@ -222,4 +224,61 @@ func TestParseMemo(t *testing.T) {
 			require.ErrorIs(t, err, tc.err, tc.memo)
 		}
 	}
+}
+
+// TestCreditMemoOverIBCv2: the same memo over IBC v2 (client to client)
+// becomes credit, and a bad one fails the packet and refunds the sender.
+func TestCreditMemoOverIBCv2(t *testing.T) {
+	// ARRANGE: 4 OPEN on the other chain, sent over IBC v2.
+	coordinator := evmibctesting.NewCoordinator(t, 1, 1, newOpenLedgerForIBC(t))
+	olChain := coordinator.GetChain(evmibctesting.GetEvmChainID(1))
+	cosmosChain := coordinator.GetChain(evmibctesting.GetChainID(2))
+	path := evmibctesting.NewPath(olChain, cosmosChain)
+	path.SetupV2()
+	openLedger := olChain.App.(*app.OpenLedgerApp)
+	sender := olChain.SenderAccounts[1]
+	remote := evmibctesting.SenderAccount{SenderAccount: cosmosChain.SenderAccount, SenderPrivKey: cosmosChain.SenderPrivKey}
+	receiver := olChain.SenderAccounts[2].SenderAccount.GetAddress()
+	voucherDenom := transfertypes.NewDenom(config.BaseDenom, transfertypes.NewHop(transfertypes.PortID, path.EndpointB.ClientID))
+	escrow := transfertypes.GetEscrowAddress(transfertypes.PortID, path.EndpointA.ClientID)
+	payload := func(denom string, amount math.Int, from, to sdk.AccAddress, memo string) channeltypesv2.Payload {
+		data, err := transfertypes.MarshalPacketData(transfertypes.NewFungibleTokenPacketData(
+			denom, amount.String(), from.String(), to.String(), memo), transfertypes.V1, transfertypes.EncodingProtobuf)
+		require.NoError(t, err)
+		return channeltypesv2.NewPayload(transfertypes.PortID, transfertypes.PortID, transfertypes.V1, transfertypes.EncodingProtobuf, data)
+	}
+	timeout := uint64(olChain.GetContext().BlockTime().Add(time.Hour).Unix())
+	packet, err := path.EndpointA.MsgSendPacketWithSender(timeout,
+		payload(config.BaseDenom, config.OPEN(4).Amount, sender.SenderAccount.GetAddress(), remote.SenderAccount.GetAddress(), ""), sender)
+	require.NoError(t, err)
+	require.NoError(t, path.RelayPacketV2(packet))
+	vouchers := func() math.Int {
+		return cosmosChain.GetSimApp().BankKeeper.GetBalance(cosmosChain.GetContext(), remote.SenderAccount.GetAddress(), voucherDenom.IBCDenom()).Amount
+	}
+	creditOf := func() math.Int {
+		c, err := openLedger.InferencefeesKeeper.GetCredit(olChain.GetContext(), receiver)
+		require.NoError(t, err)
+		return c.Balance
+	}
+	balanceBefore := openLedger.BankKeeper.GetBalance(olChain.GetContext(), receiver, config.BaseDenom).Amount
+	sendHome := func(amount math.Int, memo string) {
+		timeout := uint64(cosmosChain.GetContext().BlockTime().Add(time.Hour).Unix())
+		packet, err := path.EndpointB.MsgSendPacketWithSender(timeout,
+			payload(voucherDenom.Path(), amount, remote.SenderAccount.GetAddress(), receiver, memo), remote)
+		require.NoError(t, err)
+		require.NoError(t, path.RelayPacketV2(packet))
+	}
+
+	// ACT and ASSERT: a bad memo is refunded on the other chain.
+	sendHome(config.OPEN(1).Amount, `{"openledger":{"deposit_credit":{"to":"x"}}}`)
+	require.Equal(t, config.OPEN(4).Amount, vouchers())
+	require.Equal(t, config.OPEN(4).Amount, openLedger.BankKeeper.GetBalance(olChain.GetContext(), escrow, config.BaseDenom).Amount)
+	require.True(t, creditOf().IsZero())
+
+	// The credit memo deposits what arrives.
+	sendHome(config.OPEN(3).Amount, creditMemo)
+	require.Equal(t, config.OPEN(1).Amount, vouchers())
+	require.Equal(t, config.OPEN(3).Amount, creditOf())
+	require.Equal(t, balanceBefore, openLedger.BankKeeper.GetBalance(olChain.GetContext(), receiver, config.BaseDenom).Amount)
+	require.Equal(t, config.OPEN(1).Amount, openLedger.BankKeeper.GetBalance(olChain.GetContext(), escrow, config.BaseDenom).Amount)
 }
