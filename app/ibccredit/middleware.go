@@ -96,16 +96,24 @@ func (im *IBCMiddleware) OnRecvPacket(
 	}
 	action, coin, err := plan(im.creditDenom, data, packet.SourcePort, packet.SourceChannel)
 	if err != nil {
-		return channeltypes.NewErrorAcknowledgement(err)
+		return refuse(ctx, packet.Sequence, err)
 	}
 	ack := im.app.OnRecvPacket(ctx, channelVersion, packet, relayer)
 	if action == ActionNone || !ack.Success() {
 		return ack
 	}
 	if err := deposit(ctx, im.depositor, data.Receiver, coin, packet.SourceChannel, packet.DestinationChannel); err != nil {
-		return channeltypes.NewErrorAcknowledgement(err)
+		return refuse(ctx, packet.Sequence, err)
 	}
 	return ack
+}
+
+// refuse is the error acknowledgement of a refused packet. It carries only
+// the error's code (a deterministic acknowledgement), so the reason goes to
+// the node's log.
+func refuse(ctx sdk.Context, sequence uint64, err error) ibcexported.Acknowledgement {
+	ctx.Logger().Info("ICS-20 packet refused by the credit middleware", "sequence", sequence, "error", err.Error())
+	return channeltypes.NewErrorAcknowledgement(err)
 }
 
 // plan reads a transfer's memo and, when it asks for credit, the coin this
