@@ -19,12 +19,17 @@ import (
 // the latency from sending a transfer to its acknowledgement on the sending
 // chain, and how many transfers per second the relayer carries when one
 // transaction sends many. It asserts only that every packet arrives; the
-// figures are printed. `make bench-ibc` runs it (IBCLIVE_FIGURES=1).
+// figures are printed. `make bench-ibc` runs it (IBCLIVE_FIGURES=1;
+// IBCLIVE_BURST sets the transfers per transaction, 40 by default).
 func TestRelayFigures(t *testing.T) {
 	if os.Getenv("IBCLIVE_FIGURES") == "" {
 		t.Skip("figures are measured by `make bench-ibc` (IBCLIVE_FIGURES=1)")
 	}
-	const rounds, burst = 10, 40
+	const rounds = 10
+	burst := uint64(40)
+	if n, err := strconv.ParseUint(os.Getenv("IBCLIVE_BURST"), 10, 64); err == nil && n > 0 {
+		burst = n
+	}
 
 	// Latency: one transfer at a time, from the moment CheckTx accepted it
 	// until the acknowledgement has cleared its commitment on OpenLedger.
@@ -43,7 +48,7 @@ func TestRelayFigures(t *testing.T) {
 
 	// Throughput: one transaction carrying burst transfers.
 	first := openLedger.nextSequence(t)
-	signed := burstTx(t, burst)
+	signed := burstTx(t, int(burst))
 	out, err := openLedger.run("tx", "broadcast", signed, "--output", "json",
 		"--node", fmt.Sprintf("tcp://127.0.0.1:%d", openLedger.rpcPort))
 	require.NoError(t, err, out)
