@@ -9,7 +9,7 @@
 #                                      also start the serving node and ModelFactory
 #
 # Environment (all optional):
-#   IBC_HOME      folder for both chains and the relayer (default: .localnet-ibc)
+#   IBC_HOME      folder for both chains and the relayer (default: build/localnet-ibc)
 #   OPENLEDGERD   OpenLedger's binary (default: build/openledgerd)
 #   SIMD          simd (default: build/simd, `make localnet-ibc` builds it)
 #   RLY           the relayer (default: build/tools/rly, installed at its pinned version)
@@ -25,7 +25,7 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=lib/ibc.sh
 source "$repo_root/scripts/lib/ibc.sh"
 
-ibc_home="${IBC_HOME:-$repo_root/.localnet-ibc}"
+ibc_home="${IBC_HOME:-$repo_root/build/localnet-ibc}"
 openledgerd="${OPENLEDGERD:-$repo_root/build/openledgerd}"
 simd="${SIMD:-$repo_root/build/simd}"
 rly="${RLY:-$repo_root/build/tools/rly}"
