@@ -57,7 +57,10 @@ func tamper(t *testing.T, dir, file string, mutate func([]byte) []byte) string {
 func TestTamperedIndexIsRejected(t *testing.T) {
 	docs := poatest.SampleDocs(3, 200)
 	dir := buildIndex(t, "orig", poatest.JSONL(t, docs...))
-	query := []byte(docs[150]["text"].(string))
+	// Long enough (over 64 words) that the lookups run on several
+	// goroutines: a failed block check in one still reaches the caller.
+	query := []byte(docs[150]["text"].(string) + " " + docs[20]["text"].(string) + " " + docs[90]["text"].(string))
+	require.Greater(t, len(strings.Fields(string(query))), 64)
 	flipAt := func(frac float64) func([]byte) []byte {
 		return func(b []byte) []byte { b[int(float64(len(b))*frac)] ^= 0x20; return b }
 	}

@@ -50,11 +50,9 @@ func (e *Engine) ExactSpans(q []byte, words []textnorm.Span, minWords int) ([]Ex
 	var spans []ExactSpan
 	dropped := 0
 	lastEnd := 0
+	reaches := e.longestMatches(q, words)
 	for k, w := range words {
-		reach := w.Start
-		for _, ix := range e.indexes {
-			reach = max(reach, w.Start+ix.LongestMatch(q[w.Start:]))
-		}
+		reach := reaches[k]
 		// Words ending within the match; try the longest span first.
 		endWord := sort.Search(len(words), func(m int) bool { return words[m].End > reach })
 		for ; endWord-k >= minWords; endWord-- {
@@ -77,6 +75,37 @@ func (e *Engine) ExactSpans(q []byte, words []textnorm.Span, minWords int) ([]Ex
 		}
 	}
 	return spans, dropped
+}
+
+// parallelFrom is the least number of output words whose longest matches
+// are looked up by several goroutines; lookupWorkers is how many. The
+// lookups are independent reads of the index, so on a cold page cache
+// their disk reads overlap; the answer does not depend on the split.
+const (
+	parallelFrom  = 64
+	lookupWorkers = 8
+)
+
+// longestMatches returns, for every word start of q, the end of the
+// longest prefix from it found at a word start in any index.
+func (e *Engine) longestMatches(q []byte, words []textnorm.Span) []int {
+	reaches := make([]int, len(words))
+	lookup := func(from, to int) {
+		for k := from; k < to; k++ {
+			start := words[k].Start
+			reach := start
+			for _, ix := range e.indexes {
+				reach = max(reach, start+ix.LongestMatch(q[start:]))
+			}
+			reaches[k] = reach
+		}
+	}
+	if len(words) < parallelFrom {
+		lookup(0, len(words))
+		return reaches
+	}
+	parallel(len(words), lookupWorkers, lookup)
+	return reaches
 }
 
 // collectHits finds the occurrences of pattern that end on a corpus word

@@ -37,3 +37,30 @@ func TestBM25TFSaturates(t *testing.T) {
 		t.Errorf("bm25TF(1) = %d, want 256", bm25TF(1))
 	}
 }
+
+func TestParallelCoversEveryIndexOnceAndRaisesPanics(t *testing.T) {
+	for _, n := range []int{1, 7, 64, 1000} {
+		seen := make([]int, n)
+		parallel(n, lookupWorkers, func(from, to int) {
+			for i := from; i < to; i++ {
+				seen[i]++
+			}
+		})
+		for i, c := range seen {
+			if c != 1 {
+				t.Fatalf("n=%d: index %d visited %d times", n, i, c)
+			}
+		}
+	}
+	defer func() {
+		if r := recover(); r != "corrupt block" {
+			t.Fatalf("recovered %v, want the worker's panic", r)
+		}
+	}()
+	parallel(100, lookupWorkers, func(from, to int) {
+		if from == 0 {
+			panic("corrupt block")
+		}
+	})
+	t.Fatal("the panic was swallowed")
+}
