@@ -18,7 +18,6 @@ import (
 
 	"github.com/openledger/openledger/app"
 	"github.com/openledger/openledger/app/config"
-	"github.com/openledger/openledger/app/ibccredit"
 )
 
 const creditMemo = `{"openledger":{"deposit_credit":{}}}`
@@ -198,32 +197,6 @@ func TestCreditMemoRefusesOtherTokens(t *testing.T) {
 	voucher := transfertypes.NewDenom(sdk.DefaultBondDenom,
 		transfertypes.NewHop(f.path.EndpointA.ChannelConfig.PortID, f.path.EndpointA.ChannelID))
 	require.True(t, f.openLedger.BankKeeper.GetSupply(f.olChain.GetContext(), voucher.IBCDenom()).Amount.IsZero())
-}
-
-func TestParseMemo(t *testing.T) {
-	for _, tc := range []struct {
-		memo   string
-		action ibccredit.Action
-		err    error
-	}{
-		{"", ibccredit.ActionNone, nil},
-		{"hello", ibccredit.ActionNone, nil},
-		{`{"wasm":{}}`, ibccredit.ActionNone, nil},
-		{creditMemo, ibccredit.ActionDepositCredit, nil},
-		{`{"openledger":{"deposit_credit":{}},"note":"hi"}`, ibccredit.ActionDepositCredit, nil},
-		{`{"openledger":{"deposit_credit":{}, "x":1}}`, ibccredit.ActionNone, ibccredit.ErrUnknownAction},
-		{`{"openledger":{}}`, ibccredit.ActionNone, ibccredit.ErrInvalidMemo},
-		{`{"openledger":{"deposit_credit":null}}`, ibccredit.ActionNone, ibccredit.ErrInvalidMemo},
-		{`{"openledger":[]}`, ibccredit.ActionNone, ibccredit.ErrUnknownAction},
-	} {
-		action, err := ibccredit.ParseMemo(tc.memo)
-		require.Equal(t, tc.action, action, tc.memo)
-		if tc.err == nil {
-			require.NoError(t, err, tc.memo)
-		} else {
-			require.ErrorIs(t, err, tc.err, tc.memo)
-		}
-	}
 }
 
 // TestCreditMemoOverIBCv2: the same memo over IBC v2 (client to client)
