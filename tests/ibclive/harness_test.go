@@ -245,6 +245,7 @@ func (c *chain) start() error {
 	}
 	c.cmd = exec.Command(c.bin, "start", "--home", c.home, "--log_no_color")
 	c.cmd.Stdout, c.cmd.Stderr = logFile, logFile
+	c.cmd.SysProcAttr = diesWithTests()
 	if err := c.cmd.Start(); err != nil {
 		return err
 	}
@@ -549,6 +550,7 @@ func (r *relayerProcess) start() error {
 	r.exited = make(chan error, 1)
 	r.cmd = exec.Command(r.bin, "start", pathName, "--home", r.home)
 	r.cmd.Stdout, r.cmd.Stderr = logFile, logFile
+	r.cmd.SysProcAttr = diesWithTests()
 	if err := r.cmd.Start(); err != nil {
 		return err
 	}
@@ -590,4 +592,11 @@ func (r *relayerProcess) stop() {
 		fmt.Fprintf(os.Stderr, "the relayer did not stop cleanly: %v\n", exit)
 	}
 	r.cmd = nil
+}
+
+// diesWithTests makes a node or the relayer receive SIGKILL if the test
+// process dies first (a panic skips TestMain's clean-up), so no chain
+// outlives its test run.
+func diesWithTests() *syscall.SysProcAttr {
+	return &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 }
