@@ -156,7 +156,7 @@ func (r *Receipt) OnChain() (attributiontypes.Receipt, error) {
 	}
 	return attributiontypes.Receipt{
 		User: r.User, ModelID: r.ModelID, OutputHash: out, Weights: weights,
-		PromptTokens: r.PromptTokens, CompletionTokens: r.CompletionTokens, Fee: r.FeeInt(),
+		PromptTokens: r.PromptTokens, CompletionTokens: r.CompletionTokens, Fee: r.FeeInt(), Method: r.Method,
 	}, nil
 }
 

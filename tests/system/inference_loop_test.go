@@ -125,7 +125,7 @@ func TestPaidInferenceLoop(t *testing.T) {
 		require.Equal(t, s.fee.String(), fee.String(), "inference %d is charged its price", i)
 		receipts[i] = attributiontypes.Receipt{
 			User: addr(s.user), ModelID: mustUint(t, adapterID), OutputHash: sha256Of(s.output),
-			Weights: poaWeights(t, indexDir, s.output), PromptTokens: s.prompt, CompletionTokens: s.completion, Fee: fee,
+			Weights: poaWeights(t, indexDir, s.output), PromptTokens: s.prompt, CompletionTokens: s.completion, Fee: fee, Method: poa.Method,
 		}
 		fees[i] = fee
 		require.NotEmpty(t, receipts[i].Weights, "output %d is attributed", i)

@@ -158,7 +158,7 @@ func TestGenesisRoundTripWithUsageChallenges(t *testing.T) {
 		name   string
 		mutate func(gs *types.GenesisState)
 	}{
-		{"Failure - unknown receipt version", func(gs *types.GenesisState) { gs.Records[4].ReceiptVersion = 3 }},
+		{"Failure - unknown receipt version", func(gs *types.GenesisState) { gs.Records[4].ReceiptVersion = 4 }},
 		{"Failure - record without receipt version", func(gs *types.GenesisState) { gs.Records[0].ReceiptVersion = 0 }},
 		{"Failure - version 1 record with a price", func(gs *types.GenesisState) { gs.Records[0].ReceiptVersion = types.ReceiptVersion1 }},
 		{"Failure - version 2 record without a price", func(gs *types.GenesisState) { gs.Records[0].Price.PerCall = math.Int{} }},

@@ -198,6 +198,7 @@ func newFixture(t testing.TB) *fixture {
 			User: f.bob.Str, ModelID: 7, OutputHash: hash(fmt.Sprintf("output %d", i)),
 			Weights:      []types.ContributionWeight{{ContributionId: 1, Ppm: 600_000}, {ContributionId: 2, Ppm: 300_000}},
 			PromptTokens: prompt, CompletionTokens: completion, Fee: modelregtypes.InferenceFee(testPrice, prompt+completion),
+			Method: poa.Method,
 		})
 	}
 	return f

@@ -24,7 +24,7 @@ func (f *fixture) v1Record(id uint64) {
 	f.T.Helper()
 	r := f.getRecord(id)
 	for i := range f.receipts {
-		f.receipts[i].PromptTokens, f.receipts[i].CompletionTokens, f.receipts[i].Fee = 0, 0, math.Int{}
+		f.receipts[i].PromptTokens, f.receipts[i].CompletionTokens, f.receipts[i].Fee, f.receipts[i].Method = 0, 0, math.Int{}, ""
 	}
 	root, err := types.ReceiptsRootVersion(types.ReceiptVersion1, f.receipts)
 	require.NoError(f.T, err)
@@ -69,14 +69,14 @@ func TestMigrate1to2(t *testing.T) {
 	require.Equal(t, after, again)
 
 	// The pending record 3 is challenged with its version 1 leaves; its
-	// usage cannot be challenged. New records are version 2.
+	// usage cannot be challenged. New records are of the current version.
 	keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(3, 1, types.USAGE_CLAIM_TOKENS), types.ErrUsageNotChallengeable)
 	msg := f.challengeMsg(3, 1)
 	msg.Proof, err = types.ReceiptProofVersion(types.ReceiptVersion1, f.receipts, 1)
 	require.NoError(t, err)
 	_, err = keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, msg)
 	require.NoError(t, err)
-	require.Equal(t, types.ReceiptVersion2, f.getRecord(f.record(f.validInput())).ReceiptVersion)
+	require.Equal(t, types.CurrentReceiptVersion, f.getRecord(f.record(f.validInput())).ReceiptVersion)
 }
 
 // TestMigrationIsRegistered runs the store migration the way an upgrade

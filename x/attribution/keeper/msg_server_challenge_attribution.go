@@ -37,6 +37,11 @@ func (k msgServer) ChallengeAttribution(ctx context.Context, msg *types.MsgChall
 	if msg.Receipt.ModelID != rec.ModelId {
 		return nil, errorsmod.Wrapf(types.ErrReceiptModelMismatch, "receipt of model %d, record of model %d", msg.Receipt.ModelID, rec.ModelId)
 	}
+	// From version 3 a batch holds a receipt per answer and method: a
+	// record is disputed with receipts of its own method only.
+	if rec.ReceiptVersion >= types.ReceiptVersion3 && msg.Receipt.Method != rec.Method {
+		return nil, errorsmod.Wrapf(types.ErrReceiptMethodMismatch, "receipt of method %q, record of method %q", msg.Receipt.Method, rec.Method)
+	}
 	if err := types.VerifyReceiptVersion(rec.ReceiptVersion, rec.ReceiptsRoot, msg.LeafCount, msg.Receipt, msg.LeafIndex, msg.Proof); err != nil {
 		return nil, err
 	}

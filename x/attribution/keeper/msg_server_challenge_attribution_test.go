@@ -104,6 +104,20 @@ func TestChallengeAttribution(t *testing.T) {
 			f.receipts[1].ModelID = 8
 			*m = *f.challengeMsg(m.RecordId, 1)
 		}, Want: types.ErrReceiptModelMismatch},
+		{Name: "Failure - receipt of the same answer by another method", Make: func(f *fixture, m *types.MsgChallengeAttribution) {
+			// The batch's root holds it (a receipt per answer and method),
+			// but the record is of the exact-span method.
+			f.receipts[1].Method = "tracin-1.lora.sparse-sign"
+			root, err := types.ReceiptsRoot(f.receipts)
+			require.NoError(f.T, err)
+			rec := f.getRecord(m.RecordId)
+			rec.ReceiptsRoot = root
+			require.NoError(f.T, f.K.Records.Set(f.Ctx, m.RecordId, rec))
+			*m = *f.challengeMsg(m.RecordId, 1)
+		}, Want: types.ErrReceiptMethodMismatch},
+		{Name: "Failure - a version 3 receipt without a method", Make: func(_ *fixture, m *types.MsgChallengeAttribution) {
+			m.Receipt.Method = ""
+		}, Want: types.ErrInvalidReceipt},
 		{Name: "Failure - altered receipt", Make: func(_ *fixture, m *types.MsgChallengeAttribution) {
 			m.Receipt.Weights = []types.ContributionWeight{{ContributionId: 1, Ppm: 5}}
 		}, Want: types.ErrInvalidProof},

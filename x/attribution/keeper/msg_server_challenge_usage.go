@@ -44,7 +44,7 @@ func (k msgServer) ChallengeUsage(ctx context.Context, msg *types.MsgChallengeUs
 	if err != nil {
 		return nil, err
 	}
-	if rec.ReceiptVersion != types.ReceiptVersion2 {
+	if rec.ReceiptVersion < types.ReceiptVersion2 {
 		return nil, errorsmod.Wrapf(types.ErrUsageNotChallengeable,
 			"record %d has version %d receipts, which carry no token counts or fees", rec.Id, rec.ReceiptVersion)
 	}

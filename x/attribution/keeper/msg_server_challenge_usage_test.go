@@ -259,7 +259,7 @@ func TestChallengeUsageJudgesByTheRecordsPrice(t *testing.T) {
 func TestChallengeAttributionOfVersion1Records(t *testing.T) {
 	f := newFixture(t)
 	for i := range f.receipts {
-		f.receipts[i].PromptTokens, f.receipts[i].CompletionTokens, f.receipts[i].Fee = 0, 0, math.Int{}
+		f.receipts[i].PromptTokens, f.receipts[i].CompletionTokens, f.receipts[i].Fee, f.receipts[i].Method = 0, 0, math.Int{}, ""
 	}
 	root, err := types.ReceiptsRootVersion(types.ReceiptVersion1, f.receipts)
 	require.NoError(t, err)

@@ -50,4 +50,5 @@ var (
 	ErrUsageNotChallengeable     = errorsmod.Register(ModuleName, 39, "record's usage cannot be challenged")
 	ErrUsageAgrees               = errorsmod.Register(ModuleName, 40, "receipt agrees with the record's usage: nothing to dispute")
 	ErrReceiptAlreadyProven      = errorsmod.Register(ModuleName, 41, "receipt was already proven wrong by an upheld usage challenge")
+	ErrReceiptMethodMismatch     = errorsmod.Register(ModuleName, 42, "receipt method is not the record's method")
 )

@@ -48,7 +48,7 @@ func (r AttributionRecord) Validate(ac address.Codec, maxWeights uint32) error {
 		Price: r.Price, Tokens: r.Tokens, BatchModelIDs: r.BatchModelIds, NodeSignedRoot: r.NodeSignedRoot,
 	}
 	switch r.ReceiptVersion {
-	case ReceiptVersion2:
+	case ReceiptVersion2, ReceiptVersion3:
 		if err := in.ValidateBasic(ac, maxWeights); err != nil {
 			return err
 		}
@@ -269,7 +269,7 @@ func (c Challenge) validateClaim(r AttributionRecord, maxWeights uint32) error {
 		}
 		return nil
 	}
-	if r.ReceiptVersion != ReceiptVersion2 || !r.NodeSignedRoot {
+	if r.ReceiptVersion < ReceiptVersion2 || !r.NodeSignedRoot {
 		return errorsmod.Wrapf(ErrUsageNotChallengeable, "record %d (receipt version %d, node-signed root %t)", r.Id, r.ReceiptVersion, r.NodeSignedRoot)
 	}
 	if len(c.RecomputedWeights) != 0 {

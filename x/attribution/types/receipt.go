@@ -21,17 +21,23 @@ const (
 	ReceiptVersion1 uint32 = 1
 	// ReceiptVersion2 adds the prompt tokens, completion tokens and fee.
 	ReceiptVersion2 uint32 = 2
+	// ReceiptVersion3 adds the attribution method, so an answer can carry
+	// a receipt per method.
+	ReceiptVersion3 uint32 = 3
 	// CurrentReceiptVersion is the encoding of new batches, of Encode,
 	// LeafHash, ReceiptsRoot and ReceiptProof.
-	CurrentReceiptVersion = ReceiptVersion2
+	CurrentReceiptVersion = ReceiptVersion3
 )
 
 // ReceiptDomain follows the tag byte 0x03 that starts every receipt leaf
-// encoding (version 2), so a receipt leaf can never be mistaken for a
+// encoding (version 3), so a receipt leaf can never be mistaken for a
 // Datanet contribution leaf (tag 0x00 followed by 40 bytes), an inner node
-// (tag 0x01) or a root (tag 0x02) of x/datanet/merkle, nor for a version 1
-// receipt leaf (ReceiptDomainV1).
-const ReceiptDomain = "openledger/attribution/receipt/v2"
+// (tag 0x01) or a root (tag 0x02) of x/datanet/merkle, nor for a receipt
+// leaf of another version (ReceiptDomainV1, ReceiptDomainV2).
+const ReceiptDomain = "openledger/attribution/receipt/v3"
+
+// ReceiptDomainV2 is the domain of version 2 receipt leaves.
+const ReceiptDomainV2 = "openledger/attribution/receipt/v2"
 
 // ReceiptDomainV1 is the domain of version 1 receipt leaves.
 const ReceiptDomainV1 = "openledger/attribution/receipt/v1"
@@ -42,10 +48,10 @@ const MaxReceiptUserLength = 255
 // receiptTag starts every receipt leaf encoding.
 const receiptTag = 0x03
 
-// Encode returns the receipt's binary leaf encoding, version 2 (all
+// Encode returns the receipt's binary leaf encoding, version 3 (all
 // integers big-endian):
 //
-//	0x03 || "openledger/attribution/receipt/v2" (33 bytes)
+//	0x03 || "openledger/attribution/receipt/v3" (33 bytes)
 //	|| len(user) (2 bytes) || user (UTF-8 bech32 string)
 //	|| model id (8 bytes)
 //	|| len(output hash) (2 bytes) || output hash (32 bytes when valid)
@@ -55,22 +61,30 @@ const receiptTag = 0x03
 //	|| completion tokens (8 bytes)
 //	|| len(fee) (2 bytes) || fee (big-endian magnitude, no leading zero
 //	   bytes; zero is length 0)
+//	|| len(method) (1 byte) || method
 //
-// Version 1 (EncodeVersion(ReceiptVersion1)) is the same up to and including
-// the weights, with the domain "openledger/attribution/receipt/v1" and
-// nothing after them. Every variable part is length-prefixed and the fee is
+// Version 2 is the same without the method, with the domain
+// "openledger/attribution/receipt/v2"; version 1 is version 2 up to and
+// including the weights, with the domain "openledger/attribution/receipt/v1"
+// and nothing after them. Every variable part is length-prefixed and the fee is
 // encoded canonically, so two different receipts never encode the same. A
 // negative fee cannot be encoded.
 func (r Receipt) Encode() ([]byte, error) { return r.EncodeVersion(CurrentReceiptVersion) }
 
 // EncodeVersion returns the receipt's leaf encoding in a given version (see
-// Encode). Version 1 leaves out the token counts and the fee.
+// Encode). Version 2 leaves out the method, version 1 the token counts and
+// the fee too.
 func (r Receipt) EncodeVersion(version uint32) ([]byte, error) {
 	domain := ReceiptDomain
 	switch version {
 	case ReceiptVersion1:
 		domain = ReceiptDomainV1
 	case ReceiptVersion2:
+		domain = ReceiptDomainV2
+	case ReceiptVersion3:
+		if len(r.Method) > MaxMethodLength {
+			return nil, fmt.Errorf("method of %d bytes, at most %d", len(r.Method), MaxMethodLength)
+		}
 	default:
 		return nil, fmt.Errorf("unknown receipt version %d", version)
 	}
@@ -87,7 +101,7 @@ func (r Receipt) EncodeVersion(version uint32) ([]byte, error) {
 		}
 		fee = r.Fee.BigInt().Bytes() // big-endian, no leading zeros; empty for zero
 	}
-	buf := make([]byte, 0, 1+len(domain)+2+len(r.User)+8+2+len(r.OutputHash)+4+12*len(r.Weights)+8+8+2+len(fee))
+	buf := make([]byte, 0, 1+len(domain)+2+len(r.User)+8+2+len(r.OutputHash)+4+12*len(r.Weights)+8+8+2+len(fee)+1+len(r.Method))
 	buf = append(buf, receiptTag)
 	buf = append(buf, domain...)
 	buf = binary.BigEndian.AppendUint16(buf, uint16(len(r.User)))
@@ -106,7 +120,12 @@ func (r Receipt) EncodeVersion(version uint32) ([]byte, error) {
 	buf = binary.BigEndian.AppendUint64(buf, r.PromptTokens)
 	buf = binary.BigEndian.AppendUint64(buf, r.CompletionTokens)
 	buf = binary.BigEndian.AppendUint16(buf, uint16(len(fee)))
-	return append(buf, fee...), nil
+	buf = append(buf, fee...)
+	if version == ReceiptVersion2 {
+		return buf, nil
+	}
+	buf = append(buf, byte(len(r.Method)))
+	return append(buf, r.Method...), nil
 }
 
 // LeafHash is SHA-256 of the receipt's Encode: its leaf in the receipts root.
@@ -144,8 +163,9 @@ func (r Receipt) Validate(ac address.Codec, maxWeights uint32) error {
 }
 
 // ValidateVersion checks a receipt as a challenge carries it: a canonical
-// bech32 user, a model, a 32-byte output hash, at most maxWeights weights
-// and, in version 2, a fee that is zero or positive. The weights, token
+// bech32 user, a model, a 32-byte output hash, at most maxWeights weights,
+// from version 2 a fee that is zero or positive, and from version 3 a valid
+// method (earlier versions have none). The weights, token
 // counts and fee are what challenges dispute, so their values are not
 // checked further. A version 1 receipt has no token counts or fee: they must
 // be zero, since its leaf does not commit to them.
@@ -169,12 +189,20 @@ func (r Receipt) ValidateVersion(version uint32, ac address.Codec, maxWeights ui
 		if r.PromptTokens != 0 || r.CompletionTokens != 0 || (!r.Fee.IsNil() && !r.Fee.IsZero()) {
 			return errorsmod.Wrap(ErrInvalidReceipt, "a version 1 receipt carries no token counts or fee")
 		}
-	case ReceiptVersion2:
+	case ReceiptVersion2, ReceiptVersion3:
 		if !r.Fee.IsNil() && r.Fee.IsNegative() {
 			return errorsmod.Wrapf(ErrInvalidReceipt, "fee %s is negative", r.Fee)
 		}
+		if version == ReceiptVersion3 {
+			if err := ValidateMethod(r.Method); err != nil {
+				return errorsmod.Wrapf(ErrInvalidReceipt, "%v", err)
+			}
+		}
 	default:
 		return errorsmod.Wrapf(ErrInvalidReceipt, "unknown receipt version %d", version)
+	}
+	if version < ReceiptVersion3 && r.Method != "" {
+		return errorsmod.Wrapf(ErrInvalidReceipt, "a version %d receipt carries no method", version)
 	}
 	return nil
 }

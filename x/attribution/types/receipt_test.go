@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -24,7 +25,7 @@ func sampleReceipt(i int) types.Receipt {
 	return types.Receipt{
 		User: "open1qyqszqgpqyqszqgpqyqszqgpqyqszqgpjnp7du", ModelID: 7, OutputHash: out[:],
 		Weights:      []types.ContributionWeight{{ContributionId: 3, Ppm: 250_000}, {ContributionId: 9, Ppm: 1}},
-		PromptTokens: 1_200, CompletionTokens: 345, Fee: math.NewInt(0x01_0203),
+		PromptTokens: 1_200, CompletionTokens: 345, Fee: math.NewInt(0x01_0203), Method: "poa-2.x",
 	}
 }
 
@@ -44,37 +45,62 @@ func v1Body(r types.Receipt) []byte {
 	return binary.BigEndian.AppendUint32(want, 1)
 }
 
-// TestReceiptEncoding pins the version 2 leaf encoding byte by byte: serving
-// nodes and challengers in other languages must produce the same leaves.
+// TestReceiptEncoding pins the version 3 leaf encoding byte by byte, and
+// version 2's: serving nodes and challengers in other languages must
+// produce the same leaves.
 func TestReceiptEncoding(t *testing.T) {
 	r := sampleReceipt(0)
 	got, err := r.Encode()
 	require.NoError(t, err)
+	want := append([]byte{0x03}, "openledger/attribution/receipt/v3"...)
+	want = append(want, v1Body(r)...)
+	want = binary.BigEndian.AppendUint64(want, 1_200)
+	want = binary.BigEndian.AppendUint64(want, 345)
+	want = append(want, 0x00, 0x03, 0x01, 0x02, 0x03) // fee 0x010203: 3 bytes
+	want = append(want, 7)                            // method "poa-2.x": 7 bytes
+	want = append(want, "poa-2.x"...)
+	require.Equal(t, hex.EncodeToString(want), hex.EncodeToString(got))
+	leaf3, err := r.LeafHash()
+	require.NoError(t, err)
+	require.Equal(t, merkle.Hash(sha256.Sum256(want)), leaf3)
+	// The same answer by another method is another leaf.
+	other := r
+	other.Method = "tracin-1.lora.sparse-sign"
+	otherLeaf, err := other.LeafHash()
+	require.NoError(t, err)
+	require.NotEqual(t, leaf3, otherLeaf)
+	r.Method = strings.Repeat("m", 33)
+	_, err = r.Encode()
+	require.Error(t, err, "a method longer than the chain takes")
 
-	want := append([]byte{0x03}, "openledger/attribution/receipt/v2"...)
+	// Version 2 has no method, with its own domain.
+	r = sampleReceipt(0)
+	r.Method = ""
+	got, err = r.EncodeVersion(types.ReceiptVersion2)
+	require.NoError(t, err)
+	want = append([]byte{0x03}, "openledger/attribution/receipt/v2"...)
 	want = append(want, v1Body(r)...)
 	want = binary.BigEndian.AppendUint64(want, 1_200)
 	want = binary.BigEndian.AppendUint64(want, 345)
 	want = append(want, 0x00, 0x03, 0x01, 0x02, 0x03) // fee 0x010203: 3 bytes
 	require.Equal(t, hex.EncodeToString(want), hex.EncodeToString(got))
-
-	leaf, err := r.LeafHash()
+	leaf, err := r.LeafHashVersion(types.ReceiptVersion2)
 	require.NoError(t, err)
 	require.Equal(t, merkle.Hash(sha256.Sum256(want)), leaf)
 
 	// Zero fee: length 0 whether unset or zero, so both encode the same.
 	r.Fee = math.ZeroInt()
-	zero, err := r.Encode()
+	zero, err := r.EncodeVersion(types.ReceiptVersion2)
 	require.NoError(t, err)
 	require.Equal(t, append(append([]byte{}, want[:len(want)-5]...), 0x00, 0x00), zero)
 	r.Fee = math.Int{}
-	unset, err := r.Encode()
+	unset, err := r.EncodeVersion(types.ReceiptVersion2)
 	require.NoError(t, err)
 	require.Equal(t, zero, unset)
 
 	// A fee of 2^255 takes 32 bytes; a negative fee cannot be encoded.
 	r.Fee = math.NewIntFromBigInt(new(big.Int).Lsh(big.NewInt(1), 255))
-	big32, err := r.Encode()
+	big32, err := r.EncodeVersion(types.ReceiptVersion2)
 	require.NoError(t, err)
 	require.Equal(t, []byte{0x00, 0x20, 0x80}, big32[len(big32)-34:len(big32)-31])
 	r.Fee = math.NewInt(-1)
@@ -89,7 +115,7 @@ func TestReceiptEncoding(t *testing.T) {
 	leaf1, err := r.LeafHashVersion(types.ReceiptVersion1)
 	require.NoError(t, err)
 	require.NotEqual(t, leaf, leaf1)
-	_, err = r.EncodeVersion(3)
+	_, err = r.EncodeVersion(4)
 	require.Error(t, err)
 }
 
@@ -191,6 +217,8 @@ func TestReceiptValidate(t *testing.T) {
 		{"short output", func(r *types.Receipt) { r.OutputHash = r.OutputHash[:31] }},
 		{"too many weights", func(r *types.Receipt) { r.Weights = append(r.Weights, r.Weights[0]) }},
 		{"negative fee", func(r *types.Receipt) { r.Fee = math.NewInt(-1) }},
+		{"no method", func(r *types.Receipt) { r.Method = "" }},
+		{"bad method", func(r *types.Receipt) { r.Method = "Exact Spans" }},
 	} {
 		r := sampleReceipt(0)
 		r.User = user
@@ -202,6 +230,9 @@ func TestReceiptValidate(t *testing.T) {
 	// to them.
 	v1 := ok
 	require.ErrorIs(t, v1.ValidateVersion(types.ReceiptVersion1, ac, 2), types.ErrInvalidReceipt)
+	require.ErrorIs(t, v1.ValidateVersion(types.ReceiptVersion2, ac, 2), types.ErrInvalidReceipt, "a version 2 receipt has no method")
+	v1.Method = ""
+	require.NoError(t, v1.ValidateVersion(types.ReceiptVersion2, ac, 2))
 	v1.PromptTokens, v1.CompletionTokens, v1.Fee = 0, 0, math.Int{}
 	require.NoError(t, v1.ValidateVersion(types.ReceiptVersion1, ac, 2))
 	v1.Fee = math.ZeroInt()

@@ -68,13 +68,17 @@ func (k msgServer) PayInference(ctx context.Context, msg *types.MsgPayInference)
 	if err := k.bankKeeper.SendCoinsFromAccountToModule(ctx, payer, types.ModuleName, sdk.NewCoins(msg.Amount)); err != nil {
 		return nil, errorsmod.Wrapf(err, "paying %s", msg.Amount)
 	}
-	id, err := k.splitFee(ctx, p, feeInput{
+	ids, err := k.splitFee(ctx, p, feeInput{
 		node: node, nodeStr: nodeStr, model: model, amount: msg.Amount.Amount, inferenceCount: msg.InferenceCount,
-		tokens: msg.Tokens, method: method, weights: msg.Weights, receiptsRoot: root,
+		tokens: msg.Tokens, attributions: []attribution{{method: method, weights: msg.Weights}}, receiptsRoot: root,
 		batchModelIDs: []uint64{msg.ModelId}, nodeSignedRoot: false,
 	}, &totals)
 	if err != nil {
 		return nil, err
+	}
+	var id uint64
+	if len(ids) > 0 {
+		id = ids[0]
 	}
 	if err := k.Totals.Set(ctx, totals); err != nil {
 		return nil, err

@@ -126,12 +126,13 @@ func (k Keeper) checkUsage(ctx context.Context, node sdk.AccAddress, usage []typ
 }
 
 // checkBatchAttribution checks the attribution entries and returns them by
-// usage position (nil where a model has none): each names a model of the
-// usage, at most one entry per model, and passes checkAttribution.
+// usage position (none where a model has none), in message order: each
+// names a model of the usage, at most one entry per model and method and
+// MaxAttributionMethods per model, and passes checkAttribution.
 func (k Keeper) checkBatchAttribution(
 	ctx context.Context, usage []types.ModelUsage, models []modelregtypes.Model, entries []types.ModelAttribution,
-) ([]*types.ModelAttribution, error) {
-	byUsage := make([]*types.ModelAttribution, len(usage))
+) ([][]attribution, error) {
+	byUsage := make([][]attribution, len(usage))
 	for i := range entries {
 		a := &entries[i]
 		pos, found := slices.BinarySearchFunc(usage, a.ModelId, func(u types.ModelUsage, id uint64) int {
@@ -140,13 +141,18 @@ func (k Keeper) checkBatchAttribution(
 		if !found {
 			return nil, errorsmod.Wrapf(types.ErrAttributionNotInUsage, "attribution[%d]: model %d", i, a.ModelId)
 		}
-		if byUsage[pos] != nil {
-			return nil, errorsmod.Wrapf(types.ErrDuplicateAttribution, "attribution[%d]: model %d", i, a.ModelId)
+		for _, earlier := range byUsage[pos] {
+			if earlier.method == a.Method {
+				return nil, errorsmod.Wrapf(types.ErrDuplicateAttribution, "attribution[%d]: model %d, method %s", i, a.ModelId, a.Method)
+			}
+		}
+		if len(byUsage[pos]) == types.MaxAttributionMethods {
+			return nil, errorsmod.Wrapf(types.ErrTooManyAttributionMethods, "attribution[%d]: model %d has more than %d", i, a.ModelId, types.MaxAttributionMethods)
 		}
 		if err := k.checkAttribution(ctx, models[pos], a.Method, a.Weights); err != nil {
 			return nil, errorsmod.Wrapf(err, "attribution[%d]", i)
 		}
-		byUsage[pos] = a
+		byUsage[pos] = append(byUsage[pos], attribution{method: a.Method, weights: a.Weights})
 	}
 	return byUsage, nil
 }
@@ -232,15 +238,16 @@ type settledBatch struct {
 	node        sdk.AccAddress
 	nodeStr     string
 	usage       checkedUsage
-	attribution []*types.ModelAttribution
+	attribution [][]attribution
 	plans       []voucherPlan
 	released    math.Int
 }
 
 // applyBatch writes a checked batch: each channel advances to its voucher,
 // each credit pays its release, and each usage entry's fee is split, with
-// the entry's attribution or none. It returns the attribution record ids by
-// usage position (0 for a model trained on no Datanet).
+// the entry's attributions or none. It returns the attribution record ids
+// in usage order, a model's records in the order of its entries (a single
+// 0 for a model trained on no Datanet).
 func (k Keeper) applyBatch(ctx context.Context, p types.Params, b settledBatch) ([]uint64, error) {
 	height := k.Height(ctx)
 	for _, pl := range b.plans {
@@ -267,19 +274,24 @@ func (k Keeper) applyBatch(ctx context.Context, p types.Params, b settledBatch) 
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]uint64, len(b.msg.Usage))
+	ids := make([]uint64, 0, len(b.msg.Usage))
 	for i, u := range b.msg.Usage {
 		in := feeInput{
 			node: b.node, nodeStr: b.nodeStr, model: b.usage.models[i], amount: u.Amount, inferenceCount: u.InferenceCount,
-			tokens: u.Tokens, method: types.MethodNone, receiptsRoot: b.msg.ReceiptsRoot,
+			tokens: u.Tokens, attributions: b.attribution[i], receiptsRoot: b.msg.ReceiptsRoot,
 			batchModelIDs: b.usage.modelIDs, nodeSignedRoot: true,
 		}
-		if a := b.attribution[i]; a != nil {
-			in.method, in.weights = a.Method, a.Weights
+		if len(in.attributions) == 0 {
+			in.attributions = []attribution{{method: types.MethodNone}}
 		}
-		if ids[i], err = k.splitFee(ctx, p, in, &totals); err != nil {
+		made, err := k.splitFee(ctx, p, in, &totals)
+		if err != nil {
 			return nil, err
 		}
+		if len(made) == 0 {
+			made = []uint64{0}
+		}
+		ids = append(ids, made...)
 	}
 	totals.VouchersSettled += uint64(len(b.msg.Vouchers))
 	totals.Batches++

@@ -90,6 +90,58 @@ func TestSettleBatch(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.inferencefees.v1.EventBatchSettled"), 1)
 	})
 
+	t.Run("Success - a record per attribution method, the data share divided between them", func(t *testing.T) {
+		f := newFixture(t)
+		f.deposit(f.alice, math.NewInt(1_000_000))
+		exact := []attributiontypes.ContributionWeight{{ContributionId: 3, Ppm: 600_000}}
+		gradient := []attributiontypes.ContributionWeight{{ContributionId: 3, Ppm: 200_000}, {ContributionId: 9, Ppm: 800_000}}
+		msg := &types.MsgSettleBatch{
+			ServingNode: f.node.Str, ReceiptsRoot: f.root,
+			Vouchers: []types.SignedVoucher{f.voucher(f.alice, f.node, math.NewInt(400_001), 1)},
+			Usage:    []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(400_001), InferenceCount: 40, Tokens: 400_001}},
+			Attribution: []types.ModelAttribution{
+				{ModelId: 1, Method: poa.Method, Weights: exact}, {ModelId: 1, Method: "tracin-1.lora.sparse-sign", Weights: gradient},
+			},
+		}
+		supplyBefore := f.bank.Supply().AmountOf(denom)
+		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, msg)
+		require.NoError(t, err)
+		require.Equal(t, []uint64{1, 2}, resp.AttributionRecordIds)
+		// The data share of 60,000 is divided evenly: 30,000 to each
+		// method's record, with the same usage.
+		require.Len(t, f.attr.records, 2)
+		for i, want := range []struct {
+			method  string
+			weights []attributiontypes.ContributionWeight
+		}{{poa.Method, exact}, {"tracin-1.lora.sparse-sign", gradient}} {
+			rec := f.attr.records[i]
+			require.Equal(t, want.method, rec.Method)
+			require.Equal(t, want.weights, rec.Weights)
+			require.Equal(t, coin(30_000), rec.DataReward)
+			require.Equal(t, uint64(40), rec.InferenceCount)
+			require.Equal(t, uint64(400_001), rec.Tokens)
+		}
+		require.Equal(t, math.NewInt(60_000), f.moduleBalance(attributiontypes.ModuleName))
+		require.Equal(t, math.NewInt(60_000), f.totals().ToAttribution)
+		require.Equal(t, supplyBefore.SubRaw(40_001), f.bank.Supply().AmountOf(denom))
+
+		// An odd share: the first record takes the remainder.
+		f.deposit(f.alice, math.NewInt(1_000_000))
+		msg = f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(400_001+10_001), 2))
+		msg.Usage[0].Amount, msg.Usage[0].Tokens = math.NewInt(10_001), 10_001
+		msg.Attribution = []types.ModelAttribution{{ModelId: 1, Method: "a"}, {ModelId: 1, Method: "b"}, {ModelId: 1, Method: "c"}}
+		_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, msg)
+		require.NoError(t, err)
+		require.Len(t, f.attr.records, 5)
+		share := f.params().SplitAmount(math.NewInt(10_001)).DataContributors
+		sum := math.ZeroInt()
+		for _, rec := range f.attr.records[2:] {
+			sum = sum.Add(rec.DataReward.Amount)
+		}
+		require.Equal(t, share, sum, "the records together take the whole data share")
+		require.True(t, f.attr.records[2].DataReward.Amount.GTE(f.attr.records[4].DataReward.Amount))
+	})
+
 	t.Run("Success - usage at the price: per call plus per 1k tokens, rounded up per inference", func(t *testing.T) {
 		f := newFixture(t)
 		// 3 aopen per call, 2,500 per 1,000 tokens: three inferences of 101,
@@ -354,11 +406,18 @@ func TestSettleBatchFailures(t *testing.T) {
 			msg.Attribution = []types.ModelAttribution{{ModelId: 2, Method: poa.Method}}
 			return msg
 		}, types.ErrAttributionNotInUsage},
-		{"two attribution entries for a model", nil, func(f *fixture) *types.MsgSettleBatch {
+		{"two attribution entries for a model and method", nil, func(f *fixture) *types.MsgSettleBatch {
 			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
-			msg.Attribution = []types.ModelAttribution{{ModelId: 1, Method: "a"}, {ModelId: 1, Method: "b"}}
+			msg.Attribution = []types.ModelAttribution{{ModelId: 1, Method: "a"}, {ModelId: 1, Method: "b"}, {ModelId: 1, Method: "a"}}
 			return msg
 		}, types.ErrDuplicateAttribution},
+		{"more attribution methods for a model than a batch takes", nil, func(f *fixture) *types.MsgSettleBatch {
+			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
+			for _, m := range []string{"a", "b", "c", "d", "e"} {
+				msg.Attribution = append(msg.Attribution, types.ModelAttribution{ModelId: 1, Method: m})
+			}
+			return msg
+		}, types.ErrTooManyAttributionMethods},
 		{"attribution weights not ascending", nil, func(f *fixture) *types.MsgSettleBatch {
 			msg := f.batch(1, 1, f.voucher(f.alice, f.node, amount, 1))
 			msg.Attribution = []types.ModelAttribution{{ModelId: 1, Method: "a", Weights: []attributiontypes.ContributionWeight{{ContributionId: 2, Ppm: 1}, {ContributionId: 2, Ppm: 1}}}}

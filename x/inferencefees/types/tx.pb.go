@@ -475,7 +475,10 @@ type MsgSettleBatch struct {
 	// usage per model, strictly ascending model id; the amounts add up to the
 	// released voucher amounts exactly.
 	Usage []ModelUsage `protobuf:"bytes,4,rep,name=usage,proto3" json:"usage"`
-	// attribution per model of the usage, at most one each.
+	// attribution per model of the usage and method: at most one entry per
+	// model and method, and at most 4 methods per model. The data
+	// contributors' share of a model's fee is divided evenly between its
+	// methods' records.
 	Attribution []ModelAttribution `protobuf:"bytes,5,rep,name=attribution,proto3" json:"attribution"`
 }
 
@@ -551,8 +554,9 @@ func (m *MsgSettleBatch) GetAttribution() []ModelAttribution {
 type MsgSettleBatchResponse struct {
 	// total is the amount released and split, in aopen.
 	Total cosmossdk_io_math.Int `protobuf:"bytes,1,opt,name=total,proto3,customtype=cosmossdk.io/math.Int" json:"total"`
-	// attribution_record_ids are the x/attribution records made, in usage order
-	// (0 where none was made).
+	// attribution_record_ids are the x/attribution records made, in usage
+	// order, a model's records in the order of its attribution entries (a
+	// single 0 for a model that makes none).
 	AttributionRecordIds []uint64 `protobuf:"varint,2,rep,packed,name=attribution_record_ids,json=attributionRecordIds,proto3" json:"attribution_record_ids,omitempty"`
 }
 

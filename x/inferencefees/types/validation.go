@@ -20,6 +20,9 @@ const (
 	// batch carries no attribution entry for: no weights, the whole data
 	// share is unattributed.
 	MethodNone = "none"
+	// MaxAttributionMethods bounds the attribution entries of one model in
+	// a batch: a record is made for each.
+	MaxAttributionMethods = 4
 	// MaxPendingWithdrawals bounds the pending withdrawals of one user.
 	MaxPendingWithdrawals = 16
 	// SignatureVerifyGas is the gas charged for every signature recovered

@@ -128,7 +128,7 @@ func BuildUsageChallenge(
 	if err := checkChallengeable(record); err != nil {
 		return nil, err
 	}
-	if record.ReceiptVersion != types.ReceiptVersion2 {
+	if record.ReceiptVersion < types.ReceiptVersion2 {
 		return nil, fmt.Errorf("record %d has version %d receipts, which carry no token counts or fees: its usage cannot be challenged",
 			record.Id, record.ReceiptVersion)
 	}

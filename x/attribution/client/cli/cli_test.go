@@ -54,6 +54,7 @@ func batch(t *testing.T, n int) []types.Receipt {
 			User: user(t, byte(i+1)), ModelID: 7, OutputHash: outputHash(i),
 			Weights:      []types.ContributionWeight{{ContributionId: 3, Ppm: 250_000}, {ContributionId: uint64(10 + i), Ppm: 500_000}},
 			PromptTokens: prompt, CompletionTokens: completion, Fee: modelregtypes.InferenceFee(price, prompt+completion),
+			Method: poa.Method,
 		}
 	}
 	return rs
@@ -64,7 +65,7 @@ func batch(t *testing.T, n int) []types.Receipt {
 func v1(rs []types.Receipt) []types.Receipt {
 	out := make([]types.Receipt, len(rs))
 	for i, r := range rs {
-		r.PromptTokens, r.CompletionTokens, r.Fee = 0, 0, math.ZeroInt()
+		r.PromptTokens, r.CompletionTokens, r.Fee, r.Method = 0, 0, math.ZeroInt(), ""
 		out[i] = r
 	}
 	return out
@@ -93,7 +94,7 @@ func pendingRecord(t *testing.T, rs []types.Receipt) types.AttributionRecord {
 	require.NoError(t, err)
 	return types.AttributionRecord{
 		Id: 9, ModelId: 7, ReceiptsRoot: root, Status: types.RECORD_STATUS_PENDING,
-		ReceiptVersion: types.ReceiptVersion2, Price: price, BatchModelIds: []uint64{4, 7}, NodeSignedRoot: true,
+		ReceiptVersion: types.CurrentReceiptVersion, Method: poa.Method, Price: price, BatchModelIds: []uint64{4, 7}, NodeSignedRoot: true,
 	}
 }
 

@@ -91,6 +91,8 @@ type ReceiptJSON struct {
 	PromptTokens     Uint64       `json:"prompt_tokens"`
 	CompletionTokens Uint64       `json:"completion_tokens"`
 	Fee              Amount       `json:"fee"`
+	// Method is the receipt's attribution method (version 3 on).
+	Method string `json:"method,omitempty"`
 }
 
 // NewReceiptJSON returns the file form of a receipt (output hash in hex).
@@ -102,6 +104,7 @@ func NewReceiptJSON(r types.Receipt) ReceiptJSON {
 	return ReceiptJSON{
 		User: r.User, ModelID: Uint64(r.ModelID), OutputHash: hex.EncodeToString(r.OutputHash), Weights: ws,
 		PromptTokens: Uint64(r.PromptTokens), CompletionTokens: Uint64(r.CompletionTokens), Fee: Amount{r.FeeOrZero()},
+		Method: r.Method,
 	}
 }
 
@@ -127,6 +130,7 @@ func (r ReceiptJSON) Receipt() (types.Receipt, error) {
 	return types.Receipt{
 		User: r.User, ModelID: uint64(r.ModelID), OutputHash: hash, Weights: ws,
 		PromptTokens: uint64(r.PromptTokens), CompletionTokens: uint64(r.CompletionTokens), Fee: fee,
+		Method: r.Method,
 	}, nil
 }
 
