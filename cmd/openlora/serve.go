@@ -252,6 +252,11 @@ func serve(f *serveFlags, stdout io.Writer, logger *slog.Logger) error {
 			return err
 		}
 		opts.Attributor = &openlora.Attributor{Chain: chain, Dir: f.home}
+		// Adapters whose training recorded row gradients are attributed
+		// by gradients too, on the embedded base model's weights.
+		if embedded, ok := backend.(*openlora.Embedded); ok {
+			opts.Gradients = &openlora.GradientAttributor{Artifacts: opts.Artifacts, Base: embedded}
+		}
 		if !f.free {
 			opts.Payments = &openlora.Payments{Chain: chain, Store: store, Node: node, EVMChainID: f.evmChainID}
 			codecs := app.New(log.NewNopLogger(), dbm.NewMemDB(), true, simtestutil.EmptyAppOptions{})

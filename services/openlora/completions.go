@@ -296,6 +296,18 @@ func (s *Server) receipt(ctx context.Context, a *answer, gen *GenerateRequest, g
 	if err != nil {
 		return nil, err
 	}
+	var extra []ReceiptAttribution
+	if s.opts.Gradients != nil {
+		byGradient, err := s.opts.Gradients.Attribute(ctx, a.model, gen.Messages, g.Text)
+		switch {
+		case errors.Is(err, errNoGradientAnswer):
+		case err != nil:
+			// The answer still carries the exact method's weights.
+			s.log.Warn("gradient attribution failed", "id", a.id, "model", a.model.ID, "err", err)
+		case byGradient != nil:
+			extra = append(extra, *byGradient)
+		}
+	}
 	promptHash := sha256.New()
 	if gen.Messages != nil {
 		_ = json.NewEncoder(promptHash).Encode(gen.Messages)
@@ -319,7 +331,7 @@ func (s *Server) receipt(ctx context.Context, a *answer, gen *GenerateRequest, g
 			ModelID: a.model.ModelID(), BaseModelID: s.opts.BaseModelID, ModelSHA256: modelSHA, BaseSHA256: s.opts.BaseSHA256,
 			PromptSHA256: hex.EncodeToString(promptHash.Sum(nil)), OutputSHA256: hex.EncodeToString(outputHash[:]),
 			PromptTokens: uint64(g.PromptTokens), CompletionTokens: uint64(g.CompletionTokens), Fee: fee.String(),
-			Method: attribution.Method, Weights: attribution.Weights, Datasets: attribution.Datasets, Created: time.Now().Unix(),
+			Method: attribution.Method, Weights: attribution.Weights, Datasets: attribution.Datasets, Extra: extra, Created: time.Now().Unix(),
 		}
 		if pay != nil {
 			served, _ := math.NewIntFromString(ch.Served)

@@ -57,6 +57,10 @@ type Receipt struct {
 	Method   string           `json:"method,omitempty"`
 	Weights  []ReceiptWeight  `json:"weights"`
 	Datasets []ReceiptDataset `json:"datasets"`
+	// Extra are the answer's attributions by further methods (gradient
+	// attribution for an adapter whose training recorded row gradients);
+	// each is a leaf of its own on chain (Leaves).
+	Extra []ReceiptAttribution `json:"extra_attributions,omitempty"`
 	// Created is the unix time the answer was finished (informational).
 	Created int64 `json:"created"`
 }
@@ -158,6 +162,26 @@ func (r *Receipt) OnChain() (attributiontypes.Receipt, error) {
 		User: r.User, ModelID: r.ModelID, OutputHash: out, Weights: weights,
 		PromptTokens: r.PromptTokens, CompletionTokens: r.CompletionTokens, Fee: r.FeeInt(), Method: r.Method,
 	}, nil
+}
+
+// Leaves are the receipt's leaves in a batch's receipts root: OnChain,
+// then the same answer with each extra method's weights.
+func (r *Receipt) Leaves() ([]attributiontypes.Receipt, error) {
+	primary, err := r.OnChain()
+	if err != nil {
+		return nil, err
+	}
+	out := []attributiontypes.Receipt{primary}
+	for _, e := range r.Extra {
+		leaf := primary
+		leaf.Method = e.Method
+		leaf.Weights = make([]attributiontypes.ContributionWeight, len(e.Weights))
+		for i, w := range e.Weights {
+			leaf.Weights[i] = attributiontypes.ContributionWeight{ContributionId: w.ContributionID, Ppm: w.Ppm}
+		}
+		out = append(out, leaf)
+	}
+	return out, nil
 }
 
 // FeeInt is the receipt's fee.

@@ -13,15 +13,24 @@ import (
 // ReceiptProof places a receipt in its settled batch: its leaf index and
 // the Merkle proof to the receipts root recorded on chain (what
 // `tx attribution challenge-receipt` and x/attribution's VerifyReceipt
-// take).
+// take). A receipt with extra attributions has a leaf per method: the
+// first is its own method's, Extra the others', in the receipt's order.
 type ReceiptProof struct {
-	BatchID   uint64   `json:"batch_id"`
-	Root      string   `json:"root"`
+	BatchID   uint64      `json:"batch_id"`
+	Root      string      `json:"root"`
+	LeafIndex uint64      `json:"leaf_index"`
+	LeafCount uint64      `json:"leaf_count"`
+	Proof     []string    `json:"proof"`
+	Extra     []LeafProof `json:"extra_leaves,omitempty"`
+	TxHash    string      `json:"tx_hash"`
+	Height    int64       `json:"height"`
+}
+
+// LeafProof is one more leaf of a receipt: its method, index and proof.
+type LeafProof struct {
+	Method    string   `json:"method"`
 	LeafIndex uint64   `json:"leaf_index"`
-	LeafCount uint64   `json:"leaf_count"`
 	Proof     []string `json:"proof"`
-	TxHash    string   `json:"tx_hash"`
-	Height    int64    `json:"height"`
 }
 
 // ReceiptAnswer is GET /v1/receipts/{id}.
@@ -64,25 +73,46 @@ func (s *Server) handleReceipt(w http.ResponseWriter, r *http.Request) {
 			writeError(w, err)
 			return
 		}
-		onChain := make([]attributiontypes.Receipt, len(receipts))
-		index := uint64(0)
-		for i, rc := range receipts {
-			if onChain[i], err = rc.Receipt.OnChain(); err != nil {
+		var onChain []attributiontypes.Receipt
+		var first uint64
+		var methods []string
+		for _, rc := range receipts {
+			leaves, err := rc.Receipt.Leaves()
+			if err != nil {
 				writeError(w, err)
 				return
 			}
 			if rc.Receipt.Sequence == signed.Receipt.Sequence {
-				index = uint64(i)
+				first = uint64(len(onChain))
+				for _, l := range leaves {
+					methods = append(methods, l.Method)
+				}
 			}
+			onChain = append(onChain, leaves...)
 		}
-		proof, err := attributiontypes.ReceiptProof(onChain, index)
-		if err != nil {
+		hexProof := func(index uint64) ([]string, error) {
+			proof, err := attributiontypes.ReceiptProof(onChain, index)
+			if err != nil {
+				return nil, err
+			}
+			out := make([]string, len(proof))
+			for i, sib := range proof {
+				out[i] = hex.EncodeToString(sib)
+			}
+			return out, nil
+		}
+		p := &ReceiptProof{BatchID: b.ID, Root: b.Root, LeafIndex: first, LeafCount: uint64(len(onChain)), TxHash: b.TxHash, Height: b.Height}
+		if p.Proof, err = hexProof(first); err != nil {
 			writeError(w, err)
 			return
 		}
-		p := &ReceiptProof{BatchID: b.ID, Root: b.Root, LeafIndex: index, LeafCount: uint64(len(onChain)), TxHash: b.TxHash, Height: b.Height}
-		for _, sib := range proof {
-			p.Proof = append(p.Proof, hex.EncodeToString(sib))
+		for k := 1; k < len(methods); k++ {
+			proof, err := hexProof(first + uint64(k))
+			if err != nil {
+				writeError(w, err)
+				return
+			}
+			p.Extra = append(p.Extra, LeafProof{Method: methods[k], LeafIndex: first + uint64(k), Proof: proof})
 		}
 		answer.Status, answer.Batch = "settled", p
 	}
@@ -136,12 +166,14 @@ func (s *Server) handleBatchReceipts(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, out)
 		return
 	}
-	onChain := make([]attributiontypes.Receipt, len(receipts))
-	for i, rc := range receipts {
-		if onChain[i], err = rc.Receipt.OnChain(); err != nil {
+	var onChain []attributiontypes.Receipt
+	for _, rc := range receipts {
+		leaves, err := rc.Receipt.Leaves()
+		if err != nil {
 			writeError(w, err)
 			return
 		}
+		onChain = append(onChain, leaves...)
 	}
 	w.Header().Set("Content-Type", "application/json")
 	_ = attributioncli.WriteReceipts(w, onChain)

@@ -29,6 +29,9 @@ type Options struct {
 	Payments *Payments
 	// Attributor attributes answers; nil attributes nothing.
 	Attributor *Attributor
+	// Gradients attributes chat answers of adapters whose training recorded
+	// row gradients, as a second method; nil attributes none that way.
+	Gradients *GradientAttributor
 	// Artifacts fetches on-chain adapters.
 	Artifacts *Artifacts
 	// AdapterCacheBytes bounds the adapters kept in memory (default 4 GiB).

@@ -25,7 +25,6 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	txtypes "github.com/cosmos/cosmos-sdk/types/tx"
 
-	"github.com/openledger/openledger/ai/poa"
 	"github.com/openledger/openledger/services/chaintx"
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 	inferencefeestypes "github.com/openledger/openledger/x/inferencefees/types"
@@ -231,29 +230,42 @@ func (s *Settler) build(ctx context.Context) (*Batch, error) {
 		seqs = append(seqs, p.seqs...)
 	}
 	slices.Sort(seqs)
-	receipts := make([]attributiontypes.Receipt, len(seqs))
+	// Every receipt is one leaf per attribution method it carries; usage
+	// counts each answer once, attribution is aggregated per method.
+	var receipts []attributiontypes.Receipt
 	type modelTotals struct {
-		usage  inferencefeestypes.ModelUsage
-		priced []attributiontypes.PricedReceipt
+		usage    inferencefeestypes.ModelUsage
+		methods  []string // in the order first seen
+		byMethod map[string][]attributiontypes.PricedReceipt
 	}
 	byModel := map[uint64]*modelTotals{}
-	for i, seq := range seqs {
+	for _, seq := range seqs {
 		r, _, err := s.opts.Store.ReceiptBySeq(seq)
 		if err != nil {
 			return nil, err
 		}
-		if receipts[i], err = r.Receipt.OnChain(); err != nil {
+		leaves, err := r.Receipt.Leaves()
+		if err != nil {
 			return nil, err
 		}
+		receipts = append(receipts, leaves...)
 		t := byModel[r.Receipt.ModelID]
 		if t == nil {
-			t = &modelTotals{usage: inferencefeestypes.ModelUsage{ModelId: r.Receipt.ModelID, Amount: math.ZeroInt()}}
+			t = &modelTotals{usage: inferencefeestypes.ModelUsage{ModelId: r.Receipt.ModelID, Amount: math.ZeroInt()}, byMethod: map[string][]attributiontypes.PricedReceipt{}}
 			byModel[r.Receipt.ModelID] = t
 		}
 		t.usage.Amount = t.usage.Amount.Add(r.Receipt.FeeInt())
 		t.usage.InferenceCount++
 		t.usage.Tokens += r.Receipt.PromptTokens + r.Receipt.CompletionTokens
-		t.priced = append(t.priced, attributiontypes.PricedReceipt{Receipt: receipts[i], Fee: r.Receipt.FeeInt()})
+		for _, leaf := range leaves {
+			if leaf.Method == "" {
+				continue
+			}
+			if _, seen := t.byMethod[leaf.Method]; !seen {
+				t.methods = append(t.methods, leaf.Method)
+			}
+			t.byMethod[leaf.Method] = append(t.byMethod[leaf.Method], attributiontypes.PricedReceipt{Receipt: leaf, Fee: r.Receipt.FeeInt()})
+		}
 	}
 	root, err := attributiontypes.ReceiptsRoot(receipts)
 	if err != nil {
@@ -271,12 +283,15 @@ func (s *Settler) build(ctx context.Context) (*Batch, error) {
 		if !t.usage.Amount.IsPositive() {
 			continue
 		}
-		weights, err := attributiontypes.AggregateReceiptWeights(t.priced, attributiontypes.DefaultMaxWeightsPerRecord)
-		if err != nil {
-			return nil, fmt.Errorf("model %d attribution: %w", id, err)
-		}
-		if len(weights) > 0 {
-			msg.Attribution = append(msg.Attribution, inferencefeestypes.ModelAttribution{ModelId: id, Method: poa.Method, Weights: weights})
+		slices.Sort(t.methods)
+		for _, method := range t.methods {
+			weights, err := attributiontypes.AggregateReceiptWeights(t.byMethod[method], attributiontypes.DefaultMaxWeightsPerRecord)
+			if err != nil {
+				return nil, fmt.Errorf("model %d %s attribution: %w", id, method, err)
+			}
+			if len(weights) > 0 {
+				msg.Attribution = append(msg.Attribution, inferencefeestypes.ModelAttribution{ModelId: id, Method: method, Weights: weights})
+			}
 		}
 	}
 	batch := &Batch{Root: hex.EncodeToString(root), Receipts: seqs, Status: BatchPending}

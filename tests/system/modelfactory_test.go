@@ -20,6 +20,7 @@ import (
 
 	"github.com/openledger/openledger/ai/llm/influence"
 	"github.com/openledger/openledger/services/modelfactory"
+	"github.com/openledger/openledger/services/openlora"
 	"github.com/openledger/openledger/services/openlora/demo"
 	"github.com/openledger/openledger/testutil/browser"
 	"github.com/openledger/openledger/testutil/jsclient"
@@ -539,6 +540,52 @@ func TestModelFactoryInBrowser(t *testing.T) {
 	})
 	t.Logf("publish (store and register) %d ms; stake and first served answer %d ms", flow.PublishMs, time.Since(staking).Milliseconds())
 	require.Equal(t, flow.Chat, served[0].Text, "the playground shows what the serving node answers")
+	servedGradientAttribution(t, mf.url, baseDir, modelID, question, served[0])
+}
+
+// servedGradientAttribution checks that the serving node attributed its
+// answer of a ModelFactory adapter by gradients too, and that anyone
+// recomputes the same weights with `poa gradient` from the store's copy of
+// the recorded gradients the chain's manifest hash names.
+func servedGradientAttribution(t *testing.T, storeURL, baseDir, modelID, question string, served jsclient.Result) {
+	t.Helper()
+	var signed openlora.SignedReceipt
+	require.NoError(t, json.Unmarshal(served.Receipt, &signed), "%s", served.Receipt)
+	require.Len(t, signed.Receipt.Extra, 1, "the receipt carries the gradient method's weights")
+	extra := signed.Receipt.Extra[0]
+	require.Equal(t, influence.Method, extra.Method)
+	require.NotEmpty(t, extra.Weights)
+
+	var model struct {
+		Model struct {
+			Training struct {
+				ManifestSHA256 string `json:"manifest_sha256"`
+			} `json:"training"`
+		} `json:"model"`
+	}
+	queryJSON(t, &model, "query", "modelreg", "model", modelID)
+	get := func(hash string) []byte {
+		res, err := http.Get(storeURL + "/cas/" + hash)
+		require.NoError(t, err)
+		defer res.Body.Close()
+		require.Equal(t, http.StatusOK, res.StatusCode)
+		bz, err := io.ReadAll(res.Body)
+		require.NoError(t, err)
+		require.Equal(t, hash, hex.EncodeToString(sha256Of(string(bz))))
+		return bz
+	}
+	var manifest modelfactory.Manifest
+	require.NoError(t, json.Unmarshal(get(b64hex(t, model.Model.Training.ManifestSHA256)), &manifest))
+	require.NotNil(t, manifest.Gradients)
+	_, _, out := poaGradient(t, baseDir, get(manifest.Gradients.SHA256), question, served.Text)
+	var claim gradientClaim
+	require.NoError(t, json.Unmarshal(out, &claim), "%s", out)
+	require.Equal(t, influence.Method, claim.Method)
+	require.Len(t, claim.Weights, len(extra.Weights))
+	for i, w := range extra.Weights {
+		require.Equal(t, influence.ContributionWeight{ContributionID: w.ContributionID, Ppm: w.Ppm}, claim.Weights[i],
+			"the node's gradient weights are what anyone recomputes")
+	}
 }
 
 // b64hex turns the chain's base64 bytes (proto JSON) into hex.
@@ -549,22 +596,14 @@ func b64hex(t *testing.T, s string) string {
 	return hex.EncodeToString(raw)
 }
 
-// gradientAttribution asks `poa gradient` for the attribution of a training
-// row's own answer against the run's recorded gradients: the row's
-// contribution must come first, a claim of the result must verify and a
-// falsified one must not.
-func gradientAttribution(t *testing.T, baseDir string, recorded []byte, contribution uint64, rows []modelfactory.Row) {
+// poaGradient runs `poa gradient` on a question and its answer against
+// recorded gradients; it returns the command's arguments (without --json
+// or --claim), its folder and its JSON result.
+func poaGradient(t *testing.T, baseDir string, recorded []byte, question, answer string) ([]string, string, []byte) {
 	t.Helper()
 	dir := t.TempDir()
-	var row *modelfactory.Row
-	for i := range rows {
-		if rows[i].ContributionID == contribution {
-			row = &rows[i]
-		}
-	}
-	require.NotNil(t, row, "contribution %d is in the preview", contribution)
-	files := map[string][]byte{"gradients.bin": recorded, "answer.txt": []byte(row.Response)}
-	files["messages.json"], _ = json.Marshal([]map[string]string{{"role": "user", "content": row.Prompt}})
+	files := map[string][]byte{"gradients.bin": recorded, "answer.txt": []byte(answer)}
+	files["messages.json"], _ = json.Marshal([]map[string]string{{"role": "user", "content": question}})
 	for name, bz := range files {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), bz, 0o600))
 	}
@@ -576,10 +615,30 @@ func gradientAttribution(t *testing.T, baseDir string, recorded []byte, contribu
 	out, err := exec.Command(poaBin, append(args, "--json")...).Output()
 	require.NoError(t, err, "%s", out)
 	t.Logf("poa gradient: %d ms from process start", time.Since(started).Milliseconds())
-	var claim struct {
-		Method  string                         `json:"method"`
-		Weights []influence.ContributionWeight `json:"weights"`
+	return args, dir, out
+}
+
+// gradientClaim is what `poa gradient --json` prints.
+type gradientClaim struct {
+	Method  string                         `json:"method"`
+	Weights []influence.ContributionWeight `json:"weights"`
+}
+
+// gradientAttribution asks `poa gradient` for the attribution of a training
+// row's own answer against the run's recorded gradients: the row's
+// contribution must come first, a claim of the result must verify and a
+// falsified one must not.
+func gradientAttribution(t *testing.T, baseDir string, recorded []byte, contribution uint64, rows []modelfactory.Row) {
+	t.Helper()
+	var row *modelfactory.Row
+	for i := range rows {
+		if rows[i].ContributionID == contribution {
+			row = &rows[i]
+		}
 	}
+	require.NotNil(t, row, "contribution %d is in the preview", contribution)
+	args, dir, out := poaGradient(t, baseDir, recorded, row.Prompt, row.Response)
+	var claim gradientClaim
 	require.NoError(t, json.Unmarshal(out, &claim), "%s", out)
 	require.Equal(t, influence.Method, claim.Method)
 	require.NotEmpty(t, claim.Weights)
@@ -592,7 +651,7 @@ func gradientAttribution(t *testing.T, baseDir string, recorded []byte, contribu
 	require.Equal(t, contribution, best.ContributionID, "the row's own contribution is its answer's largest influence: %s", out)
 
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "claim.json"), out, 0o600))
-	out, err = exec.Command(poaBin, append(args, "--claim", filepath.Join(dir, "claim.json"))...).CombinedOutput()
+	out, err := exec.Command(poaBin, append(args, "--claim", filepath.Join(dir, "claim.json"))...).CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	require.Contains(t, string(out), "claim verified")
 

@@ -2,17 +2,21 @@ package influence
 
 import (
 	"math/big"
+	"sync"
 
 	"github.com/openledger/openledger/ai/llm/model"
 	"github.com/openledger/openledger/ai/llm/train"
 )
 
-// Attributor scores answers against a recorded run.
+// Attributor scores answers against a recorded run. It is safe for
+// concurrent use; answers are scored one at a time.
 type Attributor struct {
 	run      *Run
-	grads    *train.GradientModel
 	rowGrads [][]Vector
 	rowIDs   []uint64
+
+	mu    sync.Mutex // guards grads' parameters
+	grads *train.GradientModel
 }
 
 // NewAttributor prepares attribution of answers of the adapter whose run
@@ -25,6 +29,24 @@ func NewAttributor(base *model.Model, run *Run) (*Attributor, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newAttributor(grads, run)
+}
+
+// NewAttributorOn is NewAttributor on the base weights grads already
+// holds (train.GradientModel.Reshape), so that attributors of many adapters
+// of one base share them.
+func NewAttributorOn(grads *train.GradientModel, run *Run) (*Attributor, error) {
+	if err := run.Validate(); err != nil {
+		return nil, err
+	}
+	shaped, err := grads.Reshape(run.LoRA)
+	if err != nil {
+		return nil, err
+	}
+	return newAttributor(shaped, run)
+}
+
+func newAttributor(grads *train.GradientModel, run *Run) (*Attributor, error) {
 	if err := grads.SetParameters(run.Parameters[0]); err != nil {
 		return nil, err
 	}
@@ -39,6 +61,8 @@ func NewAttributor(base *model.Model, run *Run) (*Attributor, error) {
 // Gradients are the answer's projected gradients at every checkpoint;
 // answer is the prompt and the answer's tokens with the answer masked in.
 func (a *Attributor) Gradients(answer train.Example) ([]Vector, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	out := make([]Vector, len(a.run.Checkpoints))
 	for c, p := range a.run.Parameters {
 		if err := a.grads.SetParameters(p); err != nil {

@@ -34,7 +34,22 @@ func NewGradientModel(base *model.Model, cfg lora.Config) (*GradientModel, error
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("train: %w", err)
 	}
-	var targets []model.Module
+	be, err := kernels.ByName("go")
+	if err != nil {
+		return nil, err
+	}
+	g := &GradientModel{net: newNetwork(base, be, &layout{}, 0)}
+	return g.Reshape(cfg)
+}
+
+// Reshape returns a GradientModel for adapters shaped by cfg that shares
+// this one's packed base weights (read only), so many adapters of one base
+// cost one copy of it.
+func (g *GradientModel) Reshape(cfg lora.Config) (*GradientModel, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("train: %w", err)
+	}
+	targets := make([]model.Module, 0, len(cfg.TargetModules))
 	for _, name := range cfg.TargetModules {
 		m, err := model.ModuleByName(name)
 		if err != nil {
@@ -44,12 +59,9 @@ func NewGradientModel(base *model.Model, cfg lora.Config) (*GradientModel, error
 	}
 	o := Options{Rank: cfg.R, Targets: targets}
 	o = o.withDefaults()
-	be, err := kernels.ByName("go")
-	if err != nil {
-		return nil, err
-	}
-	lay := newLayout(&base.Config, o.Rank, o.Targets)
-	return &GradientModel{net: newNetwork(base, be, lay, cfg.Scale()), params: make([]float32, lay.size)}, nil
+	net := *g.net
+	net.lay, net.scale = newLayout(&net.cfg, o.Rank, o.Targets), cfg.Scale()
+	return &GradientModel{net: &net, params: make([]float32, net.lay.size)}, nil
 }
 
 // NumParameters is the length of a parameter vector.
