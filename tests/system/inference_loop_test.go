@@ -373,6 +373,15 @@ func batchFile(
 	tokens uint64, vouchers []voucherArgs,
 ) string {
 	t.Helper()
+	return methodBatchFile(t, poa.Method, receipts, modelID, weights, tokens, vouchers)
+}
+
+// methodBatchFile is batchFile with the attribution of another method.
+func methodBatchFile(
+	t *testing.T, method string, receipts []attributiontypes.Receipt, modelID string, weights []attributiontypes.ContributionWeight,
+	tokens uint64, vouchers []voucherArgs,
+) string {
+	t.Helper()
 	root, err := attributiontypes.ReceiptsRoot(receipts)
 	require.NoError(t, err)
 	released := math.ZeroInt()
@@ -401,7 +410,7 @@ func batchFile(
 			"model_id": mustUint(t, modelID), "amount": released.String(), "inference_count": len(receipts), "tokens": tokens,
 		}},
 		"attribution": []map[string]any{{
-			"model_id": mustUint(t, modelID), "method": poa.Method, "weights": weightsJSON(weights),
+			"model_id": mustUint(t, modelID), "method": method, "weights": weightsJSON(weights),
 		}},
 	}, "", "  ")
 	require.NoError(t, err)
@@ -506,6 +515,7 @@ type coinView struct {
 
 type recordView struct {
 	ID         string   `json:"id"`
+	Method     string   `json:"method"`
 	Status     string   `json:"status"`
 	DataReward coinView `json:"data_reward"`
 }

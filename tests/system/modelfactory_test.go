@@ -24,6 +24,9 @@ import (
 	"github.com/openledger/openledger/services/openlora/demo"
 	"github.com/openledger/openledger/testutil/browser"
 	"github.com/openledger/openledger/testutil/jsclient"
+	attributioncli "github.com/openledger/openledger/x/attribution/client/cli"
+	attributiontypes "github.com/openledger/openledger/x/attribution/types"
+	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
 // modelFactory is a running `modelfactory serve`.
@@ -394,6 +397,7 @@ func TestModelFactoryAPI(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, run.Rows, 4)
 	gradientAttribution(t, baseDir, recorded, manifest.Rows[0].ContributionID, preview.Rows)
+	gradientChallenge(t, strconv.FormatUint(pub.ModelID, 10), baseDir, recorded, manifest.Rows[0].ContributionID, manifest.Rows[1].ContributionID, preview.Rows)
 
 	var settings struct {
 		Defaults modelfactory.Hyperparameters      `json:"defaults"`
@@ -669,4 +673,68 @@ func gradientAttribution(t *testing.T, baseDir string, recorded []byte, contribu
 	require.Error(t, err)
 	require.Equal(t, 1, cmd.ProcessState.ExitCode(), "%s", out)
 	require.Contains(t, string(out), "claim does NOT verify")
+}
+
+// gradientChallenge: an operator who settles a falsified gradient-method
+// receipt for a ModelFactory adapter is caught. A serving node staked for
+// the adapter settles a batch whose receipt credits another contribution
+// than the recorded gradients give; a watcher recomputes the weights with
+// `poa gradient`, challenges the receipt, the attestor upholds and the node
+// is slashed and jailed.
+func gradientChallenge(t *testing.T, modelID, baseDir string, recorded []byte, contribution, other uint64, rows []modelfactory.Row) {
+	t.Helper()
+	var row *modelfactory.Row
+	for i := range rows {
+		if rows[i].ContributionID == contribution {
+			row = &rows[i]
+		}
+	}
+	require.NotNil(t, row)
+	node, user := newFundedKey(t, "mf-grad-node", 30_000), newFundedKey(t, "mf-grad-user", 100)
+	moduleTx(t, node, "agentstake", "register-agent", "serving-node", agentstakeParams(t).MinStakeServingNode.String(),
+		"--model-ids", modelID, "--endpoint", "http://127.0.0.1/v1")
+	moduleTx(t, user, "inferencefees", "deposit-credit", openAmount(1).String()+"aopen")
+	_, dir, truth := poaGradient(t, baseDir, recorded, row.Prompt, row.Response)
+
+	const prompt, completion = 12, 20
+	var model struct {
+		Model struct {
+			Price struct {
+				PerCall     string `json:"per_call"`
+				Per1KTokens string `json:"per_1k_tokens"`
+			} `json:"price"`
+		} `json:"model"`
+	}
+	queryJSON(t, &model, "query", "modelreg", "model", modelID)
+	price := modelregtypes.Price{PerCall: mustInt(t, model.Model.Price.PerCall), Per_1KTokens: mustInt(t, model.Model.Price.Per1KTokens)}
+	fee := modelregtypes.InferenceFee(price, prompt+completion)
+	forged := attributiontypes.Receipt{
+		User: localnet.address(t, user), ModelID: mustUint(t, modelID), OutputHash: sha256Of(row.Response),
+		Weights:      []attributiontypes.ContributionWeight{{ContributionId: other, Ppm: 1_000_000}},
+		PromptTokens: prompt, CompletionTokens: completion, Fee: fee, Method: influence.Method,
+	}
+	batch := methodBatchFile(t, influence.Method, []attributiontypes.Receipt{forged}, modelID, forged.Weights,
+		prompt+completion, []voucherArgs{{user, node, fee, 1}})
+	moduleTx(t, node, "inferencefees", "settle-batch", batch)
+	record := newestRecord(t, modelID)
+	require.Equal(t, influence.Method, record.Method)
+
+	receiptsFile := filepath.Join(dir, "receipts.json")
+	f, err := os.Create(receiptsFile)
+	require.NoError(t, err)
+	require.NoError(t, attributioncli.WriteReceipts(f, []attributiontypes.Receipt{forged}))
+	require.NoError(t, f.Close())
+	recomputed := filepath.Join(dir, "recomputed.json")
+	require.NoError(t, os.WriteFile(recomputed, truth, 0o600))
+	attestorStake := openAmount(60_000).Add(activeAttestorStake(t).MulRaw(3))
+	attestor := newFundedKey(t, "mf-grad-attestor", 1_000+attestorStake.Quo(openAmount(1)).Int64())
+	watcher := newFundedKey(t, "mf-grad-watcher", 1_000)
+	moduleTx(t, attestor, "agentstake", "register-agent", "attestor", attestorStake.String())
+	bonded := mustInt(t, agentOf(t, localnet.address(t, node)).Bonded)
+	moduleTx(t, watcher, "attribution", "challenge-receipt", record.ID, receiptsFile, "0", recomputed)
+	moduleTx(t, attestor, "attribution", "vote", newestChallenge(t, record.ID), "true")
+	require.Equal(t, "RECORD_STATUS_OVERTURNED", recordStatus(t, record.ID))
+	slashed := bonded.MulRaw(int64(agentstakeParams(t).SlashBpsAttributionFraud)).QuoRaw(10_000)
+	require.Equal(t, bonded.Sub(slashed).String(), agentOf(t, localnet.address(t, node)).Bonded)
+	require.Equal(t, "AGENT_STATUS_JAILED", agentOf(t, localnet.address(t, node)).Status)
 }

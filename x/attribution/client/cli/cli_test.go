@@ -194,6 +194,8 @@ func TestParseRecomputedWeights(t *testing.T) {
 		{"chain format, sorted by contribution id", `[{"contribution_id":8,"ppm":500000},{"contribution_id":"3","ppm":"400000"}]`},
 		{"poa attribute --json output as is", poaOutput},
 		{"poa attributions array", `[{"id":"8","weight_ppm":500000,"spans":[]},{"id":3,"weight_ppm":400000}]`},
+		{"poa gradient --json output as is", `{"method":"tracin-1.lora.sparse-sign","gradients_sha256":"00",` +
+			`"weights":[{"contribution_id":3,"ppm":400000},{"contribution_id":8,"ppm":500000}]}`},
 	} {
 		t.Run("Success - "+tc.name, func(t *testing.T) {
 			got, err := cli.ParseRecomputedWeights([]byte(tc.doc))
@@ -208,7 +210,8 @@ func TestParseRecomputedWeights(t *testing.T) {
 	})
 	for _, tc := range []struct{ name, doc, want string }{
 		{"poa id that is not a contribution id", `{"attributions":[{"id":"go/bufio#Reader.Peek","weight_ppm":5}]}`, "not an unsigned integer"},
-		{"object that is not a poa result", `{"weights":[]}`, "attributions"},
+		{"object that is not a poa result", `{"claims":[]}`, "attributions"},
+		{"object with both spellings", `{"weights":[],"attributions":[]}`, "attributions"},
 		{"scalar", `42`, "JSON array"},
 		{"empty file", ``, "JSON array"},
 		{"duplicate contribution", `[{"contribution_id":3,"ppm":1},{"id":"3","weight_ppm":2}]`, "listed twice"},

@@ -21,14 +21,17 @@ type weightEntry struct {
 	WeightPPM      *Uint64 `json:"weight_ppm"`
 }
 
-// poaResult is the part of `poa attribute --json` output that matters here.
+// poaResult is the part of `poa attribute --json` output (attributions) or
+// `poa gradient --json` output (weights) that matters here.
 type poaResult struct {
 	Attributions *[]weightEntry `json:"attributions"`
+	Weights      *[]weightEntry `json:"weights"`
 }
 
 // ParseRecomputedWeights reads recomputed weights: a JSON array of
 // {"contribution_id","ppm"} or {"id","weight_ppm"} entries, or a whole
-// `poa attribute --json` result (its "attributions"). The engine sorts by
+// `poa attribute --json` result (its "attributions") or `poa gradient
+// --json` result (its "weights"). The engine sorts by
 // weight and the chain wants ascending contribution ids, so the weights are
 // sorted here; duplicates and values the chain would refuse are errors.
 func ParseRecomputedWeights(bz []byte) ([]types.ContributionWeight, error) {
@@ -43,10 +46,14 @@ func ParseRecomputedWeights(bz []byte) ([]types.ContributionWeight, error) {
 		if err := json.Unmarshal(trimmed, &res); err != nil {
 			return nil, err
 		}
-		if res.Attributions == nil {
-			return nil, fmt.Errorf(`an object must be "poa attribute --json" output, with "attributions"`)
+		switch {
+		case res.Attributions != nil && res.Weights == nil:
+			entries = *res.Attributions
+		case res.Weights != nil && res.Attributions == nil:
+			entries = *res.Weights
+		default:
+			return nil, fmt.Errorf(`an object must be "poa attribute --json" output, with "attributions", or "poa gradient --json" output, with "weights"`)
 		}
-		entries = *res.Attributions
 	default:
 		return nil, fmt.Errorf("want a JSON array of weights or a poa attribute --json result")
 	}
