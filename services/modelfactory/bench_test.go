@@ -19,6 +19,9 @@ import (
 // event per step, checkpoints every 10 steps, then evaluation and the
 // manifest), alternating in one run on a ~31M-parameter model, and reports
 // both training tokens/s, their ratio, and the job's time after training.
+// The job records no row gradients; a third run of it records them at the
+// default checkpoints, and its training time over the plain job's is what
+// gradient attribution adds.
 //
 //	go test ./services/modelfactory -run '^$' -bench TrainingThroughTheApp -benchtime 3x
 func BenchmarkTrainingThroughTheApp(b *testing.B) {
@@ -50,7 +53,7 @@ func BenchmarkTrainingThroughTheApp(b *testing.B) {
 	h.Epochs, h.Accumulation, h.HoldoutPercent = 10, 1, 0
 	steps := h.steps(len(rows))
 
-	var engineTime, appTime, afterTraining time.Duration
+	var engineTime, appTime, recordingTime, afterTraining time.Duration
 	var engineTokens, appTokens int64
 	b.ResetTimer()
 	for n := range b.N {
@@ -73,26 +76,34 @@ func BenchmarkTrainingThroughTheApp(b *testing.B) {
 		}
 		engineTime += time.Since(start)
 
-		// The same through a job.
-		j := &Job{
-			ID: fmt.Sprintf("bench-%d", n), Spec: JobSpec{Name: "bench", BaseModelID: 1, Mapping: Mapping{}.withDefaults(), Hyperparameters: h},
-			Status: StatusQueued, BaseSHA256: sha, Progress: Progress{Steps: steps},
+		// The same through a job, without and with recorded gradients.
+		job := func(name string, checkpoints int) (*Job, time.Duration) {
+			hp := h
+			hp.AttributionCheckpoints = checkpoints
+			j := &Job{
+				ID: fmt.Sprintf("bench-%s-%d", name, n), Spec: JobSpec{Name: "bench", BaseModelID: 1, Mapping: Mapping{}.withDefaults(), Hyperparameters: hp},
+				Status: StatusQueued, BaseSHA256: sha, Progress: Progress{Steps: steps},
+			}
+			if err := os.MkdirAll(f.jobs.jobDir(j.ID), 0o755); err != nil {
+				b.Fatal(err)
+			}
+			if err := writeJSONFile(filepath.Join(f.jobs.jobDir(j.ID), "rows.json"), jobRows{Train: rows}); err != nil {
+				b.Fatal(err)
+			}
+			start := time.Now()
+			f.runJob(context.Background(), context.Background(), j)
+			total := time.Since(start)
+			if j.Status != StatusSucceeded {
+				b.Fatalf("job %s: %s", j.Status, j.Error)
+			}
+			return j, total
 		}
-		if err := os.MkdirAll(f.jobs.jobDir(j.ID), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := writeJSONFile(filepath.Join(f.jobs.jobDir(j.ID), "rows.json"), jobRows{Train: rows}); err != nil {
-			b.Fatal(err)
-		}
-		start = time.Now()
-		f.runJob(context.Background(), context.Background(), j)
-		total := time.Since(start)
-		if j.Status != StatusSucceeded {
-			b.Fatalf("job %s: %s", j.Status, j.Error)
-		}
+		j, total := job("plain", 0)
 		appTime += time.Duration(j.Progress.TrainSeconds * float64(time.Second))
 		appTokens += j.Progress.Tokens
 		afterTraining += total - time.Duration(j.Progress.TrainSeconds*float64(time.Second))
+		recorded, _ := job("gradients", DefaultHyperparameters().AttributionCheckpoints)
+		recordingTime += time.Duration(recorded.Progress.TrainSeconds * float64(time.Second))
 	}
 	engine := float64(engineTokens) / engineTime.Seconds()
 	app := float64(appTokens) / appTime.Seconds()
@@ -100,4 +111,5 @@ func BenchmarkTrainingThroughTheApp(b *testing.B) {
 	b.ReportMetric(app, "app-tokens/s")
 	b.ReportMetric(app/engine, "app/engine")
 	b.ReportMetric(afterTraining.Seconds()/float64(b.N), "s-after-training/job")
+	b.ReportMetric(recordingTime.Seconds()/appTime.Seconds(), "with-gradients/plain")
 }
