@@ -55,6 +55,18 @@ func smallRun(t *testing.T, be kernels.Backend) (*Run, *model.Model, []train.Exa
 	if err != nil {
 		t.Fatal(err)
 	}
+	run := trainRecording(t, tr, rec, steps)
+	var answers []train.Example
+	for _, s := range []string{"The ferry opened in spring.", "Owls make wax.", "Snow keeps fish fresh at night."} {
+		answers = append(answers, train.NewExample(tok.Encode("Tell me something.", false), tok.Encode(s, false)))
+	}
+	return run, base, answers
+}
+
+// trainRecording trains tr for steps, recording the rows' gradients with
+// rec at the default checkpoints, and returns the run.
+func trainRecording(t *testing.T, tr *train.Trainer, rec *Recorder, steps int) *Run {
+	t.Helper()
 	at := CheckpointSteps(steps, DefaultCheckpoints)
 	for tr.StepsDone() < steps {
 		p := tr.Step()
@@ -68,11 +80,7 @@ func smallRun(t *testing.T, be kernels.Backend) (*Run, *model.Model, []train.Exa
 	if err != nil {
 		t.Fatal(err)
 	}
-	var answers []train.Example
-	for _, s := range []string{"The ferry opened in spring.", "Owls make wax.", "Snow keeps fish fresh at night."} {
-		answers = append(answers, train.NewExample(tok.Encode("Tell me something.", false), tok.Encode(s, false)))
-	}
-	return run, base, answers
+	return run
 }
 
 // digest hashes a run's file and its attributor's gradients and weights

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -128,19 +127,7 @@ func plantedFactRun(t *testing.T, factSeed uint64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := CheckpointSteps(steps, DefaultCheckpoints)
-	for tr.StepsDone() < steps {
-		p := tr.Step()
-		if slices.Contains(at, p.Step) {
-			if err := rec.Checkpoint(p.Step, p.LearningRate, tr.Parameters(), nil); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	run, err := rec.Run()
-	if err != nil {
-		t.Fatal(err)
-	}
+	run := trainRecording(t, tr, rec, steps)
 	attributor, err := NewAttributor(base, run)
 	if err != nil {
 		t.Fatal(err)
