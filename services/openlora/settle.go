@@ -235,7 +235,7 @@ func (s *Settler) build(ctx context.Context) (*Batch, error) {
 	var receipts []attributiontypes.Receipt
 	type modelTotals struct {
 		usage    inferencefeestypes.ModelUsage
-		methods  []string // in the order first seen
+		methods  []string // those seen; sorted before the entries are made
 		byMethod map[string][]attributiontypes.PricedReceipt
 	}
 	byModel := map[uint64]*modelTotals{}
