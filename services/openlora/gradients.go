@@ -124,8 +124,13 @@ type GradientAttributor struct {
 	none    map[uint64]bool
 }
 
-// attributor returns a model's attributor, nil when it has no gradients.
+// attributor returns a model's attributor, nil when it has no gradients
+// or this node has no content-addressed store to fetch them from (the
+// manifest is reachable only by its hash there).
 func (g *GradientAttributor) attributor(ctx context.Context, m *modelregtypes.Model) (*influence.Attributor, error) {
+	if g.Artifacts == nil || g.Artifacts.StoreBase == "" {
+		return nil, nil
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if a, ok := g.byModel[m.Id]; ok {
