@@ -12,7 +12,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -35,6 +34,7 @@ import (
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
+	freeports "github.com/openledger/openledger/testutil/ports"
 	inferencefeestypes "github.com/openledger/openledger/x/inferencefees/types"
 )
 
@@ -88,7 +88,7 @@ func run(m *testing.M) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	ports, err := freePorts(10)
+	ports, err := freeports.Free(10)
 	if err != nil {
 		return 0, err
 	}
@@ -214,25 +214,6 @@ func repoRoot() string {
 		panic(err)
 	}
 	return filepath.Join(wd, "..", "..")
-}
-
-func freePorts(count int) ([]int, error) {
-	listeners := make([]net.Listener, 0, count)
-	defer func() {
-		for _, l := range listeners {
-			l.Close()
-		}
-	}()
-	ports := make([]int, 0, count)
-	for range count {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			return nil, err
-		}
-		listeners = append(listeners, l)
-		ports = append(ports, l.Addr().(*net.TCPAddr).Port)
-	}
-	return ports, nil
 }
 
 // start runs the node and waits until it has made blocks and answers gRPC.

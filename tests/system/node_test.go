@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -19,6 +18,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	freeports "github.com/openledger/openledger/testutil/ports"
 )
 
 const (
@@ -128,7 +129,7 @@ func repoRoot() string {
 // startNode writes a home with the localnet script on free ports, starts the
 // node and waits until it has produced blocks and JSON-RPC answers.
 func startNode(bin, home string) (*node, error) {
-	ports, err := freePorts(6)
+	ports, err := freeports.Free(6)
 	if err != nil {
 		return nil, err
 	}
@@ -180,25 +181,6 @@ func startNode(bin, home string) (*node, error) {
 	n.printLogTail(40)
 	n.stop()
 	return nil, errors.New("node did not produce blocks within 2 minutes")
-}
-
-func freePorts(count int) ([]int, error) {
-	listeners := make([]net.Listener, 0, count)
-	defer func() {
-		for _, l := range listeners {
-			l.Close()
-		}
-	}()
-	ports := make([]int, 0, count)
-	for range count {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			return nil, err
-		}
-		listeners = append(listeners, l)
-		ports = append(ports, l.Addr().(*net.TCPAddr).Port)
-	}
-	return ports, nil
 }
 
 func (n *node) stop() {
