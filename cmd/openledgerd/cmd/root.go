@@ -103,7 +103,10 @@ tools), and the same eth_secp256k1 key works here, in MetaMask and in Keplr.`,
 			}
 
 			appConfig := config.DefaultAppConfig()
-			return sdkserver.InterceptConfigsPreRunHandler(cmd, config.AppConfigTemplate, appConfig, config.DefaultCometConfig())
+			if err := sdkserver.InterceptConfigsPreRunHandler(cmd, config.AppConfigTemplate, appConfig, config.DefaultCometConfig()); err != nil {
+				return err
+			}
+			return logToStderrWhenOutputIsData(cmd)
 		},
 	}
 
