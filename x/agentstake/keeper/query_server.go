@@ -15,37 +15,23 @@ import (
 	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// queryServer implements types.QueryServer; its Params query is the one
-// every module answers alike.
+// queryServer implements types.QueryServer; its Params query and request
+// checks are the ones every module has.
 type queryServer struct {
-	modulekit.ParamsQuery[types.QueryParamsRequest, types.Params, types.QueryParamsResponse]
+	modulekit.QueryServer[types.QueryParamsRequest, types.Params, types.QueryParamsResponse]
 	k Keeper
 }
 
 // NewQueryServerImpl returns the Query service of the keeper.
 func NewQueryServerImpl(k Keeper) types.QueryServer {
-	return queryServer{k: k, ParamsQuery: modulekit.NewParamsQuery[types.QueryParamsRequest](k.Params, errNilRequest,
+	requests := modulekit.NewRequests(types.ErrInvalidRequest, k.AddressCodec(), types.ErrInvalidAddress)
+	return queryServer{k: k, QueryServer: modulekit.NewQueryServer[types.QueryParamsRequest](requests, k.Params,
 		func(p types.Params) *types.QueryParamsResponse { return &types.QueryParamsResponse{Params: p} })}
-}
-
-// errNilRequest answers a request that is nil.
-var errNilRequest = errorsmod.Wrap(types.ErrInvalidRequest, "empty request")
-
-// parseOperator decodes an operator in a request.
-func (q queryServer) parseOperator(field, s string) (sdk.AccAddress, error) {
-	op, _, err := types.ParseAddress(q.k.AddressCodec(), field, s)
-	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", err)
-	}
-	return op, nil
 }
 
 // Agent returns one agent.
 func (q queryServer) Agent(ctx context.Context, req *types.QueryAgentRequest) (*types.QueryAgentResponse, error) {
-	if req == nil {
-		return nil, errNilRequest
-	}
-	op, err := q.parseOperator("operator", req.Operator)
+	op, err := q.NeedAddress(req, "operator", req.GetOperator())
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +45,7 @@ func (q queryServer) Agent(ctx context.Context, req *types.QueryAgentRequest) (*
 // Agents lists agents: all, or by kind, owner or model (one filter at most).
 func (q queryServer) Agents(ctx context.Context, req *types.QueryAgentsRequest) (*types.QueryAgentsResponse, error) {
 	if req == nil {
-		return nil, errNilRequest
+		return nil, q.ErrNil
 	}
 	filters := 0
 	for _, set := range []bool{req.Kind != types.AGENT_KIND_UNSPECIFIED, req.Owner != "", req.ModelId != 0} {
@@ -81,12 +67,12 @@ func (q queryServer) Agents(ctx context.Context, req *types.QueryAgentsRequest) 
 	switch {
 	case req.Kind != types.AGENT_KIND_UNSPECIFIED:
 		if err := types.ValidateKind(req.Kind); err != nil {
-			return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", err)
+			return nil, q.Invalid(err)
 		}
 		agents, page, err = query.CollectionPaginate(ctx, q.k.Agents.Indexes.Kind, req.Pagination, byKey,
 			query.WithCollectionPaginationPairPrefix[int32, sdk.AccAddress](int32(req.Kind)))
 	case req.Owner != "":
-		owner, perr := q.parseOperator("owner", req.Owner)
+		owner, perr := q.Address("owner", req.Owner)
 		if perr != nil {
 			return nil, perr
 		}
@@ -96,16 +82,13 @@ func (q queryServer) Agents(ctx context.Context, req *types.QueryAgentsRequest) 
 	default:
 		agents, page, err = modulekit.PageValues(ctx, q.k.Agents, req.Pagination)
 	}
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryAgentsResponse{Agents: agents, Pagination: page}, nil
+	return modulekit.Respond(&types.QueryAgentsResponse{Agents: agents, Pagination: page}, err)
 }
 
 // TotalStake returns the active stake of each kind and the module totals.
 func (q queryServer) TotalStake(ctx context.Context, req *types.QueryTotalStakeRequest) (*types.QueryTotalStakeResponse, error) {
 	if req == nil {
-		return nil, errNilRequest
+		return nil, q.ErrNil
 	}
 	resp := &types.QueryTotalStakeResponse{}
 	for _, kind := range allKinds {
@@ -127,48 +110,28 @@ func (q queryServer) TotalStake(ctx context.Context, req *types.QueryTotalStakeR
 
 // UnbondingEntries lists an agent's unbonding entries by id.
 func (q queryServer) UnbondingEntries(ctx context.Context, req *types.QueryUnbondingEntriesRequest) (*types.QueryUnbondingEntriesResponse, error) {
-	if req == nil {
-		return nil, errNilRequest
-	}
-	op, err := q.parseOperator("operator", req.Operator)
+	op, err := q.NeedAddress(req, "operator", req.GetOperator())
 	if err != nil {
 		return nil, err
 	}
-	entries, page, err := query.CollectionPaginate(ctx, q.k.UnbondingEntries, req.Pagination,
-		func(_ collections.Pair[sdk.AccAddress, uint64], e types.UnbondingEntry) (types.UnbondingEntry, error) {
-			return e, nil
-		},
-		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](op))
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryUnbondingEntriesResponse{Entries: entries, Pagination: page}, nil
+	entries, page, err := modulekit.PageValuesUnder(ctx, q.k.UnbondingEntries, req.Pagination, op)
+	return modulekit.Respond(&types.QueryUnbondingEntriesResponse{Entries: entries, Pagination: page}, err)
 }
 
 // SlashHistory lists an agent's slash records by id.
 func (q queryServer) SlashHistory(ctx context.Context, req *types.QuerySlashHistoryRequest) (*types.QuerySlashHistoryResponse, error) {
-	if req == nil {
-		return nil, errNilRequest
-	}
-	op, err := q.parseOperator("operator", req.Operator)
+	op, err := q.NeedAddress(req, "operator", req.GetOperator())
 	if err != nil {
 		return nil, err
 	}
-	records, page, err := query.CollectionPaginate(ctx, q.k.SlashRecords, req.Pagination,
-		func(_ collections.Pair[sdk.AccAddress, uint64], r types.SlashRecord) (types.SlashRecord, error) {
-			return r, nil
-		},
-		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](op))
-	if err != nil {
-		return nil, err
-	}
-	return &types.QuerySlashHistoryResponse{Records: records, Pagination: page}, nil
+	records, page, err := modulekit.PageValuesUnder(ctx, q.k.SlashRecords, req.Pagination, op)
+	return modulekit.Respond(&types.QuerySlashHistoryResponse{Records: records, Pagination: page}, err)
 }
 
 // SettlementDomain returns the EIP-712 domain of settlements.
 func (q queryServer) SettlementDomain(_ context.Context, req *types.QuerySettlementDomainRequest) (*types.QuerySettlementDomainResponse, error) {
 	if req == nil {
-		return nil, errNilRequest
+		return nil, q.ErrNil
 	}
 	d := types.SettlementDomain(q.k.evmChainID)
 	return &types.QuerySettlementDomainResponse{

@@ -14,32 +14,30 @@ import (
 	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// queryServer implements types.QueryServer; its Params query is the one
-// every module answers alike.
+// queryServer implements types.QueryServer; its Params query and request
+// checks are the ones every module has.
 type queryServer struct {
-	modulekit.ParamsQuery[types.QueryParamsRequest, types.Params, types.QueryParamsResponse]
+	modulekit.QueryServer[types.QueryParamsRequest, types.Params, types.QueryParamsResponse]
 	k Keeper
 }
 
 // NewQueryServerImpl returns the Query service of the keeper.
 func NewQueryServerImpl(k Keeper) types.QueryServer {
-	return queryServer{k: k, ParamsQuery: modulekit.NewParamsQuery[types.QueryParamsRequest](k.Params, errNilRequest,
+	requests := modulekit.NewRequests(types.ErrInvalidRequest, k.AddressCodec(), types.ErrInvalidAddress)
+	return queryServer{k: k, QueryServer: modulekit.NewQueryServer[types.QueryParamsRequest](requests, k.Params,
 		func(p types.Params) *types.QueryParamsResponse { return &types.QueryParamsResponse{Params: p} })}
 }
 
-// errNilRequest answers a request that is nil.
-var errNilRequest = errorsmod.Wrap(types.ErrInvalidRequest, "empty request")
-
 // Datanet returns one Datanet.
 func (q queryServer) Datanet(ctx context.Context, req *types.QueryDatanetRequest) (*types.QueryDatanetResponse, error) {
-	return modulekit.Answer(req, errNilRequest, func() (types.Datanet, error) { return q.k.GetDatanet(ctx, req.DatanetId) },
+	return modulekit.Answer(req, q.ErrNil, func() (types.Datanet, error) { return q.k.GetDatanet(ctx, req.DatanetId) },
 		func(d types.Datanet) *types.QueryDatanetResponse { return &types.QueryDatanetResponse{Datanet: d} })
 }
 
 // Datanets lists Datanets: all, by owner or by tag.
 func (q queryServer) Datanets(ctx context.Context, req *types.QueryDatanetsRequest) (*types.QueryDatanetsResponse, error) {
 	if req == nil {
-		return nil, errNilRequest
+		return nil, q.ErrNil
 	}
 	byID := func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Datanet, error) {
 		return q.k.GetDatanet(ctx, key.K2())
@@ -53,29 +51,26 @@ func (q queryServer) Datanets(ctx context.Context, req *types.QueryDatanetsReque
 	case req.Owner != "" && req.Tag != "":
 		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "filter by owner %q or by tag %q, not both", req.Owner, req.Tag)
 	case req.Owner != "":
-		owner, _, perr := types.ParseAddress(q.k.AddressCodec(), "owner", req.Owner)
+		owner, perr := q.Address("owner", req.Owner)
 		if perr != nil {
-			return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", perr)
+			return nil, perr
 		}
 		datanets, page, err = query.CollectionPaginate(ctx, q.k.Datanets.Indexes.Owner, req.Pagination, byID,
 			query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](owner))
 	case req.Tag != "":
 		if terr := types.ValidateTag(req.Tag); terr != nil {
-			return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", terr)
+			return nil, q.Invalid(terr)
 		}
 		datanets, page, err = modulekit.PageByRef(ctx, q.k.Datanets.Indexes.Tag, req.Pagination, req.Tag, q.k.GetDatanet)
 	default:
 		datanets, page, err = modulekit.PageValues(ctx, q.k.Datanets, req.Pagination)
 	}
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryDatanetsResponse{Datanets: datanets, Pagination: page}, nil
+	return modulekit.Respond(&types.QueryDatanetsResponse{Datanets: datanets, Pagination: page}, err)
 }
 
 // Contribution returns one contribution.
 func (q queryServer) Contribution(ctx context.Context, req *types.QueryContributionRequest) (*types.QueryContributionResponse, error) {
-	return modulekit.Answer(req, errNilRequest, func() (types.Contribution, error) { return q.k.GetContribution(ctx, req.ContributionId) },
+	return modulekit.Answer(req, q.ErrNil, func() (types.Contribution, error) { return q.k.GetContribution(ctx, req.ContributionId) },
 		func(c types.Contribution) *types.QueryContributionResponse {
 			return &types.QueryContributionResponse{Contribution: c}
 		})
@@ -85,7 +80,7 @@ func (q queryServer) Contribution(ctx context.Context, req *types.QueryContribut
 // status.
 func (q queryServer) ContributionsByDatanet(ctx context.Context, req *types.QueryContributionsByDatanetRequest) (*types.QueryContributionsByDatanetResponse, error) {
 	if req == nil {
-		return nil, errNilRequest
+		return nil, q.ErrNil
 	}
 	if _, known := types.ContributionStatus_name[int32(req.Status)]; !known {
 		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "unknown status %d", req.Status)
@@ -108,55 +103,41 @@ func (q queryServer) ContributionsByDatanet(ctx context.Context, req *types.Quer
 			query.WithCollectionPaginationPairPrefix[collections.Pair[uint64, int32], uint64](
 				collections.Join(req.DatanetId, int32(req.Status))))
 	}
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryContributionsByDatanetResponse{Contributions: contributions, Pagination: page}, nil
+	return modulekit.Respond(&types.QueryContributionsByDatanetResponse{Contributions: contributions, Pagination: page}, err)
 }
 
 // ContributionsByContributor lists an account's contributions.
 func (q queryServer) ContributionsByContributor(ctx context.Context, req *types.QueryContributionsByContributorRequest) (*types.QueryContributionsByContributorResponse, error) {
-	if req == nil {
-		return nil, errNilRequest
-	}
-	contributor, _, err := types.ParseAddress(q.k.AddressCodec(), "contributor", req.Contributor)
-	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInvalidRequest, "%v", err)
-	}
-	contributions, page, err := modulekit.PageByRef(ctx, q.k.Contributions.Indexes.Contributor, req.Pagination, contributor, q.k.GetContribution)
+	contributor, err := q.NeedAddress(req, "contributor", req.GetContributor())
 	if err != nil {
 		return nil, err
 	}
-	return &types.QueryContributionsByContributorResponse{Contributions: contributions, Pagination: page}, nil
+	contributions, page, err := modulekit.PageByRef(ctx, q.k.Contributions.Indexes.Contributor, req.Pagination, contributor, q.k.GetContribution)
+	return modulekit.Respond(&types.QueryContributionsByContributorResponse{Contributions: contributions, Pagination: page}, err)
 }
 
 // Version returns one version of a Datanet, 0 meaning the current one.
 func (q queryServer) Version(ctx context.Context, req *types.QueryVersionRequest) (*types.QueryVersionResponse, error) {
-	return modulekit.Answer(req, errNilRequest, func() (types.Version, error) { return q.k.GetVersion(ctx, req.DatanetId, req.Version) },
+	return modulekit.Answer(req, q.ErrNil, func() (types.Version, error) { return q.k.GetVersion(ctx, req.DatanetId, req.Version) },
 		func(v types.Version) *types.QueryVersionResponse { return &types.QueryVersionResponse{Version: v} })
 }
 
 // Versions lists the versions of a Datanet.
 func (q queryServer) Versions(ctx context.Context, req *types.QueryVersionsRequest) (*types.QueryVersionsResponse, error) {
 	if req == nil {
-		return nil, errNilRequest
+		return nil, q.ErrNil
 	}
 	if _, err := q.k.GetDatanet(ctx, req.DatanetId); err != nil {
 		return nil, err
 	}
-	versions, page, err := query.CollectionPaginate(ctx, q.k.Versions, req.Pagination,
-		func(_ collections.Pair[uint64, uint64], v types.Version) (types.Version, error) { return v, nil },
-		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.DatanetId))
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryVersionsResponse{Versions: versions, Pagination: page}, nil
+	versions, page, err := modulekit.PageValuesUnder(ctx, q.k.Versions, req.Pagination, req.DatanetId)
+	return modulekit.Respond(&types.QueryVersionsResponse{Versions: versions, Pagination: page}, err)
 }
 
 // AcceptedContributions lists a Datanet's accepted contributions in leaf order.
 func (q queryServer) AcceptedContributions(ctx context.Context, req *types.QueryAcceptedContributionsRequest) (*types.QueryAcceptedContributionsResponse, error) {
 	if req == nil {
-		return nil, errNilRequest
+		return nil, q.ErrNil
 	}
 	if _, err := q.k.GetDatanet(ctx, req.DatanetId); err != nil {
 		return nil, err
@@ -167,10 +148,7 @@ func (q queryServer) AcceptedContributions(ctx context.Context, req *types.Query
 			return types.AcceptedContribution{LeafIndex: key.K2(), Contribution: c}, err
 		},
 		query.WithCollectionPaginationPairPrefix[uint64, uint64](req.DatanetId))
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryAcceptedContributionsResponse{Contributions: accepted, Pagination: page}, nil
+	return modulekit.Respond(&types.QueryAcceptedContributionsResponse{Contributions: accepted, Pagination: page}, err)
 }
 
 // MembershipProof proves that an accepted contribution is covered by a
@@ -178,7 +156,7 @@ func (q queryServer) AcceptedContributions(ctx context.Context, req *types.Query
 // accepted order: O(leaf count) reads and hashes.
 func (q queryServer) MembershipProof(ctx context.Context, req *types.QueryMembershipProofRequest) (*types.QueryMembershipProofResponse, error) {
 	if req == nil {
-		return nil, errNilRequest
+		return nil, q.ErrNil
 	}
 	c, err := q.k.GetContribution(ctx, req.ContributionId)
 	if err != nil {

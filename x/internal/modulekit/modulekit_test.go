@@ -73,3 +73,26 @@ func TestRouteFee(t *testing.T) {
 	require.NoError(t, RouteFee(ctx, r, r, "m", nil, sdk.NewInt64Coin("aopen", 0), false))
 	require.True(t, r.burned.Empty() && r.pooled.Empty())
 }
+
+func TestRequests(t *testing.T) {
+	errInvalid := errorsmod.Register("modulekit_test", 2, "invalid query request")
+	errAddress := errorsmod.Register("modulekit_test", 3, "invalid address")
+	r := NewRequests(errInvalid, address.NewBech32Codec("open"), errAddress)
+	var none *struct{}
+	req := &struct{}{}
+
+	require.ErrorIs(t, r.NeedID(none, "model_id", 1), errInvalid)
+	require.EqualError(t, r.NeedID(req, "model_id", 0), "model_id must be set: invalid query request")
+	require.NoError(t, r.NeedID(req, "model_id", 1))
+	_, err := r.NeedAddress(none, "owner", "")
+	require.Equal(t, r.ErrNil, err)
+	_, err = r.NeedAddress(req, "owner", "nobody")
+	require.ErrorIs(t, err, errInvalid)
+
+	resp, err := Respond(req, nil)
+	require.NoError(t, err)
+	require.Same(t, req, resp)
+	resp, err = Respond(req, errInvalid)
+	require.ErrorIs(t, err, errInvalid)
+	require.Nil(t, resp)
+}
