@@ -4,9 +4,12 @@ import (
 	"context"
 	"slices"
 
+	"github.com/cosmos/gogoproto/proto"
+
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // msgServer implements types.MsgServer; each handler lives in
@@ -20,6 +23,13 @@ type msgServer struct {
 // NewMsgServerImpl returns the Msg service of the keeper.
 func NewMsgServerImpl(k Keeper) types.MsgServer {
 	return msgServer{Keeper: k}
+}
+
+// saveDatanet stores a Datanet a handler changed, stamped with the current
+// height, and emits ev.
+func (k Keeper) saveDatanet(ctx context.Context, d types.Datanet, ev proto.Message) error {
+	d.UpdatedHeight = k.Height(ctx)
+	return modulekit.SetAndEmit(ctx, k.Env, k.Datanets.Set, d.Id, d, ev)
 }
 
 // ownedActiveDatanet loads a Datanet that the signer owns and that is not

@@ -6,6 +6,7 @@ import (
 	"cosmossdk.io/collections"
 
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // ArchiveDatanet makes a Datanet read-only for good. Its pending
@@ -41,10 +42,7 @@ func (k msgServer) ArchiveDatanet(ctx context.Context, msg *types.MsgArchiveData
 		c.DepositOutcome = types.DEPOSIT_OUTCOME_RETURNED
 		c.ResolvedHeight = height
 		c.Reason = types.ArchivedReason
-		if err := k.Contributions.Set(ctx, id, c); err != nil {
-			return nil, err
-		}
-		if err := k.Emit(ctx, &types.EventContributionWithdrawn{
+		if err := modulekit.SetAndEmit(ctx, k.Env, k.Contributions.Set, id, c, &types.EventContributionWithdrawn{
 			ContributionId: id, DatanetId: d.Id, Contributor: c.Contributor, DepositReturned: c.Deposit,
 		}); err != nil {
 			return nil, err
@@ -52,11 +50,7 @@ func (k msgServer) ArchiveDatanet(ctx context.Context, msg *types.MsgArchiveData
 	}
 
 	d.Status = types.DATANET_STATUS_ARCHIVED
-	d.UpdatedHeight = height
-	if err := k.Datanets.Set(ctx, d.Id, d); err != nil {
-		return nil, err
-	}
-	if err := k.Emit(ctx, &types.EventDatanetArchived{DatanetId: d.Id, ClosedContributionIds: pending}); err != nil {
+	if err := k.saveDatanet(ctx, d, &types.EventDatanetArchived{DatanetId: d.Id, ClosedContributionIds: pending}); err != nil {
 		return nil, err
 	}
 	return &types.MsgArchiveDatanetResponse{ClosedContributionIds: pending}, nil

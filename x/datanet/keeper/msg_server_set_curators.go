@@ -18,11 +18,7 @@ func (k msgServer) SetCurators(ctx context.Context, msg *types.MsgSetCurators) (
 	}
 
 	d.Curators = curators
-	d.UpdatedHeight = k.Height(ctx)
-	if err := k.Datanets.Set(ctx, d.Id, d); err != nil {
-		return nil, err
-	}
-	if err := k.Emit(ctx, &types.EventCuratorsSet{DatanetId: d.Id, Curators: curators}); err != nil {
+	if err := k.saveDatanet(ctx, d, &types.EventCuratorsSet{DatanetId: d.Id, Curators: curators}); err != nil {
 		return nil, err
 	}
 	return &types.MsgSetCuratorsResponse{}, nil

@@ -2,11 +2,11 @@ package keeper
 
 import (
 	"context"
+	"fmt"
 	"slices"
 
-	errorsmod "cosmossdk.io/errors"
-
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // TransferDatanetOwnership hands a Datanet to a new owner. A new owner who
@@ -16,24 +16,16 @@ func (k msgServer) TransferDatanetOwnership(ctx context.Context, msg *types.MsgT
 	if err != nil {
 		return nil, err
 	}
-	_, newOwner, err := types.ParseAddress(k.AddressCodec(), "new owner", msg.NewOwner)
+	newOwner, err := modulekit.NewOwner(k.AddressCodec(), types.ErrInvalidAddress, types.ErrInvalidNewOwner,
+		fmt.Sprintf("datanet %d", d.Id), d.Owner, msg.NewOwner)
 	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInvalidNewOwner, "%v", err)
-	}
-	if newOwner == d.Owner {
-		return nil, errorsmod.Wrapf(types.ErrInvalidNewOwner, "%s already owns datanet %d", newOwner, d.Id)
+		return nil, err
 	}
 
 	previous := d.Owner
 	d.Owner = newOwner
 	d.Curators = slices.DeleteFunc(slices.Clone(d.Curators), func(c string) bool { return c == newOwner })
-	d.UpdatedHeight = k.Height(ctx)
-	if err := k.Datanets.Set(ctx, d.Id, d); err != nil {
-		return nil, err
-	}
-	if err := k.Emit(ctx, &types.EventDatanetOwnershipTransferred{
-		DatanetId: d.Id, PreviousOwner: previous, NewOwner: newOwner,
-	}); err != nil {
+	if err := k.saveDatanet(ctx, d, &types.EventDatanetOwnershipTransferred{DatanetId: d.Id, PreviousOwner: previous, NewOwner: newOwner}); err != nil {
 		return nil, err
 	}
 	return &types.MsgTransferDatanetOwnershipResponse{}, nil

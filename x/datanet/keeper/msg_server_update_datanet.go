@@ -21,11 +21,7 @@ func (k msgServer) UpdateDatanet(ctx context.Context, msg *types.MsgUpdateDatane
 	}
 
 	meta.Apply(&d)
-	d.UpdatedHeight = k.Height(ctx)
-	if err := k.Datanets.Set(ctx, d.Id, d); err != nil {
-		return nil, err
-	}
-	if err := k.Emit(ctx, &types.EventDatanetUpdated{DatanetId: d.Id}); err != nil {
+	if err := k.saveDatanet(ctx, d, &types.EventDatanetUpdated{DatanetId: d.Id}); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateDatanetResponse{}, nil

@@ -6,6 +6,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // WithdrawContribution lets a contributor take back a pending contribution;
@@ -32,10 +33,7 @@ func (k msgServer) WithdrawContribution(ctx context.Context, msg *types.MsgWithd
 	c.Status = types.CONTRIBUTION_STATUS_WITHDRAWN
 	c.DepositOutcome = types.DEPOSIT_OUTCOME_RETURNED
 	c.ResolvedHeight = k.Height(ctx)
-	if err := k.Contributions.Set(ctx, c.Id, c); err != nil {
-		return nil, err
-	}
-	if err := k.Emit(ctx, &types.EventContributionWithdrawn{
+	if err := modulekit.SetAndEmit(ctx, k.Env, k.Contributions.Set, c.Id, c, &types.EventContributionWithdrawn{
 		ContributionId: c.Id, DatanetId: c.DatanetId, Contributor: c.Contributor, DepositReturned: c.Deposit,
 	}); err != nil {
 		return nil, err

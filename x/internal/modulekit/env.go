@@ -125,6 +125,32 @@ func NextID(ctx context.Context, seq collections.Sequence) (uint64, error) {
 	return id, err
 }
 
+// SetAndEmit stores v under key with set (a Map's or IndexedMap's Set) and
+// emits ev: how a handler writes an entry it changed and announces it.
+func SetAndEmit[K, V any](
+	ctx context.Context, e Env, set func(context.Context, K, V) error, key K, v V, ev proto.Message,
+) error {
+	if err := set(ctx, key, v); err != nil {
+		return err
+	}
+	return e.Emit(ctx, ev)
+}
+
+// NewOwner parses s, the new owner of what (an entry, as "model 7") that
+// owner holds now, into its canonical form. A new owner that is not an
+// address (errAddress, the module's invalid-address error) or is the owner
+// already is refused with errNewOwner, the module's invalid-new-owner error.
+func NewOwner(ac address.Codec, errAddress, errNewOwner *errorsmod.Error, what, owner, s string) (string, error) {
+	_, newOwner, err := ParseAddress(ac, errAddress, "new owner", s)
+	if err != nil {
+		return "", errorsmod.Wrapf(errNewOwner, "%v", err)
+	}
+	if newOwner == owner {
+		return "", errorsmod.Wrapf(errNewOwner, "%s already owns %s", newOwner, what)
+	}
+	return newOwner, nil
+}
+
 // UpdateParams is every module's MsgUpdateParams: only the authority may
 // set params, they must pass validate, and the change is announced with
 // the module's event. It answers the module's empty response R.

@@ -3,8 +3,11 @@ package keeper
 import (
 	"context"
 
+	"github.com/cosmos/gogoproto/proto"
+
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/openledger/openledger/x/internal/modulekit"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -19,6 +22,13 @@ type msgServer struct {
 // NewMsgServerImpl returns the Msg service of the keeper.
 func NewMsgServerImpl(k Keeper) types.MsgServer {
 	return msgServer{Keeper: k}
+}
+
+// saveModel stores a model a handler changed, stamped with the current
+// height, and emits ev.
+func (k Keeper) saveModel(ctx context.Context, m types.Model, ev proto.Message) error {
+	m.UpdatedHeight = k.Height(ctx)
+	return modulekit.SetAndEmit(ctx, k.Env, k.Models.Set, m.Id, m, ev)
 }
 
 // ownedModel loads a model that the signer owns and that is not revoked.

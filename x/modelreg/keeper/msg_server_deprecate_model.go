@@ -18,11 +18,7 @@ func (k msgServer) DeprecateModel(ctx context.Context, msg *types.MsgDeprecateMo
 		return nil, errorsmod.Wrapf(types.ErrModelNotActive, "model %d is %s", m.Id, m.Status)
 	}
 	m.Status = types.MODEL_STATUS_DEPRECATED
-	m.UpdatedHeight = k.Height(ctx)
-	if err := k.Models.Set(ctx, m.Id, m); err != nil {
-		return nil, err
-	}
-	if err := k.Emit(ctx, &types.EventModelDeprecated{ModelId: m.Id}); err != nil {
+	if err := k.saveModel(ctx, m, &types.EventModelDeprecated{ModelId: m.Id}); err != nil {
 		return nil, err
 	}
 	return &types.MsgDeprecateModelResponse{}, nil

@@ -29,11 +29,7 @@ func (k msgServer) RevokeModel(ctx context.Context, msg *types.MsgRevokeModel) (
 		return nil, errorsmod.Wrapf(types.ErrModelRevoked, "model %d", m.Id)
 	}
 	m.Status = types.MODEL_STATUS_REVOKED
-	m.UpdatedHeight = k.Height(ctx)
-	if err := k.Models.Set(ctx, m.Id, m); err != nil {
-		return nil, err
-	}
-	if err := k.Emit(ctx, &types.EventModelRevoked{ModelId: m.Id, By: signer, Reason: msg.Reason}); err != nil {
+	if err := k.saveModel(ctx, m, &types.EventModelRevoked{ModelId: m.Id, By: signer, Reason: msg.Reason}); err != nil {
 		return nil, err
 	}
 	return &types.MsgRevokeModelResponse{}, nil

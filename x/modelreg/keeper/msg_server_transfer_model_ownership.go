@@ -2,9 +2,9 @@ package keeper
 
 import (
 	"context"
+	"fmt"
 
-	errorsmod "cosmossdk.io/errors"
-
+	"github.com/openledger/openledger/x/internal/modulekit"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -14,22 +14,14 @@ func (k msgServer) TransferModelOwnership(ctx context.Context, msg *types.MsgTra
 	if err != nil {
 		return nil, err
 	}
-	_, newOwner, err := types.ParseAddress(k.AddressCodec(), "new owner", msg.NewOwner)
+	newOwner, err := modulekit.NewOwner(k.AddressCodec(), types.ErrInvalidAddress, types.ErrInvalidNewOwner,
+		fmt.Sprintf("model %d", m.Id), m.Owner, msg.NewOwner)
 	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInvalidNewOwner, "%v", err)
-	}
-	if newOwner == m.Owner {
-		return nil, errorsmod.Wrapf(types.ErrInvalidNewOwner, "%s already owns model %d", newOwner, m.Id)
+		return nil, err
 	}
 	previous := m.Owner
 	m.Owner = newOwner
-	m.UpdatedHeight = k.Height(ctx)
-	if err := k.Models.Set(ctx, m.Id, m); err != nil {
-		return nil, err
-	}
-	if err := k.Emit(ctx, &types.EventModelOwnershipTransferred{
-		ModelId: m.Id, PreviousOwner: previous, NewOwner: newOwner,
-	}); err != nil {
+	if err := k.saveModel(ctx, m, &types.EventModelOwnershipTransferred{ModelId: m.Id, PreviousOwner: previous, NewOwner: newOwner}); err != nil {
 		return nil, err
 	}
 	return &types.MsgTransferModelOwnershipResponse{}, nil

@@ -25,11 +25,7 @@ func (k msgServer) UpdateModel(ctx context.Context, msg *types.MsgUpdateModel) (
 	m.EvalMetrics = msg.EvalMetrics
 	m.License = msg.License
 	m.Price = msg.Price
-	m.UpdatedHeight = k.Height(ctx)
-	if err := k.Models.Set(ctx, m.Id, m); err != nil {
-		return nil, err
-	}
-	if err := k.Emit(ctx, &types.EventModelUpdated{ModelId: m.Id}); err != nil {
+	if err := k.saveModel(ctx, m, &types.EventModelUpdated{ModelId: m.Id}); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateModelResponse{}, nil
