@@ -1,9 +1,9 @@
 package types
 
 import (
-	"google.golang.org/grpc/codes"
-
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // Errors of x/agentstake. A code is never reused, even after an error is
@@ -15,7 +15,7 @@ var (
 	ErrModelNotActive          = errorsmod.Register(ModuleName, 4, "model is not active")
 	ErrTooManyModels           = errorsmod.Register(ModuleName, 5, "too many models")
 	ErrAgentExists             = errorsmod.Register(ModuleName, 6, "an agent with this operator is already registered")
-	ErrAgentNotFound           = errorsmod.RegisterWithGRPCCode(ModuleName, 7, codes.NotFound, "agent not found")
+	ErrAgentNotFound           = modulekit.RegisterNotFound(ModuleName, 7, "agent not found")
 	ErrNotOwner                = errorsmod.Register(ModuleName, 8, "signer is not the agent's owner")
 	ErrUnbondMoreThanBonded    = errorsmod.Register(ModuleName, 9, "unbonding more than is bonded")
 	ErrTooManyUnbonding        = errorsmod.Register(ModuleName, 10, "too many unbonding entries")
@@ -39,7 +39,7 @@ var (
 	ErrInvalidParams           = errorsmod.Register(ModuleName, 28, "invalid params")
 	ErrInvalidGenesis          = errorsmod.Register(ModuleName, 29, "invalid genesis state")
 	ErrInvalidAddress          = errorsmod.Register(ModuleName, 30, "invalid address")
-	ErrInvalidRequest          = errorsmod.RegisterWithGRPCCode(ModuleName, 31, codes.InvalidArgument, "invalid query request")
+	ErrInvalidRequest          = modulekit.RegisterInvalidRequest(ModuleName, 31, "invalid query request")
 	ErrBlockedOwner            = errorsmod.Register(ModuleName, 32, "owner may not receive funds")
 	ErrInvalidInfractionHeight = errorsmod.Register(ModuleName, 33, "invalid infraction height")
 	// Code 34 (hooks already set) is retired with the hooks.

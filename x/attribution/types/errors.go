@@ -1,9 +1,9 @@
 package types
 
 import (
-	"google.golang.org/grpc/codes"
-
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // Errors of x/attribution. A code is never reused, even after an error is
@@ -26,7 +26,7 @@ var (
 	ErrContributionNotAccepted   = errorsmod.Register(ModuleName, 15, "contribution is not accepted")
 	ErrContributionNotInVersions = errorsmod.Register(ModuleName, 16, "contribution is not in the named datanet versions")
 	ErrInvalidDataReward         = errorsmod.Register(ModuleName, 17, "invalid data reward")
-	ErrRecordNotFound            = errorsmod.RegisterWithGRPCCode(ModuleName, 18, codes.NotFound, "attribution record not found")
+	ErrRecordNotFound            = modulekit.RegisterNotFound(ModuleName, 18, "attribution record not found")
 	ErrRecordNotPending          = errorsmod.Register(ModuleName, 19, "attribution record is not pending")
 	ErrChallengeWindowClosed     = errorsmod.Register(ModuleName, 20, "challenge window of the record is closed")
 	ErrRecordNotChallengeable    = errorsmod.Register(ModuleName, 21, "record has no receipts root and cannot be challenged")
@@ -35,7 +35,7 @@ var (
 	ErrReceiptModelMismatch      = errorsmod.Register(ModuleName, 24, "receipt model is not the record's model")
 	ErrInvalidProof              = errorsmod.Register(ModuleName, 25, "receipt is not proven in the receipts root")
 	ErrSameWeights               = errorsmod.Register(ModuleName, 26, "recomputed weights equal the receipt's")
-	ErrChallengeNotFound         = errorsmod.RegisterWithGRPCCode(ModuleName, 27, codes.NotFound, "challenge not found")
+	ErrChallengeNotFound         = modulekit.RegisterNotFound(ModuleName, 27, "challenge not found")
 	ErrChallengeNotOpen          = errorsmod.Register(ModuleName, 28, "challenge is not open")
 	ErrVotingClosed              = errorsmod.Register(ModuleName, 29, "voting period of the challenge is over")
 	ErrNotActiveAttestor         = errorsmod.Register(ModuleName, 30, "voter is not an active attestor")
@@ -43,7 +43,7 @@ var (
 	ErrNothingToClaim            = errorsmod.Register(ModuleName, 32, "nothing to claim")
 	ErrInvalidParams             = errorsmod.Register(ModuleName, 33, "invalid params")
 	ErrInvalidGenesis            = errorsmod.Register(ModuleName, 34, "invalid genesis state")
-	ErrInvalidRequest            = errorsmod.RegisterWithGRPCCode(ModuleName, 35, codes.InvalidArgument, "invalid query request")
+	ErrInvalidRequest            = modulekit.RegisterInvalidRequest(ModuleName, 35, "invalid query request")
 	ErrInvalidSourceModule       = errorsmod.Register(ModuleName, 36, "invalid source module")
 	ErrInvalidUsage              = errorsmod.Register(ModuleName, 37, "invalid usage of a record")
 	ErrInvalidUsageClaim         = errorsmod.Register(ModuleName, 38, "invalid usage claim")

@@ -1,9 +1,9 @@
 package types
 
 import (
-	"google.golang.org/grpc/codes"
-
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // Errors of x/datanet. A code is never reused, even after an error is removed.
@@ -18,7 +18,7 @@ var (
 	ErrInvalidVisibility       = errorsmod.Register(ModuleName, 7, "invalid visibility")
 	ErrInvalidCurationPolicy   = errorsmod.Register(ModuleName, 8, "invalid curation policy")
 	ErrInvalidCurators         = errorsmod.Register(ModuleName, 9, "invalid curator set")
-	ErrDatanetNotFound         = errorsmod.RegisterWithGRPCCode(ModuleName, 10, codes.NotFound, "datanet not found")
+	ErrDatanetNotFound         = modulekit.RegisterNotFound(ModuleName, 10, "datanet not found")
 	ErrNotDatanetOwner         = errorsmod.Register(ModuleName, 11, "signer is not the datanet owner")
 	ErrDatanetArchived         = errorsmod.Register(ModuleName, 12, "datanet is archived")
 	ErrInvalidNewOwner         = errorsmod.Register(ModuleName, 13, "invalid new owner")
@@ -31,19 +31,19 @@ var (
 	ErrInvalidURI              = errorsmod.Register(ModuleName, 20, "invalid content uri")
 	ErrDuplicateContent        = errorsmod.Register(ModuleName, 21, "content already accepted in this datanet")
 	ErrNotAllowedToContribute  = errorsmod.Register(ModuleName, 22, "signer may not contribute to this private datanet")
-	ErrContributionNotFound    = errorsmod.RegisterWithGRPCCode(ModuleName, 23, codes.NotFound, "contribution not found")
+	ErrContributionNotFound    = modulekit.RegisterNotFound(ModuleName, 23, "contribution not found")
 	ErrNotContributor          = errorsmod.Register(ModuleName, 24, "signer is not the contributor")
 	ErrContributionNotPending  = errorsmod.Register(ModuleName, 25, "contribution is not pending")
 	ErrNotReviewer             = errorsmod.Register(ModuleName, 26, "signer may not review this datanet")
 	ErrInvalidReviewBatch      = errorsmod.Register(ModuleName, 27, "invalid review batch")
 	ErrWrongDatanet            = errorsmod.Register(ModuleName, 28, "contribution belongs to another datanet")
 	ErrInvalidReason           = errorsmod.Register(ModuleName, 29, "invalid review reason")
-	ErrVersionNotFound         = errorsmod.RegisterWithGRPCCode(ModuleName, 30, codes.NotFound, "version not found")
-	ErrNotInVersion            = errorsmod.RegisterWithGRPCCode(ModuleName, 31, codes.NotFound, "contribution is not in this version")
+	ErrVersionNotFound         = modulekit.RegisterNotFound(ModuleName, 30, "version not found")
+	ErrNotInVersion            = modulekit.RegisterNotFound(ModuleName, 31, "contribution is not in this version")
 	ErrMerkleTree              = errorsmod.Register(ModuleName, 32, "merkle tree error")
 	ErrInvalidParams           = errorsmod.Register(ModuleName, 33, "invalid params")
 	ErrInvalidGenesis          = errorsmod.Register(ModuleName, 34, "invalid genesis state")
 	ErrInvalidAddress          = errorsmod.Register(ModuleName, 35, "invalid address")
-	ErrInvalidRequest          = errorsmod.RegisterWithGRPCCode(ModuleName, 36, codes.InvalidArgument, "invalid query request")
+	ErrInvalidRequest          = modulekit.RegisterInvalidRequest(ModuleName, 36, "invalid query request")
 	ErrInsufficientModuleFunds = errorsmod.Register(ModuleName, 37, "module account does not hold the pending deposits")
 )

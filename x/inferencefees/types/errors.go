@@ -1,9 +1,9 @@
 package types
 
 import (
-	"google.golang.org/grpc/codes"
-
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // Errors of x/inferencefees. A code is never reused, even after an error is
@@ -46,8 +46,8 @@ var (
 	ErrInvalidInferenceCount     = errorsmod.Register(ModuleName, 27, "inference count must be at least 1")
 	ErrInvalidParams             = errorsmod.Register(ModuleName, 28, "invalid params")
 	ErrInvalidGenesis            = errorsmod.Register(ModuleName, 29, "invalid genesis state")
-	ErrInvalidRequest            = errorsmod.RegisterWithGRPCCode(ModuleName, 30, codes.InvalidArgument, "invalid query request")
-	ErrChannelNotFound           = errorsmod.RegisterWithGRPCCode(ModuleName, 31, codes.NotFound, "channel not found")
+	ErrInvalidRequest            = modulekit.RegisterInvalidRequest(ModuleName, 30, "invalid query request")
+	ErrChannelNotFound           = modulekit.RegisterNotFound(ModuleName, 31, "channel not found")
 	ErrInvalidModelID            = errorsmod.Register(ModuleName, 32, "model id must be set")
 	ErrUsageOffPrice             = errorsmod.Register(ModuleName, 33, "usage amount is not the model's price for its inferences and tokens")
 	ErrTooManyAttributionMethods = errorsmod.Register(ModuleName, 34, "too many attribution methods for a model")

@@ -1,9 +1,9 @@
 package types
 
 import (
-	"google.golang.org/grpc/codes"
-
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
 // Errors of x/modelreg. A code is never reused, even after an error is removed.
@@ -19,7 +19,7 @@ var (
 	ErrInvalidMetrics         = errorsmod.Register(ModuleName, 8, "invalid eval metrics")
 	ErrInvalidLicense         = errorsmod.Register(ModuleName, 9, "invalid license")
 	ErrInvalidPrice           = errorsmod.Register(ModuleName, 10, "invalid inference price")
-	ErrModelNotFound          = errorsmod.RegisterWithGRPCCode(ModuleName, 11, codes.NotFound, "model not found")
+	ErrModelNotFound          = modulekit.RegisterNotFound(ModuleName, 11, "model not found")
 	ErrNotModelOwner          = errorsmod.Register(ModuleName, 12, "signer is not the model owner")
 	ErrModelRevoked           = errorsmod.Register(ModuleName, 13, "model is revoked")
 	ErrDatanetVersionUnknown  = errorsmod.Register(ModuleName, 14, "unknown datanet version")
@@ -34,6 +34,6 @@ var (
 	ErrInvalidParams          = errorsmod.Register(ModuleName, 23, "invalid params")
 	ErrInvalidGenesis         = errorsmod.Register(ModuleName, 24, "invalid genesis state")
 	ErrInvalidAddress         = errorsmod.Register(ModuleName, 25, "invalid address")
-	ErrInvalidRequest         = errorsmod.RegisterWithGRPCCode(ModuleName, 26, codes.InvalidArgument, "invalid query request")
+	ErrInvalidRequest         = modulekit.RegisterInvalidRequest(ModuleName, 26, "invalid query request")
 	ErrUnauthorized           = errorsmod.Register(ModuleName, 27, "signer is neither the model owner nor the authority")
 )
