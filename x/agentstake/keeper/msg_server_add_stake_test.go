@@ -14,8 +14,7 @@ import (
 )
 
 func TestAddStake(t *testing.T) {
-	t.Run("Success - adds to the bond and the active total", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - adds to the bond and the active total", newFixture, func(t *testing.T, f *fixture) {
 		op := f.register(servingNodeMsg(f.owner))
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.AddStake, &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(5)})
 		require.NoError(t, err)
@@ -25,8 +24,7 @@ func TestAddStake(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.agentstake.v1.EventStakeAdded"), 1)
 	})
 
-	t.Run("Success - an inactive agent back at the minimum becomes active", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - an inactive agent back at the minimum becomes active", newFixture, func(t *testing.T, f *fixture) {
 		op := f.register(servingNodeMsg(f.owner))
 		f.unbond(f.owner, op, open(1))
 		require.Equal(t, types.AGENT_STATUS_INACTIVE, f.agent(op).Status)
@@ -37,8 +35,7 @@ func TestAddStake(t *testing.T) {
 		require.Equal(t, types.DefaultMinStakeServingNode, f.activeStake(types.AGENT_KIND_SERVING_NODE))
 	})
 
-	t.Run("Success - a jailed agent stays jailed", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - a jailed agent stays jailed", newFixture, func(t *testing.T, f *fixture) {
 		op := f.register(servingNodeMsg(f.owner))
 		_, err := f.K.Slash(f.Ctx, op, types.SLASH_REASON_GOVERNANCE, "prop 1", nil, 0)
 		require.NoError(t, err)

@@ -12,8 +12,7 @@ import (
 )
 
 func TestBeginUnbonding(t *testing.T) {
-	t.Run("Success - above the minimum the agent stays active", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - above the minimum the agent stays active", newFixture, func(t *testing.T, f *fixture) {
 		op := f.register(attestorMsg(f.owner, open(6000)))
 		e := f.unbond(f.owner, op, open(1000))
 		require.Equal(t, types.UnbondingEntry{
@@ -29,8 +28,7 @@ func TestBeginUnbonding(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.agentstake.v1.EventUnbondingStarted"), 1)
 	})
 
-	t.Run("Success - below the minimum the agent leaves the active set", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - below the minimum the agent leaves the active set", newFixture, func(t *testing.T, f *fixture) {
 		op := f.register(attestorMsg(f.owner, open(6000)))
 		f.unbond(f.owner, op, open(1001))
 		require.Equal(t, types.AGENT_STATUS_INACTIVE, f.agent(op).Status)
@@ -40,8 +38,7 @@ func TestBeginUnbonding(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.agentstake.v1.EventAgentStatusChanged"), 1)
 	})
 
-	t.Run("Success - the whole bond; the agent record stays", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - the whole bond; the agent record stays", newFixture, func(t *testing.T, f *fixture) {
 		op := f.register(attestorMsg(f.owner, open(6000)))
 		f.unbond(f.owner, op, open(6000))
 		a := f.agent(op)

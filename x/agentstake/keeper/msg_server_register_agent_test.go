@@ -17,8 +17,7 @@ import (
 )
 
 func TestRegisterAgent(t *testing.T) {
-	t.Run("Success - serving node, operator defaults to the owner", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - serving node, operator defaults to the owner", newFixture, func(t *testing.T, f *fixture) {
 		before := f.balance(f.owner.Addr)
 		op := f.register(servingNodeMsg(f.owner))
 		require.Equal(t, f.owner.Addr, op)
@@ -35,8 +34,7 @@ func TestRegisterAgent(t *testing.T) {
 		require.NoError(t, f.K.CheckActiveServingNode(f.Ctx, op, 2))
 	})
 
-	t.Run("Success - separate operator and an attestor without models", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - separate operator and an attestor without models", newFixture, func(t *testing.T, f *fixture) {
 		msg := attestorMsg(f.owner, types.DefaultMinStakeAttestor.MulRaw(2))
 		msg.Operator = f.alice.Str
 		op := f.register(msg)

@@ -12,8 +12,7 @@ import (
 )
 
 func TestSlashAgent(t *testing.T) {
-	t.Run("Success - governance slash burns everything and jails", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - governance slash burns everything and jails", newFixture, func(t *testing.T, f *fixture) {
 		op := f.register(servingNodeMsg(f.owner))
 		supply := f.bank.Supply().AmountOf(denom)
 		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.SlashAgent, &types.MsgSlashAgent{

@@ -32,8 +32,7 @@ func (f *fixture) signed(key *ecdsa.PrivateKey, chainID uint64, user account, no
 func sdkAddrOf(key *ecdsa.PrivateKey) []byte { return crypto.PubkeyToAddress(key.PublicKey).Bytes() }
 
 func TestSubmitEquivocation(t *testing.T) {
-	t.Run("Success - conflicting settlements slash, reward and tombstone", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - conflicting settlements slash, reward and tombstone", newFixture, func(t *testing.T, f *fixture) {
 		op := f.register(servingNodeMsg(f.node))
 		require.Equal(t, f.node.Addr, op)
 		// Stake unbonding before the evidence is slashed too (infraction height 0).
@@ -71,8 +70,7 @@ func TestSubmitEquivocation(t *testing.T) {
 		f.unbond(f.node, op, open(4000))
 	})
 
-	t.Run("Success - different batch roots conflict too", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - different batch roots conflict too", newFixture, func(t *testing.T, f *fixture) {
 		f.register(servingNodeMsg(f.node))
 		first := f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 0xaa)
 		second := f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 0xbb)

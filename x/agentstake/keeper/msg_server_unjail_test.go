@@ -13,8 +13,7 @@ import (
 )
 
 func TestUnjail(t *testing.T) {
-	t.Run("Success - after the jail time, with the minimum bond", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - after the jail time, with the minimum bond", newFixture, func(t *testing.T, f *fixture) {
 		op := f.register(attestorMsg(f.owner, open(10_000)))
 		_, err := f.K.Slash(f.Ctx, op, types.SLASH_REASON_GOVERNANCE, "prop 7", nil, 0)
 		require.NoError(t, err)

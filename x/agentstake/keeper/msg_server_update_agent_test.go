@@ -11,8 +11,7 @@ import (
 )
 
 func TestUpdateAgent(t *testing.T) {
-	t.Run("Success - models, endpoint and metadata replaced; model index follows", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - models, endpoint and metadata replaced; model index follows", newFixture, func(t *testing.T, f *fixture) {
 		op := f.register(servingNodeMsg(f.owner))
 		f.advance(1, 0)
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.UpdateAgent, &types.MsgUpdateAgent{

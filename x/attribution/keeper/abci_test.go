@@ -13,8 +13,7 @@ import (
 )
 
 func TestEndBlockDeadlineQueue(t *testing.T) {
-	t.Run("Success - a record waits for its deadline, then becomes final", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - a record waits for its deadline, then becomes final", newFixture, func(t *testing.T, f *fixture) {
 		id := f.record(f.validInput())
 		deadline := f.getRecord(id).ChallengeDeadline
 		poolBefore := f.communityPool()
@@ -49,8 +48,7 @@ func TestEndBlockDeadlineQueue(t *testing.T) {
 		f.Chain().RequireUnchanged(before)
 	})
 
-	t.Run("Success - records mature in deadline order across blocks", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - records mature in deadline order across blocks", newFixture, func(t *testing.T, f *fixture) {
 		var ids []uint64
 		for i := 0; i < 4; i++ {
 			f.setTime(startTime.Add(time.Duration(i) * time.Hour))
@@ -82,8 +80,7 @@ func TestEndBlockDeadlineQueue(t *testing.T) {
 		require.Equal(t, math.NewInt(4*225_000), claimable)
 	})
 
-	t.Run("Success - unattributed part burned by param", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - unattributed part burned by param", newFixture, func(t *testing.T, f *fixture) {
 		keepertest.SetParams(f, func(p *types.Params) { p.UnattributedDestination = types.FUNDS_DESTINATION_BURN })
 		id := f.record(f.validInput())
 		supply := f.bank.Supply().AmountOf(denom)
@@ -93,8 +90,7 @@ func TestEndBlockDeadlineQueue(t *testing.T) {
 		require.Equal(t, pool, f.communityPool())
 	})
 
-	t.Run("Success - a new challenge window applies to new records only", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - a new challenge window applies to new records only", newFixture, func(t *testing.T, f *fixture) {
 		first := f.record(f.validInput())
 		keepertest.SetParams(f, func(p *types.Params) { p.ChallengeWindow = time.Hour })
 		second := f.record(f.validInput())

@@ -12,11 +12,11 @@ import (
 
 	"github.com/openledger/openledger/x/attribution/keeper"
 	"github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestInvariants(t *testing.T) {
-	t.Run("Success - every status holds", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - every status holds", newFixture, func(t *testing.T, f *fixture) {
 		richState(f)
 		msg, broken := keeper.AllInvariants(f.K)(f.Ctx)
 		require.False(t, broken, msg)

@@ -40,8 +40,7 @@ func (f *fixture) challenge() (uint64, uint64) {
 }
 
 func TestChallengeAttribution(t *testing.T) {
-	t.Run("Success - bond taken, record challenged and out of the queue", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - bond taken, record challenged and out of the queue", newFixture, func(t *testing.T, f *fixture) {
 		rid := f.record(f.validInput())
 		f.setTime(startTime.Add(time.Hour))
 		before := f.balance(f.challenger.Addr)
@@ -67,8 +66,7 @@ func TestChallengeAttribution(t *testing.T) {
 		require.Equal(t, math.NewInt(540_001), pending)
 	})
 
-	t.Run("Success - a batch of one receipt", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - a batch of one receipt", newFixture, func(t *testing.T, f *fixture) {
 		f.receipts = f.receipts[:1]
 		rid := f.record(f.validInput())
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, f.challengeMsg(rid, 0))

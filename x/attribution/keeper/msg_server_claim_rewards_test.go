@@ -12,8 +12,7 @@ import (
 )
 
 func TestClaimRewards(t *testing.T) {
-	t.Run("Success - pays everything final in one transfer", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - pays everything final in one transfer", newFixture, func(t *testing.T, f *fixture) {
 		for i := 0; i < 3; i++ {
 			f.record(f.validInput())
 		}
@@ -34,14 +33,12 @@ func TestClaimRewards(t *testing.T) {
 		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.Str}, types.ErrNothingToClaim)
 	})
 
-	t.Run("Failure - nothing claimable while rewards are pending", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Failure - nothing claimable while rewards are pending", newFixture, func(t *testing.T, f *fixture) {
 		f.record(f.validInput())
 		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.Str}, types.ErrNothingToClaim)
 	})
 
-	t.Run("Failure - invalid claimant", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Failure - invalid claimant", newFixture, func(t *testing.T, f *fixture) {
 		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: "open1bad"}, types.ErrInvalidAddress)
 	})
 }

@@ -24,8 +24,7 @@ func (f *fixture) vote(a account, cid uint64, uphold bool) types.ChallengeStatus
 func TestVoteChallenge(t *testing.T) {
 	bond := types.DefaultChallengeBond.Amount
 
-	t.Run("Success - upheld: record overturned, bond back, node slashed", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - upheld: record overturned, bond back, node slashed", newFixture, func(t *testing.T, f *fixture) {
 		rid, cid := f.challenge()
 		pool := f.communityPool()
 		challengerBefore := f.balance(f.challenger.Addr)
@@ -61,8 +60,7 @@ func TestVoteChallenge(t *testing.T) {
 		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.VoteChallenge, &types.MsgVoteChallenge{Attestor: f.att3.Str, ChallengeId: cid}, types.ErrChallengeNotOpen)
 	})
 
-	t.Run("Success - upheld, overturned reward burned by param", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - upheld, overturned reward burned by param", newFixture, func(t *testing.T, f *fixture) {
 		keepertest.SetParams(f, func(p *types.Params) { p.OverturnedDestination = types.FUNDS_DESTINATION_BURN })
 		_, cid := f.challenge()
 		supply := f.bank.Supply().AmountOf(denom)
@@ -71,8 +69,7 @@ func TestVoteChallenge(t *testing.T) {
 		require.Equal(t, supply.SubRaw(1_000_003), f.bank.Supply().AmountOf(denom))
 	})
 
-	t.Run("Success - upheld even when the node can no longer be slashed", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - upheld even when the node can no longer be slashed", newFixture, func(t *testing.T, f *fixture) {
 		_, cid := f.challenge()
 		f.agentstake.slashErr = errors.New("agent not found")
 		f.vote(f.att1, cid, true)
@@ -80,8 +77,7 @@ func TestVoteChallenge(t *testing.T) {
 		require.True(t, f.getChallenge(cid).Slashed.IsZero())
 	})
 
-	t.Run("Success - rejected: bond burned, record resumes and finalizes at its deadline", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - rejected: bond burned, record resumes and finalizes at its deadline", newFixture, func(t *testing.T, f *fixture) {
 		rid, cid := f.challenge()
 		supply := f.bank.Supply().AmountOf(denom)
 		f.vote(f.att1, cid, false)
@@ -104,8 +100,7 @@ func TestVoteChallenge(t *testing.T) {
 		require.Equal(t, math.NewInt(540_001), claimable)
 	})
 
-	t.Run("Success - rejected after the deadline: final at once", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - rejected after the deadline: final at once", newFixture, func(t *testing.T, f *fixture) {
 		rid, cid := f.challenge()
 		f.vote(f.att1, cid, false)
 		f.setTime(f.getRecord(rid).ChallengeDeadline.Add(time.Hour))
@@ -115,8 +110,7 @@ func TestVoteChallenge(t *testing.T) {
 		require.Equal(t, math.NewInt(225_000), claimable)
 	})
 
-	t.Run("Success - expired without quorum: bond back, record resumes", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - expired without quorum: bond back, record resumes", newFixture, func(t *testing.T, f *fixture) {
 		rid, cid := f.challenge()
 		f.vote(f.att1, cid, true)
 		f.vote(f.att2, cid, false)
@@ -137,8 +131,7 @@ func TestVoteChallenge(t *testing.T) {
 		require.Empty(t, f.agentstake.slashes)
 	})
 
-	t.Run("Success - expired before the record's deadline: pending again", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - expired before the record's deadline: pending again", newFixture, func(t *testing.T, f *fixture) {
 		keepertest.SetParams(f, func(p *types.Params) { p.VotingPeriod = time.Hour })
 		rid, cid := f.challenge()
 		f.endBlockAt(startTime.Add(time.Hour))
@@ -148,8 +141,7 @@ func TestVoteChallenge(t *testing.T) {
 		require.Equal(t, types.RECORD_STATUS_FINAL, f.getRecord(rid).Status)
 	})
 
-	t.Run("Success - quorum against the total stake at the time of the vote", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - quorum against the total stake at the time of the vote", newFixture, func(t *testing.T, f *fixture) {
 		_, cid := f.challenge()
 		total := math.NewInt(600) // attestors left: 400 of 600 is not two thirds
 		f.agentstake.totalOverride = &total

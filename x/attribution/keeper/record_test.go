@@ -18,8 +18,7 @@ import (
 )
 
 func TestRecordAttribution(t *testing.T) {
-	t.Run("Success - payouts, pending totals, queue, indexes and event", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - payouts, pending totals, queue, indexes and event", newFixture, func(t *testing.T, f *fixture) {
 		feesBefore := f.bank.ModuleBalance(feesModule).AmountOf(denom)
 		id := f.record(f.validInput())
 		require.Equal(t, uint64(1), id)
@@ -59,8 +58,7 @@ func TestRecordAttribution(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.attribution.v1.EventAttributionRecorded"), 1)
 	})
 
-	t.Run("Success - zero reward, no weights and no receipts", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - zero reward, no weights and no receipts", newFixture, func(t *testing.T, f *fixture) {
 		in := f.validInput()
 		in.DataReward = sdk.NewCoin(denom, math.ZeroInt())
 		in.Weights = nil
@@ -72,8 +70,7 @@ func TestRecordAttribution(t *testing.T) {
 		require.True(t, f.moduleBalance().IsZero())
 	})
 
-	t.Run("Success - tiny reward: every share rounds to zero, all unattributed", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - tiny reward: every share rounds to zero, all unattributed", newFixture, func(t *testing.T, f *fixture) {
 		in := f.validInput()
 		in.DataReward = sdk.NewCoin(denom, math.NewInt(1))
 		r := f.getRecord(f.record(in))
@@ -81,8 +78,7 @@ func TestRecordAttribution(t *testing.T) {
 		require.Equal(t, math.NewInt(1), r.Unattributed)
 	})
 
-	t.Run("Success - contribution covered by a later version of its Datanet", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - contribution covered by a later version of its Datanet", newFixture, func(t *testing.T, f *fixture) {
 		in := f.validInput()
 		in.Datasets = []types.DatasetVersion{f.v11, f.v12}
 		in.Weights = []types.ContributionWeight{{ContributionId: 1, Ppm: 1}, {ContributionId: 5, Ppm: 999_999}}
@@ -168,8 +164,7 @@ func TestRecordAttribution(t *testing.T) {
 		})
 	}
 
-	t.Run("Failure - source module cannot pay", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Failure - source module cannot pay", newFixture, func(t *testing.T, f *fixture) {
 		before := f.Chain().Snapshot()
 		_, err := f.K.RecordAttribution(f.Ctx, "emptymodule", f.validInput())
 		require.ErrorIs(t, err, sdkerrors.ErrInsufficientFunds)

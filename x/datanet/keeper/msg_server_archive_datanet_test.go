@@ -10,8 +10,7 @@ import (
 )
 
 func TestArchiveDatanet(t *testing.T) {
-	t.Run("Success - pending contributions closed and refunded, accepted ones kept", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - pending contributions closed and refunded, accepted ones kept", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
 		accepted := f.submit(f.alice, id, "row one")
 		f.review(f.owner, id, accept(accepted))

@@ -16,8 +16,7 @@ import (
 )
 
 func TestCreateDatanet(t *testing.T) {
-	t.Run("Success - fee burned, Datanet stored and indexed", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - fee burned, Datanet stored and indexed", newFixture, func(t *testing.T, f *fixture) {
 		fee := f.params().CreationFee.Amount
 		supply := f.bank.Supply().AmountOf(denom)
 
@@ -49,8 +48,7 @@ func TestCreateDatanet(t *testing.T) {
 		require.Equal(t, uint64(2), resp.DatanetId, "ids count up")
 	})
 
-	t.Run("Success - fee to the community pool", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - fee to the community pool", newFixture, func(t *testing.T, f *fixture) {
 		keepertest.SetParams(f, func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL })
 		supply := f.bank.Supply()
 		f.createDatanet(nil)
@@ -58,8 +56,7 @@ func TestCreateDatanet(t *testing.T) {
 		require.Equal(t, supply, f.bank.Supply(), "nothing burned")
 	})
 
-	t.Run("Success - zero fee, private, curator-set policy, owner given in upper case", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - zero fee, private, curator-set policy, owner given in upper case", newFixture, func(t *testing.T, f *fixture) {
 		keepertest.SetParams(f, func(p *types.Params) { p.CreationFee = sdk.NewInt64Coin(denom, 0) })
 		id := f.createDatanet(func(m *types.MsgCreateDatanet) {
 			m.Visibility = types.VISIBILITY_PRIVATE
@@ -75,8 +72,7 @@ func TestCreateDatanet(t *testing.T) {
 		require.Equal(t, startBalance.AmountOf(denom), f.balance(f.owner.Addr))
 	})
 
-	t.Run("Success - limits are inclusive", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - limits are inclusive", newFixture, func(t *testing.T, f *fixture) {
 		f.createDatanet(func(m *types.MsgCreateDatanet) {
 			m.Name = strings.Repeat("n", types.MaxNameLength)
 			m.Summary = strings.Repeat("s", types.MaxSummaryLength)
@@ -124,8 +120,7 @@ func TestCreateDatanet(t *testing.T) {
 		return f, f.createMsg(f.owner)
 	}, types.MsgServer.CreateDatanet)
 
-	t.Run("Failure - cannot pay the creation fee", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Failure - cannot pay the creation fee", newFixture, func(t *testing.T, f *fixture) {
 		keepertest.SetParams(f, func(p *types.Params) {
 			p.CreationFee = sdk.NewCoin(denom, startBalance.AmountOf(denom).Add(math.OneInt()))
 		})

@@ -30,8 +30,7 @@ func expectedRoot(f *fixture, ids ...uint64) []byte {
 }
 
 func TestReviewContributions(t *testing.T) {
-	t.Run("Success - acceptance makes version 1 over the accepted contributions", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - acceptance makes version 1 over the accepted contributions", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
 		c1 := f.submit(f.alice, id, "row one")
 		c2 := f.submit(f.bob, id, "row two")
@@ -72,8 +71,7 @@ func TestReviewContributions(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventVersionCreated"), 1)
 	})
 
-	t.Run("Success - version N+1 covers everything accepted so far, in acceptance order", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - version N+1 covers everything accepted so far, in acceptance order", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
 		var order []uint64
 		for batch := 1; batch <= 5; batch++ {
@@ -101,8 +99,7 @@ func TestReviewContributions(t *testing.T) {
 		require.Equal(t, uint64(3), v2.LeafCount)
 	})
 
-	t.Run("Success - rejection burns the deposit and makes no version", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - rejection burns the deposit and makes no version", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
 		cid := f.submit(f.alice, id, "spam")
 		supply := f.bank.Supply().AmountOf(denom)
@@ -124,8 +121,7 @@ func TestReviewContributions(t *testing.T) {
 		require.Empty(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventVersionCreated"))
 	})
 
-	t.Run("Success - rejection returns the deposit when the param says so", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - rejection returns the deposit when the param says so", newFixture, func(t *testing.T, f *fixture) {
 		keepertest.SetParams(f, func(p *types.Params) { p.RejectedDeposit = types.REJECTED_DEPOSIT_POLICY_RETURN })
 		id := f.createDatanet(nil)
 		cid := f.submit(f.alice, id, "not quite")
@@ -135,8 +131,7 @@ func TestReviewContributions(t *testing.T) {
 		require.Equal(t, before.Add(f.params().ContributionDeposit.Amount), f.balance(f.alice.Addr))
 	})
 
-	t.Run("Success - duplicate content in one batch: the first accepted keeps it", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - duplicate content in one batch: the first accepted keeps it", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
 		first := f.submit(f.alice, id, "same row")
 		second := f.submit(f.bob, id, "same row")
@@ -155,8 +150,7 @@ func TestReviewContributions(t *testing.T) {
 		require.Equal(t, bobBefore.Add(f.params().ContributionDeposit.Amount.MulRaw(2)), f.balance(f.bob.Addr))
 	})
 
-	t.Run("Success - pending duplicate of content accepted earlier is rejected", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - pending duplicate of content accepted earlier is rejected", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
 		first := f.submit(f.alice, id, "same row")
 		late := f.submit(f.bob, id, "same row")
@@ -169,8 +163,7 @@ func TestReviewContributions(t *testing.T) {
 		require.Equal(t, uint64(1), f.datanet(id).CurrentVersion)
 	})
 
-	t.Run("Success - curator reviews under curator-set-reviews", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - curator reviews under curator-set-reviews", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(func(m *types.MsgCreateDatanet) { m.CurationPolicy = types.CURATION_POLICY_CURATOR_SET_REVIEWS })
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id, Curators: []string{f.carol.Str}})
 		require.NoError(t, err)
@@ -182,8 +175,7 @@ func TestReviewContributions(t *testing.T) {
 		require.Equal(t, uint64(2), f.datanet(id).CurrentVersion)
 	})
 
-	t.Run("Success - a full batch", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - a full batch", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
 		decisions := make([]types.ReviewDecision, types.MaxReviewBatch)
 		for i := range decisions {

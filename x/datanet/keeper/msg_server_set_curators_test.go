@@ -14,8 +14,7 @@ import (
 )
 
 func TestSetCurators(t *testing.T) {
-	t.Run("Success - set, canonicalised, then cleared", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - set, canonicalised, then cleared", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{
 			Owner: f.owner.Str, DatanetId: id, Curators: []string{f.alice.Str, strings.ToUpper(f.bob.Str)},
@@ -29,8 +28,7 @@ func TestSetCurators(t *testing.T) {
 		require.Empty(t, f.datanet(id).Curators)
 	})
 
-	t.Run("Success - the maximum number of curators", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - the maximum number of curators", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{
 			Owner: f.owner.Str, DatanetId: id, Curators: manyAddresses(f, types.MaxCurators),

@@ -18,8 +18,7 @@ import (
 )
 
 func TestSubmitContribution(t *testing.T) {
-	t.Run("Success - inline: fee burned, deposit held", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - inline: fee burned, deposit held", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
 		p := f.params()
 		supply := f.bank.Supply().AmountOf(denom)
@@ -47,8 +46,7 @@ func TestSubmitContribution(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventContributionSubmitted"), 1)
 	})
 
-	t.Run("Success - off-chain URI, fee to the community pool", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - off-chain URI, fee to the community pool", newFixture, func(t *testing.T, f *fixture) {
 		keepertest.SetParams(f, func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL })
 		id := f.createDatanet(nil)
 		pool := f.communityPoolBalance()
@@ -68,8 +66,7 @@ func TestSubmitContribution(t *testing.T) {
 		require.Equal(t, msg.Uri, c.Uri)
 	})
 
-	t.Run("Success - free: no fee, no deposit", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - free: no fee, no deposit", newFixture, func(t *testing.T, f *fixture) {
 		keepertest.SetParams(f, func(p *types.Params) {
 			p.FeePerByte = sdk.NewInt64Coin(denom, 0)
 			p.ContributionDeposit = sdk.NewInt64Coin(denom, 0)
@@ -80,22 +77,19 @@ func TestSubmitContribution(t *testing.T) {
 		require.Equal(t, before, f.balance(f.alice.Addr))
 	})
 
-	t.Run("Success - deposit only, zero fee", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - deposit only, zero fee", newFixture, func(t *testing.T, f *fixture) {
 		keepertest.SetParams(f, func(p *types.Params) { p.FeePerByte = sdk.NewInt64Coin(denom, 0) })
 		id := f.createDatanet(nil)
 		f.submit(f.alice, id, "row")
 		require.Equal(t, f.params().ContributionDeposit.Amount, f.moduleBalance())
 	})
 
-	t.Run("Success - inline at exactly max_inline_bytes", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - inline at exactly max_inline_bytes", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
 		f.submit(f.alice, id, strings.Repeat("x", int(f.params().MaxInlineBytes)))
 	})
 
-	t.Run("Success - private Datanet takes its owner and curators", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - private Datanet takes its owner and curators", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(func(m *types.MsgCreateDatanet) { m.Visibility = types.VISIBILITY_PRIVATE })
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id, Curators: []string{f.carol.Str}})
 		require.NoError(t, err)
@@ -103,8 +97,7 @@ func TestSubmitContribution(t *testing.T) {
 		f.submit(f.carol, id, "curator row")
 	})
 
-	t.Run("Success - a hash that is only pending elsewhere or in another Datanet is fine", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - a hash that is only pending elsewhere or in another Datanet is fine", newFixture, func(t *testing.T, f *fixture) {
 		a := f.createDatanet(nil)
 		b := f.createDatanet(nil)
 		first := f.submit(f.alice, a, "shared row")

@@ -10,8 +10,7 @@ import (
 )
 
 func TestTransferDatanetOwnership(t *testing.T) {
-	t.Run("Success - new owner in charge, leaves the curator set, owner index follows", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - new owner in charge, leaves the curator set, owner index follows", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{
 			Owner: f.owner.Str, DatanetId: id, Curators: []string{f.alice.Str, f.bob.Str},

@@ -20,8 +20,7 @@ func updateMsg(owner account, id uint64) *types.MsgUpdateDatanet {
 }
 
 func TestUpdateDatanet(t *testing.T) {
-	t.Run("Success - metadata replaced and tag index follows", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - metadata replaced and tag index follows", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
 		balance := f.balance(f.owner.Addr)
 		f.Ctx = f.Ctx.WithBlockHeight(startHeight + 5).WithHeaderInfo(headerAt(startHeight + 5))

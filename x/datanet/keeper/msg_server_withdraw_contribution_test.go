@@ -10,8 +10,7 @@ import (
 )
 
 func TestWithdrawContribution(t *testing.T) {
-	t.Run("Success - deposit returned, fee kept", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - deposit returned, fee kept", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
 		before := f.balance(f.alice.Addr)
 		cid := f.submit(f.alice, id, "a row")

@@ -17,8 +17,7 @@ import (
 )
 
 func TestDepositCredit(t *testing.T) {
-	t.Run("Success - deposits add up in the module account", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - deposits add up in the module account", newFixture, func(t *testing.T, f *fixture) {
 		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.Str, Amount: coin(700)})
 		require.NoError(t, err)
 		require.Equal(t, math.NewInt(700), resp.Balance)
@@ -55,8 +54,7 @@ func TestDepositCredit(t *testing.T) {
 }
 
 func TestRequestWithdrawal(t *testing.T) {
-	t.Run("Success - paid out at maturity, not a block earlier", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - paid out at maturity, not a block earlier", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(1_000))
 		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(600)})
 		require.NoError(t, err)
@@ -83,8 +81,7 @@ func TestRequestWithdrawal(t *testing.T) {
 		require.False(t, has)
 	})
 
-	t.Run("Success - settlement during the delay lowers the payout", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - settlement during the delay lowers the payout", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(1_000))
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(1_000)})
 		require.NoError(t, err)
@@ -102,8 +99,7 @@ func TestRequestWithdrawal(t *testing.T) {
 		require.False(t, has, "an empty credit is removed")
 	})
 
-	t.Run("Success - several withdrawals mature in release order and share what is left", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - several withdrawals mature in release order and share what is left", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(1_000))
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(500)})
 		require.NoError(t, err)
@@ -122,8 +118,7 @@ func TestRequestWithdrawal(t *testing.T) {
 		require.True(t, f.credit(f.alice).PendingWithdrawal.IsZero())
 	})
 
-	t.Run("Success - a refused payout keeps the credit and drops the withdrawal", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - a refused payout keeps the credit and drops the withdrawal", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(1_000))
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(400)})
 		require.NoError(t, err)

@@ -21,8 +21,7 @@ import (
 )
 
 func TestPayInference(t *testing.T) {
-	t.Run("Success - paid from the account, split like a batch, zero receipts root", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - paid from the account, split like a batch, zero receipts root", newFixture, func(t *testing.T, f *fixture) {
 		weights := []attributiontypes.ContributionWeight{{ContributionId: 5, Ppm: 1_000_000}}
 		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.PayInference, &types.MsgPayInference{
 			Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10_000), InferenceCount: 2, Tokens: 10_000,
@@ -49,8 +48,7 @@ func TestPayInference(t *testing.T) {
 		require.Zero(t, tot.Batches)
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.inferencefees.v1.EventInferencePaid"), 1)
 	})
-	t.Run("Success - no attribution given: method none; model without data: data share to the community pool", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - no attribution given: method none; model without data: data share to the community pool", newFixture, func(t *testing.T, f *fixture) {
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.PayInference, &types.MsgPayInference{
 			Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(100), InferenceCount: 1, Tokens: 100, ReceiptsRoot: f.root,
 		})

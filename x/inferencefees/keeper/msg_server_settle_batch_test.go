@@ -22,8 +22,7 @@ import (
 )
 
 func TestSettleBatch(t *testing.T) {
-	t.Run("Success - two users, two models, exact split to every destination", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - two users, two models, exact split to every destination", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(1_000_000))
 		f.deposit(f.bob, math.NewInt(500_000))
 		weights := []attributiontypes.ContributionWeight{{ContributionId: 3, Ppm: 600_000}, {ContributionId: 9, Ppm: 300_000}}
@@ -90,8 +89,7 @@ func TestSettleBatch(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.inferencefees.v1.EventBatchSettled"), 1)
 	})
 
-	t.Run("Success - a record per attribution method, the data share divided between them", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - a record per attribution method, the data share divided between them", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(1_000_000))
 		exact := []attributiontypes.ContributionWeight{{ContributionId: 3, Ppm: 600_000}}
 		gradient := []attributiontypes.ContributionWeight{{ContributionId: 3, Ppm: 200_000}, {ContributionId: 9, Ppm: 800_000}}
@@ -142,8 +140,7 @@ func TestSettleBatch(t *testing.T) {
 		require.True(t, f.attr.records[2].DataReward.Amount.GTE(f.attr.records[4].DataReward.Amount))
 	})
 
-	t.Run("Success - usage at the price: per call plus per 1k tokens, rounded up per inference", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - usage at the price: per call plus per 1k tokens, rounded up per inference", newFixture, func(t *testing.T, f *fixture) {
 		// 3 aopen per call, 2,500 per 1,000 tokens: three inferences of 101,
 		// 102 and 1 tokens cost 3+253, 3+255 and 3+3 aopen = 520, within
 		// [9 + ceil(2,500 × 204 / 1,000), that + 2] = [519, 521].
@@ -176,8 +173,7 @@ func TestSettleBatch(t *testing.T) {
 		}
 	})
 
-	t.Run("Success - without an attribution entry the data share is recorded unattributed (method none)", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - without an attribution entry the data share is recorded unattributed (method none)", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(10_000))
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 1)))
 		require.NoError(t, err)
@@ -187,8 +183,7 @@ func TestSettleBatch(t *testing.T) {
 		require.Equal(t, coin(1_500), f.attr.records[0].DataReward)
 	})
 
-	t.Run("Success - a newer voucher releases only the difference; the old one is stale", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - a newer voucher releases only the difference; the old one is stale", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(10_000))
 		first := f.voucher(f.alice, f.node, math.NewInt(3_000), 1)
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 3, first))
@@ -211,8 +206,7 @@ func TestSettleBatch(t *testing.T) {
 		}
 	})
 
-	t.Run("Success - the same user pays two nodes through two channels", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - the same user pays two nodes through two channels", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(10_000))
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(4_000), 1)))
 		require.NoError(t, err)
@@ -229,8 +223,7 @@ func TestSettleBatch(t *testing.T) {
 		require.False(t, has)
 	})
 
-	t.Run("Success - MetaMask's 27/28 recovery byte", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - MetaMask's 27/28 recovery byte", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(10_000))
 		v := f.voucher(f.alice, f.node, math.NewInt(10_000), 1)
 		v.UserSignature[64] += 27

@@ -53,3 +53,10 @@ func RunBroken[X Harness[S], S, Req, Resp any](
 		})
 	}
 }
+
+// Run runs body as a subtest of t named name, on a fixture fresh from
+// start.
+func Run[X any](t *testing.T, name string, start func(testing.TB) X, body func(t *testing.T, f X)) bool {
+	t.Helper()
+	return t.Run(name, func(t *testing.T) { body(t, start(t)) })
+}

@@ -5,20 +5,19 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/openledger/openledger/x/internal/keepertest"
 	"github.com/openledger/openledger/x/modelreg/keeper"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
 func TestInvariants(t *testing.T) {
-	t.Run("Success - registered models hold", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - registered models hold", newFixture, func(t *testing.T, f *fixture) {
 		base := f.register(baseMsg(f.owner))
 		f.register(adapterMsg(f.alice, base, f.ds1))
 		_, broken := keeper.AllInvariants(f.K)(f.Ctx)
 		require.False(t, broken)
 	})
-	t.Run("Failure - base model missing", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Failure - base model missing", newFixture, func(t *testing.T, f *fixture) {
 		base := f.register(baseMsg(f.owner))
 		id := f.register(adapterMsg(f.alice, base, f.ds1))
 		m := f.model(id)
@@ -28,8 +27,7 @@ func TestInvariants(t *testing.T) {
 		require.True(t, broken)
 		require.Contains(t, msg, "model 7")
 	})
-	t.Run("Failure - base model not of kind base", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Failure - base model not of kind base", newFixture, func(t *testing.T, f *fixture) {
 		base := f.register(baseMsg(f.owner))
 		id := f.register(adapterMsg(f.alice, base, f.ds1))
 		m := f.model(base)

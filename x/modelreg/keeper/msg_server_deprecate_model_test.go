@@ -12,8 +12,7 @@ import (
 )
 
 func TestDeprecateModel(t *testing.T) {
-	t.Run("Success - active model deprecated, no new adapter may use it", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - active model deprecated, no new adapter may use it", newFixture, func(t *testing.T, f *fixture) {
 		id := f.register(baseMsg(f.owner))
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.DeprecateModel, &types.MsgDeprecateModel{Owner: f.owner.Str, ModelId: id})
 		require.NoError(t, err)

@@ -13,8 +13,7 @@ import (
 )
 
 func TestRegisterModel(t *testing.T) {
-	t.Run("Success - base model burns the fee", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - base model burns the fee", newFixture, func(t *testing.T, f *fixture) {
 		supply := f.bank.Supply().AmountOf(denom)
 		id := f.register(baseMsg(f.owner))
 		require.Equal(t, uint64(1), id)
@@ -27,8 +26,7 @@ func TestRegisterModel(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.modelreg.v1.EventModelRegistered"), 1)
 	})
 
-	t.Run("Success - fee to the community pool", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - fee to the community pool", newFixture, func(t *testing.T, f *fixture) {
 		keepertest.SetParams(f, func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL })
 		supply := f.bank.Supply().AmountOf(denom)
 		f.register(baseMsg(f.owner))
@@ -36,8 +34,7 @@ func TestRegisterModel(t *testing.T) {
 		require.Equal(t, supply, f.bank.Supply().AmountOf(denom))
 	})
 
-	t.Run("Success - adapter trained on two datanet versions, indexed under both", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - adapter trained on two datanet versions, indexed under both", newFixture, func(t *testing.T, f *fixture) {
 		base := f.register(baseMsg(f.owner))
 		id := f.register(adapterMsg(f.alice, base, f.ds1, f.ds2))
 		m := f.model(id)
@@ -52,8 +49,7 @@ func TestRegisterModel(t *testing.T) {
 		require.True(t, has)
 	})
 
-	t.Run("Success - new version of the owner's model", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - new version of the owner's model", newFixture, func(t *testing.T, f *fixture) {
 		v1 := f.register(baseMsg(f.owner))
 		msg := baseMsg(f.owner)
 		msg.PreviousVersionId = v1
@@ -151,8 +147,7 @@ func TestRegisterModel(t *testing.T) {
 		})
 	}
 
-	t.Run("Failure - cannot pay the fee", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Failure - cannot pay the fee", newFixture, func(t *testing.T, f *fixture) {
 		keepertest.SetParams(f, func(p *types.Params) { p.RegistrationFee.Amount = startBalance.AmountOf(denom).AddRaw(1) })
 		before := f.Chain().Snapshot()
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RegisterModel, baseMsg(f.owner))

@@ -11,16 +11,14 @@ import (
 )
 
 func TestRevokeModel(t *testing.T) {
-	t.Run("Success - by the owner", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - by the owner", newFixture, func(t *testing.T, f *fixture) {
 		id := f.register(baseMsg(f.owner))
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.owner.Str, ModelId: id, Reason: "leaked test set"})
 		require.NoError(t, err)
 		require.Equal(t, types.MODEL_STATUS_REVOKED, f.model(id).Status)
 	})
 
-	t.Run("Success - by the governance authority", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - by the governance authority", newFixture, func(t *testing.T, f *fixture) {
 		id := f.register(baseMsg(f.owner))
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.Authority, ModelId: id})
 		require.NoError(t, err)

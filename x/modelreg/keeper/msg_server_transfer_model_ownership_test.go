@@ -10,8 +10,7 @@ import (
 )
 
 func TestTransferModelOwnership(t *testing.T) {
-	t.Run("Success - owner and owner index move", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - owner and owner index move", newFixture, func(t *testing.T, f *fixture) {
 		id := f.register(baseMsg(f.owner))
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.TransferModelOwnership, &types.MsgTransferModelOwnership{Owner: f.owner.Str, ModelId: id, NewOwner: f.alice.Str})
 		require.NoError(t, err)

@@ -21,8 +21,7 @@ func updateMsg(owner account, id uint64) *types.MsgUpdateModel {
 }
 
 func TestUpdateModel(t *testing.T) {
-	t.Run("Success - metadata and price replaced", func(t *testing.T) {
-		f := newFixture(t)
+	keepertest.Run(t, "Success - metadata and price replaced", newFixture, func(t *testing.T, f *fixture) {
 		id := f.register(baseMsg(f.owner))
 		f.Ctx = f.Ctx.WithHeaderInfo(headerAt(startHeight + 5))
 		_, err := keepertest.Deliver(f.Chain(), f.Msgs.UpdateModel, updateMsg(f.owner, id))
