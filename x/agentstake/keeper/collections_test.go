@@ -19,12 +19,11 @@ func TestStoreKeyLayout(t *testing.T) {
 	f := newFixture(t)
 	op := f.register(servingNodeMsg(f.node)) // models 1 and 2
 	e := f.unbond(f.node, op, open(100))
-	_, err := keepertest.Deliver(f.Chain(), f.Msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
+	keepertest.MustDeliver(f.Chain(), f.Msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
 		Submitter: f.bob.Str,
 		First:     f.signed(f.node.Key, evmChainID, f.alice, 9, open(3), 1),
 		Second:    f.signed(f.node.Key, evmChainID, f.alice, 9, open(4), 1),
 	})
-	require.NoError(t, err)
 
 	// Signed integers are big-endian with the sign bit flipped.
 	i32 := func(v int32) []byte { b := binary.BigEndian.AppendUint32(nil, uint32(v)); b[0] ^= 0x80; return b }

@@ -23,13 +23,12 @@ func populated(t *testing.T) *fixture {
 	f.unbond(f.owner, f.owner.Addr, open(1500)) // inactive now
 	f.unbond(f.node, node, open(100))
 	f.advance(3, 0)
-	_, err := keepertest.Deliver(f.Chain(), f.Msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
+	keepertest.MustDeliver(f.Chain(), f.Msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{
 		Submitter: f.bob.Str,
 		First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1),
 		Second:    f.signed(f.node.Key, evmChainID, f.alice, 1, open(4), 1),
 	})
-	require.NoError(t, err)
-	_, err = f.K.Slash(f.Ctx, f.alice.Addr, types.SLASH_REASON_GOVERNANCE, "prop 3", nil, 0)
+	_, err := f.K.Slash(f.Ctx, f.alice.Addr, types.SLASH_REASON_GOVERNANCE, "prop 3", nil, 0)
 	require.NoError(t, err)
 	f.CheckInvariants()
 	return f

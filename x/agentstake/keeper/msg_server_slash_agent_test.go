@@ -15,10 +15,9 @@ func TestSlashAgent(t *testing.T) {
 	keepertest.Run(t, "Success - governance slash burns everything and jails", newFixture, func(t *testing.T, f *fixture) {
 		op := f.register(servingNodeMsg(f.owner))
 		supply := f.bank.Supply().AmountOf(denom)
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.SlashAgent, &types.MsgSlashAgent{
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.SlashAgent, &types.MsgSlashAgent{
 			Authority: f.Authority, Operator: f.owner.Str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "proposal 12",
 		})
-		require.NoError(t, err)
 		require.Equal(t, open(1000), resp.Slashed)
 		require.Equal(t, supply.Sub(open(1000)), f.bank.Supply().AmountOf(denom))
 		a := f.agent(op)

@@ -43,8 +43,7 @@ func TestSubmitEquivocation(t *testing.T) {
 		second := f.signed(f.node.Key, evmChainID, f.alice, 7, open(4), 0xaa)
 		bobBefore := f.balance(f.bob.Addr)
 		supply := f.bank.Supply().AmountOf(denom)
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.Str, First: first, Second: second})
-		require.NoError(t, err)
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.Str, First: first, Second: second})
 		// 50% of 8,000 bonded + 50% of 2,000 unbonding.
 		require.Equal(t, open(5000), resp.Slashed)
 		require.Equal(t, bobBefore.Add(open(500)), f.balance(f.bob.Addr), "10%% challenger reward")
@@ -74,8 +73,7 @@ func TestSubmitEquivocation(t *testing.T) {
 		f.register(servingNodeMsg(f.node))
 		first := f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 0xaa)
 		second := f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 0xbb)
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.Str, First: first, Second: second})
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SubmitEquivocation, &types.MsgSubmitEquivocation{Submitter: f.bob.Str, First: first, Second: second})
 	})
 
 	other, err := crypto.ToECDSA(bytes.Repeat([]byte{0x07}, 32))

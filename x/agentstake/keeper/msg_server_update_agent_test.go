@@ -14,10 +14,9 @@ func TestUpdateAgent(t *testing.T) {
 	keepertest.Run(t, "Success - models, endpoint and metadata replaced; model index follows", newFixture, func(t *testing.T, f *fixture) {
 		op := f.register(servingNodeMsg(f.owner))
 		f.advance(1, 0)
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.UpdateAgent, &types.MsgUpdateAgent{
+		keepertest.MustDeliver(f.Chain(), f.Msgs.UpdateAgent, &types.MsgUpdateAgent{
 			Owner: f.owner.Str, Operator: f.owner.Str, ModelIds: []uint64{3}, Endpoint: "http://10.0.0.1:8080",
 		})
-		require.NoError(t, err)
 		a := f.agent(op)
 		require.Equal(t, []uint64{3}, a.ModelIds)
 		require.Equal(t, "http://10.0.0.1:8080", a.Endpoint)

@@ -74,8 +74,7 @@ func TestProvenReceiptsKeyLayout(t *testing.T) {
 	f := newFixture(t)
 	f.forgeModel()
 	rid := f.record(f.validInput())
-	_, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(rid, 2, types.USAGE_CLAIM_MODEL))
-	require.NoError(t, err)
+	keepertest.MustDeliver(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(rid, 2, types.USAGE_CLAIM_MODEL))
 	root := f.getRecord(rid).ReceiptsRoot
 	key := []byte{0x11}
 	key = append(append(append(key, byte(len(root))), root...), keepertest.U64(2)...)

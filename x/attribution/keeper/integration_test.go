@@ -35,8 +35,7 @@ func TestFlowRecordMatureClaim(t *testing.T) {
 	paid := math.ZeroInt()
 	for _, a := range []account{f.alice, f.bob, f.owner, f.owner2} {
 		before := f.balance(a.Addr)
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: a.Str})
-		require.NoError(t, err)
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: a.Str})
 		require.Equal(t, before.Add(resp.Amount.Amount), f.balance(a.Addr))
 		paid = paid.Add(resp.Amount.Amount)
 	}
@@ -59,8 +58,7 @@ func TestFlowChallengeVoteOverturn(t *testing.T) {
 	f.endBlockAt(startTime.Add(2 * time.Hour))
 
 	msg := f.challengeMsg(id, 2)
-	resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, msg)
-	require.NoError(t, err)
+	resp := keepertest.MustDeliver(f.Chain(), f.Msgs.ChallengeAttribution, msg)
 	q, err := f.Queries.ChallengesByRecord(f.Ctx, &types.QueryChallengesByRecordRequest{RecordId: id})
 	require.NoError(t, err)
 	require.Len(t, q.Challenges, 1)

@@ -74,8 +74,7 @@ func TestMigrate1to2(t *testing.T) {
 	msg := f.challengeMsg(3, 1)
 	msg.Proof, err = types.ReceiptProofVersion(types.ReceiptVersion1, f.receipts, 1)
 	require.NoError(t, err)
-	_, err = keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, msg)
-	require.NoError(t, err)
+	keepertest.MustDeliver(f.Chain(), f.Msgs.ChallengeAttribution, msg)
 	require.Equal(t, types.CurrentReceiptVersion, f.getRecord(f.record(f.validInput())).ReceiptVersion)
 }
 

@@ -44,8 +44,7 @@ func TestChallengeAttribution(t *testing.T) {
 		rid := f.record(f.validInput())
 		f.setTime(startTime.Add(time.Hour))
 		before := f.balance(f.challenger.Addr)
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, f.challengeMsg(rid, 2))
-		require.NoError(t, err)
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.ChallengeAttribution, f.challengeMsg(rid, 2))
 		require.Equal(t, uint64(1), resp.ChallengeId)
 		require.Equal(t, startTime.Add(time.Hour+types.DefaultVotingPeriod), resp.VotingDeadline)
 
@@ -69,8 +68,7 @@ func TestChallengeAttribution(t *testing.T) {
 	keepertest.Run(t, "Success - a batch of one receipt", newFixture, func(t *testing.T, f *fixture) {
 		f.receipts = f.receipts[:1]
 		rid := f.record(f.validInput())
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
 	})
 
 	failures := []keepertest.Failure[func(f *fixture, m *types.MsgChallengeAttribution)]{

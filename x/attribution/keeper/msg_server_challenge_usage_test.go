@@ -42,8 +42,7 @@ func TestChallengeUsageModelIsUpheldAtOnce(t *testing.T) {
 	f.setTime(startTime.Add(time.Hour))
 	challengerBefore, pool := f.balance(f.challenger.Addr), f.communityPool()
 
-	resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(rid, 2, types.USAGE_CLAIM_MODEL))
-	require.NoError(t, err)
+	resp := keepertest.MustDeliver(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(rid, 2, types.USAGE_CLAIM_MODEL))
 	require.Equal(t, types.CHALLENGE_STATUS_UPHELD, resp.Status)
 
 	// No vote: the record is overturned, the bond came straight back, the
@@ -79,8 +78,7 @@ func TestChallengeUsageModelIsUpheldAtOnce(t *testing.T) {
 	in = f.validInput()
 	in.ModelID = 3
 	third := f.record(in)
-	_, err = keepertest.Deliver(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(third, 0, types.USAGE_CLAIM_MODEL))
-	require.NoError(t, err)
+	keepertest.MustDeliver(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(third, 0, types.USAGE_CLAIM_MODEL))
 	require.Len(t, f.agentstake.slashes, 2)
 }
 
@@ -103,8 +101,7 @@ func TestChallengeUsageVoted(t *testing.T) {
 			msg := f.usageMsg(rid, 1, types.USAGE_CLAIM_UNSPECIFIED)
 			tc.mutate(msg)
 			before := f.balance(f.challenger.Addr)
-			resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeUsage, msg)
-			require.NoError(t, err)
+			resp := keepertest.MustDeliver(f.Chain(), f.Msgs.ChallengeUsage, msg)
 			require.Equal(t, types.CHALLENGE_STATUS_OPEN, resp.Status)
 			require.Equal(t, startTime.Add(types.DefaultVotingPeriod), resp.VotingDeadline)
 			require.Equal(t, before.Sub(bond), f.balance(f.challenger.Addr), "the bond is posted")
@@ -243,15 +240,13 @@ func TestChallengeUsageJudgesByTheRecordsPrice(t *testing.T) {
 	in := f.validInput()
 	in.Price = modelregtypes.Price{PerCall: math.NewInt(3), Per_1KTokens: math.NewInt(3)}
 	other := f.record(in)
-	_, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(other, 1, types.USAGE_CLAIM_FEE))
-	require.NoError(t, err)
+	keepertest.MustDeliver(f.Chain(), f.Msgs.ChallengeUsage, f.usageMsg(other, 1, types.USAGE_CLAIM_FEE))
 
 	// Token counts whose sum overflows 64 bits have no right fee.
 	f2 := newFixture(t)
 	f2.receipts[0].PromptTokens, f2.receipts[0].CompletionTokens = ^uint64(0), 2
 	rid2 := f2.record(f2.validInput())
-	_, err = keepertest.Deliver(f2.Chain(), f2.Msgs.ChallengeUsage, f2.usageMsg(rid2, 0, types.USAGE_CLAIM_FEE))
-	require.NoError(t, err)
+	keepertest.MustDeliver(f2.Chain(), f2.Msgs.ChallengeUsage, f2.usageMsg(rid2, 0, types.USAGE_CLAIM_FEE))
 }
 
 // TestChallengeAttributionOfVersion1Records: a record made before receipts
@@ -275,6 +270,5 @@ func TestChallengeAttributionOfVersion1Records(t *testing.T) {
 	msg := f.challengeMsg(rid, 1)
 	msg.Proof, err = types.ReceiptProofVersion(types.ReceiptVersion1, f.receipts, 1)
 	require.NoError(t, err)
-	_, err = keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, msg)
-	require.NoError(t, err)
+	keepertest.MustDeliver(f.Chain(), f.Msgs.ChallengeAttribution, msg)
 }

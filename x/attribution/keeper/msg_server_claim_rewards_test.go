@@ -20,8 +20,7 @@ func TestClaimRewards(t *testing.T) {
 		f.record(f.validInput()) // still pending: not claimable
 		before := f.balance(f.alice.Addr)
 
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.Str})
-		require.NoError(t, err)
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.ClaimRewards, &types.MsgClaimRewards{Claimant: f.alice.Str})
 		require.Equal(t, math.NewInt(3*540_001), resp.Amount.Amount)
 		require.Equal(t, before.AddRaw(3*540_001), f.balance(f.alice.Addr))
 		pending, claimable := f.rewards(f.alice)

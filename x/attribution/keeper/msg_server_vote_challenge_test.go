@@ -89,8 +89,7 @@ func TestVoteChallenge(t *testing.T) {
 
 		// The record can be challenged again before its deadline.
 		f.challenger = f.bob
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
-		require.NoError(t, err)
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.ChallengeAttribution, f.challengeMsg(rid, 0))
 		f.vote(f.att1, resp.ChallengeId, false)
 		f.vote(f.att3, resp.ChallengeId, false)
 

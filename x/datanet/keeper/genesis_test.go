@@ -43,10 +43,8 @@ func TestGenesisRoundTrip(t *testing.T) {
 	f := s.f
 	// A second Datanet with a version, an archived one, and params off default.
 	f.review(f.alice, s.d2, accept(s.c6))
-	_, err := keepertest.Deliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: s.d3})
-	require.NoError(t, err)
-	_, err = keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: s.d1, Curators: []string{f.carol.Str}})
-	require.NoError(t, err)
+	keepertest.MustDeliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: s.d3})
+	keepertest.MustDeliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: s.d1, Curators: []string{f.carol.Str}})
 	keepertest.SetParams(f, func(p *types.Params) { p.MaxInlineBytes = 2048 })
 
 	exported, err := f.K.ExportGenesis(f.Ctx)

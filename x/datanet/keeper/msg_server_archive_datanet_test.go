@@ -20,8 +20,7 @@ func TestArchiveDatanet(t *testing.T) {
 		require.Equal(t, deposit.MulRaw(2), f.moduleBalance())
 		aliceBefore, bobBefore := f.balance(f.alice.Addr), f.balance(f.bob.Addr)
 
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: id})
-		require.NoError(t, err)
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: id})
 		require.Equal(t, []uint64{p1, p2}, resp.ClosedContributionIds)
 
 		d := f.datanet(id)
@@ -41,7 +40,7 @@ func TestArchiveDatanet(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventContributionWithdrawn"), 2)
 
 		// The current version can still be proven.
-		_, err = f.Queries.MembershipProof(f.Ctx, &types.QueryMembershipProofRequest{ContributionId: accepted})
+		_, err := f.Queries.MembershipProof(f.Ctx, &types.QueryMembershipProofRequest{ContributionId: accepted})
 		require.NoError(t, err)
 	})
 

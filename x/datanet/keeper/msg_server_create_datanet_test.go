@@ -20,8 +20,7 @@ func TestCreateDatanet(t *testing.T) {
 		fee := f.params().CreationFee.Amount
 		supply := f.bank.Supply().AmountOf(denom)
 
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.CreateDatanet, f.createMsg(f.owner))
-		require.NoError(t, err)
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.CreateDatanet, f.createMsg(f.owner))
 		require.Equal(t, uint64(1), resp.DatanetId)
 
 		d := f.datanet(1)
@@ -43,8 +42,7 @@ func TestCreateDatanet(t *testing.T) {
 		}
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventDatanetCreated"), 1)
 
-		resp, err = keepertest.Deliver(f.Chain(), f.Msgs.CreateDatanet, f.createMsg(f.alice))
-		require.NoError(t, err)
+		resp = keepertest.MustDeliver(f.Chain(), f.Msgs.CreateDatanet, f.createMsg(f.alice))
 		require.Equal(t, uint64(2), resp.DatanetId, "ids count up")
 	})
 

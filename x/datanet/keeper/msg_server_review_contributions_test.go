@@ -165,8 +165,7 @@ func TestReviewContributions(t *testing.T) {
 
 	keepertest.Run(t, "Success - curator reviews under curator-set-reviews", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(func(m *types.MsgCreateDatanet) { m.CurationPolicy = types.CURATION_POLICY_CURATOR_SET_REVIEWS })
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id, Curators: []string{f.carol.Str}})
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id, Curators: []string{f.carol.Str}})
 		c1 := f.submit(f.alice, id, "one")
 		c2 := f.submit(f.alice, id, "two")
 		f.review(f.carol, id, accept(c1))

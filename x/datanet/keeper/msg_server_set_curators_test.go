@@ -16,24 +16,21 @@ import (
 func TestSetCurators(t *testing.T) {
 	keepertest.Run(t, "Success - set, canonicalised, then cleared", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{
 			Owner: f.owner.Str, DatanetId: id, Curators: []string{f.alice.Str, strings.ToUpper(f.bob.Str)},
 		})
-		require.NoError(t, err)
 		require.Equal(t, []string{f.alice.Str, f.bob.Str}, f.datanet(id).Curators)
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventCuratorsSet"), 1)
 
-		_, err = keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id})
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id})
 		require.Empty(t, f.datanet(id).Curators)
 	})
 
 	keepertest.Run(t, "Success - the maximum number of curators", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{
 			Owner: f.owner.Str, DatanetId: id, Curators: manyAddresses(f, types.MaxCurators),
 		})
-		require.NoError(t, err)
 		require.Len(t, f.datanet(id).Curators, types.MaxCurators)
 	})
 

@@ -25,8 +25,7 @@ func TestSubmitContribution(t *testing.T) {
 		before := f.balance(f.alice.Addr)
 		msg := submitMsg(f.alice, id, "What is the normal resting heart rate? 60-100 bpm.")
 
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.SubmitContribution, msg)
-		require.NoError(t, err)
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.SubmitContribution, msg)
 		require.Equal(t, uint64(1), resp.ContributionId)
 
 		fee := p.FeePerByte.Amount.MulRaw(int64(len(msg.InlineData)))
@@ -55,8 +54,7 @@ func TestSubmitContribution(t *testing.T) {
 			Contributor: f.bob.Str, DatanetId: id, ContentHash: hash[:], SizeBytes: 1 << 30,
 			MediaType: "application/jsonl; charset=utf-8", Uri: "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
 		}
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.SubmitContribution, msg)
-		require.NoError(t, err)
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.SubmitContribution, msg)
 		fee := f.params().FeePerByte.Amount.MulRaw(1 << 30)
 		require.Equal(t, fee, resp.FeePaid.Amount)
 		require.Equal(t, pool.Add(fee), f.communityPoolBalance())
@@ -91,8 +89,7 @@ func TestSubmitContribution(t *testing.T) {
 
 	keepertest.Run(t, "Success - private Datanet takes its owner and curators", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(func(m *types.MsgCreateDatanet) { m.Visibility = types.VISIBILITY_PRIVATE })
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id, Curators: []string{f.carol.Str}})
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{Owner: f.owner.Str, DatanetId: id, Curators: []string{f.carol.Str}})
 		f.submit(f.owner, id, "owner row")
 		f.submit(f.carol, id, "curator row")
 	})

@@ -12,15 +12,13 @@ import (
 func TestTransferDatanetOwnership(t *testing.T) {
 	keepertest.Run(t, "Success - new owner in charge, leaves the curator set, owner index follows", newFixture, func(t *testing.T, f *fixture) {
 		id := f.createDatanet(nil)
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SetCurators, &types.MsgSetCurators{
 			Owner: f.owner.Str, DatanetId: id, Curators: []string{f.alice.Str, f.bob.Str},
 		})
-		require.NoError(t, err)
 
-		_, err = keepertest.Deliver(f.Chain(), f.Msgs.TransferDatanetOwnership, &types.MsgTransferDatanetOwnership{
+		keepertest.MustDeliver(f.Chain(), f.Msgs.TransferDatanetOwnership, &types.MsgTransferDatanetOwnership{
 			Owner: f.owner.Str, DatanetId: id, NewOwner: f.alice.Str,
 		})
-		require.NoError(t, err)
 		d := f.datanet(id)
 		require.Equal(t, f.alice.Str, d.Owner)
 		require.Equal(t, []string{f.bob.Str}, d.Curators)
@@ -39,8 +37,7 @@ func TestTransferDatanetOwnership(t *testing.T) {
 		msg := &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: id}
 		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.ArchiveDatanet, msg, types.ErrNotDatanetOwner)
 		msg.Owner = f.alice.Str
-		_, err = keepertest.Deliver(f.Chain(), f.Msgs.ArchiveDatanet, msg)
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.ArchiveDatanet, msg)
 	})
 
 	cases := []keepertest.Failure[func(f *fixture, m *types.MsgTransferDatanetOwnership)]{

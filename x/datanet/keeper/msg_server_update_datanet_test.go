@@ -25,8 +25,7 @@ func TestUpdateDatanet(t *testing.T) {
 		balance := f.balance(f.owner.Addr)
 		f.Ctx = f.Ctx.WithBlockHeight(startHeight + 5).WithHeaderInfo(headerAt(startHeight + 5))
 
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.UpdateDatanet, updateMsg(f.owner, id))
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.UpdateDatanet, updateMsg(f.owner, id))
 
 		d := f.datanet(id)
 		require.Equal(t, "Clinical Q&A", d.Name)

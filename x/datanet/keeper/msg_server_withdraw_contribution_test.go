@@ -16,8 +16,7 @@ func TestWithdrawContribution(t *testing.T) {
 		cid := f.submit(f.alice, id, "a row")
 		fee := f.contribution(cid).FeePaid.Amount
 
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.Str, ContributionId: cid})
-		require.NoError(t, err)
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.alice.Str, ContributionId: cid})
 		require.Equal(t, f.params().ContributionDeposit, resp.DepositReturned)
 		require.Equal(t, before.Sub(fee), f.balance(f.alice.Addr))
 		require.True(t, f.moduleBalance().IsZero())

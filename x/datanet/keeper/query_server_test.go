@@ -37,8 +37,7 @@ func newQueryScenario(t *testing.T) queryScenario {
 	s.c7 = f.submit(f.carol, s.d1, "seven")
 	f.review(f.owner, s.d1, accept(s.c2), accept(s.c1))              // version 1: c2, c1
 	f.review(f.owner, s.d1, accept(s.c3), reject(s.c5, "off topic")) // version 2: c2, c1, c3
-	_, err := keepertest.Deliver(f.Chain(), f.Msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.carol.Str, ContributionId: s.c7})
-	require.NoError(t, err)
+	keepertest.MustDeliver(f.Chain(), f.Msgs.WithdrawContribution, &types.MsgWithdrawContribution{Contributor: f.carol.Str, ContributionId: s.c7})
 	return s
 }
 

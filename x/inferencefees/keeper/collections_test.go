@@ -20,10 +20,8 @@ import (
 func TestStoreKeyLayout(t *testing.T) {
 	f := newFixture(t)
 	f.deposit(f.alice, math.NewInt(1_000))
-	_, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(10)})
-	require.NoError(t, err)
-	_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(5), 1)))
-	require.NoError(t, err)
+	keepertest.MustDeliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(10)})
+	keepertest.MustDeliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(5), 1)))
 
 	// Variable-length keys that are not last carry a length byte.
 	addr := func(a account) []byte { return keepertest.LenPrefixed(a.Addr) }

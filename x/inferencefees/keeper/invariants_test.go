@@ -16,10 +16,8 @@ func TestInvariants(t *testing.T) {
 	setup := func(t testing.TB) *fixture {
 		f := newFixture(t)
 		f.deposit(f.alice, math.NewInt(1_000))
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(100)})
-		require.NoError(t, err)
-		_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(300), 1)))
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(100)})
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(300), 1)))
 		return f
 	}
 	t.Run("Success - hold after deposits, withdrawals and settlements", func(t *testing.T) {

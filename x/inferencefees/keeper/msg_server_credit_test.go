@@ -18,11 +18,9 @@ import (
 
 func TestDepositCredit(t *testing.T) {
 	keepertest.Run(t, "Success - deposits add up in the module account", newFixture, func(t *testing.T, f *fixture) {
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.Str, Amount: coin(700)})
-		require.NoError(t, err)
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.Str, Amount: coin(700)})
 		require.Equal(t, math.NewInt(700), resp.Balance)
-		resp, err = keepertest.Deliver(f.Chain(), f.Msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.Str, Amount: coin(300)})
-		require.NoError(t, err)
+		resp = keepertest.MustDeliver(f.Chain(), f.Msgs.DepositCredit, &types.MsgDepositCredit{User: f.alice.Str, Amount: coin(300)})
 		require.Equal(t, math.NewInt(1_000), resp.Balance)
 		require.Equal(t, types.Credit{User: f.alice.Str, Balance: math.NewInt(1_000), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))
 		require.Equal(t, startBalance.SubRaw(1_000), f.balance(f.alice.Addr))
@@ -56,8 +54,7 @@ func TestDepositCredit(t *testing.T) {
 func TestRequestWithdrawal(t *testing.T) {
 	keepertest.Run(t, "Success - paid out at maturity, not a block earlier", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(1_000))
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(600)})
-		require.NoError(t, err)
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(600)})
 		require.Equal(t, uint64(1), resp.WithdrawalId)
 		require.Equal(t, startTime.Add(types.DefaultWithdrawalDelay), resp.ReleaseTime)
 
@@ -83,12 +80,10 @@ func TestRequestWithdrawal(t *testing.T) {
 
 	keepertest.Run(t, "Success - settlement during the delay lowers the payout", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(1_000))
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(1_000)})
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(1_000)})
 		f.advance(30 * time.Minute)
 		// The voucher handed out before the request still settles.
-		_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 2, f.voucher(f.alice, f.node, math.NewInt(750), 1)))
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 2, f.voucher(f.alice, f.node, math.NewInt(750), 1)))
 		require.Equal(t, math.NewInt(250), f.credit(f.alice).Balance)
 
 		before := f.balance(f.alice.Addr)
@@ -101,15 +96,12 @@ func TestRequestWithdrawal(t *testing.T) {
 
 	keepertest.Run(t, "Success - several withdrawals mature in release order and share what is left", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(1_000))
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(500)})
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(500)})
 		f.advance(time.Minute)
-		_, err = keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(500)})
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(500)})
 		// More than the balance not already under withdrawal is refused.
 		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(1)}, types.ErrWithdrawalExceedsCredit)
-		_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(700), 1)))
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(700), 1)))
 
 		before := f.balance(f.alice.Addr)
 		f.advance(time.Hour) // both mature in this block: first 300 of 500, then 0 of 500
@@ -120,8 +112,7 @@ func TestRequestWithdrawal(t *testing.T) {
 
 	keepertest.Run(t, "Success - a refused payout keeps the credit and drops the withdrawal", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(1_000))
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(400)})
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.RequestWithdrawal, &types.MsgRequestWithdrawal{User: f.alice.Str, Amount: coin(400)})
 		f.bank.refuse = f.alice.Addr
 		f.advance(time.Hour)
 		require.Equal(t, types.Credit{User: f.alice.Str, Balance: math.NewInt(1_000), PendingWithdrawal: math.ZeroInt()}, f.credit(f.alice))

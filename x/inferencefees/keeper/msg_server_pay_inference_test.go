@@ -23,11 +23,10 @@ import (
 func TestPayInference(t *testing.T) {
 	keepertest.Run(t, "Success - paid from the account, split like a batch, zero receipts root", newFixture, func(t *testing.T, f *fixture) {
 		weights := []attributiontypes.ContributionWeight{{ContributionId: 5, Ppm: 1_000_000}}
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.PayInference, &types.MsgPayInference{
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.PayInference, &types.MsgPayInference{
 			Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10_000), InferenceCount: 2, Tokens: 10_000,
 			Method: poa.Method, Weights: weights,
 		})
-		require.NoError(t, err)
 		require.Equal(t, uint64(1), resp.AttributionRecordId)
 		require.Equal(t, startBalance.SubRaw(10_000), f.balance(f.bob.Addr))
 		require.Equal(t, startBalance.AddRaw(4_000), f.balance(f.owner.Addr))
@@ -49,16 +48,14 @@ func TestPayInference(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.inferencefees.v1.EventInferencePaid"), 1)
 	})
 	keepertest.Run(t, "Success - no attribution given: method none; model without data: data share to the community pool", newFixture, func(t *testing.T, f *fixture) {
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.PayInference, &types.MsgPayInference{
+		keepertest.MustDeliver(f.Chain(), f.Msgs.PayInference, &types.MsgPayInference{
 			Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(100), InferenceCount: 1, Tokens: 100, ReceiptsRoot: f.root,
 		})
-		require.NoError(t, err)
 		require.Equal(t, types.MethodNone, f.attr.records[0].Method)
 		require.Equal(t, f.root, f.attr.records[0].ReceiptsRoot)
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.PayInference, &types.MsgPayInference{
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.PayInference, &types.MsgPayInference{
 			Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 2, Amount: coin(100), InferenceCount: 1, Tokens: 100,
 		})
-		require.NoError(t, err)
 		require.Zero(t, resp.AttributionRecordId)
 		require.Len(t, f.attr.records, 1)
 		require.Equal(t, math.NewInt(5+5+15), f.moduleBalance(banktest.CommunityPoolModule))
@@ -196,10 +193,9 @@ func TestSplitProperty(t *testing.T) {
 
 		// The amount is the model's per-call price for this round.
 		f.setPrice(model, modelregtypes.Price{PerCall: amount, Per_1KTokens: math.ZeroInt()})
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.PayInference, &types.MsgPayInference{
+		keepertest.MustDeliver(f.Chain(), f.Msgs.PayInference, &types.MsgPayInference{
 			Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: model, Amount: sdk.NewCoin(denom, amount), InferenceCount: 1,
 		})
-		require.NoError(t, err)
 
 		share := func(b uint32) math.Int { return amount.MulRaw(int64(b)).QuoRaw(types.BpsTotal) }
 		wantOwner, wantNode, wantProtocol, wantData := share(bps[1]), share(bps[2]), share(bps[3]), share(bps[4])

@@ -36,8 +36,7 @@ func TestSettleBatch(t *testing.T) {
 			Attribution: []types.ModelAttribution{{ModelId: 1, Method: poa.Method, Weights: weights}},
 		}
 		ownerBefore, nodeBefore, supplyBefore := f.balance(f.owner.Addr), f.balance(f.node.Addr), f.bank.Supply().AmountOf(denom)
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, msg)
-		require.NoError(t, err)
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.SettleBatch, msg)
 		require.Equal(t, math.NewInt(423_457), resp.Total)
 		require.Equal(t, []uint64{1, 0}, resp.AttributionRecordIds)
 
@@ -102,8 +101,7 @@ func TestSettleBatch(t *testing.T) {
 			},
 		}
 		supplyBefore := f.bank.Supply().AmountOf(denom)
-		resp, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, msg)
-		require.NoError(t, err)
+		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.SettleBatch, msg)
 		require.Equal(t, []uint64{1, 2}, resp.AttributionRecordIds)
 		// The data share of 60,000 is divided evenly: 30,000 to each
 		// method's record, with the same usage.
@@ -128,8 +126,7 @@ func TestSettleBatch(t *testing.T) {
 		msg = f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(400_001+10_001), 2))
 		msg.Usage[0].Amount, msg.Usage[0].Tokens = math.NewInt(10_001), 10_001
 		msg.Attribution = []types.ModelAttribution{{ModelId: 1, Method: "a"}, {ModelId: 1, Method: "b"}, {ModelId: 1, Method: "c"}}
-		_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, msg)
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SettleBatch, msg)
 		require.Len(t, f.attr.records, 5)
 		share := f.params().SplitAmount(math.NewInt(10_001)).DataContributors
 		sum := math.ZeroInt()
@@ -175,8 +172,7 @@ func TestSettleBatch(t *testing.T) {
 
 	keepertest.Run(t, "Success - without an attribution entry the data share is recorded unattributed (method none)", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(10_000))
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 1)))
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 1)))
 		require.Len(t, f.attr.records, 1)
 		require.Equal(t, types.MethodNone, f.attr.records[0].Method)
 		require.Empty(t, f.attr.records[0].Weights)
@@ -186,14 +182,12 @@ func TestSettleBatch(t *testing.T) {
 	keepertest.Run(t, "Success - a newer voucher releases only the difference; the old one is stale", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(10_000))
 		first := f.voucher(f.alice, f.node, math.NewInt(3_000), 1)
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 3, first))
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 3, first))
 
 		second := f.voucher(f.alice, f.node, math.NewInt(7_500), 5)
 		msg := f.batch(1, 4, second)
 		require.Equal(t, math.NewInt(4_500), msg.Usage[0].Amount)
-		_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, msg)
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SettleBatch, msg)
 		require.Equal(t, math.NewInt(2_500), f.credit(f.alice).Balance)
 
 		// Replaying either voucher settles nothing.
@@ -208,14 +202,12 @@ func TestSettleBatch(t *testing.T) {
 
 	keepertest.Run(t, "Success - the same user pays two nodes through two channels", newFixture, func(t *testing.T, f *fixture) {
 		f.deposit(f.alice, math.NewInt(10_000))
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(4_000), 1)))
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(4_000), 1)))
 		v := f.voucher(f.alice, f.node2, math.NewInt(6_000), 1)
-		_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, &types.MsgSettleBatch{
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SettleBatch, &types.MsgSettleBatch{
 			ServingNode: f.node2.Str, ReceiptsRoot: f.root,
 			Vouchers: []types.SignedVoucher{v}, Usage: []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(6_000), InferenceCount: 2, Tokens: 6_000}},
 		})
-		require.NoError(t, err)
 		require.True(t, f.credit(f.alice).Balance.IsZero())
 		// An empty credit is removed.
 		has, err := f.K.Credits.Has(f.Ctx, f.alice.Addr)
@@ -227,8 +219,7 @@ func TestSettleBatch(t *testing.T) {
 		f.deposit(f.alice, math.NewInt(10_000))
 		v := f.voucher(f.alice, f.node, math.NewInt(10_000), 1)
 		v.UserSignature[64] += 27
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, v))
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, v))
 	})
 }
 
@@ -501,8 +492,7 @@ func TestSettleBatchFailures(t *testing.T) {
 func TestSettleBatchStaleAfterSettlement(t *testing.T) {
 	f := newFixture(t)
 	f.deposit(f.alice, math.NewInt(50_000))
-	_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 5)))
-	require.NoError(t, err)
+	keepertest.MustDeliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 1, f.voucher(f.alice, f.node, math.NewInt(10_000), 5)))
 	for _, tc := range []struct {
 		name   string
 		amount int64

@@ -22,14 +22,12 @@ func TestQueries(t *testing.T) {
 		f.deposit(u, math.NewInt(1_000))
 		vouchers = append(vouchers, f.voucher(u, f.node, math.NewInt(100), 1))
 	}
-	_, err := keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 3, vouchers...))
-	require.NoError(t, err)
-	_, err = keepertest.Deliver(f.Chain(), f.Msgs.SettleBatch, &types.MsgSettleBatch{
+	keepertest.MustDeliver(f.Chain(), f.Msgs.SettleBatch, f.batch(1, 3, vouchers...))
+	keepertest.MustDeliver(f.Chain(), f.Msgs.SettleBatch, &types.MsgSettleBatch{
 		ServingNode: f.node2.Str, ReceiptsRoot: f.root,
 		Vouchers: []types.SignedVoucher{f.voucher(f.alice, f.node2, math.NewInt(50), 1)},
 		Usage:    []types.ModelUsage{{ModelId: 1, Amount: math.NewInt(50), InferenceCount: 1, Tokens: 50}},
 	})
-	require.NoError(t, err)
 
 	t.Run("Success - params", func(t *testing.T) {
 		resp, err := f.Queries.Params(f.Ctx, &types.QueryParamsRequest{})

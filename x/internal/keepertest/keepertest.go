@@ -121,6 +121,15 @@ func Deliver[Req, Resp any](c *Chain, handler func(context.Context, Req) (Resp, 
 	return resp, nil
 }
 
+// MustDeliver delivers a message that must succeed, as Deliver does, and
+// returns its response.
+func MustDeliver[Req, Resp any](c *Chain, handler func(context.Context, Req) (Resp, error), msg Req) Resp {
+	c.T.Helper()
+	resp, err := Deliver(c, handler, msg)
+	require.NoError(c.T, err)
+	return resp
+}
+
 // State is everything a message could change: the module's raw store and
 // the bank.
 type State struct {

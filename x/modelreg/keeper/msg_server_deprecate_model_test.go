@@ -14,8 +14,7 @@ import (
 func TestDeprecateModel(t *testing.T) {
 	keepertest.Run(t, "Success - active model deprecated, no new adapter may use it", newFixture, func(t *testing.T, f *fixture) {
 		id := f.register(baseMsg(f.owner))
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.DeprecateModel, &types.MsgDeprecateModel{Owner: f.owner.Str, ModelId: id})
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.DeprecateModel, &types.MsgDeprecateModel{Owner: f.owner.Str, ModelId: id})
 		require.Equal(t, types.MODEL_STATUS_DEPRECATED, f.model(id).Status)
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.modelreg.v1.EventModelDeprecated"), 1)
 		keepertest.RequireFailsUnchanged(f.Chain(), f.Msgs.RegisterModel, adapterMsg(f.alice, id, f.ds1), types.ErrModelNotActive)

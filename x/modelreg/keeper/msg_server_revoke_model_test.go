@@ -13,15 +13,13 @@ import (
 func TestRevokeModel(t *testing.T) {
 	keepertest.Run(t, "Success - by the owner", newFixture, func(t *testing.T, f *fixture) {
 		id := f.register(baseMsg(f.owner))
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.owner.Str, ModelId: id, Reason: "leaked test set"})
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.owner.Str, ModelId: id, Reason: "leaked test set"})
 		require.Equal(t, types.MODEL_STATUS_REVOKED, f.model(id).Status)
 	})
 
 	keepertest.Run(t, "Success - by the governance authority", newFixture, func(t *testing.T, f *fixture) {
 		id := f.register(baseMsg(f.owner))
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.Authority, ModelId: id})
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.Authority, ModelId: id})
 		require.Equal(t, types.MODEL_STATUS_REVOKED, f.model(id).Status)
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.modelreg.v1.EventModelRevoked"), 1)
 	})

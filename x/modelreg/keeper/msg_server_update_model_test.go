@@ -24,8 +24,7 @@ func TestUpdateModel(t *testing.T) {
 	keepertest.Run(t, "Success - metadata and price replaced", newFixture, func(t *testing.T, f *fixture) {
 		id := f.register(baseMsg(f.owner))
 		f.Ctx = f.Ctx.WithHeaderInfo(headerAt(startHeight + 5))
-		_, err := keepertest.Deliver(f.Chain(), f.Msgs.UpdateModel, updateMsg(f.owner, id))
-		require.NoError(t, err)
+		keepertest.MustDeliver(f.Chain(), f.Msgs.UpdateModel, updateMsg(f.owner, id))
 		m := f.model(id)
 		require.Equal(t, "MIT", m.License)
 		require.Equal(t, math.NewInt(2000), m.Price.PerCall)
