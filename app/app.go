@@ -411,6 +411,7 @@ func New(
 		keeperEnv(inferencefeestypes.StoreKey), typedDataChainID(evmChainID), app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper,
 		app.ModelregKeeper, app.AgentstakeKeeper, app.AttributionKeeper,
 	)
+	app.registerOpenLedgerPrecompiles()
 	// The transfer stack deposits IBC transfers as inference credit.
 	tmLightClient := app.wireIBCRouting()
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"slices"
 
 	feemarkettypes "github.com/cosmos/evm/x/feemarket/types"
 	evmtypes "github.com/cosmos/evm/x/vm/types"
@@ -17,6 +18,7 @@ import (
 	govv1 "github.com/cosmos/cosmos-sdk/x/gov/types/v1"
 
 	"github.com/openledger/openledger/app/config"
+	"github.com/openledger/openledger/precompiles"
 )
 
 // GenesisState is the app state of a genesis file, keyed by module name.
@@ -49,12 +51,13 @@ var openLedgerGenesisDefaults = map[string]func(codec.JSONCodec) json.RawMessage
 		genesis.DenomMetadata = []banktypes.Metadata{config.CoinMetadata()}
 		return cdc.MustMarshalJSON(genesis)
 	},
-	// OPEN is the EVM's native coin; every precompile is on.
+	// OPEN is the EVM's native coin; every precompile, cosmos/evm's and
+	// OpenLedger's, is on.
 	evmtypes.ModuleName: func(cdc codec.JSONCodec) json.RawMessage {
 		genesis := evmtypes.DefaultGenesisState()
 		genesis.Params.EvmDenom = config.BaseDenom
 		genesis.Params.ExtendedDenomOptions = &evmtypes.ExtendedDenomOptions{ExtendedDenom: config.BaseDenom}
-		genesis.Params.ActiveStaticPrecompiles = evmtypes.AvailableStaticPrecompiles
+		genesis.Params.ActiveStaticPrecompiles = activeStaticPrecompiles()
 		genesis.Preinstalls = evmtypes.DefaultPreinstalls
 		return cdc.MustMarshalJSON(genesis)
 	},
@@ -84,4 +87,12 @@ func (m withGenesisDefaults) DefaultGenesis(cdc codec.JSONCodec) json.RawMessage
 
 func (m withGenesisDefaults) ValidateGenesis(cdc codec.JSONCodec, txConfig client.TxEncodingConfig, bz json.RawMessage) error {
 	return m.AppModuleBasic.(module.HasGenesisBasics).ValidateGenesis(cdc, txConfig, bz)
+}
+
+// activeStaticPrecompiles is every precompile the app registers, sorted as
+// x/vm's params require.
+func activeStaticPrecompiles() []string {
+	active := slices.Concat(evmtypes.AvailableStaticPrecompiles, precompiles.Addresses)
+	slices.Sort(active)
+	return active
 }

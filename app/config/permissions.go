@@ -19,6 +19,7 @@ import (
 	protocolpooltypes "github.com/cosmos/cosmos-sdk/x/protocolpool/types"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
+	olprecompiles "github.com/openledger/openledger/precompiles"
 	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
@@ -77,11 +78,11 @@ func BlockedAddresses() map[string]bool {
 		blocked[authtypes.NewModuleAddress(name).String()] = true
 	}
 
-	precompiles := slices.Clone(vmtypes.AvailableStaticPrecompiles)
+	addresses := slices.Concat(vmtypes.AvailableStaticPrecompiles, olprecompiles.Addresses)
 	for _, addr := range corevm.PrecompiledAddressesPrague {
-		precompiles = append(precompiles, addr.Hex())
+		addresses = append(addresses, addr.Hex())
 	}
-	for _, hexAddr := range precompiles {
+	for _, hexAddr := range addresses {
 		blocked[sdk.AccAddress(common.HexToAddress(hexAddr).Bytes()).String()] = true
 	}
 	return blocked

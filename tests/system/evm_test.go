@@ -68,7 +68,7 @@ func TestEVMDeployAndCallERC20(t *testing.T) {
 	client := dialEVM(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	token := loadTestToken(t)
+	token := loadArtifact(t, "TestToken")
 	key := exportEthKey(t, "dev4")
 	deployer := crypto.PubkeyToAddress(key.PublicKey)
 	holder := hexAddress(t, localnet.address(t, "dev0"))
@@ -83,8 +83,8 @@ func TestEVMDeployAndCallERC20(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, code)
 
-	require.Equal(t, "OLTT", callToken(ctx, t, client, token, contract, "symbol")[0])
-	require.Equal(t, initialSupply, callToken(ctx, t, client, token, contract, "balanceOf", deployer)[0])
+	require.Equal(t, "OLTT", callArtifact(ctx, t, client, token, contract, "symbol")[0])
+	require.Equal(t, initialSupply, callArtifact(ctx, t, client, token, contract, "balanceOf", deployer)[0])
 
 	amount := big.NewInt(250)
 	transfer, err := token.abi.Pack("transfer", holder, amount)
@@ -94,8 +94,8 @@ func TestEVMDeployAndCallERC20(t *testing.T) {
 	require.Len(t, receipt.Logs, 1)
 	require.Equal(t, token.abi.Events["Transfer"].ID, receipt.Logs[0].Topics[0])
 
-	require.Equal(t, amount, callToken(ctx, t, client, token, contract, "balanceOf", holder)[0])
-	require.Equal(t, new(big.Int).Sub(initialSupply, amount), callToken(ctx, t, client, token, contract, "balanceOf", deployer)[0])
+	require.Equal(t, amount, callArtifact(ctx, t, client, token, contract, "balanceOf", holder)[0])
+	require.Equal(t, new(big.Int).Sub(initialSupply, amount), callArtifact(ctx, t, client, token, contract, "balanceOf", deployer)[0])
 
 	// A transfer beyond the balance reverts and moves nothing.
 	tooMuch, err := token.abi.Pack("transfer", deployer, big.NewInt(251))
@@ -104,34 +104,38 @@ func TestEVMDeployAndCallERC20(t *testing.T) {
 	require.ErrorContains(t, err, "balance too low")
 }
 
-type testToken struct {
+// artifact is a compiled test contract (testdata/<Name>.json, written by
+// testdata/compile.js).
+type artifact struct {
 	abi      abi.ABI
 	bytecode []byte
 }
 
-func loadTestToken(t *testing.T) testToken {
+func loadArtifact(t *testing.T, name string) artifact {
 	t.Helper()
-	raw, err := os.ReadFile("testdata/TestToken.json")
+	raw, err := os.ReadFile("testdata/" + name + ".json")
 	require.NoError(t, err)
-	var artifact struct {
+	var file struct {
 		ABI      json.RawMessage `json:"abi"`
 		Bytecode string          `json:"bytecode"`
 	}
-	require.NoError(t, json.Unmarshal(raw, &artifact))
-	parsed, err := abi.JSON(strings.NewReader(string(artifact.ABI)))
+	require.NoError(t, json.Unmarshal(raw, &file))
+	parsed, err := abi.JSON(strings.NewReader(string(file.ABI)))
 	require.NoError(t, err)
-	bytecode, err := hexutil.Decode(artifact.Bytecode)
+	bytecode, err := hexutil.Decode(file.Bytecode)
 	require.NoError(t, err)
-	return testToken{abi: parsed, bytecode: bytecode}
+	return artifact{abi: parsed, bytecode: bytecode}
 }
 
-func callToken(ctx context.Context, t *testing.T, client *ethclient.Client, token testToken, contract common.Address, method string, args ...any) []any {
+// callArtifact calls a contract's method through eth_call and unpacks its
+// outputs.
+func callArtifact(ctx context.Context, t *testing.T, client *ethclient.Client, a artifact, contract common.Address, method string, args ...any) []any {
 	t.Helper()
-	data, err := token.abi.Pack(method, args...)
+	data, err := a.abi.Pack(method, args...)
 	require.NoError(t, err)
 	out, err := client.CallContract(ctx, ethereum.CallMsg{To: &contract, Data: data}, nil)
 	require.NoError(t, err)
-	values, err := token.abi.Unpack(method, out)
+	values, err := a.abi.Unpack(method, out)
 	require.NoError(t, err)
 	return values
 }
