@@ -476,6 +476,10 @@ func New(
 	}
 	app.SetPostHandler(postHandler)
 
+	// Upgrade handlers and the upgrade's store loader must be in place before
+	// the store is loaded.
+	app.setUpgradeHandlers(cast.ToString(appOpts.Get(flags.FlagHome)))
+
 	// Every Msg of this chain must declare its signer in its proto
 	// annotations; a mistake there is a programming error, so it stops the
 	// node at start-up.

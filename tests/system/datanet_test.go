@@ -258,7 +258,13 @@ func contributionStatuses(t *testing.T, datanetID string) map[string]contributio
 
 func queryJSON(t *testing.T, into any, args ...string) {
 	t.Helper()
-	out := localnet.cli(t, append(args, "--output", "json")...)
+	localnet.queryJSON(t, into, args...)
+}
+
+// queryJSON runs a query on node n and decodes its JSON answer into into.
+func (n *node) queryJSON(t *testing.T, into any, args ...string) {
+	t.Helper()
+	out := n.cli(t, append(args, "--output", "json")...)
 	require.NoErrorf(t, json.Unmarshal([]byte(out), into), "decoding %q", out)
 }
 

@@ -129,6 +129,19 @@ func repoRoot() string {
 // startNode writes a home with the localnet script on free ports, starts the
 // node and waits until it has produced blocks and JSON-RPC answers.
 func startNode(bin, home string) (*node, error) {
+	n, err := initNode(bin, home)
+	if err != nil {
+		return nil, err
+	}
+	if err := n.start(); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+// initNode writes a home with the localnet script on free ports, with the
+// test's short genesis periods, and does not start the node.
+func initNode(bin, home string) (*node, error) {
 	ports, err := freeports.Free(6)
 	if err != nil {
 		return nil, err
@@ -138,7 +151,6 @@ func startNode(bin, home string) (*node, error) {
 		rpcPort: ports[0], grpcPort: ports[2], evmPort: ports[4], wsPort: ports[5],
 		restURL: fmt.Sprintf("http://127.0.0.1:%d", ports[3]),
 		logPath: filepath.Join(home, "node.log"),
-		exited:  make(chan error, 1),
 	}
 
 	initialise := exec.Command(filepath.Join(repoRoot(), "scripts", "localnet.sh"), "--init-only", "--reset")
@@ -154,33 +166,42 @@ func startNode(bin, home string) (*node, error) {
 	if err := shortenPeriods(home); err != nil {
 		return nil, fmt.Errorf("shortening genesis periods: %w", err)
 	}
+	return n, nil
+}
 
-	logFile, err := os.Create(n.logPath)
+// start runs n.bin on the node's home (appending to its log) and waits until
+// the node has produced a block at height 2 or more and JSON-RPC answers. A
+// stopped node can be started again, with the same or another binary.
+func (n *node) start() error {
+	logFile, err := os.OpenFile(n.logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	n.cmd = exec.Command(bin, "start", "--home", home, "--log_no_color")
+	n.exited = make(chan error, 1)
+	n.cmd = exec.Command(n.bin, "start", "--home", n.home, "--log_no_color")
 	n.cmd.Stdout, n.cmd.Stderr = logFile, logFile
 	if err := n.cmd.Start(); err != nil {
-		return nil, err
+		logFile.Close()
+		return err
 	}
-	go func() { n.exited <- n.cmd.Wait(); logFile.Close() }()
+	cmd, exited := n.cmd, n.exited
+	go func() { exited <- cmd.Wait(); logFile.Close() }()
 
 	deadline := time.Now().Add(2 * time.Minute)
 	for time.Now().Before(deadline) {
 		select {
 		case err := <-n.exited:
 			n.printLogTail(40)
-			return nil, fmt.Errorf("node exited during start-up: %w", err)
+			return fmt.Errorf("node exited during start-up: %w", err)
 		case <-time.After(300 * time.Millisecond):
 		}
 		if height, err := n.height(); err == nil && height >= 2 && n.evmReady() {
-			return n, nil
+			return nil
 		}
 	}
 	n.printLogTail(40)
 	n.stop()
-	return nil, errors.New("node did not produce blocks within 2 minutes")
+	return errors.New("node did not produce blocks within 2 minutes")
 }
 
 func (n *node) stop() {
