@@ -25,9 +25,21 @@ func NewMsgServerImpl(k Keeper) types.MsgServer {
 	return msgServer{Keeper: k}
 }
 
-// saveDatanet stores a Datanet a handler changed, stamped with the current
-// height, and emits ev.
-func (k Keeper) saveDatanet(ctx context.Context, d types.Datanet, ev proto.Message) error {
+// changeDatanet is how a handler changes a Datanet that the signer owns and
+// that is not archived: change checks the message and changes the Datanet,
+// which is then stored, stamped with the current height, and the event
+// change returns is emitted.
+func (k Keeper) changeDatanet(
+	ctx context.Context, signer string, id uint64, change func(d *types.Datanet) (proto.Message, error),
+) error {
+	d, err := k.ownedActiveDatanet(ctx, signer, id)
+	if err != nil {
+		return err
+	}
+	ev, err := change(&d)
+	if err != nil {
+		return err
+	}
 	d.UpdatedHeight = k.Height(ctx)
 	return modulekit.SetAndEmit(ctx, k.Env, k.Datanets.Set, d.Id, d, ev)
 }

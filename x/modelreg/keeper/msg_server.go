@@ -31,6 +31,23 @@ func (k Keeper) saveModel(ctx context.Context, m types.Model, ev proto.Message) 
 	return modulekit.SetAndEmit(ctx, k.Env, k.Models.Set, m.Id, m, ev)
 }
 
+// changeModel is how a handler changes a model that the signer owns and
+// that is not revoked: change checks the message and changes the model,
+// which is then stored with saveModel.
+func (k Keeper) changeModel(
+	ctx context.Context, signer string, id uint64, change func(m *types.Model) (proto.Message, error),
+) error {
+	m, err := k.ownedModel(ctx, signer, id)
+	if err != nil {
+		return err
+	}
+	ev, err := change(&m)
+	if err != nil {
+		return err
+	}
+	return k.saveModel(ctx, m, ev)
+}
+
 // ownedModel loads a model that the signer owns and that is not revoked.
 func (k Keeper) ownedModel(ctx context.Context, signer string, id uint64) (types.Model, error) {
 	_, owner, err := types.ParseAddress(k.AddressCodec(), "owner", signer)
