@@ -22,6 +22,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/openledger/openledger/precompiles/datanet"
+	"github.com/openledger/openledger/testutil/jsclient"
 )
 
 // The Datanet precompile driven as an Ethereum developer would: wallets'
@@ -236,4 +237,40 @@ func (d *datanetEVM) datanetVersion(id uint64) string {
 		return "0"
 	}
 	return onChain.Datanet.CurrentVersion
+}
+
+// The steps of docs/precompiles.md, run by ethers.js.
+func TestDatanetPrecompileWithEthers(t *testing.T) {
+	key := exportEthKey(t, "dev1")
+	res := jsclient.RunDatanet(t, jsclient.DatanetRequest{
+		RPCURL:     localnet.evmURL(),
+		PrivateKey: hexutil.Encode(crypto.FromECDSA(key)),
+		Address:    datanet.Address,
+		ABI:        datanet.ABIJSON,
+	})
+	owner := crypto.PubkeyToAddress(key.PublicKey)
+	require.Equal(t, owner.Hex(), res.Owner)
+
+	var onChain chainDatanet
+	queryJSON(t, &onChain, "query", "datanet", "datanet", res.DatanetID)
+	require.Equal(t, localnet.address(t, "dev1"), onChain.Datanet.Owner)
+	require.Equal(t, "Recipes", onChain.Datanet.Name)
+	require.Equal(t, "1", onChain.Datanet.CurrentVersion)
+	require.Equal(t, owner.Hex(), res.Datanet.Owner)
+	require.Equal(t, "1", res.Datanet.CurrentVersion)
+
+	var version struct {
+		Version struct {
+			Root []byte `json:"root"`
+		} `json:"version"`
+	}
+	queryJSON(t, &version, "query", "datanet", "version", res.DatanetID)
+	require.Equal(t, hexutil.Encode(version.Version.Root), res.Root, "ethers read the root the chain published")
+
+	require.NotNil(t, res.Refused)
+	require.Equal(t, "CosmosError", res.Refused.Name)
+	require.Equal(t, "datanet", res.Refused.Codespace)
+	require.Equal(t, uint32(11), res.Refused.Code, "ErrNotDatanetOwner")
+	require.Contains(t, res.Refused.Message, "does not own datanet")
+	t.Logf("submitContribution through ethers: %s gas", res.ContributionGas)
 }

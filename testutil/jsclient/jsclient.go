@@ -1,6 +1,6 @@
 // Package jsclient runs npm's official openai client and ethers.js
-// (pinned by this folder's package-lock.json) against a serving node, so
-// tests use the node exactly as its users' programs do.
+// (pinned by this folder's package-lock.json) against a serving node and
+// the chain's EVM, so tests use them exactly as their users' programs do.
 package jsclient
 
 import (
@@ -90,4 +90,41 @@ func (r Result) ReceiptDue(t testing.TB) string {
 		t.Fatalf("jsclient: result without a paid receipt: %s (%v)", r.Receipt, err)
 	}
 	return signed.Receipt.CumulativeDue
+}
+
+// DatanetRequest asks datanet.mjs to walk through the Datanet precompile
+// with ethers.js as the account of PrivateKey.
+type DatanetRequest struct {
+	RPCURL     string          `json:"rpcURL"`
+	PrivateKey string          `json:"privateKey"`
+	Address    string          `json:"address"`
+	ABI        json.RawMessage `json:"abi"`
+}
+
+// DatanetResult is what each of datanet.mjs's steps saw.
+type DatanetResult struct {
+	Owner           string `json:"owner"`
+	DatanetID       string `json:"datanetId"`
+	ContributionID  string `json:"contributionId"`
+	ContributionGas string `json:"contributionGas"`
+	Root            string `json:"root"`
+	Datanet         struct {
+		Owner          string `json:"owner"`
+		Name           string `json:"name"`
+		CurrentVersion string `json:"currentVersion"`
+	} `json:"datanet"`
+	Refused *struct {
+		Name      string `json:"name"`
+		Codespace string `json:"codespace"`
+		Code      uint32 `json:"code"`
+		Message   string `json:"message"`
+	} `json:"refused"`
+}
+
+// RunDatanet runs datanet.mjs.
+func RunDatanet(t testing.TB, req DatanetRequest) DatanetResult {
+	t.Helper()
+	var res DatanetResult
+	npmtest.Run(t, Dir(), "datanet.mjs", req, &res)
+	return res
 }
