@@ -19,18 +19,11 @@ import (
 // challenger posts params.challenge_bond; the record becomes CHALLENGED
 // (out of the finalization queue) until attestors decide or voting closes.
 func (k msgServer) ChallengeAttribution(ctx context.Context, msg *types.MsgChallengeAttribution) (*types.MsgChallengeAttributionResponse, error) {
-	addr, challenger, err := types.ParseAddress(k.AddressCodec(), "challenger", msg.Challenger)
+	d, err := k.dispute(ctx, msg.Challenger, msg.RecordId)
 	if err != nil {
 		return nil, err
 	}
-	params, err := k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	rec, now, err := k.challengeableRecord(ctx, msg.RecordId)
-	if err != nil {
-		return nil, err
-	}
+	addr, challenger, params, rec, now := d.addr, d.challenger, d.params, d.rec, d.now
 	if err := msg.Receipt.ValidateVersion(rec.ReceiptVersion, k.AddressCodec(), params.MaxWeightsPerRecord); err != nil {
 		return nil, err
 	}
@@ -65,6 +58,32 @@ func (k msgServer) ChallengeAttribution(ctx context.Context, msg *types.MsgChall
 		return nil, err
 	}
 	return &types.MsgChallengeAttributionResponse{ChallengeId: ch.Id, VotingDeadline: ch.VotingDeadline}, nil
+}
+
+// disputed is what every challenge starts from: the challenger (address and
+// canonical string), the params, the record it disputes and the block time.
+type disputed struct {
+	addr       sdk.AccAddress
+	challenger string
+	params     types.Params
+	rec        types.AttributionRecord
+	now        time.Time
+}
+
+// dispute checks what a challenge by challenger of record id starts from:
+// the challenger's address, the params, and a record that a challenge may
+// dispute now (challengeableRecord).
+func (k Keeper) dispute(ctx context.Context, challenger string, id uint64) (disputed, error) {
+	var d disputed
+	var err error
+	if d.addr, d.challenger, err = types.ParseAddress(k.AddressCodec(), "challenger", challenger); err != nil {
+		return d, err
+	}
+	if d.params, err = k.Params.Get(ctx); err != nil {
+		return d, err
+	}
+	d.rec, d.now, err = k.challengeableRecord(ctx, id)
+	return d, err
 }
 
 // challengeableRecord loads a record that a challenge may dispute now: a

@@ -32,18 +32,11 @@ import (
 // counts are the receipt's) is refused with ErrUsageAgrees before any bond
 // is posted.
 func (k msgServer) ChallengeUsage(ctx context.Context, msg *types.MsgChallengeUsage) (*types.MsgChallengeUsageResponse, error) {
-	addr, challenger, err := types.ParseAddress(k.AddressCodec(), "challenger", msg.Challenger)
+	d, err := k.dispute(ctx, msg.Challenger, msg.RecordId)
 	if err != nil {
 		return nil, err
 	}
-	params, err := k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	rec, now, err := k.challengeableRecord(ctx, msg.RecordId)
-	if err != nil {
-		return nil, err
-	}
+	addr, challenger, params, rec, now := d.addr, d.challenger, d.params, d.rec, d.now
 	if rec.ReceiptVersion < types.ReceiptVersion2 {
 		return nil, errorsmod.Wrapf(types.ErrUsageNotChallengeable,
 			"record %d has version %d receipts, which carry no token counts or fees", rec.Id, rec.ReceiptVersion)
