@@ -4,6 +4,7 @@ import (
 	"context"
 
 	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -41,6 +42,16 @@ func (k Keeper) ownedAgent(ctx context.Context, signer, operator string) (sdk.Ac
 		return nil, a, errorsmod.Wrapf(types.ErrNotOwner, "%s does not own agent %s (owner %s)", owner, a.Operator, a.Owner)
 	}
 	return op, a, nil
+}
+
+// minStake returns the params and the minimum stake of an agent kind.
+func (k Keeper) minStake(ctx context.Context, kind types.AgentKind) (types.Params, math.Int, error) {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return params, math.Int{}, err
+	}
+	minStake, err := params.MinStake(kind)
+	return params, minStake, err
 }
 
 // checkModels checks that every model exists in x/modelreg and is active.

@@ -22,11 +22,7 @@ func (k msgServer) AddStake(ctx context.Context, msg *types.MsgAddStake) (*types
 	if agent.Status == types.AGENT_STATUS_TOMBSTONED {
 		return nil, errorsmod.Wrapf(types.ErrAgentTombstoned, "operator %s", agent.Operator)
 	}
-	params, err := k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	minStake, err := params.MinStake(agent.Kind)
+	_, minStake, err := k.minStake(ctx, agent.Kind)
 	if err != nil {
 		return nil, err
 	}

@@ -28,7 +28,7 @@ func (k msgServer) BeginUnbonding(ctx context.Context, msg *types.MsgBeginUnbond
 	if msg.Amount.GT(agent.Bonded) {
 		return nil, errorsmod.Wrapf(types.ErrUnbondMoreThanBonded, "unbonding %s of a bond of %s", msg.Amount, agent.Bonded)
 	}
-	params, err := k.Params.Get(ctx)
+	params, minStake, err := k.minStake(ctx, agent.Kind)
 	if err != nil {
 		return nil, err
 	}
@@ -38,10 +38,6 @@ func (k msgServer) BeginUnbonding(ctx context.Context, msg *types.MsgBeginUnbond
 	}
 	if n >= uint64(params.MaxUnbondingEntries) {
 		return nil, errorsmod.Wrapf(types.ErrTooManyUnbonding, "agent %s has %d unbonding entries, at most %d", agent.Operator, n, params.MaxUnbondingEntries)
-	}
-	minStake, err := params.MinStake(agent.Kind)
-	if err != nil {
-		return nil, err
 	}
 
 	id, err := modulekit.NextID(ctx, k.NextUnbondingID)

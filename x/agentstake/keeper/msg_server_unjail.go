@@ -26,11 +26,7 @@ func (k msgServer) Unjail(ctx context.Context, msg *types.MsgUnjail) (*types.Msg
 	if now := k.BlockTime(ctx); now.Before(agent.JailedUntil) {
 		return nil, errorsmod.Wrapf(types.ErrStillJailed, "operator %s is jailed until %s (now %s)", agent.Operator, agent.JailedUntil, now)
 	}
-	params, err := k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	minStake, err := params.MinStake(agent.Kind)
+	_, minStake, err := k.minStake(ctx, agent.Kind)
 	if err != nil {
 		return nil, err
 	}

@@ -64,6 +64,19 @@ func (k Keeper) ownedActiveDatanet(ctx context.Context, signer string, id uint64
 	return d, nil
 }
 
+// activeDatanet loads a Datanet that is not archived, for a message that
+// brings it what (contributions, reviews): an archived Datanet takes none.
+func (k Keeper) activeDatanet(ctx context.Context, id uint64, what string) (types.Datanet, error) {
+	d, err := k.GetDatanet(ctx, id)
+	if err != nil {
+		return d, err
+	}
+	if d.Status == types.DATANET_STATUS_ARCHIVED {
+		return d, errorsmod.Wrapf(types.ErrDatanetArchived, "datanet %d takes no %s", d.Id, what)
+	}
+	return d, nil
+}
+
 // isCurator reports whether addr (canonical) is in the Datanet's curator set.
 func isCurator(d types.Datanet, addr string) bool {
 	return slices.Contains(d.Curators, addr)

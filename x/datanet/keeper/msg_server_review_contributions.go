@@ -25,12 +25,9 @@ func (k msgServer) ReviewContributions(ctx context.Context, msg *types.MsgReview
 	if err != nil {
 		return nil, err
 	}
-	d, err := k.GetDatanet(ctx, msg.DatanetId)
+	d, err := k.activeDatanet(ctx, msg.DatanetId, "reviews")
 	if err != nil {
 		return nil, err
-	}
-	if d.Status == types.DATANET_STATUS_ARCHIVED {
-		return nil, errorsmod.Wrapf(types.ErrDatanetArchived, "datanet %d takes no reviews", d.Id)
 	}
 	mayReview := reviewer == d.Owner ||
 		(d.CurationPolicy == types.CURATION_POLICY_CURATOR_SET_REVIEWS && isCurator(d, reviewer))

@@ -22,12 +22,9 @@ func (k msgServer) SubmitContribution(ctx context.Context, msg *types.MsgSubmitC
 	if err != nil {
 		return nil, err
 	}
-	d, err := k.GetDatanet(ctx, msg.DatanetId)
+	d, err := k.activeDatanet(ctx, msg.DatanetId, "contributions")
 	if err != nil {
 		return nil, err
-	}
-	if d.Status == types.DATANET_STATUS_ARCHIVED {
-		return nil, errorsmod.Wrapf(types.ErrDatanetArchived, "datanet %d takes no contributions", d.Id)
 	}
 	if d.Visibility == types.VISIBILITY_PRIVATE && contributor != d.Owner && !isCurator(d, contributor) {
 		return nil, errorsmod.Wrapf(types.ErrNotAllowedToContribute, "%s is neither owner nor curator of private datanet %d", contributor, d.Id)
