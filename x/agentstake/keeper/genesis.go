@@ -102,41 +102,32 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 // ExportGenesis returns the state: agents in operator order, entries and
 // slash records in id order, used evidence in key order.
 func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
-	params, err := k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	gs := &types.GenesisState{Params: params}
-	if gs.NextUnbondingId, err = modulekit.PeekID(ctx, k.NextUnbondingID); err != nil {
-		return nil, err
-	}
-	if gs.NextSlashId, err = modulekit.PeekID(ctx, k.NextSlashID); err != nil {
-		return nil, err
-	}
-	if gs.Agents, err = modulekit.Values(ctx, k.Agents.Walk); err != nil {
-		return nil, err
-	}
-	if gs.UnbondingEntries, err = modulekit.Values(ctx, k.UnbondingEntries.Walk); err != nil {
+	gs := &types.GenesisState{}
+	if _, err := modulekit.Export(ctx, gs,
+		modulekit.ExportItem(&gs.Params, k.Params.Get),
+		modulekit.ExportNextID(&gs.NextUnbondingId, k.NextUnbondingID),
+		modulekit.ExportNextID(&gs.NextSlashId, k.NextSlashID),
+		modulekit.ExportValues(&gs.Agents, k.Agents.Walk),
+		modulekit.ExportValues(&gs.UnbondingEntries, k.UnbondingEntries.Walk),
+		modulekit.ExportValues(&gs.SlashRecords, k.SlashRecords.Walk),
+		func(ctx context.Context) error {
+			return k.UsedEvidence.Walk(ctx, nil, func(key collections.Triple[sdk.AccAddress, sdk.AccAddress, uint64]) (bool, error) {
+				node, err := k.AddressCodec().BytesToString(key.K1())
+				if err != nil {
+					return true, err
+				}
+				user, err := k.AddressCodec().BytesToString(key.K2())
+				if err != nil {
+					return true, err
+				}
+				gs.UsedEvidence = append(gs.UsedEvidence, types.UsedEvidence{ServingNode: node, User: user, Nonce: key.K3()})
+				return false, nil
+			})
+		},
+	); err != nil {
 		return nil, err
 	}
 	sortByID(gs.UnbondingEntries, func(e types.UnbondingEntry) uint64 { return e.Id })
-	if gs.SlashRecords, err = modulekit.Values(ctx, k.SlashRecords.Walk); err != nil {
-		return nil, err
-	}
 	sortByID(gs.SlashRecords, func(r types.SlashRecord) uint64 { return r.Id })
-	if err := k.UsedEvidence.Walk(ctx, nil, func(key collections.Triple[sdk.AccAddress, sdk.AccAddress, uint64]) (bool, error) {
-		node, err := k.AddressCodec().BytesToString(key.K1())
-		if err != nil {
-			return true, err
-		}
-		user, err := k.AddressCodec().BytesToString(key.K2())
-		if err != nil {
-			return true, err
-		}
-		gs.UsedEvidence = append(gs.UsedEvidence, types.UsedEvidence{ServingNode: node, User: user, Nonce: key.K3()})
-		return false, nil
-	}); err != nil {
-		return nil, err
-	}
 	return gs, nil
 }

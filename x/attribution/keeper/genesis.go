@@ -100,50 +100,35 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 
 // ExportGenesis returns the state in key order.
 func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
-	params, err := k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	gs := &types.GenesisState{Params: params}
-	if gs.NextRecordId, err = modulekit.PeekID(ctx, k.NextRecordID); err != nil {
-		return nil, err
-	}
-	if gs.NextChallengeId, err = modulekit.PeekID(ctx, k.NextChallengeID); err != nil {
-		return nil, err
-	}
-	if gs.Records, err = modulekit.Values(ctx, k.Records.Walk); err != nil {
-		return nil, err
-	}
-	if gs.Challenges, err = modulekit.Values(ctx, k.Challenges.Walk); err != nil {
-		return nil, err
-	}
-	if gs.Votes, err = modulekit.Values(ctx, k.Votes.Walk); err != nil {
-		return nil, err
-	}
-	if gs.Claimable, err = k.exportAmounts(ctx, k.Claimable); err != nil {
-		return nil, err
-	}
-	if gs.AddressEarnings, err = k.exportAmounts(ctx, k.AddressEarnings); err != nil {
-		return nil, err
-	}
-	if err := k.ContributionEarnings.Walk(ctx, nil, func(id uint64, amt math.Int) (bool, error) {
-		gs.ContributionEarnings = append(gs.ContributionEarnings, types.ContributionAmount{ContributionId: id, Amount: amt})
-		return false, nil
-	}); err != nil {
-		return nil, err
-	}
-	return gs, nil
+	gs := &types.GenesisState{}
+	return modulekit.Export(ctx, gs,
+		modulekit.ExportItem(&gs.Params, k.Params.Get),
+		modulekit.ExportNextID(&gs.NextRecordId, k.NextRecordID),
+		modulekit.ExportNextID(&gs.NextChallengeId, k.NextChallengeID),
+		modulekit.ExportValues(&gs.Records, k.Records.Walk),
+		modulekit.ExportValues(&gs.Challenges, k.Challenges.Walk),
+		modulekit.ExportValues(&gs.Votes, k.Votes.Walk),
+		k.exportAmounts(&gs.Claimable, k.Claimable),
+		k.exportAmounts(&gs.AddressEarnings, k.AddressEarnings),
+		func(ctx context.Context) error {
+			return k.ContributionEarnings.Walk(ctx, nil, func(id uint64, amt math.Int) (bool, error) {
+				gs.ContributionEarnings = append(gs.ContributionEarnings, types.ContributionAmount{ContributionId: id, Amount: amt})
+				return false, nil
+			})
+		},
+	)
 }
 
-func (k Keeper) exportAmounts(ctx context.Context, m collections.Map[sdk.AccAddress, math.Int]) ([]types.AddressAmount, error) {
-	var out []types.AddressAmount
-	err := m.Walk(ctx, nil, func(addr sdk.AccAddress, amt math.Int) (bool, error) {
-		s, err := k.AddressCodec().BytesToString(addr)
-		if err != nil {
-			return true, err
-		}
-		out = append(out, types.AddressAmount{Address: s, Amount: amt})
-		return false, nil
-	})
-	return out, err
+// exportAmounts lists in into the amounts of m by address, in key order.
+func (k Keeper) exportAmounts(into *[]types.AddressAmount, m collections.Map[sdk.AccAddress, math.Int]) modulekit.ExportStep {
+	return func(ctx context.Context) error {
+		return m.Walk(ctx, nil, func(addr sdk.AccAddress, amt math.Int) (bool, error) {
+			s, err := k.AddressCodec().BytesToString(addr)
+			if err != nil {
+				return true, err
+			}
+			*into = append(*into, types.AddressAmount{Address: s, Amount: amt})
+			return false, nil
+		})
+	}
 }

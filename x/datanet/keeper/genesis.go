@@ -88,25 +88,13 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 
 // ExportGenesis writes the whole state, sorted as Validate expects.
 func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
-	params, err := k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	gs := &types.GenesisState{Params: params}
-	if gs.NextDatanetId, err = modulekit.PeekID(ctx, k.NextDatanetID); err != nil {
-		return nil, err
-	}
-	if gs.NextContributionId, err = modulekit.PeekID(ctx, k.NextContributionID); err != nil {
-		return nil, err
-	}
-	if gs.Datanets, err = modulekit.Values(ctx, k.Datanets.Walk); err != nil {
-		return nil, err
-	}
-	if gs.Contributions, err = modulekit.Values(ctx, k.Contributions.Walk); err != nil {
-		return nil, err
-	}
-	if gs.Versions, err = modulekit.Values(ctx, k.Versions.Walk); err != nil {
-		return nil, err
-	}
-	return gs, nil
+	gs := &types.GenesisState{}
+	return modulekit.Export(ctx, gs,
+		modulekit.ExportItem(&gs.Params, k.Params.Get),
+		modulekit.ExportNextID(&gs.NextDatanetId, k.NextDatanetID),
+		modulekit.ExportNextID(&gs.NextContributionId, k.NextContributionID),
+		modulekit.ExportValues(&gs.Datanets, k.Datanets.Walk),
+		modulekit.ExportValues(&gs.Contributions, k.Contributions.Walk),
+		modulekit.ExportValues(&gs.Versions, k.Versions.Walk),
+	)
 }

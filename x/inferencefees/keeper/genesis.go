@@ -69,27 +69,13 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 
 // ExportGenesis returns the state in key order.
 func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
-	p, err := k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	totals, err := k.GetTotals(ctx)
-	if err != nil {
-		return nil, err
-	}
-	next, err := modulekit.PeekID(ctx, k.NextWithdrawalID)
-	if err != nil {
-		return nil, err
-	}
-	gs := &types.GenesisState{Params: p, NextWithdrawalId: next, Totals: totals}
-	if gs.Credits, err = modulekit.Values(ctx, k.Credits.Walk); err != nil {
-		return nil, err
-	}
-	if gs.Withdrawals, err = modulekit.Values(ctx, k.Withdrawals.Walk); err != nil {
-		return nil, err
-	}
-	if gs.Channels, err = modulekit.Values(ctx, k.Channels.Walk); err != nil {
-		return nil, err
-	}
-	return gs, nil
+	gs := &types.GenesisState{}
+	return modulekit.Export(ctx, gs,
+		modulekit.ExportItem(&gs.Params, k.Params.Get),
+		modulekit.ExportItem(&gs.Totals, k.GetTotals),
+		modulekit.ExportNextID(&gs.NextWithdrawalId, k.NextWithdrawalID),
+		modulekit.ExportValues(&gs.Credits, k.Credits.Walk),
+		modulekit.ExportValues(&gs.Withdrawals, k.Withdrawals.Walk),
+		modulekit.ExportValues(&gs.Channels, k.Channels.Walk),
+	)
 }

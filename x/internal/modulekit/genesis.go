@@ -28,3 +28,45 @@ func PeekID(ctx context.Context, seq collections.Sequence) (uint64, error) {
 	}
 	return max(next, 1), nil
 }
+
+// ExportStep reads one part of the state into its field of a genesis
+// state being exported.
+type ExportStep func(ctx context.Context) error
+
+// Export runs the steps of a genesis export in order and answers gs, the
+// state they fill, or the first error.
+func Export[G any](ctx context.Context, gs *G, steps ...ExportStep) (*G, error) {
+	for _, step := range steps {
+		if err := step(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return gs, nil
+}
+
+// ExportItem reads a value, as an Item's Get, into into.
+func ExportItem[V any](into *V, get func(context.Context) (V, error)) ExportStep {
+	return func(ctx context.Context) (err error) {
+		*into, err = get(ctx)
+		return err
+	}
+}
+
+// ExportNextID states in into the id a sequence hands out next (PeekID).
+func ExportNextID(into *uint64, seq collections.Sequence) ExportStep {
+	return func(ctx context.Context) (err error) {
+		*into, err = PeekID(ctx, seq)
+		return err
+	}
+}
+
+// ExportValues lists in into every value of a collection in key order
+// (Values).
+func ExportValues[K, V any](
+	into *[]V, walk func(context.Context, collections.Ranger[K], func(K, V) (bool, error)) error,
+) ExportStep {
+	return func(ctx context.Context) (err error) {
+		*into, err = Values(ctx, walk)
+		return err
+	}
+}

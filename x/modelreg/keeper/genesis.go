@@ -29,17 +29,10 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 
 // ExportGenesis returns the state, models in ascending id order.
 func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
-	params, err := k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	next, err := modulekit.PeekID(ctx, k.NextModelID)
-	if err != nil {
-		return nil, err
-	}
-	gs := &types.GenesisState{Params: params, NextModelId: next}
-	if gs.Models, err = modulekit.Values(ctx, k.Models.Walk); err != nil {
-		return nil, err
-	}
-	return gs, nil
+	gs := &types.GenesisState{}
+	return modulekit.Export(ctx, gs,
+		modulekit.ExportItem(&gs.Params, k.Params.Get),
+		modulekit.ExportNextID(&gs.NextModelId, k.NextModelID),
+		modulekit.ExportValues(&gs.Models, k.Models.Walk),
+	)
 }
