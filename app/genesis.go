@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"slices"
 
+	"github.com/ethereum/go-ethereum/common"
+
+	erc20types "github.com/cosmos/evm/x/erc20/types"
 	feemarkettypes "github.com/cosmos/evm/x/feemarket/types"
 	evmtypes "github.com/cosmos/evm/x/vm/types"
 
@@ -59,6 +62,16 @@ var openLedgerGenesisDefaults = map[string]func(codec.JSONCodec) json.RawMessage
 		genesis.Params.ExtendedDenomOptions = &evmtypes.ExtendedDenomOptions{ExtendedDenom: config.BaseDenom}
 		genesis.Params.ActiveStaticPrecompiles = activeStaticPrecompiles()
 		genesis.Preinstalls = evmtypes.DefaultPreinstalls
+		return cdc.MustMarshalJSON(genesis)
+	},
+	// Native OPEN is also an ERC-20, at a fixed address.
+	erc20types.ModuleName: func(cdc codec.JSONCodec) json.RawMessage {
+		genesis := erc20types.DefaultGenesisState()
+		token := common.HexToAddress(precompiles.OPENTokenAddress).Hex()
+		genesis.TokenPairs = []erc20types.TokenPair{{
+			Erc20Address: token, Denom: config.BaseDenom, Enabled: true, ContractOwner: erc20types.OWNER_MODULE,
+		}}
+		genesis.NativePrecompiles = []string{token}
 		return cdc.MustMarshalJSON(genesis)
 	},
 	feemarkettypes.ModuleName: func(cdc codec.JSONCodec) json.RawMessage {

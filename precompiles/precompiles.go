@@ -6,10 +6,18 @@ package precompiles
 // DatanetAddress is the Datanet precompile's (package datanet).
 const DatanetAddress = "0x0000000000000000000000000000000000000900"
 
+// OPENTokenAddress is native OPEN as an ERC-20: cosmos/evm's WERC20
+// precompile over aopen, registered in genesis as x/erc20's token pair of the
+// native denom. balanceOf is the bank balance, transfer moves native OPEN,
+// and deposit and withdraw change nothing, so wallets and DeFi contracts see
+// OPEN as on Ethereum without a wrapped copy. Unlike the precompiles below,
+// it is not blocked from receiving: deposit receives value and sends it back.
+const OPENTokenAddress = "0x0000000000000000000000000000000000000A00"
+
 // Addresses are the OpenLedger precompiles, in ascending order. Genesis
 // enables them beside cosmos/evm's; governance turns any of them off or on
-// through x/vm's active_static_precompiles parameter. Like every precompile
-// address, they cannot receive plain bank sends.
+// through x/vm's active_static_precompiles parameter. Like every static
+// precompile address, they cannot receive plain bank sends.
 var Addresses = []string{
 	DatanetAddress,
 }
