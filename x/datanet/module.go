@@ -17,12 +17,11 @@ const ConsensusVersion = 1
 // imported after x/bank's.
 type AppModule struct {
 	modulekit.Module[types.GenesisState, *types.GenesisState]
-	keeper keeper.Keeper
 }
 
 // NewAppModule returns the module for a keeper.
 func NewAppModule(k keeper.Keeper) AppModule {
-	return AppModule{keeper: k, Module: modulekit.NewModule(modulekit.Spec[types.GenesisState]{
+	return AppModule{modulekit.NewModule(modulekit.Spec[types.GenesisState]{
 		Name: types.ModuleName, ConsensusVersion: ConsensusVersion, Keeper: k, DefaultGenesis: types.DefaultGenesis,
 		Codec:    modulekit.Codec{Interfaces: types.RegisterInterfaces, Amino: types.RegisterLegacyAminoCodec},
 		Gateway:  modulekit.Gateway(types.RegisterQueryHandlerClient, types.NewQueryClient),
