@@ -173,3 +173,27 @@ func headerAt(height int64) header.Info { return header.Info{Height: height} }
 
 // StoredParams is where the module keeps its params.
 func (f *fixture) StoredParams() collections.Item[types.Params] { return f.K.Params }
+
+// ownerFailures are the ways every message that only a Datanet's owner may
+// send fails: sent by another account or one that is no address, about an
+// unknown Datanet, about an archived one. fields points at the message's owner and Datanet id.
+func ownerFailures[M any](fields func(m M) (owner *string, id *uint64)) []keepertest.Failure[func(*fixture, M)] {
+	return []keepertest.Failure[func(*fixture, M)]{
+		{Name: "Failure - not the owner", Make: func(f *fixture, m M) {
+			owner, _ := fields(m)
+			*owner = f.bob.Str
+		}, Want: types.ErrNotDatanetOwner},
+		{Name: "Failure - invalid signer", Make: func(_ *fixture, m M) {
+			owner, _ := fields(m)
+			*owner = "nope"
+		}, Want: types.ErrInvalidAddress},
+		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m M) {
+			_, id := fields(m)
+			*id = 99
+		}, Want: types.ErrDatanetNotFound},
+		{Name: "Failure - archived Datanet", Make: func(f *fixture, m M) {
+			_, id := fields(m)
+			keepertest.MustDeliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: *id})
+		}, Want: types.ErrDatanetArchived},
+	}
+}

@@ -44,15 +44,7 @@ func TestArchiveDatanet(t *testing.T) {
 		require.NoError(t, err)
 	})
 
-	cases := []keepertest.Failure[func(f *fixture, m *types.MsgArchiveDatanet)]{
-		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgArchiveDatanet) { m.Owner = f.bob.Str }, Want: types.ErrNotDatanetOwner},
-		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgArchiveDatanet) { m.DatanetId = 2 }, Want: types.ErrDatanetNotFound},
-		{Name: "Failure - already archived", Make: func(f *fixture, m *types.MsgArchiveDatanet) {
-			_, err := keepertest.Deliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
-			require.NoError(f.T, err)
-		}, Want: types.ErrDatanetArchived},
-		{Name: "Failure - invalid signer", Make: func(_ *fixture, m *types.MsgArchiveDatanet) { m.Owner = "" }, Want: types.ErrInvalidAddress},
-	}
+	cases := ownerFailures(func(m *types.MsgArchiveDatanet) (*string, *uint64) { return &m.Owner, &m.DatanetId })
 	keepertest.RunBroken(t, cases, func(t testing.TB) (*fixture, *types.MsgArchiveDatanet) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)

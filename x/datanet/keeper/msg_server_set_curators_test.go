@@ -34,22 +34,17 @@ func TestSetCurators(t *testing.T) {
 		require.Len(t, f.datanet(id).Curators, types.MaxCurators)
 	})
 
-	cases := []keepertest.Failure[func(f *fixture, m *types.MsgSetCurators)]{
-		{Name: "Failure - too many curators", Make: func(f *fixture, m *types.MsgSetCurators) {
-			m.Curators = manyAddresses(f, types.MaxCurators+1)
-		}, Want: types.ErrInvalidCurators},
-		{Name: "Failure - duplicate curator", Make: func(f *fixture, m *types.MsgSetCurators) {
-			m.Curators = []string{f.alice.Str, strings.ToUpper(f.alice.Str)}
-		}, Want: types.ErrInvalidCurators},
-		{Name: "Failure - owner as curator", Make: func(f *fixture, m *types.MsgSetCurators) { m.Curators = []string{f.owner.Str} }, Want: types.ErrInvalidCurators},
-		{Name: "Failure - invalid curator address", Make: func(_ *fixture, m *types.MsgSetCurators) { m.Curators = []string{"open1bad"} }, Want: types.ErrInvalidCurators},
-		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgSetCurators) { m.Owner = f.alice.Str }, Want: types.ErrNotDatanetOwner},
-		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgSetCurators) { m.DatanetId = 7 }, Want: types.ErrDatanetNotFound},
-		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgSetCurators) {
-			_, err := keepertest.Deliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
-			require.NoError(f.T, err)
-		}, Want: types.ErrDatanetArchived},
-	}
+	cases := append(ownerFailures(func(m *types.MsgSetCurators) (*string, *uint64) { return &m.Owner, &m.DatanetId }),
+		[]keepertest.Failure[func(f *fixture, m *types.MsgSetCurators)]{
+			{Name: "Failure - too many curators", Make: func(f *fixture, m *types.MsgSetCurators) {
+				m.Curators = manyAddresses(f, types.MaxCurators+1)
+			}, Want: types.ErrInvalidCurators},
+			{Name: "Failure - duplicate curator", Make: func(f *fixture, m *types.MsgSetCurators) {
+				m.Curators = []string{f.alice.Str, strings.ToUpper(f.alice.Str)}
+			}, Want: types.ErrInvalidCurators},
+			{Name: "Failure - owner as curator", Make: func(f *fixture, m *types.MsgSetCurators) { m.Curators = []string{f.owner.Str} }, Want: types.ErrInvalidCurators},
+			{Name: "Failure - invalid curator address", Make: func(_ *fixture, m *types.MsgSetCurators) { m.Curators = []string{"open1bad"} }, Want: types.ErrInvalidCurators},
+		}...)
 	keepertest.RunBroken(t, cases, func(t testing.TB) (*fixture, *types.MsgSetCurators) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)

@@ -40,17 +40,12 @@ func TestTransferDatanetOwnership(t *testing.T) {
 		keepertest.MustDeliver(f.Chain(), f.Msgs.ArchiveDatanet, msg)
 	})
 
-	cases := []keepertest.Failure[func(f *fixture, m *types.MsgTransferDatanetOwnership)]{
-		{Name: "Failure - to the current owner", Make: func(f *fixture, m *types.MsgTransferDatanetOwnership) { m.NewOwner = f.owner.Str }, Want: types.ErrInvalidNewOwner},
-		{Name: "Failure - invalid new owner", Make: func(_ *fixture, m *types.MsgTransferDatanetOwnership) { m.NewOwner = "open1xyz" }, Want: types.ErrInvalidNewOwner},
-		{Name: "Failure - empty new owner", Make: func(_ *fixture, m *types.MsgTransferDatanetOwnership) { m.NewOwner = "" }, Want: types.ErrInvalidNewOwner},
-		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgTransferDatanetOwnership) { m.Owner = f.bob.Str }, Want: types.ErrNotDatanetOwner},
-		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgTransferDatanetOwnership) { m.DatanetId = 5 }, Want: types.ErrDatanetNotFound},
-		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgTransferDatanetOwnership) {
-			_, err := keepertest.Deliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
-			require.NoError(f.T, err)
-		}, Want: types.ErrDatanetArchived},
-	}
+	cases := append(ownerFailures(func(m *types.MsgTransferDatanetOwnership) (*string, *uint64) { return &m.Owner, &m.DatanetId }),
+		[]keepertest.Failure[func(f *fixture, m *types.MsgTransferDatanetOwnership)]{
+			{Name: "Failure - to the current owner", Make: func(f *fixture, m *types.MsgTransferDatanetOwnership) { m.NewOwner = f.owner.Str }, Want: types.ErrInvalidNewOwner},
+			{Name: "Failure - invalid new owner", Make: func(_ *fixture, m *types.MsgTransferDatanetOwnership) { m.NewOwner = "open1xyz" }, Want: types.ErrInvalidNewOwner},
+			{Name: "Failure - empty new owner", Make: func(_ *fixture, m *types.MsgTransferDatanetOwnership) { m.NewOwner = "" }, Want: types.ErrInvalidNewOwner},
+		}...)
 	keepertest.RunBroken(t, cases, func(t testing.TB) (*fixture, *types.MsgTransferDatanetOwnership) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)

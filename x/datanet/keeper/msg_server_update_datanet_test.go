@@ -49,21 +49,15 @@ func TestUpdateDatanet(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.datanet.v1.EventDatanetUpdated"), 1)
 	})
 
-	cases := []keepertest.Failure[func(f *fixture, m *types.MsgUpdateDatanet)]{
-		{Name: "Failure - not the owner", Make: func(f *fixture, m *types.MsgUpdateDatanet) { m.Owner = f.alice.Str }, Want: types.ErrNotDatanetOwner},
-		{Name: "Failure - unknown Datanet", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.DatanetId = 99 }, Want: types.ErrDatanetNotFound},
-		{Name: "Failure - archived Datanet", Make: func(f *fixture, m *types.MsgUpdateDatanet) {
-			_, err := keepertest.Deliver(f.Chain(), f.Msgs.ArchiveDatanet, &types.MsgArchiveDatanet{Owner: f.owner.Str, DatanetId: m.DatanetId})
-			require.NoError(f.T, err)
-		}, Want: types.ErrDatanetArchived},
-		{Name: "Failure - empty name", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.Name = "" }, Want: types.ErrInvalidName},
-		{Name: "Failure - oversize description", Make: func(_ *fixture, m *types.MsgUpdateDatanet) {
-			m.Description = strings.Repeat("x", types.MaxDescriptionLength+1)
-		}, Want: types.ErrInvalidDescription},
-		{Name: "Failure - bad tag", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.Tags = []string{"no spaces"} }, Want: types.ErrInvalidTags},
-		{Name: "Failure - unspecified visibility", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.Visibility = 0 }, Want: types.ErrInvalidVisibility},
-		{Name: "Failure - invalid signer", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.Owner = "nope" }, Want: types.ErrInvalidAddress},
-	}
+	cases := append(ownerFailures(func(m *types.MsgUpdateDatanet) (*string, *uint64) { return &m.Owner, &m.DatanetId }),
+		[]keepertest.Failure[func(f *fixture, m *types.MsgUpdateDatanet)]{
+			{Name: "Failure - empty name", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.Name = "" }, Want: types.ErrInvalidName},
+			{Name: "Failure - oversize description", Make: func(_ *fixture, m *types.MsgUpdateDatanet) {
+				m.Description = strings.Repeat("x", types.MaxDescriptionLength+1)
+			}, Want: types.ErrInvalidDescription},
+			{Name: "Failure - bad tag", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.Tags = []string{"no spaces"} }, Want: types.ErrInvalidTags},
+			{Name: "Failure - unspecified visibility", Make: func(_ *fixture, m *types.MsgUpdateDatanet) { m.Visibility = 0 }, Want: types.ErrInvalidVisibility},
+		}...)
 	keepertest.RunBroken(t, cases, func(t testing.TB) (*fixture, *types.MsgUpdateDatanet) {
 		f := newFixture(t)
 		id := f.createDatanet(nil)
