@@ -9,33 +9,25 @@ import (
 	"cosmossdk.io/math"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestParamsValidate(t *testing.T) {
 	require.NoError(t, types.DefaultParams().Validate())
-	cases := []struct {
-		name   string
-		mutate func(p *types.Params)
-	}{
-		{"Failure - nil min stake", func(p *types.Params) { p.MinStakeAttestor = math.Int{} }},
-		{"Failure - zero min stake", func(p *types.Params) { p.MinStakeAutonomousAgent = math.ZeroInt() }},
-		{"Failure - min stake above the supply", func(p *types.Params) { p.MinStakeServingNode = types.MaxStakeCeiling.AddRaw(1) }},
-		{"Failure - zero unbonding period", func(p *types.Params) { p.UnbondingPeriod = 0 }},
-		{"Failure - unbonding period above a year", func(p *types.Params) { p.UnbondingPeriod = types.MaxDurationCeiling + time.Second }},
-		{"Failure - negative jail", func(p *types.Params) { p.JailDuration = -time.Second }},
-		{"Failure - fraction above 100%", func(p *types.Params) { p.SlashBpsAttributionFraud = 10_001 }},
-		{"Failure - reward above 100%", func(p *types.Params) { p.ChallengerRewardBps = 10_001 }},
-		{"Failure - zero max models", func(p *types.Params) { p.MaxModelsPerAgent = 0 }},
-		{"Failure - max models above the ceiling", func(p *types.Params) { p.MaxModelsPerAgent = types.MaxModelsCeiling + 1 }},
-		{"Failure - max entries above the ceiling", func(p *types.Params) { p.MaxUnbondingEntries = types.MaxUnbondingEntriesCeiling + 1 }},
+	cases := []keepertest.ParamsCase[types.Params]{
+		{Name: "Failure - nil min stake", Edit: func(p *types.Params) { p.MinStakeAttestor = math.Int{} }},
+		{Name: "Failure - zero min stake", Edit: func(p *types.Params) { p.MinStakeAutonomousAgent = math.ZeroInt() }},
+		{Name: "Failure - min stake above the supply", Edit: func(p *types.Params) { p.MinStakeServingNode = types.MaxStakeCeiling.AddRaw(1) }},
+		{Name: "Failure - zero unbonding period", Edit: func(p *types.Params) { p.UnbondingPeriod = 0 }},
+		{Name: "Failure - unbonding period above a year", Edit: func(p *types.Params) { p.UnbondingPeriod = types.MaxDurationCeiling + time.Second }},
+		{Name: "Failure - negative jail", Edit: func(p *types.Params) { p.JailDuration = -time.Second }},
+		{Name: "Failure - fraction above 100%", Edit: func(p *types.Params) { p.SlashBpsAttributionFraud = 10_001 }},
+		{Name: "Failure - reward above 100%", Edit: func(p *types.Params) { p.ChallengerRewardBps = 10_001 }},
+		{Name: "Failure - zero max models", Edit: func(p *types.Params) { p.MaxModelsPerAgent = 0 }},
+		{Name: "Failure - max models above the ceiling", Edit: func(p *types.Params) { p.MaxModelsPerAgent = types.MaxModelsCeiling + 1 }},
+		{Name: "Failure - max entries above the ceiling", Edit: func(p *types.Params) { p.MaxUnbondingEntries = types.MaxUnbondingEntriesCeiling + 1 }},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			p := types.DefaultParams()
-			tc.mutate(&p)
-			require.ErrorIs(t, p.Validate(), types.ErrInvalidParams)
-		})
-	}
+	keepertest.RequireParamsCases(t, types.DefaultParams, types.ErrInvalidParams, cases)
 	p := types.DefaultParams()
 	for _, k := range []types.AgentKind{types.AGENT_KIND_SERVING_NODE, types.AGENT_KIND_AUTONOMOUS_AGENT, types.AGENT_KIND_ATTESTOR} {
 		m, err := p.MinStake(k)

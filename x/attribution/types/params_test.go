@@ -10,6 +10,7 @@ import (
 
 	"github.com/openledger/openledger/app/config"
 	"github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestDefaultParams(t *testing.T) {
@@ -27,41 +28,26 @@ func TestDefaultParams(t *testing.T) {
 }
 
 func TestParamsValidate(t *testing.T) {
-	cases := []struct {
-		name   string
-		mutate func(p *types.Params)
-		ok     bool
-	}{
-		{"Success - burn destinations", func(p *types.Params) {
+	cases := []keepertest.ParamsCase[types.Params]{
+		{Name: "Success - burn destinations", Edit: func(p *types.Params) {
 			p.UnattributedDestination = types.FUNDS_DESTINATION_BURN
 			p.OverturnedDestination = types.FUNDS_DESTINATION_BURN
-		}, true},
-		{"Success - no curator share", func(p *types.Params) { p.DatanetOwnerBps = 0 }, true},
-		{"Success - unanimous quorum", func(p *types.Params) { p.QuorumBps = 10_000 }, true},
-		{"Failure - zero window", func(p *types.Params) { p.ChallengeWindow = 0 }, false},
-		{"Failure - window above a year", func(p *types.Params) { p.ChallengeWindow = types.MaxPeriod + 1 }, false},
-		{"Failure - negative voting period", func(p *types.Params) { p.VotingPeriod = -time.Second }, false},
-		{"Failure - zero bond", func(p *types.Params) { p.ChallengeBond.Amount = math.ZeroInt() }, false},
-		{"Failure - bond in another denom", func(p *types.Params) { p.ChallengeBond.Denom = "uatom" }, false},
-		{"Failure - nil bond amount", func(p *types.Params) { p.ChallengeBond.Amount = math.Int{} }, false},
-		{"Failure - quorum of half", func(p *types.Params) { p.QuorumBps = 5000 }, false},
-		{"Failure - quorum above the whole", func(p *types.Params) { p.QuorumBps = 10_001 }, false},
-		{"Failure - curator share above the whole", func(p *types.Params) { p.DatanetOwnerBps = 10_001 }, false},
-		{"Failure - unspecified unattributed destination", func(p *types.Params) { p.UnattributedDestination = 0 }, false},
-		{"Failure - unknown overturned destination", func(p *types.Params) { p.OverturnedDestination = 7 }, false},
-		{"Failure - zero max weights", func(p *types.Params) { p.MaxWeightsPerRecord = 0 }, false},
-		{"Failure - max weights above the ceiling", func(p *types.Params) { p.MaxWeightsPerRecord = types.MaxWeightsCeiling + 1 }, false},
+		}, Valid: true},
+		{Name: "Success - no curator share", Edit: func(p *types.Params) { p.DatanetOwnerBps = 0 }, Valid: true},
+		{Name: "Success - unanimous quorum", Edit: func(p *types.Params) { p.QuorumBps = 10_000 }, Valid: true},
+		{Name: "Failure - zero window", Edit: func(p *types.Params) { p.ChallengeWindow = 0 }},
+		{Name: "Failure - window above a year", Edit: func(p *types.Params) { p.ChallengeWindow = types.MaxPeriod + 1 }},
+		{Name: "Failure - negative voting period", Edit: func(p *types.Params) { p.VotingPeriod = -time.Second }},
+		{Name: "Failure - zero bond", Edit: func(p *types.Params) { p.ChallengeBond.Amount = math.ZeroInt() }},
+		{Name: "Failure - bond in another denom", Edit: func(p *types.Params) { p.ChallengeBond.Denom = "uatom" }},
+		{Name: "Failure - nil bond amount", Edit: func(p *types.Params) { p.ChallengeBond.Amount = math.Int{} }},
+		{Name: "Failure - quorum of half", Edit: func(p *types.Params) { p.QuorumBps = 5000 }},
+		{Name: "Failure - quorum above the whole", Edit: func(p *types.Params) { p.QuorumBps = 10_001 }},
+		{Name: "Failure - curator share above the whole", Edit: func(p *types.Params) { p.DatanetOwnerBps = 10_001 }},
+		{Name: "Failure - unspecified unattributed destination", Edit: func(p *types.Params) { p.UnattributedDestination = 0 }},
+		{Name: "Failure - unknown overturned destination", Edit: func(p *types.Params) { p.OverturnedDestination = 7 }},
+		{Name: "Failure - zero max weights", Edit: func(p *types.Params) { p.MaxWeightsPerRecord = 0 }},
+		{Name: "Failure - max weights above the ceiling", Edit: func(p *types.Params) { p.MaxWeightsPerRecord = types.MaxWeightsCeiling + 1 }},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			p := types.DefaultParams()
-			tc.mutate(&p)
-			err := p.Validate()
-			if tc.ok {
-				require.NoError(t, err)
-			} else {
-				require.ErrorIs(t, err, types.ErrInvalidParams)
-			}
-		})
-	}
+	keepertest.RequireParamsCases(t, types.DefaultParams, types.ErrInvalidParams, cases)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/openledger/openledger/app/config"
 	"github.com/openledger/openledger/x/datanet/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestDefaultDenomIsTheChainsBaseDenom(t *testing.T) {
@@ -23,36 +24,21 @@ func TestParamsValidate(t *testing.T) {
 	require.NoError(t, types.DefaultParams().Validate())
 	require.Equal(t, uint64(4096), types.DefaultParams().MaxInlineBytes)
 
-	cases := []struct {
-		name   string
-		mutate func(p *types.Params)
-		ok     bool
-	}{
-		{"Success - everything free", func(p *types.Params) {
+	cases := []keepertest.ParamsCase[types.Params]{
+		{Name: "Success - everything free", Edit: func(p *types.Params) {
 			p.CreationFee, p.FeePerByte, p.ContributionDeposit = sdk.NewInt64Coin("aopen", 0), sdk.NewInt64Coin("aopen", 0), sdk.NewInt64Coin("aopen", 0)
-		}, true},
-		{"Success - inline content switched off", func(p *types.Params) { p.MaxInlineBytes = 0 }, true},
-		{"Success - inline at the ceiling", func(p *types.Params) { p.MaxInlineBytes = types.MaxInlineBytesCeiling }, true},
-		{"Success - another denom", func(p *types.Params) { p.FeePerByte = sdk.NewInt64Coin("ibc/ABC", 5) }, true},
-		{"Failure - inline over the ceiling", func(p *types.Params) { p.MaxInlineBytes = types.MaxInlineBytesCeiling + 1 }, false},
-		{"Failure - empty denom", func(p *types.Params) { p.CreationFee.Denom = "" }, false},
-		{"Failure - nil amount", func(p *types.Params) { p.FeePerByte.Amount = math.Int{} }, false},
-		{"Failure - negative amount", func(p *types.Params) { p.ContributionDeposit.Amount = math.NewInt(-1) }, false},
-		{"Failure - unknown fee destination", func(p *types.Params) { p.FeeDestination = 3 }, false},
-		{"Failure - unknown rejected deposit policy", func(p *types.Params) { p.RejectedDeposit = 3 }, false},
+		}, Valid: true},
+		{Name: "Success - inline content switched off", Edit: func(p *types.Params) { p.MaxInlineBytes = 0 }, Valid: true},
+		{Name: "Success - inline at the ceiling", Edit: func(p *types.Params) { p.MaxInlineBytes = types.MaxInlineBytesCeiling }, Valid: true},
+		{Name: "Success - another denom", Edit: func(p *types.Params) { p.FeePerByte = sdk.NewInt64Coin("ibc/ABC", 5) }, Valid: true},
+		{Name: "Failure - inline over the ceiling", Edit: func(p *types.Params) { p.MaxInlineBytes = types.MaxInlineBytesCeiling + 1 }},
+		{Name: "Failure - empty denom", Edit: func(p *types.Params) { p.CreationFee.Denom = "" }},
+		{Name: "Failure - nil amount", Edit: func(p *types.Params) { p.FeePerByte.Amount = math.Int{} }},
+		{Name: "Failure - negative amount", Edit: func(p *types.Params) { p.ContributionDeposit.Amount = math.NewInt(-1) }},
+		{Name: "Failure - unknown fee destination", Edit: func(p *types.Params) { p.FeeDestination = 3 }},
+		{Name: "Failure - unknown rejected deposit policy", Edit: func(p *types.Params) { p.RejectedDeposit = 3 }},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			p := types.DefaultParams()
-			tc.mutate(&p)
-			err := p.Validate()
-			if tc.ok {
-				require.NoError(t, err)
-			} else {
-				require.ErrorIs(t, err, types.ErrInvalidParams)
-			}
-		})
-	}
+	keepertest.RequireParamsCases(t, types.DefaultParams, types.ErrInvalidParams, cases)
 }
 
 func TestContributionFee(t *testing.T) {

@@ -9,34 +9,26 @@ import (
 	"cosmossdk.io/math"
 
 	"github.com/openledger/openledger/x/inferencefees/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestParamsValidate(t *testing.T) {
 	require.NoError(t, types.DefaultParams().Validate())
-	cases := []struct {
-		name   string
-		mutate func(*types.Params)
-	}{
-		{"zero withdrawal delay", func(p *types.Params) { p.WithdrawalDelay = 0 }},
-		{"negative withdrawal delay", func(p *types.Params) { p.WithdrawalDelay = -time.Second }},
-		{"withdrawal delay above a month", func(p *types.Params) { p.WithdrawalDelay = types.MaxWithdrawalDelay + time.Second }},
-		{"shares below 10,000", func(p *types.Params) { p.BurnBps-- }},
-		{"shares above 10,000", func(p *types.Params) { p.ProtocolBps++ }},
-		{"one share overflowing", func(p *types.Params) { p.BurnBps = 1<<32 - 1 }},
-		{"zero max vouchers", func(p *types.Params) { p.MaxVouchersPerBatch = 0 }},
-		{"max vouchers above the ceiling", func(p *types.Params) { p.MaxVouchersPerBatch = types.MaxVouchersPerBatchCeiling + 1 }},
-		{"zero max usage entries", func(p *types.Params) { p.MaxUsageEntriesPerBatch = 0 }},
-		{"max usage entries above the ceiling", func(p *types.Params) { p.MaxUsageEntriesPerBatch = types.MaxUsageEntriesPerBatchCeiling + 1 }},
-		{"nil min deposit", func(p *types.Params) { p.MinDeposit = math.Int{} }},
-		{"negative min deposit", func(p *types.Params) { p.MinDeposit = math.NewInt(-1) }},
+	cases := []keepertest.ParamsCase[types.Params]{
+		{Name: "Failure - zero withdrawal delay", Edit: func(p *types.Params) { p.WithdrawalDelay = 0 }},
+		{Name: "Failure - negative withdrawal delay", Edit: func(p *types.Params) { p.WithdrawalDelay = -time.Second }},
+		{Name: "Failure - withdrawal delay above a month", Edit: func(p *types.Params) { p.WithdrawalDelay = types.MaxWithdrawalDelay + time.Second }},
+		{Name: "Failure - shares below 10,000", Edit: func(p *types.Params) { p.BurnBps-- }},
+		{Name: "Failure - shares above 10,000", Edit: func(p *types.Params) { p.ProtocolBps++ }},
+		{Name: "Failure - one share overflowing", Edit: func(p *types.Params) { p.BurnBps = 1<<32 - 1 }},
+		{Name: "Failure - zero max vouchers", Edit: func(p *types.Params) { p.MaxVouchersPerBatch = 0 }},
+		{Name: "Failure - max vouchers above the ceiling", Edit: func(p *types.Params) { p.MaxVouchersPerBatch = types.MaxVouchersPerBatchCeiling + 1 }},
+		{Name: "Failure - zero max usage entries", Edit: func(p *types.Params) { p.MaxUsageEntriesPerBatch = 0 }},
+		{Name: "Failure - max usage entries above the ceiling", Edit: func(p *types.Params) { p.MaxUsageEntriesPerBatch = types.MaxUsageEntriesPerBatchCeiling + 1 }},
+		{Name: "Failure - nil min deposit", Edit: func(p *types.Params) { p.MinDeposit = math.Int{} }},
+		{Name: "Failure - negative min deposit", Edit: func(p *types.Params) { p.MinDeposit = math.NewInt(-1) }},
 	}
-	for _, tc := range cases {
-		t.Run("Failure - "+tc.name, func(t *testing.T) {
-			p := types.DefaultParams()
-			tc.mutate(&p)
-			require.ErrorIs(t, p.Validate(), types.ErrInvalidParams)
-		})
-	}
+	keepertest.RequireParamsCases(t, types.DefaultParams, types.ErrInvalidParams, cases)
 	t.Run("Success - all to burn, zero min deposit", func(t *testing.T) {
 		p := types.DefaultParams()
 		p.BurnBps, p.ModelOwnerBps, p.ServingNodeBps, p.ProtocolBps, p.DataContributorsBps = 10_000, 0, 0, 0, 0

@@ -97,3 +97,32 @@ func paramsMsg[M proto.Message, P any](authority string, params P) M {
 	msg.Elem().FieldByName("Params").Set(reflect.ValueOf(params))
 	return msg.Interface().(M)
 }
+
+// ParamsCase is a change to a module's default params P, and whether the
+// changed params are valid.
+type ParamsCase[P any] struct {
+	Name  string
+	Edit  func(p *P)
+	Valid bool
+}
+
+// RequireParamsCases runs each case as a test of its own: the default
+// params, changed by the case, must validate, or fail with errInvalid (the
+// module's invalid-params error) where the case says they are not valid.
+func RequireParamsCases[P any, PP interface {
+	*P
+	Validate() error
+}](t *testing.T, defaults func() P, errInvalid error, cases []ParamsCase[P]) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			p := defaults()
+			tc.Edit(&p)
+			if err := PP(&p).Validate(); tc.Valid {
+				require.NoError(t, err)
+			} else {
+				require.ErrorIs(t, err, errInvalid)
+			}
+		})
+	}
+}

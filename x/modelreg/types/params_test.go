@@ -8,6 +8,7 @@ import (
 	"cosmossdk.io/math"
 
 	"github.com/openledger/openledger/app/config"
+	"github.com/openledger/openledger/x/internal/keepertest"
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
@@ -19,29 +20,14 @@ func TestDefaultParams(t *testing.T) {
 }
 
 func TestParamsValidate(t *testing.T) {
-	cases := []struct {
-		name   string
-		mutate func(p *types.Params)
-		ok     bool
-	}{
-		{"Success - zero fee", func(p *types.Params) { p.RegistrationFee.Amount = math.ZeroInt() }, true},
-		{"Success - community pool", func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL }, true},
-		{"Failure - bad denom", func(p *types.Params) { p.RegistrationFee.Denom = "1x" }, false},
-		{"Failure - negative fee", func(p *types.Params) { p.RegistrationFee.Amount = math.NewInt(-1) }, false},
-		{"Failure - unspecified destination", func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_UNSPECIFIED }, false},
-		{"Failure - zero max price", func(p *types.Params) { p.MaxPrice = math.ZeroInt() }, false},
-		{"Failure - max price above the supply", func(p *types.Params) { p.MaxPrice = types.MaxPriceCeiling.AddRaw(1) }, false},
+	cases := []keepertest.ParamsCase[types.Params]{
+		{Name: "Success - zero fee", Edit: func(p *types.Params) { p.RegistrationFee.Amount = math.ZeroInt() }, Valid: true},
+		{Name: "Success - community pool", Edit: func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_COMMUNITY_POOL }, Valid: true},
+		{Name: "Failure - bad denom", Edit: func(p *types.Params) { p.RegistrationFee.Denom = "1x" }},
+		{Name: "Failure - negative fee", Edit: func(p *types.Params) { p.RegistrationFee.Amount = math.NewInt(-1) }},
+		{Name: "Failure - unspecified destination", Edit: func(p *types.Params) { p.FeeDestination = types.FEE_DESTINATION_UNSPECIFIED }},
+		{Name: "Failure - zero max price", Edit: func(p *types.Params) { p.MaxPrice = math.ZeroInt() }},
+		{Name: "Failure - max price above the supply", Edit: func(p *types.Params) { p.MaxPrice = types.MaxPriceCeiling.AddRaw(1) }},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			p := types.DefaultParams()
-			tc.mutate(&p)
-			err := p.Validate()
-			if tc.ok {
-				require.NoError(t, err)
-			} else {
-				require.ErrorIs(t, err, types.ErrInvalidParams)
-			}
-		})
-	}
+	keepertest.RequireParamsCases(t, types.DefaultParams, types.ErrInvalidParams, cases)
 }
