@@ -6,7 +6,10 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/openledger/openledger/precompiles/datanet"
+	"github.com/openledger/openledger/precompiles/modelreg"
+	"github.com/openledger/openledger/precompiles/precompilekit"
 	datanetkeeper "github.com/openledger/openledger/x/datanet/keeper"
+	modelregkeeper "github.com/openledger/openledger/x/modelreg/keeper"
 )
 
 // registerOpenLedgerPrecompiles makes the AI modules callable from the EVM.
@@ -14,12 +17,20 @@ import (
 // address is among x/vm's active static precompiles.
 func (app *OpenLedgerApp) registerOpenLedgerPrecompiles() {
 	codec := app.AccountKeeper.AddressCodec()
+	register := func(address string, p *precompilekit.Precompile, err error) {
+		if err != nil {
+			panic(fmt.Sprintf("precompile at %s: %v", address, err))
+		}
+		app.EVMKeeper.RegisterStaticPrecompile(common.HexToAddress(address), p)
+	}
 	datanetPrecompile, err := datanet.NewPrecompile(
 		datanetkeeper.NewMsgServerImpl(app.DatanetKeeper), datanetkeeper.NewQueryServerImpl(app.DatanetKeeper),
 		codec, app.BankKeeper,
 	)
-	if err != nil {
-		panic(fmt.Sprintf("datanet precompile: %v", err))
-	}
-	app.EVMKeeper.RegisterStaticPrecompile(common.HexToAddress(datanet.Address), datanetPrecompile)
+	register(datanet.Address, datanetPrecompile, err)
+	modelregPrecompile, err := modelreg.NewPrecompile(
+		modelregkeeper.NewMsgServerImpl(app.ModelregKeeper), modelregkeeper.NewQueryServerImpl(app.ModelregKeeper),
+		codec, app.BankKeeper,
+	)
+	register(modelreg.Address, modelregPrecompile, err)
 }

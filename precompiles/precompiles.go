@@ -6,6 +6,9 @@ package precompiles
 // DatanetAddress is the Datanet precompile's (package datanet).
 const DatanetAddress = "0x0000000000000000000000000000000000000900"
 
+// ModelregAddress is the model registry precompile's (package modelreg).
+const ModelregAddress = "0x0000000000000000000000000000000000000901"
+
 // OPENTokenAddress is native OPEN as an ERC-20: cosmos/evm's WERC20
 // precompile over aopen, registered in genesis as x/erc20's token pair of the
 // native denom. balanceOf is the bank balance, transfer moves native OPEN,
@@ -20,4 +23,5 @@ const OPENTokenAddress = "0x0000000000000000000000000000000000000A00"
 // precompile address, they cannot receive plain bank sends.
 var Addresses = []string{
 	DatanetAddress,
+	ModelregAddress,
 }

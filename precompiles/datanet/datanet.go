@@ -16,7 +16,7 @@ import (
 	"cosmossdk.io/core/address"
 
 	"github.com/openledger/openledger/precompiles"
-	"github.com/openledger/openledger/precompiles/internal/precompilekit"
+	"github.com/openledger/openledger/precompiles/precompilekit"
 	"github.com/openledger/openledger/x/datanet/types"
 )
 

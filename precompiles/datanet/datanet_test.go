@@ -17,7 +17,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/openledger/openledger/precompiles/datanet"
-	"github.com/openledger/openledger/precompiles/internal/precompilekit"
+	"github.com/openledger/openledger/precompiles/precompilekit"
 	"github.com/openledger/openledger/testutil"
 	"github.com/openledger/openledger/x/datanet/keeper"
 	"github.com/openledger/openledger/x/datanet/types"

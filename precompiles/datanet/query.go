@@ -5,9 +5,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
-
-	"github.com/openledger/openledger/precompiles/internal/precompilekit"
+	"github.com/openledger/openledger/precompiles/precompilekit"
 	"github.com/openledger/openledger/x/datanet/types"
 )
 
@@ -92,8 +90,8 @@ func (p precompile) getDatanet(c *precompilekit.Call) ([]any, error) {
 	}
 	return []any{datanetView{
 		Id: d.Id, Owner: owner, Name: d.Name, Summary: d.Summary, Description: d.Description,
-		Tags: d.Tags, License: d.License, Visibility: enum8(d.Visibility), CurationPolicy: enum8(d.CurationPolicy),
-		Curators: curators, Status: enum8(d.Status), CurrentVersion: d.CurrentVersion,
+		Tags: d.Tags, License: d.License, Visibility: precompilekit.Enum8(d.Visibility), CurationPolicy: precompilekit.Enum8(d.CurationPolicy),
+		Curators: curators, Status: precompilekit.Enum8(d.Status), CurrentVersion: d.CurrentVersion,
 		CreatedHeight: d.CreatedHeight, UpdatedHeight: d.UpdatedHeight,
 	}}, nil
 }
@@ -119,10 +117,10 @@ func (p precompile) getContribution(c *precompilekit.Call) ([]any, error) {
 		return nil, err
 	}
 	return []any{contributionView{
-		Id: k.Id, DatanetId: k.DatanetId, Contributor: contributor, ContentHash: hash32(k.ContentHash),
+		Id: k.Id, DatanetId: k.DatanetId, Contributor: contributor, ContentHash: precompilekit.Hash32(k.ContentHash),
 		SizeBytes: k.SizeBytes, MediaType: k.MediaType, InlineData: k.InlineData, Uri: k.Uri,
-		Status: enum8(k.Status), FeePaid: amount(k.FeePaid), Deposit: amount(k.Deposit),
-		DepositOutcome: enum8(k.DepositOutcome), SubmittedHeight: k.SubmittedHeight, ResolvedHeight: k.ResolvedHeight,
+		Status: precompilekit.Enum8(k.Status), FeePaid: precompilekit.Amount(k.FeePaid.Amount), Deposit: precompilekit.Amount(k.Deposit.Amount),
+		DepositOutcome: precompilekit.Enum8(k.DepositOutcome), SubmittedHeight: k.SubmittedHeight, ResolvedHeight: k.ResolvedHeight,
 		Reviewer: reviewer, Reason: k.Reason, AcceptedVersion: k.AcceptedVersion, LeafIndex: k.LeafIndex,
 	}}, nil
 }
@@ -140,7 +138,7 @@ func (p precompile) getVersion(c *precompilekit.Call) ([]any, error) {
 		return nil, err
 	}
 	v := res.Version
-	return []any{versionView{DatanetId: v.DatanetId, Version: v.Version, Root: hash32(v.Root), LeafCount: v.LeafCount, Height: v.Height}}, nil
+	return []any{versionView{DatanetId: v.DatanetId, Version: v.Version, Root: precompilekit.Hash32(v.Root), LeafCount: v.LeafCount, Height: v.Height}}, nil
 }
 
 func (p precompile) getMembershipProof(c *precompilekit.Call) ([]any, error) {
@@ -157,32 +155,10 @@ func (p precompile) getMembershipProof(c *precompilekit.Call) ([]any, error) {
 	}
 	siblings := make([][32]byte, len(res.Siblings))
 	for i, s := range res.Siblings {
-		siblings[i] = hash32(s)
+		siblings[i] = precompilekit.Hash32(s)
 	}
 	return []any{membershipProofView{
-		DatanetId: res.DatanetId, Version: res.Version, Root: hash32(res.Root), LeafCount: res.LeafCount,
-		LeafIndex: res.LeafIndex, Leaf: hash32(res.Leaf), Siblings: siblings,
+		DatanetId: res.DatanetId, Version: res.Version, Root: precompilekit.Hash32(res.Root), LeafCount: res.LeafCount,
+		LeafIndex: res.LeafIndex, Leaf: precompilekit.Hash32(res.Leaf), Siblings: siblings,
 	}}, nil
-}
-
-// amount is a coin's amount for the ABI; a coin never set is zero.
-func amount(c sdk.Coin) *big.Int {
-	if c.Amount.IsNil() {
-		return new(big.Int)
-	}
-	return c.Amount.BigInt()
-}
-
-// hash32 is a 32-byte digest as bytes32; the module stores every root, leaf
-// and content hash as 32 bytes (an empty Datanet's root is all zeros).
-func hash32(b []byte) [32]byte {
-	var h [32]byte
-	copy(h[:], b)
-	return h
-}
-
-// enum8 is a module enum as the uint8 of the Solidity interface; every
-// x/datanet enum has fewer than ten values.
-func enum8[E ~int32](e E) uint8 {
-	return uint8(e) //nolint:gosec // enum values are small and non-negative
 }

@@ -3,7 +3,7 @@ package datanet
 import (
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/openledger/openledger/precompiles/internal/precompilekit"
+	"github.com/openledger/openledger/precompiles/precompilekit"
 	"github.com/openledger/openledger/x/datanet/types"
 )
 
@@ -161,7 +161,7 @@ func (p precompile) submitContribution(c *precompilekit.Call) ([]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	fee, deposit := amount(res.FeePaid), amount(res.Deposit)
+	fee, deposit := precompilekit.Amount(res.FeePaid.Amount), precompilekit.Amount(res.Deposit.Amount)
 	if err := c.Emit("ContributionSubmitted", a.DatanetId, res.ContributionId, c.Caller, a.ContentHash, fee, deposit); err != nil {
 		return nil, err
 	}
@@ -183,7 +183,7 @@ func (p precompile) withdrawContribution(c *precompilekit.Call) ([]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	returned := amount(res.DepositReturned)
+	returned := precompilekit.Amount(res.DepositReturned.Amount)
 	if err := c.Emit("ContributionWithdrawn", a.ContributionId, c.Caller, returned); err != nil {
 		return nil, err
 	}
@@ -214,7 +214,7 @@ func (p precompile) reviewContributions(c *precompilekit.Call) ([]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	accepted, rejected, root := res.AcceptedIds, res.RejectedIds, hash32(res.Root)
+	accepted, rejected, root := res.AcceptedIds, res.RejectedIds, precompilekit.Hash32(res.Root)
 	if err := c.Emit("ContributionsReviewed", a.DatanetId, c.Caller, accepted, rejected, res.Version, root); err != nil {
 		return nil, err
 	}

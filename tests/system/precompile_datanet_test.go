@@ -25,11 +25,11 @@ import (
 	"github.com/openledger/openledger/testutil/jsclient"
 )
 
-// The Datanet precompile driven as an Ethereum developer would: wallets'
-// transactions to its address, a contract that owns and curates a Datanet,
-// and reverts decoded with the ABI.
+// The precompiles driven as an Ethereum developer would: wallets'
+// transactions to their addresses, a contract that owns and curates a
+// Datanet, and reverts decoded with the ABI.
 
-type datanetEVM struct {
+type precompileEVM struct {
 	t       *testing.T
 	ctx     context.Context
 	client  *ethclient.Client
@@ -37,14 +37,16 @@ type datanetEVM struct {
 	address common.Address
 }
 
-func newDatanetEVM(t *testing.T, ctx context.Context) *datanetEVM {
+// newPrecompileEVM reaches the precompile at address, of ABI abiJSON,
+// through the node's JSON-RPC.
+func newPrecompileEVM(t *testing.T, ctx context.Context, abiJSON []byte, address string) *precompileEVM {
 	t.Helper()
-	parsed, err := abi.JSON(bytes.NewReader(datanet.ABIJSON))
+	parsed, err := abi.JSON(bytes.NewReader(abiJSON))
 	require.NoError(t, err)
-	return &datanetEVM{t: t, ctx: ctx, client: dialEVM(t), abi: parsed, address: common.HexToAddress(datanet.Address)}
+	return &precompileEVM{t: t, ctx: ctx, client: dialEVM(t), abi: parsed, address: common.HexToAddress(address)}
 }
 
-func (d *datanetEVM) pack(method string, args ...any) []byte {
+func (d *precompileEVM) pack(method string, args ...any) []byte {
 	d.t.Helper()
 	data, err := d.abi.Pack(method, args...)
 	require.NoError(d.t, err)
@@ -53,7 +55,7 @@ func (d *datanetEVM) pack(method string, args ...any) []byte {
 
 // send signs and sends a call of method as key's account and requires it to
 // succeed.
-func (d *datanetEVM) send(key *ecdsa.PrivateKey, method string, args ...any) *types.Receipt {
+func (d *precompileEVM) send(key *ecdsa.PrivateKey, method string, args ...any) *types.Receipt {
 	d.t.Helper()
 	receipt := sendEVMTx(d.ctx, d.t, d.client, key, &d.address, nil, d.pack(method, args...))
 	require.Equal(d.t, types.ReceiptStatusSuccessful, receipt.Status, "%s", method)
@@ -61,7 +63,7 @@ func (d *datanetEVM) send(key *ecdsa.PrivateKey, method string, args ...any) *ty
 }
 
 // view calls a view method through eth_call and unpacks its outputs.
-func (d *datanetEVM) view(method string, args ...any) []any {
+func (d *precompileEVM) view(method string, args ...any) []any {
 	d.t.Helper()
 	out, err := d.client.CallContract(d.ctx, ethereum.CallMsg{To: &d.address, Data: d.pack(method, args...)}, nil)
 	require.NoError(d.t, err)
@@ -71,7 +73,7 @@ func (d *datanetEVM) view(method string, args ...any) []any {
 }
 
 // revert simulates method as from and returns the decoded CosmosError.
-func (d *datanetEVM) revert(from common.Address, to common.Address, data []byte) (codespace string, code uint32, message string) {
+func (d *precompileEVM) revert(from common.Address, to common.Address, data []byte) (codespace string, code uint32, message string) {
 	d.t.Helper()
 	_, err := d.client.CallContract(d.ctx, ethereum.CallMsg{From: from, To: &to, Data: data}, nil)
 	require.Error(d.t, err)
@@ -89,7 +91,7 @@ func (d *datanetEVM) revert(from common.Address, to common.Address, data []byte)
 }
 
 // event returns the first log of the named event in receipt.
-func (d *datanetEVM) event(receipt *types.Receipt, name string) *types.Log {
+func (d *precompileEVM) event(receipt *types.Receipt, name string) *types.Log {
 	d.t.Helper()
 	id := d.abi.Events[name].ID
 	for _, log := range receipt.Logs {
@@ -117,7 +119,7 @@ type chainDatanet struct {
 func TestDatanetPrecompileFromEthereumTools(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	d := newDatanetEVM(t, ctx)
+	d := newPrecompileEVM(t, ctx, datanet.ABIJSON, datanet.Address)
 	params := datanetParams(t)
 	creator, voter, contributor := exportEthKey(t, "dev2"), exportEthKey(t, "dev3"), exportEthKey(t, "dev4")
 	creatorAddr := crypto.PubkeyToAddress(creator.PublicKey)
@@ -229,7 +231,7 @@ func TestDatanetPrecompileFromEthereumTools(t *testing.T) {
 }
 
 // datanetVersion is a Datanet's current version as the chain reports it.
-func (d *datanetEVM) datanetVersion(id uint64) string {
+func (d *precompileEVM) datanetVersion(id uint64) string {
 	d.t.Helper()
 	var onChain chainDatanet
 	queryJSON(d.t, &onChain, "query", "datanet", "datanet", strconv.FormatUint(id, 10))
