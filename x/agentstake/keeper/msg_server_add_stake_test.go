@@ -14,8 +14,8 @@ import (
 )
 
 func TestAddStake(t *testing.T) {
-	keepertest.Run(t, "Success - adds to the bond and the active total", newFixture, func(t *testing.T, f *fixture) {
-		op := f.register(servingNodeMsg(f.owner))
+	keepertest.Run(t, "Success - adds to the bond and the active total", withServingNode, func(t *testing.T, f *fixture) {
+		op := f.owner.Addr // the operator of the owner's serving node
 		keepertest.MustDeliver(f.Chain(), f.Msgs.AddStake, &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(5)})
 		want := types.DefaultMinStakeServingNode.Add(open(5))
 		require.Equal(t, want, f.agent(op).Bonded)
@@ -23,8 +23,8 @@ func TestAddStake(t *testing.T) {
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.agentstake.v1.EventStakeAdded"), 1)
 	})
 
-	keepertest.Run(t, "Success - an inactive agent back at the minimum becomes active", newFixture, func(t *testing.T, f *fixture) {
-		op := f.register(servingNodeMsg(f.owner))
+	keepertest.Run(t, "Success - an inactive agent back at the minimum becomes active", withServingNode, func(t *testing.T, f *fixture) {
+		op := f.owner.Addr // the operator of the owner's serving node
 		f.unbond(f.owner, op, open(1))
 		require.Equal(t, types.AGENT_STATUS_INACTIVE, f.agent(op).Status)
 		require.True(t, f.activeStake(types.AGENT_KIND_SERVING_NODE).IsZero())
@@ -33,8 +33,8 @@ func TestAddStake(t *testing.T) {
 		require.Equal(t, types.DefaultMinStakeServingNode, f.activeStake(types.AGENT_KIND_SERVING_NODE))
 	})
 
-	keepertest.Run(t, "Success - a jailed agent stays jailed", newFixture, func(t *testing.T, f *fixture) {
-		op := f.register(servingNodeMsg(f.owner))
+	keepertest.Run(t, "Success - a jailed agent stays jailed", withServingNode, func(t *testing.T, f *fixture) {
+		op := f.owner.Addr // the operator of the owner's serving node
 		_, err := f.K.Slash(f.Ctx, op, types.SLASH_REASON_GOVERNANCE, "prop 1", nil, 0)
 		require.NoError(t, err)
 		keepertest.MustDeliver(f.Chain(), f.Msgs.AddStake, &types.MsgAddStake{Owner: f.owner.Str, Operator: f.owner.Str, Amount: open(5000)})

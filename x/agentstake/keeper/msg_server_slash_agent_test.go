@@ -12,8 +12,8 @@ import (
 )
 
 func TestSlashAgent(t *testing.T) {
-	keepertest.Run(t, "Success - governance slash burns everything and jails", newFixture, func(t *testing.T, f *fixture) {
-		op := f.register(servingNodeMsg(f.owner))
+	keepertest.Run(t, "Success - governance slash burns everything and jails", withServingNode, func(t *testing.T, f *fixture) {
+		op := f.owner.Addr // the operator of the owner's serving node
 		supply := f.bank.Supply().AmountOf(denom)
 		resp := keepertest.MustDeliver(f.Chain(), f.Msgs.SlashAgent, &types.MsgSlashAgent{
 			Authority: f.Authority, Operator: f.owner.Str, Reason: types.SLASH_REASON_GOVERNANCE, EvidenceRef: "proposal 12",

@@ -11,8 +11,8 @@ import (
 )
 
 func TestUpdateAgent(t *testing.T) {
-	keepertest.Run(t, "Success - models, endpoint and metadata replaced; model index follows", newFixture, func(t *testing.T, f *fixture) {
-		op := f.register(servingNodeMsg(f.owner))
+	keepertest.Run(t, "Success - models, endpoint and metadata replaced; model index follows", withServingNode, func(t *testing.T, f *fixture) {
+		op := f.owner.Addr // the operator of the owner's serving node
 		f.advance(1, 0)
 		keepertest.MustDeliver(f.Chain(), f.Msgs.UpdateAgent, &types.MsgUpdateAgent{
 			Owner: f.owner.Str, Operator: f.owner.Str, ModelIds: []uint64{3}, Endpoint: "http://10.0.0.1:8080",

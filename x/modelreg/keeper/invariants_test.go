@@ -11,14 +11,14 @@ import (
 )
 
 func TestInvariants(t *testing.T) {
-	keepertest.Run(t, "Success - registered models hold", newFixture, func(t *testing.T, f *fixture) {
-		base := f.register(baseMsg(f.owner))
+	keepertest.Run(t, "Success - registered models hold", withBaseModel, func(t *testing.T, f *fixture) {
+		base := baseModelID
 		f.register(adapterMsg(f.alice, base, f.ds1))
 		_, broken := keeper.AllInvariants(f.K)(f.Ctx)
 		require.False(t, broken)
 	})
-	keepertest.Run(t, "Failure - base model missing", newFixture, func(t *testing.T, f *fixture) {
-		base := f.register(baseMsg(f.owner))
+	keepertest.Run(t, "Failure - base model missing", withBaseModel, func(t *testing.T, f *fixture) {
+		base := baseModelID
 		id := f.register(adapterMsg(f.alice, base, f.ds1))
 		m := f.model(id)
 		m.BaseModelId = 7
@@ -27,8 +27,8 @@ func TestInvariants(t *testing.T) {
 		require.True(t, broken)
 		require.Contains(t, msg, "model 7")
 	})
-	keepertest.Run(t, "Failure - base model not of kind base", newFixture, func(t *testing.T, f *fixture) {
-		base := f.register(baseMsg(f.owner))
+	keepertest.Run(t, "Failure - base model not of kind base", withBaseModel, func(t *testing.T, f *fixture) {
+		base := baseModelID
 		id := f.register(adapterMsg(f.alice, base, f.ds1))
 		m := f.model(base)
 		m.Kind = types.MODEL_KIND_FULL_FINE_TUNE

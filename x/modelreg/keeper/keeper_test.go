@@ -183,8 +183,11 @@ func headerAt(height int64) header.Info { return header.Info{Height: height} }
 // StoredParams is where the module keeps its params.
 func (f *fixture) StoredParams() collections.Item[types.Params] { return f.K.Params }
 
-// withBaseModel is a fresh fixture where the owner has registered model 1,
-// a base model.
+// baseModelID is the id of the base model withBaseModel registers.
+const baseModelID uint64 = 1
+
+// withBaseModel is a fresh fixture where the owner has registered model
+// baseModelID, a base model.
 func withBaseModel(t testing.TB) *fixture {
 	f := newFixture(t)
 	f.register(baseMsg(f.owner))

@@ -12,8 +12,8 @@ import (
 )
 
 func TestDeprecateModel(t *testing.T) {
-	keepertest.Run(t, "Success - active model deprecated, no new adapter may use it", newFixture, func(t *testing.T, f *fixture) {
-		id := f.register(baseMsg(f.owner))
+	keepertest.Run(t, "Success - active model deprecated, no new adapter may use it", withBaseModel, func(t *testing.T, f *fixture) {
+		id := baseModelID
 		keepertest.MustDeliver(f.Chain(), f.Msgs.DeprecateModel, &types.MsgDeprecateModel{Owner: f.owner.Str, ModelId: id})
 		require.Equal(t, types.MODEL_STATUS_DEPRECATED, f.model(id).Status)
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.modelreg.v1.EventModelDeprecated"), 1)

@@ -34,8 +34,8 @@ func TestRegisterModel(t *testing.T) {
 		require.Equal(t, supply, f.bank.Supply().AmountOf(denom))
 	})
 
-	keepertest.Run(t, "Success - adapter trained on two datanet versions, indexed under both", newFixture, func(t *testing.T, f *fixture) {
-		base := f.register(baseMsg(f.owner))
+	keepertest.Run(t, "Success - adapter trained on two datanet versions, indexed under both", withBaseModel, func(t *testing.T, f *fixture) {
+		base := baseModelID
 		id := f.register(adapterMsg(f.alice, base, f.ds1, f.ds2))
 		m := f.model(id)
 		require.Equal(t, base, m.BaseModelId)

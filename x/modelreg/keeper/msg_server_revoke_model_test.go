@@ -11,14 +11,14 @@ import (
 )
 
 func TestRevokeModel(t *testing.T) {
-	keepertest.Run(t, "Success - by the owner", newFixture, func(t *testing.T, f *fixture) {
-		id := f.register(baseMsg(f.owner))
+	keepertest.Run(t, "Success - by the owner", withBaseModel, func(t *testing.T, f *fixture) {
+		id := baseModelID
 		keepertest.MustDeliver(f.Chain(), f.Msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.owner.Str, ModelId: id, Reason: "leaked test set"})
 		require.Equal(t, types.MODEL_STATUS_REVOKED, f.model(id).Status)
 	})
 
-	keepertest.Run(t, "Success - by the governance authority", newFixture, func(t *testing.T, f *fixture) {
-		id := f.register(baseMsg(f.owner))
+	keepertest.Run(t, "Success - by the governance authority", withBaseModel, func(t *testing.T, f *fixture) {
+		id := baseModelID
 		keepertest.MustDeliver(f.Chain(), f.Msgs.RevokeModel, &types.MsgRevokeModel{Signer: f.Authority, ModelId: id})
 		require.Equal(t, types.MODEL_STATUS_REVOKED, f.model(id).Status)
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.modelreg.v1.EventModelRevoked"), 1)

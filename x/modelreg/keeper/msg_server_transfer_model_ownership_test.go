@@ -10,8 +10,8 @@ import (
 )
 
 func TestTransferModelOwnership(t *testing.T) {
-	keepertest.Run(t, "Success - owner and owner index move", newFixture, func(t *testing.T, f *fixture) {
-		id := f.register(baseMsg(f.owner))
+	keepertest.Run(t, "Success - owner and owner index move", withBaseModel, func(t *testing.T, f *fixture) {
+		id := baseModelID
 		keepertest.MustDeliver(f.Chain(), f.Msgs.TransferModelOwnership, &types.MsgTransferModelOwnership{Owner: f.owner.Str, ModelId: id, NewOwner: f.alice.Str})
 		require.Equal(t, f.alice.Str, f.model(id).Owner)
 		require.Len(t, keepertest.EventsOfType(f.Ctx, "openledger.modelreg.v1.EventModelOwnershipTransferred"), 1)

@@ -21,8 +21,8 @@ func updateMsg(owner account, id uint64) *types.MsgUpdateModel {
 }
 
 func TestUpdateModel(t *testing.T) {
-	keepertest.Run(t, "Success - metadata and price replaced", newFixture, func(t *testing.T, f *fixture) {
-		id := f.register(baseMsg(f.owner))
+	keepertest.Run(t, "Success - metadata and price replaced", withBaseModel, func(t *testing.T, f *fixture) {
+		id := baseModelID
 		f.Ctx = f.Ctx.WithHeaderInfo(headerAt(startHeight + 5))
 		keepertest.MustDeliver(f.Chain(), f.Msgs.UpdateModel, updateMsg(f.owner, id))
 		m := f.model(id)
