@@ -17,10 +17,7 @@ type AccountKeeper = modulekit.ModuleAccounts
 // module account, paying unbonded stake and challenger rewards out of it,
 // burning slashed stake, and reading its balance for the invariant.
 type BankKeeper interface {
-	SendCoinsFromAccountToModule(ctx context.Context, senderAddr sdk.AccAddress, recipientModule string, amt sdk.Coins) error
-	SendCoinsFromModuleToAccount(ctx context.Context, senderModule string, recipientAddr sdk.AccAddress, amt sdk.Coins) error
-	BurnCoins(ctx context.Context, moduleName string, amounts sdk.Coins) error
-	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
+	modulekit.ModuleBank
 	// BlockedAddr reports an address that may not receive funds (module
 	// accounts): such an owner could never be paid its unbonded stake.
 	BlockedAddr(addr sdk.AccAddress) bool

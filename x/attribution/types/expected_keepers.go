@@ -20,10 +20,7 @@ type AccountKeeper = modulekit.ModuleAccounts
 // claims, burning, and reading its own balance for the invariant.
 type BankKeeper interface {
 	SendCoinsFromModuleToModule(ctx context.Context, senderModule, recipientModule string, amt sdk.Coins) error
-	SendCoinsFromAccountToModule(ctx context.Context, senderAddr sdk.AccAddress, recipientModule string, amt sdk.Coins) error
-	SendCoinsFromModuleToAccount(ctx context.Context, senderModule string, recipientAddr sdk.AccAddress, amt sdk.Coins) error
-	BurnCoins(ctx context.Context, moduleName string, amounts sdk.Coins) error
-	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
+	modulekit.ModuleBank
 }
 
 // CommunityPoolKeeper is what x/attribution needs from x/protocolpool. The

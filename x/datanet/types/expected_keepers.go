@@ -16,9 +16,9 @@ type AccountKeeper = modulekit.ModuleAccounts
 // between accounts and the module account, burning, and reading the module
 // balance for the conservation invariant.
 type BankKeeper interface {
-	SendCoinsFromAccountToModule(ctx context.Context, senderAddr sdk.AccAddress, recipientModule string, amt sdk.Coins) error
-	SendCoinsFromModuleToAccount(ctx context.Context, senderModule string, recipientAddr sdk.AccAddress, amt sdk.Coins) error
-	BurnCoins(ctx context.Context, moduleName string, amounts sdk.Coins) error
+	modulekit.Collector
+	modulekit.Payer
+	modulekit.Burner
 	GetAllBalances(ctx context.Context, addr sdk.AccAddress) sdk.Coins
 }
 

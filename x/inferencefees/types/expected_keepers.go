@@ -19,10 +19,7 @@ type AccountKeeper = modulekit.ModuleAccounts
 // out of it, burning the burn share, and reading the module balance for the
 // invariant.
 type BankKeeper interface {
-	SendCoinsFromAccountToModule(ctx context.Context, senderAddr sdk.AccAddress, recipientModule string, amt sdk.Coins) error
-	SendCoinsFromModuleToAccount(ctx context.Context, senderModule string, recipientAddr sdk.AccAddress, amt sdk.Coins) error
-	BurnCoins(ctx context.Context, moduleName string, amounts sdk.Coins) error
-	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
+	modulekit.ModuleBank
 }
 
 // CommunityPoolKeeper is what x/inferencefees needs from x/protocolpool

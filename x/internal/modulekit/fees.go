@@ -49,6 +49,26 @@ type Burner interface {
 	BurnCoins(ctx context.Context, moduleName string, amounts sdk.Coins) error
 }
 
+// Collector takes coins from an account into a module account.
+type Collector interface {
+	SendCoinsFromAccountToModule(ctx context.Context, senderAddr sdk.AccAddress, recipientModule string, amt sdk.Coins) error
+}
+
+// Payer pays coins out of a module account to an account.
+type Payer interface {
+	SendCoinsFromModuleToAccount(ctx context.Context, senderModule string, recipientAddr sdk.AccAddress, amt sdk.Coins) error
+}
+
+// ModuleBank is what a module that holds funds needs from x/bank: taking
+// coins into its module account, paying and burning them out of it, and
+// reading a balance (for its invariants).
+type ModuleBank interface {
+	Collector
+	Payer
+	Burner
+	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
+}
+
 // CommunityPool takes funds into the community pool (x/protocolpool).
 type CommunityPool interface {
 	FundCommunityPool(ctx sdk.Context, amount sdk.Coins, sender sdk.AccAddress) error

@@ -3,8 +3,6 @@ package types
 import (
 	"context"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
-
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
 	"github.com/openledger/openledger/x/internal/modulekit"
 )
@@ -16,8 +14,8 @@ type AccountKeeper = modulekit.ModuleAccounts
 // BankKeeper is what x/modelreg needs from x/bank: collecting registration
 // fees into the module account and burning them.
 type BankKeeper interface {
-	SendCoinsFromAccountToModule(ctx context.Context, senderAddr sdk.AccAddress, recipientModule string, amt sdk.Coins) error
-	BurnCoins(ctx context.Context, moduleName string, amounts sdk.Coins) error
+	modulekit.Collector
+	modulekit.Burner
 }
 
 // CommunityPoolKeeper is what x/modelreg needs from x/protocolpool. The
