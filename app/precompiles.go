@@ -5,9 +5,11 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/openledger/openledger/precompiles/agentstake"
 	"github.com/openledger/openledger/precompiles/datanet"
 	"github.com/openledger/openledger/precompiles/modelreg"
 	"github.com/openledger/openledger/precompiles/precompilekit"
+	agentstakekeeper "github.com/openledger/openledger/x/agentstake/keeper"
 	datanetkeeper "github.com/openledger/openledger/x/datanet/keeper"
 	modelregkeeper "github.com/openledger/openledger/x/modelreg/keeper"
 )
@@ -33,4 +35,9 @@ func (app *OpenLedgerApp) registerOpenLedgerPrecompiles() {
 		codec, app.BankKeeper,
 	)
 	register(modelreg.Address, modelregPrecompile, err)
+	agentstakePrecompile, err := agentstake.NewPrecompile(
+		agentstakekeeper.NewMsgServerImpl(app.AgentstakeKeeper), agentstakekeeper.NewQueryServerImpl(app.AgentstakeKeeper),
+		codec, app.BankKeeper,
+	)
+	register(agentstake.Address, agentstakePrecompile, err)
 }

@@ -9,6 +9,9 @@ const DatanetAddress = "0x0000000000000000000000000000000000000900"
 // ModelregAddress is the model registry precompile's (package modelreg).
 const ModelregAddress = "0x0000000000000000000000000000000000000901"
 
+// AgentstakeAddress is the agent staking precompile's (package agentstake).
+const AgentstakeAddress = "0x0000000000000000000000000000000000000902"
+
 // OPENTokenAddress is native OPEN as an ERC-20: cosmos/evm's WERC20
 // precompile over aopen, registered in genesis as x/erc20's token pair of the
 // native denom. balanceOf is the bank balance, transfer moves native OPEN,
@@ -24,4 +27,5 @@ const OPENTokenAddress = "0x0000000000000000000000000000000000000A00"
 var Addresses = []string{
 	DatanetAddress,
 	ModelregAddress,
+	AgentstakeAddress,
 }
