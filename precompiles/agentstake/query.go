@@ -14,7 +14,7 @@ type agentABI struct {
 	Operator      common.Address
 	Owner         common.Address
 	Kind          uint8
-	ModelIds      []uint64
+	ModelIds      []uint64 //nolint:revive // the ABI field is modelIds
 	Endpoint      string
 	MetadataUri   string //nolint:revive // the ABI field is metadataUri
 	Bonded        *big.Int

@@ -15,7 +15,7 @@ func (p precompile) registerAgent(c *precompilekit.Call) ([]any, error) {
 	var a struct {
 		Operator    common.Address
 		Kind        uint8
-		ModelIds    []uint64
+		ModelIds    []uint64 //nolint:revive // the ABI argument is modelIds
 		Endpoint    string
 		MetadataUri string //nolint:revive // the ABI argument is metadataUri
 		Stake       *big.Int
@@ -68,7 +68,7 @@ func (p precompile) addStake(c *precompilekit.Call) ([]any, error) {
 func (p precompile) updateAgent(c *precompilekit.Call) ([]any, error) {
 	var a struct {
 		Operator    common.Address
-		ModelIds    []uint64
+		ModelIds    []uint64 //nolint:revive // the ABI argument is modelIds
 		Endpoint    string
 		MetadataUri string //nolint:revive // the ABI argument is metadataUri
 	}
