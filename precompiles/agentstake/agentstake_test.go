@@ -62,7 +62,7 @@ func TestAgentstakePrecompileStakesFromMsgSender(t *testing.T) {
 		Operator      common.Address `json:"operator"`
 		Owner         common.Address `json:"owner"`
 		Kind          uint8          `json:"kind"`
-		ModelIds      []uint64       `json:"modelIds"`
+		ModelIds      []uint64       `json:"modelIds"` //nolint:revive // as the ABI decoder names it
 		Endpoint      string         `json:"endpoint"`
 		MetadataUri   string         `json:"metadataUri"` //nolint:revive // as the ABI decoder names it
 		Bonded        *big.Int       `json:"bonded"`
