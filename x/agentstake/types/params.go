@@ -5,28 +5,25 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
+
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// BondDenom is the denom of every stake: the chain's base denom
-// (app/config.BaseDenom), repeated here so that the module does not import
-// the application. It is not a parameter: changing it under existing bonds
-// would strand them.
-const BondDenom = "aopen"
+// BondDenom is the denom of every stake: the chain's base denom. It is not
+// a parameter: changing it under existing bonds would strand them.
+const BondDenom = modulekit.BaseDenom
 
 // BPSTotal is 100% in basis points.
 const BPSTotal = 10_000
 
-// oneOPEN is 10^18 aopen.
-var oneOPEN = math.NewIntWithDecimal(1, 18)
-
 // Default parameters.
 var (
 	// DefaultMinStakeServingNode: 10,000 OPEN.
-	DefaultMinStakeServingNode = oneOPEN.MulRaw(10_000)
+	DefaultMinStakeServingNode = modulekit.OPEN(10_000)
 	// DefaultMinStakeAutonomousAgent: 1,000 OPEN.
-	DefaultMinStakeAutonomousAgent = oneOPEN.MulRaw(1_000)
+	DefaultMinStakeAutonomousAgent = modulekit.OPEN(1_000)
 	// DefaultMinStakeAttestor: 5,000 OPEN.
-	DefaultMinStakeAttestor = oneOPEN.MulRaw(5_000)
+	DefaultMinStakeAttestor = modulekit.OPEN(5_000)
 )
 
 const (
@@ -61,7 +58,7 @@ const (
 )
 
 // MaxStakeCeiling bounds the minimum stakes: 10^9 OPEN, the whole supply.
-var MaxStakeCeiling = oneOPEN.MulRaw(1_000_000_000)
+var MaxStakeCeiling = modulekit.OPEN(1_000_000_000)
 
 // DefaultParams returns the default parameters.
 func DefaultParams() Params {

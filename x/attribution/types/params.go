@@ -4,21 +4,18 @@ import (
 	"time"
 
 	errorsmod "cosmossdk.io/errors"
-	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// RewardDenom is the chain's base denom (app/config.BaseDenom), the only
-// denom of data rewards and challenge bonds. It is repeated here so that the
-// module does not import the application.
-const RewardDenom = "aopen"
+// RewardDenom is the chain's base denom, the only denom of data rewards and
+// challenge bonds.
+const RewardDenom = modulekit.BaseDenom
 
 // BpsTotal is one whole in basis points.
 const BpsTotal = 10_000
-
-// oneOPEN is 10^18 aopen.
-var oneOPEN = math.NewIntWithDecimal(1, 18)
 
 // Default parameters; README.md explains the choices.
 const (
@@ -43,7 +40,7 @@ const (
 
 // DefaultChallengeBond: 100 OPEN, enough that spamming challenges (each
 // delays a record by up to the voting period) costs real money.
-var DefaultChallengeBond = sdk.NewCoin(RewardDenom, oneOPEN.MulRaw(100))
+var DefaultChallengeBond = sdk.NewCoin(RewardDenom, modulekit.OPEN(100))
 
 // Bounds of the parameters.
 const (

@@ -5,27 +5,25 @@ import (
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// DefaultDenom is the chain's base denom (app/config.BaseDenom; a test pins
-// that they agree). It is repeated here so that the module does not import
-// the application.
-const DefaultDenom = "aopen"
-
-// oneOPEN is 10^18 aopen.
-var oneOPEN = math.NewIntWithDecimal(1, 18)
+// DefaultDenom is the chain's base denom, the denom of the default fees and
+// deposits.
+const DefaultDenom = modulekit.BaseDenom
 
 // Default parameters.
 var (
 	// DefaultCreationFee: 10 OPEN, enough that Datanets are not created for
 	// free by the thousand, small next to the cost of curating one.
-	DefaultCreationFee = sdk.NewCoin(DefaultDenom, oneOPEN.MulRaw(10))
+	DefaultCreationFee = sdk.NewCoin(DefaultDenom, modulekit.OPEN(10))
 	// DefaultFeePerByte: 10^9 aopen (1 gwei) per byte, so a 4 KiB inline row
 	// costs about 0.000004 OPEN and a 1 GiB off-chain file about 1.07 OPEN.
 	DefaultFeePerByte = sdk.NewCoin(DefaultDenom, math.NewInt(1_000_000_000))
 	// DefaultContributionDeposit: 1 OPEN held while pending, returned on
 	// acceptance, so spam costs the spammer and honest work costs nothing.
-	DefaultContributionDeposit = sdk.NewCoin(DefaultDenom, oneOPEN)
+	DefaultContributionDeposit = sdk.NewCoin(DefaultDenom, modulekit.OPEN(1))
 )
 
 const (

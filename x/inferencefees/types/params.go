@@ -5,12 +5,13 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
+
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// Denom is the chain's base denom (app/config.BaseDenom): credit, vouchers
-// and fees are all in aopen. It is repeated here so that the module does not
-// import the application.
-const Denom = "aopen"
+// Denom is the chain's base denom: credit, vouchers and fees are all in
+// aopen.
+const Denom = modulekit.BaseDenom
 
 // BpsTotal is one whole in basis points: the split shares sum to it.
 const BpsTotal = 10_000

@@ -2,26 +2,23 @@ package types
 
 import (
 	errorsmod "cosmossdk.io/errors"
-	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// DefaultDenom is the chain's base denom (app/config.BaseDenom). It is
-// repeated here so that the module does not import the application.
-const DefaultDenom = "aopen"
-
-// oneOPEN is 10^18 aopen.
-var oneOPEN = math.NewIntWithDecimal(1, 18)
+// DefaultDenom is the chain's base denom, the denom of the default fees.
+const DefaultDenom = modulekit.BaseDenom
 
 // Default parameters.
 var (
 	// DefaultRegistrationFee: 1 OPEN, so models are not registered by the
 	// thousand for free.
-	DefaultRegistrationFee = sdk.NewCoin(DefaultDenom, oneOPEN)
+	DefaultRegistrationFee = sdk.NewCoin(DefaultDenom, modulekit.OPEN(1))
 	// DefaultMaxPrice: 1,000 OPEN per call or per 1,000 tokens, far above any
 	// sane price and far below an amount that overflows settlement maths.
-	DefaultMaxPrice = oneOPEN.MulRaw(1000)
+	DefaultMaxPrice = modulekit.OPEN(1000)
 )
 
 // DefaultFeeDestination burns fees: supply is fixed and the fee is an
@@ -29,7 +26,7 @@ var (
 const DefaultFeeDestination = FEE_DESTINATION_BURN
 
 // MaxPriceCeiling bounds params.max_price: 10^9 OPEN, the whole supply.
-var MaxPriceCeiling = oneOPEN.MulRaw(1_000_000_000)
+var MaxPriceCeiling = modulekit.OPEN(1_000_000_000)
 
 // DefaultParams returns the default parameters.
 func DefaultParams() Params {
