@@ -80,15 +80,11 @@ attestors uphold the challenge or reach no quorum, and is burned if they reject 
 			if err != nil {
 				return nil, err
 			}
-			res, err := types.NewQueryClient(clientCtx).Record(cmd.Context(), &types.QueryRecordRequest{RecordId: recordID})
-			if err != nil {
-				return nil, fmt.Errorf("querying record %d: %w", recordID, err)
-			}
-			challenger, err := accountCodec().BytesToString(clientCtx.GetFromAddress())
+			rec, challenger, err := recordToChallenge(cmd, clientCtx, recordID)
 			if err != nil {
 				return nil, err
 			}
-			msg, err := BuildChallenge(accountCodec(), challenger, res.Record, receipts, index, recomputed)
+			msg, err := BuildChallenge(accountCodec(), challenger, rec, receipts, index, recomputed)
 			if err != nil {
 				return nil, err
 			}
@@ -149,15 +145,11 @@ attestors reject it.`,
 			if err != nil {
 				return nil, err
 			}
-			res, err := types.NewQueryClient(clientCtx).Record(cmd.Context(), &types.QueryRecordRequest{RecordId: recordID})
-			if err != nil {
-				return nil, fmt.Errorf("querying record %d: %w", recordID, err)
-			}
-			challenger, err := accountCodec().BytesToString(clientCtx.GetFromAddress())
+			rec, challenger, err := recordToChallenge(cmd, clientCtx, recordID)
 			if err != nil {
 				return nil, err
 			}
-			msg, err := BuildUsageChallenge(accountCodec(), challenger, res.Record, receipts, index, claimed)
+			msg, err := BuildUsageChallenge(accountCodec(), challenger, rec, receipts, index, claimed)
 			if err != nil {
 				return nil, err
 			}
@@ -200,4 +192,15 @@ func parseIDs(recordArg, indexArg string) (recordID, index uint64, err error) {
 		return 0, 0, fmt.Errorf("INDEX %q: want the receipt's position in the receipts file, from 0", indexArg)
 	}
 	return recordID, index, nil
+}
+
+// recordToChallenge queries the record a challenge disputes, and returns it
+// with the challenger: the --from account.
+func recordToChallenge(cmd *cobra.Command, clientCtx client.Context, recordID uint64) (types.AttributionRecord, string, error) {
+	res, err := types.NewQueryClient(clientCtx).Record(cmd.Context(), &types.QueryRecordRequest{RecordId: recordID})
+	if err != nil {
+		return types.AttributionRecord{}, "", fmt.Errorf("querying record %d: %w", recordID, err)
+	}
+	challenger, err := accountCodec().BytesToString(clientCtx.GetFromAddress())
+	return res.Record, challenger, err
 }
