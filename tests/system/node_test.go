@@ -357,10 +357,11 @@ func (n *node) balance(t *testing.T, address string) string {
 
 // txResult is what CheckTx (broadcast) or block execution (query tx) says.
 type txResult struct {
-	Height string `json:"height"`
-	TxHash string `json:"txhash"`
-	Code   uint32 `json:"code"`
-	RawLog string `json:"raw_log"`
+	Height  string `json:"height"`
+	TxHash  string `json:"txhash"`
+	Code    uint32 `json:"code"`
+	RawLog  string `json:"raw_log"`
+	GasUsed string `json:"gas_used"`
 }
 
 // tx signs and broadcasts a transaction with the dev keyring and returns the
