@@ -33,8 +33,12 @@ func (app *OpenLedgerApp) ExportAppStateAndValidators(
 		return servertypes.ExportedApp{}, ErrNoCommittedState
 	}
 	// A branch of the last committed state: what the export writes (the
-	// zero-height preparation) is discarded.
-	ctx, _ := app.NewContextLegacy(true, cmtproto.Header{Height: app.LastBlockHeight(), ChainID: app.ChainID()}).CacheContext()
+	// zero-height preparation) is discarded. It is branched from the root
+	// store, which opens every module's store up front; a branch of a branch
+	// opens them on first use, and the module manager exports modules from
+	// several goroutines at once.
+	header := cmtproto.Header{Height: app.LastBlockHeight(), ChainID: app.ChainID()}
+	ctx := app.NewContextLegacy(true, header).WithMultiStore(app.CommitMultiStore().CacheMultiStore())
 
 	// CometBFT starts the exported chain at the next height, or at height 0
 	// (its first block is then 1) for a zero-height export.
