@@ -27,9 +27,12 @@ const result = { owner: wallet.address };
 // A precompile call can use slightly more gas on chain than eth_estimateGas
 // measured (the estimate runs without the fee deduction of the real
 // transaction), so send with a margin, as MetaMask does for contract calls.
+// The wallet numbers its own transactions: right after one is included the
+// node's pending nonce can still be the old one.
+let nonce = await provider.getTransactionCount(wallet.address, "latest");
 async function send(method, ...args) {
   const estimate = await datanets[method].estimateGas(...args);
-  const tx = await datanets[method](...args, { gasLimit: (estimate * 12n) / 10n });
+  const tx = await datanets[method](...args, { gasLimit: (estimate * 12n) / 10n, nonce: nonce++ });
   return tx.wait();
 }
 
