@@ -135,11 +135,14 @@ type panelKernel func(a *float32, lda int, panel *float32, k int, out *float32)
 type panelKernelBF16 func(a *float32, lda int, panel *uint16, k int, out *float32)
 
 // matMulPanels computes dst = a·bᵀ with b packed in panels of p.width
-// columns, splitting panels among workers. kernel(mr, a, panel, scratch,
-// tile) runs the mr-row kernel (mr ≤ rows) on a panel, writing mr × width
-// values. When prepare is set, it is called once per (row block, panel)
-// with a worker's own scratch of k × width floats before the kernel calls
-// for that panel (to widen bfloat16 panels once for many rows).
+// columns. Work items are (row block, panel) pairs, handed out one at a time
+// to whichever worker is free, so a worker slowed by another process on its
+// CPU does less of the product instead of holding up the rest; an output's
+// value depends only on which kernel computes it, never on the worker.
+// kernel(mr, a, panel, scratch, tile) runs the mr-row kernel (mr ≤ rows) on
+// a panel, writing mr × width values. When prepare is set, it is called once
+// per item with a worker's own scratch of k × width floats before the kernel
+// calls for that panel (to widen bfloat16 panels once for many rows).
 func matMulPanels(dst, a []float32, m int, p *Packed, rows int,
 	prepare func(panel int, scratch []float32),
 	kernel func(mr int, a *float32, panel int, scratch []float32, tile *float32),
@@ -158,30 +161,35 @@ func matMulPanels(dst, a []float32, m int, p *Packed, rows int,
 	if m*n*k < minParallelWork {
 		workers = 1
 	}
-	// Work items are (row block, panel) pairs, panel-major within a row
-	// block. Splitting rows too keeps both cores busy when a product has
-	// few panels (a narrow k/v projection) but many rows (a prefill).
+	// Items are panel-major within a row block. Splitting rows too keeps
+	// both cores busy when a product has few panels (a narrow k/v
+	// projection) but many rows (a prefill).
 	rowBlocks := (m + panelRowBlock - 1) / panelRowBlock
-	ParallelFor(rowBlocks*panels, workers, func(lo, hi int) {
-		var tile [maxPanelRows * maxPanelWidth]float32
-		var scratch []float32
-		if prepare != nil {
-			scratch = make([]float32, k*width)
-		}
-		for item := lo; item < hi; item++ {
-			rb, pi := item/panels, item%panels
-			r0, r1 := rb*panelRowBlock, min((rb+1)*panelRowBlock, m)
-			c0 := pi * width
-			nc := min(width, n-c0)
+	items := rowBlocks * panels
+	// Each worker's output tile and, with prepare, widened panel.
+	type space struct{ tile, scratch []float32 }
+	spaces := make([]space, min(workers, items))
+	ParallelItems(items, workers, func(worker, item int) {
+		sp := &spaces[worker]
+		if sp.tile == nil {
+			sp.tile = make([]float32, maxPanelRows*maxPanelWidth)
 			if prepare != nil {
-				prepare(pi, scratch)
+				sp.scratch = make([]float32, k*width)
 			}
-			for r := r0; r < r1; r += rows {
-				mr := min(rows, r1-r)
-				kernel(mr, &a[r*k], pi, scratch, &tile[0])
-				for i := range mr {
-					copy(dst[(r+i)*n+c0:(r+i)*n+c0+nc], tile[i*width:i*width+nc])
-				}
+		}
+		tile, scratch := sp.tile, sp.scratch
+		rb, pi := item/panels, item%panels
+		r0, r1 := rb*panelRowBlock, min((rb+1)*panelRowBlock, m)
+		c0 := pi * width
+		nc := min(width, n-c0)
+		if prepare != nil {
+			prepare(pi, scratch)
+		}
+		for r := r0; r < r1; r += rows {
+			mr := min(rows, r1-r)
+			kernel(mr, &a[r*k], pi, scratch, &tile[0])
+			for i := range mr {
+				copy(dst[(r+i)*n+c0:(r+i)*n+c0+nc], tile[i*width:i*width+nc])
 			}
 		}
 	})

@@ -1,5 +1,7 @@
 package model
 
+import "github.com/openledger/openledger/ai/llm/kernels"
+
 // LowRank is one projection's LoRA update: y += Scale · (x·Aᵀ)·Bᵀ.
 type LowRank struct {
 	A     []float32 // [Rank × In]  (PEFT lora_A.weight)
@@ -41,10 +43,10 @@ type segment struct {
 
 // project computes dst[rows × Out] = x[rows × In]·Wᵀ + b for the whole batch
 // once, then adds each adapter's low-rank update over that adapter's rows
-// only. scratch must hold rows × (Out + maxRank) floats.
+// only. scratch holds the same number of floats for every row, at least
+// Out + the largest rank.
 func (m *Model) project(dst, x []float32, rows int, p *Linear, layer int, mod Module, segs []segment, scratch []float32) {
-	be := m.backend
-	be.MatMulPacked(dst, x, rows, p.packed)
+	m.backend.MatMulPacked(dst, x, rows, p.packed)
 	if p.Bias != nil {
 		for r := range rows {
 			row := dst[r*p.Out : (r+1)*p.Out]
@@ -53,34 +55,56 @@ func (m *Model) project(dst, x []float32, rows int, p *Linear, layer int, mod Mo
 			}
 		}
 	}
+	type update struct {
+		seg segment
+		lr  *LowRank
+	}
+	var updates []update
 	for _, s := range segs {
 		if s.adapter == nil {
 			continue
 		}
-		lr := s.adapter.LowRank(layer, mod)
-		if lr == nil {
-			continue
+		if lr := s.adapter.LowRank(layer, mod); lr != nil {
+			updates = append(updates, update{s, lr})
 		}
-		n := s.hi - s.lo
-		// t[n × r] = x_seg · Aᵀ, scaled; delta[n × Out] = t · Bᵀ.
-		t := scratch[:n*lr.Rank]
-		be.MatMulT(t, x[s.lo*p.In:s.hi*p.In], lr.A, n, lr.Rank, p.In)
-		for i := range t {
-			t[i] *= lr.Scale
+	}
+	// Each segment reads its own adapter's factors, which for a batch of
+	// distinct adapters are more bytes than the base weights: spread the
+	// segments over the cores. A segment writes only its own rows and its
+	// own share of scratch, and its values do not depend on the worker.
+	if len(updates) == 0 {
+		return
+	}
+	stride := len(scratch) / rows
+	kernels.ParallelItems(len(updates), kernels.Workers(), func(_, i int) {
+		u := updates[i]
+		m.addLowRank(dst, x, p, u.seg, u.lr, scratch[u.seg.lo*stride:u.seg.hi*stride])
+	})
+}
+
+// addLowRank adds lr's update to the output rows of seg. scratch holds the
+// segment's rows × (Out + Rank) floats.
+func (m *Model) addLowRank(dst, x []float32, p *Linear, seg segment, lr *LowRank, scratch []float32) {
+	be := m.backend
+	n := seg.hi - seg.lo
+	// t[n × r] = x_seg · Aᵀ, scaled; delta[n × Out] = t · Bᵀ.
+	t := scratch[:n*lr.Rank]
+	be.MatMulT(t, x[seg.lo*p.In:seg.hi*p.In], lr.A, n, lr.Rank, p.In)
+	for i := range t {
+		t[i] *= lr.Scale
+	}
+	if lr.BT != nil {
+		// y_i += Σ_k t_ik · Bᵀ_k, accumulated into the output row.
+		for i := range n {
+			row := dst[(seg.lo+i)*p.Out : (seg.lo+i+1)*p.Out]
+			be.AxpyRows(row, t[i*lr.Rank:(i+1)*lr.Rank], lr.BT, p.Out)
 		}
-		if lr.BT != nil {
-			// y_i += Σ_k t_ik · Bᵀ_k, accumulated into the output row.
-			for i := range n {
-				row := dst[(s.lo+i)*p.Out : (s.lo+i+1)*p.Out]
-				be.AxpyRows(row, t[i*lr.Rank:(i+1)*lr.Rank], lr.BT, p.Out)
-			}
-			continue
-		}
-		delta := scratch[n*lr.Rank : n*lr.Rank+n*p.Out]
-		be.MatMulT(delta, t, lr.B, n, p.Out, lr.Rank)
-		out := dst[s.lo*p.Out : s.hi*p.Out]
-		for i, d := range delta {
-			out[i] += d
-		}
+		return
+	}
+	delta := scratch[n*lr.Rank : n*lr.Rank+n*p.Out]
+	be.MatMulT(delta, t, lr.B, n, p.Out, lr.Rank)
+	out := dst[seg.lo*p.Out : seg.hi*p.Out]
+	for i, d := range delta {
+		out[i] += d
 	}
 }
