@@ -149,6 +149,15 @@ func servingNodeMsg(owner account) *types.MsgRegisterAgent {
 	}
 }
 
+// servingNodeWith makes the owner's serving-node registration with one edit.
+func servingNodeWith(edit func(m *types.MsgRegisterAgent)) func(f *fixture) *types.MsgRegisterAgent {
+	return func(f *fixture) *types.MsgRegisterAgent {
+		m := servingNodeMsg(f.owner)
+		edit(m)
+		return m
+	}
+}
+
 // attestorMsg registers owner's attestor with stake.
 func attestorMsg(owner account, stake math.Int) *types.MsgRegisterAgent {
 	return &types.MsgRegisterAgent{Owner: owner.Str, Kind: types.AGENT_KIND_ATTESTOR, Stake: stake}

@@ -51,21 +51,9 @@ func TestRegisterAgent(t *testing.T) {
 	})
 
 	failures := []keepertest.Failure[func(f *fixture) *types.MsgRegisterAgent]{
-		{Name: "Failure - below the minimum stake", Make: func(f *fixture) *types.MsgRegisterAgent {
-			m := servingNodeMsg(f.owner)
-			m.Stake = types.DefaultMinStakeServingNode.SubRaw(1)
-			return m
-		}, Want: types.ErrBelowMinStake},
-		{Name: "Failure - zero stake", Make: func(f *fixture) *types.MsgRegisterAgent {
-			m := servingNodeMsg(f.owner)
-			m.Stake = math.ZeroInt()
-			return m
-		}, Want: types.ErrInvalidAmount},
-		{Name: "Failure - unknown model", Make: func(f *fixture) *types.MsgRegisterAgent {
-			m := servingNodeMsg(f.owner)
-			m.ModelIds = []uint64{1, 9}
-			return m
-		}, Want: types.ErrUnknownModel},
+		{Name: "Failure - below the minimum stake", Make: servingNodeWith(func(m *types.MsgRegisterAgent) { m.Stake = types.DefaultMinStakeServingNode.SubRaw(1) }), Want: types.ErrBelowMinStake},
+		{Name: "Failure - zero stake", Make: servingNodeWith(func(m *types.MsgRegisterAgent) { m.Stake = math.ZeroInt() }), Want: types.ErrInvalidAmount},
+		{Name: "Failure - unknown model", Make: servingNodeWith(func(m *types.MsgRegisterAgent) { m.ModelIds = []uint64{1, 9} }), Want: types.ErrUnknownModel},
 		{Name: "Failure - deprecated model", Make: func(f *fixture) *types.MsgRegisterAgent {
 			f.models.setStatus(2, modelregtypes.MODEL_STATUS_DEPRECATED)
 			return servingNodeMsg(f.owner)
@@ -74,55 +62,25 @@ func TestRegisterAgent(t *testing.T) {
 			keepertest.SetParams(f, func(p *types.Params) { p.MaxModelsPerAgent = 1 })
 			return servingNodeMsg(f.owner)
 		}, Want: types.ErrTooManyModels},
-		{Name: "Failure - model ids not ascending", Make: func(f *fixture) *types.MsgRegisterAgent {
-			m := servingNodeMsg(f.owner)
-			m.ModelIds = []uint64{2, 1}
-			return m
-		}, Want: types.ErrInvalidModelIDs},
-		{Name: "Failure - serving node without models", Make: func(f *fixture) *types.MsgRegisterAgent {
-			m := servingNodeMsg(f.owner)
-			m.ModelIds = nil
-			return m
-		}, Want: types.ErrInvalidModelIDs},
+		{Name: "Failure - model ids not ascending", Make: servingNodeWith(func(m *types.MsgRegisterAgent) { m.ModelIds = []uint64{2, 1} }), Want: types.ErrInvalidModelIDs},
+		{Name: "Failure - serving node without models", Make: servingNodeWith(func(m *types.MsgRegisterAgent) { m.ModelIds = nil }), Want: types.ErrInvalidModelIDs},
 		{Name: "Failure - operator already registered", Make: func(f *fixture) *types.MsgRegisterAgent {
 			f.register(servingNodeMsg(f.owner))
 			m := attestorMsg(f.alice, types.DefaultMinStakeAttestor)
 			m.Operator = f.owner.Str
 			return m
 		}, Want: types.ErrAgentExists},
-		{Name: "Failure - endpoint not http(s)", Make: func(f *fixture) *types.MsgRegisterAgent {
-			m := servingNodeMsg(f.owner)
-			m.Endpoint = "ftp://node.example.org"
-			return m
-		}, Want: types.ErrInvalidEndpoint},
-		{Name: "Failure - endpoint too long", Make: func(f *fixture) *types.MsgRegisterAgent {
-			m := servingNodeMsg(f.owner)
+		{Name: "Failure - endpoint not http(s)", Make: servingNodeWith(func(m *types.MsgRegisterAgent) { m.Endpoint = "ftp://node.example.org" }), Want: types.ErrInvalidEndpoint},
+		{Name: "Failure - endpoint too long", Make: servingNodeWith(func(m *types.MsgRegisterAgent) {
 			m.Endpoint = "https://node.example.org/" + strings.Repeat("a", types.MaxEndpointLength)
-			return m
-		}, Want: types.ErrInvalidEndpoint},
-		{Name: "Failure - serving node without endpoint", Make: func(f *fixture) *types.MsgRegisterAgent {
-			m := servingNodeMsg(f.owner)
-			m.Endpoint = ""
-			return m
-		}, Want: types.ErrInvalidEndpoint},
-		{Name: "Failure - metadata uri with spaces", Make: func(f *fixture) *types.MsgRegisterAgent {
-			m := servingNodeMsg(f.owner)
-			m.MetadataUri = "ipfs://a b"
-			return m
-		}, Want: types.ErrInvalidMetadataURI},
-		{Name: "Failure - unspecified kind", Make: func(f *fixture) *types.MsgRegisterAgent {
-			m := servingNodeMsg(f.owner)
-			m.Kind = types.AGENT_KIND_UNSPECIFIED
-			return m
-		}, Want: types.ErrInvalidKind},
+		}), Want: types.ErrInvalidEndpoint},
+		{Name: "Failure - serving node without endpoint", Make: servingNodeWith(func(m *types.MsgRegisterAgent) { m.Endpoint = "" }), Want: types.ErrInvalidEndpoint},
+		{Name: "Failure - metadata uri with spaces", Make: servingNodeWith(func(m *types.MsgRegisterAgent) { m.MetadataUri = "ipfs://a b" }), Want: types.ErrInvalidMetadataURI},
+		{Name: "Failure - unspecified kind", Make: servingNodeWith(func(m *types.MsgRegisterAgent) { m.Kind = types.AGENT_KIND_UNSPECIFIED }), Want: types.ErrInvalidKind},
 		{Name: "Failure - invalid owner", Make: func(*fixture) *types.MsgRegisterAgent {
 			return &types.MsgRegisterAgent{Owner: "nobody", Kind: types.AGENT_KIND_ATTESTOR, Stake: types.DefaultMinStakeAttestor}
 		}, Want: types.ErrInvalidAddress},
-		{Name: "Failure - invalid operator", Make: func(f *fixture) *types.MsgRegisterAgent {
-			m := servingNodeMsg(f.owner)
-			m.Operator = "open1invalid"
-			return m
-		}, Want: types.ErrInvalidAddress},
+		{Name: "Failure - invalid operator", Make: servingNodeWith(func(m *types.MsgRegisterAgent) { m.Operator = "open1invalid" }), Want: types.ErrInvalidAddress},
 		{Name: "Failure - serving node operator is not a 20-byte address", Make: func(f *fixture) *types.MsgRegisterAgent {
 			m := servingNodeMsg(f.owner)
 			m.Operator = f.str(make([]byte, 32))
