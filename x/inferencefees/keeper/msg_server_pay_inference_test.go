@@ -78,18 +78,10 @@ func TestPayInference(t *testing.T) {
 		{"no tokens for a per-token price", nil, func(f *fixture) *types.MsgPayInference {
 			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1}
 		}, types.ErrUsageOffPrice},
-		{"inactive model", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 3, Amount: coin(10), InferenceCount: 1, Tokens: 10}
-		}, types.ErrModelNotActive},
-		{"unknown model", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 42, Amount: coin(10), InferenceCount: 1, Tokens: 10}
-		}, modelregtypes.ErrModelNotFound},
-		{"model id zero", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, Amount: coin(10), InferenceCount: 1, Tokens: 10}
-		}, types.ErrInvalidModelID},
-		{"jailed node", func(f *fixture) { f.nodes.setStatus(f.node.Addr, "jailed") }, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10}
-		}, agentstaketypes.ErrAgentNotActive},
+		{"inactive model", nil, payWith(func(m *types.MsgPayInference) { m.ModelId = 3 }), types.ErrModelNotActive},
+		{"unknown model", nil, payWith(func(m *types.MsgPayInference) { m.ModelId = 42 }), modelregtypes.ErrModelNotFound},
+		{"model id zero", nil, payWith(func(m *types.MsgPayInference) { m.ModelId = 0 }), types.ErrInvalidModelID},
+		{"jailed node", func(f *fixture) { f.nodes.setStatus(f.node.Addr, "jailed") }, payWith(func(*types.MsgPayInference) {}), agentstaketypes.ErrAgentNotActive},
 		{"not a serving node", nil, func(f *fixture) *types.MsgPayInference {
 			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.alice.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10}
 		}, agentstaketypes.ErrAgentNotFound},
@@ -102,30 +94,22 @@ func TestPayInference(t *testing.T) {
 		{"wrong denom", nil, func(f *fixture) *types.MsgPayInference {
 			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: sdk.NewInt64Coin("uatom", 1), InferenceCount: 1}
 		}, types.ErrInvalidDenom},
-		{"receipts root of 5 bytes", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10, ReceiptsRoot: []byte{1, 2, 3, 4, 5}}
-		}, attributiontypes.ErrInvalidReceiptsRoot},
+		{"receipts root of 5 bytes", nil, payWith(func(m *types.MsgPayInference) { m.ReceiptsRoot = []byte{1, 2, 3, 4, 5} }), attributiontypes.ErrInvalidReceiptsRoot},
 		{"weight of contribution 0", nil, func(f *fixture) *types.MsgPayInference {
 			return &types.MsgPayInference{
 				Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10,
 				Method: "x", Weights: []attributiontypes.ContributionWeight{{ContributionId: 0, Ppm: 1}},
 			}
 		}, attributiontypes.ErrUnknownContribution},
-		{"invalid method", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10, Method: "X"}
-		}, attributiontypes.ErrInvalidMethod},
+		{"invalid method", nil, payWith(func(m *types.MsgPayInference) { m.Method = "X" }), attributiontypes.ErrInvalidMethod},
 		{"weights without a method", nil, func(f *fixture) *types.MsgPayInference {
 			return &types.MsgPayInference{
 				Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10,
 				Weights: []attributiontypes.ContributionWeight{{ContributionId: 1, Ppm: 1}},
 			}
 		}, types.ErrInvalidAttribution},
-		{"attribution for a model without training data", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 2, Amount: coin(10), InferenceCount: 1, Tokens: 10, Method: "x"}
-		}, types.ErrNoTrainingData},
-		{"bad payer", nil, func(f *fixture) *types.MsgPayInference {
-			return &types.MsgPayInference{Payer: "bob", ServingNode: f.node.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10}
-		}, types.ErrInvalidAddress},
+		{"attribution for a model without training data", nil, payWith(func(m *types.MsgPayInference) { m.ModelId, m.Method = 2, "x" }), types.ErrNoTrainingData},
+		{"bad payer", nil, payWith(func(m *types.MsgPayInference) { m.Payer = "bob" }), types.ErrInvalidAddress},
 	}
 	for _, tc := range cases {
 		t.Run("Failure - "+tc.name, func(t *testing.T) {
@@ -225,4 +209,14 @@ func TestSplitAmountEdges(t *testing.T) {
 	require.Equal(t, math.NewInt(1), s.Burn, "dust is burned")
 	s = p.SplitAmount(types.MaxAmount.MulRaw(types.DefaultMaxUsageEntriesPerBatch))
 	require.True(t, s.Burn.IsPositive())
+}
+
+// payWith makes bob's payment to the node for one 10-token inference of model
+// 1, with one edit.
+func payWith(edit func(m *types.MsgPayInference)) func(f *fixture) *types.MsgPayInference {
+	return func(f *fixture) *types.MsgPayInference {
+		m := &types.MsgPayInference{Payer: f.bob.Str, ServingNode: f.node.Str, ModelId: 1, Amount: coin(10), InferenceCount: 1, Tokens: 10}
+		edit(m)
+		return m
+	}
 }
