@@ -29,6 +29,16 @@ func (f *fixture) signed(key *ecdsa.PrivateKey, chainID uint64, user account, no
 	}
 }
 
+// againstFirst is bob's report of the node's settlement with alice (nonce 1,
+// 3 OPEN, root 1) against second.
+func (f *fixture) againstFirst(second types.SignedSettlement) *types.MsgSubmitEquivocation {
+	f.T.Helper()
+	return &types.MsgSubmitEquivocation{
+		Submitter: f.bob.Str,
+		First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1), Second: second,
+	}
+}
+
 func sdkAddrOf(key *ecdsa.PrivateKey) []byte { return crypto.PubkeyToAddress(key.PublicKey).Bytes() }
 
 func TestSubmitEquivocation(t *testing.T) {
@@ -80,45 +90,27 @@ func TestSubmitEquivocation(t *testing.T) {
 	require.NoError(t, err)
 	failures := []keepertest.Failure[func(f *fixture) *types.MsgSubmitEquivocation]{
 		{Name: "Failure - signed for another chain id", Make: func(f *fixture) *types.MsgSubmitEquivocation {
-			return &types.MsgSubmitEquivocation{
-				Submitter: f.bob.Str,
-				First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1),
-				Second:    f.signed(f.node.Key, evmChainID+1, f.alice, 1, open(4), 1),
-			}
+			return f.againstFirst(f.signed(f.node.Key, evmChainID+1, f.alice, 1, open(4), 1))
 		}, Want: types.ErrInvalidSettlementSig},
 		{Name: "Failure - signed by another key", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			second := f.signed(other, evmChainID, f.alice, 1, open(4), 1)
 			second.ServingNode = f.node.Str
-			return &types.MsgSubmitEquivocation{
-				Submitter: f.bob.Str,
-				First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1), Second: second,
-			}
+			return f.againstFirst(second)
 		}, Want: types.ErrInvalidSettlementSig},
 		{Name: "Failure - tampered amount", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			second := f.signed(f.node.Key, evmChainID, f.alice, 1, open(4), 1)
 			second.CumulativeAmount = open(5)
-			return &types.MsgSubmitEquivocation{
-				Submitter: f.bob.Str,
-				First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1), Second: second,
-			}
+			return f.againstFirst(second)
 		}, Want: types.ErrInvalidSettlementSig},
 		{Name: "Failure - identical statements", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			s := f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1)
 			return &types.MsgSubmitEquivocation{Submitter: f.bob.Str, First: s, Second: s}
 		}, Want: types.ErrEvidenceNotConflicting},
 		{Name: "Failure - different nonces", Make: func(f *fixture) *types.MsgSubmitEquivocation {
-			return &types.MsgSubmitEquivocation{
-				Submitter: f.bob.Str,
-				First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1),
-				Second:    f.signed(f.node.Key, evmChainID, f.alice, 2, open(4), 1),
-			}
+			return f.againstFirst(f.signed(f.node.Key, evmChainID, f.alice, 2, open(4), 1))
 		}, Want: types.ErrEvidenceNotConflicting},
 		{Name: "Failure - different users", Make: func(f *fixture) *types.MsgSubmitEquivocation {
-			return &types.MsgSubmitEquivocation{
-				Submitter: f.bob.Str,
-				First:     f.signed(f.node.Key, evmChainID, f.alice, 1, open(3), 1),
-				Second:    f.signed(f.node.Key, evmChainID, f.owner, 1, open(4), 1),
-			}
+			return f.againstFirst(f.signed(f.node.Key, evmChainID, f.owner, 1, open(4), 1))
 		}, Want: types.ErrEvidenceNotConflicting},
 		{Name: "Failure - evidence already used", Make: func(f *fixture) *types.MsgSubmitEquivocation {
 			msg := &types.MsgSubmitEquivocation{
