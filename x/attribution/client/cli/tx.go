@@ -68,11 +68,7 @@ attestors uphold the challenge or reach no quorum, and is burned if they reject 
   openledgerd tx attribution challenge-receipt 9 batch-9-receipts.json 17 weights.json --from watcher --generate-only`,
 		Args: cobra.ExactArgs(4),
 		RunE: clikit.BroadcastTx(func(cmd *cobra.Command, clientCtx client.Context, args []string) (sdk.Msg, error) {
-			recordID, index, err := parseIDs(args[0], args[2])
-			if err != nil {
-				return nil, err
-			}
-			receipts, err := ReadReceiptsFile(args[1])
+			recordID, index, receipts, err := challengeArgs(args)
 			if err != nil {
 				return nil, err
 			}
@@ -133,11 +129,7 @@ attestors reject it.`,
   openledgerd tx attribution challenge-usage 9 batch-9-receipts.json 17 --prompt-tokens 212 --completion-tokens 96 --from user`,
 		Args: cobra.ExactArgs(3),
 		RunE: clikit.BroadcastTx(func(cmd *cobra.Command, clientCtx client.Context, args []string) (sdk.Msg, error) {
-			recordID, index, err := parseIDs(args[0], args[2])
-			if err != nil {
-				return nil, err
-			}
-			receipts, err := ReadReceiptsFile(args[1])
+			recordID, index, receipts, err := challengeArgs(args)
 			if err != nil {
 				return nil, err
 			}
@@ -181,6 +173,17 @@ func claimedTokens(cmd *cobra.Command) (*TokenCounts, error) {
 		return nil, err
 	}
 	return &TokenCounts{Prompt: prompt, Completion: completion}, nil
+}
+
+// challengeArgs reads the RECORD_ID, RECEIPTS_FILE and INDEX arguments.
+func challengeArgs(args []string) (recordID, index uint64, receipts []types.Receipt, err error) {
+	if recordID, index, err = parseIDs(args[0], args[2]); err != nil {
+		return 0, 0, nil, err
+	}
+	if receipts, err = ReadReceiptsFile(args[1]); err != nil {
+		return 0, 0, nil, err
+	}
+	return recordID, index, receipts, nil
 }
 
 // parseIDs reads the RECORD_ID and INDEX arguments.
