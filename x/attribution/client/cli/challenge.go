@@ -24,14 +24,10 @@ func BuildChallenge(
 	if err := checkChallengeable(record); err != nil {
 		return nil, err
 	}
-	if err := checkSameBatch(record, receipts); err != nil {
+	receipt, err := receiptAt(record, receipts, index)
+	if err != nil {
 		return nil, err
 	}
-	if index >= uint64(len(receipts)) {
-		return nil, fmt.Errorf("index %d is outside the batch: the receipts file holds %d receipts (0 to %d)",
-			index, len(receipts), len(receipts)-1)
-	}
-	receipt := receipts[index]
 	if err := checkDisputable(ac, record, receipt, recomputed); err != nil {
 		return nil, fmt.Errorf("receipt %d: %w", index, err)
 	}
@@ -135,14 +131,10 @@ func BuildUsageChallenge(
 	if !record.NodeSignedRoot {
 		return nil, fmt.Errorf("record %d was paid directly: its receipts root was named by the payer, not signed by the serving node", record.Id)
 	}
-	if err := checkSameBatch(record, receipts); err != nil {
+	receipt, err := receiptAt(record, receipts, index)
+	if err != nil {
 		return nil, err
 	}
-	if index >= uint64(len(receipts)) {
-		return nil, fmt.Errorf("index %d is outside the batch: the receipts file holds %d receipts (0 to %d)",
-			index, len(receipts), len(receipts)-1)
-	}
-	receipt := receipts[index]
 	if err := receipt.ValidateVersion(record.ReceiptVersion, ac, math.MaxUint32); err != nil {
 		return nil, fmt.Errorf("receipt %d: %w", index, err)
 	}
@@ -187,4 +179,17 @@ func usageClaim(record types.AttributionRecord, r types.Receipt, claimed *TokenC
 		return 0, fmt.Errorf("the claimed token counts %d + %d are the receipt's: there is nothing to dispute", claimed.Prompt, claimed.Completion)
 	}
 	return types.USAGE_CLAIM_TOKENS, nil
+}
+
+// receiptAt checks that receipts are the record's batch and returns the one at
+// index.
+func receiptAt(record types.AttributionRecord, receipts []types.Receipt, index uint64) (types.Receipt, error) {
+	if err := checkSameBatch(record, receipts); err != nil {
+		return types.Receipt{}, err
+	}
+	if index >= uint64(len(receipts)) {
+		return types.Receipt{}, fmt.Errorf("index %d is outside the batch: the receipts file holds %d receipts (0 to %d)",
+			index, len(receipts), len(receipts)-1)
+	}
+	return receipts[index], nil
 }
