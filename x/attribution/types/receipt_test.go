@@ -127,19 +127,8 @@ func TestReceiptEncodingV1(t *testing.T) {
 	got, err := r.EncodeVersion(types.ReceiptVersion1)
 	require.NoError(t, err)
 
-	var want []byte
-	want = append(want, 0x03)
-	want = append(want, "openledger/attribution/receipt/v1"...)
-	want = binary.BigEndian.AppendUint16(want, uint16(len(r.User)))
-	want = append(want, r.User...)
-	want = binary.BigEndian.AppendUint64(want, 7)
-	want = binary.BigEndian.AppendUint16(want, 32)
-	want = append(want, r.OutputHash...)
-	want = binary.BigEndian.AppendUint32(want, 2)
-	want = binary.BigEndian.AppendUint64(want, 3)
-	want = binary.BigEndian.AppendUint32(want, 250_000)
-	want = binary.BigEndian.AppendUint64(want, 9)
-	want = binary.BigEndian.AppendUint32(want, 1)
+	want := append([]byte{0x03}, "openledger/attribution/receipt/v1"...)
+	want = append(want, v1Body(r)...)
 	require.Equal(t, hex.EncodeToString(want), hex.EncodeToString(got))
 
 	leaf, err := r.LeafHashVersion(types.ReceiptVersion1)
