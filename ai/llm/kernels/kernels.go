@@ -39,6 +39,10 @@ type Backend interface {
 	// AxpyRows computes y += Σ_t w[t]·x[t·stride : t·stride+len(y)], adding
 	// the rows in t order: attention weights applied to cached values.
 	AxpyRows(y, w, x []float32, stride int)
+	// WidenBF16 sets dst[i] to the value of the bfloat16 src[i] for every i
+	// < len(src): weights kept in bfloat16 to halve the bytes read, widened
+	// into a small buffer just before a product uses them.
+	WidenBF16(dst []float32, src []uint16)
 }
 
 var (

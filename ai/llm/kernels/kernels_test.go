@@ -295,3 +295,20 @@ func BenchmarkGEMM(b *testing.B) {
 		}
 	}
 }
+
+// WidenBF16 is exact on every backend, including lengths with a tail.
+func TestWidenBF16(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	for _, n := range []int{0, 1, 15, 16, 17, 100} {
+		src := ToBF16(randSlice(r, n))
+		for _, be := range Available() {
+			dst := make([]float32, n)
+			be.WidenBF16(dst, src)
+			for i, v := range src {
+				if math.Float32bits(dst[i]) != uint32(v)<<16 {
+					t.Fatalf("%s n=%d: element %d widened to %v", be.Name(), n, i, dst[i])
+				}
+			}
+		}
+	}
+}

@@ -62,6 +62,16 @@ const (
 	BF16
 )
 
+// ToBF16 returns the bfloat16 nearest each value of b (ties to even), as
+// the upper 16 bits of its float32 encoding.
+func ToBF16(b []float32) []uint16 {
+	out := make([]uint16, len(b))
+	for i, v := range b {
+		out[i] = toBF16(v)
+	}
+	return out
+}
+
 // roundBF16 returns b with every value rounded to the nearest bfloat16 (ties
 // to even), as float32.
 func roundBF16(b []float32) []float32 {

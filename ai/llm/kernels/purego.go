@@ -1,5 +1,7 @@
 package kernels
 
+import "math"
+
 // goBackend is the portable fallback; it is also the reference the SIMD
 // backends are tested against.
 type goBackend struct{}
@@ -56,6 +58,15 @@ func axpyGo(alpha float32, x, y []float32) {
 }
 
 func (goBackend) DotRows(out, a, b []float32, stride int) { dotRowsWith(dotGo, out, a, b, stride) }
+
+func (goBackend) WidenBF16(dst []float32, src []uint16) { widenBF16Go(dst, src) }
+
+func widenBF16Go(dst []float32, src []uint16) {
+	dst = dst[:len(src)]
+	for i, v := range src {
+		dst[i] = math.Float32frombits(uint32(v) << 16)
+	}
+}
 
 func (goBackend) AxpyRows(y, w, x []float32, stride int) { axpyRowsWith(axpyGo, y, w, x, stride) }
 

@@ -187,6 +187,18 @@ func (s *simdBackend) MatMulPacked(dst, a []float32, m int, b *Packed) {
 	}
 }
 
+func (s *simdBackend) WidenBF16(dst []float32, src []uint16) {
+	dst = dst[:len(src)]
+	body := 0
+	if s.panelsBF16 != nil { // the AVX-512 backend
+		body = len(src) - len(src)%16
+		if body > 0 {
+			widenBF16AVX512(&dst[0], &src[0], body)
+		}
+	}
+	widenBF16Go(dst[body:], src[body:])
+}
+
 func (s *simdBackend) DotRows(out, a, b []float32, stride int) {
 	n, rows := len(a), len(out)
 	if rows == 0 {

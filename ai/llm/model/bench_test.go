@@ -78,7 +78,7 @@ func BenchmarkDecode(b *testing.B) {
 
 // BenchmarkDecodeAdapters decodes batches of 32 and 64 with no adapter,
 // one adapter for every row, and one distinct adapter per row (rank 16 on
-// all projections).
+// all projections), with the factors in float32 and in bfloat16.
 func BenchmarkDecodeAdapters(b *testing.B) {
 	m := benchModel(b, tinymodel.Small30M())
 	var adapters []model.Adapter
@@ -94,6 +94,15 @@ func BenchmarkDecodeAdapters(b *testing.B) {
 	for _, batch := range []int{32, 64} {
 		for _, n := range []int{0, 1, batch} {
 			b.Run(fmt.Sprintf("30M/batch%d/adapters%d", batch, n), func(b *testing.B) { decode(b, m, batch, adapters[:n]) })
+		}
+	}
+	// The same adapters with their factors kept in bfloat16.
+	for _, a := range adapters {
+		a.(*lora.Adapter).UseBF16()
+	}
+	for _, batch := range []int{32, 64} {
+		for _, n := range []int{1, batch} {
+			b.Run(fmt.Sprintf("30M/batch%d/adapters%d-bf16", batch, n), func(b *testing.B) { decode(b, m, batch, adapters[:n]) })
 		}
 	}
 }

@@ -56,7 +56,8 @@ func (m *Model) Forward(batch []Sequence) ([][]float32, error) {
 				for mod := range NumModules {
 					if lr := s.Adapter.LowRank(l, mod); lr != nil {
 						out, in := c.ModuleShape(mod)
-						if lr.Rank <= 0 || len(lr.A) != lr.Rank*in || len(lr.B) != out*lr.Rank || (lr.BT != nil && len(lr.BT) != out*lr.Rank) {
+						if lr.Rank <= 0 || len(lr.A) != lr.Rank*in || len(lr.B) != out*lr.Rank || (lr.BT != nil && len(lr.BT) != out*lr.Rank) ||
+							(lr.A16 != nil && (len(lr.A16) != lr.Rank*in || len(lr.BT16) != out*lr.Rank)) {
 							return nil, fmt.Errorf("sequence %d: adapter's layer %d %s update does not fit the model ([%d × %d] and [%d × %d] expected for rank %d)",
 								i, l, mod, lr.Rank, in, out, lr.Rank, lr.Rank)
 						}
@@ -79,6 +80,7 @@ func (m *Model) Forward(batch []Sequence) ([][]float32, error) {
 // seqOf[r] at position pos[r]. The buffers are the activations of the layer
 // being computed; a backward pass would keep one copy per layer.
 type stepState struct {
+	config   *Config
 	batch    []Sequence
 	rows     int
 	seqOf    []int
@@ -96,12 +98,27 @@ type stepState struct {
 	up      []float32 // [rows × Intermediate]
 	out     []float32 // [rows × Hidden] a block's output before the residual add
 	scratch []float32 // LoRA intermediates
+	maxRank int
+	// widened is each worker's buffer for bfloat16 factors widened to
+	// float32, made on first use.
+	widened [][]float32
+}
+
+// widenBuffer returns worker's buffer for the widened A and Bᵀ of one
+// update: room for the largest rank against the widest projection.
+func (st *stepState) widenBuffer(worker int) []float32 {
+	if st.widened[worker] == nil {
+		c := st.config
+		st.widened[worker] = make([]float32, 2*st.maxRank*max(c.Intermediate, c.Hidden, c.QDim()))
+	}
+	return st.widened[worker]
 }
 
 func newStepState(m *Model, batch []Sequence, rows, maxRank int) *stepState {
 	c := &m.Config
 	half := c.HeadDim / 2
 	st := &stepState{
+		config: c, maxRank: maxRank,
 		batch: batch, rows: rows,
 		seqOf: make([]int, rows), pos: make([]int, rows), starts: make([]int, len(batch)),
 		cos: make([]float32, rows*half), sin: make([]float32, rows*half),
@@ -145,9 +162,9 @@ func (m *Model) layerForward(l int, st *stepState) {
 	for r := range R {
 		kernels.RMSNorm(st.xn[r*H:(r+1)*H], st.x[r*H:(r+1)*H], L.AttnNorm, c.RMSNormEps)
 	}
-	m.project(st.q, st.xn, R, &L.Proj[Q], l, Q, st.segs, st.scratch) // [R × QDim]
-	m.project(st.k, st.xn, R, &L.Proj[K], l, K, st.segs, st.scratch) // [R × KVDim]
-	m.project(st.v, st.xn, R, &L.Proj[V], l, V, st.segs, st.scratch) // [R × KVDim]
+	m.project(st.q, st.xn, R, &L.Proj[Q], l, Q, st) // [R × QDim]
+	m.project(st.k, st.xn, R, &L.Proj[K], l, K, st) // [R × KVDim]
+	m.project(st.v, st.xn, R, &L.Proj[V], l, V, st) // [R × KVDim]
 	qd, kvd := c.QDim(), c.KVDim()
 	for r := range R {
 		cos, sin := st.cos[r*half:(r+1)*half], st.sin[r*half:(r+1)*half]
@@ -159,17 +176,17 @@ func (m *Model) layerForward(l int, st *stepState) {
 		s.Cache.keys[l] = append(s.Cache.keys[l], st.k[lo*kvd:hi*kvd]...)
 		s.Cache.values[l] = append(s.Cache.values[l], st.v[lo*kvd:hi*kvd]...)
 	}
-	m.attention(l, st)                                                   // st.attn [R × QDim]
-	m.project(st.out, st.attn, R, &L.Proj[O], l, O, st.segs, st.scratch) // [R × Hidden]
+	m.attention(l, st)                                  // st.attn [R × QDim]
+	m.project(st.out, st.attn, R, &L.Proj[O], l, O, st) // [R × Hidden]
 	kernels.Add(st.x, st.x, st.out)
 
 	for r := range R {
 		kernels.RMSNorm(st.xn[r*H:(r+1)*H], st.x[r*H:(r+1)*H], L.MLPNorm, c.RMSNormEps)
 	}
-	m.project(st.gate, st.xn, R, &L.Proj[Gate], l, Gate, st.segs, st.scratch) // [R × Intermediate]
-	m.project(st.up, st.xn, R, &L.Proj[Up], l, Up, st.segs, st.scratch)       // [R × Intermediate]
+	m.project(st.gate, st.xn, R, &L.Proj[Gate], l, Gate, st) // [R × Intermediate]
+	m.project(st.up, st.xn, R, &L.Proj[Up], l, Up, st)       // [R × Intermediate]
 	kernels.SiLUMul(st.gate, st.gate, st.up)
-	m.project(st.out, st.gate, R, &L.Proj[Down], l, Down, st.segs, st.scratch) // [R × Hidden]
+	m.project(st.out, st.gate, R, &L.Proj[Down], l, Down, st) // [R × Hidden]
 	kernels.Add(st.x, st.x, st.out)
 }
 

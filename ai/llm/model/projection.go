@@ -1,6 +1,10 @@
 package model
 
-import "github.com/openledger/openledger/ai/llm/kernels"
+import (
+	"math"
+
+	"github.com/openledger/openledger/ai/llm/kernels"
+)
 
 // LowRank is one projection's LoRA update: y += Scale · (x·Aᵀ)·Bᵀ.
 type LowRank struct {
@@ -12,6 +16,10 @@ type LowRank struct {
 	// Rank scaled rows of BT straight into each output row, which is much
 	// faster than a matrix product whose inner dimension is only Rank.
 	BT []float32
+	// A16 and BT16, when set, are A and Bᵀ in bfloat16, and serving reads
+	// them instead of A and BT: half the bytes per row, which is what a
+	// batch of many distinct adapters is bound by. See UseBF16.
+	A16, BT16 []uint16
 }
 
 // NewLowRank returns the update for PEFT's lora_A [rank × in] and lora_B
@@ -25,6 +33,29 @@ func NewLowRank(a, b []float32, rank int, scale float32) *LowRank {
 		}
 	}
 	return &LowRank{A: a, B: b, Rank: rank, Scale: scale, BT: bt}
+}
+
+// UseBF16 keeps the factors in bfloat16 for serving. It rounds A and B to
+// their nearest bfloat16 values (which changes nothing for factors read from
+// a bfloat16 file), so every use of the update (serving, merging, saving)
+// sees the same numbers, and drops the float32 Bᵀ that serving no longer
+// reads.
+func (lr *LowRank) UseBF16() {
+	lr.A16 = kernels.ToBF16(lr.A)
+	for i, v := range lr.A16 {
+		lr.A[i] = math.Float32frombits(uint32(v) << 16)
+	}
+	for i, v := range kernels.ToBF16(lr.B) {
+		lr.B[i] = math.Float32frombits(uint32(v) << 16)
+	}
+	out := len(lr.B) / lr.Rank
+	lr.BT16 = make([]uint16, len(lr.B))
+	for o := range out {
+		for k := range lr.Rank {
+			lr.BT16[k*out+o] = uint16(math.Float32bits(lr.B[o*lr.Rank+k]) >> 16)
+		}
+	}
+	lr.BT = nil
 }
 
 // Adapter supplies low-rank updates per layer and projection; nil means the
@@ -43,9 +74,8 @@ type segment struct {
 
 // project computes dst[rows × Out] = x[rows × In]·Wᵀ + b for the whole batch
 // once, then adds each adapter's low-rank update over that adapter's rows
-// only. scratch holds the same number of floats for every row, at least
-// Out + the largest rank.
-func (m *Model) project(dst, x []float32, rows int, p *Linear, layer int, mod Module, segs []segment, scratch []float32) {
+// only.
+func (m *Model) project(dst, x []float32, rows int, p *Linear, layer int, mod Module, st *stepState) {
 	m.backend.MatMulPacked(dst, x, rows, p.packed)
 	if p.Bias != nil {
 		for r := range rows {
@@ -60,7 +90,7 @@ func (m *Model) project(dst, x []float32, rows int, p *Linear, layer int, mod Mo
 		lr  *LowRank
 	}
 	var updates []update
-	for _, s := range segs {
+	for _, s := range st.segs {
 		if s.adapter == nil {
 			continue
 		}
@@ -75,29 +105,41 @@ func (m *Model) project(dst, x []float32, rows int, p *Linear, layer int, mod Mo
 	if len(updates) == 0 {
 		return
 	}
-	stride := len(scratch) / rows
-	kernels.ParallelItems(len(updates), kernels.Workers(), func(_, i int) {
+	workers := kernels.Workers()
+	if st.widened == nil {
+		st.widened = make([][]float32, workers)
+	}
+	stride := len(st.scratch) / rows
+	kernels.ParallelItems(len(updates), workers, func(worker, i int) {
 		u := updates[i]
-		m.addLowRank(dst, x, p, u.seg, u.lr, scratch[u.seg.lo*stride:u.seg.hi*stride])
+		m.addLowRank(dst, x, p, u.seg, u.lr, st.scratch[u.seg.lo*stride:u.seg.hi*stride], st, worker)
 	})
 }
 
 // addLowRank adds lr's update to the output rows of seg. scratch holds the
-// segment's rows × (Out + Rank) floats.
-func (m *Model) addLowRank(dst, x []float32, p *Linear, seg segment, lr *LowRank, scratch []float32) {
+// segment's rows × (Out + Rank) floats; factors kept in bfloat16 are
+// widened into the worker's buffer of st.
+func (m *Model) addLowRank(dst, x []float32, p *Linear, seg segment, lr *LowRank, scratch []float32, st *stepState, worker int) {
 	be := m.backend
 	n := seg.hi - seg.lo
+	a, bt := lr.A, lr.BT
+	if lr.A16 != nil {
+		widened := st.widenBuffer(worker)
+		a, bt = widened[:len(lr.A16)], widened[len(lr.A16):len(lr.A16)+len(lr.BT16)]
+		be.WidenBF16(a, lr.A16)
+		be.WidenBF16(bt, lr.BT16)
+	}
 	// t[n × r] = x_seg · Aᵀ, scaled; delta[n × Out] = t · Bᵀ.
 	t := scratch[:n*lr.Rank]
-	be.MatMulT(t, x[seg.lo*p.In:seg.hi*p.In], lr.A, n, lr.Rank, p.In)
+	be.MatMulT(t, x[seg.lo*p.In:seg.hi*p.In], a, n, lr.Rank, p.In)
 	for i := range t {
 		t[i] *= lr.Scale
 	}
-	if lr.BT != nil {
+	if bt != nil {
 		// y_i += Σ_k t_ik · Bᵀ_k, accumulated into the output row.
 		for i := range n {
 			row := dst[(seg.lo+i)*p.Out : (seg.lo+i+1)*p.Out]
-			be.AxpyRows(row, t[i*lr.Rank:(i+1)*lr.Rank], lr.BT, p.Out)
+			be.AxpyRows(row, t[i*lr.Rank:(i+1)*lr.Rank], bt, p.Out)
 		}
 		return
 	}
