@@ -21,13 +21,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := gs.Validate(k.AddressCodec()); err != nil {
 		return err
 	}
-	if err := k.Params.Set(ctx, gs.Params); err != nil {
-		return err
-	}
-	if err := k.NextUnbondingID.Set(ctx, gs.NextUnbondingId); err != nil {
-		return err
-	}
-	if err := k.NextSlashID.Set(ctx, gs.NextSlashId); err != nil {
+	if err := modulekit.Import(ctx,
+		modulekit.ImportItem(k.Params, gs.Params),
+		modulekit.ImportNextID(k.NextUnbondingID, gs.NextUnbondingId),
+		modulekit.ImportNextID(k.NextSlashID, gs.NextSlashId),
+	); err != nil {
 		return err
 	}
 	bonded, unbonding := math.ZeroInt(), math.ZeroInt()

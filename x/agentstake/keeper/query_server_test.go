@@ -8,6 +8,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/openledger/openledger/x/agentstake/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func TestQueries(t *testing.T) {
@@ -76,43 +77,25 @@ func TestQueries(t *testing.T) {
 		require.Len(t, resp.VerifyingContract, 42)
 	})
 
-	failures := []struct {
-		name string
-		run  func() error
-		want error
-	}{
-		{"Failure - nil request", func() error { _, err := f.Queries.Agents(f.Ctx, nil); return err }, types.ErrInvalidRequest},
-		{"Failure - two filters", func() error {
-			_, err := f.Queries.Agents(f.Ctx, &types.QueryAgentsRequest{Kind: types.AGENT_KIND_ATTESTOR, ModelId: 1})
-			return err
-		}, types.ErrInvalidRequest},
-		{"Failure - invalid kind", func() error {
-			_, err := f.Queries.Agents(f.Ctx, &types.QueryAgentsRequest{Kind: 9})
-			return err
-		}, types.ErrInvalidRequest},
-		{"Failure - invalid owner", func() error {
-			_, err := f.Queries.Agents(f.Ctx, &types.QueryAgentsRequest{Owner: "x"})
-			return err
-		}, types.ErrInvalidRequest},
-		{"Failure - unknown agent", func() error {
+	keepertest.RunQueryFailures(t, []keepertest.QueryFailure{
+		{Name: "Failure - nil request", Call: func() error { return keepertest.ErrOf(f.Queries.Agents(f.Ctx, nil)) }, Want: types.ErrInvalidRequest},
+		{Name: "Failure - two filters", Call: func() error {
+			return keepertest.ErrOf(f.Queries.Agents(f.Ctx, &types.QueryAgentsRequest{Kind: types.AGENT_KIND_ATTESTOR, ModelId: 1}))
+		}, Want: types.ErrInvalidRequest},
+		{Name: "Failure - invalid kind", Call: func() error { return keepertest.ErrOf(f.Queries.Agents(f.Ctx, &types.QueryAgentsRequest{Kind: 9})) }, Want: types.ErrInvalidRequest},
+		{Name: "Failure - invalid owner", Call: func() error { return keepertest.ErrOf(f.Queries.Agents(f.Ctx, &types.QueryAgentsRequest{Owner: "x"})) }, Want: types.ErrInvalidRequest},
+		{Name: "Failure - unknown agent", Call: func() error {
 			_, err := f.Queries.Agent(f.Ctx, &types.QueryAgentRequest{Operator: f.alice.Str + ""})
 			if err == nil {
 				_, err = f.Queries.Agent(f.Ctx, &types.QueryAgentRequest{Operator: f.str(make([]byte, 20))})
 			}
 			return err
-		}, types.ErrAgentNotFound},
-		{"Failure - invalid operator in unbonding entries", func() error {
-			_, err := f.Queries.UnbondingEntries(f.Ctx, &types.QueryUnbondingEntriesRequest{Operator: ""})
-			return err
-		}, types.ErrInvalidRequest},
-		{"Failure - invalid operator in slash history", func() error {
-			_, err := f.Queries.SlashHistory(f.Ctx, &types.QuerySlashHistoryRequest{Operator: "open1"})
-			return err
-		}, types.ErrInvalidRequest},
-	}
-	for _, tc := range failures {
-		t.Run(tc.name, func(t *testing.T) {
-			require.ErrorIs(t, tc.run(), tc.want)
-		})
-	}
+		}, Want: types.ErrAgentNotFound},
+		{Name: "Failure - invalid operator in unbonding entries", Call: func() error {
+			return keepertest.ErrOf(f.Queries.UnbondingEntries(f.Ctx, &types.QueryUnbondingEntriesRequest{Operator: ""}))
+		}, Want: types.ErrInvalidRequest},
+		{Name: "Failure - invalid operator in slash history", Call: func() error {
+			return keepertest.ErrOf(f.Queries.SlashHistory(f.Ctx, &types.QuerySlashHistoryRequest{Operator: "open1"}))
+		}, Want: types.ErrInvalidRequest},
+	})
 }

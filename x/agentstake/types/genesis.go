@@ -40,13 +40,9 @@ func (gs GenesisState) Validate(ac address.Codec) error {
 	}
 	var lastID uint64
 	for _, e := range gs.UnbondingEntries {
-		if err := e.Validate(ac); err != nil {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "unbonding entry %d: %v", e.Id, err)
+		if err := recordInOrder("unbonding entry", e.Id, &lastID, "next_unbonding_id", gs.NextUnbondingId, e.Validate(ac)); err != nil {
+			return err
 		}
-		if e.Id <= lastID || e.Id >= gs.NextUnbondingId {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "unbonding entry ids must ascend below next_unbonding_id %d: %d after %d", gs.NextUnbondingId, e.Id, lastID)
-		}
-		lastID = e.Id
 		owner, ok := owners[e.Operator]
 		if !ok {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "unbonding entry %d of unknown agent %s", e.Id, e.Operator)
@@ -57,13 +53,9 @@ func (gs GenesisState) Validate(ac address.Codec) error {
 	}
 	lastID = 0
 	for _, r := range gs.SlashRecords {
-		if err := r.Validate(ac); err != nil {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "slash record %d: %v", r.Id, err)
+		if err := recordInOrder("slash record", r.Id, &lastID, "next_slash_id", gs.NextSlashId, r.Validate(ac)); err != nil {
+			return err
 		}
-		if r.Id <= lastID || r.Id >= gs.NextSlashId {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "slash record ids must ascend below next_slash_id %d: %d after %d", gs.NextSlashId, r.Id, lastID)
-		}
-		lastID = r.Id
 		if _, ok := owners[r.Operator]; !ok {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "slash record %d of unknown agent %s", r.Id, r.Operator)
 		}
@@ -90,5 +82,18 @@ func (gs GenesisState) Validate(ac address.Codec) error {
 		}
 		seen[key] = true
 	}
+	return nil
+}
+
+// recordInOrder checks one listed record of a kind: valid (invalid is its
+// validation error), its id above the last one and below the next id.
+func recordInOrder(kind string, id uint64, last *uint64, nextField string, next uint64, invalid error) error {
+	if invalid != nil {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "%s %d: %v", kind, id, invalid)
+	}
+	if id <= *last || id >= next {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "%s ids must ascend below %s %d: %d after %d", kind, nextField, next, id, *last)
+	}
+	*last = id
 	return nil
 }

@@ -133,11 +133,7 @@ func ValidateAmount(field string, amt math.Int) error {
 // ValidateEvidenceRef checks an evidence reference: 1 to
 // MaxEvidenceRefLength bytes of printable UTF-8.
 func ValidateEvidenceRef(ref string) error {
-	if ref == "" || len(ref) > MaxEvidenceRefLength || !utf8.ValidString(ref) ||
-		strings.IndexFunc(ref, unicode.IsControl) >= 0 {
-		return errorsmod.Wrapf(ErrInvalidEvidenceRef, "evidence_ref must be 1 to %d bytes of printable text", MaxEvidenceRefLength)
-	}
-	return nil
+	return modulekit.Text{Err: ErrInvalidEvidenceRef, Field: "evidence_ref", Max: MaxEvidenceRefLength, Required: true}.Check(ref)
 }
 
 // ValidateSlashReason checks a slash reason.

@@ -24,12 +24,7 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 		return err
 	}
 
-	// Collect first: a queue is not modified while it is iterated.
-	iter, err := k.ChallengeQueue.Iterate(ctx, collections.NewPrefixUntilPairRange[int64, uint64](now.UnixNano()))
-	if err != nil {
-		return err
-	}
-	expired, err := iter.Keys()
+	expired, err := due(ctx, k.ChallengeQueue, now)
 	if err != nil {
 		return err
 	}
@@ -39,11 +34,7 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 		}
 	}
 
-	iter2, err := k.RecordQueue.Iterate(ctx, collections.NewPrefixUntilPairRange[int64, uint64](now.UnixNano()))
-	if err != nil {
-		return err
-	}
-	matured, err := iter2.Keys()
+	matured, err := due(ctx, k.RecordQueue, now)
 	if err != nil {
 		return err
 	}
@@ -131,4 +122,14 @@ func (k Keeper) resume(ctx context.Context, rec types.AttributionRecord, now tim
 		return err
 	}
 	return k.RecordQueue.Set(ctx, deadlineKey(rec.ChallengeDeadline, rec.Id))
+}
+
+// due collects the entries of a deadline queue up to now, first: a queue is
+// not modified while it is iterated.
+func due(ctx context.Context, queue collections.KeySet[collections.Pair[int64, uint64]], now time.Time) ([]collections.Pair[int64, uint64], error) {
+	iter, err := queue.Iterate(ctx, collections.NewPrefixUntilPairRange[int64, uint64](now.UnixNano()))
+	if err != nil {
+		return nil, err
+	}
+	return iter.Keys()
 }

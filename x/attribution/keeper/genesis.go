@@ -19,13 +19,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := gs.Validate(k.AddressCodec()); err != nil {
 		return err
 	}
-	if err := k.Params.Set(ctx, gs.Params); err != nil {
-		return err
-	}
-	if err := k.NextRecordID.Set(ctx, gs.NextRecordId); err != nil {
-		return err
-	}
-	if err := k.NextChallengeID.Set(ctx, gs.NextChallengeId); err != nil {
+	if err := modulekit.Import(ctx,
+		modulekit.ImportItem(k.Params, gs.Params),
+		modulekit.ImportNextID(k.NextRecordID, gs.NextRecordId),
+		modulekit.ImportNextID(k.NextChallengeID, gs.NextChallengeId),
+	); err != nil {
 		return err
 	}
 	pending := newAddrSums(k.AddressCodec())

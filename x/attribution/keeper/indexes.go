@@ -98,16 +98,7 @@ func (r *ImmutableIndex[K]) Reference(ctx context.Context, pk uint64, newValue t
 	if err != nil || found {
 		return err
 	}
-	refs, err := r.refs(newValue)
-	if err != nil {
-		return err
-	}
-	for _, ref := range refs {
-		if err := r.refKeys.Set(ctx, collections.Join(ref, pk)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return r.eachRef(newValue, pk, func(key collections.Pair[K, uint64]) error { return r.refKeys.Set(ctx, key) })
 }
 
 // Unreference removes the entries of the stored record.
@@ -116,12 +107,17 @@ func (r *ImmutableIndex[K]) Unreference(ctx context.Context, pk uint64, lazyOldV
 	if err != nil {
 		return err
 	}
-	refs, err := r.refs(old)
+	return r.eachRef(old, pk, func(key collections.Pair[K, uint64]) error { return r.refKeys.Remove(ctx, key) })
+}
+
+// eachRef calls f with the index key of every reference of a record.
+func (r *ImmutableIndex[K]) eachRef(rec types.AttributionRecord, pk uint64, f func(collections.Pair[K, uint64]) error) error {
+	refs, err := r.refs(rec)
 	if err != nil {
 		return err
 	}
 	for _, ref := range refs {
-		if err := r.refKeys.Remove(ctx, collections.Join(ref, pk)); err != nil {
+		if err := f(collections.Join(ref, pk)); err != nil {
 			return err
 		}
 	}

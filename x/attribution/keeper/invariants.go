@@ -1,7 +1,9 @@
 package keeper
 
 import (
+	"context"
 	"fmt"
+	"time"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/math"
@@ -114,37 +116,16 @@ func PendingInvariant(k Keeper) func(ctx sdk.Context) (string, bool) {
 // their deadline) and the challenge queue exactly the OPEN challenges.
 func QueuesInvariant(k Keeper) func(ctx sdk.Context) (string, bool) {
 	return func(ctx sdk.Context) (string, bool) {
-		pending, open := 0, 0
-		var msg string
-		err := k.Records.Walk(ctx, nil, func(id uint64, r types.AttributionRecord) (bool, error) {
-			has, err := k.RecordQueue.Has(ctx, deadlineKey(r.ChallengeDeadline, id))
-			if err != nil {
-				return true, err
-			}
-			if has != (r.Status == types.RECORD_STATUS_PENDING) {
-				msg = fmt.Sprintf("record %d is %s and queued=%t", id, r.Status, has)
-				return true, nil
-			}
-			if has {
-				pending++
-			}
-			return false, nil
-		})
-		if err == nil && msg == "" {
-			err = k.Challenges.Walk(ctx, nil, func(id uint64, c types.Challenge) (bool, error) {
-				has, err := k.ChallengeQueue.Has(ctx, deadlineKey(c.VotingDeadline, id))
-				if err != nil {
-					return true, err
-				}
-				if has != (c.Status == types.CHALLENGE_STATUS_OPEN) {
-					msg = fmt.Sprintf("challenge %d is %s and queued=%t", id, c.Status, has)
-					return true, nil
-				}
-				if has {
-					open++
-				}
-				return false, nil
+		pending, msg, err := queuedExactly(ctx, k.Records.Walk, k.RecordQueue, "record",
+			func(r types.AttributionRecord) (time.Time, bool, fmt.Stringer) {
+				return r.ChallengeDeadline, r.Status == types.RECORD_STATUS_PENDING, r.Status
 			})
+		open := 0
+		if err == nil && msg == "" {
+			open, msg, err = queuedExactly(ctx, k.Challenges.Walk, k.ChallengeQueue, "challenge",
+				func(c types.Challenge) (time.Time, bool, fmt.Stringer) {
+					return c.VotingDeadline, c.Status == types.CHALLENGE_STATUS_OPEN, c.Status
+				})
 		}
 		if err != nil {
 			return broken("queues invariant: %v", err)
@@ -164,6 +145,34 @@ func QueuesInvariant(k Keeper) func(ctx sdk.Context) (string, bool) {
 		}
 		return "", false
 	}
+}
+
+// queuedExactly walks a map of items and checks that each is in queue (at
+// its deadline) exactly when it should be; it returns how many are, or
+// what is wrong.
+func queuedExactly[V any](ctx sdk.Context,
+	walk func(context.Context, collections.Ranger[uint64], func(uint64, V) (bool, error)) error,
+	queue collections.KeySet[collections.Pair[int64, uint64]], kind string,
+	queueing func(V) (deadline time.Time, queued bool, status fmt.Stringer),
+) (int, string, error) {
+	n := 0
+	var msg string
+	err := walk(ctx, nil, func(id uint64, v V) (bool, error) {
+		deadline, want, status := queueing(v)
+		has, err := queue.Has(ctx, deadlineKey(deadline, id))
+		if err != nil {
+			return true, err
+		}
+		if has != want {
+			msg = fmt.Sprintf("%s %d is %s and queued=%t", kind, id, status, has)
+			return true, nil
+		}
+		if has {
+			n++
+		}
+		return false, nil
+	})
+	return n, msg, err
 }
 
 func countKeys(ctx sdk.Context, ks collections.KeySet[collections.Pair[int64, uint64]]) (int, error) {

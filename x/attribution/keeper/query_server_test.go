@@ -10,6 +10,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
 func recordIDs(rs []types.AttributionRecord) []uint64 {
@@ -99,44 +100,29 @@ func TestQueries(t *testing.T) {
 		require.Len(t, votes.Votes, 2)
 	})
 
-	failures := []struct {
-		name string
-		call func() error
-		want error
-	}{
-		{"Failure - nil request", func() error { _, err := q.Record(f.Ctx, nil); return err }, types.ErrInvalidRequest},
-		{"Failure - unknown record", func() error { _, err := q.Record(f.Ctx, &types.QueryRecordRequest{RecordId: 99}); return err }, types.ErrRecordNotFound},
-		{"Failure - unknown challenge", func() error {
-			_, err := q.Challenge(f.Ctx, &types.QueryChallengeRequest{ChallengeId: 99})
-			return err
-		}, types.ErrChallengeNotFound},
-		{"Failure - model 0", func() error { _, err := q.RecordsByModel(f.Ctx, &types.QueryRecordsByModelRequest{}); return err }, types.ErrInvalidRequest},
-		{"Failure - contribution 0", func() error {
-			_, err := q.RecordsByContribution(f.Ctx, &types.QueryRecordsByContributionRequest{})
-			return err
-		}, types.ErrInvalidRequest},
-		{"Failure - bad serving node", func() error {
-			_, err := q.RecordsByServingNode(f.Ctx, &types.QueryRecordsByServingNodeRequest{ServingNode: "x"})
-			return err
-		}, types.ErrInvalidRequest},
-		{"Failure - bad rewards address", func() error { _, err := q.Rewards(f.Ctx, &types.QueryRewardsRequest{}); return err }, types.ErrInvalidRequest},
-		{"Failure - bad earnings address", func() error {
-			_, err := q.AddressEarnings(f.Ctx, &types.QueryAddressEarningsRequest{Address: "x"})
-			return err
-		}, types.ErrInvalidRequest},
-		{"Failure - record 0 challenges", func() error {
-			_, err := q.ChallengesByRecord(f.Ctx, &types.QueryChallengesByRecordRequest{})
-			return err
-		}, types.ErrInvalidRequest},
-		{"Failure - challenge 0 votes", func() error { _, err := q.Votes(f.Ctx, &types.QueryVotesRequest{}); return err }, types.ErrInvalidRequest},
-		{"Failure - contribution 0 earnings", func() error {
-			_, err := q.ContributionEarnings(f.Ctx, &types.QueryContributionEarningsRequest{})
-			return err
-		}, types.ErrInvalidRequest},
-	}
-	for _, tc := range failures {
-		t.Run(tc.name, func(t *testing.T) {
-			require.ErrorIs(t, tc.call(), tc.want)
-		})
-	}
+	keepertest.RunQueryFailures(t, []keepertest.QueryFailure{
+		{Name: "Failure - nil request", Call: func() error { return keepertest.ErrOf(q.Record(f.Ctx, nil)) }, Want: types.ErrInvalidRequest},
+		{Name: "Failure - unknown record", Call: func() error { return keepertest.ErrOf(q.Record(f.Ctx, &types.QueryRecordRequest{RecordId: 99})) }, Want: types.ErrRecordNotFound},
+		{Name: "Failure - unknown challenge", Call: func() error {
+			return keepertest.ErrOf(q.Challenge(f.Ctx, &types.QueryChallengeRequest{ChallengeId: 99}))
+		}, Want: types.ErrChallengeNotFound},
+		{Name: "Failure - model 0", Call: func() error { return keepertest.ErrOf(q.RecordsByModel(f.Ctx, &types.QueryRecordsByModelRequest{})) }, Want: types.ErrInvalidRequest},
+		{Name: "Failure - contribution 0", Call: func() error {
+			return keepertest.ErrOf(q.RecordsByContribution(f.Ctx, &types.QueryRecordsByContributionRequest{}))
+		}, Want: types.ErrInvalidRequest},
+		{Name: "Failure - bad serving node", Call: func() error {
+			return keepertest.ErrOf(q.RecordsByServingNode(f.Ctx, &types.QueryRecordsByServingNodeRequest{ServingNode: "x"}))
+		}, Want: types.ErrInvalidRequest},
+		{Name: "Failure - bad rewards address", Call: func() error { return keepertest.ErrOf(q.Rewards(f.Ctx, &types.QueryRewardsRequest{})) }, Want: types.ErrInvalidRequest},
+		{Name: "Failure - bad earnings address", Call: func() error {
+			return keepertest.ErrOf(q.AddressEarnings(f.Ctx, &types.QueryAddressEarningsRequest{Address: "x"}))
+		}, Want: types.ErrInvalidRequest},
+		{Name: "Failure - record 0 challenges", Call: func() error {
+			return keepertest.ErrOf(q.ChallengesByRecord(f.Ctx, &types.QueryChallengesByRecordRequest{}))
+		}, Want: types.ErrInvalidRequest},
+		{Name: "Failure - challenge 0 votes", Call: func() error { return keepertest.ErrOf(q.Votes(f.Ctx, &types.QueryVotesRequest{})) }, Want: types.ErrInvalidRequest},
+		{Name: "Failure - contribution 0 earnings", Call: func() error {
+			return keepertest.ErrOf(q.ContributionEarnings(f.Ctx, &types.QueryContributionEarningsRequest{}))
+		}, Want: types.ErrInvalidRequest},
+	})
 }

@@ -1,8 +1,9 @@
 package keeper
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
@@ -13,74 +14,70 @@ import (
 	"github.com/openledger/openledger/x/attribution/types"
 )
 
-// addrSums adds amounts per recipient in memory so that a batch touches
-// each address's store entries once, and decodes each distinct bech32
-// address once (decoding is far dearer than a map look-up). Recipients are
-// canonical bech32 strings, so equal strings are equal addresses. Keys are
-// walked in sorted order, never by ranging over the map.
-type addrSums struct {
-	ac   address.Codec
-	keys []string
-	sums map[string]math.Int // look-ups only
+// sums adds amounts per key in memory, remembering the keys in the order
+// they first appear; they are walked in ascending order, never by ranging
+// over the map.
+type sums[K cmp.Ordered] struct {
+	keys []K
+	sums map[K]math.Int // look-ups only
 }
 
-func newAddrSums(ac address.Codec) *addrSums { return &addrSums{ac: ac, sums: map[string]math.Int{}} }
+func newSums[K cmp.Ordered]() sums[K] { return sums[K]{sums: map[K]math.Int{}} }
 
-func (s *addrSums) add(recipient string, amt math.Int) {
-	prev, ok := s.sums[recipient]
+func (s *sums[K]) add(key K, amt math.Int) {
+	prev, ok := s.sums[key]
 	if !ok {
-		s.keys = append(s.keys, recipient)
+		s.keys = append(s.keys, key)
 		prev = math.ZeroInt()
 	}
-	s.sums[recipient] = prev.Add(amt)
+	s.sums[key] = prev.Add(amt)
 }
 
-// get is the sum of a recipient, and whether it has one.
-func (s *addrSums) get(recipient string) (math.Int, bool) {
-	v, ok := s.sums[recipient]
+// get is the sum of a key, and whether it has one.
+func (s *sums[K]) get(key K) (math.Int, bool) {
+	v, ok := s.sums[key]
 	return v, ok
 }
 
-// each calls f for every recipient, in ascending string order.
-func (s *addrSums) each(f func(addr sdk.AccAddress, amt math.Int) error) error {
-	sort.Strings(s.keys)
-	for _, k := range s.keys {
-		addr, err := s.ac.StringToBytes(k)
-		if err != nil {
-			return err
-		}
-		if err := f(addr, s.sums[k]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// idSums is addrSums for uint64 keys.
-type idSums struct {
-	keys []uint64
-	sums map[uint64]math.Int // look-ups only
-}
-
-func newIDSums() *idSums { return &idSums{sums: map[uint64]math.Int{}} }
-
-func (s *idSums) add(id uint64, amt math.Int) {
-	prev, ok := s.sums[id]
-	if !ok {
-		s.keys = append(s.keys, id)
-		prev = math.ZeroInt()
-	}
-	s.sums[id] = prev.Add(amt)
-}
-
-func (s *idSums) each(f func(id uint64, amt math.Int) error) error {
-	sort.Slice(s.keys, func(i, j int) bool { return s.keys[i] < s.keys[j] })
+// each calls f for every key, in ascending order.
+func (s *sums[K]) each(f func(key K, amt math.Int) error) error {
+	slices.Sort(s.keys)
 	for _, k := range s.keys {
 		if err := f(k, s.sums[k]); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// idSums adds amounts per uint64 id.
+type idSums = sums[uint64]
+
+func newIDSums() *idSums {
+	s := newSums[uint64]()
+	return &s
+}
+
+// addrSums adds amounts per recipient so that a batch touches each
+// address's store entries once, and decodes each distinct bech32 address
+// once (decoding is far dearer than a map look-up). Recipients are
+// canonical bech32 strings, so equal strings are equal addresses.
+type addrSums struct {
+	sums[string]
+	ac address.Codec
+}
+
+func newAddrSums(ac address.Codec) *addrSums { return &addrSums{ac: ac, sums: newSums[string]()} }
+
+// each calls f for every recipient, in ascending string order.
+func (s *addrSums) each(f func(addr sdk.AccAddress, amt math.Int) error) error {
+	return s.sums.each(func(k string, amt math.Int) error {
+		addr, err := s.ac.StringToBytes(k)
+		if err != nil {
+			return err
+		}
+		return f(addr, amt)
+	})
 }
 
 // addPayouts adds a record's payouts to s, per recipient.

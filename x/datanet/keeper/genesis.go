@@ -21,13 +21,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := gs.Validate(k.AddressCodec()); err != nil {
 		return err
 	}
-	if err := k.Params.Set(ctx, gs.Params); err != nil {
-		return err
-	}
-	if err := k.NextDatanetID.Set(ctx, gs.NextDatanetId); err != nil {
-		return err
-	}
-	if err := k.NextContributionID.Set(ctx, gs.NextContributionId); err != nil {
+	if err := modulekit.Import(ctx,
+		modulekit.ImportItem(k.Params, gs.Params),
+		modulekit.ImportNextID(k.NextDatanetID, gs.NextDatanetId),
+		modulekit.ImportNextID(k.NextContributionID, gs.NextContributionId),
+	); err != nil {
 		return err
 	}
 	for _, d := range gs.Datanets {

@@ -6,8 +6,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"cosmossdk.io/core/address"
 	errorsmod "cosmossdk.io/errors"
@@ -71,59 +69,21 @@ func MetadataOf(d Datanet) Metadata {
 	}
 }
 
-// hasControl reports a control character other than those allowed.
-func hasControl(s string, allowed string) bool {
-	for _, r := range s {
-		if unicode.IsControl(r) && !strings.ContainsRune(allowed, r) {
-			return true
-		}
-	}
-	return false
-}
-
 // ValidateName: 1 to MaxNameLength bytes of UTF-8 on one line, without
 // leading or trailing space.
 func ValidateName(name string) error {
-	switch {
-	case name == "":
-		return errorsmod.Wrap(ErrInvalidName, "empty")
-	case len(name) > MaxNameLength:
-		return errorsmod.Wrapf(ErrInvalidName, "%d bytes, at most %d", len(name), MaxNameLength)
-	case !utf8.ValidString(name):
-		return errorsmod.Wrapf(ErrInvalidName, "%q is not UTF-8", name)
-	case hasControl(name, ""):
-		return errorsmod.Wrapf(ErrInvalidName, "%q has control characters", name)
-	case strings.TrimSpace(name) != name:
-		return errorsmod.Wrapf(ErrInvalidName, "%q has leading or trailing space", name)
-	}
-	return nil
+	return modulekit.Text{Err: ErrInvalidName, Field: "name", Max: MaxNameLength, Required: true, Trimmed: true}.Check(name)
 }
 
 // ValidateSummary: at most MaxSummaryLength bytes of UTF-8 on one line.
 func ValidateSummary(summary string) error {
-	switch {
-	case len(summary) > MaxSummaryLength:
-		return errorsmod.Wrapf(ErrInvalidSummary, "%d bytes, at most %d", len(summary), MaxSummaryLength)
-	case !utf8.ValidString(summary):
-		return errorsmod.Wrapf(ErrInvalidSummary, "%q is not UTF-8", summary)
-	case hasControl(summary, ""):
-		return errorsmod.Wrapf(ErrInvalidSummary, "%q has control characters", summary)
-	}
-	return nil
+	return modulekit.Text{Err: ErrInvalidSummary, Field: "summary", Max: MaxSummaryLength}.Check(summary)
 }
 
 // ValidateDescription: at most MaxDescriptionLength bytes of UTF-8; tabs and
 // line breaks are the only control characters allowed.
 func ValidateDescription(description string) error {
-	switch {
-	case len(description) > MaxDescriptionLength:
-		return errorsmod.Wrapf(ErrInvalidDescription, "%d bytes, at most %d", len(description), MaxDescriptionLength)
-	case !utf8.ValidString(description):
-		return errorsmod.Wrap(ErrInvalidDescription, "not UTF-8")
-	case hasControl(description, "\n\r\t"):
-		return errorsmod.Wrap(ErrInvalidDescription, "has control characters other than tab and line breaks")
-	}
-	return nil
+	return modulekit.Text{Err: ErrInvalidDescription, Field: "description", Max: MaxDescriptionLength, Allowed: "\n\r\t"}.Check(description)
 }
 
 // ValidateTag: 1 to MaxTagLength characters of [a-z0-9-].
@@ -257,15 +217,7 @@ func ValidateURI(uri string) error {
 
 // ValidateReason: at most MaxReasonLength bytes of UTF-8 on one line.
 func ValidateReason(reason string) error {
-	switch {
-	case len(reason) > MaxReasonLength:
-		return errorsmod.Wrapf(ErrInvalidReason, "%d bytes, at most %d", len(reason), MaxReasonLength)
-	case !utf8.ValidString(reason):
-		return errorsmod.Wrapf(ErrInvalidReason, "%q is not UTF-8", reason)
-	case hasControl(reason, ""):
-		return errorsmod.Wrapf(ErrInvalidReason, "%q has control characters", reason)
-	}
-	return nil
+	return modulekit.Text{Err: ErrInvalidReason, Field: "reason", Max: MaxReasonLength}.Check(reason)
 }
 
 // ParseAddress decodes an account address with the chain's address codec and

@@ -21,13 +21,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if sum := gs.CreditSum(); !held.Equal(sum) {
 		return errorsmod.Wrapf(types.ErrInvalidGenesis, "the module account holds %s%s, the credits sum to %s%s", held, types.Denom, sum, types.Denom)
 	}
-	if err := k.Params.Set(ctx, gs.Params); err != nil {
-		return err
-	}
-	if err := k.Totals.Set(ctx, gs.Totals); err != nil {
-		return err
-	}
-	if err := k.NextWithdrawalID.Set(ctx, gs.NextWithdrawalId); err != nil {
+	if err := modulekit.Import(ctx,
+		modulekit.ImportItem(k.Params, gs.Params),
+		modulekit.ImportItem(k.Totals, gs.Totals),
+		modulekit.ImportNextID(k.NextWithdrawalID, gs.NextWithdrawalId),
+	); err != nil {
 		return err
 	}
 	for _, c := range gs.Credits {

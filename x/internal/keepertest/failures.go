@@ -2,6 +2,7 @@ package keepertest
 
 import (
 	"context"
+	"errors"
 	"testing"
 )
 
@@ -59,4 +60,27 @@ func RunBroken[X Harness[S], S, Req, Resp any](
 func Run[X any](t *testing.T, name string, start func(testing.TB) X, body func(t *testing.T, f X)) bool {
 	t.Helper()
 	return t.Run(name, func(t *testing.T) { body(t, start(t)) })
+}
+
+// QueryFailure is a query that must fail with Want: Call makes it and
+// returns its error, most often as ErrOf(q.Query(ctx, req)).
+type QueryFailure struct {
+	Name string
+	Call func() error
+	Want error
+}
+
+// ErrOf is the error of a call's two results.
+func ErrOf[T any](_ T, err error) error { return err }
+
+// RunQueryFailures runs each case as a test of its own.
+func RunQueryFailures(t *testing.T, cases []QueryFailure) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			if err := tc.Call(); !errors.Is(err, tc.Want) {
+				t.Fatalf("got error %v, want %v", err, tc.Want)
+			}
+		})
+	}
 }

@@ -70,3 +70,27 @@ func ExportValues[K, V any](
 		return err
 	}
 }
+
+// ImportStep writes one part of a genesis state being imported.
+type ImportStep func(ctx context.Context) error
+
+// Import runs the steps of a genesis import in order, up to the first
+// error.
+func Import(ctx context.Context, steps ...ImportStep) error {
+	for _, step := range steps {
+		if err := step(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ImportItem writes v into an Item.
+func ImportItem[V any](item collections.Item[V], v V) ImportStep {
+	return func(ctx context.Context) error { return item.Set(ctx, v) }
+}
+
+// ImportNextID sets the id a sequence hands out next.
+func ImportNextID(seq collections.Sequence, next uint64) ImportStep {
+	return func(ctx context.Context) error { return seq.Set(ctx, next) }
+}

@@ -13,10 +13,10 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := gs.Validate(k.AddressCodec()); err != nil {
 		return err
 	}
-	if err := k.Params.Set(ctx, gs.Params); err != nil {
-		return err
-	}
-	if err := k.NextModelID.Set(ctx, gs.NextModelId); err != nil {
+	if err := modulekit.Import(ctx,
+		modulekit.ImportItem(k.Params, gs.Params),
+		modulekit.ImportNextID(k.NextModelID, gs.NextModelId),
+	); err != nil {
 		return err
 	}
 	for _, m := range gs.Models {

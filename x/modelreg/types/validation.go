@@ -15,57 +15,24 @@ import (
 	"github.com/openledger/openledger/x/internal/modulekit"
 )
 
-// validateText accepts non-empty valid UTF-8 of at most max bytes, without
-// control characters or surrounding spaces.
-func validateText(s string, max int) string {
-	switch {
-	case s == "":
-		return "is empty"
-	case len(s) > max:
-		return "is longer than the limit"
-	case !utf8.ValidString(s):
-		return "is not valid UTF-8"
-	case strings.TrimSpace(s) != s:
-		return "has leading or trailing spaces"
-	case strings.IndexFunc(s, unicode.IsControl) >= 0:
-		return "has control characters"
-	}
-	return ""
-}
-
 // ValidateName checks a model name (1 to MaxNameLength bytes).
 func ValidateName(name string) error {
-	if why := validateText(name, MaxNameLength); why != "" {
-		return errorsmod.Wrapf(ErrInvalidName, "name %q %s (at most %d bytes)", name, why, MaxNameLength)
-	}
-	return nil
+	return modulekit.Text{Err: ErrInvalidName, Field: "name", Max: MaxNameLength, Required: true, Trimmed: true}.Check(name)
 }
 
 // ValidateArchitecture checks an architecture (1 to MaxArchitectureLength bytes).
 func ValidateArchitecture(arch string) error {
-	if why := validateText(arch, MaxArchitectureLength); why != "" {
-		return errorsmod.Wrapf(ErrInvalidArchitecture, "architecture %q %s (at most %d bytes)", arch, why, MaxArchitectureLength)
-	}
-	return nil
+	return modulekit.Text{Err: ErrInvalidArchitecture, Field: "architecture", Max: MaxArchitectureLength, Required: true, Trimmed: true}.Check(arch)
 }
 
 // ValidateLicense checks a license expression (1 to MaxLicenseLength bytes).
 func ValidateLicense(license string) error {
-	if why := validateText(license, MaxLicenseLength); why != "" {
-		return errorsmod.Wrapf(ErrInvalidLicense, "license %q %s (at most %d bytes)", license, why, MaxLicenseLength)
-	}
-	return nil
+	return modulekit.Text{Err: ErrInvalidLicense, Field: "license", Max: MaxLicenseLength, Required: true, Trimmed: true}.Check(license)
 }
 
 // ValidateReason checks a revocation reason (empty or at most MaxReasonLength bytes).
 func ValidateReason(reason string) error {
-	if reason == "" {
-		return nil
-	}
-	if why := validateText(reason, MaxReasonLength); why != "" {
-		return errorsmod.Wrapf(ErrInvalidReason, "reason %s (at most %d bytes)", why, MaxReasonLength)
-	}
-	return nil
+	return modulekit.Text{Err: ErrInvalidReason, Field: "reason", Max: MaxReasonLength, Trimmed: true}.Check(reason)
 }
 
 // ValidateHash checks a SHA-256 hash or Merkle root.
@@ -170,8 +137,9 @@ func (t TrainingRecord) Validate() error {
 		if i > 0 && t.Hyperparameters[i-1].Key >= kv.Key {
 			return errorsmod.Wrapf(ErrInvalidTraining, "hyperparameter keys must be sorted and unique: %q", kv.Key)
 		}
-		if why := validateText(kv.Value, MaxValueLength); why != "" {
-			return errorsmod.Wrapf(ErrInvalidTraining, "hyperparameter %q value %s (at most %d bytes)", kv.Key, why, MaxValueLength)
+		value := modulekit.Text{Err: ErrInvalidTraining, Field: "hyperparameter " + kv.Key, Max: MaxValueLength, Required: true, Trimmed: true}
+		if err := value.Check(kv.Value); err != nil {
+			return err
 		}
 	}
 	if len(t.ConfigHash) != 0 {
@@ -184,12 +152,7 @@ func (t TrainingRecord) Validate() error {
 			return err
 		}
 	}
-	if t.Trainer != "" {
-		if why := validateText(t.Trainer, MaxTrainerLength); why != "" {
-			return errorsmod.Wrapf(ErrInvalidTraining, "trainer %s (at most %d bytes)", why, MaxTrainerLength)
-		}
-	}
-	return nil
+	return modulekit.Text{Err: ErrInvalidTraining, Field: "trainer", Max: MaxTrainerLength, Trimmed: true}.Check(t.Trainer)
 }
 
 // ValidateMetricValue checks the fixed-point format of a metric value: an
