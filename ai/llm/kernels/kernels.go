@@ -39,10 +39,12 @@ type Backend interface {
 	// AxpyRows computes y += Σ_t w[t]·x[t·stride : t·stride+len(y)], adding
 	// the rows in t order: attention weights applied to cached values.
 	AxpyRows(y, w, x []float32, stride int)
-	// WidenBF16 sets dst[i] to the value of the bfloat16 src[i] for every i
-	// < len(src): weights kept in bfloat16 to halve the bytes read, widened
-	// into a small buffer just before a product uses them.
-	WidenBF16(dst []float32, src []uint16)
+	// DotRowsBF16 is DotRows with the rows of b in bfloat16, and
+	// AxpyRowsBF16 AxpyRows with the rows of x in bfloat16: factors kept in
+	// bfloat16 to halve the bytes read. Each gives what its float32 form
+	// gives over the widened rows, bit for bit.
+	DotRowsBF16(out, a []float32, b []uint16, stride int)
+	AxpyRowsBF16(y, w []float32, x []uint16, stride int)
 }
 
 var (

@@ -296,17 +296,38 @@ func BenchmarkGEMM(b *testing.B) {
 	}
 }
 
-// WidenBF16 is exact on every backend, including lengths with a tail.
-func TestWidenBF16(t *testing.T) {
+// The bfloat16 row operations give what the float32 ones give over the
+// widened rows, bit for bit, on every backend and length (with and without
+// a tail, and empty).
+func TestRowOpsBF16(t *testing.T) {
 	r := rand.New(rand.NewPCG(8, 9))
-	for _, n := range []int{0, 1, 15, 16, 17, 100} {
-		src := ToBF16(randSlice(r, n))
-		for _, be := range Available() {
-			dst := make([]float32, n)
-			be.WidenBF16(dst, src)
-			for i, v := range src {
-				if math.Float32bits(dst[i]) != uint32(v)<<16 {
-					t.Fatalf("%s n=%d: element %d widened to %v", be.Name(), n, i, dst[i])
+	for _, be := range Available() {
+		for _, n := range []int{0, 1, 15, 16, 17, 64, 100, 576} {
+			for _, rows := range []int{0, 1, 16, 37} {
+				stride := n*2 + 3
+				b := ToBF16(randSlice(r, rows*stride))
+				wide := make([]float32, len(b))
+				for i, v := range b {
+					wide[i] = math.Float32frombits(uint32(v) << 16)
+				}
+				a := randSlice(r, n)
+				got, want := make([]float32, rows), make([]float32, rows)
+				be.DotRowsBF16(got, a, b, stride)
+				be.DotRows(want, a, wide, stride)
+				for i := range rows {
+					if math.Float32bits(got[i]) != math.Float32bits(want[i]) {
+						t.Fatalf("%s DotRowsBF16 n=%d rows=%d: row %d is %v, DotRows gives %v", be.Name(), n, rows, i, got[i], want[i])
+					}
+				}
+				w := randSlice(r, rows)
+				y := randSlice(r, n)
+				yWant := append([]float32(nil), y...)
+				be.AxpyRowsBF16(y, w, b, stride)
+				be.AxpyRows(yWant, w, wide, stride)
+				for i := range y {
+					if math.Float32bits(y[i]) != math.Float32bits(yWant[i]) {
+						t.Fatalf("%s AxpyRowsBF16 n=%d rows=%d: element %d is %v, AxpyRows gives %v", be.Name(), n, rows, i, y[i], yWant[i])
+					}
 				}
 			}
 		}

@@ -86,6 +86,12 @@ func panel4x24AVX2(a *float32, lda int, panel *float32, k int, out *float32)
 //go:noescape
 func widenBF16AVX512(dst *float32, src *uint16, n int)
 
+//go:noescape
+func dotRowsBF16AVX512(out, a *float32, b *uint16, stride, rows, n int)
+
+//go:noescape
+func axpyRowsBF16AVX512(y, w *float32, x *uint16, stride, rows, n int)
+
 // fmaPeakAVX512 and fmaPeakAVX2 run 12 independent fused multiply-adds per
 // iteration and nothing else; benchmarks use them to measure the CPU's peak.
 //
@@ -111,10 +117,11 @@ type simdBackend struct {
 	// its own (a LoRA rank of 8 on AVX-512).
 	narrower *simdBackend
 	// rows, when set, has assembly DotRows and AxpyRows for lengths that
-	// are a multiple of width.
-	rows bool
-	dot  func(a, b *float32, n int) float32
-	axpy func(alpha float32, x, y *float32, n int)
+	// are a multiple of width; rowsBF16 the same for DotRowsBF16 and
+	// AxpyRowsBF16.
+	rows, rowsBF16 bool
+	dot            func(a, b *float32, n int) float32
+	axpy           func(alpha float32, x, y *float32, n int)
 }
 
 func (s *simdBackend) Name() string { return s.name }
@@ -187,16 +194,30 @@ func (s *simdBackend) MatMulPacked(dst, a []float32, m int, b *Packed) {
 	}
 }
 
-func (s *simdBackend) WidenBF16(dst []float32, src []uint16) {
-	dst = dst[:len(src)]
-	body := 0
-	if s.panelsBF16 != nil { // the AVX-512 backend
-		body = len(src) - len(src)%16
-		if body > 0 {
-			widenBF16AVX512(&dst[0], &src[0], body)
-		}
+func (s *simdBackend) DotRowsBF16(out, a []float32, b []uint16, stride int) {
+	n, rows := len(a), len(out)
+	if rows == 0 {
+		return
 	}
-	widenBF16Go(dst[body:], src[body:])
+	if !s.rowsBF16 || n%s.width != 0 || n == 0 {
+		withWidened(b, rows, stride, n, func(wide []float32) { s.DotRows(out, a, wide, n) })
+		return
+	}
+	_ = b[(rows-1)*stride+n-1]
+	dotRowsBF16AVX512(&out[0], &a[0], &b[0], stride, rows, n)
+}
+
+func (s *simdBackend) AxpyRowsBF16(y, w []float32, x []uint16, stride int) {
+	n, rows := len(y), len(w)
+	if rows == 0 {
+		return
+	}
+	if !s.rowsBF16 || n%s.width != 0 || n == 0 {
+		withWidened(x, rows, stride, n, func(wide []float32) { s.AxpyRows(y, w, wide, n) })
+		return
+	}
+	_ = x[(rows-1)*stride+n-1]
+	axpyRowsBF16AVX512(&y[0], &w[0], &x[0], stride, rows, n)
 }
 
 func (s *simdBackend) DotRows(out, a, b []float32, stride int) {
@@ -289,6 +310,7 @@ func init() {
 	}
 	// Widening 16-bit values to 32 (VPMOVZXWD on 512-bit registers) is AVX512BW.
 	if cpu.X86.HasAVX512BW {
+		avx512Backend.rowsBF16 = true
 		avx512Backend.panelsBF16 = []panelKernelBF16{
 			nil, panel1x64BF16AVX512, panel2x64BF16AVX512,
 			panel3x64BF16AVX512, panel4x64BF16AVX512, panel5x64BF16AVX512, panel6x64BF16AVX512,

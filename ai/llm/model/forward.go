@@ -80,7 +80,6 @@ func (m *Model) Forward(batch []Sequence) ([][]float32, error) {
 // seqOf[r] at position pos[r]. The buffers are the activations of the layer
 // being computed; a backward pass would keep one copy per layer.
 type stepState struct {
-	config   *Config
 	batch    []Sequence
 	rows     int
 	seqOf    []int
@@ -98,27 +97,12 @@ type stepState struct {
 	up      []float32 // [rows × Intermediate]
 	out     []float32 // [rows × Hidden] a block's output before the residual add
 	scratch []float32 // LoRA intermediates
-	maxRank int
-	// widened is each worker's buffer for bfloat16 factors widened to
-	// float32, made on first use.
-	widened [][]float32
-}
-
-// widenBuffer returns worker's buffer for the widened A and Bᵀ of one
-// update: room for the largest rank against the widest projection.
-func (st *stepState) widenBuffer(worker int) []float32 {
-	if st.widened[worker] == nil {
-		c := st.config
-		st.widened[worker] = make([]float32, 2*st.maxRank*max(c.Intermediate, c.Hidden, c.QDim()))
-	}
-	return st.widened[worker]
 }
 
 func newStepState(m *Model, batch []Sequence, rows, maxRank int) *stepState {
 	c := &m.Config
 	half := c.HeadDim / 2
 	st := &stepState{
-		config: c, maxRank: maxRank,
 		batch: batch, rows: rows,
 		seqOf: make([]int, rows), pos: make([]int, rows), starts: make([]int, len(batch)),
 		cos: make([]float32, rows*half), sin: make([]float32, rows*half),

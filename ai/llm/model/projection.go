@@ -105,46 +105,47 @@ func (m *Model) project(dst, x []float32, rows int, p *Linear, layer int, mod Mo
 	if len(updates) == 0 {
 		return
 	}
-	workers := kernels.Workers()
-	if st.widened == nil {
-		st.widened = make([][]float32, workers)
-	}
 	stride := len(st.scratch) / rows
-	kernels.ParallelItems(len(updates), workers, func(worker, i int) {
+	kernels.ParallelItems(len(updates), kernels.Workers(), func(_, i int) {
 		u := updates[i]
-		m.addLowRank(dst, x, p, u.seg, u.lr, st.scratch[u.seg.lo*stride:u.seg.hi*stride], st, worker)
+		m.addLowRank(dst, x, p, u.seg, u.lr, st.scratch[u.seg.lo*stride:u.seg.hi*stride])
 	})
 }
 
 // addLowRank adds lr's update to the output rows of seg. scratch holds the
-// segment's rows × (Out + Rank) floats; factors kept in bfloat16 are
-// widened into the worker's buffer of st.
-func (m *Model) addLowRank(dst, x []float32, p *Linear, seg segment, lr *LowRank, scratch []float32, st *stepState, worker int) {
+// segment's rows × (Out + Rank) floats. Each row is computed on its own, with
+// the row kernels, so a row's value never depends on the rows it is batched
+// with; factors kept in bfloat16 are read as they are, widened in registers.
+func (m *Model) addLowRank(dst, x []float32, p *Linear, seg segment, lr *LowRank, scratch []float32) {
 	be := m.backend
-	n := seg.hi - seg.lo
-	a, bt := lr.A, lr.BT
-	if lr.A16 != nil {
-		widened := st.widenBuffer(worker)
-		a, bt = widened[:len(lr.A16)], widened[len(lr.A16):len(lr.A16)+len(lr.BT16)]
-		be.WidenBF16(a, lr.A16)
-		be.WidenBF16(bt, lr.BT16)
-	}
-	// t[n × r] = x_seg · Aᵀ, scaled; delta[n × Out] = t · Bᵀ.
-	t := scratch[:n*lr.Rank]
-	be.MatMulT(t, x[seg.lo*p.In:seg.hi*p.In], a, n, lr.Rank, p.In)
-	for i := range t {
-		t[i] *= lr.Scale
-	}
-	if bt != nil {
-		// y_i += Σ_k t_ik · Bᵀ_k, accumulated into the output row.
-		for i := range n {
-			row := dst[(seg.lo+i)*p.Out : (seg.lo+i+1)*p.Out]
-			be.AxpyRows(row, t[i*lr.Rank:(i+1)*lr.Rank], bt, p.Out)
+	n, r := seg.hi-seg.lo, lr.Rank
+	t := scratch[:n*r]
+	for i := range n {
+		// t_i = Scale · A·x_i
+		xi, ti := x[(seg.lo+i)*p.In:(seg.lo+i+1)*p.In], t[i*r:(i+1)*r]
+		if lr.A16 != nil {
+			be.DotRowsBF16(ti, xi, lr.A16, p.In)
+		} else {
+			be.DotRows(ti, xi, lr.A, p.In)
 		}
+		for k := range ti {
+			ti[k] *= lr.Scale
+		}
+		// y_i += Σ_k t_ik · Bᵀ_k, accumulated into the output row.
+		row := dst[(seg.lo+i)*p.Out : (seg.lo+i+1)*p.Out]
+		switch {
+		case lr.BT16 != nil:
+			be.AxpyRowsBF16(row, ti, lr.BT16, p.Out)
+		case lr.BT != nil:
+			be.AxpyRows(row, ti, lr.BT, p.Out)
+		}
+	}
+	if lr.BT16 != nil || lr.BT != nil {
 		return
 	}
-	delta := scratch[n*lr.Rank : n*lr.Rank+n*p.Out]
-	be.MatMulT(delta, t, lr.B, n, p.Out, lr.Rank)
+	// Without Bᵀ: delta[n × Out] = t · Bᵀ as one product.
+	delta := scratch[n*r : n*r+n*p.Out]
+	be.MatMulT(delta, t, lr.B, n, p.Out, r)
 	out := dst[seg.lo*p.Out : seg.hi*p.Out]
 	for i, d := range delta {
 		out[i] += d
