@@ -2,7 +2,10 @@ package model_test
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/openledger/openledger/ai/llm/kernels"
 	"github.com/openledger/openledger/ai/llm/lora"
@@ -105,6 +108,102 @@ func BenchmarkDecodeAdapters(b *testing.B) {
 			b.Run(fmt.Sprintf("30M/batch%d/adapters%d-bf16", batch, n), func(b *testing.B) { decode(b, m, batch, adapters[:n]) })
 		}
 	}
+}
+
+// BenchmarkDistinctAdapters measures the cost of serving a batch of 64
+// requests across 64 distinct adapters against the same batch on one
+// adapter, side by side: each iteration decodes one step of each, in
+// alternating order, so that whatever else the machine runs slows both
+// alike. It reports the median over iterations of the throughput of the
+// distinct batch as a fraction of the one-adapter batch, with factors in
+// float32 and in bfloat16.
+func BenchmarkDistinctAdapters(b *testing.B) {
+	const batch = 64
+	m := benchModel(b, tinymodel.Small30M())
+	make64 := func() []model.Adapter {
+		var adapters []model.Adapter
+		for i := range batch {
+			a, err := lora.NewRandom(&m.Config, lora.Config{R: 16, LoraAlpha: 32, TargetModules: lora.TargetModules{
+				"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj",
+			}}, uint64(i))
+			if err != nil {
+				b.Fatal(err)
+			}
+			adapters = append(adapters, a)
+		}
+		return adapters
+	}
+	f32, bf16 := make64(), make64()
+	for _, a := range bf16 {
+		a.(*lora.Adapter).UseBF16()
+	}
+	type run struct {
+		name     string
+		adapters []model.Adapter
+		steps    *stepper
+	}
+	runs := []run{
+		{"f32/one", f32[:1], nil}, {"f32/distinct", f32, nil},
+		{"bf16/one", bf16[:1], nil}, {"bf16/distinct", bf16, nil},
+	}
+	for i := range runs {
+		runs[i].steps = newStepper(b, m, batch, runs[i].adapters)
+		runs[i].steps.step(b) // warm up
+	}
+	ratios := map[string][]float64{}
+	b.ResetTimer()
+	for n := 0; b.Loop(); n++ {
+		for pair := 0; pair < len(runs); pair += 2 {
+			one, distinct := runs[pair], runs[pair+1]
+			var tOne, tDistinct time.Duration
+			if n%2 == 0 {
+				tOne, tDistinct = one.steps.step(b), distinct.steps.step(b)
+			} else {
+				tDistinct, tOne = distinct.steps.step(b), one.steps.step(b)
+			}
+			key := one.name[:strings.IndexByte(one.name, '/')]
+			ratios[key] = append(ratios[key], tOne.Seconds()/tDistinct.Seconds())
+		}
+	}
+	for _, key := range []string{"f32", "bf16"} {
+		r := ratios[key]
+		slices.Sort(r)
+		b.ReportMetric(r[len(r)/2], "distinct/one-"+key)
+	}
+}
+
+// stepper decodes one batch step at a time on its own caches.
+type stepper struct {
+	m        *model.Model
+	caches   []*model.KVCache
+	seqs     []model.Sequence
+	adapters []model.Adapter
+	n        int
+}
+
+func newStepper(b *testing.B, m *model.Model, batch int, adapters []model.Adapter) *stepper {
+	return &stepper{m: m, caches: prefilled(b, m, batch), seqs: make([]model.Sequence, batch), adapters: adapters}
+}
+
+// step decodes one token of every sequence and returns how long it took.
+func (s *stepper) step(b *testing.B) time.Duration {
+	for i := range s.seqs {
+		s.seqs[i] = model.Sequence{
+			Tokens: []int{(s.n*7 + i) % s.m.Config.Vocab}, Cache: s.caches[i],
+			Adapter: s.adapters[i*len(s.adapters)/len(s.seqs)], // one adapter's requests adjacent
+		}
+	}
+	start := time.Now()
+	if _, err := s.m.Forward(s.seqs); err != nil {
+		b.Fatal(err)
+	}
+	took := time.Since(start)
+	if s.n++; s.n%64 == 0 {
+		for _, c := range s.caches {
+			c.Truncate(benchContext)
+		}
+	}
+	return took
 }
 
 // BenchmarkPrefill feeds a 256-token prompt into an empty cache.
