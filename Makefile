@@ -56,9 +56,9 @@ test-system: build
 load-test: build
 	$(GO) run ./cmd/loadtest -home .localnet $(if $(TXS),-txs $(TXS),) $(if $(CONCURRENCY),-senders $(CONCURRENCY),)
 
-## fuzz: fuzz raw transaction bytes through CheckTx and the EVM mempool (FUZZTIME=60s)
+## fuzz: every fuzz target (CheckTx and mempool, message handlers, parsers) for FUZZTIME each (60s); CI: FUZZTIME=10s, CHECKTX_FUZZTIME=60s
 fuzz:
-	$(GO) test -tags $(TEST_TAGS) ./app -run '^$$' -fuzz FuzzCheckTxAndMempoolInsert -fuzztime $(or $(FUZZTIME),60s)
+	FUZZTIME=$(or $(FUZZTIME),60s) CHECKTX_FUZZTIME=$(or $(CHECKTX_FUZZTIME),$(FUZZTIME),60s) scripts/fuzz.sh
 
 ## bench-settle: settlement blocks of 100, 1,000 and 10,000 vouchers through FinalizeBlock, and message gas
 bench-settle:
