@@ -9,9 +9,10 @@ import (
 )
 
 // commandsWritingData are the server commands whose standard output is a
-// document (the exported genesis), so that `openledgerd export > genesis.json`
-// gives valid JSON.
-var commandsWritingData = []string{"export"}
+// document (the exported genesis, the invariants report), so that
+// `openledgerd export > genesis.json` gives valid JSON and the report is not
+// mixed with the application's start-up lines.
+var commandsWritingData = []string{"export", "invariants"}
 
 // logToStderrWhenOutputIsData moves the node's logger to standard error for
 // the commands in commandsWritingData. The SDK builds the logger on standard

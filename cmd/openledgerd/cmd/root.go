@@ -143,6 +143,7 @@ func addCommands(rootCmd *cobra.Command, tempApp *app.OpenLedgerApp, defaultHome
 		sdkserver.StatusCommand(),
 		queryCommand(),
 		txCommand(),
+		invariantsCmd(defaultHome),
 	)
 
 	if _, err := srvflags.AddTxFlags(rootCmd); err != nil {
