@@ -95,14 +95,16 @@ type ReceiptJSON struct {
 	Method string `json:"method,omitempty"`
 }
 
-// NewReceiptJSON returns the file form of a receipt (output hash in hex).
+// NewReceiptJSON returns the file form of a receipt: the output hash in
+// hex, with a 0x prefix unless it is a 32-byte hash, since decodeHash reads
+// unprefixed hex of any other length as base64.
 func NewReceiptJSON(r types.Receipt) ReceiptJSON {
 	ws := make([]WeightJSON, len(r.Weights))
 	for i, w := range r.Weights {
 		ws[i] = WeightJSON{ContributionID: Uint64(w.ContributionId), PPM: Uint64(w.Ppm)}
 	}
 	return ReceiptJSON{
-		User: r.User, ModelID: Uint64(r.ModelID), OutputHash: hex.EncodeToString(r.OutputHash), Weights: ws,
+		User: r.User, ModelID: Uint64(r.ModelID), OutputHash: encodeHash(r.OutputHash), Weights: ws,
 		PromptTokens: Uint64(r.PromptTokens), CompletionTokens: Uint64(r.CompletionTokens), Fee: Amount{r.FeeOrZero()},
 		Method: r.Method,
 	}
@@ -132,6 +134,14 @@ func (r ReceiptJSON) Receipt() (types.Receipt, error) {
 		PromptTokens: uint64(r.PromptTokens), CompletionTokens: uint64(r.CompletionTokens), Fee: fee,
 		Method: r.Method,
 	}, nil
+}
+
+// encodeHash writes an output hash so that decodeHash reads the same bytes.
+func encodeHash(h []byte) string {
+	if len(h) == types.HashLength {
+		return hex.EncodeToString(h)
+	}
+	return "0x" + hex.EncodeToString(h)
 }
 
 // decodeHash reads an output hash: hex when it has a 0x prefix or is 64 hex
