@@ -25,7 +25,7 @@ import (
 // and whether the state is broken, as each module's AllInvariants does.
 type Invariant struct {
 	Name  string
-	Check sdk.Invariant
+	Check func(sdk.Context) (string, bool)
 }
 
 // Invariants are the checks `openledgerd invariants` runs: the bank's supply
@@ -81,7 +81,7 @@ func runInvariant(ctx sdk.Context, inv Invariant) (res InvariantResult) {
 // BankSupplyInvariant checks that the supply the bank records of every
 // denom is the sum of all account balances of it: no module minted or
 // burned without the supply following.
-func BankSupplyInvariant(bk bankkeeper.Keeper) sdk.Invariant {
+func BankSupplyInvariant(bk bankkeeper.Keeper) func(sdk.Context) (string, bool) {
 	return func(ctx sdk.Context) (string, bool) {
 		balances := sdk.NewCoins()
 		bk.IterateAllBalances(ctx, func(_ sdk.AccAddress, c sdk.Coin) bool {

@@ -10,6 +10,7 @@ import (
 	"cosmossdk.io/collections"
 	"cosmossdk.io/math"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	bankkeeper "github.com/cosmos/cosmos-sdk/x/bank/keeper"
 
@@ -49,7 +50,9 @@ func TestInvariantsHoldOnAPaidInferenceChain(t *testing.T) {
 func TestInvariantsReportABrokenState(t *testing.T) {
 	p := newPaidInference(t, 1, 10)
 	a := p.chain.App
-	ctx := a.NewUncachedContext(false, cmtproto.Header{Height: a.LastBlockHeight(), ChainID: a.ChainID()})
+	// A context on the root store itself: what it writes is what the next
+	// check reads, as if it had been committed.
+	ctx := sdk.NewContext(a.CommitMultiStore(), cmtproto.Header{Height: a.LastBlockHeight(), ChainID: a.ChainID()}, false, a.Logger())
 	moduleAddr := authtypes.NewModuleAddress(datanettypes.ModuleName)
 	held := a.BankKeeper.GetBalance(ctx, moduleAddr, config.BaseDenom).Amount
 	require.NoError(t, a.BankKeeper.(bankkeeper.BaseKeeper).Balances.Set(ctx, collections.Join(moduleAddr, config.BaseDenom), held.AddRaw(1)))

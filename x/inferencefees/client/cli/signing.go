@@ -113,18 +113,27 @@ type BatchFile struct {
 	Attribution  []AttributionJSON `json:"attribution"`
 }
 
-// ReadBatchFile reads a batch file; unknown fields are refused, so that a
-// misspelt field is not silently dropped.
+// ReadBatchFile reads the batch file at path (see ReadBatch).
 func ReadBatchFile(path string) (BatchFile, error) {
-	var b BatchFile
 	bz, err := os.ReadFile(path)
 	if err != nil {
-		return b, err
+		return BatchFile{}, err
 	}
+	b, err := ReadBatch(bz)
+	if err != nil {
+		return b, fmt.Errorf("reading batch %s: %w", path, err)
+	}
+	return b, nil
+}
+
+// ReadBatch reads a batch file's content; unknown fields are refused, so
+// that a misspelt field is not silently dropped.
+func ReadBatch(bz []byte) (BatchFile, error) {
+	var b BatchFile
 	dec := json.NewDecoder(bytes.NewReader(bz))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&b); err != nil {
-		return b, fmt.Errorf("reading batch %s: %w", path, err)
+		return BatchFile{}, err
 	}
 	return b, nil
 }
