@@ -98,8 +98,8 @@ func dotBF16Go(a []float32, b []uint16) float32 {
 
 func widenOne(v uint16) float32 { return math.Float32frombits(uint32(v) << 16) }
 
-// widened holds rows widened from bfloat16 for backends without a
-// bfloat16 row kernel of a length.
+// widened holds rows widened from bfloat16 where a backend has no bfloat16
+// row kernel for the length (or none at all).
 var widened = sync.Pool{New: func() any { return new([]float32) }}
 
 // withWidened calls f with rows rows of n values of b (rows stride apart)

@@ -75,6 +75,11 @@ done:
 	RET
 
 // func axpyRowsBF16AVX512(y, w *float32, x *uint16, stride, rows, n int)
+//
+// Row by row, where axpyRowsAVX512 goes column block by column block: y
+// stays in L1 while each bfloat16 row streams through once, which the
+// hardware prefetcher follows better than sixteen rows read side by side.
+// Each element still adds the rows in t order, so the sums are the same.
 TEXT ·axpyRowsBF16AVX512(SB), NOSPLIT, $0-48
 	MOVQ y+0(FP), DI
 	MOVQ w+8(FP), SI
@@ -83,38 +88,33 @@ TEXT ·axpyRowsBF16AVX512(SB), NOSPLIT, $0-48
 	SHLQ $1, R9
 	MOVQ rows+32(FP), R10
 	MOVQ n+40(FP), R11
+	XORQ R12, R12
+rowloop:
+	CMPQ R12, R10
+	JGE done
+	VBROADCASTSS (SI)(R12*4), Z8
 	XORQ AX, AX
 chunk4:
 	MOVQ R11, DX
 	SUBQ AX, DX
 	CMPQ DX, $64
 	JLT chunk1
-	VMOVUPS 0(DI)(AX*4), Z0
-	VMOVUPS 64(DI)(AX*4), Z1
-	VMOVUPS 128(DI)(AX*4), Z2
-	VMOVUPS 192(DI)(AX*4), Z3
-	MOVQ R8, BX
-	XORQ R12, R12
-t4:
-	CMPQ R12, R10
-	JGE store4
-	VBROADCASTSS (SI)(R12*4), Z8
-	VPMOVZXWD 0(BX)(AX*2), Z9
-	VPMOVZXWD 32(BX)(AX*2), Z10
-	VPMOVZXWD 64(BX)(AX*2), Z11
-	VPMOVZXWD 96(BX)(AX*2), Z12
+	VPMOVZXWD 0(R8)(AX*2), Z9
+	VPMOVZXWD 32(R8)(AX*2), Z10
+	VPMOVZXWD 64(R8)(AX*2), Z11
+	VPMOVZXWD 96(R8)(AX*2), Z12
 	VPSLLD $16, Z9, Z9
 	VPSLLD $16, Z10, Z10
 	VPSLLD $16, Z11, Z11
 	VPSLLD $16, Z12, Z12
+	VMOVUPS 0(DI)(AX*4), Z0
+	VMOVUPS 64(DI)(AX*4), Z1
+	VMOVUPS 128(DI)(AX*4), Z2
+	VMOVUPS 192(DI)(AX*4), Z3
 	VFMADD231PS Z9, Z8, Z0
 	VFMADD231PS Z10, Z8, Z1
 	VFMADD231PS Z11, Z8, Z2
 	VFMADD231PS Z12, Z8, Z3
-	ADDQ R9, BX
-	INCQ R12
-	JMP t4
-store4:
 	VMOVUPS Z0, 0(DI)(AX*4)
 	VMOVUPS Z1, 64(DI)(AX*4)
 	VMOVUPS Z2, 128(DI)(AX*4)
@@ -123,24 +123,18 @@ store4:
 	JMP chunk4
 chunk1:
 	CMPQ AX, R11
-	JGE done
-	VMOVUPS (DI)(AX*4), Z0
-	MOVQ R8, BX
-	XORQ R12, R12
-t1:
-	CMPQ R12, R10
-	JGE store1
-	VBROADCASTSS (SI)(R12*4), Z8
-	VPMOVZXWD (BX)(AX*2), Z9
+	JGE nextrow
+	VPMOVZXWD (R8)(AX*2), Z9
 	VPSLLD $16, Z9, Z9
+	VMOVUPS (DI)(AX*4), Z0
 	VFMADD231PS Z9, Z8, Z0
-	ADDQ R9, BX
-	INCQ R12
-	JMP t1
-store1:
 	VMOVUPS Z0, (DI)(AX*4)
 	ADDQ $16, AX
 	JMP chunk1
+nextrow:
+	ADDQ R9, R8
+	INCQ R12
+	JMP rowloop
 done:
 	VZEROUPPER
 	RET

@@ -116,7 +116,8 @@ func BenchmarkDecodeAdapters(b *testing.B) {
 // alternating order, so that whatever else the machine runs slows both
 // alike. It reports the median over iterations of the throughput of the
 // distinct batch as a fraction of the one-adapter batch, with factors in
-// float32 and in bfloat16.
+// float32 and in bfloat16, by wall-clock time and (-cpu 1 makes it the
+// work of one core) by the process's CPU time.
 func BenchmarkDistinctAdapters(b *testing.B) {
 	const batch = 64
 	m := benchModel(b, tinymodel.Small30M())
@@ -143,8 +144,10 @@ func BenchmarkDistinctAdapters(b *testing.B) {
 		steps    *stepper
 	}
 	runs := []run{
-		{"f32/one", f32[:1], nil}, {"f32/distinct", f32, nil},
-		{"bf16/one", bf16[:1], nil}, {"bf16/distinct", bf16, nil},
+		{"f32/one", f32[:1], nil},
+		{"f32/distinct", f32, nil},
+		{"bf16/one", bf16[:1], nil},
+		{"bf16/distinct", bf16, nil},
 	}
 	for i := range runs {
 		runs[i].steps = newStepper(b, m, batch, runs[i].adapters)
@@ -155,20 +158,26 @@ func BenchmarkDistinctAdapters(b *testing.B) {
 	for n := 0; b.Loop(); n++ {
 		for pair := 0; pair < len(runs); pair += 2 {
 			one, distinct := runs[pair], runs[pair+1]
-			var tOne, tDistinct time.Duration
+			var tOne, tDistinct, cOne, cDistinct time.Duration
 			if n%2 == 0 {
-				tOne, tDistinct = one.steps.step(b), distinct.steps.step(b)
+				tOne, cOne = one.steps.step(b)
+				tDistinct, cDistinct = distinct.steps.step(b)
 			} else {
-				tDistinct, tOne = distinct.steps.step(b), one.steps.step(b)
+				tDistinct, cDistinct = distinct.steps.step(b)
+				tOne, cOne = one.steps.step(b)
 			}
 			key := one.name[:strings.IndexByte(one.name, '/')]
 			ratios[key] = append(ratios[key], tOne.Seconds()/tDistinct.Seconds())
+			if cDistinct > 0 {
+				ratios[key+"-cpu"] = append(ratios[key+"-cpu"], cOne.Seconds()/cDistinct.Seconds())
+			}
 		}
 	}
-	for _, key := range []string{"f32", "bf16"} {
-		r := ratios[key]
-		slices.Sort(r)
-		b.ReportMetric(r[len(r)/2], "distinct/one-"+key)
+	for _, key := range []string{"f32", "bf16", "f32-cpu", "bf16-cpu"} {
+		if r := ratios[key]; len(r) > 0 {
+			slices.Sort(r)
+			b.ReportMetric(r[len(r)/2], "distinct/one-"+key)
+		}
 	}
 }
 
@@ -185,25 +194,26 @@ func newStepper(b *testing.B, m *model.Model, batch int, adapters []model.Adapte
 	return &stepper{m: m, caches: prefilled(b, m, batch), seqs: make([]model.Sequence, batch), adapters: adapters}
 }
 
-// step decodes one token of every sequence and returns how long it took.
-func (s *stepper) step(b *testing.B) time.Duration {
+// step decodes one token of every sequence and returns how long it took,
+// in wall-clock and in the process's CPU time.
+func (s *stepper) step(b *testing.B) (wall, cpu time.Duration) {
 	for i := range s.seqs {
 		s.seqs[i] = model.Sequence{
 			Tokens: []int{(s.n*7 + i) % s.m.Config.Vocab}, Cache: s.caches[i],
 			Adapter: s.adapters[i*len(s.adapters)/len(s.seqs)], // one adapter's requests adjacent
 		}
 	}
-	start := time.Now()
+	start, startCPU := time.Now(), processCPU()
 	if _, err := s.m.Forward(s.seqs); err != nil {
 		b.Fatal(err)
 	}
-	took := time.Since(start)
+	wall, cpu = time.Since(start), processCPU()-startCPU
 	if s.n++; s.n%64 == 0 {
 		for _, c := range s.caches {
 			c.Truncate(benchContext)
 		}
 	}
-	return took
+	return wall, cpu
 }
 
 // BenchmarkPrefill feeds a 256-token prompt into an empty cache.
