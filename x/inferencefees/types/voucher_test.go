@@ -20,7 +20,7 @@ import (
 
 const chainID = 6736
 
-func testVoucher(t *testing.T) (types.Voucher, []byte) {
+func testVoucher(t testing.TB) (types.Voucher, []byte) {
 	t.Helper()
 	key, err := crypto.ToECDSA(bytes.Repeat([]byte{0x42}, 32))
 	require.NoError(t, err)
