@@ -145,8 +145,9 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("config.json: rope_scaling factor must be positive")
 	case c.Rope.Scaling == "llama3" && (c.Rope.OriginalMax <= 0 || c.Rope.HighFreqFactor <= c.Rope.LowFreqFactor):
 		return fmt.Errorf("config.json: llama3 rope_scaling needs original_max_position_embeddings and high_freq_factor > low_freq_factor")
-	case math.IsNaN(float64(c.RMSNormEps)) || c.RMSNormEps < 0:
-		return fmt.Errorf("config.json: rms_norm_eps must be non-negative")
+	case math.IsNaN(float64(c.RMSNormEps)) || math.IsInf(float64(c.RMSNormEps), 0) || c.RMSNormEps < 0:
+		// A value beyond float32 (1e300 in config.json) becomes infinite.
+		return fmt.Errorf("config.json: rms_norm_eps must be finite and non-negative")
 	}
 	return nil
 }
