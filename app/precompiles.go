@@ -7,10 +7,12 @@ import (
 
 	"github.com/openledger/openledger/precompiles/agentstake"
 	"github.com/openledger/openledger/precompiles/datanet"
+	"github.com/openledger/openledger/precompiles/inferencefees"
 	"github.com/openledger/openledger/precompiles/modelreg"
 	"github.com/openledger/openledger/precompiles/precompilekit"
 	agentstakekeeper "github.com/openledger/openledger/x/agentstake/keeper"
 	datanetkeeper "github.com/openledger/openledger/x/datanet/keeper"
+	inferencefeeskeeper "github.com/openledger/openledger/x/inferencefees/keeper"
 	modelregkeeper "github.com/openledger/openledger/x/modelreg/keeper"
 )
 
@@ -40,4 +42,9 @@ func (app *OpenLedgerApp) registerOpenLedgerPrecompiles() {
 		codec, app.BankKeeper,
 	)
 	register(agentstake.Address, agentstakePrecompile, err)
+	inferencefeesPrecompile, err := inferencefees.NewPrecompile(
+		inferencefeeskeeper.NewMsgServerImpl(app.InferencefeesKeeper), inferencefeeskeeper.NewQueryServerImpl(app.InferencefeesKeeper),
+		codec, app.BankKeeper,
+	)
+	register(inferencefees.Address, inferencefeesPrecompile, err)
 }

@@ -12,6 +12,12 @@ const ModelregAddress = "0x0000000000000000000000000000000000000901"
 // AgentstakeAddress is the agent staking precompile's (package agentstake).
 const AgentstakeAddress = "0x0000000000000000000000000000000000000902"
 
+// InferencefeesAddress is the inference fees precompile's (package
+// inferencefees). Its depositCredit is the one OpenLedger method that accepts
+// msg.value; the value passes to the module account within the call, so the
+// address stays blocked and never holds OPEN.
+const InferencefeesAddress = "0x0000000000000000000000000000000000000903"
+
 // OPENTokenAddress is native OPEN as an ERC-20: cosmos/evm's WERC20
 // precompile over aopen, registered in genesis as x/erc20's token pair of the
 // native denom. balanceOf is the bank balance, transfer moves native OPEN,
@@ -28,4 +34,5 @@ var Addresses = []string{
 	DatanetAddress,
 	ModelregAddress,
 	AgentstakeAddress,
+	InferencefeesAddress,
 }

@@ -7,14 +7,19 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/big"
 	"slices"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/tracing"
 	ethtypes "github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/core/vm"
+	"github.com/holiman/uint256"
 
 	cmn "github.com/cosmos/evm/precompiles/common"
+
+	errorsmod "cosmossdk.io/errors"
 
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -31,6 +36,11 @@ type Method func(c *Call) ([]any, error)
 // ABI method name. Writing methods (those not declared view or pure) are
 // refused in static and delegate calls, where the EVM runs a precompile
 // read-only; no method accepts value unless the ABI declares it payable.
+//
+// A payable method's msg.value comes back to msg.sender before the handler
+// runs (see Run), so the handler spends it from msg.sender's bank balance
+// like any other amount: the precompile's address, blocked from receiving
+// funds, never holds OPEN.
 type Precompile struct {
 	cmn.Precompile
 	abi.ABI
@@ -92,9 +102,18 @@ func (p *Precompile) RequiredGas(input []byte) uint64 {
 // Run executes one call. Every error becomes a CosmosError revert, except
 // running out of gas, which the EVM reports as such.
 func (p *Precompile) Run(evm *vm.EVM, contract *vm.Contract, readOnly bool) ([]byte, error) {
+	value := new(big.Int)
+	if v := contract.Value(); v != nil {
+		value = v.ToBig()
+	}
+	if value.Sign() > 0 {
+		if err := p.returnValue(evm, contract, value, readOnly); err != nil {
+			return p.revert(evm, err)
+		}
+	}
 	var callErr error
 	out, err := p.RunNativeAction(evm, contract, func(ctx sdk.Context) ([]byte, error) {
-		out, err := p.execute(ctx, evm, contract, readOnly)
+		out, err := p.execute(ctx, evm, contract, value, readOnly)
 		callErr = err
 		return out, err
 	})
@@ -104,15 +123,54 @@ func (p *Precompile) Run(evm *vm.EVM, contract *vm.Contract, readOnly bool) ([]b
 	return p.revert(evm, callErr)
 }
 
-func (p *Precompile) execute(ctx sdk.Context, evm *vm.EVM, contract *vm.Contract, readOnly bool) ([]byte, error) {
+// returnValue moves a call's msg.value from the precompile's address back to
+// msg.sender in the EVM's state, where the EVM's transfer put it. The
+// precompile's address is blocked from receiving funds, so the state could
+// not be written to the bank with the value there; back with msg.sender,
+// it is written there, the handler moves it in the bank like any amount, and
+// the base precompile's balance handler mirrors that move into the EVM's
+// state. Both state changes are journaled with the call and revert with it.
+// A method that is not payable refuses the value. In a read-only call (a
+// CALLCODE, the one read-only call that carries value) the EVM transferred
+// nothing to the precompile, so nothing is moved; a writing method is
+// refused there anyway.
+func (p *Precompile) returnValue(evm *vm.EVM, contract *vm.Contract, value *big.Int, readOnly bool) error {
+	method, err := p.methodOf(contract.Input)
+	if err != nil {
+		return err
+	}
+	if !method.IsPayable() {
+		return errorsmod.Wrapf(ErrNotPayable, "%s, sent %s aopen", method.Name, value)
+	}
+	if readOnly {
+		return nil
+	}
+	amount, overflow := uint256.FromBig(value)
+	if overflow {
+		return errorsmod.Wrapf(ErrNotPayable, "%s: value %s overflows 256 bits", method.Name, value)
+	}
+	if evm.StateDB.GetBalance(p.Address()).Cmp(amount) < 0 {
+		return fmt.Errorf("%s precompile holds less than the %s aopen sent to it", p.name, value)
+	}
+	evm.StateDB.SubBalance(p.Address(), amount, tracing.BalanceChangeTransfer)
+	evm.StateDB.AddBalance(contract.Caller(), amount, tracing.BalanceChangeTransfer)
+	return nil
+}
+
+// methodOf is the ABI method input selects.
+func (p *Precompile) methodOf(input []byte) (*abi.Method, error) {
+	if len(input) < 4 {
+		return nil, fmt.Errorf("%s precompile: input of %d bytes has no method id", p.name, len(input))
+	}
+	return p.MethodById(input[:4])
+}
+
+func (p *Precompile) execute(ctx sdk.Context, evm *vm.EVM, contract *vm.Contract, value *big.Int, readOnly bool) ([]byte, error) {
 	method, args, err := cmn.SetupABI(p.ABI, contract, readOnly, func(m *abi.Method) bool { return !m.IsConstant() })
 	if err != nil {
 		return nil, err
 	}
-	if !method.IsPayable() && contract.Value().Sign() > 0 {
-		return nil, fmt.Errorf("%s does not accept value", method.Name)
-	}
-	return p.call(ctx, contract.Caller(), method, args, evm.StateDB)
+	return p.call(ctx, contract.Caller(), value, method, args, evm.StateDB)
 }
 
 // LogSink receives a call's Solidity events; the EVM's state database is one.
@@ -120,31 +178,38 @@ type LogSink interface {
 	AddLog(log *ethtypes.Log)
 }
 
-// Invoke runs the method that input selects, with caller as msg.sender, on
-// ctx, outside the EVM: the precompile's handlers as Run calls them, minus
-// the EVM's gas, value and read-only checks. Its error is the handler's, as
-// Run would encode it into a CosmosError.
+// Invoke runs the method that input selects, with caller as msg.sender and
+// no msg.value, on ctx, outside the EVM: the precompile's handlers as Run
+// calls them, minus the EVM's gas and read-only checks. Its error is the
+// handler's, as Run would encode it into a CosmosError.
 func (p *Precompile) Invoke(ctx sdk.Context, caller common.Address, input []byte, logs LogSink) ([]byte, error) {
-	if len(input) < 4 {
-		return nil, fmt.Errorf("%s precompile: input of %d bytes has no method id", p.name, len(input))
-	}
-	method, err := p.MethodById(input[:4])
+	return p.InvokeWithValue(ctx, caller, new(big.Int), input, logs)
+}
+
+// InvokeWithValue is Invoke with msg.value. Outside the EVM no value moves
+// beforehand: value is in caller's bank balance, where Run puts it back
+// before the handler runs, so the handler sees the same state either way.
+func (p *Precompile) InvokeWithValue(ctx sdk.Context, caller common.Address, value *big.Int, input []byte, logs LogSink) ([]byte, error) {
+	method, err := p.methodOf(input)
 	if err != nil {
 		return nil, err
+	}
+	if value.Sign() > 0 && !method.IsPayable() {
+		return nil, errorsmod.Wrapf(ErrNotPayable, "%s, sent %s aopen", method.Name, value)
 	}
 	args, err := method.Inputs.Unpack(input[4:])
 	if err != nil {
 		return nil, fmt.Errorf("%s: arguments: %w", method.Name, err)
 	}
-	return p.call(ctx, caller, method, args, logs)
+	return p.call(ctx, caller, value, method, args, logs)
 }
 
-func (p *Precompile) call(ctx sdk.Context, caller common.Address, method *abi.Method, args []any, logs LogSink) ([]byte, error) {
+func (p *Precompile) call(ctx sdk.Context, caller common.Address, value *big.Int, method *abi.Method, args []any, logs LogSink) ([]byte, error) {
 	handler := p.methods[method.Name]
 	if handler == nil {
 		return nil, fmt.Errorf("%s precompile has no method %q", p.name, method.Name)
 	}
-	c := &Call{Ctx: ctx, Caller: caller, method: method, args: args, precompile: p, logs: logs}
+	c := &Call{Ctx: ctx, Caller: caller, Value: new(big.Int).Set(value), method: method, args: args, precompile: p, logs: logs}
 	outputs, err := handler(c)
 	if err != nil {
 		return nil, err
@@ -170,6 +235,9 @@ type Call struct {
 	// Caller is msg.sender: the account or contract that called the
 	// precompile, and the actor of every message the call sends.
 	Caller common.Address
+	// Value is msg.value in aopen: zero unless the method is payable. The
+	// handler spends it from Caller's bank balance (see Run).
+	Value *big.Int
 
 	method     *abi.Method
 	args       []any
