@@ -145,11 +145,18 @@ func callArtifact(ctx context.Context, t *testing.T, client *ethclient.Client, a
 func sendEVMTx(ctx context.Context, t *testing.T, client *ethclient.Client, key *ecdsa.PrivateKey, to *common.Address, value *big.Int, data []byte) *types.Receipt {
 	t.Helper()
 	from := crypto.PubkeyToAddress(key.PublicKey)
+	gas, err := client.EstimateGas(ctx, ethereum.CallMsg{From: from, To: to, Value: value, Data: data})
+	require.NoError(t, err)
+	return sendEVMTxWithGas(ctx, t, client, key, to, value, data, gas*3/2)
+}
+
+// sendEVMTxWithGas is sendEVMTx with a gas limit of its own instead of the
+// node's estimate, for a transaction the estimate refuses because it fails.
+func sendEVMTxWithGas(ctx context.Context, t *testing.T, client *ethclient.Client, key *ecdsa.PrivateKey, to *common.Address, value *big.Int, data []byte, gas uint64) *types.Receipt {
+	t.Helper()
 	chainID, err := client.ChainID(ctx)
 	require.NoError(t, err)
-	nonce, err := client.PendingNonceAt(ctx, from)
-	require.NoError(t, err)
-	gas, err := client.EstimateGas(ctx, ethereum.CallMsg{From: from, To: to, Value: value, Data: data})
+	nonce, err := client.PendingNonceAt(ctx, crypto.PubkeyToAddress(key.PublicKey))
 	require.NoError(t, err)
 	tip, err := client.SuggestGasTipCap(ctx)
 	require.NoError(t, err)
@@ -159,7 +166,7 @@ func sendEVMTx(ctx context.Context, t *testing.T, client *ethclient.Client, key 
 
 	tx := types.NewTx(&types.DynamicFeeTx{
 		ChainID: chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap,
-		Gas: gas * 3 / 2, To: to, Value: value, Data: data,
+		Gas: gas, To: to, Value: value, Data: data,
 	})
 	signed, err := types.SignTx(tx, types.LatestSignerForChainID(chainID), key)
 	require.NoError(t, err)

@@ -76,17 +76,23 @@ func (d *precompileEVM) view(method string, args ...any) []any {
 func (d *precompileEVM) revert(from common.Address, to common.Address, data []byte) (codespace string, code uint32, message string) {
 	d.t.Helper()
 	_, err := d.client.CallContract(d.ctx, ethereum.CallMsg{From: from, To: &to, Data: data}, nil)
-	require.Error(d.t, err)
+	return decodeCosmosError(d.t, d.abi.Errors["CosmosError"], err)
+}
+
+// decodeCosmosError decodes the CosmosError revert that err, a JSON-RPC
+// error, carries.
+func decodeCosmosError(t *testing.T, revert abi.Error, err error) (codespace string, code uint32, message string) {
+	t.Helper()
+	require.Error(t, err)
 	var dataErr rpc.DataError
-	require.True(d.t, errors.As(err, &dataErr), "no revert data in %v", err)
+	require.True(t, errors.As(err, &dataErr), "no revert data in %v", err)
 	hexData, ok := dataErr.ErrorData().(string)
-	require.True(d.t, ok, "revert data %v", dataErr.ErrorData())
+	require.True(t, ok, "revert data %v", dataErr.ErrorData())
 	raw, err := hexutil.Decode(hexData)
-	require.NoError(d.t, err)
-	revert := d.abi.Errors["CosmosError"]
-	require.Equal(d.t, revert.ID[:4], raw[:4], "revert is not a CosmosError: %x", raw)
+	require.NoError(t, err)
+	require.Equal(t, revert.ID[:4], raw[:4], "revert is not a CosmosError: %x", raw)
 	values, err := revert.Inputs.Unpack(raw[4:])
-	require.NoError(d.t, err)
+	require.NoError(t, err)
 	return values[0].(string), values[1].(uint32), values[2].(string)
 }
 
