@@ -99,7 +99,7 @@ func TestInferencefeesPrecompileFromAWallet(t *testing.T) {
 	userBefore, moduleBefore := evmBalance(user), bankBalance(moduleAccount)
 	receipt := sendEVMTx(ctx, t, s.client, userKey, &s.address, deposit, s.pack("depositCredit"))
 	require.Equal(t, types.ReceiptStatusSuccessful, receipt.Status)
-	t.Logf("depositCredit: %d gas", receipt.GasUsed)
+	evmDepositGas := receipt.GasUsed
 	deposited := s.event(receipt, "CreditDeposited")
 	require.Equal(t, common.BytesToHash(user.Bytes()), deposited.Topics[1])
 	data, err := s.abi.Events["CreditDeposited"].Inputs.NonIndexed().Unpack(deposited.Data)
@@ -127,7 +127,7 @@ func TestInferencefeesPrecompileFromAWallet(t *testing.T) {
 	amount := new(big.Int).Mul(pricePerCall, big.NewInt(2))
 	userBefore, nodeBefore := evmBalance(user), evmBalance(node)
 	receipt = s.send(userKey, "payInference", node, modelID, amount, uint64(2), [32]byte{}, "", []precompileWeight{}, uint64(0))
-	t.Logf("payInference: %d gas", receipt.GasUsed)
+	evmPayGas := receipt.GasUsed
 	paid := s.event(receipt, "InferencePaid")
 	require.Equal(t, []common.Hash{
 		common.BytesToHash(user.Bytes()), common.BytesToHash(node.Bytes()), common.BigToHash(new(big.Int).SetUint64(modelID)),
@@ -172,7 +172,7 @@ func TestInferencefeesPrecompileFromAWallet(t *testing.T) {
 	// requestWithdrawal keeps the amount in the credit until its release
 	// (5 s on the test chain); then it returns to the wallet.
 	receipt = s.send(userKey, "requestWithdrawal", open(10))
-	t.Logf("requestWithdrawal: %d gas", receipt.GasUsed)
+	evmWithdrawGas := receipt.GasUsed
 	requested := s.event(receipt, "WithdrawalRequested")
 	require.Equal(t, common.BytesToHash(user.Bytes()), requested.Topics[1])
 	credit = s.view("getCredit", user)[0].(precompileCredit)
@@ -191,6 +191,13 @@ func TestInferencefeesPrecompileFromAWallet(t *testing.T) {
 	require.Equal(t, new(big.Int).Sub(deposit, open(10)), credit.Balance)
 	require.Zero(t, credit.PendingWithdrawal.Sign())
 	require.Equal(t, new(big.Int).Add(requestedAt, open(10)), evmBalance(user), "the payout, to the aopen")
+
+	// The same three steps as Cosmos transactions from the CLI, for their gas.
+	cliDeposit := moduleTx(t, "dev3", "inferencefees", "deposit-credit", deposit.String()+"aopen")
+	cliPay := moduleTx(t, "dev3", "inferencefees", "pay-inference", bech(node), strconv.FormatUint(modelID, 10), amount.String()+"aopen", "2")
+	cliWithdraw := moduleTx(t, "dev3", "inferencefees", "request-withdrawal", open(10).String()+"aopen")
+	t.Logf("gas: depositCredit %s (CLI) / %d (EVM); payInference %s / %d; requestWithdrawal %s / %d",
+		cliDeposit.GasUsed, evmDepositGas, cliPay.GasUsed, evmPayGas, cliWithdraw.GasUsed, evmWithdrawGas)
 }
 
 // revertWithValue simulates a call of data with msg.value as from and
