@@ -194,8 +194,9 @@ func NewRandom(base *model.Config, cfg Config, seed uint64) (*Adapter, error) {
 }
 
 // UseBF16 keeps every factor in bfloat16 for serving (see
-// model.LowRank.UseBF16): half the memory and half the bytes each decoded
-// row reads. Load does this by itself for an adapter stored in bfloat16.
+// model.LowRank.UseBF16): half the bytes each decoded row reads. The float32
+// factors stay, for merging, saving and gradients, in place of the float32
+// Bᵀ it drops, so the memory an adapter takes does not change. Load does this by itself for an adapter stored in bfloat16.
 // Call it before the adapter serves: it rounds the factors in place.
 func (a *Adapter) UseBF16() {
 	for _, row := range a.updates {

@@ -39,7 +39,8 @@ func NewLowRank(a, b []float32, rank int, scale float32) *LowRank {
 // their nearest bfloat16 values (which changes nothing for factors read from
 // a bfloat16 file), so every use of the update (serving, merging, saving)
 // sees the same numbers, and drops the float32 Bᵀ that serving no longer
-// reads. It changes the update in place: call it before the update serves.
+// reads (A and B stay, so the memory taken does not change). It changes the
+// update in place: call it before the update serves.
 func (lr *LowRank) UseBF16() {
 	lr.A16 = kernels.ToBF16(lr.A)
 	for i, v := range lr.A16 {
