@@ -26,6 +26,7 @@ func FuzzVoucherTypedData(f *testing.F) {
 	f.Add(v.User, v.ServingNode, v.CumulativeAmount.BigInt().Bytes(), v.Nonce, v.Expiry, uint64(chainID), sig)
 	f.Add([]byte{1}, bytes.Repeat([]byte{2}, 20), []byte{}, uint64(0), uint64(0), uint64(0), []byte{})
 	f.Fuzz(func(t *testing.T, user, node, amount []byte, nonce, expiry, evmChainID uint64, sig []byte) {
+		amount = amount[:min(len(amount), 32)] // a chain amount holds at most 256 bits
 		v := types.Voucher{
 			User: user, ServingNode: node, CumulativeAmount: math.NewIntFromBigInt(new(big.Int).SetBytes(amount)),
 			Nonce: nonce, Expiry: expiry,
