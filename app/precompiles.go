@@ -6,11 +6,13 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/openledger/openledger/precompiles/agentstake"
+	"github.com/openledger/openledger/precompiles/attribution"
 	"github.com/openledger/openledger/precompiles/datanet"
 	"github.com/openledger/openledger/precompiles/inferencefees"
 	"github.com/openledger/openledger/precompiles/modelreg"
 	"github.com/openledger/openledger/precompiles/precompilekit"
 	agentstakekeeper "github.com/openledger/openledger/x/agentstake/keeper"
+	attributionkeeper "github.com/openledger/openledger/x/attribution/keeper"
 	datanetkeeper "github.com/openledger/openledger/x/datanet/keeper"
 	inferencefeeskeeper "github.com/openledger/openledger/x/inferencefees/keeper"
 	modelregkeeper "github.com/openledger/openledger/x/modelreg/keeper"
@@ -47,4 +49,9 @@ func (app *OpenLedgerApp) registerOpenLedgerPrecompiles() {
 		codec, app.BankKeeper,
 	)
 	register(inferencefees.Address, inferencefeesPrecompile, err)
+	attributionPrecompile, err := attribution.NewPrecompile(
+		attributionkeeper.NewMsgServerImpl(app.AttributionKeeper), attributionkeeper.NewQueryServerImpl(app.AttributionKeeper),
+		codec, app.BankKeeper,
+	)
+	register(attribution.Address, attributionPrecompile, err)
 }

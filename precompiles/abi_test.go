@@ -21,6 +21,6 @@ func TestABIsAreCompiledFromTheInterfaces(t *testing.T) {
 		Stale    []string `json:"stale"`
 	}
 	npmtest.Run(t, filepath.Dir(file), "check_abi.js", struct{}{}, &res)
-	require.ElementsMatch(t, []string{"agentstake", "datanet", "inferencefees", "modelreg"}, res.Checked)
+	require.ElementsMatch(t, []string{"agentstake", "attribution", "datanet", "inferencefees", "modelreg"}, res.Checked)
 	require.Empty(t, res.Stale, "run `npm ci && node compile.js` in precompiles/ (solc %s) and commit", res.Compiler)
 }

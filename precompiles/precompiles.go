@@ -18,6 +18,9 @@ const AgentstakeAddress = "0x0000000000000000000000000000000000000902"
 // address stays blocked and never holds OPEN.
 const InferencefeesAddress = "0x0000000000000000000000000000000000000903"
 
+// AttributionAddress is the attribution precompile's (package attribution).
+const AttributionAddress = "0x0000000000000000000000000000000000000904"
+
 // OPENTokenAddress is native OPEN as an ERC-20: cosmos/evm's WERC20
 // precompile over aopen, registered in genesis as x/erc20's token pair of the
 // native denom. balanceOf is the bank balance, transfer moves native OPEN,
@@ -35,4 +38,5 @@ var Addresses = []string{
 	ModelregAddress,
 	AgentstakeAddress,
 	InferencefeesAddress,
+	AttributionAddress,
 }
