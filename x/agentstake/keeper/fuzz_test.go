@@ -10,20 +10,6 @@ import (
 	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
-// fuzzMsgs are the module's Msg types in the order a fuzz input's first
-// byte picks them; the committed corpus depends on the order, so new types
-// go at the end.
-var fuzzMsgs = []keepertest.FuzzMsg[types.MsgServer]{
-	keepertest.FuzzHandler(types.MsgServer.RegisterAgent),
-	keepertest.FuzzHandler(types.MsgServer.UpdateAgent),
-	keepertest.FuzzHandler(types.MsgServer.AddStake),
-	keepertest.FuzzHandler(types.MsgServer.BeginUnbonding),
-	keepertest.FuzzHandler(types.MsgServer.Unjail),
-	keepertest.FuzzHandler(types.MsgServer.SlashAgent),
-	keepertest.FuzzHandler(types.MsgServer.SubmitEquivocation),
-	keepertest.FuzzHandler(types.MsgServer.UpdateParams),
-}
-
 // FuzzMsgServer delivers arbitrary messages of every type to a state with
 // two serving nodes (one of an Ethereum key, which signs settlements) and an
 // attestor whose jail time is over (see keepertest.FuzzMsgs for what each
@@ -56,5 +42,5 @@ func FuzzMsgServer(f *testing.F) {
 		},
 		&types.MsgUpdateParams{Authority: fx.Authority, Params: params},
 	}
-	keepertest.FuzzMsgs(f, fx, fuzzMsgs, seeds)
+	keepertest.FuzzMsgs(f, fx, types.Msg_serviceDesc, seeds)
 }

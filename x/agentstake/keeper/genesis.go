@@ -25,6 +25,10 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		modulekit.ImportItem(k.Params, gs.Params),
 		modulekit.ImportNextID(k.NextUnbondingID, gs.NextUnbondingId),
 		modulekit.ImportNextID(k.NextSlashID, gs.NextSlashId),
+		modulekit.ImportValues(k.SlashRecords, gs.SlashRecords, func(r types.SlashRecord) (collections.Pair[sdk.AccAddress, uint64], error) {
+			op, err := k.AddressCodec().StringToBytes(r.Operator)
+			return collections.Join(sdk.AccAddress(op), r.Id), err
+		}),
 	); err != nil {
 		return err
 	}
@@ -55,15 +59,6 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			return err
 		}
 		unbonding = unbonding.Add(e.Amount)
-	}
-	for _, r := range gs.SlashRecords {
-		op, err := k.AddressCodec().StringToBytes(r.Operator)
-		if err != nil {
-			return err
-		}
-		if err := k.SlashRecords.Set(ctx, collections.Join(sdk.AccAddress(op), r.Id), r); err != nil {
-			return err
-		}
 	}
 	for _, u := range gs.UsedEvidence {
 		node, err := k.AddressCodec().StringToBytes(u.ServingNode)

@@ -10,17 +10,6 @@ import (
 	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
-// fuzzMsgs are the module's Msg types in the order a fuzz input's first
-// byte picks them; the committed corpus depends on the order, so new types
-// go at the end.
-var fuzzMsgs = []keepertest.FuzzMsg[types.MsgServer]{
-	keepertest.FuzzHandler(types.MsgServer.ChallengeAttribution),
-	keepertest.FuzzHandler(types.MsgServer.ChallengeUsage),
-	keepertest.FuzzHandler(types.MsgServer.VoteChallenge),
-	keepertest.FuzzHandler(types.MsgServer.ClaimRewards),
-	keepertest.FuzzHandler(types.MsgServer.UpdateParams),
-}
-
 // FuzzMsgServer delivers arbitrary messages of every type to a state with
 // a final record (whose rewards are claimable), a record in its challenge
 // window whose batch holds a receipt of a model the batch did not settle,
@@ -47,5 +36,5 @@ func FuzzMsgServer(f *testing.F) {
 		&types.MsgClaimRewards{Claimant: fx.alice.Str},
 		&types.MsgUpdateParams{Authority: fx.Authority, Params: params},
 	}
-	keepertest.FuzzMsgs(f, fx, fuzzMsgs, seeds)
+	keepertest.FuzzMsgs(f, fx, types.Msg_serviceDesc, seeds)
 }

@@ -23,6 +23,10 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		modulekit.ImportItem(k.Params, gs.Params),
 		modulekit.ImportNextID(k.NextRecordID, gs.NextRecordId),
 		modulekit.ImportNextID(k.NextChallengeID, gs.NextChallengeId),
+		modulekit.ImportValues(k.Votes, gs.Votes, func(v types.Vote) (collections.Pair[uint64, sdk.AccAddress], error) {
+			addr, err := k.AddressCodec().StringToBytes(v.Attestor)
+			return collections.Join(v.ChallengeId, sdk.AccAddress(addr)), err
+		}),
 	); err != nil {
 		return err
 	}
@@ -63,15 +67,6 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			if err := k.ProvenReceipts.Set(ctx, collections.Join(r.ReceiptsRoot, c.LeafIndex)); err != nil {
 				return err
 			}
-		}
-	}
-	for _, v := range gs.Votes {
-		addr, err := k.AddressCodec().StringToBytes(v.Attestor)
-		if err != nil {
-			return err
-		}
-		if err := k.Votes.Set(ctx, collections.Join(v.ChallengeId, sdk.AccAddress(addr)), v); err != nil {
-			return err
 		}
 	}
 	for _, list := range []struct {

@@ -9,21 +9,6 @@ import (
 	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
-// fuzzMsgs are the module's Msg types in the order a fuzz input's first
-// byte picks them; the committed corpus depends on the order, so new types
-// go at the end.
-var fuzzMsgs = []keepertest.FuzzMsg[types.MsgServer]{
-	keepertest.FuzzHandler(types.MsgServer.CreateDatanet),
-	keepertest.FuzzHandler(types.MsgServer.UpdateDatanet),
-	keepertest.FuzzHandler(types.MsgServer.SetCurators),
-	keepertest.FuzzHandler(types.MsgServer.ArchiveDatanet),
-	keepertest.FuzzHandler(types.MsgServer.TransferDatanetOwnership),
-	keepertest.FuzzHandler(types.MsgServer.SubmitContribution),
-	keepertest.FuzzHandler(types.MsgServer.WithdrawContribution),
-	keepertest.FuzzHandler(types.MsgServer.ReviewContributions),
-	keepertest.FuzzHandler(types.MsgServer.UpdateParams),
-}
-
 // FuzzMsgServer delivers arbitrary messages of every type to a state with a
 // Datanet that has curators and pending contributions (see
 // keepertest.FuzzMsgs for what each input must do).
@@ -47,5 +32,5 @@ func FuzzMsgServer(f *testing.F) {
 		&types.MsgReviewContributions{Reviewer: fx.carol.Str, DatanetId: id, Decisions: []types.ReviewDecision{accept(first), reject(second, "off topic")}},
 		&types.MsgUpdateParams{Authority: fx.Authority, Params: params},
 	}
-	keepertest.FuzzMsgs(f, fx, fuzzMsgs, seeds)
+	keepertest.FuzzMsgs(f, fx, types.Msg_serviceDesc, seeds)
 }

@@ -25,13 +25,12 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		modulekit.ImportItem(k.Params, gs.Params),
 		modulekit.ImportNextID(k.NextDatanetID, gs.NextDatanetId),
 		modulekit.ImportNextID(k.NextContributionID, gs.NextContributionId),
+		modulekit.ImportValues(k.Datanets, gs.Datanets, func(d types.Datanet) (uint64, error) { return d.Id, nil }),
+		modulekit.ImportValues(k.Versions, gs.Versions, func(v types.Version) (collections.Pair[uint64, uint64], error) {
+			return collections.Join(v.DatanetId, v.Version), nil
+		}),
 	); err != nil {
 		return err
-	}
-	for _, d := range gs.Datanets {
-		if err := k.Datanets.Set(ctx, d.Id, d); err != nil {
-			return err
-		}
 	}
 
 	// Accepted contributions per Datanet in leaf order (Validate checked
@@ -68,11 +67,6 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 			}
 		}
 		if err := k.storeFrontier(ctx, d.Id, frontier); err != nil {
-			return err
-		}
-	}
-	for _, v := range gs.Versions {
-		if err := k.Versions.Set(ctx, collections.Join(v.DatanetId, v.Version), v); err != nil {
 			return err
 		}
 	}

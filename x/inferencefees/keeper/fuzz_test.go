@@ -11,17 +11,6 @@ import (
 	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
-// fuzzMsgs are the module's Msg types in the order a fuzz input's first
-// byte picks them; the committed corpus depends on the order, so new types
-// go at the end.
-var fuzzMsgs = []keepertest.FuzzMsg[types.MsgServer]{
-	keepertest.FuzzHandler(types.MsgServer.DepositCredit),
-	keepertest.FuzzHandler(types.MsgServer.RequestWithdrawal),
-	keepertest.FuzzHandler(types.MsgServer.PayInference),
-	keepertest.FuzzHandler(types.MsgServer.SettleBatch),
-	keepertest.FuzzHandler(types.MsgServer.UpdateParams),
-}
-
 // FuzzMsgServer delivers arbitrary messages of every type to a state where
 // alice and bob hold credit, alice has a pending withdrawal and one of her
 // vouchers to the node is settled (see keepertest.FuzzMsgs for what each
@@ -43,5 +32,5 @@ func FuzzMsgServer(f *testing.F) {
 		fx.batch(2, 1, fx.voucher(fx.bob, fx.node, math.NewInt(50), 1)),
 		&types.MsgUpdateParams{Authority: fx.Authority, Params: params},
 	}
-	keepertest.FuzzMsgs(f, fx, fuzzMsgs, seeds)
+	keepertest.FuzzMsgs(f, fx, types.Msg_serviceDesc, seeds)
 }

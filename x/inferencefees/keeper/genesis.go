@@ -6,6 +6,8 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	"github.com/openledger/openledger/x/inferencefees/types"
 	"github.com/openledger/openledger/x/internal/modulekit"
 )
@@ -25,17 +27,12 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 		modulekit.ImportItem(k.Params, gs.Params),
 		modulekit.ImportItem(k.Totals, gs.Totals),
 		modulekit.ImportNextID(k.NextWithdrawalID, gs.NextWithdrawalId),
+		modulekit.ImportValues(k.Credits, gs.Credits, func(c types.Credit) (sdk.AccAddress, error) {
+			user, _, err := types.ParseAddress(k.AddressCodec(), "user", c.User)
+			return user, err
+		}),
 	); err != nil {
 		return err
-	}
-	for _, c := range gs.Credits {
-		user, _, err := types.ParseAddress(k.AddressCodec(), "user", c.User)
-		if err != nil {
-			return err
-		}
-		if err := k.Credits.Set(ctx, user, c); err != nil {
-			return err
-		}
 	}
 	for _, w := range gs.Withdrawals {
 		user, _, err := types.ParseAddress(k.AddressCodec(), "user", w.User)

@@ -14,24 +14,14 @@ import (
 // and adds it to the user's credit. Only eth_secp256k1 accounts (20-byte
 // addresses) may hold credit: only they can sign vouchers.
 func (k msgServer) DepositCredit(ctx context.Context, msg *types.MsgDepositCredit) (*types.MsgDepositCreditResponse, error) {
-	user, userStr, err := types.ParseEthAddress(k.AddressCodec(), "user", msg.User)
+	c, err := k.newCreditChange(ctx, types.ParseEthAddress, msg.User, msg.Amount)
 	if err != nil {
 		return nil, err
 	}
-	if err := types.ValidateCoin("amount", msg.Amount); err != nil {
-		return nil, err
+	if msg.Amount.Amount.LT(c.params.MinDeposit) {
+		return nil, errorsmod.Wrapf(types.ErrBelowMinDeposit, "%s is below %s%s", msg.Amount, c.params.MinDeposit, types.Denom)
 	}
-	p, err := k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if msg.Amount.Amount.LT(p.MinDeposit) {
-		return nil, errorsmod.Wrapf(types.ErrBelowMinDeposit, "%s is below %s%s", msg.Amount, p.MinDeposit, types.Denom)
-	}
-	credit, err := k.GetCredit(ctx, user)
-	if err != nil {
-		return nil, err
-	}
+	user, userStr, credit := c.user, c.userStr, c.credit
 	if err := k.bankKeeper.SendCoinsFromAccountToModule(ctx, user, types.ModuleName, sdk.NewCoins(msg.Amount)); err != nil {
 		return nil, errorsmod.Wrapf(err, "depositing %s", msg.Amount)
 	}

@@ -18,21 +18,11 @@ import (
 // user already handed out, until the release time (block time +
 // withdrawal_delay); EndBlock then pays out min(amount, balance).
 func (k msgServer) RequestWithdrawal(ctx context.Context, msg *types.MsgRequestWithdrawal) (*types.MsgRequestWithdrawalResponse, error) {
-	user, userStr, err := types.ParseAddress(k.AddressCodec(), "user", msg.User)
+	c, err := k.newCreditChange(ctx, types.ParseAddress, msg.User, msg.Amount)
 	if err != nil {
 		return nil, err
 	}
-	if err := types.ValidateCoin("amount", msg.Amount); err != nil {
-		return nil, err
-	}
-	p, err := k.Params.Get(ctx)
-	if err != nil {
-		return nil, err
-	}
-	credit, err := k.GetCredit(ctx, user)
-	if err != nil {
-		return nil, err
-	}
+	user, userStr, p, credit := c.user, c.userStr, c.params, c.credit
 	available := math.MaxInt(credit.Balance.Sub(credit.PendingWithdrawal), math.ZeroInt())
 	if msg.Amount.Amount.GT(available) {
 		return nil, errorsmod.Wrapf(types.ErrWithdrawalExceedsCredit, "requested %s, available %s (balance %s, already under withdrawal %s)",

@@ -2,6 +2,7 @@ package keepertest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc"
 
 	"github.com/cosmos/gogoproto/proto"
 
@@ -17,41 +19,60 @@ import (
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 )
 
-// FuzzMsg is one of a module's Msg types as its handler fuzz target decodes
-// it: the type's name, an empty message of the type, and its handler on the
-// module's Msg server S.
-type FuzzMsg[S any] struct {
-	Name    string
-	New     func() proto.Message
-	Deliver func(S, context.Context, proto.Message) error
+// fuzzKind is one method of a module's Msg service as the handler fuzz
+// target decodes it: its request type and its generated gRPC handler, the
+// one the SDK's message router calls.
+type fuzzKind struct {
+	name    string
+	request reflect.Type
+	handler grpc.MethodHandler
 }
 
-// FuzzHandler is the FuzzMsg of the Msg server method h.
-func FuzzHandler[S any, Req proto.Message, Resp any](h Handler[S, Req, Resp]) FuzzMsg[S] {
-	typ := reflect.TypeFor[Req]().Elem()
-	return FuzzMsg[S]{
-		Name: typ.Name(),
-		New:  func() proto.Message { return reflect.New(typ).Interface().(proto.Message) },
-		Deliver: func(s S, ctx context.Context, msg proto.Message) error {
-			_, err := h(s, ctx, msg.(Req))
-			return err
-		},
+// errProbe stops a generated handler right after it has allocated its
+// request, which is how fuzzKinds learns each method's request type.
+var errProbe = errors.New("request type probe")
+
+// fuzzKinds are the methods of the Msg service desc in the order of its
+// proto file, the order in which a fuzz input's first byte picks them: the
+// committed corpora depend on it, so new methods go at the end of a
+// service, as protobuf's compatibility rules already ask.
+func fuzzKinds(t testing.TB, desc grpc.ServiceDesc) []fuzzKind {
+	kinds := make([]fuzzKind, len(desc.Methods))
+	for i, m := range desc.Methods {
+		var request reflect.Type
+		_, err := m.Handler(nil, context.Background(), func(in any) error {
+			request = reflect.TypeOf(in).Elem()
+			return errProbe
+		}, nil)
+		require.ErrorIs(t, err, errProbe, "%s.%s", desc.ServiceName, m.MethodName)
+		kinds[i] = fuzzKind{name: request.Name(), request: request, handler: m.Handler}
 	}
+	return kinds
 }
 
-// FuzzInput is the fuzz input that decodes to msg: the index of its type in
+// deliver runs msg through the kind's generated handler on the Msg server
+// srv, as the SDK's message router does.
+func (k fuzzKind) deliver(srv any, ctx context.Context, msg proto.Message) error {
+	_, err := k.handler(srv, ctx, func(in any) error {
+		reflect.ValueOf(in).Elem().Set(reflect.ValueOf(msg).Elem())
+		return nil
+	}, nil)
+	return err
+}
+
+// input is the fuzz input that decodes to msg: the index of its type in
 // kinds, then its protobuf encoding.
-func FuzzInput[S any](t testing.TB, kinds []FuzzMsg[S], msg proto.Message) []byte {
+func input(t testing.TB, kinds []fuzzKind, msg proto.Message) []byte {
 	t.Helper()
-	name := reflect.TypeOf(msg).Elem().Name()
+	typ := reflect.TypeOf(msg).Elem()
 	for i, k := range kinds {
-		if k.Name == name {
+		if k.request == typ {
 			bz, err := proto.Marshal(msg)
 			require.NoError(t, err)
 			return append([]byte{byte(i)}, bz...)
 		}
 	}
-	t.Fatalf("%s is not one of the fuzzed message types", name)
+	t.Fatalf("%s is not a request of the fuzzed Msg service", typ.Name())
 	return nil
 }
 
@@ -59,29 +80,32 @@ func FuzzInput[S any](t testing.TB, kinds []FuzzMsg[S], msg proto.Message) []byt
 // testdata/fuzz folder, the corpus that plain go test runs.
 const seedsEnv = "OPENLEDGER_WRITE_FUZZ_SEEDS"
 
-// FuzzMsgs is a module's message-handler fuzz target. The fuzz input picks
-// one of kinds by its first byte and fills it by protobuf-decoding the rest;
-// the message is then delivered through the module's Msg server on a cache
-// of the seeded fixture's state, which every input starts from afresh. Each
-// input must: not panic; if it fails, fail with a registered error and leave
-// the store and every balance unchanged; if it succeeds, leave the module's
-// invariants holding and the bank's balances adding up to its supply.
+// FuzzMsgs is a module's message-handler fuzz target over every method of
+// its Msg service desc (the generated types.Msg_serviceDesc). The fuzz
+// input picks a method by its first byte and fills the request by
+// protobuf-decoding the rest; the request is then delivered through the
+// method's generated handler to the seeded fixture's Msg server, on a cache
+// of its state, which every input starts from afresh. Each input must: not
+// panic; if it fails, fail with a registered error and leave the store and
+// every balance unchanged; if it succeeds, leave the module's invariants
+// holding and the bank's balances adding up to its supply.
 //
-// seeds are valid messages on the seeded state, at least one of every kind:
-// each must succeed there, so that the seed corpus runs every handler's
-// success path under plain go test.
-func FuzzMsgs[X Harness[S], S any](f *testing.F, seeded X, kinds []FuzzMsg[S], seeds []proto.Message) {
+// seeds are valid messages on the seeded state, at least one of every
+// method: each must succeed there, so that the seed corpus runs every
+// handler's success path under plain go test.
+func FuzzMsgs[X Harness[S], S any](f *testing.F, seeded X, desc grpc.ServiceDesc, seeds []proto.Message) {
 	f.Helper()
-	c := seeded.Chain()
+	c, srv := seeded.Chain(), seeded.MsgServer()
+	kinds := fuzzKinds(f, desc)
 	covered := make([]bool, len(kinds))
 	for _, msg := range seeds {
-		input := FuzzInput(f, kinds, msg)
-		covered[input[0]] = true
-		require.NoError(f, deliverOnCache(c, seeded.MsgServer(), kinds[input[0]], msg), "seed %T", msg)
-		f.Add(input)
+		in := input(f, kinds, msg)
+		covered[in[0]] = true
+		require.NoError(f, deliverOnCache(c, srv, kinds[in[0]], msg), "seed %T", msg)
+		f.Add(in)
 	}
 	for i, k := range kinds {
-		require.True(f, covered[i], "no valid seed of %s", k.Name)
+		require.True(f, covered[i], "no valid seed of %s", k.name)
 	}
 	if os.Getenv(seedsEnv) == "1" {
 		writeSeeds(f, kinds, seeds)
@@ -92,16 +116,16 @@ func FuzzMsgs[X Harness[S], S any](f *testing.F, seeded X, kinds []FuzzMsg[S], s
 			return
 		}
 		kind := kinds[int(data[0])%len(kinds)]
-		msg := kind.New()
+		msg := reflect.New(kind.request).Interface().(proto.Message)
 		if err := proto.Unmarshal(data[1:], msg); err != nil {
 			return
 		}
 		c.T = t
 		defer func() { c.T = f }()
-		err := deliverOnCache(c, seeded.MsgServer(), kind, msg)
+		err := deliverOnCache(c, srv, kind, msg)
 		if err != nil {
 			codespace, _, _ := errorsmod.ABCIInfo(err, false)
-			require.NotEqual(t, errorsmod.UndefinedCodespace, codespace, "%s failed with an unregistered error: %v", kind.Name, err)
+			require.NotEqual(t, errorsmod.UndefinedCodespace, codespace, "%s failed with an unregistered error: %v", kind.name, err)
 		}
 	})
 }
@@ -109,7 +133,7 @@ func FuzzMsgs[X Harness[S], S any](f *testing.F, seeded X, kinds []FuzzMsg[S], s
 // deliverOnCache delivers msg on a cache of the chain's context and a copy
 // of its bank, both thrown away afterwards, and checks what FuzzMsgs
 // requires of a failure or a success. It returns the handler's error.
-func deliverOnCache[S any](c *Chain, srv S, kind FuzzMsg[S], msg proto.Message) error {
+func deliverOnCache(c *Chain, srv any, kind fuzzKind, msg proto.Message) error {
 	c.T.Helper()
 	base, bank := *c.Ctx, c.Bank.Clone()
 	cache, _ := base.CacheContext()
@@ -117,7 +141,7 @@ func deliverOnCache[S any](c *Chain, srv S, kind FuzzMsg[S], msg proto.Message) 
 	defer func() { *c.Ctx, *c.Bank = base, *bank }()
 
 	before := c.Snapshot()
-	if err := kind.Deliver(srv, *c.Ctx, msg); err != nil {
+	if err := kind.deliver(srv, *c.Ctx, msg); err != nil {
 		c.RequireUnchanged(before)
 		return err
 	}
@@ -127,16 +151,16 @@ func deliverOnCache[S any](c *Chain, srv S, kind FuzzMsg[S], msg proto.Message) 
 
 // writeSeeds writes each seed as a file of the go fuzzing corpus format
 // into testdata/fuzz/<target>, named after its message type.
-func writeSeeds[S any](f *testing.F, kinds []FuzzMsg[S], seeds []proto.Message) {
+func writeSeeds(f *testing.F, kinds []fuzzKind, seeds []proto.Message) {
 	dir := filepath.Join("testdata", "fuzz", f.Name())
 	require.NoError(f, os.MkdirAll(dir, 0o755))
 	seen := map[string]int{}
 	for _, msg := range seeds {
-		input := FuzzInput(f, kinds, msg)
-		name := kinds[input[0]].Name
+		in := input(f, kinds, msg)
+		name := kinds[in[0]].name
 		seen[name]++
 		file := filepath.Join(dir, fmt.Sprintf("seed-%s-%d", name, seen[name]))
-		body := fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", input)
+		body := fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", in)
 		require.NoError(f, os.WriteFile(file, []byte(body), 0o644))
 	}
 }

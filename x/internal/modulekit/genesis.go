@@ -94,3 +94,26 @@ func ImportItem[V any](item collections.Item[V], v V) ImportStep {
 func ImportNextID(seq collections.Sequence, next uint64) ImportStep {
 	return func(ctx context.Context) error { return seq.Set(ctx, next) }
 }
+
+// Setter is a collection that stores values by key: a Map or an IndexedMap.
+type Setter[K, V any] interface {
+	Set(ctx context.Context, key K, value V) error
+}
+
+// ImportValues writes each of values into m under the key that key derives
+// from it; a key that cannot be derived (an address that does not parse)
+// stops the import with its error.
+func ImportValues[K, V any](m Setter[K, V], values []V, key func(V) (K, error)) ImportStep {
+	return func(ctx context.Context) error {
+		for _, v := range values {
+			k, err := key(v)
+			if err != nil {
+				return err
+			}
+			if err := m.Set(ctx, k, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}

@@ -9,18 +9,6 @@ import (
 	"github.com/openledger/openledger/x/modelreg/types"
 )
 
-// fuzzMsgs are the module's Msg types in the order a fuzz input's first
-// byte picks them; the committed corpus depends on the order, so new types
-// go at the end.
-var fuzzMsgs = []keepertest.FuzzMsg[types.MsgServer]{
-	keepertest.FuzzHandler(types.MsgServer.RegisterModel),
-	keepertest.FuzzHandler(types.MsgServer.UpdateModel),
-	keepertest.FuzzHandler(types.MsgServer.DeprecateModel),
-	keepertest.FuzzHandler(types.MsgServer.RevokeModel),
-	keepertest.FuzzHandler(types.MsgServer.TransferModelOwnership),
-	keepertest.FuzzHandler(types.MsgServer.UpdateParams),
-}
-
 // FuzzMsgServer delivers arbitrary messages of every type to a state with a
 // base model and an adapter of it trained on both stored Datanet versions
 // (see keepertest.FuzzMsgs for what each input must do).
@@ -43,5 +31,5 @@ func FuzzMsgServer(f *testing.F) {
 		&types.MsgTransferModelOwnership{Owner: fx.owner.Str, ModelId: adapter, NewOwner: fx.alice.Str},
 		&types.MsgUpdateParams{Authority: fx.Authority, Params: params},
 	}
-	keepertest.FuzzMsgs(f, fx, fuzzMsgs, seeds)
+	keepertest.FuzzMsgs(f, fx, types.Msg_serviceDesc, seeds)
 }

@@ -13,18 +13,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs types.GenesisState) error {
 	if err := gs.Validate(k.AddressCodec()); err != nil {
 		return err
 	}
-	if err := modulekit.Import(ctx,
+	return modulekit.Import(ctx,
 		modulekit.ImportItem(k.Params, gs.Params),
 		modulekit.ImportNextID(k.NextModelID, gs.NextModelId),
-	); err != nil {
-		return err
-	}
-	for _, m := range gs.Models {
-		if err := k.Models.Set(ctx, m.Id, m); err != nil {
-			return err
-		}
-	}
-	return nil
+		modulekit.ImportValues(k.Models, gs.Models, func(m types.Model) (uint64, error) { return m.Id, nil }),
+	)
 }
 
 // ExportGenesis returns the state, models in ascending id order.
