@@ -128,3 +128,11 @@ func RunDatanet(t testing.TB, req DatanetRequest) DatanetResult {
 	npmtest.Run(t, Dir(), "datanet.mjs", req, &res)
 	return res
 }
+
+// Bridge runs bridge.mjs: x/bridge's EIP-712 digests, validator set hash
+// and withdrawal leaves as ethers.js computes them. request and response
+// are the script's JSON (see bridge.mjs).
+func Bridge(t testing.TB, request, response any) {
+	t.Helper()
+	npmtest.Run(t, Dir(), "bridge.mjs", request, response)
+}
