@@ -123,7 +123,7 @@ func (q queryServer) Checkpoint(ctx context.Context, req *types.QueryCheckpointR
 }
 
 // LatestCheckpoint returns the last checkpoint.
-func (q queryServer) LatestCheckpoint(ctx context.Context, req *types.QueryLatestCheckpointRequest) (*types.QueryCheckpointResponse, error) {
+func (q queryServer) LatestCheckpoint(ctx context.Context, req *types.QueryLatestCheckpointRequest) (*types.QueryLatestCheckpointResponse, error) {
 	if req == nil {
 		return nil, q.ErrNil
 	}
@@ -134,7 +134,11 @@ func (q queryServer) LatestCheckpoint(ctx context.Context, req *types.QueryLates
 	if !found {
 		return nil, errorsmod.Wrap(types.ErrCheckpointNotFound, "no checkpoint yet")
 	}
-	return q.checkpointResponse(ctx, cp)
+	resp, err := q.checkpointResponse(ctx, cp)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryLatestCheckpointResponse{Latest: *resp}, nil
 }
 
 func (q queryServer) checkpointResponse(ctx context.Context, cp types.Checkpoint) (*types.QueryCheckpointResponse, error) {
