@@ -9,19 +9,6 @@ import (
 	"github.com/openledger/openledger/x/internal/keepertest"
 )
 
-// fuzzMsgs are the module's Msg types in the order a fuzz input's first
-// byte picks them; the committed corpus depends on the order, so new types
-// go at the end.
-var fuzzMsgs = []keepertest.FuzzMsg[types.MsgServer]{
-	keepertest.FuzzHandler(types.MsgServer.RegisterEthKey),
-	keepertest.FuzzHandler(types.MsgServer.Withdraw),
-	keepertest.FuzzHandler(types.MsgServer.SubmitCheckpointSignature),
-	keepertest.FuzzHandler(types.MsgServer.AttestDeposit),
-	keepertest.FuzzHandler(types.MsgServer.AttestCheckpointAccepted),
-	keepertest.FuzzHandler(types.MsgServer.SubmitBridgeEquivocation),
-	keepertest.FuzzHandler(types.MsgServer.UpdateParams),
-}
-
 // FuzzMsgServer delivers arbitrary messages of every type to a state with a
 // checkpoint signed by nobody yet, a deposit one attestation short of its
 // quorum, and one validator without a key (see keepertest.FuzzMsgs for what
@@ -44,5 +31,5 @@ func FuzzMsgServer(f *testing.F) {
 		fx.equivocationMsg(fx.val1),
 		&types.MsgUpdateParams{Authority: fx.Authority, Params: params},
 	}
-	keepertest.FuzzMsgs(f, fx, fuzzMsgs, seeds)
+	keepertest.FuzzMsgs(f, fx, types.Msg_serviceDesc, seeds)
 }
