@@ -83,6 +83,10 @@ localnet-ibc: build simd relayer
 test-ibc-live: build simd relayer
 	OPENLEDGERD_BIN=$(CURDIR)/$(BINARY) SIMD_BIN=$(CURDIR)/$(SIMD) RLY_BIN=$(CURDIR)/$(RLY) $(GO) test -tags $(TEST_TAGS),ibclive $(TEST_FLAGS) -v -count=1 ./tests/ibclive/...
 
+## test-faults: four validators on loopback under a mixed load, perturbed one at a time (kill -9, SIGSTOP, cut off from its peers, data folder wiped); prints each fault's downtime and catch-up
+test-faults: build
+	OPENLEDGERD_BIN=$(CURDIR)/$(BINARY) $(GO) test -tags $(TEST_TAGS),faults $(TEST_FLAGS) -v -count=1 ./tests/faults/...
+
 ## bench-ibc: packet latency send->ack and transfers/s relayed between the live chains on loopback
 bench-ibc: build simd relayer
 	IBCLIVE_FIGURES=1 OPENLEDGERD_BIN=$(CURDIR)/$(BINARY) SIMD_BIN=$(CURDIR)/$(SIMD) RLY_BIN=$(CURDIR)/$(RLY) $(GO) test -tags $(TEST_TAGS),ibclive $(TEST_FLAGS) -v -count=1 -run TestRelayFigures ./tests/ibclive/...
@@ -111,4 +115,4 @@ lint:
 fmt:
 	@scripts/lint.sh fmt
 
-.PHONY: help build install localnet localnet-multi test test-unit test-system fuzz load-test bench-settle bench-poa eval-poa-paraphrase localnet-ibc test-ibc-live bench-ibc simd relayer proto-gen proto-lint lint fmt
+.PHONY: help build install localnet localnet-multi test test-unit test-system fuzz load-test bench-settle bench-poa eval-poa-paraphrase localnet-ibc test-ibc-live test-faults bench-ibc simd relayer proto-gen proto-lint lint fmt
