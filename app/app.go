@@ -114,6 +114,9 @@ import (
 	"github.com/openledger/openledger/x/attribution"
 	attributionkeeper "github.com/openledger/openledger/x/attribution/keeper"
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
+	"github.com/openledger/openledger/x/bridge"
+	bridgekeeper "github.com/openledger/openledger/x/bridge/keeper"
+	bridgetypes "github.com/openledger/openledger/x/bridge/types"
 	"github.com/openledger/openledger/x/datanet"
 	datanetkeeper "github.com/openledger/openledger/x/datanet/keeper"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
@@ -177,6 +180,7 @@ type OpenLedgerApp struct {
 	AgentstakeKeeper    agentstakekeeper.Keeper
 	AttributionKeeper   attributionkeeper.Keeper
 	InferencefeesKeeper inferencefeeskeeper.Keeper
+	BridgeKeeper        bridgekeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -220,7 +224,7 @@ func New(
 		ibcexported.StoreKey, ibctransfertypes.StoreKey,
 		evmtypes.StoreKey, feemarkettypes.StoreKey, erc20types.StoreKey,
 		datanettypes.StoreKey, modelregtypes.StoreKey, agentstaketypes.StoreKey,
-		attributiontypes.StoreKey, inferencefeestypes.StoreKey,
+		attributiontypes.StoreKey, inferencefeestypes.StoreKey, bridgetypes.StoreKey,
 	)
 	objectKeys := storetypes.NewObjectStoreKeys(banktypes.ObjectStoreKey, evmtypes.ObjectKey)
 
@@ -411,6 +415,12 @@ func New(
 		keeperEnv(inferencefeestypes.StoreKey), typedDataChainID(evmChainID), app.AccountKeeper, app.BankKeeper, app.ProtocolPoolKeeper,
 		app.ModelregKeeper, app.AgentstakeKeeper, app.AttributionKeeper,
 	)
+	// The Ethereum bridge reads the bonded validators' power from staking
+	// and slashes checkpoint equivocations through x/slashing.
+	app.BridgeKeeper = bridgekeeper.NewKeeper(
+		keeperEnv(bridgetypes.StoreKey), app.StakingKeeper.ValidatorAddressCodec(), app.AccountKeeper, app.BankKeeper,
+		app.StakingKeeper, app.SlashingKeeper,
+	)
 	app.registerOpenLedgerPrecompiles()
 	// The transfer stack deposits IBC transfers as inference credit.
 	tmLightClient := app.wireIBCRouting()
@@ -442,6 +452,7 @@ func New(
 		agentstake.NewAppModule(app.AgentstakeKeeper),
 		attribution.NewAppModule(app.AttributionKeeper),
 		inferencefees.NewAppModule(app.InferencefeesKeeper),
+		bridge.NewAppModule(app.BridgeKeeper),
 	)
 	app.BasicModuleManager = newBasicManager(app.ModuleManager)
 	app.BasicModuleManager.RegisterLegacyAminoCodec(app.legacyAmino)

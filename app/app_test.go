@@ -98,7 +98,7 @@ func TestOnlyDocumentedModulesMayMint(t *testing.T) {
 	for _, name := range []string{
 		"fee_collector", "distribution", "protocolpool", "protocolpool_escrow", "bonded_tokens_pool",
 		"not_bonded_tokens_pool", "gov", "transfer", "evm", "feemarket", "erc20", "datanet", "modelreg",
-		"agentstake", "attribution", "inferencefees",
+		"agentstake", "attribution", "inferencefees", "bridge",
 	} {
 		require.Contains(t, perms, name)
 		for _, perm := range perms[name] {
@@ -107,10 +107,11 @@ func TestOnlyDocumentedModulesMayMint(t *testing.T) {
 			}
 		}
 	}
-	require.Len(t, perms, 16, "a module account was added: review its permissions here")
+	require.Len(t, perms, 17, "a module account was added: review its permissions here")
 	// transfer mints only IBC vouchers, erc20 only ERC-20 representations, and
 	// the EVM only settles balance changes that net to zero per transaction.
 	require.Equal(t, []string{"transfer", "evm", "erc20"}, minters)
+	require.Empty(t, perms["bridge"], "the bridge escrow locks and unlocks OPEN: it may neither mint nor burn")
 }
 
 func TestModuleAccountsCannotReceivePlainSends(t *testing.T) {

@@ -13,6 +13,8 @@ import (
 	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
 	attributionkeeper "github.com/openledger/openledger/x/attribution/keeper"
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
+	bridgekeeper "github.com/openledger/openledger/x/bridge/keeper"
+	bridgetypes "github.com/openledger/openledger/x/bridge/types"
 	datanetkeeper "github.com/openledger/openledger/x/datanet/keeper"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
 	inferencefeeskeeper "github.com/openledger/openledger/x/inferencefees/keeper"
@@ -39,6 +41,7 @@ func (app *OpenLedgerApp) Invariants() []Invariant {
 		{agentstaketypes.ModuleName, agentstakekeeper.AllInvariants(app.AgentstakeKeeper)},
 		{attributiontypes.ModuleName, attributionkeeper.AllInvariants(app.AttributionKeeper)},
 		{inferencefeestypes.ModuleName, inferencefeeskeeper.AllInvariants(app.InferencefeesKeeper)},
+		{bridgetypes.ModuleName, bridgekeeper.AllInvariants(app.BridgeKeeper)},
 	}
 }
 

@@ -20,7 +20,7 @@ import (
 )
 
 // invariantNames are the checks CheckInvariants reports, in its order.
-var invariantNames = []string{"bank", "datanet", "modelreg", "agentstake", "attribution", "inferencefees"}
+var invariantNames = []string{"bank", "datanet", "modelreg", "agentstake", "attribution", "inferencefees", "bridge"}
 
 func names(results []app.InvariantResult) []string {
 	out := make([]string, len(results))

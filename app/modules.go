@@ -28,6 +28,7 @@ import (
 
 	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
+	bridgetypes "github.com/openledger/openledger/x/bridge/types"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
 	inferencefeestypes "github.com/openledger/openledger/x/inferencefees/types"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
@@ -92,6 +93,11 @@ func setModuleOrder(manager *module.Manager) {
 		// depend on each other: a challenge verdict, and so its slash, executes
 		// in the transaction of the deciding vote, before any EndBlocker.
 		inferencefeestypes.ModuleName, attributiontypes.ModuleName, agentstaketypes.ModuleName,
+		// The bridge checkpoints after staking's EndBlocker has applied the
+		// block's power changes, so a checkpoint's next set is the set that
+		// signs from the next block on, and after every module that moves
+		// coins, so its escrow accounting is the block's final one.
+		bridgetypes.ModuleName,
 	)
 
 	// Genesis: accounts and balances first; staking before genutil so that
@@ -107,6 +113,10 @@ func setModuleOrder(manager *module.Manager) {
 		// The AI modules check their module accounts' balances, set by bank.
 		datanettypes.ModuleName, modelregtypes.ModuleName, agentstaketypes.ModuleName,
 		attributiontypes.ModuleName, inferencefeestypes.ModuleName,
+		// The bridge checks its escrow's balance, set by bank, and names
+		// validators that staking's genesis (or genutil's gentxs) creates; it
+		// reads them only when a message or EndBlock runs.
+		bridgetypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName,
 		feegrant.ModuleName, upgradetypes.ModuleName, consensusparamtypes.ModuleName,
 	}

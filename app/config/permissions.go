@@ -22,6 +22,7 @@ import (
 	olprecompiles "github.com/openledger/openledger/precompiles"
 	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
 	attributiontypes "github.com/openledger/openledger/x/attribution/types"
+	bridgetypes "github.com/openledger/openledger/x/bridge/types"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
 	inferencefeestypes "github.com/openledger/openledger/x/inferencefees/types"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
@@ -62,6 +63,9 @@ var moduleAccountPermissions = map[string][]string{
 	attributiontypes.ModuleName: {authtypes.Burner},
 	// inferencefees holds prepaid credit and burns the burn share of each fee.
 	inferencefeestypes.ModuleName: {authtypes.Burner},
+	// bridge escrows OPEN released on Ethereum: it locks and unlocks, and
+	// may neither mint nor burn, since OPEN's supply is fixed on both sides.
+	bridgetypes.ModuleName: nil,
 }
 
 // ModuleAccountPermissions returns a copy of the module account permissions.
