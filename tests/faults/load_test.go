@@ -41,10 +41,11 @@ type committed struct {
 }
 
 // load is a steady mixed load on one node: EVM transfers from two wallets,
-// bank sends and Datanet contributions from the CLI. Each sender sends its
-// next transaction once the previous one is in a block, so each account's
-// sequence (nonce) equals the number of its transactions in blocks, and
-// every transaction it saw committed is listed.
+// bank sends and Datanet contributions from the CLI, and a serving node's
+// settlement every few blocks. Each sender sends its next transaction once
+// the previous one is in a block, so each account's sequence (nonce)
+// equals the number of its transactions in blocks, and every transaction
+// it saw committed is listed.
 type load struct {
 	entry *validator
 	t     *testing.T
@@ -62,6 +63,7 @@ type load struct {
 	bankFrom    string
 	datanetID   string
 	contribFrom string
+	settle      *settlements
 }
 
 // evmValue and bankAmount are what each transfer moves, so that each sink's
@@ -85,12 +87,7 @@ func startLoad(t *testing.T, entry *validator) *load {
 	}
 
 	l.bankFrom = strings.TrimSpace(mustCLI(t, entry, "keys", "show", "dev2", "-a", "--keyring-backend", "test"))
-	l.bankSink = strings.TrimSpace(mustCLI(t, entry, "keys", "add", "fault-sink", "--keyring-backend", "test", "--output", "json"))
-	var sink struct {
-		Address string `json:"address"`
-	}
-	require.NoError(t, json.Unmarshal([]byte(lastJSONLine(l.bankSink)), &sink))
-	l.bankSink = sink.Address
+	l.bankSink = newKey(t, entry, "fault-sink")
 
 	l.contribFrom = strings.TrimSpace(mustCLI(t, entry, "keys", "show", "dev3", "-a", "--keyring-backend", "test"))
 	created, err := l.cliTx("datanet", "create-datanet", "Fault load", "CC-BY-4.0", "public", "owner-reviews", "--from", "dev3")
@@ -98,20 +95,36 @@ func startLoad(t *testing.T, entry *validator) *load {
 	l.datanetID = created.attribute("openledger.datanet.v1.EventDatanetCreated", "datanet_id")
 	require.NotEmpty(t, l.datanetID)
 
-	l.wg.Add(2)
-	go l.cliLoop("bank", func(int) []string {
-		return []string{"bank", "send", "dev2", l.bankSink, fmt.Sprintf("%daopen", bankAmount)}
+	l.settle = l.setUpSettlements(t)
+
+	l.wg.Add(3)
+	go l.cliLoop("bank", func(int) ([]string, error) {
+		return []string{"bank", "send", "dev2", l.bankSink, fmt.Sprintf("%daopen", bankAmount)}, nil
 	})
 	dir := t.TempDir()
-	go l.cliLoop("contribution", func(i int) []string {
+	go l.cliLoop("contribution", func(i int) ([]string, error) {
 		path := filepath.Join(dir, fmt.Sprintf("c%d.txt", i))
 		text := fmt.Sprintf("Contribution %d to the fault-tolerance Datanet, sent while validators fail.", i)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			panic(err)
-		}
-		return []string{"datanet", "contribute-file", l.datanetID, path, "--from", "dev3", "--media-type", "text/plain"}
+		return []string{"datanet", "contribute-file", l.datanetID, path, "--from", "dev3", "--media-type", "text/plain"},
+			os.WriteFile(path, []byte(text), 0o600)
+	})
+	go l.cliLoop("settlement", func(i int) ([]string, error) {
+		// Every third block or so, as a serving node batches its vouchers.
+		waitBlocks(l.entry, 3)
+		path, err := l.settle.batch(l, dir, i+1)
+		return []string{"inferencefees", "settle-batch", path, "--from", l.settle.node}, err
 	})
 	return l
+}
+
+// waitBlocks waits until v has committed count more blocks, or gives up
+// after a minute (the next transaction then reports what is wrong).
+func waitBlocks(v *validator, count int64) {
+	target := v.height() + count
+	deadline := time.Now().Add(time.Minute)
+	for v.height() < target && time.Now().Before(deadline) {
+		time.Sleep(200 * time.Millisecond)
+	}
 }
 
 func (l *load) record(c committed) {
@@ -197,10 +210,15 @@ func waitReceipt(ctx context.Context, client *ethclient.Client, hash common.Hash
 
 // cliLoop sends the transactions args(0), args(1), ... from the CLI, each
 // once the previous one is in a block.
-func (l *load) cliLoop(kind string, args func(i int) []string) {
+func (l *load) cliLoop(kind string, args func(i int) ([]string, error)) {
 	defer l.wg.Done()
 	for i := 0; !l.stopped(); i++ {
-		res, err := l.cliTx(args(i)...)
+		tx, err := args(i)
+		if err != nil {
+			l.fail(fmt.Errorf("%s %d: %w", kind, i, err))
+			return
+		}
+		res, err := l.cliTx(tx...)
 		if err != nil {
 			l.fail(fmt.Errorf("%s %d: %w", kind, i, err))
 			return
