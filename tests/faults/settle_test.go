@@ -87,9 +87,14 @@ func (s *settlements) batch(l *load, dir string, i int) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// The CLI may print a gas note before the voucher's JSON.
+	start := strings.Index(voucher, "{")
+	if start < 0 {
+		return "", fmt.Errorf("sign-voucher printed no voucher: %s", voucher)
+	}
 	batch, err := json.Marshal(map[string]any{
 		"receipts_root": hex.EncodeToString(root),
-		"vouchers":      []json.RawMessage{json.RawMessage(voucher[strings.Index(voucher, "{"):])},
+		"vouchers":      []json.RawMessage{json.RawMessage(voucher[start:])},
 		"usage":         []map[string]any{{"model_id": s.modelID, "amount": pricePerCall.String(), "inference_count": 1, "tokens": 30}},
 	})
 	if err != nil {
