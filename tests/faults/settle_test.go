@@ -87,7 +87,7 @@ func (s *settlements) batch(l *load, dir string, i int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	// The CLI may print a gas note before the voucher's JSON.
+	// The voucher is the (indented) JSON object the CLI prints last.
 	start := strings.Index(voucher, "{")
 	if start < 0 {
 		return "", fmt.Errorf("sign-voucher printed no voucher: %s", voucher)
