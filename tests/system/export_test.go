@@ -41,7 +41,7 @@ func TestExportWritesOnlyGenesis(t *testing.T) {
 	if genesis.ChainID == "" || genesis.InitialHeight <= height {
 		t.Fatalf("exported chain id %q at initial height %d; the node had reached height %d", genesis.ChainID, genesis.InitialHeight, height)
 	}
-	for _, module := range []string{"datanet", "modelreg", "attribution", "agentstake", "inferencefees"} {
+	for _, module := range []string{"datanet", "modelreg", "attribution", "agentstake", "inferencefees", "bridge"} {
 		if _, ok := genesis.AppState[module]; !ok {
 			t.Errorf("exported genesis has no %s state", module)
 		}

@@ -43,8 +43,8 @@ func TestInvariantsOnAStoppedNode(t *testing.T) {
 	require.NoErrorf(t, err, "invariants: %s\n%s", stdout, stderr)
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
 	require.Regexp(t, `^invariants at height [1-9][0-9]*$`, lines[0], "the report starts with the height, not with logs: %q", stdout)
-	for _, module := range []string{"bank", "datanet", "modelreg", "agentstake", "attribution", "inferencefees"} {
+	for _, module := range []string{"bank", "datanet", "modelreg", "agentstake", "attribution", "inferencefees", "bridge"} {
 		require.Regexpf(t, `(?m)^`+module+` +ok$`, stdout, "no ok line for %s", module)
 	}
-	require.Equal(t, "all 6 checks hold", lines[len(lines)-1])
+	require.Equal(t, "all 7 checks hold", lines[len(lines)-1])
 }
