@@ -43,7 +43,9 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 	next = max(next, 1)
 	start := epochStart(last, found)
 	height := k.Height(ctx)
-	due := !found ||
+	// A chain restarted from a zero-height export is below its last
+	// checkpoint's height: it checkpoints at once, so heights grow again.
+	due := !found || height < last.Header.Height ||
 		uint64(height-last.Header.Height) >= params.CheckpointInterval ||
 		next-start >= uint64(params.MaxWithdrawalsPerCheckpoint) ||
 		powerChanged(last.NextValset, current, params.PowerChangeThresholdBps)

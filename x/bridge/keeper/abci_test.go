@@ -47,6 +47,14 @@ func TestEndBlock(t *testing.T) {
 		require.Equal(t, make([]byte, 32), cp.Header.WithdrawalRoot, "no withdrawal: the zero root")
 		require.Equal(t, f.checkpoint(1).Header.NextValsetHash, cp.Header.SignerValsetHash)
 	})
+	keepertest.Run(t, "Success - at once on a chain restarted below the last checkpoint's height", withCheckpoint, func(t *testing.T, f *fixture) {
+		f.advance(-startHeight + 1)
+		f.endBlock()
+		require.Equal(t, uint64(2), f.checkpoints())
+		f.advance(1)
+		f.endBlock()
+		require.Equal(t, uint64(2), f.checkpoints(), "then every checkpoint_interval blocks again")
+	})
 	keepertest.Run(t, "Success - a power change above the threshold", withCheckpoint, func(t *testing.T, f *fixture) {
 		f.advance(1)
 		f.staking.vals[0].power = 42 // 2 of 100: under 5%
