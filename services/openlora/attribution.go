@@ -1,13 +1,11 @@
 package openlora
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -15,15 +13,15 @@ import (
 	"sync"
 
 	"github.com/openledger/openledger/ai/poa"
-	datanetclient "github.com/openledger/openledger/x/datanet/client"
 	modelregtypes "github.com/openledger/openledger/x/modelreg/types"
 )
 
 // Attributor attributes answers with the PoA engine over the Datanet
-// versions a model was trained on. Each version's index is built once from
-// chain state (every contribution re-hashed and the list checked against
-// the version's Merkle root by datanetclient.ExportVersion) and kept on
-// disk under its root, so a restarted node reopens it.
+// versions a model was trained on. A version is indexed from chain state
+// (every contribution re-hashed and the list checked against the version's
+// Merkle root by datanetclient.ExportVersionFrom) as a chain of segments
+// kept on disk (index_segments.go): a later version adds a segment of the
+// contributions accepted since, and a restarted node reopens them.
 type Attributor struct {
 	Chain *Chain
 	Dir   string
@@ -31,7 +29,7 @@ type Attributor struct {
 	Log io.Writer
 
 	mu      sync.Mutex
-	indexes map[string]*poa.Index  // by root hex
+	opened  map[string]*poa.Index  // by segment name
 	engines map[string]*poa.Engine // by the model's dataset key
 	build   sync.Mutex             // one index build at a time
 }
@@ -115,13 +113,13 @@ func (a *Attributor) engine(ctx context.Context, refs []modelregtypes.DatasetRef
 		return e, nil
 	}
 	a.mu.Unlock()
-	indexes := make([]*poa.Index, len(refs))
-	for i, r := range refs {
-		ix, err := a.index(ctx, r)
+	var indexes []*poa.Index
+	for _, r := range refs {
+		ixs, err := a.indexes(ctx, r)
 		if err != nil {
 			return nil, err
 		}
-		indexes[i] = ix
+		indexes = append(indexes, ixs...)
 	}
 	e, err := poa.NewEngine(indexes)
 	if err != nil {
@@ -136,54 +134,32 @@ func (a *Attributor) engine(ctx context.Context, refs []modelregtypes.DatasetRef
 	return e, nil
 }
 
-// index opens (building first if needed) the index of one version.
-func (a *Attributor) index(ctx context.Context, r modelregtypes.DatasetRef) (*poa.Index, error) {
-	root := hex.EncodeToString(r.Root)
-	a.mu.Lock()
-	if ix, ok := a.indexes[root]; ok {
-		a.mu.Unlock()
-		return ix, nil
-	}
-	a.mu.Unlock()
+// indexes opens the segments that index one version, building the
+// segment of what was accepted since the newest stored one if needed.
+func (a *Attributor) indexes(ctx context.Context, r modelregtypes.DatasetRef) ([]*poa.Index, error) {
 	a.build.Lock()
-	defer a.build.Unlock()
-	dir := filepath.Join(a.Dir, "indexes", fmt.Sprintf("datanet-%d-v%d-%s", r.DatanetId, r.Version, root[:16]))
-	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err != nil {
-		if err := a.buildIndex(ctx, r, dir); err != nil {
-			return nil, fmt.Errorf("indexing datanet %d version %d: %w", r.DatanetId, r.Version, err)
+	chain, err := a.segmentChain(ctx, r)
+	a.build.Unlock()
+	if err != nil {
+		return nil, fmt.Errorf("indexing datanet %d version %d: %w", r.DatanetId, r.Version, err)
+	}
+	out := make([]*poa.Index, len(chain))
+	for i, s := range chain {
+		a.mu.Lock()
+		ix, ok := a.opened[s.name]
+		a.mu.Unlock()
+		if !ok {
+			if ix, err = poa.Open(filepath.Join(a.Dir, "indexes", s.name), poa.OpenOptions{}); err != nil {
+				return nil, err
+			}
+			a.mu.Lock()
+			if a.opened == nil {
+				a.opened = map[string]*poa.Index{}
+			}
+			a.opened[s.name] = ix
+			a.mu.Unlock()
 		}
+		out[i] = ix
 	}
-	ix, err := poa.Open(dir, poa.OpenOptions{})
-	if err != nil {
-		return nil, err
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.indexes == nil {
-		a.indexes = map[string]*poa.Index{}
-	}
-	a.indexes[root] = ix
-	return ix, nil
-}
-
-func (a *Attributor) buildIndex(ctx context.Context, r modelregtypes.DatasetRef, dir string) error {
-	var jsonl bytes.Buffer
-	progress := a.Log
-	if progress == nil {
-		progress = io.Discard
-	}
-	_, root, err := datanetclient.ExportVersion(ctx, a.Chain.Datanets(), r.DatanetId, r.Version, 500, &jsonl, progress)
-	if err != nil {
-		return err
-	}
-	if !bytes.Equal(root, r.Root) {
-		return fmt.Errorf("the version's root is %x, the model's training record says %x", root, r.Root)
-	}
-	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-		return err
-	}
-	_, err = poa.Build(&jsonl, dir, poa.BuildOptions{
-		Name: fmt.Sprintf("datanet-%d-v%d", r.DatanetId, r.Version), Progress: a.Log, Replace: true, SizeHint: int64(jsonl.Len()),
-	})
-	return err
+	return out, nil
 }

@@ -47,50 +47,99 @@ type ExportLine struct {
 // was written to w must be discarded. Progress goes to progress every
 // progressEvery contributions.
 func ExportVersion(ctx context.Context, queries types.QueryClient, datanetID, version, pageSize uint64, w, progress io.Writer) (uint64, []byte, error) {
+	out, err := ExportVersionFrom(ctx, queries, datanetID, version, Prefix{}, pageSize, w, progress)
+	return out.Lines, out.Root, err
+}
+
+// Prefix is the first LeafCount accepted contributions of a Datanet, as an
+// earlier export verified them: the Merkle frontier over their leaves
+// (merkle.Frontier's Branch). Together with the contributions after it, it
+// is enough to check a later version's root without the earlier
+// contributions.
+type Prefix struct {
+	LeafCount uint64
+	Branch    [][]byte
+}
+
+// Export is what ExportVersionFrom verified: the lines it wrote, the
+// version's root, and the prefix the whole version now is.
+type Export struct {
+	Lines  uint64
+	Root   []byte
+	Prefix Prefix
+}
+
+// ExportVersionFrom is ExportVersion for the contributions of a version
+// after a prefix that an earlier export verified: it writes only those,
+// and checks the version's root from the prefix's frontier and their
+// leaves, so a new version is exported (and indexed) without the
+// contributions of the one before. The zero Prefix exports the whole
+// version.
+func ExportVersionFrom(
+	ctx context.Context, queries types.QueryClient, datanetID, version uint64, prefix Prefix, pageSize uint64, w, progress io.Writer,
+) (Export, error) {
 	versionRes, err := queries.Version(ctx, &types.QueryVersionRequest{DatanetId: datanetID, Version: version})
 	if err != nil {
-		return 0, nil, fmt.Errorf("datanet %d version %d: %w", datanetID, version, err)
+		return Export{}, fmt.Errorf("datanet %d version %d: %w", datanetID, version, err)
 	}
 	committed := versionRes.Version
-	items := make([]merkle.Item, 0, committed.LeafCount)
+	if prefix.LeafCount > committed.LeafCount {
+		return Export{}, fmt.Errorf("datanet %d version %d holds %d contributions, fewer than the %d already exported",
+			datanetID, version, committed.LeafCount, prefix.LeafCount)
+	}
+	frontier, err := merkle.NewFrontierFromBranch(prefix.LeafCount, prefix.Branch)
+	if err != nil {
+		return Export{}, fmt.Errorf("the exported prefix: %w", err)
+	}
 	encoder := json.NewEncoder(w)
 	encoder.SetEscapeHTML(false)
 
-	var nextKey []byte
-	for uint64(len(items)) < committed.LeafCount {
-		page, err := queries.AcceptedContributions(ctx, &types.QueryAcceptedContributionsRequest{
-			DatanetId:  datanetID,
-			Pagination: &query.PageRequest{Key: nextKey, Limit: pageSize},
-		})
+	// The first page starts at the prefix's end by offset; the node skips
+	// the earlier entries without loading their contributions.
+	page := &query.PageRequest{Offset: prefix.LeafCount, Limit: pageSize}
+	for frontier.Count() < committed.LeafCount {
+		res, err := queries.AcceptedContributions(ctx, &types.QueryAcceptedContributionsRequest{DatanetId: datanetID, Pagination: page})
 		if err != nil {
-			return 0, nil, fmt.Errorf("fetching contributions after %d: %w", len(items), err)
+			return Export{}, fmt.Errorf("fetching contributions after %d: %w", frontier.Count(), err)
 		}
-		for _, accepted := range page.Contributions {
-			if uint64(len(items)) == committed.LeafCount {
+		for _, accepted := range res.Contributions {
+			if frontier.Count() == committed.LeafCount {
 				break // accepted after this version
 			}
-			line, err := exportLine(accepted, uint64(len(items)), committed.Version)
+			line, err := exportLine(accepted, frontier.Count(), committed.Version)
 			if err != nil {
-				return 0, nil, err
+				return Export{}, err
 			}
 			if err := encoder.Encode(line); err != nil {
-				return 0, nil, err
+				return Export{}, err
 			}
-			items = append(items, merkle.Item{ContributionID: accepted.Contribution.Id, ContentHash: accepted.Contribution.ContentHash})
-			if len(items)%progressEvery == 0 {
-				fmt.Fprintf(progress, "exported %d/%d contributions\n", len(items), committed.LeafCount)
+			leaf, err := merkle.LeafHash(accepted.Contribution.Id, accepted.Contribution.ContentHash)
+			if err != nil {
+				return Export{}, fmt.Errorf("contribution %d: %w", accepted.Contribution.Id, err)
+			}
+			if err := frontier.Append(leaf); err != nil {
+				return Export{}, err
+			}
+			if exported := frontier.Count() - prefix.LeafCount; exported%progressEvery == 0 {
+				fmt.Fprintf(progress, "exported %d/%d contributions\n", exported, committed.LeafCount-prefix.LeafCount)
 			}
 		}
-		if page.Pagination == nil || len(page.Pagination.NextKey) == 0 {
+		if res.Pagination == nil || len(res.Pagination.NextKey) == 0 {
 			break
 		}
-		nextKey = page.Pagination.NextKey
+		page = &query.PageRequest{Key: res.Pagination.NextKey, Limit: pageSize}
 	}
 
-	if err := merkle.VerifyItems(committed.Root, committed.LeafCount, items); err != nil {
-		return 0, nil, fmt.Errorf("datanet %d version %d does not verify: %w", datanetID, version, err)
+	out := Export{Lines: frontier.Count() - prefix.LeafCount, Root: committed.Root, Prefix: Prefix{LeafCount: frontier.Count(), Branch: frontier.Branch()}}
+	if frontier.Count() != committed.LeafCount {
+		return out, fmt.Errorf("datanet %d version %d does not verify: %w: %d contributions for a version of %d",
+			datanetID, version, merkle.ErrInvalidProof, frontier.Count(), committed.LeafCount)
 	}
-	return uint64(len(items)), committed.Root, nil
+	if root := frontier.Root(); !bytes.Equal(root[:], committed.Root) {
+		return out, fmt.Errorf("datanet %d version %d does not verify: %w: contributions give root %s, version root is %x",
+			datanetID, version, merkle.ErrInvalidProof, root, committed.Root)
+	}
+	return out, nil
 }
 
 // exportLine checks one contribution and turns it into its JSONL line.

@@ -11,6 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc"
 
+	"github.com/cosmos/cosmos-sdk/types/query"
+
 	"github.com/openledger/openledger/x/datanet/merkle"
 	"github.com/openledger/openledger/x/datanet/types"
 )
@@ -65,8 +67,19 @@ func (q versionQueries) Version(context.Context, *types.QueryVersionRequest, ...
 	return &types.QueryVersionResponse{Version: q.version}, nil
 }
 
+// AcceptedContributions serves one page from the request's offset; the
+// page key, as the node's, is the position of the next entry.
 func (q versionQueries) AcceptedContributions(_ context.Context, req *types.QueryAcceptedContributionsRequest, _ ...grpc.CallOption) (*types.QueryAcceptedContributionsResponse, error) {
-	return &types.QueryAcceptedContributionsResponse{Contributions: q.accepted}, nil
+	from := req.Pagination.Offset
+	if len(req.Pagination.Key) > 0 {
+		from = uint64(req.Pagination.Key[0])
+	}
+	to := min(from+req.Pagination.Limit, uint64(len(q.accepted)))
+	res := &types.QueryAcceptedContributionsResponse{Contributions: q.accepted[from:to], Pagination: &query.PageResponse{}}
+	if to < uint64(len(q.accepted)) {
+		res.Pagination.NextKey = []byte{byte(to)}
+	}
+	return res, nil
 }
 
 func newVersionQueries(t *testing.T, texts ...string) versionQueries {
@@ -87,7 +100,7 @@ func newVersionQueries(t *testing.T, texts ...string) versionQueries {
 	}
 	root, err := merkle.Root(leaves)
 	require.NoError(t, err)
-	q.version = types.Version{DatanetId: 1, Version: 1, Root: root.Bytes(), LeafCount: uint64(len(texts))}
+	q.version = types.Version{DatanetId: 1, Version: uint64(len(texts)), Root: root.Bytes(), LeafCount: uint64(len(texts))}
 	return q
 }
 
@@ -114,5 +127,51 @@ func TestExportVersion(t *testing.T) {
 		q.accepted = q.accepted[:1]
 		_, _, err := ExportVersion(context.Background(), q, 1, 1, 100, io.Discard, io.Discard)
 		require.ErrorContains(t, err, "does not verify")
+	})
+}
+
+func TestExportVersionFrom(t *testing.T) {
+	texts := []string{"first row", "second row", "third row", "fourth row", "fifth row"}
+	earlier, later := newVersionQueries(t, texts[:2]...), newVersionQueries(t, texts...)
+	ctx := context.Background()
+	first, err := ExportVersionFrom(ctx, earlier, 1, 2, Prefix{}, 1, io.Discard, io.Discard)
+	require.NoError(t, err)
+	require.Equal(t, uint64(2), first.Prefix.LeafCount)
+
+	t.Run("Success - only the contributions after the prefix, the later root verified", func(t *testing.T) {
+		var out bytes.Buffer
+		next, err := ExportVersionFrom(ctx, later, 1, 5, first.Prefix, 2, &out, io.Discard)
+		require.NoError(t, err)
+		require.Equal(t, uint64(3), next.Lines)
+		require.Equal(t, later.version.Root, next.Root)
+		require.Equal(t, 3, strings.Count(out.String(), "\n"))
+		require.NotContains(t, out.String(), "second row")
+		require.Contains(t, out.String(), `"leaf_index":2`)
+		whole, err := ExportVersionFrom(ctx, later, 1, 5, Prefix{}, 2, io.Discard, io.Discard)
+		require.NoError(t, err)
+		require.Equal(t, whole.Prefix, next.Prefix, "the prefix of the whole version, however exported")
+	})
+	t.Run("Success - a version with nothing new", func(t *testing.T) {
+		var out bytes.Buffer
+		next, err := ExportVersionFrom(ctx, earlier, 1, 2, first.Prefix, 2, &out, io.Discard)
+		require.NoError(t, err)
+		require.Zero(t, next.Lines)
+		require.Empty(t, out.String())
+	})
+	t.Run("Failure - a prefix of other contributions", func(t *testing.T) {
+		other, err := ExportVersionFrom(ctx, newVersionQueries(t, "first row", "another row"), 1, 2, Prefix{}, 2, io.Discard, io.Discard)
+		require.NoError(t, err)
+		_, err = ExportVersionFrom(ctx, later, 1, 5, other.Prefix, 2, io.Discard, io.Discard)
+		require.ErrorIs(t, err, merkle.ErrInvalidProof)
+	})
+	t.Run("Failure - a prefix longer than the version", func(t *testing.T) {
+		whole, err := ExportVersionFrom(ctx, later, 1, 5, Prefix{}, 2, io.Discard, io.Discard)
+		require.NoError(t, err)
+		_, err = ExportVersionFrom(ctx, earlier, 1, 2, whole.Prefix, 2, io.Discard, io.Discard)
+		require.ErrorContains(t, err, "fewer than the 5 already exported")
+	})
+	t.Run("Failure - a malformed prefix", func(t *testing.T) {
+		_, err := ExportVersionFrom(ctx, later, 1, 5, Prefix{LeafCount: 2}, 2, io.Discard, io.Discard)
+		require.ErrorIs(t, err, merkle.ErrInvalidFrontier)
 	})
 }
