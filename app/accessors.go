@@ -67,3 +67,12 @@ func (app *OpenLedgerApp) GetEVMKeeper() *evmkeeper.Keeper             { return 
 func (app *OpenLedgerApp) GetErc20Keeper() *erc20keeper.Keeper         { return &app.Erc20Keeper }
 func (app *OpenLedgerApp) SetErc20Keeper(k erc20keeper.Keeper)         { app.Erc20Keeper = k }
 func (app *OpenLedgerApp) GetFeeMarketKeeper() *feemarketkeeper.Keeper { return &app.FeeMarketKeeper }
+
+// KVStoreKeys are the keys of every KV store, sorted by name.
+func (app *OpenLedgerApp) KVStoreKeys() []*storetypes.KVStoreKey {
+	out := make([]*storetypes.KVStoreKey, 0, len(app.keys))
+	for _, name := range sortedKeys(app.keys) {
+		out = append(out, app.keys[name])
+	}
+	return out
+}

@@ -248,3 +248,7 @@ func (c *Chain) TotalSupply() math.Int {
 func (c *Chain) Balance(address sdk.AccAddress) math.Int {
 	return c.App.BankKeeper.GetBalance(c.Context(), address, config.BaseDenom).Amount
 }
+
+// ResetEVMConfig clears cosmos/evm's process-wide configuration before
+// another in-process application is built (see resetEVMConfig).
+func ResetEVMConfig() error { return resetEVMConfig() }
