@@ -14,6 +14,12 @@ import (
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	"github.com/openledger/openledger/app"
+	"github.com/openledger/openledger/app/config"
+	agentstakesim "github.com/openledger/openledger/x/agentstake/simulation"
+	attributionsim "github.com/openledger/openledger/x/attribution/simulation"
+	datanetsim "github.com/openledger/openledger/x/datanet/simulation"
+	inferencefeessim "github.com/openledger/openledger/x/inferencefees/simulation"
+	modelregsim "github.com/openledger/openledger/x/modelreg/simulation"
 )
 
 // simulatedSDKModules are the SDK modules whose random genesis and
@@ -49,6 +55,13 @@ func openLedgerSimulationManager(a *app.OpenLedgerApp) *module.SimulationManager
 		}
 		modules = append(modules, a.ModuleManager.Modules[name].(module.AppModuleSimulation))
 	}
+	modules = append(modules,
+		datanetsim.NewAppModule(a.DatanetKeeper),
+		modelregsim.NewAppModule(a.ModelregKeeper, a.DatanetKeeper),
+		agentstakesim.NewAppModule(a.AgentstakeKeeper, a.ModelregKeeper, config.DefaultEVMChainID),
+		attributionsim.NewAppModule(a.AttributionKeeper),
+		inferencefeessim.NewAppModule(a.InferencefeesKeeper, a.ModelregKeeper, a.AgentstakeKeeper, a.DatanetKeeper, config.DefaultEVMChainID),
+	)
 	sm := module.NewSimulationManager(modules...)
 	sm.RegisterStoreDecoders()
 	return sm

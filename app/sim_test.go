@@ -215,8 +215,12 @@ func runSimulation(t *testing.T, seed int64) {
 	}
 	// The chain registers no legacy (v1beta1) proposal router, so x/gov's
 	// legacy text proposals have nothing to route to: their weight is 0.
+	// Every account starts with 100,000 OPEN (the SDK's default, about 1
+	// OPEN, pays for no Datanet, model or serving node); as much is bonded
+	// by each genesis validator.
 	cfg.ParamsFile = filepath.Join(t.TempDir(), "params.json")
-	require.NoError(t, os.WriteFile(cfg.ParamsFile, []byte(`{"op_weight_legacy_text_proposal": 0}`), 0o600))
+	params := `{"op_weight_legacy_text_proposal": 0, "stake_per_account": "100000000000000000000000"}`
+	require.NoError(t, os.WriteFile(cfg.ParamsFile, []byte(params), 0o600))
 	var found invariantBreak
 	factory := func(_ log.Logger, db dbm.DB, _ bool, appOpts servertypes.AppOptions, opts ...func(*baseapp.BaseApp)) *simApp {
 		return newSimApp(t, db, appOpts, int64(*simInvariantPeriod), &found, opts...)
