@@ -11,6 +11,10 @@ GO          ?= go
 # applications in one process reset the EVM's process-wide configuration.
 TEST_TAGS   := test
 TEST_FLAGS  ?= -timeout 30m
+# The chain simulation's seeds, blocks per seed and operations per block.
+SIM_SEEDS      ?= 2,4,7
+SIM_BLOCKS     ?= 200
+SIM_BLOCK_SIZE ?= 10
 VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS     := -X github.com/cosmos/cosmos-sdk/version.Name=openledger \
                -X github.com/cosmos/cosmos-sdk/version.AppName=openledgerd \
@@ -55,6 +59,10 @@ test-system: build
 ## load-test: send bank transfers to a running localnet and report sustained TPS (TXS=, CONCURRENCY=)
 load-test: build
 	$(GO) run ./cmd/loadtest -home .localnet $(if $(TXS),-txs $(TXS),) $(if $(CONCURRENCY),-senders $(CONCURRENCY),)
+
+## test-sim: the chain simulation: SIM_SEEDS (2,4,7) x SIM_BLOCKS (200) random blocks of every module's messages, all invariants every 10 blocks and at the end, the state exported, imported through InitChain and compared store by store; one seed twice to the same app hash
+test-sim:
+	$(GO) test -tags $(TEST_TAGS) $(TEST_FLAGS) -count=1 -run '^TestAppSimulation' ./app -sim.seeds=$(SIM_SEEDS) -sim.blocks=$(SIM_BLOCKS) -sim.block-size=$(SIM_BLOCK_SIZE)
 
 ## fuzz: every fuzz target (CheckTx and mempool, message handlers, parsers) for FUZZTIME each (60s); CI: FUZZTIME=10s, CHECKTX_FUZZTIME=60s
 fuzz:
@@ -115,4 +123,4 @@ lint:
 fmt:
 	@scripts/lint.sh fmt
 
-.PHONY: help build install localnet localnet-multi test test-unit test-system fuzz load-test bench-settle bench-poa eval-poa-paraphrase localnet-ibc test-ibc-live test-faults bench-ibc simd relayer proto-gen proto-lint lint fmt
+.PHONY: help build install localnet localnet-multi test test-unit test-system test-sim fuzz load-test bench-settle bench-poa eval-poa-paraphrase localnet-ibc test-ibc-live test-faults bench-ibc simd relayer proto-gen proto-lint lint fmt

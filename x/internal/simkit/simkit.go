@@ -13,11 +13,11 @@ import (
 
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/cosmos/evm/crypto/ethsecp256k1"
+
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
-
-	"github.com/cosmos/evm/crypto/ethsecp256k1"
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -122,9 +122,9 @@ func ExpectError(want *errorsmod.Error) simsx.SimDeliveryResultHandler {
 	return func(err error) error {
 		switch {
 		case err == nil:
-			return fmt.Errorf("expected %s, the message succeeded", want)
+			return fmt.Errorf("expected %q, the message succeeded", want.Error())
 		case !errors.Is(err, want):
-			return fmt.Errorf("expected %s, got %w", want, err)
+			return fmt.Errorf("expected %q, got %w", want.Error(), err)
 		}
 		return nil
 	}
