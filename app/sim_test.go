@@ -76,6 +76,9 @@ var simGenesisTime = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 type simApp struct {
 	*app.OpenLedgerApp
 	sm *module.SimulationManager
+	// lastBlockTime is the time of the last block committed, the genesis
+	// time of a chain started from its export.
+	lastBlockTime time.Time
 }
 
 func (a *simApp) SimulationManager() *module.SimulationManager { return a.sm }
@@ -99,6 +102,7 @@ func newSimApp(tb testing.TB, db dbm.DB, appOpts servertypes.AppOptions, period 
 	sim := &simApp{}
 	baseAppOptions = append(baseAppOptions, func(bapp *baseapp.BaseApp) {
 		bapp.SetPrecommiter(func(ctx sdk.Context) {
+			sim.lastBlockTime = ctx.BlockTime()
 			if period <= 0 || ctx.BlockHeight()%period != 0 || found.broken != nil {
 				return
 			}
@@ -308,9 +312,8 @@ func requireImportMatchesExport(tb testing.TB, exporter *simApp) {
 	require.NoError(tb, err)
 
 	importer := newSimApp(tb, dbm.NewMemDB(), simtestutil.AppOptionsMap{"home": tb.TempDir()}, 0, nil, baseapp.SetChainID(simChainID))
-	lastTime := exporter.NewUncachedContext(true, cmtproto.Header{}).BlockTime()
 	_, err = importer.InitChain(&abci.RequestInitChain{
-		ChainId: simChainID, Time: lastTime, AppStateBytes: exported.AppState,
+		ChainId: simChainID, Time: exporter.lastBlockTime, AppStateBytes: exported.AppState,
 		ConsensusParams: &exported.ConsensusParams, InitialHeight: exported.Height,
 	})
 	require.NoError(tb, err)
