@@ -27,8 +27,9 @@ import (
 // is querying the whole version: the engine counts occurrences, rarity and
 // term frequencies over all its indexes, and the segments do not overlap.
 //
-// On disk, segment <name> is the index directory indexes/<name> and its
-// record indexes/<name>.segment.json, written once the index is complete.
+// On disk, segment <name> (segmentName) is the index directory
+// indexes/<name> and its record indexes/<name>.segment.json, written once
+// the index is complete.
 
 // segment is the record of one index segment.
 type segment struct {
@@ -137,6 +138,14 @@ func (a *Attributor) storedSegments(datanetID uint64) ([]segment, error) {
 	return out, nil
 }
 
+// segmentName names a segment's index. The engine orders its indexes by
+// name, and so the candidates its scores tie; zero-padded leaf counts
+// (a Datanet holds fewer than 2^32 contributions) make that the order of
+// the contributions, as in one index of the whole version.
+func segmentName(datanetID, fromLeaf, leafCount uint64, rootHex string) string {
+	return fmt.Sprintf("datanet-%d-leaves-%010d-%010d-%s", datanetID, fromLeaf, leafCount, rootHex[:16])
+}
+
 // buildSegment indexes the contributions of version r after the segment
 // after (the zero segment: from the first), checking the version's root
 // from after's frontier, and records the new segment.
@@ -161,7 +170,7 @@ func (a *Attributor) buildSegment(ctx context.Context, r modelregtypes.DatasetRe
 	for _, b := range export.Prefix.Branch {
 		s.Branch = append(s.Branch, hex.EncodeToString(b))
 	}
-	s.name = fmt.Sprintf("datanet-%d-leaves-%d-%d-%s", s.DatanetID, s.FromLeaf, s.LeafCount, s.Root[:16])
+	s.name = segmentName(s.DatanetID, s.FromLeaf, s.LeafCount, s.Root)
 	dir := filepath.Join(a.Dir, "indexes")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return segment{}, err

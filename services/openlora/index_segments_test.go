@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -177,4 +178,10 @@ func attributionsOf(r *poa.Result) map[string]int64 {
 		out[a.ID] = a.WeightPPM
 	}
 	return out
+}
+
+func TestSegmentNamesSortInLeafOrder(t *testing.T) {
+	root := "0123456789abcdef0123"
+	names := []string{segmentName(7, 0, 9, root), segmentName(7, 9, 10, root), segmentName(7, 10, 100, root), segmentName(7, 100, 4_294_967_295, root)}
+	require.True(t, slices.IsSorted(names), "%v", names)
 }
