@@ -31,6 +31,10 @@ import (
 //	pairs   = sum(idf(a)+idf(b), {a,b} in P(W)∩P(R)) / sum(idf(a)+idf(b), {a,b} in P(W))
 //	score   = (unigram + pairs) / 2, in ppm
 //
+// A window matches at paraphraseThresholdPPM when it shares enough
+// distinct tokens, or fewer but rare ones (rareSharedBits); an output
+// shorter than a window also at shortThresholdPPM by its own length.
+//
 // Unigrams survive reordering; pairs of nearby words survive clause moves
 // but not a mere shared topic, which is what sinks unrelated text.
 
@@ -52,6 +56,16 @@ const (
 	shortMinShared     = 5
 	shortSharedPercent = 60
 	shortThresholdPPM  = 500_000
+	// A window that shares fewer than minSharedTokens distinct tokens
+	// also matches, at the regular threshold, when it shares at least
+	// rareMinShared tokens whose idf sums to rareSharedBits or more. Were
+	// tokens independent, a random covered window would hold them all
+	// with a chance below 2^-rareSharedBits, against some 2^15 windows in
+	// a corpus of tens of thousands of passages. A reworded passage keeps
+	// its rare words (names, places, terms of the trade); text on the
+	// same topic shares common ones.
+	rareSharedBits = 20
+	rareMinShared  = 3
 	// pairDistance is how many content tokens apart a pair may be.
 	pairDistance = 3
 
@@ -404,10 +418,14 @@ func scoreWindow(p *windowProfile, region *tokenSet) (ParaphraseMatch, bool) {
 	// the stricter rule.
 	threshold := int64(paraphraseThresholdPPM)
 	if distinctShared < minSharedTokens {
-		if !p.short || distinctShared < shortMinShared || distinctShared*100 < len(p.distinct)*shortSharedPercent {
+		switch {
+		case distinctShared >= rareMinShared && shared >= rareSharedBits*256:
+			// Few shared tokens, but rare ones: the regular threshold.
+		case p.short && distinctShared >= shortMinShared && distinctShared*100 >= len(p.distinct)*shortSharedPercent:
+			threshold = shortThresholdPPM
+		default:
 			return ParaphraseMatch{}, false
 		}
-		threshold = shortThresholdPPM
 	}
 	var pairShared int64
 	for _, pr := range p.pairs {

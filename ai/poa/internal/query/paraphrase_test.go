@@ -3,6 +3,8 @@ package query
 import (
 	"math"
 	"testing"
+
+	"github.com/openledger/openledger/ai/poa/internal/textnorm"
 )
 
 // TestLog2Q8IsFloorOfLog2: the integer logarithm that BM25's idf is made
@@ -63,4 +65,56 @@ func TestParallelCoversEveryIndexOnceAndRaisesPanics(t *testing.T) {
 		}
 	})
 	t.Fatal("the panic was swallowed")
+}
+
+// TestFewRareSharedTokensMatch: a window that shares fewer than
+// minSharedTokens tokens matches when the ones it shares are rare enough
+// (rareSharedBits of idf, at least rareMinShared of them), and not when
+// they are common or too few.
+func TestFewRareSharedTokensMatch(t *testing.T) {
+	window := make([]textnorm.ContentToken, outputWindowTokens)
+	for i := range window {
+		window[i] = textnorm.ContentToken{Hash: uint64(i + 1), Word: int32(i)}
+	}
+	// The region holds the window's first three tokens in the same order,
+	// among tokens the window does not have.
+	region := newTokenSet()
+	regionTokens := []textnorm.ContentToken{{Hash: 1}, {Hash: 2}, {Hash: 3}}
+	for h := uint64(100); h < 120; h++ {
+		regionTokens = append(regionTokens, textnorm.ContentToken{Hash: h})
+	}
+	region.reset(regionTokens)
+
+	profile := func(rareIDF int64, rare int) *windowProfile {
+		stats := map[uint64]*tokenStat{}
+		for i, tok := range window {
+			idf := int64(256) // one bit: a common token
+			if i < rare {
+				idf = rareIDF
+			}
+			stats[tok.Hash] = &tokenStat{idf: idf}
+		}
+		return newWindowProfile(window, stats)
+	}
+	for _, c := range []struct {
+		name    string
+		rareIDF int64
+		rare    int
+		match   bool
+	}{
+		{"three shared tokens of 8 bits each (24 bits)", 8 * 256, 3, true},
+		{"three shared tokens of 6 bits each (18 bits)", 6 * 256, 3, false},
+		{"three shared common tokens", 256, 3, false},
+	} {
+		_, ok := scoreWindow(profile(c.rareIDF, c.rare), region)
+		if ok != c.match {
+			t.Errorf("%s: match %v, want %v", c.name, ok, c.match)
+		}
+	}
+	// Two shared tokens never match, however rare.
+	two := newTokenSet()
+	two.reset([]textnorm.ContentToken{{Hash: 1}, {Hash: 2}, {Hash: 100}})
+	if _, ok := scoreWindow(profile(14*256, 3), two); ok {
+		t.Error("two shared tokens matched")
+	}
 }
