@@ -17,7 +17,6 @@ import (
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
 	"github.com/openledger/openledger/x/agentstake/keeper"
 	"github.com/openledger/openledger/x/agentstake/types"
@@ -28,6 +27,7 @@ import (
 
 // AppModule is x/agentstake's part of the simulation.
 type AppModule struct {
+	simkit.Module
 	k          keeper.Keeper
 	models     modelregkeeper.Keeper
 	evmChainID uint64
@@ -36,7 +36,7 @@ type AppModule struct {
 // NewAppModule is the simulation of the module of k; its agents serve the
 // models of models, and settlements are signed for evmChainID.
 func NewAppModule(k keeper.Keeper, models modelregkeeper.Keeper, evmChainID uint64) AppModule {
-	return AppModule{k: k, models: models, evmChainID: evmChainID}
+	return AppModule{Module: simkit.NewModule(types.StoreKey, k.Schema), k: k, models: models, evmChainID: evmChainID}
 }
 
 // GenerateGenesisState writes a genesis with random parameters: minimum
@@ -55,16 +55,8 @@ func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
 	p.ChallengerRewardBps = uint32(r.Intn(10_001))
 	genesis := types.DefaultGenesis()
 	genesis.Params = p
-	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(genesis)
+	simkit.SetGenesis(simState, types.ModuleName, genesis)
 }
-
-// RegisterStoreDecoder decodes the module's store entries by its schema.
-func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
-	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.k.Schema)
-}
-
-// WeightedOperations is empty: the operations are WeightedOperationsX's.
-func (AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation { return nil }
 
 // WeightedOperationsX registers the module's operations.
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
@@ -80,13 +72,7 @@ func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Re
 	reg.Add(weights.Get("agentstake_submit_equivocation", 2), am.submitEquivocation())
 }
 
-func (am AppModule) params(ctx context.Context) types.Params {
-	p, err := am.k.Params.Get(ctx)
-	if err != nil {
-		panic(err)
-	}
-	return p
-}
+func (am AppModule) params(ctx context.Context) types.Params { return simkit.MustGet(ctx, am.k.Params) }
 
 // servedModels is up to three random active models, ascending.
 func (am AppModule) servedModels(ctx context.Context, r *simsx.XRand) []uint64 {

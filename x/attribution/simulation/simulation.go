@@ -13,7 +13,6 @@ import (
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
 	"github.com/openledger/openledger/x/attribution/keeper"
 	"github.com/openledger/openledger/x/attribution/types"
@@ -21,10 +20,15 @@ import (
 )
 
 // AppModule is x/attribution's part of the simulation.
-type AppModule struct{ k keeper.Keeper }
+type AppModule struct {
+	simkit.Module
+	k keeper.Keeper
+}
 
 // NewAppModule is the simulation of the module of k.
-func NewAppModule(k keeper.Keeper) AppModule { return AppModule{k: k} }
+func NewAppModule(k keeper.Keeper) AppModule {
+	return AppModule{Module: simkit.NewModule(types.StoreKey, k.Schema), k: k}
+}
 
 // GenerateGenesisState writes a genesis with random parameters: a
 // challenge window and voting period of one to twelve hours, so that
@@ -40,16 +44,8 @@ func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
 	p.OverturnedDestination = destinations[r.Intn(2)]
 	genesis := types.DefaultGenesis()
 	genesis.Params = p
-	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(genesis)
+	simkit.SetGenesis(simState, types.ModuleName, genesis)
 }
-
-// RegisterStoreDecoder decodes the module's store entries by its schema.
-func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
-	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.k.Schema)
-}
-
-// WeightedOperations is empty: the operations are WeightedOperationsX's.
-func (AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation { return nil }
 
 // WeightedOperationsX registers the module's operations.
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {

@@ -14,7 +14,6 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
 	"github.com/openledger/openledger/x/datanet/keeper"
 	"github.com/openledger/openledger/x/datanet/types"
@@ -22,10 +21,15 @@ import (
 )
 
 // AppModule is x/datanet's part of the simulation.
-type AppModule struct{ k keeper.Keeper }
+type AppModule struct {
+	simkit.Module
+	k keeper.Keeper
+}
 
 // NewAppModule is the simulation of the module of k.
-func NewAppModule(k keeper.Keeper) AppModule { return AppModule{k: k} }
+func NewAppModule(k keeper.Keeper) AppModule {
+	return AppModule{Module: simkit.NewModule(types.StoreKey, k.Schema), k: k}
+}
 
 // GenerateGenesisState writes a genesis with random parameters: fees and
 // deposits from nothing to the defaults, either destination, either
@@ -40,16 +44,8 @@ func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
 	p.RejectedDeposit = []types.RejectedDepositPolicy{types.REJECTED_DEPOSIT_POLICY_BURN, types.REJECTED_DEPOSIT_POLICY_RETURN}[r.Intn(2)]
 	genesis := types.DefaultGenesis()
 	genesis.Params = p
-	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(genesis)
+	simkit.SetGenesis(simState, types.ModuleName, genesis)
 }
-
-// RegisterStoreDecoder decodes the module's store entries by its schema.
-func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
-	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.k.Schema)
-}
-
-// WeightedOperations is empty: the operations are WeightedOperationsX's.
-func (AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation { return nil }
 
 // WeightedOperationsX registers the module's operations.
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
@@ -65,13 +61,7 @@ func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Re
 	reg.Add(weights.Get("datanet_review_not_reviewer", 5), am.reviewByStranger())
 }
 
-func (am AppModule) params(ctx context.Context) types.Params {
-	p, err := am.k.Params.Get(ctx)
-	if err != nil {
-		panic(err)
-	}
-	return p
-}
+func (am AppModule) params(ctx context.Context) types.Params { return simkit.MustGet(ctx, am.k.Params) }
 
 func (am AppModule) activeDatanets(ctx context.Context) []types.Datanet {
 	return simkit.Values(ctx, am.k.Datanets, func(_ uint64, d types.Datanet) bool { return d.Status == types.DATANET_STATUS_ACTIVE })

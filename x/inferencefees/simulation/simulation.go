@@ -17,7 +17,6 @@ import (
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
 	agentstakekeeper "github.com/openledger/openledger/x/agentstake/keeper"
 	agentstaketypes "github.com/openledger/openledger/x/agentstake/types"
@@ -35,6 +34,7 @@ const Method = "simulated.exact-spans"
 
 // AppModule is x/inferencefees' part of the simulation.
 type AppModule struct {
+	simkit.Module
 	k          keeper.Keeper
 	models     modelregkeeper.Keeper
 	agents     agentstakekeeper.Keeper
@@ -46,7 +46,7 @@ type AppModule struct {
 // agents settle for the models of models, attributing to the contributions
 // of datanets, with vouchers signed for evmChainID.
 func NewAppModule(k keeper.Keeper, models modelregkeeper.Keeper, agents agentstakekeeper.Keeper, datanets datanetkeeper.Keeper, evmChainID uint64) AppModule {
-	return AppModule{k: k, models: models, agents: agents, datanets: datanets, evmChainID: evmChainID}
+	return AppModule{Module: simkit.NewModule(types.StoreKey, k.Schema), k: k, models: models, agents: agents, datanets: datanets, evmChainID: evmChainID}
 }
 
 // GenerateGenesisState writes a genesis with random parameters: a
@@ -65,16 +65,8 @@ func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
 	p.MinDeposit = types.DefaultMinDeposit.QuoRaw(int64(r.Intn(1000) + 1))
 	genesis := types.DefaultGenesis()
 	genesis.Params = p
-	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(genesis)
+	simkit.SetGenesis(simState, types.ModuleName, genesis)
 }
-
-// RegisterStoreDecoder decodes the module's store entries by its schema.
-func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
-	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.k.Schema)
-}
-
-// WeightedOperations is empty: the operations are WeightedOperationsX's.
-func (AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation { return nil }
 
 // WeightedOperationsX registers the module's operations.
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
@@ -86,13 +78,7 @@ func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Re
 	reg.Add(weights.Get("inferencefees_settle_bad_node_signature", 5), am.settleWithBadNodeSignature())
 }
 
-func (am AppModule) params(ctx context.Context) types.Params {
-	p, err := am.k.Params.Get(ctx)
-	if err != nil {
-		panic(err)
-	}
-	return p
-}
+func (am AppModule) params(ctx context.Context) types.Params { return simkit.MustGet(ctx, am.k.Params) }
 
 func (am AppModule) depositCredit() simsx.SimMsgFactoryFn[*types.MsgDepositCredit] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgDepositCredit) {

@@ -14,7 +14,6 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	"github.com/cosmos/cosmos-sdk/types/module"
-	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
 	datanetkeeper "github.com/openledger/openledger/x/datanet/keeper"
 	datanettypes "github.com/openledger/openledger/x/datanet/types"
@@ -28,6 +27,7 @@ const Method = "lora"
 
 // AppModule is x/modelreg's part of the simulation.
 type AppModule struct {
+	simkit.Module
 	k        keeper.Keeper
 	datanets datanetkeeper.Keeper
 }
@@ -35,7 +35,7 @@ type AppModule struct {
 // NewAppModule is the simulation of the module of k, whose adapters are
 // trained on the Datanets of datanets.
 func NewAppModule(k keeper.Keeper, datanets datanetkeeper.Keeper) AppModule {
-	return AppModule{k: k, datanets: datanets}
+	return AppModule{Module: simkit.NewModule(types.StoreKey, k.Schema), k: k, datanets: datanets}
 }
 
 // GenerateGenesisState writes a genesis with a random registration fee
@@ -45,16 +45,8 @@ func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
 	genesis := types.DefaultGenesis()
 	genesis.Params.RegistrationFee = simkit.Coin(simkit.OPEN(1).MulRaw(r.Int63n(2)))
 	genesis.Params.FeeDestination = []types.FeeDestination{types.FEE_DESTINATION_BURN, types.FEE_DESTINATION_COMMUNITY_POOL}[r.Intn(2)]
-	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(genesis)
+	simkit.SetGenesis(simState, types.ModuleName, genesis)
 }
-
-// RegisterStoreDecoder decodes the module's store entries by its schema.
-func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
-	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.k.Schema)
-}
-
-// WeightedOperations is empty: the operations are WeightedOperationsX's.
-func (AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation { return nil }
 
 // WeightedOperationsX registers the module's operations.
 func (am AppModule) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
