@@ -130,8 +130,8 @@ func (v *validator) header(height int64) (header, error) {
 	return header{BlockHash: block.Result.BlockID.Hash, AppHash: block.Result.Block.Header.AppHash}, nil
 }
 
-// cli runs the binary against node 0 with node 0's home (which holds the
-// dev keys).
+// cli runs the binary against node v with v's home (node 0's holds the
+// dev keys the load signs with).
 func (v *validator) cli(args ...string) (string, error) {
 	args = append(args, "--home", v.home, "--node", "tcp"+strings.TrimPrefix(v.rpc(), "http"))
 	out, err := exec.Command(v.bin, args...).CombinedOutput()
