@@ -5,7 +5,6 @@ package faults_test
 import (
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -19,6 +18,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/openledger/openledger/testutil/ports"
 )
 
 // The network of scripts/localnet-multi.sh: node i listens on the
@@ -239,26 +240,15 @@ func rewriteConfig(t *testing.T, path string, values map[string]string) {
 // freePortOffset finds an offset at which every port of the four nodes is free.
 func freePortOffset(t *testing.T) int {
 	t.Helper()
-	for offset := 1000; offset < 20000; offset += 100 {
-		if portsFree(offset) {
-			return offset
-		}
-	}
-	t.Fatal("no free port range for four nodes")
-	return 0
-}
-
-func portsFree(offset int) bool {
+	var all []int
 	for i := range validators {
 		for _, p := range basePorts {
-			l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", p+10*i+offset))
-			if err != nil {
-				return false
-			}
-			l.Close()
+			all = append(all, p+10*i)
 		}
 	}
-	return true
+	offset, err := ports.FreeOffset(all, 1000, 100, 20000)
+	require.NoError(t, err)
+	return offset
 }
 
 func repoRoot(t *testing.T) string {

@@ -3,7 +3,6 @@ package system_test
 import (
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -16,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/openledger/openledger/testutil/hostiletx"
+	freeports "github.com/openledger/openledger/testutil/ports"
 )
 
 // The four-validator network of scripts/localnet-multi.sh: node i listens on
@@ -143,26 +143,15 @@ func TestFourValidatorNetwork(t *testing.T) {
 // freePortOffset finds an offset at which every port of the four nodes is free.
 func freePortOffset(t *testing.T) int {
 	t.Helper()
-	for offset := 20000; offset < 30000; offset += 137 {
-		if portsFree(offset) {
-			return offset
-		}
-	}
-	t.Fatal("no free port range for four nodes")
-	return 0
-}
-
-func portsFree(offset int) bool {
+	var all []int
 	for i := range multiValidators {
-		for _, base := range multiBasePorts {
-			l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", base+10*i+offset))
-			if err != nil {
-				return false
-			}
-			l.Close()
+		for _, p := range multiBasePorts {
+			all = append(all, p+10*i)
 		}
 	}
-	return true
+	offset, err := freeports.FreeOffset(all, 20000, 137, 30000)
+	require.NoError(t, err)
+	return offset
 }
 
 // signedByAll is how many validators signed the commit of the block before
