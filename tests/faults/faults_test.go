@@ -74,7 +74,8 @@ var faults = []fault{
 
 // TestFaultsUnderLoad runs four validators under a steady mixed load and
 // perturbs one at a time. Throughout, the other three keep committing
-// blocks; afterwards the perturbed node catches up, every node holds the
+// blocks; afterwards the perturbed node catches up. Then a fifth node joins
+// by state sync, restores a snapshot and follows the chain. Every node holds the
 // same block and app hash at every height, every transaction the load saw
 // committed is in the same block on every node, and nothing was applied
 // twice (each sender's sequence and each sink's balance count exactly the
@@ -117,6 +118,9 @@ func TestFaultsUnderLoad(t *testing.T) {
 		waitHeight(t, entry, entry.height()+3, time.Minute)
 	}
 
+	// A fifth node joins under the same load from a snapshot.
+	synced := joinByStateSync(t, n)
+
 	seen := l.finish()
 	final := entry.height()
 	for _, v := range n.nodes {
@@ -128,8 +132,11 @@ func TestFaultsUnderLoad(t *testing.T) {
 	for _, o := range outcomes {
 		t.Logf("%-38s %4d %9.1fs %14d %9.1fs", o.name, o.node, o.downtime.Seconds(), o.blocksDuring, o.catchUp.Seconds())
 	}
+	t.Logf("%-38s %4d %10s %14s %9.1fs", "new node, state sync (non-validator)", synced.node.index, "-", "-", synced.catchUp.Seconds())
+	t.Logf("the new node restored the snapshot of height %d (catch-up: from its start to node 0's height)", synced.earliest-1)
 
 	requireSameChain(t, n, final)
+	requireStateSyncedFollows(t, n, synced, final)
 	requireCommittedEverywhere(t, n, seen)
 	requireAppliedOnce(t, n, l, seen)
 }

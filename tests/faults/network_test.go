@@ -52,7 +52,7 @@ func (v *validator) start(t *testing.T) {
 	t.Helper()
 	log, err := os.OpenFile(filepath.Join(v.home, "node.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
 	require.NoError(t, err)
-	cmd := exec.Command(v.bin, "start", "--home", v.home, "--log_no_color")
+	cmd := exec.Command(v.bin, append([]string{"start", "--home", v.home, "--log_no_color"}, snapshotFlags...)...)
 	cmd.Stdout, cmd.Stderr = log, log
 	require.NoError(t, cmd.Start())
 	v.cmd, v.log, v.exited = cmd, log, make(chan struct{})
@@ -237,11 +237,12 @@ func rewriteConfig(t *testing.T, path string, values map[string]string) {
 	require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
 }
 
-// freePortOffset finds an offset at which every port of the four nodes is free.
+// freePortOffset finds an offset at which every port of the four
+// validators and of the fifth node, which joins by state sync, is free.
 func freePortOffset(t *testing.T) int {
 	t.Helper()
 	var all []int
-	for i := range validators {
+	for i := range validators + 1 {
 		for _, p := range basePorts {
 			all = append(all, p+10*i)
 		}
