@@ -75,8 +75,9 @@ var faults = []fault{
 // TestFaultsUnderLoad runs four validators under a steady mixed load and
 // perturbs one at a time. Throughout, the other three keep committing
 // blocks; afterwards the perturbed node catches up. Then a fifth node joins
-// by state sync, restores a snapshot and follows the chain. Every node holds the
-// same block and app hash at every height, every transaction the load saw
+// by state sync, restores a snapshot and follows the chain. Every validator
+// holds the same block and app hash at every height (the fifth node from its
+// first block on), every transaction the load saw
 // committed is in the same block on every node, and nothing was applied
 // twice (each sender's sequence and each sink's balance count exactly the
 // transactions seen committed).
