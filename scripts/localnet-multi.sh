@@ -14,8 +14,10 @@
 # .localnet-multi), BLOCK_TIME (default 1s), PORT_OFFSET (added to every
 # port, default 0).
 #
-# Genesis: 1,000,000,000 OPEN in all; each validator 25,000,000 (1,000,000
-# bonded), the dev accounts and treasury as in the single-node localnet.
+# Genesis: made by scripts/genesis-ceremony.sh, as a real network's would be
+# (the coordinator's home is LOCALNET_MULTI_HOME/genesis). 1,000,000,000 OPEN
+# in all; each validator 25,000,000 (1,000,000 bonded), the dev accounts and
+# treasury as in the single-node localnet.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,50 +35,58 @@ node_home() { echo "$base_dir/node$1"; }
 port_offset="${PORT_OFFSET:-0}"
 port() { echo $(($1 + 10 * $2 + port_offset)); } # port BASE NODE
 
+ceremony="$repo_root/scripts/genesis-ceremony.sh"
+
+# init_network runs the genesis ceremony of scripts/genesis-ceremony.sh with
+# four validators on one machine: $base_dir/genesis is the coordinator's
+# home, node0..node3 the validators'. The dev keys go into node 0's test
+# keyring.
 init_network() {
 	rm -rf "$base_dir"
 	echo "Initialising $validators validators of $chain_id in $base_dir"
-	local i home genesis_home
-	genesis_home="$(node_home 0)"
+	local i home coordinator="$base_dir/genesis" accounts="$base_dir/accounts.txt"
+	local gentxs=() gentx address entry name mnemonic amount sum=0
+	export OPENLEDGERD="$bin" KEYRING_BACKEND=test GAS_PRICES="$gas_price"
+	mkdir -p "$base_dir"
+	: >"$accounts"
 
+	# Each validator makes its keys in its own home and hands over its
+	# operator address.
 	for ((i = 0; i < validators; i++)); do
-		home="$(node_home "$i")"
-		"$bin" init "validator$i" --chain-id "$chain_id" --default-denom aopen --home "$home" >/dev/null 2>&1
-		"$bin" keys add "validator$i" --keyring-backend test --home "$home" >/dev/null 2>&1
-		"$bin" genesis add-genesis-account \
-			"$("$bin" keys show "validator$i" -a --keyring-backend test --home "$home")" \
-			"${validator_open}${atto}aopen" --home "$genesis_home"
+		address="$("$ceremony" key "$(node_home "$i")" "validator$i" "$chain_id")"
+		echo "$address ${validator_open}${atto}aopen" >>"$accounts"
+		sum=$((sum + validator_open))
 	done
-	require_total_supply $(($(add_dev_accounts "$genesis_home") + validators * validator_open))
-
-	# Each validator signs its gentx against the funded genesis with its own
-	# consensus key; node 0 collects them into the final genesis.
-	for ((i = 0; i < validators; i++)); do
-		home="$(node_home "$i")"
-		[[ $i -eq 0 ]] || cp "$genesis_home/config/genesis.json" "$home/config/genesis.json"
-		"$bin" genesis gentx "validator$i" "${validator_stake_open}${atto}aopen" --moniker "validator$i" \
-			--chain-id "$chain_id" --gas-prices "$gas_price" --keyring-backend test --home "$home" >/dev/null 2>&1
-		[[ $i -eq 0 ]] || cp "$home"/config/gentx/*.json "$genesis_home/config/gentx/"
+	for entry in "${dev_accounts[@]}"; do
+		IFS='|' read -r name mnemonic amount <<<"$entry"
+		echo "$mnemonic" | "$bin" keys add "$name" --recover --keyring-backend test --home "$(node_home 0)" >/dev/null 2>&1
+		address="$("$bin" keys show "$name" -a --keyring-backend test --home "$(node_home 0)")"
+		echo "$address ${amount}${atto}aopen" >>"$accounts"
+		sum=$((sum + amount))
 	done
-	"$bin" genesis collect-gentxs --home "$genesis_home" >/dev/null 2>&1
-	"$bin" genesis validate --home "$genesis_home" >/dev/null
+	require_total_supply "$sum"
 
-	local peers=() node_id
+	# The coordinator writes the base genesis; each validator signs its
+	# gentx against it; the coordinator collects them.
+	"$ceremony" base "$coordinator" "$chain_id" "$accounts" >/dev/null
+	for ((i = 0; i < validators; i++)); do
+		gentx="$("$ceremony" gentx "$(node_home "$i")" "$coordinator/config/genesis.json" \
+			"${validator_stake_open}${atto}aopen" "127.0.0.1:$(port 26656 "$i")")"
+		gentxs+=("$gentx")
+	done
+	"$ceremony" collect "$coordinator" "${gentxs[@]}" >/dev/null
+
+	local peers node_id others
+	peers="$(cat "$coordinator/config/peers.txt")"
 	for ((i = 0; i < validators; i++)); do
 		home="$(node_home "$i")"
-		[[ $i -eq 0 ]] || cp "$genesis_home/config/genesis.json" "$home/config/genesis.json"
+		cp "$coordinator/config/genesis.json" "$home/config/genesis.json"
 		configure_node "$home" "$(port 26657 "$i")" "$(port 26656 "$i")" "$(port 9090 "$i")" \
 			"$(port 1317 "$i")" "$(port 8545 "$i")" "$(port 8546 "$i")" "${BLOCK_TIME:-1s}"
 		node_id="$("$bin" comet show-node-id --home "$home")"
-		peers+=("$node_id@127.0.0.1:$(port 26656 "$i")")
-	done
-	local all_peers
-	all_peers="$(
-		IFS=,
-		echo "${peers[*]}"
-	)"
-	for ((i = 0; i < validators; i++)); do
-		sed -i "s#^persistent_peers = .*#persistent_peers = \"$all_peers\"#" "$(node_home "$i")/config/config.toml"
+		# Every other validator's address from the published list.
+		others="$(tr ',' '\n' <<<"$peers" | grep -v "^$node_id@" | paste -sd, -)"
+		sed -i "s#^persistent_peers = .*#persistent_peers = \"$others\"#" "$home/config/config.toml"
 	done
 }
 
