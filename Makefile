@@ -115,6 +115,10 @@ proto-gen:
 proto-lint: proto-gen
 	build/tools/buf lint --path proto
 
+## contracts-gen: compile contracts/ (solc-js, pinned) and regenerate their Go bindings (abigen, pinned)
+contracts-gen:
+	@scripts/contracts-gen.sh
+
 ## lint: golangci-lint (pinned, installed on first use) and the map-order check of state-machine code
 lint:
 	@scripts/lint.sh
@@ -123,4 +127,4 @@ lint:
 fmt:
 	@scripts/lint.sh fmt
 
-.PHONY: help build install localnet localnet-multi test test-unit test-system test-sim fuzz load-test bench-settle bench-poa eval-poa-paraphrase localnet-ibc test-ibc-live test-faults bench-ibc simd relayer proto-gen proto-lint lint fmt
+.PHONY: help build install localnet localnet-multi test test-unit test-system test-sim fuzz load-test bench-settle bench-poa eval-poa-paraphrase localnet-ibc test-ibc-live test-faults bench-ibc simd relayer proto-gen proto-lint contracts-gen lint fmt
