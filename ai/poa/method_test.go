@@ -13,5 +13,5 @@ import (
 // records on chain, so the chain must accept it.
 func TestMethodIsValidOnChain(t *testing.T) {
 	require.NoError(t, attributiontypes.ValidateMethod(poa.Method))
-	require.Equal(t, "poa-3.exact-spans.bm25-rescored", poa.Method)
+	require.Equal(t, "poa-4.exact-spans.bm25-rescored", poa.Method)
 }

@@ -13,7 +13,7 @@ var sliceConfig = Config{HoldOutEvery: 10, Mixtures: 150, MixtureSize: 3, Verbat
 // less a margin (README.md, "Evaluation").
 var sliceFloors = struct {
 	recall1, recall3, mixture, weightVerbatim float64
-}{0.92, 0.92, 0.80, 0.99}
+}{0.92, 0.92, 0.86, 0.99}
 
 // TestRealParaphrase runs the real-paraphrase evaluation over the committed
 // slice and holds the engine to its floors, beside the baselines measured

@@ -41,7 +41,7 @@ const (
 	FormatVersion = 2
 	// MethodVersion names the attribution method; it changes whenever the
 	// same index and text could produce a different answer.
-	MethodVersion = "poa-3"
+	MethodVersion = "poa-4"
 
 	// BlockSize is the unit of lazy checksum verification: one page.
 	BlockSize = 4096

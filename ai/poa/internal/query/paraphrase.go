@@ -1,6 +1,7 @@
 package query
 
 import (
+	"bytes"
 	"cmp"
 	"math/bits"
 	"slices"
@@ -66,6 +67,20 @@ const (
 	// same topic shares common ones.
 	rareSharedBits = 20
 	rareMinShared  = 3
+	// Sentence windows (sentenceWindows): runs of whole sentences of
+	// this many content tokens; sentenceEnds end a sentence.
+	minSentenceWindowTokens = 8
+	maxSentenceWindowTokens = 48
+	sentenceEnds            = ".!?;:"
+	// A sentence window also needs shared tokens whose idf sums to
+	// sentenceBaseBits + log2(N+1) bits, N the covered windows: the bits
+	// that single out one window of the corpus, and a margin for tokens
+	// that come together. Cut to its matching sentences a window scores higher
+	// than a sliding one over the same text, and a sentence of common
+	// words of the trade ("a floating point value can be represented as
+	// an integer") would otherwise match many passages that merely share
+	// the subject; the bound grows with the corpus as chance matches do.
+	sentenceBaseBits = 38
 	// pairDistance is how many content tokens apart a pair may be.
 	pairDistance = 3
 
@@ -119,6 +134,8 @@ func (e *Engine) Paraphrases(q []byte, words []textnorm.Span) []ParaphraseMatch 
 		return nil
 	}
 	windows := outputWindows(tokens)
+	sliding := len(windows)
+	windows = append(windows, sentenceWindows(tokens, q, words)...)
 	stats := e.tokenStats(tokens)
 
 	proposals := map[candidateKey][]int{} // candidate -> output windows
@@ -130,6 +147,7 @@ func (e *Engine) Paraphrases(q []byte, words []textnorm.Span) []ParaphraseMatch 
 	slices.SortFunc(candidates, compareCandidates)
 
 	profiles := make([]*windowProfile, len(windows))
+	logN := log2Q8(uint64(e.termWindows()) + 1)
 	var matches []ParaphraseMatch
 	var regionWords []textnorm.Span
 	var regionTokens []textnorm.ContentToken
@@ -149,6 +167,9 @@ func (e *Engine) Paraphrases(q []byte, words []textnorm.Span) []ParaphraseMatch 
 			if profiles[w] == nil {
 				profiles[w] = newWindowProfile(windows[w], stats)
 				profiles[w].short = len(tokens) < outputWindowTokens
+				if w >= sliding {
+					profiles[w].sentenceMinShared = sentenceBaseBits*256 + logN
+				}
 			}
 			m, ok := scoreWindow(profiles[w], region)
 			if !ok {
@@ -329,6 +350,50 @@ func outputWindows(tokens []textnorm.ContentToken) [][]textnorm.ContentToken {
 	return windows
 }
 
+// sentenceWindows returns the runs of whole sentences of the output that
+// hold between minSentenceWindowTokens and maxSentenceWindowTokens content
+// tokens and are not already a sliding window. An output that joins
+// passages from several sources changes source at a sentence end, so a
+// window cut there holds one source's words only, where a sliding window
+// straddles two and matches neither; and a whole sentence run of a single
+// source carries more of its evidence than a fixed 24-token cut of it.
+func sentenceWindows(tokens []textnorm.ContentToken, q []byte, words []textnorm.Span) [][]textnorm.ContentToken {
+	// starts[i] is the content token that begins sentence i; the last
+	// entry is len(tokens).
+	starts := []int{0}
+	for i := 1; i < len(tokens); i++ {
+		gap := q[words[tokens[i-1].Word].End:words[tokens[i].Word].Start]
+		if bytes.ContainsAny(gap, sentenceEnds) {
+			starts = append(starts, i)
+		}
+	}
+	starts = append(starts, len(tokens))
+	var windows [][]textnorm.ContentToken
+	for a := 0; a+1 < len(starts); a++ {
+		for b := a + 1; b < len(starts); b++ {
+			first, last := starts[a], starts[b]
+			n := last - first
+			if n > maxSentenceWindowTokens {
+				break
+			}
+			if n < minSentenceWindowTokens || isSlidingWindow(first, last, len(tokens)) {
+				continue
+			}
+			windows = append(windows, tokens[first:last])
+		}
+	}
+	return windows
+}
+
+// isSlidingWindow reports whether outputWindows already has tokens
+// [first, last).
+func isSlidingWindow(first, last, n int) bool {
+	if n <= outputWindowTokens {
+		return first == 0 && last == n
+	}
+	return first%outputWindowStride == 0 && (last == first+outputWindowTokens || last == n && n-first < outputWindowTokens+outputWindowStride && n-first <= outputWindowTokens)
+}
+
 // tokenSet holds a neighbourhood's content tokens and nearby pairs.
 type tokenSet struct {
 	tokens map[uint64]bool
@@ -372,6 +437,9 @@ type windowProfile struct {
 	distinct, pairs       []weighted
 	tokenTotal, pairTotal int64
 	short                 bool // the whole output, shorter than a window
+	// sentenceMinShared, for a sentence window, is the least idf sum of
+	// its tokens (1/256 bits) a neighbourhood must share; 0 for the others.
+	sentenceMinShared int64
 }
 
 func newWindowProfile(tokens []textnorm.ContentToken, stats map[uint64]*tokenStat) *windowProfile {
@@ -426,6 +494,9 @@ func scoreWindow(p *windowProfile, region *tokenSet) (ParaphraseMatch, bool) {
 		default:
 			return ParaphraseMatch{}, false
 		}
+	}
+	if shared < p.sentenceMinShared {
+		return ParaphraseMatch{}, false
 	}
 	var pairShared int64
 	for _, pr := range p.pairs {

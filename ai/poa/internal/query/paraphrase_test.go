@@ -2,6 +2,7 @@ package query
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/openledger/openledger/ai/poa/internal/textnorm"
@@ -116,5 +117,33 @@ func TestFewRareSharedTokensMatch(t *testing.T) {
 	two.reset([]textnorm.ContentToken{{Hash: 1}, {Hash: 2}, {Hash: 100}})
 	if _, ok := scoreWindow(profile(14*256, 3), two); ok {
 		t.Error("two shared tokens matched")
+	}
+}
+
+// Sentence windows start and end at sentence ends, keep within their token
+// bounds and repeat no sliding window.
+func TestSentenceWindowsFollowSentences(t *testing.T) {
+	text := []byte("alpha bravo charlie delta echo foxtrot golf hotel india juliet. " +
+		"kilo lima mike november oscar papa quebec romeo sierra tango uniform victor. " +
+		"whiskey xray yankee zulu")
+	words := textnorm.Words(text)
+	tokens, _ := textnorm.AppendContentTokens(nil, text, words, 0, nil)
+	if len(tokens) != 26 {
+		t.Fatalf("%d content tokens, want 26", len(tokens))
+	}
+	var got [][2]int32
+	for _, w := range sentenceWindows(tokens, text, words) {
+		got = append(got, [2]int32{w[0].Word, w[len(w)-1].Word})
+	}
+	// Sentences are words 0-9, 10-21 and 22-25: each run of whole
+	// sentences but the third alone, which is below 8 tokens. The whole
+	// output (26 tokens) is one too: its sliding windows are 0-23 and 4-25.
+	if want := [][2]int32{{0, 9}, {0, 21}, {0, 25}, {10, 21}, {10, 25}}; !slices.Equal(got, want) {
+		t.Fatalf("sentence windows %v, want %v", got, want)
+	}
+	for _, w := range sentenceWindows(tokens, text, words) {
+		if first := int(w[0].Word); isSlidingWindow(first, first+len(w), len(tokens)) {
+			t.Fatalf("window at %d of %d tokens repeats a sliding window", first, len(w))
+		}
 	}
 }
