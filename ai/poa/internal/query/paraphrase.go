@@ -391,7 +391,15 @@ func isSlidingWindow(first, last, n int) bool {
 	if n <= outputWindowTokens {
 		return first == 0 && last == n
 	}
-	return first%outputWindowStride == 0 && (last == first+outputWindowTokens || last == n && n-first < outputWindowTokens+outputWindowStride && n-first <= outputWindowTokens)
+	if first%outputWindowStride != 0 {
+		return false
+	}
+	if last == first+outputWindowTokens {
+		return true
+	}
+	// The last sliding window ends at n and starts at the first stride
+	// within outputWindowTokens of it.
+	return last == n && n-first < outputWindowTokens && n-first > outputWindowTokens-outputWindowStride
 }
 
 // tokenSet holds a neighbourhood's content tokens and nearby pairs.

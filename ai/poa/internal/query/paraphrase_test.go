@@ -147,3 +147,25 @@ func TestSentenceWindowsFollowSentences(t *testing.T) {
 		}
 	}
 }
+
+// isSlidingWindow agrees with outputWindows on every span of outputs of
+// many lengths.
+func TestIsSlidingWindowMatchesOutputWindows(t *testing.T) {
+	for n := 1; n <= 70; n++ {
+		tokens := make([]textnorm.ContentToken, n)
+		for i := range tokens {
+			tokens[i].Word = int32(i)
+		}
+		sliding := map[[2]int]bool{}
+		for _, w := range outputWindows(tokens) {
+			sliding[[2]int{int(w[0].Word), int(w[len(w)-1].Word) + 1}] = true
+		}
+		for first := 0; first < n; first++ {
+			for last := first + 1; last <= n; last++ {
+				if got, want := isSlidingWindow(first, last, n), sliding[[2]int{first, last}]; got != want {
+					t.Fatalf("n=%d [%d,%d): isSlidingWindow %v, outputWindows %v", n, first, last, got, want)
+				}
+			}
+		}
+	}
+}
